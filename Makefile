@@ -1,0 +1,37 @@
+# Quickstart: `make run` builds the warehouse from sources/, `make test` runs the tests.
+# Both create .venv from uv.lock first (uv is bootstrapped with pip if missing).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+export UV_COMPILE_BYTECODE := 1
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: env run test test-unit summary dev clean
+
+env: $(VENV)/.installed
+
+$(VENV)/.installed: uv.lock pyproject.toml
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
+		|| { echo "uv not found: installing it with pip"; python3 -m pip install --quiet "uv==0.13.9"; }
+	$(UV) sync --frozen
+	@touch $@
+
+run: env
+	$(PY) -m dagster_project.cli build
+
+summary: env
+	$(PY) -m dagster_project.cli summary
+
+test: env
+	$(PY) -m pytest
+
+test-unit: env
+	$(PY) -m pytest tests/unit
+
+dev: env
+	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home}; mkdir -p $$DAGSTER_HOME; \
+		DAGSTER_HOME=$$DAGSTER_HOME $(VENV)/bin/dagster dev -w workspace.yaml
+
+clean:
+	rm -rf $(VENV) dbt/target dbt/logs warehouse/*.duckdb warehouse/*.wal

@@ -1,0 +1,101 @@
+"""The dbt project as Dagster assets, through dagster-dbt.
+
+dbt sources map onto the Python assets that fill them (raw.reports, ...), so
+lineage runs from the source folder to the marts. dbt tests arrive as asset
+checks; their outcomes are also appended to quality.check_results.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+
+from dagster_project.quality.results import CheckOutcome, append_check_results, as_text
+from dagster_project.resources import WarehouseResource
+from dagster_project.settings import DBT_PROJECT_DIR
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+_DBT_INPUTS = ("models", "seeds", "macros", "tests", "dbt_project.yml", "profiles.yml")
+
+
+def manifest_is_stale(project: DbtProject) -> bool:
+    """True when any dbt file is newer than the manifest (or there is none)."""
+    manifest = project.manifest_path
+    if not manifest.exists():
+        return True
+    built = manifest.stat().st_mtime
+    for name in _DBT_INPUTS:
+        path = project.project_dir / name
+        files = [path] if path.is_file() else path.rglob("*") if path.exists() else []
+        if any(f.stat().st_mtime > built for f in files):
+            return True
+    return False
+
+
+def prepare_manifest(project: DbtProject = dbt_project) -> None:
+    """Parse the dbt project when its manifest is missing or older than its files."""
+    if manifest_is_stale(project):
+        project.preparer.prepare(project)
+
+
+class WarehouseDbtTranslator(DagsterDbtTranslator):
+    """Keys are [schema, name]; groups are the dbt folders (staging, intermediate, marts, seeds)."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return dg.AssetKey([dbt_resource_props["source_name"], dbt_resource_props["name"]])
+        schema = dbt_resource_props["config"].get("schema") or dbt_resource_props["schema"]
+        return dg.AssetKey([schema, dbt_resource_props["name"]])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "seed":
+            return "seeds"
+        fqn = dbt_resource_props.get("fqn", [])
+        return fqn[1] if len(fqn) > 2 else "dbt"
+
+
+def _outcome_from_check(event: dg.AssetCheckResult) -> CheckOutcome:
+    metadata = {k: getattr(v, "value", v) for k, v in (event.metadata or {}).items()}
+    failures = metadata.get("dbt_test_failures") or metadata.get("failures")
+    return CheckOutcome(
+        suite="dbt_tests",
+        check_name=event.check_name or "unknown",
+        asset=".".join(event.asset_key.path) if event.asset_key else "unknown",
+        severity="error" if event.severity == dg.AssetCheckSeverity.ERROR else "warning",
+        passed=event.passed,
+        observed_value=as_text({"failures": failures}) if failures is not None else None,
+        expected=as_text({"failures": 0}),
+        message=as_text(metadata.get("status")),
+    )
+
+
+prepare_manifest()
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    dagster_dbt_translator=WarehouseDbtTranslator(),
+)
+def warehouse_dbt_models(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
+):
+    """`dbt build`: seeds, staging, intermediate and marts, with their tests."""
+    # profiles.yml reads the warehouse path from the environment of the dbt process.
+    os.environ["PDX_WAREHOUSE"] = warehouse.path
+    outcomes: list[CheckOutcome] = []
+    try:
+        for event in dbt.cli(["build"], context=context).stream():
+            if isinstance(event, dg.AssetCheckResult):
+                outcomes.append(_outcome_from_check(event))
+            yield event
+    finally:
+        # dbt has exited here, so its write lock on the file is released.
+        if outcomes:
+            with warehouse.connect() as con:
+                append_check_results(con, context.run_id, datetime.now(timezone.utc), outcomes)

@@ -1,0 +1,115 @@
+"""Ingestion and extraction: the two Python assets that fill the raw schema."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import dagster as dg
+
+from dagster_project.extraction.observations import extract_observations
+from dagster_project.extraction.sources import scan_sources
+from dagster_project.extraction.version import extractor_version
+from dagster_project.raw_store import (
+    ensure_raw_schema,
+    replace_observations,
+    reports_to_extract,
+    sync_reports,
+    utc_now,
+)
+from dagster_project.resources import WarehouseResource
+
+RAW_REPORTS = dg.AssetKey(["raw", "reports"])
+RAW_REJECTED = dg.AssetKey(["raw", "rejected_reports"])
+RAW_OBSERVATIONS = dg.AssetKey(["raw", "observations"])
+
+# Write extracted figures in batches so a large backlog is not held in memory at once.
+EXTRACTION_BATCH = 200
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            RAW_REPORTS,
+            description="One row per distinct report in the source folder: decoded NFC text, sha256, metadata.",
+            kinds={"python", "duckdb"},
+            group_name="raw",
+        ),
+        dg.AssetSpec(
+            RAW_REJECTED,
+            description="Source files that could not be read, each with the reason.",
+            kinds={"python", "duckdb"},
+            group_name="raw",
+        ),
+    ],
+)
+def ingest_reports(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+    """Read every file of the source folder into raw.reports / raw.rejected_reports."""
+    sources = Path(warehouse.sources_dir)
+    if not sources.is_dir():
+        raise dg.Failure(
+            description=f"Source folder {sources} does not exist: create it or set PDX_SOURCES_DIR.",
+        )
+    started = time.perf_counter()
+    reports, rejected = scan_sources(sources, warehouse.max_file_bytes)
+    for file in rejected:
+        context.log.warning(f"rejected {file.source_file}: {file.reason}")
+    with warehouse.connect() as con:
+        ensure_raw_schema(con)
+        counts = sync_reports(con, reports, rejected, utc_now())
+    context.log.info(
+        f"ingested {counts['reports']} reports ({counts['new_reports']} new, "
+        f"{counts['removed_reports']} removed), rejected {counts['rejected_files']} files "
+        f"in {time.perf_counter() - started:.2f}s"
+    )
+    yield dg.MaterializeResult(
+        asset_key=RAW_REPORTS,
+        metadata={
+            "reports": counts["reports"],
+            "new_reports": counts["new_reports"],
+            "removed_reports": counts["removed_reports"],
+            "without_province": sum(1 for r in reports if r.province_code is None),
+            "sources_dir": str(sources),
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key=RAW_REJECTED,
+        metadata={
+            "rejected_files": counts["rejected_files"],
+            "reasons": dg.MetadataValue.md(
+                "\n".join(f"- `{r.source_file}`: {r.reason}" for r in rejected) or "none"
+            ),
+        },
+    )
+
+
+@dg.asset(
+    key=RAW_OBSERVATIONS,
+    deps=[RAW_REPORTS],
+    kinds={"python", "duckdb"},
+    group_name="raw",
+    description="Every quantitative statement of every report, with its sentence, span and quote.",
+)
+def extract_figures(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """Extract figures from the reports this extractor version has not seen yet."""
+    version = extractor_version()
+    started = time.perf_counter()
+    written = 0
+    with warehouse.connect() as con:
+        ensure_raw_schema(con)
+        pending = reports_to_extract(con, version)
+        context.log.info(f"{len(pending)} reports to extract (extractor {version})")
+        for first in range(0, len(pending), EXTRACTION_BATCH):
+            batch = pending[first : first + EXTRACTION_BATCH]
+            extracted = [(key, extract_observations(text, published)) for key, text, published in batch]
+            written += replace_observations(con, extracted, version, utc_now())
+            context.log.info(f"extracted {first + len(batch)}/{len(pending)} reports, {written} figures")
+        total = con.execute("select count(*) from raw.observations").fetchone()[0]
+    return dg.MaterializeResult(
+        metadata={
+            "reports_extracted": len(pending),
+            "figures_written": written,
+            "figures_total": int(total),
+            "extractor_version": version,
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+    )

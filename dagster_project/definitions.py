@@ -1,0 +1,40 @@
+"""The Dagster code location: assets, dbt models, GX checks, resources and the job."""
+from __future__ import annotations
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from dagster_project.assets.dbt_assets import dbt_project, warehouse_dbt_models
+from dagster_project.assets.raw_assets import extract_figures, ingest_reports
+from dagster_project.checks.gx_checks import build_gx_checks
+from dagster_project.resources import WarehouseResource
+from dagster_project.settings import Settings, load_settings
+
+# DuckDB has one writer per file: run steps one after another in one process.
+full_build = dg.define_asset_job(
+    "full_build",
+    selection=dg.AssetSelection.all(include_sources=False),
+    executor_def=dg.in_process_executor,
+    description="Ingest sources, extract figures, build the dbt models and run every check.",
+)
+
+
+def build_definitions(settings: Settings | None = None) -> dg.Definitions:
+    settings = settings or load_settings()
+    return dg.Definitions(
+        assets=[ingest_reports, extract_figures, warehouse_dbt_models],
+        asset_checks=build_gx_checks(),
+        jobs=[full_build],
+        executor=dg.in_process_executor,
+        resources={
+            "warehouse": WarehouseResource(
+                path=str(settings.warehouse_path),
+                sources_dir=str(settings.sources_dir),
+                max_file_bytes=settings.max_file_bytes,
+            ),
+            "dbt": DbtCliResource(project_dir=dbt_project),
+        },
+    )
+
+
+defs = build_definitions()

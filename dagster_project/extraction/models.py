@@ -1,0 +1,56 @@
+"""Typed records passed between the extraction steps and the raw tables.
+
+Field names here are the column names of `raw.reports`, `raw.rejected_reports`
+and `raw.observations`; the dbt sources and the loaders rely on them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """A file's bytes turned into clean NFC text."""
+
+    text: str
+    encoding: str  # e.g. "utf-8", "utf-8-sig", "utf-16", "cp1258"
+
+
+@dataclass(frozen=True)
+class ReportMetadata:
+    title: str | None
+    published_date: date | None
+    province_code: str | None  # two-digit GSO code, e.g. "40"
+    province_evidence: str | None  # why: "name:Nghệ An", "domain:khcncaobang.gov.vn", ...
+    source_site: str | None  # portal named in the text ("Nguồn tin: nghean.gov.vn")
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One quantitative statement found in a report.
+
+    `value` follows the answer-key conventions: percentages as 0-100+; for an
+    "x/y" figure with a stated percentage, value = the percentage and unit =
+    "percent"; for a bare "x/y", value = x and unit = "ratio".
+    """
+
+    ordinal: int  # 0-based position of the figure within its report
+    sentence_index: int
+    sentence: str
+    char_start: int  # span of `quote` inside the report text
+    char_end: int
+    quote: str  # verbatim text of the figure itself, e.g. "451.343/434.900"
+    value: float
+    unit: str  # percent | count | ratio
+    numerator: float | None = None
+    denominator: float | None = None
+    stated_percent: float | None = None
+    qualifier: str | None = None  # trên | hơn | khoảng | gần | ít nhất | over | ...
+    as_of_date: date | None = None
+    admin_level: str = "unspecified"  # province|district|commune|all_levels|unspecified|national
+    is_target: bool = False
+    subject: str = ""  # the noun phrase the figure counts (text right after it)
+    clause: str = ""  # the clause around the figure, used to classify it
+    parent_ordinal: int | None = None  # set on a part: the ordinal of its stated total
+    extra: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""Quality checks as plain Python: GX suites, their results and the results table."""

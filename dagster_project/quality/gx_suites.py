@@ -1,0 +1,148 @@
+"""Run the Great Expectations suites of `expectations/` on DataFrames read from the warehouse.
+
+A suite file is GX's own suite JSON (`name`, `expectations` with `type`,
+`kwargs`, `meta`) plus fields of ours: `tables` (the warehouse relations it
+guards: the suite runs on each), `key_column` (reported for offending rows)
+and `description`. Each
+expectation's `meta.check` names the check and `meta.severity` is `warning`
+(a finding about the figures) or `error` (the warehouse's own integrity).
+
+GX has no DuckDB datasource that works (see DESIGN.md), so the relation is read
+into pandas and validated there with an ephemeral context: nothing is written.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from dagster_project.quality.results import CheckOutcome, as_text
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+_PLACEHOLDER = re.compile(r"^\$\{now_minus_(hours|days):(\d+)\}$")
+_COLUMN_ARGS = {"column", "column_A", "column_B", "column_list", "row_condition", "condition_parser"}
+
+
+class SuiteError(ValueError):
+    """A suite file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class SuiteSpec:
+    name: str
+    table: str  # "marts.fct_services"
+    key_column: str
+    description: str
+    expectations: tuple[dict[str, Any], ...]
+    path: Path
+
+
+def load_suite(path: Path) -> list[SuiteSpec]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise SuiteError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from exc
+    missing = [k for k in ("name", "tables", "key_column", "expectations") if k not in raw]
+    if missing:
+        raise SuiteError(f"{path}: missing field(s) {', '.join(missing)}")
+    names = [e.get("meta", {}).get("check") for e in raw["expectations"]]
+    if None in names or len(set(names)) != len(names):
+        raise SuiteError(f"{path}: every expectation needs a unique meta.check name")
+    for expectation in raw["expectations"]:
+        severity = expectation.get("meta", {}).get("severity", "error")
+        if severity not in ("warning", "error"):
+            raise SuiteError(f"{path}: check {expectation['meta']['check']}: severity must be warning or error")
+    return [
+        SuiteSpec(
+            name=raw["name"],
+            table=table,
+            key_column=raw["key_column"],
+            description=raw.get("description", ""),
+            expectations=tuple(raw["expectations"]),
+            path=path,
+        )
+        for table in raw["tables"]
+    ]
+
+
+def load_suites(directory: Path) -> list[SuiteSpec]:
+    return [spec for path in sorted(directory.glob("*.json")) for spec in load_suite(path)]
+
+
+def _resolve(value: Any, now: datetime) -> Any:
+    """`${now_minus_hours:N}` / `${now_minus_days:N}` become timestamps at run time."""
+    if isinstance(value, str):
+        match = _PLACEHOLDER.match(value)
+        if match:
+            unit, amount = match.groups()
+            return now - timedelta(**{unit: int(amount)})
+    return value
+
+
+@lru_cache(maxsize=1)
+def _context():
+    import great_expectations as gx
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = {"globally": False}
+    return context
+
+
+def run_suite(spec: SuiteSpec, frame: pd.DataFrame, now: datetime) -> list[CheckOutcome]:
+    """Validate `frame` against the suite; one outcome per expectation."""
+    import great_expectations as gx
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+    context = _context()
+    run_tag = f"{spec.name}_{id(frame)}_{now.timestamp()}"
+    source = context.data_sources.add_or_update_pandas(f"pdx_{run_tag}")
+    batch = source.add_dataframe_asset(spec.table).add_batch_definition_whole_dataframe("all")
+    suite = gx.ExpectationSuite(name=f"{spec.name}_{run_tag}")
+    for expectation in spec.expectations:
+        kwargs = {k: _resolve(v, now) for k, v in expectation.get("kwargs", {}).items()}
+        suite.add_expectation_configuration(
+            ExpectationConfiguration(type=expectation["type"], kwargs=kwargs, meta=expectation.get("meta", {}))
+        )
+    result = batch.validate(
+        suite,
+        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [spec.key_column]},
+    )
+    context.data_sources.delete(source.name)
+    return [_outcome(spec, r) for r in result.results]
+
+
+def _outcome(spec: SuiteSpec, result: Any) -> CheckOutcome:
+    config = result.expectation_config
+    meta = config.meta or {}
+    details = result.result or {}
+    exception = (result.exception_info or {}).get("exception_message")
+    keys = tuple(
+        str(row.get(spec.key_column)) for row in details.get("unexpected_index_list") or [] if isinstance(row, dict)
+    )
+    observed = details.get("observed_value")
+    if observed is None and "unexpected_count" in details:
+        observed = {
+            "unexpected_count": details["unexpected_count"],
+            "element_count": details.get("element_count"),
+            "unexpected_values": details.get("partial_unexpected_list", [])[:20],
+        }
+    expected = {k: v for k, v in config.kwargs.items() if k not in _COLUMN_ARGS and v is not None}
+    return CheckOutcome(
+        suite=spec.name,
+        check_name=meta["check"],
+        asset=spec.table,
+        severity=meta.get("severity", "error"),
+        passed=bool(result.success),
+        observed_value=as_text(observed),
+        expected=as_text({"expectation": config.type, **expected}),
+        offending_keys=keys,
+        message=exception or meta.get("description"),
+    )

@@ -1,0 +1,74 @@
+"""`quality.check_results`: one row per check run, appended, never overwritten."""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+
+from dagster_project.raw_store import transaction
+
+SEVERITIES = ("warning", "error")
+
+CHECK_RESULTS_DDL = [
+    "create schema if not exists quality",
+    """create table if not exists quality.check_results (
+        run_id varchar not null,
+        checked_at timestamptz not null,
+        suite varchar not null,
+        check_name varchar not null,
+        asset varchar not null,
+        severity varchar not null,
+        passed boolean not null,
+        observed_value varchar,
+        expected varchar,
+        offending_keys varchar[] not null,
+        message varchar
+    )""",
+]
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    suite: str
+    check_name: str
+    asset: str  # "marts.fct_services"
+    severity: str  # warning | error
+    passed: bool
+    observed_value: str | None = None
+    expected: str | None = None
+    offending_keys: tuple[str, ...] = field(default_factory=tuple)
+    message: str | None = None
+
+
+def as_text(value: object) -> str | None:
+    """Observed and expected values of any shape, stored as readable JSON text."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, default=str, ensure_ascii=False, sort_keys=True)
+
+
+def ensure_quality_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for statement in CHECK_RESULTS_DDL:
+        con.execute(statement)
+
+
+def append_check_results(
+    con: duckdb.DuckDBPyConnection, run_id: str, checked_at: datetime, outcomes: Sequence[CheckOutcome]
+) -> None:
+    ensure_quality_schema(con)
+    with transaction(con):
+        con.executemany(
+            "insert into quality.check_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    run_id, checked_at, o.suite, o.check_name, o.asset, o.severity, o.passed,
+                    o.observed_value, o.expected, list(o.offending_keys), o.message,
+                )
+                for o in outcomes
+            ],
+        )

@@ -1,0 +1,49 @@
+with source as (
+    select * from {{ source('raw', 'observations') }}
+),
+
+renamed as (
+    select
+        observation_key,
+        report_key,
+        cast(ordinal as integer) as ordinal,
+        cast(sentence_index as integer) as sentence_index,
+        sentence,
+        cast(char_start as integer) as char_start,
+        cast(char_end as integer) as char_end,
+        quote,
+        cast(value as double) as value,
+        unit,
+        cast(numerator as double) as numerator,
+        cast(denominator as double) as denominator,
+        cast(stated_percent as double) as stated_percent,
+        qualifier,
+        cast(as_of_date as date) as as_of_date,
+        admin_level,
+        cast(is_target as boolean) as is_target,
+        subject,
+        clause,
+        cast(parent_ordinal as integer) as parent_ordinal,
+        extractor_version,
+        extracted_at
+    from source
+),
+
+-- A report whose lead paragraph is printed twice yields the same figure twice
+-- in identical sentences: keep the first occurrence only.
+deduplicated as (
+    select
+        *,
+        row_number() over (
+            partition by report_key, sentence, quote, value
+            order by char_start
+        ) as occurrence
+    from renamed
+)
+
+select
+    observation_key, report_key, ordinal, sentence_index, sentence, char_start, char_end,
+    quote, value, unit, numerator, denominator, stated_percent, qualifier, as_of_date,
+    admin_level, is_target, subject, clause, parent_ordinal, extractor_version, extracted_at
+from deduplicated
+where occurrence = 1
