@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 export UV_COMPILE_BYTECODE := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: env run test test-unit summary dev clean
+.PHONY: env run test test-unit summary eval dev clean
 
 env: $(VENV)/.installed
 
@@ -22,6 +22,10 @@ run: env
 
 summary: env
 	$(PY) -m dagster_project.cli summary
+
+# Score extraction against an answer key: GOLD=key.jsonl PDX_SOURCES_DIR=reports/ make eval
+eval: env
+	$(PY) -m dagster_project.evaluation
 
 test: env
 	$(PY) -m pytest

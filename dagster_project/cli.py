@@ -35,7 +35,9 @@ def build() -> int:
     started = time.perf_counter()
     defs = build_definitions(settings)
     job = defs.resolve_job_def("full_build")
-    result = job.execute_in_process(instance=_instance(), raise_on_error=False)
+    # INFO shows each step's progress lines without Dagster's per-event debug chatter.
+    run_config = {"loggers": {"console": {"config": {"log_level": os.environ.get("PDX_LOG_LEVEL", "INFO")}}}}
+    result = job.execute_in_process(run_config=run_config, instance=_instance(), raise_on_error=False)
     elapsed = time.perf_counter() - started
     if not result.success:
         for event in result.all_events:
@@ -50,11 +52,11 @@ def build() -> int:
 
 
 def _count(con, relation: str) -> int:
-    return con.table(relation).count("*").fetchone()[0]
+    return con.table(relation).count("*").fetchall()[0][0]
 
 
 def print_summary(warehouse: Path, run_id: str | None = None, elapsed: float | None = None) -> int:
-    from dagster_project.raw_store import open_warehouse
+    from dagster_project.warehouse_db import open_warehouse
 
     with open_warehouse(warehouse, read_only=True) as con:
         reports = _count(con, "marts.dim_report")

@@ -7,17 +7,16 @@ transaction, so a failure leaves the previous state, not half a load.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import datetime, timezone
-from pathlib import Path
+from datetime import datetime
 
 import duckdb
 import polars as pl
 
 from dagster_project.extraction.models import Observation
 from dagster_project.extraction.sources import RejectedFile, ReportRecord
+from dagster_project.warehouse_db import insert_rows, open_warehouse, transaction, utc_now  # noqa: F401 - re-exported
 
 RAW_DDL = [
     "create schema if not exists raw",
@@ -84,33 +83,6 @@ REPORT_COLUMNS = [
 ]
 
 
-def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-@contextmanager
-def open_warehouse(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection that is always closed, so the file's write lock is released."""
-    if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), read_only=read_only)
-    try:
-        yield con
-    finally:
-        con.close()
-
-
-@contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    con.execute("begin transaction")
-    try:
-        yield
-    except BaseException:
-        con.execute("rollback")
-        raise
-    con.execute("commit")
-
-
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     for statement in RAW_DDL:
         con.execute(statement)
@@ -167,7 +139,8 @@ def sync_reports(
             {"now": now},
         )
         con.execute("delete from raw.rejected_reports")
-        con.executemany(
+        insert_rows(
+            con,
             "insert into raw.rejected_reports values (?, ?, ?, ?, ?)",
             [(r.source_file, r.reason, r.content_sha256, r.byte_size, now) for r in rejected],
         )
@@ -242,8 +215,13 @@ def replace_observations(
                 f"insert into raw.observations ({', '.join(columns)}) "
                 f"select {', '.join(columns)} from batch"
             )
-        con.executemany(
+        insert_rows(
+            con,
             "insert into raw.extractions values (?, ?, ?, ?)",
             [(key, version, len(observations), now) for key, observations in extracted],
         )
     return 0 if batch is None else batch.height
+
+
+def observation_count(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("select count(*) from raw.observations").fetchone()[0]

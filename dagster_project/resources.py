@@ -8,7 +8,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from dagster_project.raw_store import open_warehouse
+from dagster_project.warehouse_db import open_warehouse
 
 
 class WarehouseResource(dg.ConfigurableResource):

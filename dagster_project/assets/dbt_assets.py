@@ -4,19 +4,27 @@ dbt sources map onto the Python assets that fill them (raw.reports, ...), so
 lineage runs from the source folder to the marts. dbt tests arrive as asset
 checks; their outcomes are also appended to quality.check_results.
 """
-from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 from datetime import datetime, timezone
 from typing import Any
 
 import dagster as dg
+from dagster import AssetExecutionContext
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from dagster_project.quality.results import CheckOutcome, append_check_results, as_text
 from dagster_project.resources import WarehouseResource
 from dagster_project.settings import DBT_PROJECT_DIR
+
+# Use the dbt installed beside this Python (the project's .venv) even when the
+# venv is not activated; dagster-dbt looks dbt up on PATH.
+_ENV_BIN = str(Path(sys.executable).parent)
+if _ENV_BIN not in os.environ.get("PATH", "").split(os.pathsep):
+    os.environ["PATH"] = _ENV_BIN + os.pathsep + os.environ.get("PATH", "")
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
@@ -83,7 +91,7 @@ prepare_manifest()
     dagster_dbt_translator=WarehouseDbtTranslator(),
 )
 def warehouse_dbt_models(
-    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
+    context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
 ):
     """`dbt build`: seeds, staging, intermediate and marts, with their tests."""
     # profiles.yml reads the warehouse path from the environment of the dbt process.

@@ -1,16 +1,17 @@
 """Ingestion and extraction: the two Python assets that fill the raw schema."""
-from __future__ import annotations
 
 import time
 from pathlib import Path
 
 import dagster as dg
+from dagster import AssetExecutionContext
 
 from dagster_project.extraction.observations import extract_observations
 from dagster_project.extraction.sources import scan_sources
 from dagster_project.extraction.version import extractor_version
 from dagster_project.raw_store import (
     ensure_raw_schema,
+    observation_count,
     replace_observations,
     reports_to_extract,
     sync_reports,
@@ -42,7 +43,7 @@ EXTRACTION_BATCH = 200
         ),
     ],
 )
-def ingest_reports(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+def ingest_reports(context: AssetExecutionContext, warehouse: WarehouseResource):
     """Read every file of the source folder into raw.reports / raw.rejected_reports."""
     sources = Path(warehouse.sources_dir)
     if not sources.is_dir():
@@ -89,7 +90,7 @@ def ingest_reports(context: dg.AssetExecutionContext, warehouse: WarehouseResour
     group_name="raw",
     description="Every quantitative statement of every report, with its sentence, span and quote.",
 )
-def extract_figures(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+def extract_figures(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     """Extract figures from the reports this extractor version has not seen yet."""
     version = extractor_version()
     started = time.perf_counter()
@@ -103,7 +104,7 @@ def extract_figures(context: dg.AssetExecutionContext, warehouse: WarehouseResou
             extracted = [(key, extract_observations(text, published)) for key, text, published in batch]
             written += replace_observations(con, extracted, version, utc_now())
             context.log.info(f"extracted {first + len(batch)}/{len(pending)} reports, {written} figures")
-        total = con.execute("select count(*) from raw.observations").fetchone()[0]
+        total = observation_count(con)
     return dg.MaterializeResult(
         metadata={
             "reports_extracted": len(pending),

@@ -4,12 +4,12 @@ One asset check per suite file in `expectations/`; each expectation's outcome is
 appended to quality.check_results. The check's severity is ERROR when an
 error-level expectation failed, WARN when only warnings did.
 """
-from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
 
 import dagster as dg
+from dagster import AssetCheckExecutionContext
 
 from dagster_project.quality.gx_suites import SuiteSpec, load_suites, run_suite
 from dagster_project.quality.results import append_check_results
@@ -30,12 +30,12 @@ def _check_for_suite(spec: SuiteSpec) -> dg.AssetChecksDefinition:
         description=f"{spec.description} (GX suite {spec.path.name}; severities: {', '.join(severities)})",
         metadata={"suite_file": spec.path.name, "severities": ", ".join(severities)},
     )
-    def _gx_check(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource) -> dg.AssetCheckResult:
+    def _gx_check(context: AssetCheckExecutionContext, warehouse: WarehouseResource) -> dg.AssetCheckResult:
         now = datetime.now(timezone.utc)
         with warehouse.connect() as con:
             frame = con.table(spec.table).df()
             outcomes = run_suite(spec, frame, now)
-            append_check_results(con, context.run_id, now, outcomes)
+            append_check_results(con, context.run.run_id, now, outcomes)
         failed = [o for o in outcomes if not o.passed]
         for outcome in failed:
             context.log.warning(

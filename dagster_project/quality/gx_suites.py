@@ -111,7 +111,7 @@ def run_suite(spec: SuiteSpec, frame: pd.DataFrame, now: datetime) -> list[Check
         suite.add_expectation_configuration(
             ExpectationConfiguration(type=expectation["type"], kwargs=kwargs, meta=expectation.get("meta", {}))
         )
-    result = batch.validate(
+    result = batch.get_batch(batch_parameters={"dataframe": frame}).validate(
         suite,
         result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [spec.key_column]},
     )

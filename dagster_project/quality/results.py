@@ -8,7 +8,7 @@ from datetime import datetime
 
 import duckdb
 
-from dagster_project.raw_store import transaction
+from dagster_project.warehouse_db import insert_rows, transaction
 
 SEVERITIES = ("warning", "error")
 
@@ -62,7 +62,8 @@ def append_check_results(
 ) -> None:
     ensure_quality_schema(con)
     with transaction(con):
-        con.executemany(
+        insert_rows(
+            con,
             "insert into quality.check_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (

@@ -4,8 +4,8 @@ with days as (
 
 select
     cast(date_day as date) as date_day,
-    cast({{ dbt.date_part('year', 'date_day') }} as integer) as year,
-    cast({{ dbt.date_part('quarter', 'date_day') }} as integer) as quarter,
-    cast({{ dbt.date_part('month', 'date_day') }} as integer) as month,
-    cast({{ dbt.date_part('day', 'date_day') }} as integer) as day_of_month
+    cast(extract(year from date_day) as integer) as year,
+    cast(extract(quarter from date_day) as integer) as quarter,
+    cast(extract(month from date_day) as integer) as month,
+    cast(extract(day from date_day) as integer) as day_of_month
 from days

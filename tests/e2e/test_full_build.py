@@ -1,0 +1,139 @@
+"""End to end: the real Dagster job (ingestion, extraction, dbt build, GX checks) on a temp warehouse."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import copy_samples
+
+pytestmark = pytest.mark.e2e
+
+EXPECTED_REPORTS = {
+    "000_1f3a95a06e282ad8.txt": ("40", None),
+    "001_084593bdc146d95d.txt": ("04", date(2018, 12, 11)),
+    "002_af209421734ca160.txt": ("49", date(2021, 5, 16)),
+    "003_0582c3a162ac50fb.txt": ("36", date(2022, 11, 1)),
+    "004_68cb756017224f23.txt": ("72", date(2024, 8, 14)),
+}
+FACT_TABLES = ("fct_infrastructure", "fct_services", "fct_workforce")
+
+
+def run_full_build():
+    from dagster_project.definitions import build_definitions
+    from dagster_project.settings import load_settings
+
+    import dagster as dg
+
+    defs = build_definitions(load_settings())
+    return defs.resolve_job_def("full_build").execute_in_process(
+        instance=dg.DagsterInstance.ephemeral(), raise_on_error=False
+    )
+
+
+def rows(warehouse: Path, relation: str, columns: str = "*") -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.table(relation).select(columns).fetchall()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Build once for the module: the samples plus one unreadable file and one duplicate."""
+    root = tmp_path_factory.mktemp("e2e")
+    sources = root / "sources"
+    sources.mkdir()
+    copy_samples(sources)
+    (sources / "junk.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (sources / "copy of 001.txt").write_bytes((sources / "001_084593bdc146d95d.txt").read_bytes())
+    warehouse = root / "out" / "warehouse.duckdb"
+    patch = pytest.MonkeyPatch()
+    patch.setenv("PDX_SOURCES_DIR", str(sources))
+    patch.setenv("PDX_WAREHOUSE", str(warehouse))
+    first = run_full_build()
+    first_facts = {t: sorted(rows(warehouse, f"marts.{t}", "fact_key, value")) for t in FACT_TABLES}
+    second = run_full_build()
+    yield {"warehouse": warehouse, "first": first, "second": second, "first_facts": first_facts}
+    patch.undo()
+
+
+def test_the_job_succeeds_twice(built: dict) -> None:
+    assert built["first"].success
+    assert built["second"].success
+
+
+def test_every_sample_report_has_its_province_and_publication_date(built: dict) -> None:
+    found = {
+        source: (province, published)
+        for source, province, published in rows(
+            built["warehouse"], "marts.dim_report", "source_file, province_code, published_date"
+        )
+    }
+    assert found == EXPECTED_REPORTS
+
+
+def test_unreadable_file_is_quarantined_with_a_reason(built: dict) -> None:
+    rejected = rows(built["warehouse"], "raw.rejected_reports", "source_file, reason")
+    assert [name for name, _ in rejected] == ["junk.txt"]
+    assert rejected[0][1]
+
+
+def test_same_content_under_two_names_is_one_report(built: dict) -> None:
+    (files,) = [
+        r[0] for r in rows(built["warehouse"], "raw.reports", "source_files")
+        if "001_084593bdc146d95d.txt" in r[0]
+    ]
+    assert sorted(files) == ["001_084593bdc146d95d.txt", "copy of 001.txt"]
+
+
+def test_every_report_has_facts_and_every_fact_table_has_rows(built: dict) -> None:
+    reports_with_facts: set[str] = set()
+    for table in FACT_TABLES:
+        keys = rows(built["warehouse"], f"marts.{table}", "report_key")
+        assert keys, f"{table} is empty"
+        reports_with_facts |= {k for (k,) in keys}
+    all_reports = {k for (k,) in rows(built["warehouse"], "marts.dim_report", "report_key")}
+    assert reports_with_facts == all_reports
+
+
+def test_the_cleaned_records_ratio_is_a_service_fact(built: dict) -> None:
+    facts = rows(built["warehouse"], "marts.fct_services", "numerator, denominator, value, unit, province_code")
+    assert (451343.0, 434900.0, pytest.approx(103.78), "percent", "40") in facts
+
+
+def test_the_figure_over_100_percent_is_flagged_with_its_key(built: dict) -> None:
+    results = rows(
+        built["warehouse"], "quality.check_results", "suite, check_name, asset, severity, passed, offending_keys"
+    )
+    flagged = [
+        r for r in results
+        if r[1] == "percent_within_0_100" and r[2] == "marts.fct_services" and not r[4]
+    ]
+    assert flagged and flagged[0][3] == "warning"
+    over_100 = [k for (k,) in rows(built["warehouse"], "marts.fct_services", "fact_key")
+                if k in flagged[0][5]]
+    assert over_100
+
+
+def test_dbt_tests_and_gx_suites_land_in_check_results(built: dict) -> None:
+    suites = {r[0] for r in rows(built["warehouse"], "quality.check_results", "suite")}
+    assert {"dbt_tests", "fact_consistency", "report_freshness"} <= suites
+
+
+def test_check_history_is_appended_not_overwritten(built: dict) -> None:
+    run_ids = {r[0] for r in rows(built["warehouse"], "quality.check_results", "run_id")}
+    assert run_ids == {built["first"].run_id, built["second"].run_id}
+
+
+def test_a_rerun_with_the_same_sources_gives_identical_facts(built: dict) -> None:
+    again = {t: sorted(rows(built["warehouse"], f"marts.{t}", "fact_key, value")) for t in FACT_TABLES}
+    assert again == built["first_facts"]
+
+
+def test_contract_columns_of_the_fact_tables(built: dict) -> None:
+    with duckdb.connect(str(built["warehouse"]), read_only=True) as con:
+        columns = [c for c in con.table("marts.fct_infrastructure").columns]
+    for required in ("report_key", "province_code", "indicator_code", "admin_level", "value", "unit",
+                     "numerator", "denominator", "as_of_date", "published_date", "is_target", "evidence"):
+        assert required in columns

@@ -1,0 +1,59 @@
+"""GX suites as plain functions: loading, placeholders and outcomes with offending keys."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dagster_project.quality.gx_suites import SuiteError, load_suite, load_suites, run_suite
+from dagster_project.settings import EXPECTATIONS_DIR
+
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def test_the_project_suites_load() -> None:
+    tables = {spec.table for spec in load_suites(EXPECTATIONS_DIR)}
+    assert {"marts.fct_services", "marts.dim_report"} <= tables
+
+
+def test_a_share_over_100_percent_is_a_warning_with_its_key() -> None:
+    (spec,) = [s for s in load_suites(EXPECTATIONS_DIR) if s.table == "marts.fct_services"]
+    frame = pd.DataFrame({
+        "fact_key": ["ok", "bad"], "value": [50.0, 103.78], "unit": ["percent", "percent"],
+        "numerator": [1.0, 451343.0], "denominator": [2.0, 434900.0], "evidence": ["e", "e"],
+    })
+    outcomes = {o.check_name: o for o in run_suite(spec, frame, NOW)}
+    assert outcomes["percent_within_0_100"].passed is False
+    assert outcomes["percent_within_0_100"].severity == "warning"
+    assert outcomes["percent_within_0_100"].offending_keys == ("bad",)
+    assert outcomes["numerator_within_denominator"].offending_keys == ("bad",)
+    assert outcomes["fact_key_unique"].passed is True
+
+
+def test_a_suite_without_check_names_is_refused_with_its_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"name": "s", "tables": ["marts.x"], "key_column": "k",
+                                "expectations": [{"type": "expect_column_to_exist", "kwargs": {"column": "k"}}]}))
+    with pytest.raises(SuiteError, match="s.json"):
+        load_suite(path)
+
+
+def test_invalid_json_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"name": "s",\n "tables": [}')
+    with pytest.raises(SuiteError, match=r"broken.json:2"):
+        load_suite(path)
+
+
+def test_now_placeholders_make_a_load_freshness_check() -> None:
+    (spec,) = [s for s in load_suites(EXPECTATIONS_DIR) if s.table == "marts.dim_report"]
+    frame = pd.DataFrame({
+        "report_key": ["a"], "province_code": ["40"], "published_date": [pd.Timestamp("2025-01-01")],
+        "loaded_at": [pd.Timestamp("2025-12-01", tz="UTC")],
+    })
+    outcomes = {o.check_name: o for o in run_suite(spec, frame, NOW)}
+    assert outcomes["loaded_within_48_hours"].passed is False
+    assert outcomes["loaded_within_48_hours"].severity == "error"

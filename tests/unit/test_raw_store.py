@@ -1,0 +1,76 @@
+"""Raw loading: content-keyed, mirrors the folder, keeps first-load times, transactional."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dagster_project.extraction.models import Observation
+from dagster_project.extraction.sources import RejectedFile, ReportRecord
+from dagster_project.raw_store import (
+    ensure_raw_schema,
+    open_warehouse,
+    replace_observations,
+    reports_to_extract,
+    sync_reports,
+)
+
+T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def report(key: str, text: str = "100% xã có internet.") -> ReportRecord:
+    return ReportRecord(
+        report_key=key, content_sha256=key * 4, source_file=f"{key}.txt", source_files=(f"{key}.txt",),
+        file_format="txt", encoding="utf-8", byte_size=len(text), title="t",
+        published_date=date(2024, 1, 2), province_code="40", province_evidence="name:Nghệ An",
+        source_site=None, text=text,
+    )
+
+
+def figure(start: int) -> Observation:
+    return Observation(
+        ordinal=0, sentence_index=0, sentence="100% xã có internet.", char_start=start,
+        char_end=start + 4, quote="100%", value=100.0, unit="percent",
+    )
+
+
+@pytest.fixture()
+def con(tmp_path: Path):
+    with open_warehouse(tmp_path / "w.duckdb") as connection:
+        ensure_raw_schema(connection)
+        yield connection
+
+
+def test_sync_keeps_first_load_time_and_removes_vanished_reports(con: duckdb.DuckDBPyConnection) -> None:
+    sync_reports(con, [report("a"), report("b")], [], T0)
+    counts = sync_reports(con, [report("a")], [RejectedFile("x.bin", "binary", None, 3)], T0 + timedelta(days=1))
+    assert counts == {"reports": 1, "new_reports": 0, "removed_reports": 1, "rejected_files": 1}
+    assert con.table("raw.reports").select("report_key, first_loaded_at, loaded_at").fetchall() == [
+        ("a", T0, T0 + timedelta(days=1))
+    ]
+    assert con.table("raw.rejected_reports").select("source_file, reason").fetchall() == [("x.bin", "binary")]
+
+
+def test_reports_are_extracted_once_per_extractor_version(con: duckdb.DuckDBPyConnection) -> None:
+    sync_reports(con, [report("a")], [], T0)
+    assert [k for k, _, _ in reports_to_extract(con, "v1")] == ["a"]
+    assert replace_observations(con, [("a", [figure(0)])], "v1", T0) == 1
+    assert reports_to_extract(con, "v1") == []
+    assert [k for k, _, _ in reports_to_extract(con, "v2")] == ["a"]
+
+
+def test_a_report_without_figures_is_not_extracted_again(con: duckdb.DuckDBPyConnection) -> None:
+    sync_reports(con, [report("a", "no figures")], [], T0)
+    assert replace_observations(con, [("a", [])], "v1", T0) == 0
+    assert reports_to_extract(con, "v1") == []
+
+
+def test_a_failed_load_leaves_the_previous_state(con: duckdb.DuckDBPyConnection) -> None:
+    sync_reports(con, [report("a")], [], T0)
+    broken = report("b")
+    object.__setattr__(broken, "byte_size", "not a number")
+    with pytest.raises(Exception):
+        sync_reports(con, [broken], [], T0)
+    assert con.table("raw.reports").select("report_key").fetchall() == [("a",)]
