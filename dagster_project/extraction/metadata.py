@@ -1,0 +1,224 @@
+"""Title, publication date, province and source portal of a report.
+
+Reports are portal pages saved as text: a few header lines (navigation crumbs,
+a title, a date line such as "Thứ ba 11/12/2018 06:00"), then prose. Prose is
+full of dates that are not the publication date ("Tính đến ngày 26/03/2024",
+"Nghị quyết 36-NQ/TW ngày 01/7/2014"), so a date only counts as the
+publication date when it stands on a header line that is essentially a date
+line, or is introduced by a publication marker ("date", "Cập nhật", "Ngày
+đăng", "Posted").
+"""
+from __future__ import annotations
+
+import datetime
+import re
+
+from dagster_project.extraction.dates import find_dates, parse_date
+from dagster_project.extraction.models import ReportMetadata
+from dagster_project.extraction.provinces import detect_province
+from dagster_project.extraction.text import normalize_text
+
+# Header area: where portals print the title and the publication line.
+_HEADER_LINES = 10
+_HEADER_CHARS = 600
+# A line longer than this is body text, not a title.
+_MAX_TITLE_CHARS = 250
+_MIN_TITLE_WORDS = 3
+# A date line may keep a few leftover tokens (author initials, view counts).
+_MAX_LEFTOVER_WORDS = 3
+
+_WEEKDAY = (
+    r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|cn|t[2-7]"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+)
+_TIME = r"\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?"
+_PUBLICATION_MARKER = (
+    r"(?:date|cập\s*nhật(?:\s*lúc)?|ngày\s*đăng|đăng\s*ngày|đăng\s*lúc|ngày\s*xuất\s*bản"
+    r"|thời\s*gian\s*đăng|ngày\s*cập\s*nhật|posted(?:\s*on)?|published(?:\s*on)?|updated(?:\s*on)?)"
+)
+_MARKED_DATE_LINE = re.compile(r"^\W*" + _PUBLICATION_MARKER + r"\b\s*[:\-–]?\s*", re.IGNORECASE)
+# Tokens a date line may carry besides the date itself.
+_DATE_LINE_FILLER = re.compile(
+    r"\b" + _WEEKDAY + r"\b|" + _TIME + r"|\(?\s*gmt\s*[+-]?\s*\d*\s*\)?|\bngày\b|\blúc\b|\bvào\b"
+    r"|" + _PUBLICATION_MARKER + r"|\b\d+\b|[|/,:;()\-–—.]",
+    re.IGNORECASE,
+)
+# Site chrome printed above the article (masthead menus, login links): a title
+# never comes before them, so one seen below a candidate title voids it
+# (a banner such as a holiday greeting sits above the menu).
+_SITE_CHROME = re.compile(
+    r"^(?:trang\s*chủ|home|logo|menu|đăng\s*nhập|đăng\s*ký.*|vietnamese|english|tiếng\s*việt"
+    r"|liên\s*hệ|sitemap|tìm\s*kiếm|search)$",
+    re.IGNORECASE,
+)
+# Crumbs and article toolbars, skipped wherever they stand.
+_NAVIGATION_WORDS = re.compile(
+    r"^(?:trong\s*tỉnh|trong\s*nước|ngoài\s*tỉnh|tin\s*tức(?:\s*-\s*sự\s*kiện)?"
+    r"|tin\s*tổng\s*hợp|thời\s*sự|tin\s*mới|tin\s*hoạt\s*động|chuyển\s*đổi\s*số|news"
+    r"|bản\s*in|quay\s*lại|đọc\s*bài\s*viết|chia\s*sẻ|in\s*bài|xem\s*với\s*cỡ\s*chữ.*"
+    r"|a\+|a-|a)$",
+    re.IGNORECASE,
+)
+_MASTHEAD = re.compile(
+    r"^(?:báo|bao|cổng|cong|trang)\s+(?:thông\s*tin\s*)?(?:điện\s*tử|dien\s*tu)\b", re.IGNORECASE
+)
+# Words saying a date is an as-of date or a document's date, not publication.
+_NOT_A_STAMP = re.compile(
+    r"\b(?:tính\s*đến|đến|tới|từ|trước|sau|kể\s*từ|as\s*of|by|until|since|from"
+    r"|nghị\s*quyết|quyết\s*định|chỉ\s*thị|nghị\s*định|thông\s*tư|công\s*văn|kế\s*hoạch"
+    r"|văn\s*bản|báo\s*cáo|đề\s*án|chương\s*trình|thông\s*báo|luật"
+    r"|resolution|decision|decree|plan|report)\b",
+    re.IGNORECASE,
+)
+_BREADCRUMB_SEPARATORS = re.compile(r"\s(?:>|»|›|/|\|)\s|\|")
+_LEADING_MARKED_DATE = re.compile(
+    r"^\s*" + _PUBLICATION_MARKER + r"\s*[:\-–]?\s*"
+    r"(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*[:\-–|]?\s*",
+    re.IGNORECASE,
+)
+
+_DOMAIN = r"(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|info|edu)(?![\w-])"
+_SOURCE_LINE = re.compile(
+    r"^\W*(?:nguồn\s*tin|nguồn|source)\s*[:：\-–]\s*(?P<source>.+?)\W*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_THEO_DOMAIN = re.compile(r"\btheo\s+(?P<source>" + _DOMAIN + r")", re.IGNORECASE)
+# A lead that opens with the portal's name in brackets: "(Thanhhoa.dcs.vn): ..."
+_LEAD_CREDIT = re.compile(r"^\s*\((?P<source>" + _DOMAIN + r")\)", re.IGNORECASE | re.MULTILINE)
+_ANY_DOMAIN = re.compile(_DOMAIN, re.IGNORECASE)
+_MAX_SOURCE_CHARS = 80
+
+
+def extract_metadata(text: str, file_name: str | None = None) -> ReportMetadata:
+    text = normalize_text(text)
+    lines = _header_lines(text)
+    province_code, evidence = detect_province(text, file_name)
+    return ReportMetadata(
+        title=find_title(lines),
+        published_date=find_published_date(lines),
+        province_code=province_code,
+        province_evidence=evidence,
+        source_site=find_source_site(text),
+    )
+
+
+def _header_lines(text: str) -> list[str]:
+    """The first non-blank lines, as far as the header area reaches."""
+    lines: list[str] = []
+    consumed = 0
+    for raw in text.split("\n"):
+        if len(lines) >= _HEADER_LINES or consumed >= _HEADER_CHARS:
+            break
+        consumed += len(raw) + 1
+        if raw.strip():
+            lines.append(raw.strip())
+    return lines
+
+
+# ---------------------------------------------------------------- title
+
+
+def find_title(lines: list[str]) -> str | None:
+    """The first header line that reads like a headline, else None.
+
+    Crumbs, menus, mastheads and date lines are skipped. A leading publication
+    marker ("date 2022-11 Title") is cut off. When the first real line is body
+    text (a long line, or one ending in a full stop like a sentence or a
+    caption), the report has no title of its own and None is returned rather
+    than a sentence of prose.
+    """
+    title: str | None = None
+    for line in lines:
+        candidate = _LEADING_MARKED_DATE.sub("", line).strip()
+        if _is_site_chrome(candidate):
+            title = None  # anything above the site's menu was a banner
+            continue
+        if title is not None or not candidate:
+            continue
+        if _is_navigation(candidate) or _is_date_line(candidate):
+            continue
+        if _is_body_text(candidate):
+            return None
+        if len(candidate.split()) >= _MIN_TITLE_WORDS:
+            title = candidate
+    return title
+
+
+def _is_body_text(line: str) -> bool:
+    return len(line) > _MAX_TITLE_CHARS or line.rstrip().endswith((".", "|"))
+
+
+def _is_site_chrome(line: str) -> bool:
+    items = [item.strip() for item in _BREADCRUMB_SEPARATORS.split(line) if item.strip()]
+    return bool(items) and any(_SITE_CHROME.match(item) for item in items)
+
+
+def _is_navigation(line: str) -> bool:
+    if _NAVIGATION_WORDS.match(line) or _MASTHEAD.match(line):
+        return True
+    # A menu or breadcrumb: several short items between separators.
+    items = [item for item in _BREADCRUMB_SEPARATORS.split(line) if item.strip()]
+    return len(items) >= 2 and all(len(item.split()) <= 4 for item in items)
+
+
+# ---------------------------------------------------------------- date
+
+
+def find_published_date(lines: list[str]) -> datetime.date | None:
+    """The publication date printed in the header lines, else None."""
+    for line in lines:
+        marked = _MARKED_DATE_LINE.match(line)
+        if marked:
+            dates = find_dates(line[marked.end() :])
+            if dates and dates[0].start <= 3:
+                return dates[0].value
+        if _is_date_line(line):
+            return parse_date(line)
+    return None
+
+
+def _is_date_line(line: str) -> bool:
+    """True when a line is a publication stamp: a full date and little else.
+
+    Month- or year-only dates need a marker ("date 2022-11"); an unmarked
+    "Tháng 10/2023: 120" in a header table is data, not a stamp. A line that
+    says what the date is of (a cut-off, a decree) is not a stamp either.
+    """
+    mentions = find_dates(line)
+    if not mentions or mentions[0].precision != "day" or _NOT_A_STAMP.search(line):
+        return False
+    rest = line
+    for mention in reversed(mentions):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    rest = _DATE_LINE_FILLER.sub(" ", rest)
+    return len(rest.split()) <= _MAX_LEFTOVER_WORDS and len(rest.strip()) <= 40
+
+
+# ---------------------------------------------------------------- source
+
+
+def find_source_site(text: str) -> str | None:
+    """The portal the text credits: "Nguồn tin: x.gov.vn", "Theo x.vn", "(x.vn):".
+
+    A credit line at the end of the article wins over one in the lead; a bare
+    domain elsewhere in the prose (a service portal) is not a source credit.
+    """
+    credits = list(_SOURCE_LINE.finditer(text))
+    if credits:
+        return _clean_source(credits[-1].group("source"))
+    for pattern in (_THEO_DOMAIN, _LEAD_CREDIT):
+        match = pattern.search(text)
+        if match:
+            return match.group("source").lower()
+    return None
+
+
+def _clean_source(source: str) -> str | None:
+    domain = _ANY_DOMAIN.search(source)
+    if domain:
+        return domain.group().lower()
+    source = source.strip(" .;,")
+    if not source or len(source) > _MAX_SOURCE_CHARS:
+        return None
+    return source

@@ -1,0 +1,369 @@
+"""Which of the 63 provinces (2004-2025) a report is about.
+
+Reports name their own province many ways (with or without diacritics, in
+English, inside a portal's domain, inside an organisation's name) and also name
+other provinces in rankings and comparisons. So every mention is scored and the
+province with the highest total wins:
+
+- a mention counts 1;
+- right after "tỉnh", "thành phố", "TP", an organisation ("VNPT", "Sở TT&TT",
+  "Viễn thông") or right before "province"/"city", it counts more, because that
+  is how a report names its subject;
+- in the title (first line) or the lead it counts more;
+- inside a list of names ("đứng sau Quảng Ninh, Đà Nẵng") it counts less;
+- a portal domain (`nghean.gov.vn`, `khcncaobang.gov.vn`) counts a lot, since
+  provinces publish on their own portals.
+
+Names are matched on word boundaries in tone-mark-normalised NFC text, so
+"Bình Định" never counts as "Nam Định" and "Thanh Hoá" equals "Thanh Hóa".
+Plain-ASCII spellings ("Ha Giang") are matched only where the text itself is
+written without diacritics: folding Vietnamese prose to ASCII would turn "tham
+gia lại" into "Gia Lai". Names must be capitalised (word by word), which keeps
+the common noun "hòa bình" (peace) from counting as Hòa Bình province.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dagster_project.extraction.text import normalize_text
+
+PROVINCES_CSV = Path(__file__).resolve().parents[2] / "dbt" / "seeds" / "provinces.csv"
+
+# Extra spellings seen on portals; the CSV holds one Vietnamese and one ASCII
+# name per province.
+_EXTRA_NAMES: dict[str, tuple[str, ...]] = {
+    "06": ("Bắc Cạn",),
+    "46": ("Huế", "Thừa Thiên - Huế"),
+    "62": ("Kontum",),
+    "66": ("Đắc Lắc", "Đăk Lăk", "Đắk Lăk", "Daklak"),
+    "67": ("Đăk Nông", "Đắc Nông", "Daknong"),
+    "77": ("Vũng Tàu", "BR-VT", "Bà Rịa Vũng Tàu"),
+    # Never the bare "Hồ Chí Minh": reports cite the president's thought and
+    # the Youth Union ("tư tưởng Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh").
+    "79": (
+        "TP Hồ Chí Minh",
+        "TP. Hồ Chí Minh",
+        "TPHCM",
+        "TP.HCM",
+        "TP. HCM",
+        "TP HCM",
+        "Tp.HCM",
+        "HCM City",
+        "HCMC",
+        "Sài Gòn",
+        "Ho Chi Minh City",
+        "Thanh pho Ho Chi Minh",
+    ),
+}
+
+# Proper names that contain a province's name but are something else: old
+# merged provinces and the Pacific Ocean. Matching them first stops the
+# province inside them from counting.
+_NOT_PROVINCES: tuple[str, ...] = (
+    "Thái Bình Dương",
+    "Hà Nam Ninh",
+    "Hà Sơn Bình",
+    "Nghĩa Bình",
+    "Phú Khánh",
+    "Thuận Hải",
+    "Bình Trị Thiên",
+    "Nghệ Tĩnh",
+    "Hải Hưng",
+    "Hà Bắc",
+    "Hoàng Liên Sơn",
+)
+
+# Extra portal-domain slugs beyond the compacted ASCII name.
+_EXTRA_SLUGS: dict[str, tuple[str, ...]] = {
+    "46": ("hue",),
+    "77": ("vungtau", "brvt"),
+    "79": ("hochiminh", "tphcm", "hcmc", "hcm"),
+}
+
+_BASE_WEIGHT = 1.0
+_CUE_BONUS = 2.0
+_TITLE_BONUS = 2.0
+_LEAD_BONUS = 1.0
+_LIST_FACTOR = 0.5
+_DOMAIN_WEIGHT = 4.0
+_FILE_NAME_WEIGHT = 1.5
+_LEAD_CHARS = 400
+
+# Words right before a name that make it the report's subject ("tỉnh Nghệ An",
+# "VNPT Nam Định", "Sở TT&TT Cao Bằng"). Matched at the end of the text before
+# the name on the same line.
+_ADMIN_CUE = re.compile(
+    r"(?:\btỉnh|\bthành phố|\btp\.?|\bt\.p\.?|\bprovince of|\bcity of)[ \t]*$",
+    re.IGNORECASE,
+)
+_ORG_CUE = re.compile(
+    r"(?:\bvnpt|\bviettel|\bmobifone|\bvinaphone|\bviễn thông|\bbưu điện|\btruyền thông"
+    r"|\btt&tt|\btt-tt|\bkh&cn|\bkhcn|\bubnd|\bhđnd|\btỉnh ủy|\bthành ủy|\bcông an"
+    r"|\bbáo|\bđài|\bcổng thông tin điện tử|\bsở [^\n]{0,40}?)[ \t]*$",
+    re.IGNORECASE,
+)
+# Words right after a name with the same effect ("Ben Tre province",
+# "Hung Yen (VNA) –", a dateline "Bac Giang—").
+_SUFFIX_CUE = re.compile(r"^\s*(?:province\b|provincial\b|city\b|\(vna\)|[—–]|:\s)", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,|;|và|and|/|-|–)\s*$", re.IGNORECASE)
+_DOMAIN = re.compile(r"(?<![\w@.-])((?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|info|edu))(?![\w-])")
+
+
+@dataclass(frozen=True)
+class Province:
+    gso_code: str
+    name_vi: str
+    name_ascii: str
+    region_vi: str
+    unit_from_2025_07_01: str
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    gso_code: str
+    kind: str  # name | ascii | org | domain | file
+    evidence: str
+    weight: float
+
+
+@lru_cache(maxsize=1)
+def load_provinces(path: Path = PROVINCES_CSV) -> tuple[Province, ...]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(Province(**row) for row in csv.DictReader(handle))
+
+
+def ascii_fold(text: str) -> str:
+    """Lower-case ASCII form: diacritics dropped, đ → d."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _key(name: str) -> str:
+    # Spacing, dots and dash style vary ("TP.HCM", "Bà Rịa – Vũng Tàu").
+    return re.sub(r"[\s.\-–—]+", "", normalize_text(name).casefold())
+
+
+def _name_regex(name: str) -> str:
+    parts = re.split(r"(\s*[-–—]\s*|\.\s*|\s+)", name.strip())
+    pattern = []
+    for part in parts:
+        if not part:
+            continue
+        if re.fullmatch(r"\s*[-–—]\s*", part):
+            pattern.append(r"\s*[-–—]\s*")
+        elif re.fullmatch(r"\.\s*", part):
+            pattern.append(r"\.\s*")
+        elif part.isspace():
+            pattern.append(r"\s+")
+        else:
+            pattern.append(re.escape(part))
+    return "".join(pattern)
+
+
+@lru_cache(maxsize=1)
+def _name_index() -> tuple[re.Pattern[str], dict[str, tuple[str | None, str]]]:
+    """One alternation over every spelling, longest first, and
+    key → (code, canonical spelling).
+
+    Blockers map to None. A single scan gives leftmost-longest, non-overlapping
+    matches, so "Bà Rịa - Vũng Tàu" is one mention, not also "Vũng Tàu".
+    """
+    by_key: dict[str, tuple[str | None, str]] = {}
+    names: list[str] = []
+    for province in load_provinces():
+        spellings = [province.name_vi, province.name_ascii, *_EXTRA_NAMES.get(province.gso_code, ())]
+        for spelling in spellings:
+            for variant in {spelling, ascii_fold(spelling).title()}:
+                by_key.setdefault(_key(variant), (province.gso_code, variant))
+                names.append(variant)
+    for blocker in _NOT_PROVINCES:
+        by_key[_key(blocker)] = (None, blocker)
+        names.append(blocker)
+    names = sorted(set(names), key=len, reverse=True)
+    alternation = "|".join(_name_regex(normalize_text(name)) for name in names)
+    regex = re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", re.IGNORECASE)
+    return regex, by_key
+
+
+@lru_cache(maxsize=1)
+def _slugs() -> tuple[tuple[str, str], ...]:
+    """(slug, code) pairs for domain matching, longest slug first."""
+    pairs = []
+    for province in load_provinces():
+        base = re.sub(r"[^a-z]", "", ascii_fold(province.name_ascii))
+        base = base.removesuffix("city")
+        for slug in {base, *_EXTRA_SLUGS.get(province.gso_code, ())}:
+            pairs.append((slug, province.gso_code))
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+def _is_capitalised(matched: str, canonical: str) -> bool:
+    """Every word capitalised in the canonical spelling is capitalised here
+    ("Thành phố Hồ Chí Minh" keeps its lower-case "phố")."""
+    words = re.findall(r"[^\W\d_]+", matched)
+    canonical_words = re.findall(r"[^\W\d_]+", canonical)
+    if len(words) != len(canonical_words):
+        return all(word[0].isupper() for word in words)
+    return all(
+        word[0].isupper() or not model[0].isupper() for word, model in zip(words, canonical_words)
+    )
+
+
+def _label_has_slug(label: str, slug: str) -> bool:
+    # Short slugs ("hue", "hcm") occur by chance inside longer labels, so the
+    # shorter the slug, the tighter the fit required.
+    if label == slug:
+        return True
+    if len(slug) >= 6:
+        return slug in label
+    if len(slug) >= 4:
+        return label.startswith(slug) or label.endswith(slug)
+    return False
+
+
+def _domain_province(domain: str) -> str | None:
+    labels = domain.split(".")
+    for slug, code in _slugs():
+        if any(_label_has_slug(label, slug) for label in labels):
+            return code
+    return None
+
+
+def _name_mentions(text: str) -> list[_Mention]:
+    regex, by_key = _name_index()
+    mentions: list[_Mention] = []
+    for match in regex.finditer(text):
+        code, canonical = by_key.get(_key(match.group()), (None, ""))
+        if code is None or not _is_capitalised(match.group(), canonical):
+            continue
+        kind = "ascii" if _is_ascii_fallback(match.group(), code) else "name"
+        before = text[max(0, match.start() - 60) : match.start()]
+        after = text[match.end() : match.end() + 12]
+        weight = _BASE_WEIGHT
+        evidence = match.group()
+        admin = _ADMIN_CUE.search(before)
+        org = _ORG_CUE.search(before) if not admin else None
+        if admin:
+            weight += _CUE_BONUS
+            evidence = text[match.start() - (len(before) - admin.start()) : match.end()]
+        elif org:
+            weight += _CUE_BONUS
+            kind = "org"
+            evidence = text[match.start() - (len(before) - org.start()) : match.end()]
+        elif _SUFFIX_CUE.match(after):
+            weight += _CUE_BONUS
+        mentions.append(_Mention(match.start(), match.end(), code, kind, evidence.strip(), weight))
+    return mentions
+
+
+@lru_cache(maxsize=1)
+def _same_spelling_codes() -> frozenset[str]:
+    # "Long An", "Gia Lai", "Kon Tum" are spelled the same with and without
+    # diacritics; their mentions are names, not ASCII fallbacks.
+    return frozenset(p.gso_code for p in load_provinces() if p.name_vi == p.name_ascii)
+
+
+def _is_ascii_fallback(matched: str, code: str) -> bool:
+    return matched.isascii() and code not in _same_spelling_codes()
+
+
+def _domain_mentions(text: str) -> list[_Mention]:
+    mentions = []
+    for match in _DOMAIN.finditer(text.lower()):
+        code = _domain_province(match.group(1))
+        if code is not None:
+            mentions.append(
+                _Mention(match.start(), match.end(), code, "domain", match.group(1), _DOMAIN_WEIGHT)
+            )
+    return mentions
+
+
+def _file_name_mention(file_name: str | None) -> list[_Mention]:
+    """A province slug in the file name ("012_thanh-hoa.txt") is weak evidence:
+    it only decides when the text itself names no province or ties."""
+    if not file_name:
+        return []
+    words = re.findall(r"[a-z]+", ascii_fold(Path(file_name).stem))
+    compact = "".join(words)
+    for slug, code in _slugs():
+        if slug in words or slug == compact or (len(slug) >= 6 and slug in compact):
+            return [_Mention(-1, -1, code, "file", file_name, _FILE_NAME_WEIGHT)]
+    return []
+
+
+def _title_end(text: str) -> int:
+    """End offset of the first non-blank line (the title, usually)."""
+    stripped = len(text) - len(text.lstrip())
+    newline = text.find("\n", stripped)
+    return len(text) if newline == -1 else newline
+
+
+def _weigh_position_and_lists(mentions: list[_Mention], text: str) -> list[_Mention]:
+    title_end = _title_end(text)
+    ordered = sorted(mentions, key=lambda m: m.start)
+    weighted = []
+    for index, mention in enumerate(ordered):
+        weight = mention.weight
+        if mention.kind != "domain" and mention.start >= 0:
+            if mention.start < title_end:
+                weight += _TITLE_BONUS
+            elif mention.start < _LEAD_CHARS:
+                weight += _LEAD_BONUS
+            if _in_list(ordered, index, text):
+                weight *= _LIST_FACTOR
+        weighted.append(
+            _Mention(mention.start, mention.end, mention.gso_code, mention.kind, mention.evidence, weight)
+        )
+    return weighted
+
+
+def _in_list(ordered: list[_Mention], index: int, text: str) -> bool:
+    """True when another province's name sits next to this one, separated only
+    by a comma or "và": a ranking or comparison, not the report's subject."""
+    mention = ordered[index]
+    for neighbour_index in (index - 1, index + 1):
+        if not 0 <= neighbour_index < len(ordered):
+            continue
+        neighbour = ordered[neighbour_index]
+        if neighbour.gso_code == mention.gso_code or neighbour.kind in ("domain", "file"):
+            continue
+        lo, hi = sorted((mention, neighbour), key=lambda m: m.start)
+        if _LIST_GAP.match(text[lo.end : hi.start]):
+            return True
+    return False
+
+
+def detect_province(text: str, file_name: str | None = None) -> tuple[str | None, str | None]:
+    """(gso_code, evidence) of the province a report is about, or (None, None).
+
+    Evidence reads "<kind>:<what was seen>", kind one of name, ascii, org,
+    domain, file: e.g. "name:tỉnh Nghệ An", "domain:khcncaobang.gov.vn".
+    """
+    text = normalize_text(text)
+    mentions = _name_mentions(text) + _domain_mentions(text)
+    mentions = _weigh_position_and_lists(mentions, text) + _file_name_mention(file_name)
+    if not mentions:
+        return None, None
+
+    totals: dict[str, float] = defaultdict(float)
+    first_seen: dict[str, int] = {}
+    for order, mention in enumerate(sorted(mentions, key=lambda m: m.start)):
+        totals[mention.gso_code] += mention.weight
+        first_seen.setdefault(mention.gso_code, order)
+    best = max(totals, key=lambda code: (totals[code], -first_seen[code]))
+    strongest = max(
+        (m for m in mentions if m.gso_code == best), key=lambda m: (m.weight, -m.start)
+    )
+    return best, f"{strongest.kind}:{strongest.evidence}"
+
+
+def province_by_code(gso_code: str) -> Province | None:
+    return next((p for p in load_provinces() if p.gso_code == gso_code), None)

@@ -1,0 +1,290 @@
+"""Turn a report file's bytes into clean NFC text.
+
+Provincial portals and the people who save their pages produce UTF-8 (with or
+without a BOM), UTF-16 (with or without a BOM) and the legacy Windows code page
+for Vietnamese, cp1258, which writes tone marks as separate combining
+characters. Anything else is rejected with a reason a person can act on, so
+ingestion can file it under `raw.rejected_reports` instead of dropping it.
+
+Decisions:
+- A file whose only UTF-8 fault is an incomplete multibyte character at the very
+  end (a download or copy cut mid-character) is accepted: the broken tail is
+  dropped and the encoding is reported as `TRUNCATED_UTF8` so the loss stays
+  visible. Invalid bytes anywhere else mean the text is damaged and it is
+  rejected, because figures read from damaged text cannot be trusted.
+- Tone marks are unified to the "new" placement (`hòa`, `khỏe`, `thủy`), the one
+  the province reference data uses.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+from dagster_project.extraction.models import DecodedText
+
+TRUNCATED_UTF8 = "utf-8 (truncated final character dropped)"
+
+_MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (docx/xlsx?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document"),
+    (b"\x1f\x8b", "gzip archive"),
+)
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    # UTF-32 first: its LE BOM starts with the UTF-16 LE BOM.
+    (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be", "utf-16-be"),
+)
+
+# Share of characters that may be control characters (other than tab/newline)
+# before a decoding is judged to be binary junk rather than text.
+_MAX_CONTROL_SHARE = 0.01
+# Share of characters that must be letters, digits, spaces or punctuation.
+_MIN_TEXTLIKE_SHARE = 0.85
+
+
+class UndecodableError(ValueError):
+    """The bytes are not text we can read; the message says why."""
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Decode a report file into NFC text, or raise UndecodableError."""
+    if not data.strip():
+        raise UndecodableError("empty or whitespace-only file")
+    _reject_known_binary(data)
+
+    text, encoding = _decode(data)
+    text = unicodedata.normalize("NFC", text).lstrip("\ufeff")
+    if not text.strip():
+        raise UndecodableError("empty or whitespace-only text")
+    if not _looks_like_text(text):
+        raise UndecodableError(f"binary content (not plausible text as {encoding})")
+    return DecodedText(text=text, encoding=encoding)
+
+
+def _reject_known_binary(data: bytes) -> None:
+    for magic, kind in _MAGIC_NUMBERS:
+        if data.startswith(magic):
+            raise UndecodableError(f"binary content ({kind})")
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, codec, label), label
+
+    utf16 = _sniff_utf16_without_bom(data)
+    if utf16 is not None:
+        return _strict(data, utf16, utf16), utf16
+    if b"\x00" in data:
+        raise UndecodableError("binary content (NUL bytes)")
+
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        if _is_truncated_tail(data, error):
+            return data[: error.start].decode("utf-8"), TRUNCATED_UTF8
+        if _mostly_utf8(data):
+            raise UndecodableError(
+                f"damaged UTF-8 (invalid byte at offset {error.start})"
+            ) from error
+    try:
+        return data.decode("cp1258"), "cp1258"
+    except UnicodeDecodeError as error:
+        raise UndecodableError(
+            "not valid text in UTF-8, UTF-16 or Windows-1258"
+        ) from error
+
+
+def _strict(data: bytes, codec: str, label: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise UndecodableError(f"not valid {label} despite its byte pattern") from error
+
+
+def _sniff_utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when NULs sit on one byte parity only.
+
+    Text in UTF-16 puts a NUL in the high byte of every ASCII character
+    (spaces, digits, punctuation), which is a large share even of Vietnamese
+    prose; binary junk spreads its NULs over both parities.
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    pairs = len(data) // 2
+    if odd_nuls >= 0.3 * pairs and even_nuls <= 0.02 * pairs:
+        return "utf-16-le"
+    if even_nuls >= 0.3 * pairs and odd_nuls <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _is_truncated_tail(data: bytes, error: UnicodeDecodeError) -> bool:
+    # Python reports an incomplete sequence that runs into the end of the
+    # buffer as "unexpected end of data"; a sequence is at most 4 bytes.
+    return error.reason == "unexpected end of data" and len(data) - error.start < 4
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when the bytes are UTF-8 with a few faults, not another code page.
+
+    cp1258 Vietnamese rarely forms valid UTF-8 multibyte sequences, so many
+    valid sequences next to few invalid bytes mean damaged UTF-8.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd")
+    return good >= 3 and good >= 2 * bad
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    controls = sum(
+        1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f"
+    )
+    if controls > _MAX_CONTROL_SHARE * len(sample):
+        return False
+    textlike = sum(1 for char in sample if _is_textlike(char))
+    return textlike >= _MIN_TEXTLIKE_SHARE * len(sample)
+
+
+def _is_textlike(char: str) -> bool:
+    category = unicodedata.category(char)
+    if category[0] in "LNPZ" or char in "\t\n\r\f":
+        return True
+    # Currency, math and a few symbols (%, +, =, |, °) occur in reports.
+    return category in ("Sm", "Sc") or char in "°|^~`©®"
+
+
+# ---------------------------------------------------------------- markup
+
+_SKIPPED_TAGS = frozenset(
+    {"script", "style", "nav", "head", "noscript", "template", "svg", "iframe", "button", "select"}
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "details",
+        "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+        "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "main", "ol", "p",
+        "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "ul",
+    }
+)
+# Rows and list items start a line but, unlike paragraphs, leave no blank line.
+_LINE_TAGS = frozenset({"br", "dd", "dt", "li", "tr"})
+_CELL_TAGS = frozenset({"td", "th"})
+_CELL_MARK = "\t"  # placeholder between table cells, rendered as " | "
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip_depth = 0
+        self._pre_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skip_depth += 1
+        elif tag in _LINE_TAGS:
+            self.parts.append("\n")
+        elif tag in _CELL_TAGS:
+            self.parts.append(_CELL_MARK)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        if tag == "pre":
+            self._pre_depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # <br/>, <hr/>: a self-closing skipped tag must not open a skip region.
+        if tag in _LINE_TAGS or tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        if tag == "pre":
+            self._pre_depth = max(0, self._pre_depth - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_depth:
+            return
+        if self._pre_depth:
+            self.parts.append(data)
+        else:
+            # Source line breaks inside HTML are just spaces.
+            self.parts.append(re.sub(r"[ \t\r\n\f]+", " ", data))
+
+
+def strip_markup(text: str) -> str:
+    """Visible text of an HTML page, one block per line."""
+    collector = _TextCollector()
+    collector.feed(text)
+    collector.close()
+    # convert_charrefs=True has already unescaped entities in the data.
+    raw = "".join(collector.parts)
+    lines = [_clean_line(line) for line in raw.split("\n")]
+    joined = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", joined).strip()
+
+
+def _clean_line(line: str) -> str:
+    cells = [re.sub(r"[ \u00a0]+", " ", cell).strip() for cell in line.split(_CELL_MARK)]
+    return " | ".join(cell for cell in cells if cell)
+
+
+# ---------------------------------------------------------------- normalisation
+
+_SPACE_CHARS = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE_CHARS = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Icelandic eth (Ð/ð) is a common look-alike typed for Vietnamese Đ/đ; keys and
+# name matching would miss "Ðảng" otherwise.
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+# Open syllables ending in oa, oe, uy: the old style marks the second vowel
+# (hoà, khoẻ, thuỷ), the new style the first (hòa, khỏe, thủy). Only
+# word-final clusters differ between styles ("hoàn", "ngoài" do not), and after
+# "q" the u belongs to the consonant ("quý" is the same in both styles).
+_OLD_STYLE_TONE = re.compile(
+    r"(?<![qQ])([oO])([aAeE])([" + _TONE_MARKS + r"])(?![\w\u0300-\u036f])"
+    r"|(?<![qQ])([uU])([yY])([" + _TONE_MARKS + r"])(?![\w\u0300-\u036f])"
+)
+
+
+def normalize_text(text: str) -> str:
+    """NFC text with unified spaces, line ends and tone-mark placement.
+
+    Line structure is kept: only CR/CRLF become LF and no lines are joined.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE_CHARS.sub("", text)
+    text = _SPACE_CHARS.sub(" ", text)
+    text = text.translate(_LOOKALIKES)
+    return unify_tone_marks(text)
+
+
+def unify_tone_marks(text: str) -> str:
+    """Move old-style tone marks (hoà) to the new placement (hòa); result NFC."""
+    decomposed = unicodedata.normalize("NFD", text)
+    moved = _OLD_STYLE_TONE.sub(_move_tone_to_first_vowel, decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
+def _move_tone_to_first_vowel(match: re.Match[str]) -> str:
+    first, second, tone = (
+        match.group(1, 2, 3) if match.group(1) is not None else match.group(4, 5, 6)
+    )
+    return first + tone + second

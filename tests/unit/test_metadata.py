@@ -1,0 +1,98 @@
+"""Unit tests for dagster_project.extraction.metadata (sentences written for the tests)."""
+from __future__ import annotations
+
+import datetime
+
+from dagster_project.extraction.metadata import extract_metadata
+
+
+def test_title_skips_navigation_crumb() -> None:
+    meta = extract_metadata("Trang chủ\n\nSơn La phủ sóng 4G đến mọi bản\n\nNội dung bài viết.")
+    assert meta.title == "Sơn La phủ sóng 4G đến mọi bản"
+
+
+def test_title_skips_breadcrumb_line() -> None:
+    meta = extract_metadata("Tin tức > Chuyển đổi số\nHà Tĩnh số hóa hồ sơ một cửa\nNội dung.")
+    assert meta.title == "Hà Tĩnh số hóa hồ sơ một cửa"
+
+
+def test_title_after_leading_date_marker_on_same_line() -> None:
+    meta = extract_metadata(" date 2023-05 Phát triển hạ tầng số ở vùng cao\n\nNội dung.")
+    assert meta.title == "Phát triển hạ tầng số ở vùng cao"
+    assert meta.published_date == datetime.date(2023, 5, 1)
+
+
+def test_banner_above_site_menu_is_not_the_title() -> None:
+    text = "Chào mừng năm mới 2030\nLogo\nĐăng nhập\nGia Lai: số hóa 100% hồ sơ\nNội dung."
+    assert extract_metadata(text).title == "Gia Lai: số hóa 100% hồ sơ"
+
+
+def test_report_starting_with_prose_has_no_title() -> None:
+    meta = extract_metadata("Toàn tỉnh Kon Tum có 300 trạm BTS, phủ sóng 98% thôn, làng.\nĐoạn hai.")
+    assert meta.title is None
+
+
+def test_weekday_date_line_under_title_is_published_date() -> None:
+    meta = extract_metadata("Phú Yên mở cổng dữ liệu\n\nThứ năm 05/01/2023 08:30\n\nNội dung.")
+    assert meta.published_date == datetime.date(2023, 1, 5)
+
+
+def test_date_line_with_gmt_and_time() -> None:
+    meta = extract_metadata("Tiêu đề bài viết mới\nThứ Hai, ngày 03/04/2023 | 09:12 AM (GMT +7)\nNội dung.")
+    assert meta.published_date == datetime.date(2023, 4, 3)
+
+
+def test_english_posted_line() -> None:
+    meta = extract_metadata("Dak Lak expands fibre\nPosted: March 7, 2023 10:15\nBody text.")
+    assert meta.published_date == datetime.date(2023, 3, 7)
+
+
+def test_cap_nhat_line() -> None:
+    meta = extract_metadata("Tiêu đề của bài\nCập nhật: 12-06-2022 14:00\nNội dung.")
+    assert meta.published_date == datetime.date(2022, 6, 12)
+
+
+def test_as_of_date_in_prose_is_not_published_date() -> None:
+    meta = extract_metadata("Tiêu đề của bài\nTính đến ngày 26/03/2024, toàn tỉnh có 120 trạm.")
+    assert meta.published_date is None
+
+
+def test_short_as_of_line_is_not_published_date() -> None:
+    meta = extract_metadata("Tiêu đề của bài\nTính đến 26/03/2024\nNội dung.")
+    assert meta.published_date is None
+
+
+def test_document_date_is_not_published_date() -> None:
+    meta = extract_metadata("Tiêu đề của bài\nThực hiện Nghị quyết 12-NQ/TU ngày 01/7/2020 của Tỉnh ủy.")
+    assert meta.published_date is None
+
+
+def test_date_deep_in_body_is_ignored() -> None:
+    body = "\n".join(f"Đoạn văn số {i} nói về hạ tầng." for i in range(12))
+    meta = extract_metadata(f"Tiêu đề của bài\n{body}\n05/01/2023")
+    assert meta.published_date is None
+
+
+def test_source_line_domain() -> None:
+    meta = extract_metadata("Tiêu đề của bài\nNội dung.\nNguồn tin: quangngai.gov.vn")
+    assert meta.source_site == "quangngai.gov.vn"
+
+
+def test_theo_domain_is_source() -> None:
+    meta = extract_metadata("Tiêu đề của bài\nNội dung bài (theo baophuyen.vn).")
+    assert meta.source_site == "baophuyen.vn"
+
+
+def test_theo_report_is_not_a_source() -> None:
+    meta = extract_metadata("Tiêu đề của bài\nTheo báo cáo của Sở, toàn tỉnh có 10 trạm.")
+    assert meta.source_site is None
+
+
+def test_service_portal_in_prose_is_not_a_source() -> None:
+    meta = extract_metadata("Tiêu đề của bài\nNgười dân nộp hồ sơ tại dichvucong.camau.gov.vn.")
+    assert meta.source_site is None
+
+
+def test_province_and_evidence_come_from_detect_province() -> None:
+    meta = extract_metadata("Tỉnh Lạng Sơn đẩy mạnh chuyển đổi số\nNội dung.")
+    assert (meta.province_code, meta.province_evidence) == ("20", "name:Tỉnh Lạng Sơn")
