@@ -1,0 +1,233 @@
+"""What surrounds a figure: its sentence, clause, qualifier, level, target flag and date."""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+_UPPER_OR_DIGIT = re.compile(r"[A-ZĐÀ-ỸÁÉÍÓÚÝĂÂÊÔƠƯ0-9“\"(*•\-–]")
+_SENTENCE_END = re.compile(r"[.!?…]+[”\"')]?(?=\s)")
+# Abbreviations whose full stop does not end a sentence.
+_ABBREVIATIONS = frozenset("tp p q ts ths pgs gs mr ms mrs dr st no co ltd tt v.v vs nq".split())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of the report: every line break ends one, and so does '. ' before a capital."""
+    sentences: list[Sentence] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for m in _SENTENCE_END.finditer(line.group()):
+            cut = line.start() + m.end()
+            if _ends_sentence(text, cut):
+                _add(sentences, text, start, cut)
+                start = cut
+        _add(sentences, text, start, line.end())
+    return sentences
+
+
+def _ends_sentence(text: str, cut: int) -> bool:
+    rest = text[cut : cut + 3].lstrip()
+    if not rest or not _UPPER_OR_DIGIT.match(rest):
+        return False
+    word = re.search(r"([^\W\d_]+)\.$", text[max(0, cut - 6) : cut])
+    return not (word and word.group(1).lower() in _ABBREVIATIONS)
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+
+
+def clause_bounds(sentence: Sentence, pos: int) -> tuple[int, int]:
+    """Absolute span of the ';'-delimited clause of `sentence` that holds `pos`."""
+    start, end = sentence.start, sentence.end
+    for m in re.finditer(r";", sentence.text):
+        cut = sentence.start + m.start()
+        if cut < pos:
+            start = cut + 1
+        else:
+            end = cut
+            break
+    while start < end and text_is_space(sentence, start):
+        start += 1
+    return start, end
+
+
+def text_is_space(sentence: Sentence, pos: int) -> bool:
+    return sentence.text[pos - sentence.start].isspace()
+
+
+# --- qualifiers ---------------------------------------------------------------------
+
+_QUALIFIER = re.compile(
+    r"(?:(?:khoảng|gần|hơn|trên|ít nhất|tối thiểu|tối đa|xấp xỉ|chưa đến|chưa tới|dưới|gần như|"
+    r"over|more than|nearly|about|approximately|almost|around|at least|less than|under|up to|"
+    r"roughly|some)\s+)+$",
+    _I,
+)
+
+
+def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
+    """Hedge words right before a number ("khoảng trên 560.000"): (words, their start)."""
+    window = text[max(0, start - 30) : start]
+    m = _QUALIFIER.search(window)
+    if not m or (m.start() > 0 and window[m.start() - 1].isalpha()):
+        return None, start
+    return m.group().strip(), start - len(window) + m.start()
+
+
+# --- administrative level ---------------------------------------------------------
+
+_ALL_LEVELS = re.compile(
+    r"\b(?:[3-4]|ba|bốn|03|04)\s+cấp\b|các cấp\b|từ (?:cấp )?tỉnh\b.{0,40}?(?:đến|tới) (?:cấp |các |tất cả các )?(?:xã|cơ sở)|"
+    r"cấp tỉnh, (?:cấp )?huyện,? (?:và )?(?:cấp )?xã|tỉnh\s*[–-]\s*huyện\s*[–-]\s*xã|"
+    r"tỉnh, huyện, xã|three levels|all levels|provincial, district and commun",
+    _I,
+)
+_PROVINCE = re.compile(
+    r"cấp tỉnh|sở, ban, ngành|sở, ngành|\bcác sở\b|\bsở\b|cơ quan chuyên môn (?:thuộc UBND )?tỉnh|"
+    r"UBND tỉnh|toàn tỉnh|provincial|departments",
+    _I,
+)
+_DISTRICT = re.compile(r"cấp huyện|\bhuyện\b|thị xã|\bquận\b|districts?\b", _I)
+_COMMUNE = re.compile(r"cấp xã|(?<!thị )\bxã\b(?!\s+hội)|\bphường\b|thị trấn|commun(?:e|es|al)\b|\bwards?\b", _I)
+_NATIONAL = re.compile(r"toàn quốc|cả nước|ủy ban quốc gia|uỷ ban quốc gia|nationwide|national target", _I)
+
+
+def admin_level(segment: str, lead: str) -> str:
+    """Level of government a figure's own segment talks about, falling back to the lead-in."""
+    for part in (segment, lead):
+        level = _level_of(part)
+        if level:
+            return level
+    return "unspecified"
+
+
+def _level_of(text: str) -> str | None:
+    if _ALL_LEVELS.search(text):
+        return "all_levels"
+    if re.search(r"từ cấp huyện trở lên|cấp tỉnh và cấp huyện|cấp huyện và cấp xã", text, _I):
+        return "unspecified"  # two levels named together
+    found = {
+        name
+        for name, pattern in (("province", _PROVINCE), ("district", _DISTRICT), ("commune", _COMMUNE))
+        if pattern.search(text)
+    }
+    if len(found) == 3:
+        return "all_levels"
+    if len(found) == 2:
+        return "unspecified"
+    if found:
+        return found.pop()
+    if _NATIONAL.search(text):
+        return "national"
+    return None
+
+
+# --- targets ------------------------------------------------------------------------
+
+_TARGET_CUE = re.compile(
+    r"phấn đấu|mục tiêu|chỉ tiêu|theo kế hoạch|kế hoạch đề ra|đề ra|dự kiến|\bsẽ\b|"
+    r"hỗ trợ\s*(?:tối đa\s*)?$|\bh tr\s*$|\btarget|\baims? to\b|\bplans? to\b|\bwill\b|\bexpected to\b",
+    _I,
+)
+_BY_YEAR = re.compile(r"(?<!tính )(?<!hết )\b(?:đến năm|tới năm|by)\s+((?:19|20)\d{2})\b", _I)
+
+
+def is_target(before: str, published: datetime.date | None) -> bool:
+    """A plan, goal or policy rate: a cue before the figure in its clause."""
+    if _TARGET_CUE.search(before):
+        return True
+    for m in _BY_YEAR.finditer(before):
+        if published is not None and int(m.group(1)) > published.year:
+            return True
+    return False
+
+
+_PARAGRAPH_TARGET_LEAD = re.compile(r"mục tiêu|chỉ tiêu|phấn đấu|targets?\b|goals?\b", _I)
+
+
+def opens_target_list(sentence_text: str) -> bool:
+    """A figure-less sentence announcing goals ("... với những mục tiêu cụ thể.")."""
+    return bool(_PARAGRAPH_TARGET_LEAD.search(sentence_text))
+
+
+# --- as-of dates ------------------------------------------------------------------
+
+_AS_OF = re.compile(
+    r"(?:tính\s+(?:đến|tới)|đến|tới|as of|as at|until)\s+(?:hết\s+)?(?:ngày\s+)?"
+    r"(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b",
+    _I,
+)
+
+
+_MONTHS = {
+    m: n
+    for n, names in enumerate(
+        ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+         "aug august", "sep sept september", "oct october", "nov november", "dec december"],
+        start=1,
+    )
+    for m in names.split()
+}
+_AS_OF_WORDS = re.compile(
+    r"(?:tính\s+(?:đến|tới)|đến|tới)\s+(?:hết\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", _I
+)
+_AS_OF_EN = re.compile(
+    r"\b(?:as of|as at|until|by)\s+(?:(\d{1,2})\s+([A-Za-z]{3,9})|([A-Za-z]{3,9})\s+(\d{1,2})),?\s+((?:19|20)\d{2})", _I
+)
+
+
+def as_of_date(sentence_text: str) -> datetime.date | None:
+    """Explicit day date a sentence's figures are stated at ("Tính đến ngày 26/03/2024")."""
+    for pattern in (_AS_OF, _AS_OF_WORDS):
+        m = pattern.search(sentence_text)
+        if m:
+            day, month, year = (int(g) for g in m.groups())
+            return _safe_date(year, month, day)
+    m = _AS_OF_EN.search(sentence_text)
+    if m:
+        day = m.group(1) or m.group(4)
+        month = _MONTHS.get((m.group(2) or m.group(3)).lower())
+        if month:
+            return _safe_date(int(m.group(5)), month, int(day))
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- subject ------------------------------------------------------------------------
+
+_SUBJECT_STOP = re.compile(
+    r"[;:()\[\]]|[.!?](?:\s|$)|,\s*(?:trong đó|bao gồm|gồm|với|đạt|chiếm|tăng|giảm|góp phần|qua đó|"
+    r"of which|including|with|reaching|up)\b|\s(?:với tổng|với|đạt|chiếm|so với)\s",
+    _I,
+)
+
+
+def subject_after(text: str, pos: int, limit: int) -> str:
+    """Noun phrase after a figure, cut at the next figure, clause break or 12 words."""
+    window = text[pos:limit]
+    m = _SUBJECT_STOP.search(window)
+    if m:
+        window = window[: m.start()]
+    words = window.split()[:12]
+    return " ".join(words).strip(" ,.-–")

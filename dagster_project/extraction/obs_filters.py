@@ -1,0 +1,216 @@
+"""Digits that are not figures: dates, document numbers, labels, page furniture.
+
+`blocked_mask` marks whole spans of the report (a date, a document number, a
+visitor counter line) so that no number inside them becomes a figure;
+`label_reason` judges one number by its neighbours ("mức độ 3", "4G", "10 năm").
+"""
+from __future__ import annotations
+
+import re
+
+from dagster_project.extraction.numbers import Lang
+
+_I = re.IGNORECASE
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+_DATE_CUE = r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ|đến|tới|cuối|đầu|giữa|tháng|quý|date|on)"
+
+# Whole spans that never hold a figure. Order does not matter: all are masked.
+_BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # URLs, e-mail addresses and bare domains (data.nghean.gov.vn).
+    re.compile(r"https?://\S*|www\.\S+|\S+@\S+\.\w+|\b[\w.-]+\.(?:gov|com|net|org|edu)(?:\.vn)?\b|\b[\w-]+\.vn\b", _I),
+    # Document numbers: 36-NQ/TW, 378/BC-UBND, 05/2017/QĐ-TTg, 07-ĐA/TU.
+    re.compile(rf"\b\d+(?:/\d+)*[/-][{_UPPER}][\w&]*(?:[/-][\w&]+)*"),
+    # Full dates: 26/03/2024, 1-12-2022, 2.9.2023, 2024-08-14, 2022-11.
+    re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"),
+    re.compile(r"\b(?:19|20)\d{2}-\d{1,2}(?:-\d{1,2})?\b"),
+    # Month/year and quarter/year: 12/2020, 9.2025, IV/2025.
+    re.compile(r"\b\d{1,2}[/.](?:19|20)\d{2}\b"),
+    re.compile(r"\b[IVX]+/(?:19|20)\d{2}\b"),
+    # Day/month after a date word: "ngày 20/5", "chiều 19.9", "từ ngày 1.7 - 10.9".
+    re.compile(rf"\b{_DATE_CUE}\s+(?:ngày\s+)?\d{{1,2}}[/.]\d{{1,2}}\b(?:\s*[-–]\s*\d{{1,2}}[/.]\d{{1,2}}\b)?", _I),
+    re.compile(r"\b(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+\d{1,2}-\d{1,2}\b", _I),
+    re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", _I),
+    # Clock times, audio players, time zones: 16:42, 15:44:05, 0:00 / 0:00, GMT +7.
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\b", _I),
+    re.compile(r"\b(?:GMT|UTC)\s*[+-]\s*\d+", _I),
+    # Year ranges and years: 2019 - 2020, 2021-2025, năm 2025.
+    re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b"),
+    # Standards and versions: ISO 9001:2008, TCVN 7562, phiên bản 2.0, 4.0.
+    re.compile(r"\b(?:ISO|TCVN|QCVN|IEC|IEEE|EN|ISO/IEC)\s*\d+(?:[:-]\d+)*", _I),
+    re.compile(r"\b(?:phiên bản|version|ver\.?|v)\s*\d+(?:\.\d+)+", _I),
+    re.compile(r"\b\d\.0\b"),
+    # Round-the-clock service: 24/7, 24/24, 24h.
+    re.compile(r"\b24\s*/\s*(?:7|24)\b|\b24h\b", _I),
+    # Phone numbers: 0276 3822 123, (0276) 382.2123, 1900 1234.
+    re.compile(r"\(?\b0\d{2,3}\)?[\s.]?\d{3}[\s.]?\d{3,4}\b"),
+    re.compile(r"(?:ĐT|Điện thoại|Hotline|Tel|Fax|SĐT|Đường dây nóng|Tổng đài|Call center)\s*:?\s*[\d\s.()+-]{4,}", _I),
+    # Street addresses: "số 12 Trần Phú".
+    re.compile(rf"\bsố\s+\d+[A-Z]?\s+(?=[{_UPPER}])"),
+    # Names of documents and programmes: "Nghị quyết số 17", "Đề án 06", "Chương trình 100 ...".
+    re.compile(
+        r"\b(?:Nghị quyết|Quyết định|Chỉ thị|Thông tư|Nghị định|Đề án|Chương trình|Công văn|Luật|"
+        r"Hướng dẫn|Báo cáo|Thông báo|Tờ trình|Kết luận|Kế hoạch|Quy định|Decision|Resolution|Decree|"
+        r"Directive|Circular|Project|Program(?:me)?)\s+(?:số\s+|No\.?\s*)?\d+",
+        _I,
+    ),
+    # Service levels and other labels with their lists: "mức độ 3, 4", "mức 3, mức 4", "level 4".
+    re.compile(
+        r"\b(?:mức độ|mức|cấp độ|levels?|khóa|khoá|lần thứ|tháng|năm|quý|tuần|phiên bản|version|"
+        r"giai đoạn|phase|khu vực|vùng|tổ|ấp|khóm|phường|quận|(?<!hạ )tầng|quốc lộ|tỉnh lộ|đường tỉnh|Đại hội|Congress|"
+        r"(?<!hình )ảnh|(?<!mô )hình|bảng|biểu đồ|phụ lục|(?<!danh )mục|điều|(?<!tài )khoản|chương|figure|table|"
+        r"article|chapter|floor)"
+        r"\s+\d+(?![\d.,]*\s?%)"
+        r"(?:\s*(?:,|và|–|-|and|to|or|hoặc|đến)\s*(?:mức độ\s+|mức\s+|level\s+)?\d\b)*",
+        _I,
+    ),
+    # Ordinals inside names: "lần thứ 4", and a number right before "2G/3G/4G/5G".
+    re.compile(r"\b\d\s*G\b(?:\s*/\s*\d\s*G\b)*"),
+    # Hyphen-glued codes: COVID-19, VNPT-HIS 2.
+    re.compile(r"\b[^\W\d_]+-\d+\b"),
+)
+
+# Short lines holding one of these are page furniture (counters, pagination, ratings).
+_FURNITURE = re.compile(
+    r"lượt xem|đang truy cập|tổng lượt truy cập|lượt truy cập\s*:|hôm nay\s*:?\s*\d|hôm qua\s*:?\s*\d|"
+    r"tháng hiện tại|khách viếng thăm|máy chủ tìm kiếm|thống kê truy cập|trang\s+\d+\s*/\s*\d+|"
+    r"page\s+\d+\s+of|lượt thích|thời gian chờ|số ký tự|cỡ chữ|bản in|tin đã đưa|xem theo ngày|"
+    r"\d+\s+trong\s+\d+\s+đánh giá|điểm của bài viết|views?\s*:|visitors?\s*:|online\s*:|bình luận\s*\(|"
+    r"địa chỉ\s*:|điện thoại\s*:|e-?mail\s*:|fax\s*:|copyright|©|bản quyền|giấy phép\s+số|"
+    r"chịu trách nhiệm|ghi rõ nguồn",
+    _I,
+)
+_WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _I)
+_HAS_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+_LINE = re.compile(r"[^\n]+")
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{1,120})[”\"]")
+_LIST_MARKER = re.compile(r"(?m)^\s*(?:\(?\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+[.)])(?=\s)")
+
+
+def blocked_mask(text: str) -> bytearray:
+    """1 for every character that belongs to a non-figure span, else 0."""
+    mask = bytearray(len(text))
+    for pattern in _BLOCK_PATTERNS:
+        for m in pattern.finditer(text):
+            _mark(mask, m.start(), m.end())
+    for m in _LIST_MARKER.finditer(text):
+        _mark(mask, m.start(), m.end())
+    for start, end in _furniture_lines(text):
+        _mark(mask, start, end)
+    for start, end in _quoted_names(text):
+        _mark(mask, start, end)
+    return mask
+
+
+def _mark(mask: bytearray, start: int, end: int) -> None:
+    mask[start:end] = b"\x01" * (end - start)
+
+
+def _furniture_lines(text: str) -> list[tuple[int, int]]:
+    """Lines of page furniture: counters, date lines with view counts, all-caps headings."""
+    spans: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        words = len(line.split())
+        if words <= 14 and _FURNITURE.search(line):
+            spans.append((m.start(), m.end()))
+        elif words <= 12 and (_HAS_DATE.search(line) or _WEEKDAY.search(line)) and _few_words(line):
+            # "Thứ tư - 14/08/2024 16:42 164 0": the numbers after a date line are counters.
+            spans.append((m.start(), m.end()))
+        elif _is_shouting(line):
+            # An all-caps heading restates a figure of the body ("HƠN 98% HỒ SƠ").
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _few_words(line: str) -> bool:
+    """A date line has at most a weekday and a time zone besides its digits."""
+    return len(re.findall(r"[^\W\d_]{2,}", line)) <= 5
+
+
+def _is_shouting(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _quoted_names(text: str) -> list[tuple[int, int]]:
+    """Short quoted titles ("Đào tạo 100 chuyên gia ...") are names, not figures."""
+    spans = []
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1)
+        if "%" not in inner and len(inner.split()) <= 12 and inner[:1].isupper():
+            spans.append(m.span())
+    return spans
+
+
+# --- judging one number by its neighbours -------------------------------------------
+
+# Words after a number that make it a duration, an age or a label, not a figure.
+_AFTER_LABEL = re.compile(
+    r"\s*(?:năm|tháng|ngày|tuần|giờ|phút|giây|quý|thập kỷ|thập niên|tuổi|years?\b|months?\b|weeks?\b|"
+    r"days?\b|hours?\b|minutes?\b|seconds?\b|decades?\b|trụ cột|pillars?\b|cửa\b|chiều\b|"
+    r"cấp(?!\s*(?:ủy|uỷ))\b|levels?\b|sao\b|stars?\b)",
+    _I,
+)
+_RANK_CUE = re.compile(r"xếp|đứng|hạng|vị trí|rank|top|tốp", _I)
+_YEARISH_BEFORE = re.compile(r"(?:năm|từ|đến|tới|cuối|đầu|giữa|in|by|since|of|year|mùa|xuân|hè|thu|đông)\s*$", _I)
+_QUALIFIER_BEFORE = re.compile(r"(?:hơn|trên|khoảng|gần|over|about|nearly|approximately|more than)\s*$", _I)
+
+
+def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang) -> str | None:
+    """Why the number at text[start:end] is not a figure, or None when it is one."""
+    after = text[end : end + 30]
+    before = text[max(clause_start, start - 40) : start]
+    raw = text[start:end]
+    if after.startswith("%") or re.match(r"\s?%|\s*(?:percent|per cent|phần trăm)\b", after, _I):
+        return None
+    if re.search(r"\bthứ\s*$", before, _I):
+        if re.search(r"lần\s+thứ\s*$", before, _I) or not _RANK_CUE.search(text[clause_start:start]):
+            return "ordinal in a name"
+        return None
+    if _glued_before(text, start):
+        return "glued to a word before"
+    if re.match(rf"[{_UPPER}][a-zà-ỹ]", after):
+        return "glued to a capitalised word"
+    if re.match(r"(?:st|nd|rd|th)\b", after) and not _RANK_CUE.search(text[max(clause_start, start - 20) : start]):
+        return "English ordinal in a name"
+    if _AFTER_LABEL.match(after) and not re.match(r"\s*lần\b", after):
+        return "duration or label noun"
+    if raw.isdigit() and len(raw) == 4 and 1945 <= int(raw) <= 2100:
+        if not _QUALIFIER_BEFORE.search(before) or _YEARISH_BEFORE.search(before):
+            return "year"
+    if re.match(r"\s*trong\s+(?:số\s+)?\d", after) and raw in {"1", "01"}:
+        return "'1 trong N' (one of N)"
+    if _threshold(text, start, end, before):
+        return "threshold of a definition"
+    if raw.isdigit() and _between_names(text, start, end, before):
+        return "part of a proper name"
+    return None
+
+
+def _glued_before(text: str, start: int) -> bool:
+    """"truy cập86" is furniture; "VND20" is a currency and stays."""
+    if start == 0 or not text[start - 1].isalpha():
+        return False
+    word = re.search(r"[^\W\d_]+$", text[max(0, start - 12) : start])
+    return not (word and word.group().upper() in {"VND", "USD", "VNĐ", "Đ", "US"})
+
+
+def _threshold(text: str, start: int, end: int, before: str) -> bool:
+    """"từ đủ 14 tuổi trở lên", "từ 200 Mbps trở lên": a definition's threshold."""
+    if not re.search(r"\btừ\s+(?:đủ\s+)?$", before, _I):
+        return False
+    return bool(re.match(r"\s*[^\d,;.]{0,20}?trở lên", text[end : end + 40], _I))
+
+
+def _between_names(text: str, start: int, end: int, before: str) -> bool:
+    """"Fanpage 1022 Tây Ninh", "Zalo 1022": a bare number between capitalised words."""
+    prev = re.search(r"([^\W\d_]+)\s+$", before)
+    if not prev or not prev.group(1)[0].isupper() or prev.group(1).lower() in {"top", "có", "tốp"}:
+        return False
+    word_start = start - len(before) + prev.start(1)
+    preceding = text[max(0, word_start - 3) : word_start].rstrip(" \t")
+    if not preceding or preceding[-1] in ".!?:\n\"“(-•*":
+        return False  # capital because it starts the sentence ("Có 187 điểm")
+    nxt = text[end : end + 20]
+    return bool(re.match(rf"\s+[{_UPPER}]", nxt) or re.match(r"\s*(?:[;,.)]|$)", nxt))

@@ -1,0 +1,302 @@
+"""Unit tests for dagster_project.extraction.observations (sentences written for the tests)."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from dagster_project.extraction.models import Observation
+from dagster_project.extraction.observations import extract_observations
+
+
+def _values(text: str, published: datetime.date | None = None) -> list[tuple[float, str]]:
+    return [(o.value, o.unit) for o in extract_observations(text, published)]
+
+
+def _one(text: str, published: datetime.date | None = None) -> Observation:
+    [obs] = extract_observations(text, published)
+    return obs
+
+
+# --- numbers -----------------------------------------------------------------------
+
+
+def test_vietnamese_thousands_and_decimals() -> None:
+    text = "Huyện đã cấp 12.450 tài khoản; tỷ lệ hồ sơ trực tuyến đạt 87,25%."
+    assert _values(text) == [(12450.0, "count"), (87.25, "percent")]
+
+
+def test_english_thousands_and_decimals() -> None:
+    text = "The province issued 12,560 digital certificates and 81.3% of the records were processed online."
+    assert _values(text) == [(12560.0, "count"), (81.3, "percent")]
+
+
+def test_percent_with_space_and_word() -> None:
+    assert _values("Có 72,5 % hộ dân dùng điện thoại thông minh.") == [(72.5, "percent")]
+    assert _values("About 64 percent of the households are connected to the internet.") == [(64.0, "percent")]
+
+
+def test_glued_number_and_scale_words() -> None:
+    text = "Ứng dụng có 41250lượt tải, 320 nghìn người dùng, 1,2 triệu lượt truy cập và doanh thu 3 tỷ đồng."
+    assert _values(text) == [(41250.0, "count"), (320000.0, "count"), (1200000.0, "count"), (3e9, "count")]
+
+
+def test_leading_zero_count() -> None:
+    obs = _one("Mỗi năm huyện tổ chức 03 lớp tập huấn kỹ năng số.")
+    assert (obs.value, obs.quote) == (3.0, "03")
+
+
+def test_range_takes_lower_bound() -> None:
+    obs = _one("Mỗi xã có 2-3 cán bộ phụ trách công nghệ thông tin.")
+    assert obs.value == 2.0
+    assert obs.extra["range"] == "2-3"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Thành phố có hơn 900 điểm phát wifi miễn phí.", "hơn"),
+        ("Đã cấp khoảng 4.100 chữ ký số cho cán bộ.", "khoảng"),
+        ("Mạng cáp quang phủ gần 97% thôn bản.", "gần"),
+        ("Huyện tổ chức ít nhất 02 đợt diễn tập mỗi năm.", "ít nhất"),
+        ("The system served more than 3,400 users.", "more than"),
+    ],
+)
+def test_qualifier_is_kept_apart_from_the_bare_value(text: str, qualifier: str) -> None:
+    obs = _one(text)
+    assert obs.qualifier == qualifier
+    assert obs.quote[0].isdigit()
+
+
+# --- ratios ------------------------------------------------------------------------
+
+
+def test_bare_ratio() -> None:
+    obs = _one("Phần mềm một cửa đã triển khai tại 152/152 UBND cấp xã.")
+    assert (obs.value, obs.unit, obs.numerator, obs.denominator) == (152.0, "ratio", 152.0, 152.0)
+    assert obs.admin_level == "commune"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đã số hóa 12.300/15.000 hồ sơ hộ tịch, đạt 82%.",
+        "Đã số hóa 12.300/15.000 (tỷ lệ 82%) hồ sơ hộ tịch.",
+        "Đã số hóa 12.300/15.000 hồ sơ hộ tịch (khoảng 82%).",
+    ],
+)
+def test_ratio_with_stated_percent_is_one_figure(text: str) -> None:
+    obs = _one(text)
+    assert (obs.value, obs.unit) == (82.0, "percent")
+    assert (obs.numerator, obs.denominator, obs.stated_percent) == (12300.0, 15000.0, 82.0)
+    assert text[obs.char_start : obs.char_end] == obs.quote
+
+
+def test_density_per_hundred() -> None:
+    obs = _one("Mật độ thuê bao đạt 105 thuê bao/100 dân.")
+    assert (obs.value, obs.unit, obs.denominator) == (105.0, "ratio", 100.0)
+
+
+def test_per_one_ratio_does_not_count_the_one() -> None:
+    obs = _one("Bình quân cứ 3,5 cán bộ có 1 máy tính.")
+    assert (obs.value, obs.numerator, obs.denominator) == (3.5, 3.5, 1.0)
+
+
+def test_ranks_and_scores_are_figures() -> None:
+    text = "Năm 2023 tỉnh xếp thứ 12/63 về chỉ số DTI, tăng 7 bậc, đạt 0,6123 điểm."
+    assert _values(text) == [(12.0, "ratio"), (7.0, "count"), (0.6123, "count")]
+
+
+# --- not figures -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thực hiện Nghị quyết số 52-NQ/TW và Quyết định 1234/QĐ-UBND, Công văn 45/2020/BC-STTTT.",
+        "Theo Nghị quyết số 17 của Chính phủ và Đề án 06 về dữ liệu dân cư.",
+        "Đơn vị áp dụng ISO 9001:2015 và tiêu chuẩn TCVN 11930.",
+        "Liên hệ đường dây nóng 0236 3822 456 để được hỗ trợ.",
+        "Nhà mạng đã phủ sóng 4G, 5G và tắt dần 2G/3G.",
+        "Cổng dịch vụ công cung cấp dịch vụ mức độ 3, mức độ 4 và dịch vụ mức 2.",
+        "Phần mềm được liên thông 3/4 cấp chính quyền và phục vụ 24/7.",
+        "Kiến trúc chính quyền điện tử phiên bản 3.0 đã được ban hành.",
+        "Giai đoạn 2021-2025, định hướng đến năm 2030, tỉnh tiếp tục đầu tư.",
+        "Ngày 15/04/2023, lúc 09:30, hội nghị diễn ra; ngày 2.9 là quốc khánh.",
+        "Báo cáo tháng 10 và quý III năm 2023 đã được gửi.",
+        "Sau 5 năm triển khai, Cuộc cách mạng công nghiệp lần thứ 4 mở ra cơ hội.",
+        "Bộ phận 01 cửa tiếp nhận hồ sơ của 04 cấp chính quyền.",
+        "Tỷ lệ người từ đủ 16 tuổi trở lên có tài khoản định danh tăng mạnh.",
+        "Kênh Zalo 1080 Hòa Bình hỗ trợ người dân.",
+        "Người dân đăng ký tại khu vực 5 và tổ 12.",
+        "Hội nghị bàn về COVID-19 và chương trình “Đào tạo 500 kỹ sư số”.",
+        "Xem chi tiết tại https://dichvucong.example.gov.vn/so-lieu/2024/bao-cao-15.",
+    ],
+)
+def test_labels_dates_and_identifiers_are_not_figures(text: str) -> None:
+    assert extract_observations(text) == []
+
+
+def test_page_furniture_is_not_figures() -> None:
+    text = (
+        "Thứ năm - 21/03/2024 10:15 230 1\n"
+        "Đã có 57 xã đạt chuẩn nông thôn mới nâng cao.\n"
+        "Lượt xem: 1.204\n"
+        "Trang 1 / 4 1 2 3 4\n"
+        "Đang truy cập41\n"
+        "Hôm nay3,517\n"
+        "Tổng lượt truy cập2,345,678\n"
+        "0:00 / 0:00\n"
+    )
+    assert _values(text) == [(57.0, "count")]
+
+
+def test_list_numbering_is_not_a_figure() -> None:
+    text = "1. Hạ tầng số\na) Có 35 trạm BTS mới."
+    assert _values(text) == [(35.0, "count")]
+
+
+def test_all_caps_heading_is_not_counted_again() -> None:
+    text = "GẦN 90% HỒ SƠ NỘP TRỰC TUYẾN\nTỷ lệ hồ sơ nộp trực tuyến đạt 89,6%."
+    assert _values(text) == [(89.6, "percent")]
+
+
+# --- context -----------------------------------------------------------------------
+
+
+def test_as_of_date_from_explicit_day_only() -> None:
+    dated = _one("Tính đến ngày 15/08/2023, toàn tỉnh có 2.340 tổ công nghệ số cộng đồng.")
+    assert dated.as_of_date == datetime.date(2023, 8, 15)
+    undated = _one("Đến nay, toàn tỉnh có 2.340 tổ công nghệ số cộng đồng.")
+    assert undated.as_of_date is None
+
+
+def test_admin_level_follows_the_figure_segment() -> None:
+    text = "Chữ ký số được cấp cho 18 sở, ngành, 9 huyện, thị xã và 140/140 UBND cấp xã."
+    assert [o.admin_level for o in extract_observations(text)] == ["province", "district", "commune"]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Mạng LAN đã có ở 100% cơ quan từ cấp tỉnh đến cấp xã.", "all_levels"),
+        ("100% cơ quan nhà nước 3 cấp sử dụng hội nghị trực tuyến.", "all_levels"),
+        ("Toàn tỉnh có 4.500 doanh nghiệp dùng hóa đơn điện tử.", "province"),
+        ("Đã có 90% cán bộ các sở và UBND các huyện dùng thư công vụ.", "unspecified"),
+        ("Có 45% cán bộ dùng thư công vụ.", "unspecified"),
+        ("Tỷ lệ thuê bao trên cả nước đạt 85%.", "national"),
+    ],
+)
+def test_admin_level_rules(text: str, level: str) -> None:
+    assert _one(text).admin_level == level
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Phấn đấu 80% hồ sơ được nộp trực tuyến.", True),
+        ("Mục tiêu có 95% hộ gia đình dùng cáp quang.", True),
+        ("Tỉnh hỗ trợ 30% chi phí thuê nền tảng số cho doanh nghiệp.", True),
+        ("The province aims to connect 90% of households.", True),
+        ("Hiện có 80% hồ sơ được nộp trực tuyến.", False),
+    ],
+)
+def test_targets(text: str, target: bool) -> None:
+    assert _one(text).is_target is target
+
+
+def test_future_year_is_a_target_only_relative_to_publication() -> None:
+    text = "Đến năm 2026, 70% dân số trưởng thành có chữ ký số cá nhân."
+    assert _one(text, datetime.date(2024, 5, 1)).is_target is True
+    assert _one(text, datetime.date(2027, 5, 1)).is_target is False
+
+
+def test_goal_list_after_a_lead_sentence_is_target() -> None:
+    text = "Kế hoạch nêu các mục tiêu cụ thể. 90% văn bản được ký số. 60% hồ sơ nộp trực tuyến."
+    assert [o.is_target for o in extract_observations(text)] == [True, True]
+
+
+def test_subject_and_clause() -> None:
+    text = "Hệ thống camera đã lắp tại 320 điểm giao thông do Công an tỉnh quản lý; 50 điểm khác đang thi công."
+    first, second = extract_observations(text)
+    assert first.subject == "điểm giao thông do Công an tỉnh quản lý"
+    assert "Hệ thống camera đã lắp tại" in first.clause
+    assert second.subject.startswith("điểm khác")
+
+
+def test_percent_subject_before_it_is_in_the_clause() -> None:
+    obs = _one("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 97%.")
+    assert "Tỷ lệ hồ sơ giải quyết đúng hạn" in obs.clause
+
+
+def test_parts_point_to_their_total() -> None:
+    text = "Toàn tỉnh có 5.400 camera, trong đó 1.200 camera giao thông, 4.200 camera an ninh."
+    total, a, b = extract_observations(text)
+    assert total.parent_ordinal is None
+    assert (a.parent_ordinal, b.parent_ordinal) == (total.ordinal, total.ordinal)
+
+
+def test_parts_in_brackets_that_sum_to_the_total() -> None:
+    text = "Huyện cung cấp 900 dịch vụ công (600 dịch vụ một phần và 300 dịch vụ toàn trình)."
+    total, a, b = extract_observations(text)
+    assert (a.parent_ordinal, b.parent_ordinal) == (total.ordinal, total.ordinal)
+
+
+# --- text damage -------------------------------------------------------------------
+
+
+def test_repeated_lead_paragraph_counts_once() -> None:
+    lead = "Toàn tỉnh có 98% xã có cáp quang đến trung tâm."
+    text = lead + "\n" + lead + "\nNgoài ra có 12 điểm wifi công cộng."
+    assert _values(text) == [(98.0, "percent"), (12.0, "count")]
+
+
+def test_restated_figure_with_other_framing_counts_once() -> None:
+    text = (
+        "Tỷ lệ phủ sóng di động đạt 99% thôn, bản.\n"
+        "Theo Sở, hiện nay tỷ lệ phủ sóng di động đã đạt 99% thôn, bản trên địa bàn."
+    )
+    assert _values(text) == [(99.0, "percent")]
+
+
+def test_missing_space_between_words() -> None:
+    assert _values("Phát triển công nghệ thông tinnguồn nhân lực có 35 kỹ sư.") == [(35.0, "count")]
+
+
+def test_english_report_with_comma_thousands_in_footer_style() -> None:
+    text = "The city received 191,957 records in the quarter, of which 137,884 were resolved on time."
+    assert _values(text) == [(191957.0, "count"), (137884.0, "count")]
+
+
+def test_spans_quotes_sentences_and_ordinals_are_consistent() -> None:
+    text = "Năm nay có 1.250 hộ. Ngoài ra, 45,5% xã có điểm bưu điện; 30/30 trường có mạng LAN."
+    observations = extract_observations(text)
+    assert [o.ordinal for o in observations] == list(range(len(observations)))
+    for obs in observations:
+        assert text[obs.char_start : obs.char_end] == obs.quote
+        assert obs.quote in obs.sentence
+        assert obs.sentence in text
+    assert observations[1].sentence == "Ngoài ra, 45,5% xã có điểm bưu điện; 30/30 trường có mạng LAN."
+
+
+def test_decomposed_input_gives_spans_on_the_given_text() -> None:
+    import unicodedata
+
+    nfc = "Tính đến ngày 01/06/2023, có 1.250 hộ và tỷ lệ 45,5% xã có điểm bưu điện văn hóa."
+    nfd = unicodedata.normalize("NFD", nfc)
+    observations = extract_observations(nfd)
+    assert [(o.value, o.unit) for o in observations] == [(1250.0, "count"), (45.5, "percent")]
+    for obs in observations:
+        assert nfd[obs.char_start : obs.char_end] == obs.quote
+        assert obs.sentence == nfd
+    assert observations[0].as_of_date == datetime.date(2023, 6, 1)
+
+
+def test_english_as_of_and_ordinal() -> None:
+    obs = extract_observations("As of June 30, 2024, the province ranked 4th with 1,234 online services.")
+    assert [(o.value, o.quote) for o in obs] == [(4.0, "4th"), (1234.0, "1,234")]
+    assert obs[1].as_of_date == datetime.date(2024, 6, 30)
+
+
+def test_tỷ_lệ_is_not_a_billion() -> None:
+    assert _values("Có 1.500 hộ\nTỷ lệ hộ có cáp quang đạt 60%.") == [(1500.0, "count"), (60.0, "percent")]
