@@ -4,6 +4,7 @@
     Classify every extracted figure against the indicator taxonomy seed by keyword
     matching (rule documented in int_observations_classified.yml):
       score = weight x length(keyword) + unit bonus,  weight 3 in `subject`, 1 in `clause`,
+      0.5 elsewhere in the sentence,
       divided by 10 for the generic fallback indicators; best score wins, ties by
       indicator_code then keyword; no match -> 'unclassified' / 'other'.
     Portable SQL only: the DuckDB-specific string splitting lives in the
@@ -12,6 +13,8 @@
 {%- set generic_indicator_codes = ['infrastructure_other', 'services_other', 'workforce_other'] -%}
 {%- set subject_weight = 3 -%}
 {%- set clause_weight = 1 -%}
+{#- The whole sentence is the last resort: its topic often sits before a list of figures. -#}
+{%- set sentence_weight = 0.5 -%}
 {%- set unit_bonus = 2 -%}
 {%- set generic_divisor = 10 -%}
 
@@ -53,7 +56,8 @@ texts as (
         observation_key,
         unit as observation_unit,
         lower(coalesce(subject, '')) as subject_text,
-        lower(coalesce(clause, '')) as clause_text
+        lower(coalesce(clause, '')) as clause_text,
+        lower(coalesce(sentence, '')) as sentence_text
     from observations
 ),
 
@@ -66,7 +70,8 @@ matches as (
         k.is_generic,
         case
             when {{ dbt.position('k.keyword', 't.subject_text') }} > 0 then {{ subject_weight }}
-            else {{ clause_weight }}
+            when {{ dbt.position('k.keyword', 't.clause_text') }} > 0 then {{ clause_weight }}
+            else {{ sentence_weight }}
         end as weight,
         case
             when t.observation_unit is null then 0
@@ -78,6 +83,7 @@ matches as (
     inner join keywords as k
         on {{ dbt.position('k.keyword', 't.subject_text') }} > 0
         or {{ dbt.position('k.keyword', 't.clause_text') }} > 0
+        or {{ dbt.position('k.keyword', 't.sentence_text') }} > 0
 ),
 
 scored as (

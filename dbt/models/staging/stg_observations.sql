@@ -29,16 +29,28 @@ renamed as (
     from source
 ),
 
--- A report whose lead paragraph is printed twice yields the same figure twice
--- in identical sentences: keep the first occurrence only.
+-- A report whose lead paragraph is printed twice yields the same figures twice,
+-- in identical sentences: keep the first copy. Two equal figures inside one
+-- sentence ("21 Sở ... 21 huyện") are distinct, so a figure is identified by its
+-- sentence text and its rank among the figures of that sentence.
+ranked_in_sentence as (
+    select
+        *,
+        row_number() over (
+            partition by report_key, sentence_index
+            order by char_start
+        ) as rank_in_sentence
+    from renamed
+),
+
 deduplicated as (
     select
         *,
         row_number() over (
-            partition by report_key, sentence, quote, value
+            partition by report_key, sentence, rank_in_sentence
             order by char_start
         ) as occurrence
-    from renamed
+    from ranked_in_sentence
 )
 
 select
