@@ -1,0 +1,67 @@
+"""What an alert is about (a finding) and what is sent (an alert)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+Severity = Literal["warning", "error"]
+AlertKind = Literal["new", "resolved"]
+
+SEVERITIES: tuple[str, ...] = ("warning", "error")
+ALERT_KINDS: tuple[str, ...] = ("new", "resolved")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One open problem. `finding_key` must be the same for the same problem on every
+    run (e.g. "percent_within_0_100|marts.fct_services|<fact_key>"), because it is what
+    tells a repeated finding from a new one."""
+
+    finding_key: str
+    check_name: str
+    suite: str
+    asset: str
+    severity: Severity
+    message: str
+    report_key: str | None = None
+    province_code: str | None = None
+    quote: str | None = None
+    observed: str | None = None
+    expected: str | None = None
+
+    def __post_init__(self) -> None:
+        # A bad severity or an empty key would corrupt the alert state for every later run.
+        if not self.finding_key:
+            raise ValueError("finding_key must not be empty")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"severity must be one of {SEVERITIES}, got {self.severity!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        # Unknown keys are ignored so that state written by a newer version still loads.
+        known = {name: data.get(name) for name in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: AlertKind
+    finding: Finding
+    run_id: str
+    sent_at: datetime
+
+    def __post_init__(self) -> None:
+        if self.kind not in ALERT_KINDS:
+            raise ValueError(f"kind must be one of {ALERT_KINDS}, got {self.kind!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "run_id": self.run_id,
+            "sent_at": self.sent_at.isoformat(),
+            "finding": self.finding.to_dict(),
+        }
