@@ -140,7 +140,7 @@ def _level_of(text: str) -> str | None:
 # --- targets ------------------------------------------------------------------------
 
 _TARGET_CUE = re.compile(
-    r"phấn đấu|mục tiêu|chỉ tiêu|theo kế hoạch|kế hoạch đề ra|đề ra|dự kiến|\bsẽ\b|"
+    r"phấn đấu|mục tiêu|chỉ tiêu|theo kế hoạch|kế hoạch đề ra|đề ra|đặt ra|dự kiến|\bsẽ\b|"
     r"hỗ trợ\s*(?:tối đa\s*)?$|\bh tr\s*$|\btarget|\baims? to\b|\bplans? to\b|\bwill\b|\bexpected to\b",
     _I,
 )
@@ -186,13 +186,16 @@ _MONTHS = {
 _AS_OF_WORDS = re.compile(
     r"(?:tính\s+(?:đến|tới)|đến|tới)\s+(?:hết\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", _I
 )
+# "Tính đến cuối năm 2022", "hết năm 2022", "end of 2022": figures stated at 31 December.
+_AS_OF_YEAR_END = re.compile(r"\b(?:cuối|hết)\s+năm\s+((?:19|20)\d{2})\b|\bend\s+of\s+((?:19|20)\d{2})\b", _I)
 _AS_OF_EN = re.compile(
     r"\b(?:as of|as at|until|by)\s+(?:(\d{1,2})\s+([A-Za-z]{3,9})|([A-Za-z]{3,9})\s+(\d{1,2})),?\s+((?:19|20)\d{2})", _I
 )
 
 
 def as_of_date(sentence_text: str) -> datetime.date | None:
-    """Explicit day date a sentence's figures are stated at ("Tính đến ngày 26/03/2024")."""
+    """Date a sentence's figures are stated at: an explicit day ("Tính đến ngày 26/03/2024")
+    or the end of a named year ("cuối năm 2022"); a bare "năm 2022" is a period, not a date."""
     for pattern in (_AS_OF, _AS_OF_WORDS):
         m = pattern.search(sentence_text)
         if m:
@@ -204,6 +207,9 @@ def as_of_date(sentence_text: str) -> datetime.date | None:
         month = _MONTHS.get((m.group(2) or m.group(3)).lower())
         if month:
             return _safe_date(int(m.group(5)), month, int(day))
+    m = _AS_OF_YEAR_END.search(sentence_text)
+    if m:
+        return datetime.date(int(m.group(1) or m.group(2)), 12, 31)
     return None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from dagster_project.extraction.dates import DAY, MONTH, find_dates
 from dagster_project.extraction.numbers import Lang
 
 _I = re.IGNORECASE
@@ -42,8 +43,9 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b\d\.0\b"),
     # Round-the-clock service: 24/7, 24/24, 24h.
     re.compile(r"\b24\s*/\s*(?:7|24)\b|\b24h\b", _I),
-    # Phone numbers: 0276 3822 123, (0276) 382.2123, 1900 1234.
-    re.compile(r"\(?\b0\d{2,3}\)?[\s.]?\d{3}[\s.]?\d{3,4}\b"),
+    # Phone numbers: 0276 3822 123, (0236) 3822 456, 0912.345.678, 1900 1234.
+    # Groups of 3 or 4 digits in either order after an area or mobile prefix.
+    re.compile(r"\(?\b0\d{2,3}\)?[\s.]?\d{3,4}[\s.]?\d{3,4}\b"),
     re.compile(r"(?:ĐT|Điện thoại|Hotline|Tel|Fax|SĐT|Đường dây nóng|Tổng đài|Call center)\s*:?\s*[\d\s.()+-]{4,}", _I),
     # Street addresses: "số 12 Trần Phú".
     re.compile(rf"\bsố\s+\d+[A-Z]?\s+(?=[{_UPPER}])"),
@@ -68,6 +70,11 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b\d\s*G\b(?:\s*/\s*\d\s*G\b)*"),
     # Hyphen-glued codes: COVID-19, VNPT-HIS 2.
     re.compile(r"\b[^\W\d_]+-\d+\b"),
+    # HTML debris left in plain text: tags with their attributes (style="width: 100%")
+    # and character references (&#8211;); numbers inside them are markup, not prose.
+    re.compile(r"</?[A-Za-z][^<>\n]{0,400}>|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);"),
+    # Pagination runs "1 2 3 4 5": three or more small numbers counting up from 1.
+    re.compile(r"(?<![\d.,])1(?:\s+2)(?:\s+3)(?:\s+4)?(?:\s+5)?(?:\s+6)?(?:\s+7)?(?:\s+8)?(?:\s+9)?(?![\d.,%])"),
 )
 
 # Short lines holding one of these are page furniture (counters, pagination, ratings).
@@ -99,6 +106,12 @@ def blocked_mask(text: str) -> bytearray:
         _mark(mask, start, end)
     for start, end in _quoted_names(text):
         _mark(mask, start, end)
+    # Every date the date reader knows ("7 March 2023", "ngày 5 tháng 9 năm 2020"),
+    # so the regexes above need not repeat each written form. Year-only mentions
+    # stay: "năm 2023" is judged by `label_reason`, which keeps "hơn 2023 hộ".
+    for mention in find_dates(text):
+        if mention.precision in (DAY, MONTH):
+            _mark(mask, mention.start, mention.end)
     return mask
 
 
