@@ -6,7 +6,8 @@ from dagster_dbt import DbtCliResource
 
 from dagster_project.assets.dbt_assets import dbt_project, warehouse_dbt_models
 from dagster_project.assets.raw_assets import extract_figures, ingest_reports
-from dagster_project.checks.gx_checks import build_gx_checks
+from dagster_project.automation import alert_on_failed_run, daily_schedule, source_files_sensor
+from dagster_project.checks.gx_checks import build_quality_checks
 from dagster_project.resources import WarehouseResource
 from dagster_project.settings import Settings, load_settings
 
@@ -23,8 +24,10 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     settings = settings or load_settings()
     return dg.Definitions(
         assets=[ingest_reports, extract_figures, warehouse_dbt_models],
-        asset_checks=build_gx_checks(),
+        asset_checks=[build_quality_checks()],
         jobs=[full_build],
+        schedules=[daily_schedule(full_build)],
+        sensors=[source_files_sensor(full_build), alert_on_failed_run],
         executor=dg.in_process_executor,
         resources={
             "warehouse": WarehouseResource(

@@ -97,13 +97,35 @@ def warehouse_dbt_models(
     # profiles.yml reads the warehouse path from the environment of the dbt process.
     os.environ["PDX_WAREHOUSE"] = warehouse.path
     outcomes: list[CheckOutcome] = []
+    # Failed tests are check results (and alerts), not a crash of the step; a model
+    # or seed that does not build is a crash, raised below with dbt's own message.
+    invocation = dbt.cli(["build"], context=context, raise_on_error=False)
     try:
-        for event in dbt.cli(["build"], context=context).stream():
+        for event in invocation.stream():
             if isinstance(event, dg.AssetCheckResult):
                 outcomes.append(_outcome_from_check(event))
             yield event
     finally:
-        # dbt has exited here, so its write lock on the file is released.
+        # If the stream broke off, dbt may still hold the file's write lock: end it first.
+        if invocation.process.poll() is None:
+            invocation.process.terminate()
+            invocation.process.wait(timeout=60)
         if outcomes:
             with warehouse.connect() as con:
                 append_check_results(con, context.run_id, datetime.now(timezone.utc), outcomes)
+    broken = build_errors(invocation.get_artifact("run_results.json"))
+    if broken:
+        raise dg.Failure(
+            description="dbt could not build: " + "; ".join(broken)
+            + ". Fix the model (see dbt/logs/dbt.log) and run again.",
+        )
+
+
+def build_errors(run_results: Mapping[str, Any]) -> list[str]:
+    """'model.x: message' for every model, seed or snapshot that errored (tests excluded)."""
+    return [
+        f"{r['unique_id']}: {(r.get('message') or '').strip()}"
+        for r in run_results.get("results", [])
+        if r.get("status") in ("error", "runtime error")
+        and not str(r.get("unique_id", "")).startswith(("test.", "unit_test."))
+    ]

@@ -125,3 +125,15 @@ def _with_extra_name(report: ReportRecord, name: str) -> ReportRecord:
     from dataclasses import replace
 
     return replace(report, source_files=report.source_files + (name,))
+
+
+def source_fingerprint(sources_dir: Path) -> str:
+    """Changes when a file is added, removed, renamed or modified (size or mtime)."""
+    digest = hashlib.sha256()
+    for path in list_source_files(sources_dir):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue  # vanished between listing and stat: the next tick sees the new state
+        digest.update(f"{path.relative_to(sources_dir).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()

@@ -87,35 +87,60 @@ def _resolve(value: Any, now: datetime) -> Any:
     return value
 
 
-@lru_cache(maxsize=1)
-def _context():
+@lru_cache(maxsize=8)
+def _context(docs_root: str | None):
+    """Ephemeral (writes nothing) unless a folder for Data Docs is given."""
     import great_expectations as gx
 
-    context = gx.get_context(mode="ephemeral")
+    if docs_root is None:
+        context = gx.get_context(mode="ephemeral")
+    else:
+        context = gx.get_context(mode="file", project_root_dir=docs_root)
     context.variables.progress_bars = {"globally": False}
     return context
 
 
-def run_suite(spec: SuiteSpec, frame: pd.DataFrame, now: datetime) -> list[CheckOutcome]:
-    """Validate `frame` against the suite; one outcome per expectation."""
+def data_docs_index(docs_root: Path) -> Path:
+    return docs_root / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+
+
+def run_suite(
+    spec: SuiteSpec, frame: pd.DataFrame, now: datetime, docs_root: Path | None = None
+) -> list[CheckOutcome]:
+    """Validate `frame` against the suite; one outcome per expectation.
+
+    With `docs_root`, GX keeps the suite and the validation result under
+    `docs_root/gx/` and rebuilds its Data Docs there.
+    """
     import great_expectations as gx
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
-    context = _context()
-    run_tag = f"{spec.name}_{id(frame)}_{now.timestamp()}"
-    source = context.data_sources.add_or_update_pandas(f"pdx_{run_tag}")
-    batch = source.add_dataframe_asset(spec.table).add_batch_definition_whole_dataframe("all")
-    suite = gx.ExpectationSuite(name=f"{spec.name}_{run_tag}")
+    context = _context(None if docs_root is None else str(docs_root))
+    name = f"{spec.name}.{spec.table}"
+    source = context.data_sources.add_or_update_pandas("pdx_warehouse")
+    asset = next((a for a in source.assets if a.name == spec.table), None) or source.add_dataframe_asset(spec.table)
+    batch = next((b for b in asset.batch_definitions if b.name == "all"), None) or (
+        asset.add_batch_definition_whole_dataframe("all")
+    )
+    suite = gx.ExpectationSuite(name=name)
     for expectation in spec.expectations:
         kwargs = {k: _resolve(v, now) for k, v in expectation.get("kwargs", {}).items()}
         suite.add_expectation_configuration(
             ExpectationConfiguration(type=expectation["type"], kwargs=kwargs, meta=expectation.get("meta", {}))
         )
-    result = batch.get_batch(batch_parameters={"dataframe": frame}).validate(
-        suite,
-        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [spec.key_column]},
+    suite = context.suites.add_or_update(suite)
+    definition = context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(name=name, data=batch, suite=suite)
     )
-    context.data_sources.delete(source.name)
+    actions = [] if docs_root is None else [gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")]
+    checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
+        name=name,
+        validation_definitions=[definition],
+        actions=actions,
+        result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [spec.key_column]},
+    ))
+    run = checkpoint.run(batch_parameters={"dataframe": frame})
+    (result,) = run.run_results.values()
     return [_outcome(spec, r) for r in result.results]
 
 

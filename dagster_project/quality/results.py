@@ -73,3 +73,17 @@ def append_check_results(
                 for o in outcomes
             ],
         )
+
+
+def dbt_test_outcomes(con: duckdb.DuckDBPyConnection, run_id: str) -> list[CheckOutcome]:
+    """The dbt test results the dbt step of this run recorded."""
+    ensure_quality_schema(con)
+    rows = con.execute(
+        """select suite, check_name, asset, severity, passed, observed_value, expected, message
+           from quality.check_results where run_id = ? and suite = 'dbt_tests'""",
+        [run_id],
+    ).fetchall()
+    return [
+        CheckOutcome(suite=s, check_name=c, asset=a, severity=sev, passed=p, observed_value=o, expected=e, message=m)
+        for s, c, a, sev, p, o, e, m in rows
+    ]

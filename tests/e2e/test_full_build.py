@@ -1,6 +1,7 @@
 """End to end: the real Dagster job (ingestion, extraction, dbt build, GX checks) on a temp warehouse."""
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -51,10 +52,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
     patch = pytest.MonkeyPatch()
     patch.setenv("PDX_SOURCES_DIR", str(sources))
     patch.setenv("PDX_WAREHOUSE", str(warehouse))
+    alerts_file = warehouse.parent / "alerts.jsonl"
     first = run_full_build()
     first_facts = {t: sorted(rows(warehouse, f"marts.{t}", "fact_key, value")) for t in FACT_TABLES}
+    first_alerts = alerts_file.read_text(encoding="utf-8").splitlines()
     second = run_full_build()
-    yield {"warehouse": warehouse, "first": first, "second": second, "first_facts": first_facts}
+    yield {"warehouse": warehouse, "first": first, "second": second, "first_facts": first_facts,
+           "first_alerts": first_alerts, "alerts": alerts_file.read_text(encoding="utf-8").splitlines()}
     patch.undo()
 
 
@@ -118,7 +122,45 @@ def test_the_figure_over_100_percent_is_flagged_with_its_key(built: dict) -> Non
 
 def test_dbt_tests_and_gx_suites_land_in_check_results(built: dict) -> None:
     suites = {r[0] for r in rows(built["warehouse"], "quality.check_results", "suite")}
-    assert {"dbt_tests", "fact_consistency", "report_freshness"} <= suites
+    assert {"dbt_tests", "dbt_source_freshness", "fact_consistency", "report_freshness", "part_whole",
+            "ratio_consistency", "province_freshness", "contradictions", "fact_ranges"} <= suites
+
+
+def test_the_103_78_percent_figure_is_an_anomaly_and_an_alert(built: dict) -> None:
+    anomalies = rows(built["warehouse"], "quality.anomalies", "check_name, severity, province_code, quote")
+    flagged = {(c, sev) for c, sev, province, quote in anomalies if province == "40" and "451.343/434.900" in (quote or "")}
+    assert {("percent_within_0_100", "warning"), ("numerator_within_denominator", "warning")} <= flagged
+    alerted = [json.loads(line) for line in built["first_alerts"]]
+    assert any(a["kind"] == "new" and "451.343/434.900" in (a["finding"]["quote"] or "") for a in alerted)
+
+
+def test_the_stated_sums_pass_and_raise_nothing(built: dict) -> None:
+    sums = {(total, parts, ok) for total, parts, ok in
+            rows(built["warehouse"], "quality.qa_part_whole", "total_value, parts_sum, is_consistent")}
+    assert {(10368.0, 10368.0, True), (608.0, 608.0, True), (1762.0, 1762.0, True)} <= sums
+    checks = {r[0] for r in rows(built["warehouse"], "quality.anomalies", "check_name")}
+    assert "parts_sum_to_total" not in checks
+    passed = [r for r in rows(built["warehouse"], "quality.check_results", "check_name, passed")
+              if r[0] == "parts_sum_to_total"]
+    assert passed and all(ok for _, ok in passed)
+
+
+def test_freshness_warnings_name_the_provinces_with_old_reports(built: dict) -> None:
+    stale = {p for c, p in rows(built["warehouse"], "quality.anomalies", "check_name, province_code")
+             if c == "newest_report_within_limit"}
+    assert stale == {"04", "49", "36", "72"}  # Nghệ An (40) has no dated report: its own finding
+    undated = {p for c, p in rows(built["warehouse"], "quality.anomalies", "check_name, province_code")
+               if c == "dated_report_known"}
+    assert undated == {"40"}
+
+
+def test_a_second_run_sends_no_new_alert(built: dict) -> None:
+    assert built["alerts"] == built["first_alerts"]
+
+
+def test_gx_data_docs_are_built_beside_the_warehouse(built: dict) -> None:
+    index = built["warehouse"].parent / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+    assert index.exists() and "fact_consistency" in index.read_text(encoding="utf-8")
 
 
 def test_check_history_is_appended_not_overwritten(built: dict) -> None:

@@ -41,3 +41,23 @@ def test_gx_suites_guard_the_marts() -> None:
 def test_the_full_build_job_runs_in_one_process() -> None:
     job = build_definitions().resolve_job_def("full_build")
     assert job.executor_def.name == "in_process"
+
+
+def test_quality_checks_guard_their_assets_and_show_severities() -> None:
+    graph = build_definitions().resolve_asset_graph()
+    checks = {(k.asset_key.to_user_string(), k.name) for k in graph.asset_check_keys}
+    assert {
+        ("quality/qa_part_whole", "part_whole"), ("quality/qa_ratio_consistency", "ratio_consistency"),
+        ("quality/qa_contradictions", "contradictions"), ("quality/qa_province_freshness", "province_freshness"),
+        ("raw/reports", "dbt_source_freshness"),
+    } <= checks
+    spec = graph.get_check_spec(dg.AssetCheckKey(dg.AssetKey(["quality", "qa_part_whole"]), "part_whole"))
+    assert "[warning]" in spec.description
+
+
+def test_a_daily_schedule_and_a_source_sensor_run_the_full_build() -> None:
+    defs = build_definitions()
+    schedule = defs.resolve_schedule_def("daily_full_build")
+    assert schedule.job_name == "full_build"
+    assert defs.resolve_sensor_def("new_or_changed_sources").job_name == "full_build"
+    assert defs.resolve_sensor_def("alert_on_failed_run")

@@ -1,0 +1,36 @@
+-- One row per figure of the three fact tables, with the indicator's usual unit, so the
+-- range checks (GX suite expectations/fact_ranges.json) can tell whole counts.
+with facts as (
+    select fact_key, 'infrastructure' as domain, report_key, province_code, indicator_code,
+           value, unit, evidence, quote
+    from {{ ref('fct_infrastructure') }}
+    union all
+    select fact_key, 'services' as domain, report_key, province_code, indicator_code,
+           value, unit, evidence, quote
+    from {{ ref('fct_services') }}
+    union all
+    select fact_key, 'workforce' as domain, report_key, province_code, indicator_code,
+           value, unit, evidence, quote
+    from {{ ref('fct_workforce') }}
+),
+
+indicators as (
+    select indicator_code, unit from {{ ref('dim_indicator') }}
+)
+
+select
+    f.fact_key,
+    f.domain,
+    f.report_key,
+    f.province_code,
+    f.indicator_code,
+    f.value,
+    f.unit,
+    i.unit as indicator_unit,
+    case
+        when f.unit = 'count' and i.unit = 'count' then f.value = floor(f.value)
+    end as is_whole_count,
+    f.evidence,
+    f.quote
+from facts as f
+left join indicators as i on i.indicator_code = f.indicator_code

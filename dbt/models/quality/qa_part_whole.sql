@@ -1,0 +1,65 @@
+-- One row per stated total that has parts (figures whose parent_fact_key points at it):
+-- do the parts add up to the total? Parts may sit in any of the three fact tables.
+with facts as (
+    select fact_key, report_key, province_code, indicator_code, value, unit, evidence, parent_fact_key
+    from {{ ref('fct_infrastructure') }}
+    union all
+    select fact_key, report_key, province_code, indicator_code, value, unit, evidence, parent_fact_key
+    from {{ ref('fct_services') }}
+    union all
+    select fact_key, report_key, province_code, indicator_code, value, unit, evidence, parent_fact_key
+    from {{ ref('fct_workforce') }}
+),
+
+parts as (
+    select
+        p.parent_fact_key as total_fact_key,
+        count(*) as parts_count,
+        sum(p.value) as parts_sum,
+        sum(case when p.unit = t.unit then 0 else 1 end) as parts_in_other_unit,
+        {{ dbt.listagg("p.fact_key", "', '", "order by p.fact_key") }} as part_fact_keys
+    from facts as p
+    inner join facts as t on t.fact_key = p.parent_fact_key
+    group by p.parent_fact_key
+),
+
+compared as (
+    select
+        t.fact_key as total_fact_key,
+        t.report_key,
+        t.province_code,
+        t.indicator_code,
+        t.unit,
+        t.value as total_value,
+        p.parts_count,
+        p.parts_sum,
+        p.parts_sum - t.value as sum_gap,
+        case
+            when p.parts_in_other_unit > 0 then 'mixed_units'
+            when p.parts_count = 1 then 'subset'
+            else 'sum'
+        end as comparison,
+        p.part_fact_keys,
+        t.evidence
+    from parts as p
+    inner join facts as t on t.fact_key = p.total_fact_key
+)
+
+select
+    total_fact_key,
+    report_key,
+    province_code,
+    indicator_code,
+    unit,
+    total_value,
+    parts_count,
+    parts_sum,
+    sum_gap,
+    comparison,
+    case comparison
+        when 'sum' then abs(sum_gap) <= 0.01
+        when 'subset' then sum_gap <= 0.01
+    end as is_consistent,
+    part_fact_keys,
+    evidence
+from compared
