@@ -5,6 +5,7 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 
 from dagster_project.assets.dbt_assets import dbt_project, warehouse_dbt_models
+from dagster_project.assets.publish_assets import published_warehouse
 from dagster_project.assets.raw_assets import extract_figures, ingest_reports
 from dagster_project.automation import alert_on_failed_run, daily_schedule, source_files_sensor
 from dagster_project.checks.gx_checks import build_quality_checks
@@ -23,7 +24,7 @@ full_build = dg.define_asset_job(
 def build_definitions(settings: Settings | None = None) -> dg.Definitions:
     settings = settings or load_settings()
     return dg.Definitions(
-        assets=[ingest_reports, extract_figures, warehouse_dbt_models],
+        assets=[ingest_reports, extract_figures, warehouse_dbt_models, published_warehouse],
         asset_checks=[build_quality_checks()],
         jobs=[full_build],
         schedules=[daily_schedule(full_build)],

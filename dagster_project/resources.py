@@ -8,14 +8,16 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from dagster_project.publishing import prepare_build
 from dagster_project.warehouse_db import open_warehouse
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The DuckDB warehouse file and the folder of source reports.
+    """The published DuckDB warehouse, the run's private copy of it, and the source folder.
 
-    Steps that write open the file one at a time (the jobs run in process), and
-    every connection is closed when its step ends, so no lock outlives a step.
+    Steps write only the run's copy (see publishing.py); one run builds at a
+    time, its steps one after another, and every connection is closed when its
+    step ends, so no lock outlives a step.
     """
 
     path: str
@@ -24,9 +26,14 @@ class WarehouseResource(dg.ConfigurableResource):
 
     @property
     def warehouse_path(self) -> Path:
+        """The published file that BI tools read."""
         return Path(self.path)
 
+    def build_file(self, run_id: str) -> Path:
+        """This run's copy, created from the published file on first use."""
+        return prepare_build(self.warehouse_path, run_id)
+
     @contextmanager
-    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        with open_warehouse(self.warehouse_path, read_only=read_only) as con:
+    def connect(self, run_id: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        with open_warehouse(self.build_file(run_id)) as con:
             yield con

@@ -7,7 +7,8 @@ checks; their outcomes are also appended to quality.check_results.
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from datetime import datetime, timezone
 from typing import Any
@@ -16,6 +17,7 @@ import dagster as dg
 from dagster import AssetExecutionContext
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
+from dagster_project.failpoints import failpoint
 from dagster_project.quality.results import CheckOutcome, append_check_results, as_text
 from dagster_project.resources import WarehouseResource
 from dagster_project.settings import DBT_PROJECT_DIR
@@ -29,6 +31,24 @@ if _ENV_BIN not in os.environ.get("PATH", "").split(os.pathsep):
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
 _DBT_INPUTS = ("models", "seeds", "macros", "tests", "dbt_project.yml", "profiles.yml")
+
+
+@contextmanager
+def warehouse_env_for_dbt(build_file: Path) -> Iterator[None]:
+    """PDX_WAREHOUSE for the dbt process being started, restored afterwards.
+
+    profiles.yml reads the warehouse path from dbt's environment, which
+    dagster-dbt copies from ours when it starts the process.
+    """
+    previous = os.environ.get("PDX_WAREHOUSE")
+    os.environ["PDX_WAREHOUSE"] = str(build_file)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("PDX_WAREHOUSE", None)
+        else:
+            os.environ["PDX_WAREHOUSE"] = previous
 
 
 def manifest_is_stale(project: DbtProject) -> bool:
@@ -94,14 +114,15 @@ def warehouse_dbt_models(
     context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
 ):
     """`dbt build`: seeds, staging, intermediate and marts, with their tests."""
-    # profiles.yml reads the warehouse path from the environment of the dbt process.
-    os.environ["PDX_WAREHOUSE"] = warehouse.path
     outcomes: list[CheckOutcome] = []
     # Failed tests are check results (and alerts), not a crash of the step; a model
     # or seed that does not build is a crash, raised below with dbt's own message.
-    invocation = dbt.cli(["build"], context=context, raise_on_error=False)
+    # dbt builds this run's private copy, never the published file.
+    with warehouse_env_for_dbt(warehouse.build_file(context.run.run_id)):
+        invocation = dbt.cli(["build"], context=context, raise_on_error=False)
     try:
         for event in invocation.stream():
+            failpoint("dbt")
             if isinstance(event, dg.AssetCheckResult):
                 outcomes.append(_outcome_from_check(event))
             yield event
@@ -111,7 +132,7 @@ def warehouse_dbt_models(
             invocation.process.terminate()
             invocation.process.wait(timeout=60)
         if outcomes:
-            with warehouse.connect() as con:
+            with warehouse.connect(context.run.run_id) as con:
                 append_check_results(con, context.run_id, datetime.now(timezone.utc), outcomes)
     broken = build_errors(invocation.get_artifact("run_results.json"))
     if broken:

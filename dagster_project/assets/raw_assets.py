@@ -7,6 +7,7 @@ import dagster as dg
 from dagster import AssetExecutionContext
 
 from dagster_project.extraction.observations import extract_observations
+from dagster_project.failpoints import failpoint
 from dagster_project.extraction.sources import scan_sources
 from dagster_project.extraction.version import extractor_version
 from dagster_project.raw_store import (
@@ -54,8 +55,9 @@ def ingest_reports(context: AssetExecutionContext, warehouse: WarehouseResource)
     reports, rejected = scan_sources(sources, warehouse.max_file_bytes)
     for file in rejected:
         context.log.warning(f"rejected {file.source_file}: {file.reason}")
-    with warehouse.connect() as con:
+    with warehouse.connect(context.run.run_id) as con:
         ensure_raw_schema(con)
+        failpoint("ingest")
         counts = sync_reports(con, reports, rejected, utc_now())
     context.log.info(
         f"ingested {counts['reports']} reports ({counts['new_reports']} new, "
@@ -95,7 +97,7 @@ def extract_figures(context: AssetExecutionContext, warehouse: WarehouseResource
     version = extractor_version()
     started = time.perf_counter()
     written = 0
-    with warehouse.connect() as con:
+    with warehouse.connect(context.run.run_id) as con:
         ensure_raw_schema(con)
         pending = reports_to_extract(con, version)
         context.log.info(f"{len(pending)} reports to extract (extractor {version})")

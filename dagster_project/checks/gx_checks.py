@@ -6,6 +6,7 @@ raised it ran again and passed. Each (suite, table) is still its own asset
 check in the UI, on the asset it guards, with its severity.
 """
 import json
+from pathlib import Path
 
 import dagster as dg
 from dagster import AssetCheckExecutionContext
@@ -13,8 +14,9 @@ from dagster_dbt import DbtCliResource
 
 from dagster_project.alerts.sinks import dead_letter_path_for, dispatch, sinks_from_environment
 from dagster_project.alerts.state import reconcile
-from dagster_project.assets.dbt_assets import dbt_project
+from dagster_project.assets.dbt_assets import dbt_project, warehouse_env_for_dbt
 from dagster_project.assets.raw_assets import RAW_REPORTS
+from dagster_project.failpoints import failpoint
 from dagster_project.quality.findings import (
     Anomaly,
     anomalies_from_outcomes,
@@ -65,10 +67,10 @@ def build_quality_checks(suites: list[SuiteSpec] | None = None) -> dg.AssetCheck
         run_id = context.run.run_id
         now = utc_now()
         # dbt opens the warehouse file itself: run it before this step opens it.
-        freshness = _source_freshness(dbt, warehouse)
+        freshness = _source_freshness(dbt, warehouse.build_file(run_id))
         results: dict[tuple[str, str], list[CheckOutcome]] = {}
         anomalies: list[Anomaly] = []
-        with warehouse.connect() as con:
+        with warehouse.connect(run_id) as con:
             source_files = dict(con.table("marts.dim_report").select("report_key, source_file").fetchall())
             for spec in suites:
                 frame = con.table(spec.table).df()
@@ -77,6 +79,7 @@ def build_quality_checks(suites: list[SuiteSpec] | None = None) -> dg.AssetCheck
                 anomalies += anomalies_from_outcomes(spec, frame, outcomes, source_files)
             every = [o for outcomes in results.values() for o in outcomes] + freshness
             append_check_results(con, run_id, now, every)
+            failpoint("checks")
             dbt_tests = dbt_test_outcomes(con, run_id)
             anomalies += [Anomaly(f) for f in findings_from_failed_checks(freshness + dbt_tests)]
             anomaly_count = replace_anomalies(con, run_id, now, anomalies)
@@ -101,11 +104,9 @@ def build_quality_checks(suites: list[SuiteSpec] | None = None) -> dg.AssetCheck
     return quality_checks
 
 
-def _source_freshness(dbt: DbtCliResource, warehouse: WarehouseResource) -> list[CheckOutcome]:
-    import os
-
-    os.environ["PDX_WAREHOUSE"] = warehouse.path
-    invocation = dbt.cli(["source", "freshness"], raise_on_error=False, manifest=dbt_project.manifest_path)
+def _source_freshness(dbt: DbtCliResource, build_file: Path) -> list[CheckOutcome]:
+    with warehouse_env_for_dbt(build_file):
+        invocation = dbt.cli(["source", "freshness"], raise_on_error=False, manifest=dbt_project.manifest_path)
     invocation.wait()
     try:
         return outcomes_from_sources_json(invocation.get_artifact("sources.json"))

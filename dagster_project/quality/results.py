@@ -87,3 +87,22 @@ def dbt_test_outcomes(con: duckdb.DuckDBPyConnection, run_id: str) -> list[Check
         CheckOutcome(suite=s, check_name=c, asset=a, severity=sev, passed=p, observed_value=o, expected=e, message=m)
         for s, c, a, sev, p, o, e, m in rows
     ]
+
+
+def failed_error_checks(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """'asset check_name' of every error-level check that failed in this run."""
+    if not _has_results_table(con):
+        return []
+    rows = con.execute(
+        """select distinct asset, check_name from quality.check_results
+           where run_id = ? and severity = 'error' and not passed order by 1, 2""",
+        [run_id],
+    ).fetchall()
+    return [f"{asset} {check}" for asset, check in rows]
+
+
+def _has_results_table(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+        ["quality", "check_results"],
+    ).fetchall()[0][0])
