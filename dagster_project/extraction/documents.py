@@ -23,11 +23,16 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 SUPPORTED_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | {".docx", ".pdf"}
 
 _WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# A Word report's text is a few hundred kilobytes of XML at most; an archive that
+# unpacks to more is a zip bomb or not a report, and is not unpacked.
+MAX_DOCX_XML_BYTES = 64 * 1024 * 1024
 
 
 def read_document(file_name: str, data: bytes) -> DecodedText:
     """Decode `data` according to the file's suffix and return NFC plain text."""
     suffix = PurePath(file_name).suffix.lower()
+    if not data:
+        raise UndecodableError("empty file (0 bytes)")
     if suffix == ".docx":
         return DecodedText(text=normalize_text(_docx_text(data)), encoding="docx")
     if suffix == ".pdf":
@@ -54,10 +59,11 @@ def _looks_like_html(text: str) -> bool:
 
 def _docx_text(data: bytes) -> str:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = archive.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError) as exc:
-        raise UndecodableError(f"corrupt .docx (not a readable Word archive: {exc})") from exc
+        xml = _docx_document_xml(data)
+    except UndecodableError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - zipfile/zlib raise many types on damaged archives
+        raise UndecodableError(f"corrupt .docx (not a readable Word archive: {exc}): re-save it from Word") from exc
     try:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError as exc:
@@ -71,15 +77,24 @@ def _docx_text(data: bytes) -> str:
     return text
 
 
+def _docx_document_xml(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo("word/document.xml")
+        if info.file_size > MAX_DOCX_XML_BYTES:
+            raise UndecodableError(
+                f".docx text unpacks to {info.file_size} bytes, over {MAX_DOCX_XML_BYTES} (zip bomb?)"
+            )
+        return archive.read(info)
+
+
 def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader  # imported here: only PDF sources pay for it
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise UndecodableError(f"corrupt .pdf ({exc})") from exc
+    except Exception as exc:  # noqa: BLE001 - a damaged PDF makes pypdf raise almost any type
+        raise UndecodableError(f"corrupt .pdf ({type(exc).__name__}: {exc}): re-export or re-download it") from exc
     if not text.strip():
         raise UndecodableError(".pdf has no text layer (scanned image?): OCR it first")
     return text

@@ -10,6 +10,14 @@ _UPPER_OR_DIGIT = re.compile(r"[A-ZĐÀ-ỸÁÉÍÓÚÝĂÂÊÔƠƯ0-9“\"(*•
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"')]?(?=\s)")
 # Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = frozenset("tp p q ts ths pgs gs mr ms mrs dr st no co ltd tt v.v vs nq".split())
+# Longest sentence kept whole. Every figure's context (clause, qualifier, target
+# cue, as-of date) is read from its sentence, so a sentence is the unit of work
+# per figure; a run with no sentence end (a line of several megabytes, a list
+# glued by commas) would make that work grow with the square of its length.
+# Real sentences in the reports stay under ~1,200 characters, so a longer run is
+# cut into pieces of at most this size, at the last ';', ',' or space.
+MAX_SENTENCE_CHARS = 4000
+_SOFT_BREAK = re.compile(r"[;,]\s|\s")
 
 
 @dataclass(frozen=True)
@@ -18,20 +26,45 @@ class Sentence:
     start: int
     end: int
     text: str
+    line_start: int = 0  # start of the line the sentence is on (tables label rows per line)
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of the report: every line break ends one, and so does '. ' before a capital."""
+    """Sentences of the report: every line break ends one, and so does '. ' before a capital.
+
+    A sentence longer than MAX_SENTENCE_CHARS is cut into pieces (see there).
+    """
     sentences: list[Sentence] = []
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
         for m in _SENTENCE_END.finditer(line.group()):
             cut = line.start() + m.end()
             if _ends_sentence(text, cut):
-                _add(sentences, text, start, cut)
+                _add_capped(sentences, text, start, cut, line.start())
                 start = cut
-        _add(sentences, text, start, line.end())
+        _add_capped(sentences, text, start, line.end(), line.start())
     return sentences
+
+
+def _add_capped(sentences: list[Sentence], text: str, start: int, end: int, line_start: int) -> None:
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _soft_cut(text, start, start + MAX_SENTENCE_CHARS)
+        _add(sentences, text, start, cut, line_start)
+        start = cut
+    _add(sentences, text, start, end, line_start)
+
+
+def _soft_cut(text: str, start: int, limit: int) -> int:
+    """Cut point in text[start:limit]: after its last clause break or space, else at `limit`.
+
+    Only the second half of the window is searched, so every piece has at least
+    half the maximum length and the number of pieces stays linear.
+    """
+    floor = start + MAX_SENTENCE_CHARS // 2
+    cut = limit
+    for m in _SOFT_BREAK.finditer(text, floor, limit):
+        cut = m.end()
+    return cut
 
 
 def _ends_sentence(text: str, cut: int) -> bool:
@@ -42,13 +75,13 @@ def _ends_sentence(text: str, cut: int) -> bool:
     return not (word and word.group(1).lower() in _ABBREVIATIONS)
 
 
-def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+def _add(sentences: list[Sentence], text: str, start: int, end: int, line_start: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+        sentences.append(Sentence(len(sentences), start, end, text[start:end], line_start))
 
 
 def clause_bounds(sentence: Sentence, pos: int) -> tuple[int, int]:

@@ -41,6 +41,7 @@ _RATIO_PERCENT_LINK = re.compile(
 )
 _PART_MARKER = re.compile(r"trong đó|bao gồm|\bgồm\b|including|of which|among which|\(\s*$", _I)
 _LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+|\s+and\s+|;\s*")
+_PERCENT_ROW_LABEL = "(%)"
 
 
 @dataclass
@@ -112,14 +113,16 @@ def _extract(text: str, published: datetime.date | None) -> list[Observation]:
     target_line: int | None = None  # start of a line whose goals list is open
     targets: set[int] = set()
     starts = [t.start for t in tokens]
+    percent_labels = [m.start() for m in re.finditer(re.escape(_PERCENT_ROW_LABEL), text)]
     for sentence in split_sentences(text):
         in_sentence = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         key = " ".join(sentence.text.split()).lower()
         if key in seen_sentences and len(key) > 20:
             continue  # a lead paragraph printed twice states its figures once
         seen_sentences.add(key)
-        found = _merge_ratio_percent(text, _read_sentence(text, sentence, in_sentence, lang))
-        line_start = text.rfind("\n", 0, sentence.start) + 1
+        label_at = _first_at_or_after(percent_labels, sentence.line_start)
+        found = _merge_ratio_percent(text, _read_sentence(text, sentence, in_sentence, lang, label_at))
+        line_start = sentence.line_start
         if not found and opens_target_list(sentence.text):
             target_line = line_start
         elif target_line is not None and target_line == line_start:
@@ -133,11 +136,20 @@ def _extract(text: str, published: datetime.date | None) -> list[Observation]:
 # --- reading the numbers of one sentence -------------------------------------------
 
 
-def _read_sentence(text: str, sentence: Sentence, tokens: list[NumberToken], lang: Lang) -> list[_Figure]:
+def _first_at_or_after(positions: list[int], pos: int) -> int | None:
+    """First of the sorted `positions` at or after `pos`, found without scanning the text."""
+    k = bisect_left(positions, pos)
+    return positions[k] if k < len(positions) else None
+
+
+def _read_sentence(
+    text: str, sentence: Sentence, tokens: list[NumberToken], lang: Lang, label_at: int | None
+) -> list[_Figure]:
+    """Figures of one sentence; `label_at` is where its line's "(%)" row label is, if any."""
     figures: list[_Figure] = []
     i = 0
     while i < len(tokens):
-        figure, used = _read_figure(text, sentence, tokens, i, lang)
+        figure, used = _read_figure(text, sentence, tokens, i, lang, label_at)
         if figure is not None:
             figures.append(figure)
         i += used
@@ -145,7 +157,7 @@ def _read_sentence(text: str, sentence: Sentence, tokens: list[NumberToken], lan
 
 
 def _read_figure(
-    text: str, sentence: Sentence, tokens: list[NumberToken], i: int, lang: Lang
+    text: str, sentence: Sentence, tokens: list[NumberToken], i: int, lang: Lang, label_at: int | None
 ) -> tuple[_Figure | None, int]:
     """The figure starting at tokens[i], and how many tokens it used."""
     tok = tokens[i]
@@ -179,12 +191,12 @@ def _read_figure(
         figure.end = nxt.end
         figure.extra["range"] = f"{tok.raw}-{nxt.raw}"
         used = 2
-    _read_unit(text, figure)
+    _read_unit(text, figure, label_at)
     used += _read_per_one(text, tokens, i, figure)
     return figure, used
 
 
-def _read_unit(text: str, figure: _Figure) -> None:
+def _read_unit(text: str, figure: _Figure, label_at: int | None) -> None:
     """Percent sign, scale word ("nghìn", "billion") or "gấp N lần" after the number."""
     if figure.unit == "ratio":
         return
@@ -203,8 +215,9 @@ def _read_unit(text: str, figure: _Figure) -> None:
         figure.end = end
         figure.extra["multiplier"] = f"{factor:g}"
         return
-    line_start = text.rfind("\n", 0, figure.start) + 1
-    if "(%)" in text[line_start : figure.start]:
+    # Positions of the label are precomputed: looking back along the line for
+    # every figure would be quadratic on a line of several megabytes.
+    if label_at is not None and label_at + len(_PERCENT_ROW_LABEL) <= figure.start:
         figure.unit = "percent"  # a table row labelled "(%)" holds percentages
         return
     if re.search(r"gấp\s+$", text[max(0, figure.start - 8) : figure.start], _I) and re.match(r"\s*lần\b", text[figure.end :]):
@@ -278,11 +291,6 @@ def _restates(text: str, ratio: _Figure, percent: _Figure) -> bool:
 # --- whole-report passes -----------------------------------------------------------
 
 
-def _clause_text(text: str, figure: _Figure) -> str:
-    start, end = clause_bounds(figure.sentence, figure.start)
-    return text[start:end]
-
-
 def _words(s: str) -> set[str]:
     return set(re.findall(r"[^\W\d_]+", s.lower()))
 
@@ -290,18 +298,27 @@ def _words(s: str) -> set[str]:
 def _drop_restated(text: str, figures: list[_Figure]) -> list[_Figure]:
     """A figure restated in another sentence with nearly the same words counts once."""
     kept: list[_Figure] = []
+    # Only a figure of the same value and unit can restate another: comparing
+    # against those alone keeps the pass linear for reports with many figures.
+    kept_by_value: dict[tuple[float, str], list[tuple[_Figure, set[str]]]] = {}
+    # Figures of one clause share its words: read them once per clause.
+    clause_words: dict[tuple[int, int], set[str]] = {}
     for figure in figures:
-        words = _words(_clause_text(text, figure))
-        if any(_same_claim(text, figure, words, other) for other in kept):
+        same_value = kept_by_value.setdefault((figure.value, figure.unit), [])
+        bounds = clause_bounds(figure.sentence, figure.start)
+        if bounds not in clause_words:
+            clause_words[bounds] = _words(text[bounds[0] : bounds[1]])
+        words = clause_words[bounds]
+        if any(_same_claim(figure, words, other, other_words) for other, other_words in same_value):
             continue
         kept.append(figure)
+        same_value.append((figure, words))
     return kept
 
 
-def _same_claim(text: str, figure: _Figure, words: set[str], other: _Figure) -> bool:
+def _same_claim(figure: _Figure, words: set[str], other: _Figure, other_words: set[str]) -> bool:
     if other.sentence.index == figure.sentence.index or other.value != figure.value or other.unit != figure.unit:
         return False
-    other_words = _words(_clause_text(text, other))
     if len(words) < 5 or len(other_words) < 5:
         return False
     shared = len(words & other_words)
@@ -311,10 +328,11 @@ def _same_claim(text: str, figure: _Figure, words: set[str], other: _Figure) -> 
 
 def _link_parts(text: str, figures: list[_Figure]) -> None:
     """Parts listed after a total ("10.368 ..., trong đó 1.838 ..., 8.530 ...") point to it."""
+    by_sentence = _positions_by_sentence(figures)
     for i, total in enumerate(figures):
         if total.parent is not None or total.unit not in {"count", "percent"} or "kind" in total.extra:
             continue
-        following = [f for f in figures[i + 1 :] if f.sentence.index == total.sentence.index]
+        following = [figures[k] for k in by_sentence[total.sentence.index] if k > i]
         if not following or following[0].unit != total.unit:
             continue
         marked = bool(_PART_MARKER.search(text[total.end : following[0].lead_start]))
@@ -323,6 +341,14 @@ def _link_parts(text: str, figures: list[_Figure]) -> None:
         parts = _parts_of(total, following, marked)
         for part in parts:
             part.parent = i
+
+
+def _positions_by_sentence(figures: list[_Figure]) -> dict[int, list[int]]:
+    """Indexes into `figures` per sentence, so per-figure look-ups need not scan the report."""
+    grouped: dict[int, list[int]] = {}
+    for k, f in enumerate(figures):
+        grouped.setdefault(f.sentence.index, []).append(k)
+    return grouped
 
 
 def _parts_of(total: _Figure, following: list[_Figure], marked: bool) -> list[_Figure]:
@@ -351,11 +377,18 @@ def _to_observations(
 ) -> list[Observation]:
     figures_sorted = sorted(range(len(figures)), key=lambda k: figures[k].start)
     ordinal_of = {k: n for n, k in enumerate(figures_sorted)}
+    by_sentence = _positions_by_sentence(figures)
+    # A sentence's figures share its as-of date: read it once per sentence.
+    sentences = {f.sentence.index: f.sentence for f in figures}
+    as_of = {index: as_of_date(sentence.text) for index, sentence in sentences.items()}
     observations: list[Observation] = []
     for n, k in enumerate(figures_sorted):
         f = figures[k]
         clause_start, clause_end = clause_bounds(f.sentence, f.start)
-        same_clause = [g for g in figures if g.sentence is f.sentence and clause_start <= g.start < clause_end]
+        same_clause = [
+            g for g in (figures[j] for j in by_sentence[f.sentence.index])
+            if g.sentence is f.sentence and clause_start <= g.start < clause_end
+        ]
         seg_start, seg_end = _segment(text, f, same_clause, clause_start, clause_end)
         lead = text[clause_start:seg_start].strip()
         segment = text[seg_start:seg_end].strip(" ,;")
@@ -377,7 +410,7 @@ def _to_observations(
                 denominator=f.denominator,
                 stated_percent=f.stated_percent,
                 qualifier=f.qualifier,
-                as_of_date=as_of_date(f.sentence.text),
+                as_of_date=as_of[f.sentence.index],
                 admin_level=admin_level(segment, lead),
                 is_target=id(f) in targets or is_target(before, published),
                 subject=subject,
