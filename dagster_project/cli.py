@@ -64,6 +64,7 @@ def print_summary(warehouse: Path, run_id: str | None = None, elapsed: float | N
         facts = {name.split(".")[1]: _count(con, name) for name in FACT_TABLES}
         observations = _count(con, "raw.observations")
         results = con.table("quality.check_results").pl()
+        anomalies = _count(con, "quality.anomalies")
     if run_id is not None:
         results = results.filter(pl.col("run_id") == run_id)
     failed = results.filter(~pl.col("passed"))
@@ -83,6 +84,12 @@ def print_summary(warehouse: Path, run_id: str | None = None, elapsed: float | N
         keys = ", ".join(row["offending_keys"][:5])
         print(f"    - [{row['severity']}] {row['asset']} {row['check_name']}: {row['observed_value']}"
               + (f" (rows {keys})" if keys else ""))
+    print(f"  open anomalies     {anomalies} (quality.anomalies; alerts in {warehouse.parent / 'alerts.jsonl'})")
+    for label, path in (("data docs", warehouse.parent / "gx/uncommitted/data_docs/local_site/index.html"),
+                        ("report page", warehouse.parent / "report.html"),
+                        ("parquet export", warehouse.parent / "export")):
+        if path.exists():
+            print(f"  {label:<18} {path}")
     errors = failed.filter(pl.col("severity") == "error").height
     return 1 if errors else 0
 

@@ -1,13 +1,6 @@
 -- Which province reported which domain in which year (year of the figure's date).
 with facts as (
-    select report_key, province_code, as_of_date, published_date, 'infrastructure' as domain
-    from {{ ref('fct_infrastructure') }}
-    union all
-    select report_key, province_code, as_of_date, published_date, 'services' as domain
-    from {{ ref('fct_services') }}
-    union all
-    select report_key, province_code, as_of_date, published_date, 'workforce' as domain
-    from {{ ref('fct_workforce') }}
+    {{ all_facts(['report_key', 'province_code', 'as_of_date', 'published_date']) }}
 )
 
 select

@@ -1,17 +1,7 @@
 -- Latest actual value per province, indicator and administrative level, with the
 -- report and date it comes from: what a scorecard or map in a BI tool shows.
 with facts as (
-    select fact_key, report_key, province_code, indicator_code, admin_level, value, unit,
-           as_of_date, published_date, is_target, evidence, 'infrastructure' as domain
-    from {{ ref('fct_infrastructure') }}
-    union all
-    select fact_key, report_key, province_code, indicator_code, admin_level, value, unit,
-           as_of_date, published_date, is_target, evidence, 'services' as domain
-    from {{ ref('fct_services') }}
-    union all
-    select fact_key, report_key, province_code, indicator_code, admin_level, value, unit,
-           as_of_date, published_date, is_target, evidence, 'workforce' as domain
-    from {{ ref('fct_workforce') }}
+    {{ all_facts(['fact_key', 'report_key', 'province_code', 'indicator_code', 'admin_level', 'value', 'unit', 'as_of_date', 'published_date', 'is_target', 'evidence']) }}
 ),
 
 ranked as (

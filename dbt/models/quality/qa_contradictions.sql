@@ -2,17 +2,7 @@
 -- publication date) reported by two or more different reports: one row per figure of
 -- such a group. A group with more than one distinct value is a contradiction.
 with facts as (
-    select fact_key, report_key, province_code, indicator_code, admin_level, value,
-           as_of_date, published_date, is_target, evidence
-    from {{ ref('fct_infrastructure') }}
-    union all
-    select fact_key, report_key, province_code, indicator_code, admin_level, value,
-           as_of_date, published_date, is_target, evidence
-    from {{ ref('fct_services') }}
-    union all
-    select fact_key, report_key, province_code, indicator_code, admin_level, value,
-           as_of_date, published_date, is_target, evidence
-    from {{ ref('fct_workforce') }}
+    {{ all_facts(['fact_key', 'report_key', 'province_code', 'indicator_code', 'admin_level', 'value', 'as_of_date', 'published_date', 'is_target', 'evidence']) }}
 ),
 
 comparable as (

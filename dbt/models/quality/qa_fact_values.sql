@@ -1,17 +1,7 @@
 -- One row per figure of the three fact tables, with the indicator's usual unit, so the
 -- range checks (GX suite expectations/fact_ranges.json) can tell whole counts.
 with facts as (
-    select fact_key, 'infrastructure' as domain, report_key, province_code, indicator_code,
-           value, unit, evidence, quote
-    from {{ ref('fct_infrastructure') }}
-    union all
-    select fact_key, 'services' as domain, report_key, province_code, indicator_code,
-           value, unit, evidence, quote
-    from {{ ref('fct_services') }}
-    union all
-    select fact_key, 'workforce' as domain, report_key, province_code, indicator_code,
-           value, unit, evidence, quote
-    from {{ ref('fct_workforce') }}
+    {{ all_facts(['fact_key', 'report_key', 'province_code', 'indicator_code', 'value', 'unit', 'evidence', 'quote']) }}
 ),
 
 indicators as (

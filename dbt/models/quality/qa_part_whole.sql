@@ -1,14 +1,7 @@
 -- One row per stated total that has parts (figures whose parent_fact_key points at it):
 -- do the parts add up to the total? Parts may sit in any of the three fact tables.
 with facts as (
-    select fact_key, report_key, province_code, indicator_code, value, unit, evidence, parent_fact_key
-    from {{ ref('fct_infrastructure') }}
-    union all
-    select fact_key, report_key, province_code, indicator_code, value, unit, evidence, parent_fact_key
-    from {{ ref('fct_services') }}
-    union all
-    select fact_key, report_key, province_code, indicator_code, value, unit, evidence, parent_fact_key
-    from {{ ref('fct_workforce') }}
+    {{ all_facts(['fact_key', 'report_key', 'province_code', 'indicator_code', 'value', 'unit', 'evidence', 'parent_fact_key']) }}
 ),
 
 parts as (

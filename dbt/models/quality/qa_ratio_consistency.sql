@@ -3,17 +3,7 @@
 -- x/y is rounded to the decimals the stated figure shows. The fact tables' columns
 -- are already double; no cast to dbt.type_float() (it is a 4-byte FLOAT on DuckDB).
 with facts as (
-    select fact_key, report_key, province_code, indicator_code, value, unit,
-           numerator, denominator, stated_percent, evidence, quote
-    from {{ ref('fct_infrastructure') }}
-    union all
-    select fact_key, report_key, province_code, indicator_code, value, unit,
-           numerator, denominator, stated_percent, evidence, quote
-    from {{ ref('fct_services') }}
-    union all
-    select fact_key, report_key, province_code, indicator_code, value, unit,
-           numerator, denominator, stated_percent, evidence, quote
-    from {{ ref('fct_workforce') }}
+    {{ all_facts(['fact_key', 'report_key', 'province_code', 'indicator_code', 'value', 'unit', 'numerator', 'denominator', 'stated_percent', 'evidence', 'quote']) }}
 ),
 
 ratios as (
