@@ -7,7 +7,8 @@ from dagster_project.exports import export_marts
 from dagster_project.publishing import build_path, publish
 from dagster_project.quality.results import failed_error_checks
 from dagster_project.resources import WarehouseResource
-from dagster_project.warehouse_db import open_warehouse
+from dagster_project.reporting.report_page import write_report_page
+from dagster_project.warehouse_db import open_warehouse, utc_now
 
 PUBLISHED = dg.AssetKey(["warehouse", "published"])
 
@@ -16,9 +17,9 @@ PUBLISHED = dg.AssetKey(["warehouse", "published"])
     key=PUBLISHED,
     deps=list(warehouse_dbt_models.keys),
     group_name="publish",
-    kinds={"duckdb", "parquet"},
+    kinds={"duckdb", "parquet", "html"},
     description="Atomically replaces the warehouse file BI tools read with this run's checked build, "
-    "then exports every mart as Parquet (export/ beside the warehouse).",
+    "then exports every mart as Parquet (export/ beside the warehouse) and rebuilds report.html.",
 )
 def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     run_id = context.run.run_id
@@ -34,11 +35,17 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
         )
     published = publish(warehouse.warehouse_path, run_id)
     exported = export_marts(published, published.parent / "export", run_id)
-    context.log.info(f"published {published}; exported {len(exported)} marts to {published.parent / 'export'}")
+    with open_warehouse(published, read_only=True) as con:
+        page = write_report_page(con, published.parent / "report.html", utc_now())
+    context.log.info(
+        f"published {published}; exported {len(exported)} marts to {published.parent / 'export'}; "
+        f"report page {page}"
+    )
     return dg.MaterializeResult(
         metadata={
             "warehouse": str(published),
             "exported_marts": len(exported),
             "export_dir": str(published.parent / "export"),
+            "report_page": str(page),
         }
     )

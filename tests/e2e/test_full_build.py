@@ -179,3 +179,12 @@ def test_contract_columns_of_the_fact_tables(built: dict) -> None:
     for required in ("report_key", "province_code", "indicator_code", "admin_level", "value", "unit",
                      "numerator", "denominator", "as_of_date", "published_date", "is_target", "evidence"):
         assert required in columns
+
+
+def test_publishing_exports_every_mart_and_the_report_page(built: dict) -> None:
+    folder = built["warehouse"].parent
+    exported = {p.stem for p in (folder / "export").glob("*.parquet")}
+    assert {"dim_report", "fct_services", "bi_province_scorecard", "bi_coverage"} <= exported
+    page = (folder / "report.html").read_text(encoding="utf-8")
+    assert page.count('class="chart"') >= 3
+    assert list((folder / ".building").iterdir()) == [folder / ".building" / "lock"]
