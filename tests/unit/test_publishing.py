@@ -94,3 +94,12 @@ def test_exports_switch_atomically_to_the_new_version(tmp_path: Path) -> None:
     assert link.is_symlink() and link.resolve().name == "v2"
     assert duckdb.read_parquet(str(link / "t.parquet")).count("*").fetchall() == [(4,)]
     assert [p.name for p in (tmp_path / ".exports").iterdir()] == ["v2"]
+
+
+def test_a_reader_of_the_published_file_cannot_write(tmp_path: Path) -> None:
+    published = tmp_path / "w.duckdb"
+    make_warehouse(published, 3)
+    with duckdb.connect(str(published), read_only=True) as reader:
+        with pytest.raises(duckdb.Error, match="read-only"):
+            reader.execute("delete from marts.t")
+    assert row_count(published) == 3
