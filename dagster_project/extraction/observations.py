@@ -338,7 +338,7 @@ def _link_parts(text: str, figures: list[_Figure]) -> None:
         marked = bool(_PART_MARKER.search(text[total.end : following[0].lead_start]))
         if total.unit == "percent" and not marked:
             continue
-        parts = _parts_of(total, following, marked)
+        parts = _parts_of(total, following, marked, text)
         for part in parts:
             part.parent = i
 
@@ -351,14 +351,21 @@ def _positions_by_sentence(figures: list[_Figure]) -> dict[int, list[int]]:
     return grouped
 
 
-def _parts_of(total: _Figure, following: list[_Figure], marked: bool) -> list[_Figure]:
-    """Same-unit figures that follow a total: after a marker while they fit, else if they sum to it."""
+def _parts_of(total: _Figure, following: list[_Figure], marked: bool, text: str) -> list[_Figure]:
+    """Same-unit figures that follow a total: after a marker while they fit, else if they sum to it.
+
+    After an explicit marker ("trong đó", "bao gồm"), a count that would overflow
+    the total is still a part when it counts the same thing (same head noun:
+    "1.000 chứng thư số, trong đó 400 chứng thư số ..., 601 chứng thư số ..."),
+    so that parts which do not add up are linked and the quality check can flag them.
+    """
     parts: list[_Figure] = []
     running = 0.0
+    head = _head_noun(text, total) if marked and total.unit == "count" else None
     for f in following:
         if f.unit != total.unit or "kind" in f.extra:
             break
-        if running + f.value > total.value + 1e-9:
+        if running + f.value > total.value + 1e-9 and not (head and _head_noun(text, f) == head):
             break
         parts.append(f)
         running += f.value
@@ -367,6 +374,13 @@ def _parts_of(total: _Figure, following: list[_Figure], marked: bool) -> list[_F
     if marked and parts:
         return parts if total.unit == "count" else parts[:1]
     return []
+
+
+def _head_noun(text: str, figure: _Figure) -> str | None:
+    """First word of the noun phrase a figure counts, lower-cased ("chứng", "camera")."""
+    start = figure.subject_from if figure.subject_from >= 0 else figure.end
+    words = subject_after(text, start, min(len(text), start + 120)).lower().split()
+    return words[0] if words else None
 
 
 # --- building the observations -----------------------------------------------------

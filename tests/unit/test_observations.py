@@ -300,3 +300,14 @@ def test_english_as_of_and_ordinal() -> None:
 
 def test_tỷ_lệ_is_not_a_billion() -> None:
     assert _values("Có 1.500 hộ\nTỷ lệ hộ có cáp quang đạt 60%.") == [(1500.0, "count"), (60.0, "percent")]
+
+
+def test_parts_that_overflow_their_total_are_still_linked_after_a_marker() -> None:
+    # An inflated part is exactly what the part-and-whole check must see.
+    found = extract_observations("Tỉnh có 1.000 chứng thư số, trong đó 400 chứng thư số tổ chức, 601 chứng thư số cá nhân.")
+    assert [(o.quote, o.parent_ordinal) for o in found] == [("1.000", None), ("400", 0), ("601", 0)]
+
+
+def test_a_different_count_after_the_parts_is_not_a_part() -> None:
+    found = extract_observations("Có 120 cán bộ, trong đó 50 cán bộ nữ; có 90 máy tính.")
+    assert [(o.quote, o.parent_ordinal) for o in found] == [("120", None), ("50", 0), ("90", None)]
