@@ -24,10 +24,6 @@ class Settings:
     warehouse_path: Path
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
 
-    @property
-    def warehouse_dir(self) -> Path:
-        return self.warehouse_path.parent
-
 
 def _resolve(value: str | None, default: Path) -> Path:
     return Path(value).expanduser().resolve() if value else default

@@ -25,6 +25,7 @@ from dagster_project.quality.findings import (
 )
 from dagster_project.quality.gx_suites import SuiteSpec, load_suites, run_suite
 from dagster_project.quality.results import CheckOutcome, append_check_results, dbt_test_outcomes
+from dagster_project.quality.source_freshness import SUITE as FRESHNESS_SUITE
 from dagster_project.quality.source_freshness import outcomes_from_sources_json
 from dagster_project.resources import WarehouseResource
 from dagster_project.settings import EXPECTATIONS_DIR
@@ -112,7 +113,7 @@ def _source_freshness(dbt: DbtCliResource, build_file: Path) -> list[CheckOutcom
         return outcomes_from_sources_json(invocation.get_artifact("sources.json"))
     except FileNotFoundError:
         return [CheckOutcome(
-            suite="dbt_source_freshness", check_name="source_freshness", asset="raw.reports",
+            suite=FRESHNESS_SUITE, check_name="source_freshness", asset="raw.reports",
             severity="error", passed=False, message="dbt source freshness produced no sources.json",
         )]
 

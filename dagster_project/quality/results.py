@@ -10,8 +10,6 @@ import duckdb
 
 from dagster_project.warehouse_db import insert_rows, transaction
 
-SEVERITIES = ("warning", "error")
-
 CHECK_RESULTS_DDL = [
     "create schema if not exists quality",
     """create table if not exists quality.check_results (
