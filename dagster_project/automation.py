@@ -6,7 +6,7 @@ import dagster as dg
 
 from dagster_project.alerts.model import Alert, Finding
 from dagster_project.alerts.sinks import dead_letter_path_for, dispatch, sinks_from_environment
-from dagster_project.extraction.sources import source_fingerprint
+from dagster_project.ingestion.sources import source_fingerprint
 from dagster_project.resources import WarehouseResource
 from dagster_project.warehouse_db import utc_now
 

@@ -36,7 +36,7 @@ def build() -> int:
     defs = build_definitions(settings)
     job = defs.resolve_job_def("full_build")
     # INFO shows each step's progress lines without Dagster's per-event debug chatter.
-    run_config = {"loggers": {"console": {"config": {"log_level": os.environ.get("PDX_LOG_LEVEL", "INFO")}}}}
+    run_config = {"loggers": {"console": {"config": {"log_level": settings.log_level}}}}
     result = job.execute_in_process(run_config=run_config, instance=_instance(), raise_on_error=False)
     elapsed = time.perf_counter() - started
     if not result.success:

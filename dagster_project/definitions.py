@@ -10,7 +10,7 @@ from dagster_project.assets.raw_assets import extract_figures, ingest_reports
 from dagster_project.automation import alert_on_failed_run, daily_schedule, source_files_sensor
 from dagster_project.checks.gx_checks import build_quality_checks
 from dagster_project.resources import WarehouseResource
-from dagster_project.settings import Settings, load_settings
+from dagster_project.settings import DBT_EXECUTABLE, Settings, load_settings
 
 # DuckDB has one writer per file: run steps one after another in one process.
 full_build = dg.define_asset_job(
@@ -36,7 +36,7 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
                 sources_dir=str(settings.sources_dir),
                 max_file_bytes=settings.max_file_bytes,
             ),
-            "dbt": DbtCliResource(project_dir=dbt_project),
+            "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(DBT_EXECUTABLE)),
         },
     )
 

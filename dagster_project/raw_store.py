@@ -15,7 +15,7 @@ import duckdb
 import polars as pl
 
 from dagster_project.extraction.models import Observation
-from dagster_project.extraction.sources import RejectedFile, ReportRecord
+from dagster_project.ingestion.sources import RejectedFile, ReportRecord
 from dagster_project.warehouse_db import insert_rows, open_warehouse, transaction, utc_now  # noqa: F401 - re-exported
 
 RAW_DDL = [

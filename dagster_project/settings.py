@@ -1,43 +1,97 @@
-"""Where the sources and the warehouse live, for every entry point.
+"""One settings object for every entry point: where things are and the limits that apply.
 
-`PDX_SOURCES_DIR` and `PDX_WAREHOUSE` override the defaults (`sources/` and
-`warehouse/warehouse.duckdb` under the project root). Paths are made absolute
-once here and exported, so dbt (run as a subprocess from `dbt/`) and Dagster
-agree on the same file.
+`load_settings()` reads the `PDX_*` variables once (see `.env.example`); the
+defaults are `sources/` and `warehouse/warehouse.duckdb` under the project root.
+Reading settings never writes the environment: a subprocess that needs a path
+(dbt) is given it explicitly by the code that starts it.
+
+The published warehouse file has companions beside it that are published with
+it (the report page, the Parquet export, the docs) or that record what happened
+(alerts); their places are derived here so that no module spells them again.
 """
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+# The dbt installed beside this Python (the project's .venv), found without PATH.
+DBT_EXECUTABLE = Path(sys.executable).parent / "dbt"
 
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class SettingsError(ValueError):
+    """A PDX_* variable has a value that cannot be used; the message names it."""
 
 
 @dataclass(frozen=True)
 class Settings:
     sources_dir: Path
-    warehouse_path: Path
+    warehouse_path: Path  # the published file BI tools read
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    log_level: str = "INFO"
+
+    @property
+    def warehouse_dir(self) -> Path:
+        return self.warehouse_path.parent
+
+    @property
+    def build_dir(self) -> Path:
+        """Private copies of runs in progress; never read by BI tools."""
+        return self.warehouse_dir / ".building"
+
+    @property
+    def report_page(self) -> Path:
+        return self.warehouse_dir / "report.html"
+
+    @property
+    def export_dir(self) -> Path:
+        """A link switched atomically to the newest complete set of Parquet files."""
+        return self.warehouse_dir / "export"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.warehouse_dir / "docs"
+
+    @property
+    def alerts_file(self) -> Path:
+        return self.warehouse_dir / "alerts.jsonl"
+
+    @property
+    def dead_letter_file(self) -> Path:
+        return self.warehouse_dir / "alerts.dead_letter.jsonl"
 
 
-def _resolve(value: str | None, default: Path) -> Path:
+def _path(environ: Mapping[str, str], name: str, default: Path) -> Path:
+    value = environ.get(name, "").strip()
     return Path(value).expanduser().resolve() if value else default
 
 
-def load_settings() -> Settings:
-    settings = Settings(
-        sources_dir=_resolve(os.environ.get("PDX_SOURCES_DIR"), PROJECT_ROOT / "sources"),
-        warehouse_path=_resolve(
-            os.environ.get("PDX_WAREHOUSE"), PROJECT_ROOT / "warehouse" / "warehouse.duckdb"
-        ),
-        max_file_bytes=int(os.environ.get("PDX_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES)),
+def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
+    value = environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise SettingsError(f"{name}={value!r} is not a whole number: unset it or give one") from None
+    if number <= 0:
+        raise SettingsError(f"{name}={value!r} must be above 0")
+    return number
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings from `environ` (the process environment by default); reads, never writes."""
+    environ = os.environ if environ is None else environ
+    return Settings(
+        sources_dir=_path(environ, "PDX_SOURCES_DIR", PROJECT_ROOT / "sources"),
+        warehouse_path=_path(environ, "PDX_WAREHOUSE", PROJECT_ROOT / "warehouse" / "warehouse.duckdb"),
+        max_file_bytes=_positive_int(environ, "PDX_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
+        log_level=environ.get("PDX_LOG_LEVEL", "").strip().upper() or "INFO",
     )
-    # dbt reads the same variables through env_var() in profiles.yml.
-    os.environ["PDX_SOURCES_DIR"] = str(settings.sources_dir)
-    os.environ["PDX_WAREHOUSE"] = str(settings.warehouse_path)
-    return settings

@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dagster_project.extraction.metadata import extract_metadata  # noqa: E402
 from dagster_project.extraction.provinces import detect_province, load_provinces  # noqa: E402
-from dagster_project.extraction.text import decode_bytes, normalize_text  # noqa: E402
+from dagster_project.extraction.normalize import normalize_text  # noqa: E402
+from dagster_project.ingestion.text import decode_bytes  # noqa: E402
 
 
 @dataclass(frozen=True)

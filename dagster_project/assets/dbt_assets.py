@@ -6,7 +6,6 @@ checks; their outcomes are also appended to quality.check_results.
 """
 
 import os
-import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,13 +19,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 from dagster_project.failpoints import failpoint
 from dagster_project.quality.results import CheckOutcome, append_check_results, as_text
 from dagster_project.resources import WarehouseResource
-from dagster_project.settings import DBT_PROJECT_DIR
-
-# Use the dbt installed beside this Python (the project's .venv) even when the
-# venv is not activated; dagster-dbt looks dbt up on PATH.
-_ENV_BIN = str(Path(sys.executable).parent)
-if _ENV_BIN not in os.environ.get("PATH", "").split(os.pathsep):
-    os.environ["PATH"] = _ENV_BIN + os.pathsep + os.environ.get("PATH", "")
+from dagster_project.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
@@ -68,7 +61,8 @@ def manifest_is_stale(project: DbtProject) -> bool:
 def prepare_manifest(project: DbtProject = dbt_project) -> None:
     """Parse the dbt project when its manifest is missing or older than its files."""
     if manifest_is_stale(project):
-        project.preparer.prepare(project)
+        dbt = DbtCliResource(project_dir=project, dbt_executable=str(DBT_EXECUTABLE))
+        dbt.cli(["parse", "--quiet"], target_path=project.target_path).wait()
 
 
 class WarehouseDbtTranslator(DagsterDbtTranslator):

@@ -8,7 +8,7 @@ from dagster import AssetExecutionContext
 
 from dagster_project.extraction.observations import extract_observations
 from dagster_project.failpoints import failpoint
-from dagster_project.extraction.sources import scan_sources
+from dagster_project.ingestion.sources import scan_sources
 from dagster_project.extraction.version import extractor_version
 from dagster_project.raw_store import (
     ensure_raw_schema,

@@ -16,7 +16,7 @@ import re
 from dagster_project.extraction.dates import find_dates, parse_date
 from dagster_project.extraction.models import ReportMetadata
 from dagster_project.extraction.provinces import detect_province
-from dagster_project.extraction.text import normalize_text
+from dagster_project.extraction.normalize import normalize_text
 
 # Header area: where portals print the title and the publication line.
 _HEADER_LINES = 10

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from dagster_project.extraction.text import normalize_text
+from dagster_project.extraction.normalize import normalize_text
 
 PROVINCES_CSV = Path(__file__).resolve().parents[2] / "dbt" / "seeds" / "provinces.csv"
 

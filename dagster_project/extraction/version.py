@@ -11,7 +11,7 @@ from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 # Modules that decide which figures come out of a text.
-_RULE_MODULES = ("dates.py", "numbers.py", "observations.py", "text.py")
+_RULE_MODULES = ("dates.py", "normalize.py", "numbers.py", "observations.py")
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.extraction import sources as source_scan
+from dagster_project.ingestion import sources as source_scan
 from tests.conftest import SAMPLE_SOURCES
 from tests.e2e.test_full_build import run_full_build
 from tests.unit.test_bad_input import READABLE, UNREADABLE, multi_megabyte_line, report

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from dagster_project.extraction import sources
+from dagster_project.ingestion import sources
 from dagster_project.extraction.obs_context import MAX_SENTENCE_CHARS, split_sentences
 from dagster_project.extraction.observations import extract_observations
-from dagster_project.extraction.sources import CHANGED_WHILE_READING, READ_ATTEMPTS, scan_sources
-from dagster_project.extraction.text import TRUNCATED_UTF8
+from dagster_project.ingestion.sources import CHANGED_WHILE_READING, READ_ATTEMPTS, scan_sources
+from dagster_project.ingestion.text import TRUNCATED_UTF8
 
 LIMIT = 1_000_000
 _TONES = "\u0300\u0301\u0303\u0309\u0323"

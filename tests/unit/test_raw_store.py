@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from dagster_project.extraction.models import Observation
-from dagster_project.extraction.sources import RejectedFile, ReportRecord
+from dagster_project.ingestion.sources import RejectedFile, ReportRecord
 from dagster_project.raw_store import (
     ensure_raw_schema,
     open_warehouse,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dagster_project.extraction.sources import scan_sources
+from dagster_project.ingestion.sources import scan_sources
 
 REPORT = "Tỉnh Nghệ An: 100% xã có internet cáp quang.\n"
 

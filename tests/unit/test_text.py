@@ -1,15 +1,15 @@
-"""Unit tests for dagster_project.extraction.text (sentences written for the tests)."""
+"""Unit tests for dagster_project.ingestion.text (sentences written for the tests)."""
 from __future__ import annotations
 
 import unicodedata
 
 import pytest
 
-from dagster_project.extraction.text import (
+from dagster_project.extraction.normalize import normalize_text
+from dagster_project.ingestion.text import (
     TRUNCATED_UTF8,
     UndecodableError,
     decode_bytes,
-    normalize_text,
     strip_markup,
 )
 

@@ -11,12 +11,8 @@ from pathlib import PurePath
 from xml.etree import ElementTree
 
 from dagster_project.extraction.models import DecodedText
-from dagster_project.extraction.text import (
-    UndecodableError,
-    decode_bytes,
-    normalize_text,
-    strip_markup,
-)
+from dagster_project.extraction.normalize import normalize_text
+from dagster_project.ingestion.text import UndecodableError, decode_bytes, strip_markup
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}

@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from dagster_project.extraction.documents import read_document
+from dagster_project.ingestion.documents import read_document
 from dagster_project.extraction.metadata import extract_metadata
-from dagster_project.extraction.text import UndecodableError
+from dagster_project.ingestion.text import UndecodableError
 
 # Files that describe the folder rather than being reports.
 IGNORED_NAMES = {"README.md", "README.txt", "LICENSE", ".gitkeep"}
