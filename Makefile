@@ -23,7 +23,8 @@ run: env
 summary: env
 	$(PY) -m dagster_project.cli summary
 
-# Score extraction against an answer key: GOLD=key.jsonl PDX_SOURCES_DIR=reports/ make eval
+# Score extraction with the strict rule on every evaluation set (SET=devset for one;
+# GOLD=key.jsonl PDX_SOURCES_DIR=reports/ for your own)
 eval: env
 	$(PY) -m dagster_project.evaluation
 

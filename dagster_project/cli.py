@@ -25,10 +25,10 @@ def _instance():
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
 
 
-def build() -> int:
+def build(settings=None) -> int:
     from dagster_project.settings import load_settings
 
-    settings = load_settings()
+    settings = settings or load_settings()
     print(f"Building {settings.warehouse_path}\n  from   {settings.sources_dir}", flush=True)
     from dagster_project.definitions import build_definitions
 

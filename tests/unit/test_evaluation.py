@@ -1,48 +1,85 @@
-"""The make-eval matching rule, on hand-made figures and rows."""
+"""The strict matching rule of make eval, on hand-made key figures and rows."""
 from __future__ import annotations
 
-from dagster_project.evaluation import FactRow, GoldFigure, max_weight_matching, score_document
+from datetime import date
+
+from dagster_project.evaluation.strict import (
+    FactRow,
+    KeyFigure,
+    counts_as,
+    evidence_matches,
+    max_weight_matching,
+    score_document,
+    totals,
+)
+
+SENTENCE = "Đến nay, 100% cán bộ, công chức có máy tính sử dụng"
 
 
-def gold(value: float, domain: str = "services", quote: str = "", num=None, den=None) -> GoldFigure:
-    return GoldFigure(doc="d", domain=domain, value=value, numerator=num, denominator=den, quote=quote)
+def key(value: float, domain: str = "infrastructure", quote: str = SENTENCE, **kw) -> KeyFigure:
+    return KeyFigure(doc="d", domain=domain, value=value, quote=quote, **kw)
 
 
-def row(value: float, domain: str = "services", evidence: str = "", num=None, den=None) -> FactRow:
-    return FactRow(source_file="d", table_domain=domain, value=value, numerator=num, denominator=den,
-                   quote=str(value), evidence=evidence)
+def row(value: float, domain: str = "infrastructure", evidence: str = SENTENCE, **kw) -> FactRow:
+    return FactRow(doc="d", domain=domain, value=value, evidence=evidence, **kw)
+
+
+def test_value_domain_and_evidence_must_all_agree() -> None:
+    assert len(score_document("d", [key(100)], [row(100)]).pairs) == 1
+    assert not score_document("d", [key(100)], [row(99)]).pairs
+    assert not score_document("d", [key(100)], [row(100, domain="services")]).pairs
+    assert not score_document("d", [key(100)], [row(100, evidence="100% xã có cáp quang")]).pairs
 
 
 def test_values_within_a_hundredth_match() -> None:
-    score = score_document("d", [gold(96.89)], [row(96.885)])
-    assert (score.found, score.matched_rows) == (1, 1)
+    assert len(score_document("d", [key(96.89)], [row(96.885)]).pairs) == 1
 
 
 def test_a_ratio_matches_by_numerator_and_denominator() -> None:
-    score = score_document("d", [gold(103.78, num=451343, den=434900)], [row(451343, num=451343, den=434900)])
-    assert score.found == 1
+    figure = key(103.78, numerator=451343, denominator=434900)
+    assert len(score_document("d", [figure], [row(451343, numerator=451343, denominator=434900)]).pairs) == 1
+
+
+def test_evidence_holds_the_quote_or_the_quote_holds_the_evidence() -> None:
+    long_sentence = "Theo báo cáo, " + SENTENCE.upper() + " và kết nối mạng."
+    assert evidence_matches(SENTENCE, long_sentence)  # case and surrounding words do not matter
+    assert evidence_matches(SENTENCE + " và còn nhiều chữ nữa ở đây", SENTENCE)  # quote is longer
+    assert evidence_matches(SENTENCE + " đuôi khác hẳn", SENTENCE[:45] + " đuôi khác")  # 40 characters suffice
+    assert evidence_matches("Đến   nay,\n100%", "đến nay, 100% cán bộ")  # spaces collapse
+    assert not evidence_matches(SENTENCE, "Một câu khác hẳn 100%")
 
 
 def test_each_row_matches_at_most_one_figure() -> None:
-    score = score_document("d", [gold(100), gold(100)], [row(100)])
-    assert (score.found, score.matched_rows, len(score.missed)) == (1, 1, 1)
+    score = score_document("d", [key(100), key(100)], [row(100)])
+    assert (len(score.pairs), len(score.missed)) == (1, 1)
 
 
-def test_rows_pair_with_the_figure_whose_quote_they_share() -> None:
-    figures = [gold(100, "infrastructure", "100% cán bộ có máy tính"), gold(100, "services", "100% hồ sơ trực tuyến")]
-    rows = [row(100, "services", "Đến nay 100% hồ sơ trực tuyến"), row(100, "infrastructure", "100% cán bộ có máy tính")]
-    score = score_document("d", figures, rows)
-    assert score.agreeing_rows == 2
+def test_figures_of_other_domains_do_not_count_and_their_rows_are_extra() -> None:
+    score = score_document("d", [key(12, domain="other")], [row(12, domain="other")])
+    assert (score.key_figures, len(score.pairs), len(score.spurious)) == (0, 0, 1)
 
 
-def test_figures_of_other_domains_count_for_precision_not_recall() -> None:
-    score = score_document("d", [gold(12, "other")], [row(12)])
-    assert (score.gold, score.found, score.matched_rows) == (0, 0, 1)
+def test_totals_give_f1_and_the_shares_on_matched_rows() -> None:
+    figures = [
+        key(100, taxonomy_code="computers", as_of=date(2023, 11, 30)),
+        key(5, quote="5 hệ thống", taxonomy_code="lan_network", is_target=True),
+    ]
+    rows = [
+        row(100, indicator_code="computers", as_of=date(2023, 11, 30)),
+        row(5, evidence="5 hệ thống", indicator_code="fibre_optic"),
+        row(7, evidence="7 thứ khác"),
+    ]
+    t = totals([score_document("d", figures, rows)])
+    assert (t.found, t.key_figures, t.rows) == (2, 2, 3)
+    assert round(t.precision, 3) == 0.667 and t.recall == 1.0 and round(t.f1, 3) == 0.8
+    assert (t.indicator_right, t.target_right, t.as_of_keyed, t.as_of_right) == (1, 1, 1, 1)
 
 
-def test_unmatched_rows_are_spurious() -> None:
-    score = score_document("d", [gold(5)], [row(5), row(7)])
-    assert [r.value for r in score.spurious] == [7]
+def test_a_finer_code_counts_as_the_code_it_refines() -> None:
+    refines = {"household_internet": "internet_subscribers", "internet_subscribers_x": "household_internet"}
+    assert counts_as("household_internet", "internet_subscribers", refines)
+    assert counts_as("internet_subscribers_x", "internet_subscribers", refines)  # transitively
+    assert not counts_as("internet_subscribers", "household_internet", refines)  # not the other way
 
 
 def test_matching_handles_more_rows_than_figures_and_the_reverse() -> None:
