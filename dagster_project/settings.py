@@ -1,9 +1,11 @@
 """One settings object for every entry point: where things are and the limits that apply.
 
-`load_settings()` reads the `PDX_*` variables once (see `.env.example`); the
-defaults are `sources/` and `warehouse/warehouse.duckdb` under the project root.
-Reading settings never writes the environment: a subprocess that needs a path
-(dbt) is given it explicitly by the code that starts it.
+`load_settings()` reads the `PDX_*` variables once (every one is listed in
+`.env.example`); the defaults are `sources/` and `warehouse/warehouse.duckdb`
+under the project root. Reading settings never writes the environment: a
+subprocess that needs a path (dbt) is given it explicitly by the code that
+starts it. A variable with an unusable value raises `SettingsError` naming it,
+so a configuration mistake fails in the first second, not after a build.
 
 The published warehouse file has companions beside it that are published with
 it (the report page, the Parquet export, the docs) or that record what happened
@@ -13,8 +15,9 @@ from __future__ import annotations
 
 import os
 import sys
+import urllib.parse
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -22,8 +25,13 @@ DBT_PROJECT_DIR = PROJECT_ROOT / "dbt"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 # The dbt installed beside this Python (the project's .venv), found without PATH.
 DBT_EXECUTABLE = Path(sys.executable).parent / "dbt"
+# dbt run by hand (`cd dbt && dbt build`) writes this file, never the published one.
+DBT_DEV_WAREHOUSE = PROJECT_ROOT / "warehouse" / "dev.duckdb"
 
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+DEFAULT_FRESHNESS_DAYS = 365
+DEFAULT_MAX_SHRINK_SHARE = 0.5
+DEFAULT_ALERT_MAX_LISTED = 20
 
 
 class SettingsError(ValueError):
@@ -31,11 +39,43 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True)
+class AlertSettings:
+    """Where alerts go besides the JSON-lines file. Secrets stay in here: never print it whole."""
+
+    webhook_url: str | None = field(default=None, repr=False)
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    sender: str | None = None
+    recipients: tuple[str, ...] = ()
+    smtp_user: str | None = None
+    smtp_password: str | None = field(default=None, repr=False)
+    smtp_starttls: bool = False
+    # The count and the first N findings go in each grouped e-mail or webhook call.
+    max_listed: int = DEFAULT_ALERT_MAX_LISTED
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Values that must never reach an error text, a log or a file."""
+        found: list[str] = []
+        if self.smtp_password:
+            found.append(self.smtp_password)
+        if self.webhook_url:
+            found += webhook_secrets(self.webhook_url)
+        return tuple(found)
+
+
+@dataclass(frozen=True)
 class Settings:
     sources_dir: Path
     warehouse_path: Path  # the published file BI tools read
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
-    log_level: str = "INFO"
+    log_level: str = "WARNING"
+    freshness_days: int = DEFAULT_FRESHNESS_DAYS
+    # A run that would drop more than this share of the published reports does not publish...
+    max_shrink_share: float = DEFAULT_MAX_SHRINK_SHARE
+    # ...unless told that the removal is intended.
+    allow_shrink: bool = False
+    alerts: AlertSettings = field(default_factory=AlertSettings)
 
     @property
     def warehouse_dir(self) -> Path:
@@ -45,6 +85,17 @@ class Settings:
     def build_dir(self) -> Path:
         """Private copies of runs in progress; never read by BI tools."""
         return self.warehouse_dir / ".building"
+
+    @property
+    def build_file(self) -> Path:
+        """The private copy a run writes. One run builds at a time, so the path is stable,
+        which keeps dbt's profile (and its partial parsing) the same from run to run."""
+        return self.build_dir / self.warehouse_path.name
+
+    @property
+    def dbt_target_dir(self) -> Path:
+        """dbt's artifacts and log for builds of this warehouse, kept between runs."""
+        return self.warehouse_dir / ".dbt" / self.warehouse_path.stem
 
     @property
     def report_page(self) -> Path:
@@ -64,18 +115,38 @@ class Settings:
         return self.warehouse_dir / "alerts.jsonl"
 
     @property
-    def dead_letter_file(self) -> Path:
-        return self.warehouse_dir / "alerts.dead_letter.jsonl"
+    def alert_state_file(self) -> Path:
+        """Open findings and the alert outbox (SQLite), beside the published file and
+        written without it, so BI readers never stand in the way of an alert."""
+        return self.warehouse_dir / f"{self.warehouse_path.stem}.alerts.sqlite"
+
+    @property
+    def run_log(self) -> Path:
+        """The last CLI run's full log (dbt's lines, tracebacks)."""
+        return self.warehouse_dir / "logs" / f"{self.warehouse_path.stem}.last-run.log"
+
+
+def webhook_secrets(url: str) -> list[str]:
+    """The parts of a webhook URL that can carry a token: everything after the host."""
+    parsed = urllib.parse.urlsplit(url)
+    parts = [url, parsed.path, parsed.query, parsed.password or "", parsed.username or ""]
+    parts += [segment for segment in parsed.path.split("/") if len(segment) >= 8]
+    return [p for p in parts if p and p != "/"]
+
+
+def _text(environ: Mapping[str, str], name: str) -> str | None:
+    value = environ.get(name, "").strip()
+    return value or None
 
 
 def _path(environ: Mapping[str, str], name: str, default: Path) -> Path:
-    value = environ.get(name, "").strip()
+    value = _text(environ, name)
     return Path(value).expanduser().resolve() if value else default
 
 
 def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
-    value = environ.get(name, "").strip()
-    if not value:
+    value = _text(environ, name)
+    if value is None:
         return default
     try:
         number = int(value)
@@ -86,6 +157,87 @@ def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
     return number
 
 
+def _share(environ: Mapping[str, str], name: str, default: float) -> float:
+    value = _text(environ, name)
+    if value is None:
+        return default
+    try:
+        share = float(value.rstrip("%")) / (100 if value.endswith("%") else 1)
+    except ValueError:
+        raise SettingsError(f"{name}={value!r} is not a share: give e.g. 0.5 or 50%") from None
+    if not 0 < share <= 1:
+        raise SettingsError(f"{name}={value!r} must be above 0 and at most 1 (100%)")
+    return share
+
+
+def _flag(environ: Mapping[str, str], name: str) -> bool:
+    value = (_text(environ, name) or "0").lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{name}={value!r}: set it to 1 or 0")
+
+
+def _port(environ: Mapping[str, str], name: str, default: int) -> int:
+    value = _text(environ, name)
+    if value is None:
+        return default
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        raise SettingsError(f"{name}={value!r} is not a TCP port number")
+    return int(value)
+
+
+def _webhook_url(environ: Mapping[str, str]) -> str | None:
+    url = _text(environ, "PDX_ALERT_WEBHOOK_URL")
+    if url is None:
+        return None
+    # The URL carries a token: errors name the problem, never the value.
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        raise SettingsError("PDX_ALERT_WEBHOOK_URL contains a space or a control character: "
+                            "percent-encode it (a space is %20)")
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise SettingsError(f"PDX_ALERT_WEBHOOK_URL must be http(s)://host/..., got scheme {parsed.scheme!r}")
+    return url
+
+
+def _alert_settings(environ: Mapping[str, str]) -> AlertSettings:
+    host = _text(environ, "PDX_SMTP_HOST")
+    recipients = tuple(r.strip() for r in (_text(environ, "PDX_ALERT_TO") or "").split(",") if r.strip())
+    sender = _text(environ, "PDX_ALERT_FROM")
+    user, password = _text(environ, "PDX_SMTP_USER"), _text(environ, "PDX_SMTP_PASSWORD")
+    starttls, insecure = _flag(environ, "PDX_SMTP_STARTTLS"), _flag(environ, "PDX_SMTP_INSECURE")
+    if host is None:
+        stray = [n for n in ("PDX_ALERT_TO", "PDX_ALERT_FROM", "PDX_SMTP_USER", "PDX_SMTP_PASSWORD")
+                 if _text(environ, n)]
+        if stray:
+            raise SettingsError(f"{', '.join(stray)} set but PDX_SMTP_HOST is not: set it to send e-mail, "
+                                "or unset the others")
+    else:
+        if not recipients:
+            raise SettingsError("PDX_SMTP_HOST is set: set PDX_ALERT_TO to the comma-separated recipients")
+        if sender is None:
+            raise SettingsError("PDX_SMTP_HOST is set: set PDX_ALERT_FROM to the sender address")
+        if (user is None) != (password is None):
+            missing = "PDX_SMTP_PASSWORD" if password is None else "PDX_SMTP_USER"
+            raise SettingsError(f"SMTP login needs both PDX_SMTP_USER and PDX_SMTP_PASSWORD: set {missing}")
+        if password is not None and not starttls and not insecure:
+            raise SettingsError("PDX_SMTP_PASSWORD is set but PDX_SMTP_STARTTLS is not: set PDX_SMTP_STARTTLS=1 "
+                                "(or PDX_SMTP_INSECURE=1 to send the password unencrypted)")
+    return AlertSettings(
+        webhook_url=_webhook_url(environ),
+        smtp_host=host,
+        smtp_port=_port(environ, "PDX_SMTP_PORT", 25),
+        sender=sender,
+        recipients=recipients,
+        smtp_user=user,
+        smtp_password=password,
+        smtp_starttls=starttls,
+        max_listed=_positive_int(environ, "PDX_ALERT_MAX_LISTED", DEFAULT_ALERT_MAX_LISTED),
+    )
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Settings from `environ` (the process environment by default); reads, never writes."""
     environ = os.environ if environ is None else environ
@@ -93,5 +245,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         sources_dir=_path(environ, "PDX_SOURCES_DIR", PROJECT_ROOT / "sources"),
         warehouse_path=_path(environ, "PDX_WAREHOUSE", PROJECT_ROOT / "warehouse" / "warehouse.duckdb"),
         max_file_bytes=_positive_int(environ, "PDX_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
-        log_level=environ.get("PDX_LOG_LEVEL", "").strip().upper() or "INFO",
+        log_level=(_text(environ, "PDX_LOG_LEVEL") or "WARNING").upper(),
+        freshness_days=_positive_int(environ, "PDX_FRESHNESS_DAYS", DEFAULT_FRESHNESS_DAYS),
+        max_shrink_share=_share(environ, "PDX_MAX_SHRINK_SHARE", DEFAULT_MAX_SHRINK_SHARE),
+        allow_shrink=_flag(environ, "PDX_ALLOW_SHRINK"),
+        alerts=_alert_settings(environ),
     )

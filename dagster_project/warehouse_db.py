@@ -41,3 +41,10 @@ def insert_rows(con: duckdb.DuckDBPyConnection, statement: str, rows: list[tuple
     """executemany with bound parameters; DuckDB 2 refuses an empty list, which means 'nothing to do'."""
     if rows:
         con.executemany(statement, rows)
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(con.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+        [schema, table],
+    ).fetchone()[0])

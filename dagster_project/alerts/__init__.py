@@ -1,35 +1,32 @@
 """Alerts on quality findings as plain Python (no Dagster): state, sinks, delivery.
 
-`reconcile` turns this run's findings into "new" and "resolved" alerts against the
-open findings kept in `quality.alert_state`; `dispatch` sends them to every sink.
+After a publish, `notify_published` compares the published warehouse's findings
+with the open ones in the alert state file (`AlertStore`), queues "new" and
+"resolved" alerts, and `deliver_pending` sends every sink what it has not taken
+yet, one batch per severity.
 """
-from dagster_project.alerts.model import Alert, Finding
-from dagster_project.alerts.sinks import (
-    AlertSink,
-    DispatchReport,
-    JsonlSink,
-    SinkReport,
-    SmtpSink,
-    WebhookSink,
-    dead_letter_path_for,
-    dispatch,
-    sinks_from_environment,
-)
-from dagster_project.alerts.state import ensure_alert_state, open_findings, reconcile
+from dagster_project.alerts.delivery import DeliveryReport, SinkReport, deliver_pending
+from dagster_project.alerts.model import Alert, AlertBatch, Finding
+from dagster_project.alerts.notify import NotifyResult, alert_sinks, notify_published, notify_run_failed
+from dagster_project.alerts.sinks import AlertSink, JsonlSink, SmtpSink, WebhookSink, redact, sinks_from_settings
+from dagster_project.alerts.state import AlertStore
 
 __all__ = [
     "Alert",
+    "AlertBatch",
     "AlertSink",
-    "DispatchReport",
+    "AlertStore",
+    "DeliveryReport",
     "Finding",
     "JsonlSink",
+    "NotifyResult",
     "SinkReport",
     "SmtpSink",
     "WebhookSink",
-    "dead_letter_path_for",
-    "dispatch",
-    "ensure_alert_state",
-    "open_findings",
-    "reconcile",
-    "sinks_from_environment",
+    "alert_sinks",
+    "deliver_pending",
+    "notify_published",
+    "notify_run_failed",
+    "redact",
+    "sinks_from_settings",
 ]

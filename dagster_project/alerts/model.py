@@ -1,6 +1,8 @@
-"""What an alert is about (a finding) and what is sent (an alert)."""
+"""What an alert is about (a finding), what is sent (an alert), and how alerts travel
+together (a batch: the alerts of one severity that a sink takes in one go)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -64,4 +66,53 @@ class Alert:
             "run_id": self.run_id,
             "sent_at": self.sent_at.isoformat(),
             "finding": self.finding.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class AlertBatch:
+    """The alerts of one severity a sink delivers at once: one e-mail, one webhook call.
+
+    `max_listed` bounds what a person reads (the first N, then a count of the
+    rest); files that keep every alert write them all."""
+
+    severity: Severity
+    alerts: tuple[Alert, ...]
+    max_listed: int = 20
+
+    @classmethod
+    def group(cls, alerts: Sequence[Alert], max_listed: int = 20) -> list[AlertBatch]:
+        """One batch per severity, errors first, each in the order the alerts were made."""
+        return [
+            cls(severity, tuple(a for a in alerts if a.finding.severity == severity), max_listed)  # type: ignore[arg-type]
+            for severity in ("error", "warning")
+            if any(a.finding.severity == severity for a in alerts)
+        ]
+
+    @property
+    def listed(self) -> tuple[Alert, ...]:
+        return self.alerts[: self.max_listed]
+
+    @property
+    def omitted(self) -> int:
+        return max(0, len(self.alerts) - self.max_listed)
+
+    def count(self, kind: str) -> int:
+        return sum(a.kind == kind for a in self.alerts)
+
+    @property
+    def headline(self) -> str:
+        """'3 warning alerts: 2 new, 1 resolved'"""
+        parts = [f"{self.count(k)} {k}" for k in ALERT_KINDS if self.count(k)]
+        noun = "alert" if len(self.alerts) == 1 else "alerts"
+        return f"{len(self.alerts)} {self.severity} {noun}: {', '.join(parts)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "severity": self.severity,
+            "count": len(self.alerts),
+            **{kind: self.count(kind) for kind in ALERT_KINDS},
+            "listed": len(self.listed),
+            "omitted": self.omitted,
+            "alerts": [a.to_dict() for a in self.listed],
         }

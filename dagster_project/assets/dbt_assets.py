@@ -2,71 +2,37 @@
 
 dbt sources map onto the Python assets that fill them (raw.reports, ...), so
 lineage runs from the source folder to the marts. dbt tests arrive as asset
-checks; their outcomes are also appended to quality.check_results.
+checks (the tests on the raw tables too); their outcomes are also appended to
+quality.check_results, with the report and sentence a failing test points at.
+
+dbt runs on the run's private copy through its `gate` target (see dbt_project.py).
 """
 
-import os
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from pathlib import Path
-from datetime import datetime, timezone
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import dagster as dg
 from dagster import AssetExecutionContext
-from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
+from dagster_project.dbt_project import dbt_project, gate_args, prepare_manifest
 from dagster_project.failpoints import failpoint
+from dagster_project.quality.dbt_failures import describe_failed_tests
 from dagster_project.quality.results import CheckOutcome, append_check_results, as_text
-from dagster_project.resources import WarehouseResource
-from dagster_project.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR
+from dagster_project.resources import AlertsResource, WarehouseResource
+from dagster_project.run_steps import DBT, writing_step
 
-dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-
-_DBT_INPUTS = ("models", "seeds", "macros", "tests", "dbt_project.yml", "profiles.yml")
-
-
-@contextmanager
-def warehouse_env_for_dbt(build_file: Path) -> Iterator[None]:
-    """PDX_WAREHOUSE for the dbt process being started, restored afterwards.
-
-    profiles.yml reads the warehouse path from dbt's environment, which
-    dagster-dbt copies from ours when it starts the process.
-    """
-    previous = os.environ.get("PDX_WAREHOUSE")
-    os.environ["PDX_WAREHOUSE"] = str(build_file)
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("PDX_WAREHOUSE", None)
-        else:
-            os.environ["PDX_WAREHOUSE"] = previous
-
-
-def manifest_is_stale(project: DbtProject) -> bool:
-    """True when any dbt file is newer than the manifest (or there is none)."""
-    manifest = project.manifest_path
-    if not manifest.exists():
-        return True
-    built = manifest.stat().st_mtime
-    for name in _DBT_INPUTS:
-        path = project.project_dir / name
-        files = [path] if path.is_file() else path.rglob("*") if path.exists() else []
-        if any(f.stat().st_mtime > built for f in files):
-            return True
-    return False
-
-
-def prepare_manifest(project: DbtProject = dbt_project) -> None:
-    """Parse the dbt project when its manifest is missing or older than its files."""
-    if manifest_is_stale(project):
-        dbt = DbtCliResource(project_dir=project, dbt_executable=str(DBT_EXECUTABLE))
-        dbt.cli(["parse", "--quiet"], target_path=project.target_path).wait()
+# The marts are rebuilt every morning (daily_full_build); two missed days is a failure.
+MART_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=48), warn_window=timedelta(hours=26))
 
 
 class WarehouseDbtTranslator(DagsterDbtTranslator):
-    """Keys are [schema, name]; groups are the dbt folders (staging, intermediate, marts, seeds)."""
+    """Keys are [schema, name]; groups are the dbt folders (staging, intermediate, marts, seeds);
+    the marts carry a freshness policy."""
+
+    def __init__(self) -> None:
+        super().__init__(settings=DagsterDbtTranslatorSettings())
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
         if dbt_resource_props["resource_type"] == "source":
@@ -80,10 +46,19 @@ class WarehouseDbtTranslator(DagsterDbtTranslator):
         fqn = dbt_resource_props.get("fqn", [])
         return fqn[1] if len(fqn) > 2 else "dbt"
 
+    def get_asset_spec(self, manifest: Mapping[str, Any], unique_id: str, project: DbtProject | None) -> dg.AssetSpec:
+        spec = super().get_asset_spec(manifest, unique_id, project)
+        if spec.key.path[0] == "marts":
+            spec = spec.replace_attributes(freshness_policy=MART_FRESHNESS)
+        return spec
 
-def _outcome_from_check(event: dg.AssetCheckResult) -> CheckOutcome:
+
+def _outcome_from_check(event: dg.AssetCheckResult, rows: Sequence[str]) -> CheckOutcome:
     metadata = {k: getattr(v, "value", v) for k, v in (event.metadata or {}).items()}
     failures = metadata.get("dbt_test_failures") or metadata.get("failures")
+    message = as_text(metadata.get("status"))
+    if rows:
+        message = f"{message or 'failed'}: " + "; ".join(rows)
     return CheckOutcome(
         suite="dbt_tests",
         check_name=event.check_name or "unknown",
@@ -92,7 +67,8 @@ def _outcome_from_check(event: dg.AssetCheckResult) -> CheckOutcome:
         passed=event.passed,
         observed_value=as_text({"failures": failures}) if failures is not None else None,
         expected=as_text({"failures": 0}),
-        message=as_text(metadata.get("status")),
+        offending_keys=tuple(rows),
+        message=message,
     )
 
 
@@ -105,34 +81,47 @@ prepare_manifest()
     dagster_dbt_translator=WarehouseDbtTranslator(),
 )
 def warehouse_dbt_models(
-    context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
-):
-    """`dbt build`: seeds, staging, intermediate and marts, with their tests."""
-    outcomes: list[CheckOutcome] = []
-    # Failed tests are check results (and alerts), not a crash of the step; a model
+    context: AssetExecutionContext,
+    dbt: DbtCliResource,
+    warehouse: dg.ResourceParam[WarehouseResource],
+    alerts: dg.ResourceParam[AlertsResource],
+) -> Iterator[Any]:
+    """`dbt build`: seeds, staging, intermediate and marts, with their tests, on the run's copy."""
+    run_id = context.run.run_id
+    with writing_step(context, DBT, warehouse, alerts):
+        warehouse.build_file(run_id, context.log.warning)
+        yield from _build(context, dbt, warehouse)
+
+
+def _build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource) -> Iterator[Any]:
+    settings = warehouse.settings
+    checks: list[dg.AssetCheckResult] = []
+    # Failed tests are check results (and findings), not a crash of the step; a model
     # or seed that does not build is a crash, raised below with dbt's own message.
-    # dbt builds this run's private copy, never the published file.
-    with warehouse_env_for_dbt(warehouse.build_file(context.run.run_id)):
-        invocation = dbt.cli(["build"], context=context, raise_on_error=False)
+    invocation = dbt.cli(["build", *gate_args(settings)], context=context, raise_on_error=False,
+                         target_path=settings.dbt_target_dir)
     try:
         for event in invocation.stream():
             failpoint("dbt")
             if isinstance(event, dg.AssetCheckResult):
-                outcomes.append(_outcome_from_check(event))
+                checks.append(event)
             yield event
     finally:
         # If the stream broke off, dbt may still hold the file's write lock: end it first.
         if invocation.process.poll() is None:
             invocation.process.terminate()
             invocation.process.wait(timeout=60)
+    run_results = invocation.get_artifact("run_results.json")
+    with warehouse.connect(context.run.run_id) as con:
+        rows = describe_failed_tests(con, run_results, invocation.manifest) if any(not c.passed for c in checks) else {}
+        outcomes = [_outcome_from_check(c, rows.get(c.check_name or "", [])) for c in checks]
         if outcomes:
-            with warehouse.connect(context.run.run_id) as con:
-                append_check_results(con, context.run_id, datetime.now(timezone.utc), outcomes)
-    broken = build_errors(invocation.get_artifact("run_results.json"))
+            append_check_results(con, context.run.run_id, datetime.now(timezone.utc), outcomes)
+    broken = build_errors(run_results)
     if broken:
         raise dg.Failure(
             description="dbt could not build: " + "; ".join(broken)
-            + ". Fix the model (see dbt/logs/dbt.log) and run again.",
+            + f". Fix the model (dbt's log: {settings.dbt_target_dir / 'dbt.log'}) and run again.",
         )
 
 

@@ -1,51 +1,47 @@
-"""Publishing: the checked build replaces the warehouse BI tools read, then its exports."""
+"""Publishing and alerts: the two steps after the checks.
+
+`warehouse/published` runs the gate (see gate.py): the checked build replaces
+the warehouse BI tools read, then its companions (Parquet export, report page)
+are written from the published file. `warehouse/alerts` then reconciles the
+published findings with the alert state and delivers, so alerts follow what BI
+users see, never a build that was thrown away.
+"""
 import dagster as dg
 from dagster import AssetExecutionContext
 
 from dagster_project.assets.dbt_assets import warehouse_dbt_models
-from dagster_project.exports import export_marts
-from dagster_project.publishing import build_path, publish
-from dagster_project.quality.results import failed_error_checks
-from dagster_project.resources import WarehouseResource
-from dagster_project.reporting.report_page import write_report_page
-from dagster_project.warehouse_db import open_warehouse, utc_now
-
-PUBLISHED = dg.AssetKey(["warehouse", "published"])
-
+from dagster_project.asset_keys import ALERTS, PUBLISHED, RAW_OBSERVATIONS, RAW_REJECTED, RAW_REPORTS
+from dagster_project.resources import AlertsResource, WarehouseResource
+from dagster_project.run_steps import NOTIFY, nodes_in_run, publish_and_notify, send_alerts
 
 @dg.asset(
     key=PUBLISHED,
-    deps=list(warehouse_dbt_models.keys),
+    deps=[RAW_REPORTS, RAW_REJECTED, RAW_OBSERVATIONS, *warehouse_dbt_models.keys],
     group_name="publish",
     kinds={"duckdb", "parquet", "html"},
-    description="Atomically replaces the warehouse file BI tools read with this run's checked build, "
-    "then exports every mart as Parquet (export/ beside the warehouse) and rebuilds report.html.",
+    description="The publish gate: unless an error-level check failed or too many reports would vanish, "
+    "atomically replaces the warehouse file BI tools read with this run's build, then writes its "
+    "companions from it (export/ Parquet files, report.html).",
 )
-def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    run_id = context.run.run_id
-    build = build_path(warehouse.warehouse_path, run_id)
-    # Blocking checks stop this step in Dagster; this guard also covers dbt tests.
-    with open_warehouse(build, read_only=True) as con:
-        errors = failed_error_checks(con, run_id)
-    if errors:
-        raise dg.Failure(
-            description="Not published: error-level checks failed: " + "; ".join(errors[:20])
-            + ". The previous warehouse stays published; see quality.check_results in the build file "
-            f"{build} and fix the cause.",
-        )
-    published = publish(warehouse.warehouse_path, run_id)
-    exported = export_marts(published, published.parent / "export", run_id)
-    with open_warehouse(published, read_only=True) as con:
-        page = write_report_page(con, published.parent / "report.html", utc_now())
-    context.log.info(
-        f"published {published}; exported {len(exported)} marts to {published.parent / 'export'}; "
-        f"report page {page}"
-    )
-    return dg.MaterializeResult(
-        metadata={
-            "warehouse": str(published),
-            "exported_marts": len(exported),
-            "export_dir": str(published.parent / "export"),
-            "report_page": str(page),
-        }
-    )
+def published_warehouse(
+    context: AssetExecutionContext,
+    warehouse: dg.ResourceParam[WarehouseResource],
+    alerts: dg.ResourceParam[AlertsResource],
+) -> dg.MaterializeResult:
+    # A run of this step alone republishes the current warehouse and rewrites its companions.
+    warehouse.build_file(context.run.run_id, context.log.warning)
+    metadata = publish_and_notify(context, warehouse, alerts, notify=NOTIFY not in nodes_in_run(context))
+    return dg.MaterializeResult(metadata=metadata)  # type: ignore[arg-type]
+
+
+@dg.asset(
+    key=ALERTS,
+    deps=[PUBLISHED],
+    group_name="publish",
+    kinds={"sqlite", "email"},
+    description="Compares the published warehouse's findings with the alert state (a SQLite file beside it), "
+    "queues one 'new' or 'resolved' alert per change and sends every sink what it has not taken yet, one "
+    "e-mail and one webhook call per severity. Fails when an alert reached no sink; the next run resends it.",
+)
+def alert_delivery(context: AssetExecutionContext, alerts: dg.ResourceParam[AlertsResource]) -> dg.MaterializeResult:
+    return dg.MaterializeResult(metadata=send_alerts(context, alerts))  # type: ignore[arg-type]

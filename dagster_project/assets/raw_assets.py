@@ -1,15 +1,17 @@
-"""Ingestion and extraction: the two Python assets that fill the raw schema."""
+"""The source folder (an external asset) and the two Python assets that fill the raw schema."""
 
 import time
-from pathlib import Path
 
 import dagster as dg
 from dagster import AssetExecutionContext
 
+from dagster_project import gate, publishing, run_record
+from dagster_project.asset_keys import RAW_OBSERVATIONS, RAW_REJECTED, RAW_REPORTS, SOURCES
 from dagster_project.extraction.observations import extract_observations
-from dagster_project.failpoints import failpoint
-from dagster_project.ingestion.sources import scan_sources
 from dagster_project.extraction.version import extractor_version
+from dagster_project.failpoints import failpoint
+from dagster_project.ingestion.sources import scan_sources, source_fingerprint
+from dagster_project.preflight import PreflightError, check_sources
 from dagster_project.raw_store import (
     ensure_raw_schema,
     observation_count,
@@ -18,14 +20,20 @@ from dagster_project.raw_store import (
     sync_reports,
     utc_now,
 )
-from dagster_project.resources import WarehouseResource
-
-RAW_REPORTS = dg.AssetKey(["raw", "reports"])
-RAW_REJECTED = dg.AssetKey(["raw", "rejected_reports"])
-RAW_OBSERVATIONS = dg.AssetKey(["raw", "observations"])
+from dagster_project.resources import AlertsResource, WarehouseResource
+from dagster_project.run_steps import EXTRACT, INGEST, run_started_at, writing_step
 
 # Write extracted figures in batches so a large backlog is not held in memory at once.
 EXTRACTION_BATCH = 200
+
+source_folder = dg.AssetSpec(
+    SOURCES,
+    description="The folder of report files (PDX_SOURCES_DIR): txt, md, html, docx, pdf, any encoding. "
+    "Files are added, changed and removed by people; the sensor new_or_changed_sources starts a run when "
+    "its state changes.",
+    kinds={"folder"},
+    group_name="raw",
+)
 
 
 @dg.multi_asset(
@@ -35,30 +43,55 @@ EXTRACTION_BATCH = 200
             description="One row per distinct report in the source folder: decoded NFC text, sha256, metadata.",
             kinds={"python", "duckdb"},
             group_name="raw",
+            deps=[SOURCES],
         ),
         dg.AssetSpec(
             RAW_REJECTED,
             description="Source files that could not be read, each with the reason.",
             kinds={"python", "duckdb"},
             group_name="raw",
+            deps=[SOURCES],
         ),
     ],
 )
-def ingest_reports(context: AssetExecutionContext, warehouse: WarehouseResource):
+def ingest_reports(
+    context: AssetExecutionContext,
+    warehouse: dg.ResourceParam[WarehouseResource],
+    alerts: dg.ResourceParam[AlertsResource],
+):
     """Read every file of the source folder into raw.reports / raw.rejected_reports."""
-    sources = Path(warehouse.sources_dir)
-    if not sources.is_dir():
-        raise dg.Failure(
-            description=f"Source folder {sources} does not exist: create it or set PDX_SOURCES_DIR.",
-        )
+    with writing_step(context, INGEST, warehouse, alerts):
+        yield from _ingest(context, warehouse)
+
+
+def _ingest(context: AssetExecutionContext, warehouse: WarehouseResource):
+    settings = warehouse.settings
+    sources = settings.sources_dir
+    try:
+        check_sources(sources)
+    except PreflightError as error:
+        raise dg.Failure(description=str(error)) from None
     started = time.perf_counter()
-    reports, rejected = scan_sources(sources, warehouse.max_file_bytes)
+    fingerprint = source_fingerprint(sources)
+    reports, rejected = scan_sources(sources, settings.max_file_bytes)
     for file in rejected:
         context.log.warning(f"rejected {file.source_file}: {file.reason}")
-    with warehouse.connect(context.run.run_id) as con:
+    run_id = context.run.run_id
+    with warehouse.connect(run_id, context.log.warning) as con:
         ensure_raw_schema(con)
         failpoint("ingest")
         counts = sync_reports(con, reports, rejected, utc_now())
+        run_record.start_run(con, run_id, run_started_at(context), fingerprint)
+    # Fail now rather than after the build: the gate would refuse it anyway.
+    refusal = publishing.shrink_refusal(
+        publishing.Shrink(counts["reports"] + counts["removed_reports"] - counts["new_reports"], counts["reports"]),
+        settings.max_shrink_share, settings.allow_shrink,
+    )
+    if refusal:
+        raise gate.GateRefused(f"Not published: {refusal}")
+    if counts["reports"] == 0:
+        raise dg.Failure(description=f"0 reports read from {sources}: all {len(rejected)} files were rejected "
+                         "(reasons above); fix or replace them")
     context.log.info(
         f"ingested {counts['reports']} reports ({counts['new_reports']} new, "
         f"{counts['removed_reports']} removed), rejected {counts['rejected_files']} files "
@@ -72,6 +105,7 @@ def ingest_reports(context: AssetExecutionContext, warehouse: WarehouseResource)
             "removed_reports": counts["removed_reports"],
             "without_province": sum(1 for r in reports if r.province_code is None),
             "sources_dir": str(sources),
+            "source_fingerprint": fingerprint,
         },
     )
     yield dg.MaterializeResult(
@@ -92,12 +126,21 @@ def ingest_reports(context: AssetExecutionContext, warehouse: WarehouseResource)
     group_name="raw",
     description="Every quantitative statement of every report, with its sentence, span and quote.",
 )
-def extract_figures(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+def extract_figures(
+    context: AssetExecutionContext,
+    warehouse: dg.ResourceParam[WarehouseResource],
+    alerts: dg.ResourceParam[AlertsResource],
+) -> dg.MaterializeResult:
     """Extract figures from the reports this extractor version has not seen yet."""
+    with writing_step(context, EXTRACT, warehouse, alerts):
+        return _extract(context, warehouse)
+
+
+def _extract(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     version = extractor_version()
     started = time.perf_counter()
     written = 0
-    with warehouse.connect(context.run.run_id) as con:
+    with warehouse.connect(context.run.run_id, context.log.warning) as con:
         ensure_raw_schema(con)
         pending = reports_to_extract(con, version)
         context.log.info(f"{len(pending)} reports to extract (extractor {version})")

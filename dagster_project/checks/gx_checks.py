@@ -1,21 +1,22 @@
-"""All quality checks of a run in one step: GX suites, dbt source freshness, anomalies, alerts.
+"""The quality checks of a run in one step: GX suites and dbt source freshness. It only checks.
 
-One step rather than one per suite because the alert state must see every
-check a run evaluated at once: a finding is resolved only when the check that
-raised it ran again and passed. Each (suite, table) is still its own asset
-check in the UI, on the asset it guards, with its severity.
+Each (suite, table) is its own asset check in the UI, on the asset it guards,
+with its severity; one step runs the selected ones (a UI run of one asset runs
+its checks only). Outcomes go to quality.check_results and the findings to
+quality.anomalies in the run's copy; alerts come after publishing, from the
+published state (see assets/publish_assets.py). Failed checks are logged as
+sentences: the check, the report, the quote, expected vs found.
 """
-import json
-from pathlib import Path
+
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import dagster as dg
 from dagster import AssetCheckExecutionContext
 from dagster_dbt import DbtCliResource
 
-from dagster_project.alerts.sinks import dead_letter_path_for, dispatch, sinks_from_environment
-from dagster_project.alerts.state import reconcile
-from dagster_project.assets.dbt_assets import dbt_project, warehouse_env_for_dbt
-from dagster_project.assets.raw_assets import RAW_REPORTS
+from dagster_project.asset_keys import RAW_REPORTS
+from dagster_project.dbt_project import dbt_project, gate_args
 from dagster_project.failpoints import failpoint
 from dagster_project.quality.findings import (
     Anomaly,
@@ -25,10 +26,12 @@ from dagster_project.quality.findings import (
 )
 from dagster_project.quality.gx_suites import SuiteSpec, load_suites, run_suite
 from dagster_project.quality.results import CheckOutcome, append_check_results, dbt_test_outcomes
+from dagster_project.quality.sentences import failed_checks
 from dagster_project.quality.source_freshness import SUITE as FRESHNESS_SUITE
 from dagster_project.quality.source_freshness import outcomes_from_sources_json
-from dagster_project.resources import WarehouseResource
-from dagster_project.settings import EXPECTATIONS_DIR
+from dagster_project.resources import AlertsResource, WarehouseResource
+from dagster_project.run_steps import CHECKS, writing_step
+from dagster_project.settings import EXPECTATIONS_DIR, Settings
 from dagster_project.warehouse_db import utc_now
 
 SOURCE_FRESHNESS_CHECK = "dbt_source_freshness"
@@ -46,10 +49,17 @@ def _spec_for_suite(spec: SuiteSpec) -> dg.AssetCheckSpec:
         name=spec.name,
         asset=dg.AssetKey(spec.table.split(".")),
         description=f"{spec.description}. GX suite {spec.path.name}: {checks}",
-        # An error-level failure (the warehouse's own integrity) stops what is downstream.
-        blocking=True,
+        # Not blocking: Dagster would split the dbt step (and rebuild in several dbt calls) to
+        # honour it. The gate refuses a run with error-level failures instead (run_steps.py).
         metadata={"suite_file": spec.path.name, "severities": _severities(spec)},
     )
+
+
+def _check_key(name: str, table: str) -> dg.AssetCheckKey:
+    return dg.AssetCheckKey(dg.AssetKey(table.split(".")), name)
+
+
+FRESHNESS_KEY = dg.AssetCheckKey(RAW_REPORTS, SOURCE_FRESHNESS_CHECK)
 
 
 def build_quality_checks(suites: list[SuiteSpec] | None = None) -> dg.AssetChecksDefinition:
@@ -63,81 +73,92 @@ def build_quality_checks(suites: list[SuiteSpec] | None = None) -> dg.AssetCheck
         )
     ]
 
-    @dg.multi_asset_check(specs=specs, name="quality_checks", description=__doc__.splitlines()[0])
-    def quality_checks(context: AssetCheckExecutionContext, warehouse: WarehouseResource, dbt: DbtCliResource):
-        run_id = context.run.run_id
-        now = utc_now()
-        # dbt opens the warehouse file itself: run it before this step opens it.
-        freshness = _source_freshness(dbt, warehouse.build_file(run_id))
-        results: dict[tuple[str, str], list[CheckOutcome]] = {}
-        anomalies: list[Anomaly] = []
-        with warehouse.connect(run_id) as con:
-            source_files = dict(con.table("marts.dim_report").select("report_key, source_file").fetchall())
-            for spec in suites:
-                frame = con.table(spec.table).df()
-                outcomes = run_suite(spec, frame, now, docs_root=warehouse.warehouse_path.parent)
-                results[(spec.name, spec.table)] = outcomes
-                anomalies += anomalies_from_outcomes(spec, frame, outcomes, source_files)
-            every = [o for outcomes in results.values() for o in outcomes] + freshness
-            append_check_results(con, run_id, now, every)
-            failpoint("checks")
-            dbt_tests = dbt_test_outcomes(con, run_id)
-            anomalies += [Anomaly(f) for f in findings_from_failed_checks(freshness + dbt_tests)]
-            anomaly_count = replace_anomalies(con, run_id, now, anomalies)
-            scope = {o.check_name for o in every + dbt_tests}
-            alerts = reconcile(con, run_id, [a.finding for a in anomalies], now, scope=scope)
-        report = dispatch(
-            alerts,
-            sinks_from_environment(warehouse.warehouse_path.parent),
-            dead_letter_path=dead_letter_path_for(warehouse.warehouse_path.parent),
-        )
-        context.log.info(
-            f"{len(every)} expectations, {anomaly_count} open anomalies, {len(alerts)} alerts "
-            f"({sum(a.kind == 'new' for a in alerts)} new, {sum(a.kind == 'resolved' for a in alerts)} resolved); "
-            f"delivery {json.dumps(report.to_dict(), default=str)}"
-        )
-        if not report.ok:
-            context.log.error(f"some alerts could not be delivered: {report.to_dict()}")
-        for spec in suites:
-            yield _result(spec.name, dg.AssetKey(spec.table.split(".")), results[(spec.name, spec.table)], context)
-        yield _result(SOURCE_FRESHNESS_CHECK, RAW_REPORTS, freshness, context)
+    # Higher priority: among the steps ready after dbt, the checks run before the publish step
+    # (which also refuses to publish before this run's checks are recorded).
+    @dg.multi_asset_check(specs=specs, name=CHECKS, can_subset=True, description=__doc__.splitlines()[0],
+                          op_tags={"dagster/priority": 10})
+    def quality_checks(
+        context: AssetCheckExecutionContext,
+        warehouse: dg.ResourceParam[WarehouseResource],
+        alerts: dg.ResourceParam[AlertsResource],
+        dbt: DbtCliResource,
+    ) -> Iterator[dg.AssetCheckResult]:
+        with writing_step(context, CHECKS, warehouse, alerts):
+            yield from _run_checks(context, suites, warehouse, dbt)
 
     return quality_checks
 
 
-def _source_freshness(dbt: DbtCliResource, build_file: Path) -> list[CheckOutcome]:
-    with warehouse_env_for_dbt(build_file):
-        invocation = dbt.cli(["source", "freshness"], raise_on_error=False, manifest=dbt_project.manifest_path)
+def _run_checks(
+    context: AssetCheckExecutionContext, suites: Sequence[SuiteSpec], warehouse: WarehouseResource,
+    dbt: DbtCliResource,
+) -> Iterator[dg.AssetCheckResult]:
+    run_id = context.run.run_id
+    selected = context.selected_asset_check_keys
+    chosen = [s for s in suites if _check_key(s.name, s.table) in selected]
+    now = utc_now()
+    warehouse.build_file(run_id, context.log.warning)
+    # dbt opens the warehouse file itself: run it before this step opens it.
+    freshness = _source_freshness(dbt, warehouse.settings) if FRESHNESS_KEY in selected else []
+    results: dict[tuple[str, str], list[CheckOutcome]] = {}
+    anomalies: list[Anomaly] = []
+    with warehouse.connect(run_id) as con:
+        source_files = dict(con.table("raw.reports").select("report_key, source_file").fetchall())
+        for spec in chosen:
+            frame = con.table(spec.table).df()
+            outcomes = run_suite(spec, frame, now)
+            results[(spec.name, spec.table)] = outcomes
+            anomalies += anomalies_from_outcomes(spec, frame, outcomes, source_files)
+        evaluated = [o for outcomes in results.values() for o in outcomes] + freshness
+        append_check_results(con, run_id, now, evaluated)
+        failpoint("checks")
+        dbt_tests = dbt_test_outcomes(con, run_id)
+        anomalies += [Anomaly(f) for f in findings_from_failed_checks(freshness + dbt_tests)]
+        scope = {o.check_name for o in evaluated + dbt_tests}
+        count = replace_anomalies(con, run_id, now, anomalies, scope=scope)
+        failed = failed_checks(con, run_id)
+    for check in failed:
+        # Errors stop the run (the gate names them); warnings are findings, listed in the summary.
+        (context.log.error if check.severity == "error" else context.log.info)("\n".join(check.lines()))
+    warnings = [c for c in failed if c.severity == "warning"]
+    if warnings:
+        context.log.warning(f"{len(warnings)} warning-level checks failed ({sum(c.total for c in warnings)} "
+                            "findings): kept and flagged in quality.anomalies")
+    context.log.info(f"{len(evaluated)} expectations evaluated; {count} findings open in the checked scope")
+    for spec in chosen:
+        yield _result(spec.name, dg.AssetKey(spec.table.split(".")), results[(spec.name, spec.table)])
+    if FRESHNESS_KEY in selected:
+        yield _result(SOURCE_FRESHNESS_CHECK, RAW_REPORTS, freshness)
+
+
+def _source_freshness(dbt: DbtCliResource, settings: Settings) -> list[CheckOutcome]:
+    invocation = dbt.cli(
+        ["source", "freshness", *gate_args(settings)], raise_on_error=False, manifest=dbt_project.manifest_path,
+        target_path=settings.dbt_target_dir,
+    )
     invocation.wait()
     try:
         return outcomes_from_sources_json(invocation.get_artifact("sources.json"))
     except FileNotFoundError:
         return [CheckOutcome(
-            suite=FRESHNESS_SUITE, check_name="source_freshness", asset="raw.reports",
-            severity="error", passed=False, message="dbt source freshness produced no sources.json",
+            suite=FRESHNESS_SUITE, check_name="source_freshness", asset="raw.reports", severity="error",
+            passed=False, message=f"dbt source freshness produced no sources.json (see "
+            f"{settings.dbt_target_dir / 'dbt.log'})",
         )]
 
 
-def _result(
-    name: str, asset: dg.AssetKey, outcomes: list[CheckOutcome], context: AssetCheckExecutionContext
-) -> dg.AssetCheckResult:
+def _result(name: str, asset: dg.AssetKey, outcomes: list[CheckOutcome]) -> dg.AssetCheckResult:
     failed = [o for o in outcomes if not o.passed]
-    for outcome in failed:
-        context.log.warning(
-            f"{outcome.asset} {outcome.check_name} [{outcome.severity}] failed: {outcome.observed_value}; "
-            f"rows {list(outcome.offending_keys)[:10]}"
-        )
     error = any(o.severity == "error" for o in failed)
+    metadata: dict[str, Any] = {"expectations": len(outcomes), "failed": len(failed)}
+    if failed:
+        metadata["failed_checks"] = dg.MetadataValue.md("\n".join(
+            f"- **{o.check_name}** [{o.severity}]: {o.message or ''} ({len(o.offending_keys)} rows)" for o in failed
+        ))
     return dg.AssetCheckResult(
         asset_key=asset,
         check_name=name,
         passed=not failed,
         severity=dg.AssetCheckSeverity.ERROR if error else dg.AssetCheckSeverity.WARN,
-        metadata={
-            "expectations": len(outcomes),
-            "failed": dg.MetadataValue.json(
-                [{"check": o.check_name, "severity": o.severity, "observed": o.observed_value,
-                  "rows": list(o.offending_keys)[:50]} for o in failed]
-            ),
-        },
+        metadata=metadata,
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -151,15 +151,29 @@ def findings_from_failed_checks(outcomes: Iterable[CheckOutcome]) -> list[Findin
 
 
 def replace_anomalies(
-    con: duckdb.DuckDBPyConnection, run_id: str, now: datetime, anomalies: Sequence[Anomaly]
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    now: datetime,
+    anomalies: Sequence[Anomaly],
+    scope: Collection[str] | None = None,
 ) -> int:
-    """quality.anomalies holds the findings open now; first detection times survive reruns."""
+    """quality.anomalies holds the findings open now; first detection times survive reruns.
+
+    `scope` names the checks (or suites) this run evaluated: only their rows are
+    replaced, so a run of some checks keeps the others' findings (None: all)."""
     con.execute("create schema if not exists quality")
     con.execute(ANOMALIES_DDL)
+    scoped = list(scope) if scope is not None else None
     with transaction(con):
         previous = dict(con.execute("select anomaly_key, first_detected_at from quality.anomalies").fetchall())
-        con.execute("delete from quality.anomalies")
+        con.execute(
+            "delete from quality.anomalies where ?::varchar[] is null "
+            "or list_contains(?::varchar[], check_name) or list_contains(?::varchar[], suite)",
+            [scoped, scoped, scoped],
+        )
         unique = {a.finding.finding_key: a for a in anomalies}
+        con.execute("delete from quality.anomalies where anomaly_key in (select unnest(?::varchar[]))",
+                    [list(unique)])
         insert_rows(
             con,
             "insert into quality.anomalies values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -8,7 +8,9 @@ expectation's `meta.check` names the check and `meta.severity` is `warning`
 (a finding about the figures) or `error` (the warehouse's own integrity).
 
 GX has no DuckDB datasource that works (see DESIGN.md), so the relation is read
-into pandas and validated there with an ephemeral context: nothing is written.
+into pandas and validated there with an ephemeral context: nothing is written
+(no gx/ folder, no Data Docs: the findings are in quality.anomalies, the run's
+summary and the report page).
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from dagster_project.quality.results import CheckOutcome, as_text
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 _PLACEHOLDER = re.compile(r"^\$\{now_minus_(hours|days):(\d+)\}$")
+_DAY_PLACEHOLDER = re.compile(r"^\$\{today_plus_days:(\d+)\}$")
 _COLUMN_ARGS = {"column", "column_A", "column_B", "column_list", "row_condition", "condition_parser"}
 
 
@@ -78,44 +81,35 @@ def load_suites(directory: Path) -> list[SuiteSpec]:
 
 
 def _resolve(value: Any, now: datetime) -> Any:
-    """`${now_minus_hours:N}` / `${now_minus_days:N}` become timestamps at run time."""
+    """`${now_minus_hours:N}` / `${now_minus_days:N}` become timestamps at run time;
+    `${today_plus_days:N}` a day (for DATE columns, which pandas reads without a time zone)."""
     if isinstance(value, str):
         match = _PLACEHOLDER.match(value)
         if match:
             unit, amount = match.groups()
             return now - timedelta(**{unit: int(amount)})
+        day = _DAY_PLACEHOLDER.match(value)
+        if day:
+            return pd.Timestamp(now.date() + timedelta(days=int(day.group(1))))
     return value
 
 
-@lru_cache(maxsize=8)
-def _context(docs_root: str | None):
-    """Ephemeral (writes nothing) unless a folder for Data Docs is given."""
+@lru_cache(maxsize=1)
+def _context():
+    """One ephemeral context per process: it writes nothing."""
     import great_expectations as gx
 
-    if docs_root is None:
-        context = gx.get_context(mode="ephemeral")
-    else:
-        context = gx.get_context(mode="file", project_root_dir=docs_root)
+    context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = {"globally": False}
     return context
 
 
-def data_docs_index(docs_root: Path) -> Path:
-    return docs_root / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
-
-
-def run_suite(
-    spec: SuiteSpec, frame: pd.DataFrame, now: datetime, docs_root: Path | None = None
-) -> list[CheckOutcome]:
-    """Validate `frame` against the suite; one outcome per expectation.
-
-    With `docs_root`, GX keeps the suite and the validation result under
-    `docs_root/gx/` and rebuilds its Data Docs there.
-    """
+def run_suite(spec: SuiteSpec, frame: pd.DataFrame, now: datetime) -> list[CheckOutcome]:
+    """Validate `frame` against the suite; one outcome per expectation."""
     import great_expectations as gx
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
-    context = _context(None if docs_root is None else str(docs_root))
+    context = _context()
     name = f"{spec.name}.{spec.table}"
     source = context.data_sources.add_or_update_pandas("pdx_warehouse")
     asset = next((a for a in source.assets if a.name == spec.table), None) or source.add_dataframe_asset(spec.table)
@@ -132,11 +126,10 @@ def run_suite(
     definition = context.validation_definitions.add_or_update(
         gx.ValidationDefinition(name=name, data=batch, suite=suite)
     )
-    actions = [] if docs_root is None else [gx.checkpoint.UpdateDataDocsAction(name="update_data_docs")]
     checkpoint = context.checkpoints.add_or_update(gx.Checkpoint(
         name=name,
         validation_definitions=[definition],
-        actions=actions,
+        actions=[],
         result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [spec.key_column]},
     ))
     run = checkpoint.run(batch_parameters={"dataframe": frame})

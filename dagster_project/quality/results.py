@@ -8,7 +8,7 @@ from datetime import datetime
 
 import duckdb
 
-from dagster_project.warehouse_db import insert_rows, transaction
+from dagster_project.warehouse_db import insert_rows, table_exists, transaction
 
 CHECK_RESULTS_DDL = [
     "create schema if not exists quality",
@@ -89,7 +89,7 @@ def dbt_test_outcomes(con: duckdb.DuckDBPyConnection, run_id: str) -> list[Check
 
 def failed_error_checks(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
     """'asset check_name' of every error-level check that failed in this run."""
-    if not _has_results_table(con):
+    if not table_exists(con, "quality", "check_results"):
         return []
     rows = con.execute(
         """select distinct asset, check_name from quality.check_results
@@ -97,10 +97,3 @@ def failed_error_checks(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str
         [run_id],
     ).fetchall()
     return [f"{asset} {check}" for asset, check in rows]
-
-
-def _has_results_table(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute(
-        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
-        ["quality", "check_results"],
-    ).fetchall()[0][0])

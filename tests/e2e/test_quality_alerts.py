@@ -98,7 +98,8 @@ def test_altering_one_part_of_a_total_raises_exactly_that_finding(pipeline: Pipe
     assert new_alerts_after(pipeline, altered) == [("new", "parts_sum_to_total")]
     assert pipeline.anomalies() == {("parts_sum_to_total", "40")}
     assert (len(http.requests), len(smtp.messages)) == (sent_before[0] + 1, sent_before[1] + 1)
-    assert json.loads(http.requests[-1].body)["finding"]["check_name"] == "parts_sum_to_total"
+    batch = json.loads(http.requests[-1].body)  # one call per severity: the count and the alerts
+    assert (batch["count"], batch["alerts"][0]["finding"]["check_name"]) == (1, "parts_sum_to_total")
     assert "parts_sum_to_total" in smtp.messages[-1].message["Subject"]
     assert new_alerts_after(pipeline, altered) == []  # still open: not repeated
     assert new_alerts_after(pipeline, REPORT) == [("resolved", "parts_sum_to_total")]

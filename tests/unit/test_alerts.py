@@ -1,64 +1,96 @@
-"""Alerts: one "new" and one "resolved" per finding, delivered to every sink, real servers."""
+"""Alerts: state in its own file, one alert per change of state, grouped, delivered at least once."""
 from __future__ import annotations
 
 import json
 import socket
+import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from dagster_project.alerts import (
     Alert,
+    AlertBatch,
+    AlertStore,
     Finding,
     JsonlSink,
     SmtpSink,
     WebhookSink,
-    dispatch,
-    reconcile,
-    sinks_from_environment,
+    deliver_pending,
+    redact,
+    sinks_from_settings,
 )
 from dagster_project.alerts.sinks import WebhookError
-from dagster_project.alerts.state import open_findings
-from dagster_project.warehouse_db import open_warehouse
+from dagster_project.settings import AlertSettings, SettingsError, load_settings
 from tests.support.http_server import RecordingHttpServer
 from tests.support.smtp_server import SmtpServer
 
 T0 = datetime(2026, 1, 1, 6, 0, tzinfo=timezone.utc)
 DAY = timedelta(days=1)
+SECRET = "T0KEN-s3cr3t-value"
 
 
-def finding(fact_key: str = "f1", check: str = "percent_within_0_100", suite: str = "fct_services_range") -> Finding:
+def finding(key: str = "f1", check: str = "percent_within_0_100", suite: str = "fact_consistency",
+            severity: str = "warning") -> Finding:
     return Finding(
-        finding_key=f"{check}|marts.fct_services|{fact_key}",
+        finding_key=f"{check}|marts.fct_services|{key}",
         check_name=check,
         suite=suite,
         asset="marts.fct_services",
-        severity="warning",
-        message="percentage above 100",
+        severity=severity,  # type: ignore[arg-type]
+        message="A share above 100 % cannot be right.",
         report_key="r-nghe-an",
         province_code="40",
         quote="đã làm sạch 451.343/434.900 đối tượng, đạt 103,78%",
-        observed="103.78",
-        expected="0 <= value <= 100",
+        observed='{"value": "103.78"}',
+        expected='{"max_value": 100, "min_value": 0}',
     )
 
 
-def alert(kind: str = "new", fact_key: str = "f1") -> Alert:
-    return Alert(kind, finding(fact_key), "run-1", T0)  # type: ignore[arg-type]
+def alert(kind: str = "new", key: str = "f1", severity: str = "warning") -> Alert:
+    return Alert(kind, finding(key, severity=severity), "run-1", T0)  # type: ignore[arg-type]
 
 
-def kinds_and_keys(alerts: list[Alert]) -> list[tuple[str, str]]:
+def kinds(alerts: list[Alert]) -> list[tuple[str, str]]:
     return [(a.kind, a.finding.finding_key) for a in alerts]
 
 
+@dataclass
+class RecordingSink:
+    """Takes batches; fails its first `failures` sends (or always with failures=-1)."""
+
+    name: str = "recording"
+    failures: int = 0
+    batches: list[AlertBatch] = field(default_factory=list)
+    calls: int = 0
+
+    def send(self, batch: AlertBatch) -> None:
+        self.calls += 1
+        if self.failures < 0 or self.calls <= self.failures:
+            raise ConnectionError(f"down (call {self.calls})")
+        self.batches.append(batch)
+
+    @property
+    def received(self) -> list[tuple[str, str]]:
+        return [(a.kind, a.finding.finding_key) for b in self.batches for a in b.alerts]
+
+
+def no_sleep(_: float) -> None:
+    pass
+
+
 @pytest.fixture()
-def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    with open_warehouse(tmp_path / "w.duckdb") as connection:
-        yield connection
+def store(tmp_path: Path) -> AlertStore:
+    return AlertStore(tmp_path / "w.alerts.sqlite")
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 @pytest.fixture()
@@ -76,177 +108,251 @@ def smtp_server() -> Iterator[SmtpServer]:
         yield server
 
 
-@dataclass
-class FlakySink:
-    """Fails its first `failures` sends, then records."""
-
-    failures: int = 0
-    name: str = "flaky"
-    received: list[Alert] = field(default_factory=list)
-    calls: int = 0
-
-    def send(self, alert: Alert) -> None:
-        self.calls += 1
-        if self.calls <= self.failures:
-            raise ConnectionError(f"down (call {self.calls})")
-        self.received.append(alert)
+# --- reconcile: one alert per change of state ---------------------------------------------
 
 
-def no_sleep(_: float) -> None:
-    pass
+def test_first_sight_of_a_finding_alerts_new_and_records_it_open(store: AlertStore) -> None:
+    alerts = store.reconcile("pub-1", "run-1", [finding("f1")], T0, ["jsonl"])
+    assert kinds(alerts) == [("new", finding("f1").finding_key)]
+    assert store.open_findings() == {finding("f1").finding_key: finding("f1")}
+    assert [p.alert for p in store.pending("jsonl")] == alerts
 
 
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def test_a_still_open_finding_sends_no_alert(store: AlertStore) -> None:
+    store.reconcile("pub-1", "run-1", [finding("f1")], T0, ["jsonl"])
+    assert store.reconcile("pub-2", "run-2", [finding("f1")], T0 + DAY, ["jsonl"]) == []
 
 
-# --- reconcile ----------------------------------------------------------------------------
+def test_an_open_finding_no_longer_seen_alerts_resolved_then_new_when_it_comes_back(store: AlertStore) -> None:
+    store.reconcile("pub-1", "run-1", [finding("f1"), finding("f2")], T0, ["jsonl"])
+    resolved = store.reconcile("pub-2", "run-2", [finding("f1")], T0 + DAY, ["jsonl"])
+    assert kinds(resolved) == [("resolved", finding("f2").finding_key)]
+    assert resolved[0].finding == finding("f2")  # the resolved alert says what it was about
+    back = store.reconcile("pub-3", "run-3", [finding("f1"), finding("f2")], T0 + 2 * DAY, ["jsonl"])
+    assert kinds(back) == [("new", finding("f2").finding_key)]
 
 
-def test_first_sight_of_a_finding_alerts_new_and_records_it_open(con: duckdb.DuckDBPyConnection) -> None:
-    alerts = reconcile(con, "run-1", [finding("f1")], T0)
-    assert kinds_and_keys(alerts) == [("new", finding("f1").finding_key)]
-    assert alerts[0].run_id == "run-1" and alerts[0].sent_at == T0
-    assert open_findings(con) == {finding("f1").finding_key: finding("f1")}
-
-
-def test_a_still_open_finding_sends_no_alert_and_moves_last_seen(con: duckdb.DuckDBPyConnection) -> None:
-    reconcile(con, "run-1", [finding("f1")], T0)
-    assert reconcile(con, "run-2", [finding("f1")], T0 + DAY) == []
-    assert con.execute(
-        "select status, first_seen_at, last_seen_at from quality.alert_state"
-    ).fetchall() == [("open", T0, T0 + DAY)]
-
-
-def test_an_open_finding_no_longer_seen_alerts_resolved(con: duckdb.DuckDBPyConnection) -> None:
-    reconcile(con, "run-1", [finding("f1"), finding("f2")], T0)
-    alerts = reconcile(con, "run-2", [finding("f1")], T0 + DAY)
-    assert kinds_and_keys(alerts) == [("resolved", finding("f2").finding_key)]
-    assert alerts[0].finding == finding("f2")  # the resolved message says what it was about
-    assert con.execute(
-        "select status, resolved_at from quality.alert_state where finding_key = ?", [finding("f2").finding_key]
-    ).fetchall() == [("resolved", T0 + DAY)]
-
-
-def test_a_resolved_finding_that_comes_back_alerts_new_again(con: duckdb.DuckDBPyConnection) -> None:
-    reconcile(con, "run-1", [finding("f1")], T0)
-    reconcile(con, "run-2", [], T0 + DAY)
-    alerts = reconcile(con, "run-3", [finding("f1")], T0 + 2 * DAY)
-    assert kinds_and_keys(alerts) == [("new", finding("f1").finding_key)]
-    assert con.execute(
-        "select status, first_seen_at, resolved_at from quality.alert_state"
-    ).fetchall() == [("open", T0 + 2 * DAY, None)]
-
-
-@pytest.mark.parametrize("scope", [["other_check"], ["other_suite"]])
-def test_a_run_that_did_not_evaluate_a_check_does_not_resolve_its_findings(
-    con: duckdb.DuckDBPyConnection, scope: list[str]
+@pytest.mark.parametrize(("scope", "resolved"), [
+    (["other_check"], False), (["other_suite"], False),
+    (["percent_within_0_100"], True), (["fact_consistency"], True),
+])
+def test_only_a_run_that_evaluated_the_check_resolves_its_findings(
+    store: AlertStore, scope: list[str], resolved: bool
 ) -> None:
-    reconcile(con, "run-1", [finding("f1")], T0)
-    assert reconcile(con, "run-2", [], T0 + DAY, scope=scope) == []
-    assert list(open_findings(con)) == [finding("f1").finding_key]
+    store.reconcile("pub-1", "run-1", [finding("f1")], T0, ["jsonl"])
+    alerts = store.reconcile("pub-2", "run-2", [], T0 + DAY, ["jsonl"], scope=scope)
+    assert kinds(alerts) == ([("resolved", finding("f1").finding_key)] if resolved else [])
 
 
-@pytest.mark.parametrize("scope", [["percent_within_0_100"], ["fct_services_range"]])
-def test_a_run_that_evaluated_a_check_by_name_or_suite_resolves_its_findings(
-    con: duckdb.DuckDBPyConnection, scope: list[str]
-) -> None:
-    reconcile(con, "run-1", [finding("f1")], T0)
-    alerts = reconcile(con, "run-2", [], T0 + DAY, scope=scope)
-    assert kinds_and_keys(alerts) == [("resolved", finding("f1").finding_key)]
+def test_a_publication_reconciled_twice_alerts_once(store: AlertStore) -> None:
+    """A run killed after reconciling, or an alert step run again, repeats nothing."""
+    first = store.reconcile("pub-1", "run-1", [finding("f1")], T0, ["jsonl"])
+    assert store.reconcile("pub-1", "run-2", [], T0 + DAY, ["jsonl"]) == []
+    assert len(first) == 1 and len(store.pending("jsonl")) == 1
 
 
-def test_reconcile_writes_nothing_when_it_fails_halfway(
-    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    reconcile(con, "run-1", [finding("f1")], T0)
+def test_reconcile_writes_nothing_when_it_fails_halfway(store: AlertStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.reconcile("pub-1", "run-1", [finding("f1")], T0, ["jsonl"])
 
-    def broken(*_: object) -> None:
-        raise RuntimeError("disk full")
+    def broken(*_: object) -> bool:
+        raise sqlite3.OperationalError("disk full")
 
-    monkeypatch.setattr("dagster_project.alerts.state._record_resolved", broken)
-    with pytest.raises(RuntimeError):
-        reconcile(con, "run-2", [finding("f2")], T0 + DAY)
-    assert list(open_findings(con)) == [finding("f1").finding_key]
+    monkeypatch.setattr("dagster_project.alerts.state._enqueue", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        store.reconcile("pub-2", "run-2", [finding("f2")], T0 + DAY, ["jsonl"])
+    assert list(store.open_findings()) == [finding("f1").finding_key]
+    monkeypatch.undo()
+    # The publication was not marked reconciled: the next try makes the alert.
+    assert kinds(store.reconcile("pub-2", "run-2", [finding("f1"), finding("f2")], T0 + DAY, ["jsonl"])) == [
+        ("new", finding("f2").finding_key)]
 
 
-def test_reconcile_refuses_a_naive_time(con: duckdb.DuckDBPyConnection) -> None:
+def test_reconcile_refuses_a_naive_time(store: AlertStore) -> None:
     with pytest.raises(ValueError, match="timezone"):
-        reconcile(con, "run-1", [finding()], T0.replace(tzinfo=None))
+        store.reconcile("pub-1", "run-1", [finding()], T0.replace(tzinfo=None), ["jsonl"])
 
 
-# --- model and JSON lines -----------------------------------------------------------------
+def test_findings_adopted_from_an_older_state_do_not_alert_again(store: AlertStore) -> None:
+    assert store.is_new()
+    store.adopt_open_findings([finding("f1")], "migration", T0)
+    assert store.reconcile("pub-1", "run-1", [finding("f1")], T0, ["jsonl"]) == []
+    assert not store.is_new()
 
 
-def test_alert_to_dict_is_json_ready_with_iso_times() -> None:
-    data = json.loads(json.dumps(alert().to_dict()))
-    assert data["kind"] == "new" and data["sent_at"] == "2026-01-01T06:00:00+00:00"
-    assert data["finding"]["quote"].endswith("đạt 103,78%")
+# --- delivery: grouped, retried, at least once ---------------------------------------------
 
 
-def test_jsonl_sink_appends_one_json_object_per_line(tmp_path: Path) -> None:
+def test_findings_of_a_run_go_out_as_one_batch_per_severity(store: AlertStore) -> None:
+    findings = [finding(f"w{i}") for i in range(30)] + [finding(f"e{i}", severity="error") for i in range(2)]
+    store.reconcile("pub-1", "run-1", findings, T0, ["recording"])
+    sink = RecordingSink()
+    report = deliver_pending(store, [sink], max_listed=5, sleep=no_sleep)
+    assert [(b.severity, len(b.alerts), len(b.listed), b.omitted) for b in sink.batches] == [
+        ("error", 2, 2, 0), ("warning", 30, 5, 25)]
+    assert report.sent == 32 and report.all_delivered
+
+
+def test_a_failed_send_is_retried_with_growing_backoff(store: AlertStore) -> None:
+    store.reconcile("pub-1", "run-1", [finding()], T0, ["recording"])
+    sink, delays = RecordingSink(failures=2), []
+    report = deliver_pending(store, [sink], retries=3, backoff_seconds=0.2, sleep=delays.append)
+    assert delays == pytest.approx([0.2, 0.4]) and sink.received == [("new", finding().finding_key)]
+    assert report.all_delivered and store.pending("recording") == []
+
+
+def test_a_failing_sink_keeps_its_alerts_pending_and_gets_them_on_the_next_run(store: AlertStore) -> None:
+    store.reconcile("pub-1", "run-1", [finding("f1")], T0, ["broken", "healthy"])
+    broken, healthy = RecordingSink("broken", failures=-1), RecordingSink("healthy")
+    report = deliver_pending(store, [broken, healthy], retries=1, sleep=no_sleep)
+    assert healthy.received == [("new", finding("f1").finding_key)]
+    assert report.failing_sinks == ["broken"] and report.all_delivered  # someone took every alert
+    store.reconcile("pub-2", "run-2", [finding("f1"), finding("f2")], T0 + DAY, ["broken", "healthy"])
+    repaired = RecordingSink("broken")
+    deliver_pending(store, [repaired, healthy], sleep=no_sleep)
+    assert repaired.received == [("new", finding("f1").finding_key), ("new", finding("f2").finding_key)]
+    assert healthy.received == [("new", finding("f1").finding_key), ("new", finding("f2").finding_key)]
+
+
+def test_when_every_sink_fails_the_alerts_are_undelivered_and_sent_by_the_next_good_run(
+    store: AlertStore, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "alerts.jsonl"
+    blocked.mkdir()  # a file that cannot be written, even by root
+    store.reconcile("pub-1", "run-1", [finding("f1")], T0, ["jsonl"])
+    report = deliver_pending(store, [JsonlSink(blocked)], retries=0, sleep=no_sleep)
+    assert kinds(report.undelivered) == [("new", finding("f1").finding_key)]
+    assert "IsADirectoryError" in report.sinks["jsonl"].errors[0]
+    blocked.rmdir()
+    again = deliver_pending(store, [JsonlSink(blocked)], sleep=no_sleep)
+    assert again.all_delivered
+    assert [json.loads(line)["kind"] for line in blocked.read_text(encoding="utf-8").splitlines()] == ["new"]
+
+
+def test_a_run_killed_while_sending_repeats_only_the_batch_in_flight(store: AlertStore) -> None:
+    store.reconcile("pub-1", "run-1", [finding("w1"), finding("e1", severity="error")], T0, ["recording"])
+
+    class KilledAfterFirstBatch(RecordingSink):
+        def send(self, batch: AlertBatch) -> None:
+            super().send(batch)
+            if len(self.batches) == 2:
+                raise KeyboardInterrupt  # the process dies after the sink took the batch
+
+    with pytest.raises(KeyboardInterrupt):
+        deliver_pending(store, [KilledAfterFirstBatch()], sleep=no_sleep)
+    resumed = RecordingSink()
+    deliver_pending(store, [resumed], sleep=no_sleep)
+    assert resumed.received == [("new", finding("w1").finding_key)]  # the error batch is not repeated
+
+
+def test_a_dead_sink_is_tried_for_one_batch_per_run_not_each(store: AlertStore) -> None:
+    store.reconcile("pub-1", "run-1", [finding("w1"), finding("e1", severity="error")], T0, ["dead"])
+    dead = RecordingSink("dead", failures=-1)
+    report = deliver_pending(store, [dead], retries=2, sleep=no_sleep)
+    assert dead.calls == 3 and report.sinks["dead"].failed == 2
+
+
+def test_run_failed_alerts_are_queued_once_per_run(store: AlertStore) -> None:
+    failed = Alert("new", finding("run", check="run_failed", severity="error"), "run-9", T0)
+    assert store.enqueue(failed, "run_failed|run-9", ["jsonl"])
+    assert not store.enqueue(failed, "run_failed|run-9", ["jsonl"])  # the CLI and the sensor both ask
+    assert len(store.pending("jsonl")) == 1
+
+
+# --- sinks ----------------------------------------------------------------------------------
+
+
+def test_jsonl_sink_writes_every_alert_of_a_batch_as_a_line(tmp_path: Path) -> None:
     path = tmp_path / "not" / "yet" / "alerts.jsonl"
-    sink = JsonlSink(path)
-    sink.send(alert("new", "f1"))
-    sink.send(alert("resolved", "f1"))
+    JsonlSink(path).send(AlertBatch("warning", (alert("new", "f1"), alert("resolved", "f2")), max_listed=1))
     lines = path.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["kind"] for line in lines] == ["new", "resolved"]
     assert "103,78%" in lines[0]  # Vietnamese text stays readable, not \u-escaped
 
 
-# --- dispatch -----------------------------------------------------------------------------
+def test_webhook_gets_one_post_with_the_count_and_the_first_alerts(http_server: RecordingHttpServer) -> None:
+    batch = AlertBatch("warning", tuple(alert(key=f"f{i}") for i in range(7)), max_listed=3)
+    WebhookSink(http_server.url).send(batch)
+    [request] = http_server.requests
+    body = json.loads(request.body.decode("utf-8"))
+    assert (body["count"], body["new"], body["listed"], body["omitted"]) == (7, 7, 3, 4)
+    assert body["alerts"][0] == alert(key="f0").to_dict()
 
 
-def test_dispatch_retries_with_growing_backoff_then_succeeds() -> None:
-    sink, delays = FlakySink(failures=2), []
-    report = dispatch([alert()], [sink], retries=3, backoff_seconds=0.2, sleep=delays.append)
-    assert sink.received == [alert()]
-    assert delays == pytest.approx([0.2, 0.4])
-    assert (report.sinks["flaky"].sent, report.sinks["flaky"].failed, report.ok) == (1, 0, True)
+def test_webhook_answering_an_error_status_is_a_failure(http_server: RecordingHttpServer) -> None:
+    http_server.answer_next(404)
+    with pytest.raises(WebhookError, match="404"):
+        WebhookSink(http_server.url).send(AlertBatch("warning", (alert(),)))
 
 
-def test_a_failing_sink_does_not_stop_the_others_and_lands_in_the_dead_letter(tmp_path: Path) -> None:
-    broken, healthy = FlakySink(failures=10**6, name="broken"), FlakySink(name="healthy")
-    dead_letter = tmp_path / "alerts.dead_letter.jsonl"
-    report = dispatch([alert()], [broken, healthy], retries=2, sleep=no_sleep, dead_letter_path=dead_letter)
-    assert healthy.received == [alert()] and broken.calls == 3
-    assert report.sinks["broken"].failed == 1 and "ConnectionError" in report.sinks["broken"].errors[0]
-    assert not report.ok and report.dead_lettered == 1
-    entry = json.loads(dead_letter.read_text(encoding="utf-8"))
-    assert (entry["sink"], entry["attempts"], entry["alert"]) == ("broken", 3, alert().to_dict())
+def test_webhook_errors_never_show_the_token(http_server: RecordingHttpServer) -> None:
+    # http.client refuses a URL with a space and quotes the URL's path in its message.
+    sink = WebhookSink(http_server.url.replace("/hook", f"/hook/{SECRET} x"))
+    with pytest.raises(WebhookError) as caught:
+        sink.send(AlertBatch("warning", (alert(),)))
+    assert SECRET not in str(caught.value) and "[redacted]" in str(caught.value)
+    dead = WebhookSink(f"http://127.0.0.1:{closed_port()}/hook/{SECRET}", timeout=1.0)
+    with pytest.raises(WebhookError) as caught:
+        dead.send(AlertBatch("warning", (alert(),)))
+    assert SECRET not in str(caught.value) and SECRET not in dead.name and SECRET not in repr(dead)
 
 
-def test_dispatch_stops_trying_a_dead_sink_but_still_dead_letters_every_alert(tmp_path: Path) -> None:
-    broken = FlakySink(failures=10**6, name="broken")
-    dead_letter = tmp_path / "dead.jsonl"
-    alerts = [alert(fact_key=f"f{i}") for i in range(5)]
-    report = dispatch(alerts, [broken], retries=1, sleep=no_sleep, dead_letter_path=dead_letter, give_up_after=2)
-    assert broken.calls == 4  # two alerts × two attempts, then the sink is skipped
-    assert report.sinks["broken"].failed == 5
-    assert len(dead_letter.read_text(encoding="utf-8").splitlines()) == 5
+def test_a_failing_webhook_leaves_no_token_in_the_alert_state(store: AlertStore, tmp_path: Path) -> None:
+    dead = WebhookSink(f"http://127.0.0.1:{closed_port()}/hook/{SECRET}", timeout=1.0)
+    store.reconcile("pub-1", "run-1", [finding()], T0, [dead.name])
+    report = deliver_pending(store, [dead], retries=0, sleep=no_sleep, secrets=[SECRET])
+    assert not report.all_delivered
+    assert SECRET.encode() not in store.path.read_bytes()
 
 
-def test_dispatch_does_not_raise_when_the_dead_letter_cannot_be_written(tmp_path: Path) -> None:
-    blocker = tmp_path / "a-file"
-    blocker.write_text("", encoding="utf-8")
-    report = dispatch(
-        [alert()], [FlakySink(failures=10**6)], retries=0, sleep=no_sleep, dead_letter_path=blocker / "dead.jsonl"
-    )
-    assert report.dead_lettered == 0 and len(report.dead_letter_errors) == 1
+def test_redact_replaces_secrets_and_their_url_quoted_forms() -> None:
+    assert redact(f"failed: /hook/{SECRET}%20x and a%20b", [f"{SECRET} x", "a b"]) == \
+        "failed: /hook/[redacted] and [redacted]"
 
 
-# --- configuration ------------------------------------------------------------------------
+def test_smtp_sends_one_mail_per_batch_with_the_count_in_the_subject(smtp_server: SmtpServer) -> None:
+    sink = SmtpSink(smtp_server.host, smtp_server.port, "pdx@example.org", ["ops@example.org", "bi@example.org"])
+    sink.send(AlertBatch("warning", tuple(alert(key=f"f{i}") for i in range(25)), max_listed=20))
+    [received] = smtp_server.messages
+    assert received.recipients == ("ops@example.org", "bi@example.org")
+    message = received.message
+    assert message["Subject"] == "[pdx warning] 25 warning alerts: 25 new (run run-1)"
+    body = message.get_content().replace("\r\n", "\n")
+    assert "1. NEW percent_within_0_100 on marts.fct_services (Nghệ An)" in body
+    assert "“đã làm sạch 451.343/434.900 đối tượng, đạt 103,78%”" in body
+    assert "... and 5 more" in body
+
+
+def test_a_single_alert_mail_names_the_finding(smtp_server: SmtpServer) -> None:
+    SmtpSink(smtp_server.host, smtp_server.port, "pdx@x.org", ["ops@x.org"]).send(
+        AlertBatch("warning", (alert("resolved"),)))
+    assert smtp_server.messages[0].message["Subject"] == \
+        "[pdx warning] RESOLVED percent_within_0_100 on marts.fct_services (Nghệ An)"
+
+
+def test_smtp_logs_in_when_given_credentials(smtp_server: SmtpServer) -> None:
+    sink = SmtpSink(smtp_server.host, smtp_server.port, "pdx@x.org", ["ops@x.org"], username="pdx", password="pw")
+    sink.send(AlertBatch("warning", (alert(),)))
+    assert smtp_server.messages[0].login == ("pdx", "pw")
+
+
+def test_smtp_with_starttls_never_logs_in_on_a_server_without_it(smtp_server: SmtpServer) -> None:
+    sink = SmtpSink(smtp_server.host, smtp_server.port, "pdx@x.org", ["ops@x.org"], username="pdx",
+                    password=SECRET, starttls=True)
+    with pytest.raises(RuntimeError, match="STARTTLS") as caught:
+        sink.send(AlertBatch("warning", (alert(),)))
+    assert smtp_server.messages == [] and SECRET not in str(caught.value)
+
+
+# --- configuration (settings.py is the one place) --------------------------------------------
 
 
 def test_without_configuration_only_the_alerts_file_is_a_sink(tmp_path: Path) -> None:
-    assert sinks_from_environment(tmp_path, environ={}) == [JsonlSink(tmp_path / "alerts.jsonl")]
+    assert sinks_from_settings(AlertSettings(), tmp_path / "alerts.jsonl") == [JsonlSink(tmp_path / "alerts.jsonl")]
 
 
-def test_webhook_and_smtp_sinks_come_from_the_environment(tmp_path: Path) -> None:
-    environ = {
-        "PDX_ALERT_WEBHOOK_URL": "https://hooks.example.org/T0/secret",
+def test_webhook_and_smtp_sinks_come_from_the_settings(tmp_path: Path) -> None:
+    settings = load_settings({
+        "PDX_ALERT_WEBHOOK_URL": f"https://hooks.example.org/T0/{SECRET}",
         "PDX_SMTP_HOST": "mail.example.org",
         "PDX_SMTP_PORT": "587",
         "PDX_ALERT_FROM": "pdx@example.org",
@@ -254,13 +360,13 @@ def test_webhook_and_smtp_sinks_come_from_the_environment(tmp_path: Path) -> Non
         "PDX_SMTP_USER": "pdx",
         "PDX_SMTP_PASSWORD": "pw",
         "PDX_SMTP_STARTTLS": "1",
-    }
-    _, webhook, smtp = sinks_from_environment(tmp_path, environ=environ)
-    assert webhook == WebhookSink("https://hooks.example.org/T0/secret")
-    assert webhook.name == "webhook:hooks.example.org"  # no secret path in reports
-    assert smtp == SmtpSink(
-        "mail.example.org", 587, "pdx@example.org", ("a@example.org", "b@example.org"), "pdx", "pw", starttls=True
-    )
+    })
+    _, webhook, smtp = sinks_from_settings(settings.alerts, tmp_path / "alerts.jsonl")
+    assert webhook == WebhookSink(f"https://hooks.example.org/T0/{SECRET}")
+    assert webhook.name == "webhook:hooks.example.org"  # no secret path in names
+    assert smtp == SmtpSink("mail.example.org", 587, "pdx@example.org", ("a@example.org", "b@example.org"),
+                            "pdx", "pw", starttls=True)
+    assert SECRET not in repr(settings) and "pw" not in repr(settings.alerts).replace("smtp_password", "")
 
 
 @pytest.mark.parametrize(
@@ -268,74 +374,28 @@ def test_webhook_and_smtp_sinks_come_from_the_environment(tmp_path: Path) -> Non
     [
         ({"PDX_SMTP_HOST": "mail", "PDX_ALERT_FROM": "pdx@x"}, "PDX_ALERT_TO"),
         ({"PDX_SMTP_HOST": "mail", "PDX_ALERT_TO": "a@x"}, "PDX_ALERT_FROM"),
-        ({"PDX_SMTP_HOST": "mail", "PDX_ALERT_TO": "a@x", "PDX_ALERT_FROM": "p@x", "PDX_SMTP_PORT": "x"}, "PDX_SMTP_PORT"),
-        ({"PDX_SMTP_HOST": "mail", "PDX_ALERT_TO": "a@x", "PDX_ALERT_FROM": "p@x", "PDX_SMTP_USER": "u"}, "PDX_SMTP_PASSWORD"),
+        ({"PDX_ALERT_TO": "a@x"}, "PDX_SMTP_HOST"),
+        ({"PDX_SMTP_HOST": "mail", "PDX_ALERT_TO": "a@x", "PDX_ALERT_FROM": "p@x", "PDX_SMTP_PORT": "x"},
+         "PDX_SMTP_PORT"),
+        ({"PDX_SMTP_HOST": "mail", "PDX_ALERT_TO": "a@x", "PDX_ALERT_FROM": "p@x", "PDX_SMTP_USER": "u"},
+         "PDX_SMTP_PASSWORD"),
+        ({"PDX_SMTP_HOST": "mail", "PDX_ALERT_TO": "a@x", "PDX_ALERT_FROM": "p@x", "PDX_SMTP_USER": "u",
+          "PDX_SMTP_PASSWORD": "p"}, "PDX_SMTP_STARTTLS"),
         ({"PDX_ALERT_WEBHOOK_URL": "file:///etc/passwd"}, "PDX_ALERT_WEBHOOK_URL"),
     ],
 )
-def test_an_incomplete_configuration_names_the_variable_to_set(
-    tmp_path: Path, environ: dict[str, str], variable: str
-) -> None:
-    with pytest.raises(ValueError, match=variable):
-        sinks_from_environment(tmp_path, environ=environ)
+def test_an_incomplete_configuration_names_the_variable_to_set(environ: dict[str, str], variable: str) -> None:
+    with pytest.raises(SettingsError, match=variable):
+        load_settings(environ)
 
 
-# --- real HTTP server ---------------------------------------------------------------------
+def test_a_password_without_starttls_is_accepted_only_when_marked_insecure() -> None:
+    environ = {"PDX_SMTP_HOST": "mail", "PDX_ALERT_TO": "a@x", "PDX_ALERT_FROM": "p@x", "PDX_SMTP_USER": "u",
+               "PDX_SMTP_PASSWORD": "p", "PDX_SMTP_INSECURE": "1"}
+    assert load_settings(environ).alerts.smtp_password == "p"
 
 
-def test_webhook_posts_the_alert_as_json(http_server: RecordingHttpServer) -> None:
-    WebhookSink(http_server.url).send(alert())
-    [request] = http_server.requests
-    assert request.path == "/hook" and request.content_type == "application/json; charset=utf-8"
-    assert json.loads(request.body.decode("utf-8")) == alert().to_dict()
-
-
-def test_webhook_answering_an_error_status_is_a_failure(http_server: RecordingHttpServer) -> None:
-    http_server.answer_next(404)
-    with pytest.raises(WebhookError, match="404"):
-        WebhookSink(http_server.url).send(alert())
-
-
-def test_webhook_answering_500_twice_is_delivered_by_the_retries(http_server: RecordingHttpServer) -> None:
-    http_server.answer_next(500, 500)
-    report = dispatch([alert()], [WebhookSink(http_server.url)], retries=3, sleep=no_sleep)
-    assert [json.loads(r.body)["kind"] for r in http_server.requests] == ["new", "new", "new"]
-    assert (report.sinks["webhook:127.0.0.1"].sent, report.ok) == (1, True)
-
-
-# --- real SMTP server ---------------------------------------------------------------------
-
-
-def test_smtp_sink_mails_subject_text_and_json(smtp_server: SmtpServer) -> None:
-    sink = SmtpSink(smtp_server.host, smtp_server.port, "pdx@example.org", ["ops@example.org", "bi@example.org"])
-    sink.send(alert())
-    [received] = smtp_server.messages
-    assert received.sender == "pdx@example.org"
-    assert received.recipients == ("ops@example.org", "bi@example.org")
-    message = received.message
-    assert message["Subject"] == "[pdx warning] NEW percent_within_0_100 on marts.fct_services (Nghệ An)"
-    body = message.get_content().replace("\r\n", "\n")  # as sent over SMTP: CRLF lines
-    assert "Quote:     đã làm sạch 451.343/434.900 đối tượng, đạt 103,78%" in body
-    assert "Observed:  103.78" in body and "Report:    r-nghe-an" in body
-    assert json.loads(body.split("JSON:\n", 1)[1]) == alert().to_dict()
-
-
-def test_smtp_sink_logs_in_when_given_credentials(smtp_server: SmtpServer) -> None:
-    sink = SmtpSink(smtp_server.host, smtp_server.port, "pdx@x.org", ["ops@x.org"], username="pdx", password="pw")
-    sink.send(alert("resolved"))
-    [received] = smtp_server.messages
-    assert received.login == ("pdx", "pw")
-    assert received.message["Subject"].startswith("[pdx warning] RESOLVED ")
-
-
-def test_a_dead_webhook_does_not_stop_mail_or_the_alerts_file(tmp_path: Path, smtp_server: SmtpServer) -> None:
-    sinks = [
-        JsonlSink(tmp_path / "alerts.jsonl"),
-        WebhookSink(f"http://127.0.0.1:{closed_port()}/hook", timeout=1.0),
-        SmtpSink(smtp_server.host, smtp_server.port, "pdx@x.org", ["ops@x.org"]),
-    ]
-    alerts = [alert(fact_key="f1"), replace(alert(fact_key="f2"), kind="resolved")]
-    report = dispatch(alerts, sinks, retries=1, sleep=no_sleep, dead_letter_path=tmp_path / "dead.jsonl")
-    assert len(smtp_server.messages) == 2
-    assert len((tmp_path / "alerts.jsonl").read_text(encoding="utf-8").splitlines()) == 2
-    assert report.sinks[sinks[1].name].failed == 2 and report.dead_lettered == 2
+def test_a_webhook_url_with_a_space_is_refused_without_showing_it() -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings({"PDX_ALERT_WEBHOOK_URL": f"https://hooks.example.org/{SECRET} x"})
+    assert "PDX_ALERT_WEBHOOK_URL" in str(caught.value) and SECRET not in str(caught.value)

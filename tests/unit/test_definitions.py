@@ -1,9 +1,14 @@
 """Snapshot of the Dagster definitions: every stage is an asset, with lineage and checks."""
 from __future__ import annotations
 
-import dagster as dg
+import tomllib
 
+import dagster as dg
+import yaml
+
+from dagster_project import run_steps
 from dagster_project.definitions import build_definitions
+from tests.conftest import PROJECT_ROOT
 
 
 def _keys(defs: dg.Definitions) -> set[str]:
@@ -20,6 +25,40 @@ def test_every_stage_is_an_asset() -> None:
         "marts/dim_province", "marts/dim_date", "marts/dim_indicator", "marts/dim_report",
         "marts/fct_infrastructure", "marts/fct_services", "marts/fct_workforce",
     } <= keys
+
+
+def test_the_source_folder_heads_the_lineage() -> None:
+    graph = build_definitions().resolve_asset_graph()
+    sources = dg.AssetKey(["sources"])
+    assert graph.get(sources).is_external
+    assert sources in graph.get(dg.AssetKey(["raw", "reports"])).parent_keys
+    assert graph.get(sources).parent_keys == set()
+
+
+def test_the_code_location_is_named_pdx_warehouse() -> None:
+    workspace = yaml.safe_load((PROJECT_ROOT / "workspace.yaml").read_text(encoding="utf-8"))
+    assert workspace["load_from"][0]["python_module"]["location_name"] == "pdx_warehouse"
+    pyproject = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["tool"]["dagster"]["code_location_name"] == "pdx_warehouse"
+
+
+def test_the_marts_carry_a_freshness_policy() -> None:
+    graph = build_definitions().resolve_asset_graph()
+    marts = [k for k in graph.get_all_asset_keys() if k.path[0] == "marts"]
+    assert marts and all(graph.get(k).freshness_policy is not None for k in marts)
+
+
+def test_the_step_names_the_gate_relies_on_are_the_jobs_steps() -> None:
+    job = build_definitions().resolve_job_def("full_build")
+    steps = {node.name for node in job.nodes}
+    assert steps == {*run_steps.WRITERS, run_steps.PUBLISH, run_steps.NOTIFY}  # one dbt step, one check step
+
+
+def test_publish_then_alerts_come_after_every_asset_that_writes() -> None:
+    graph = build_definitions().resolve_asset_graph()
+    published = graph.get(dg.AssetKey(["warehouse", "published"]))
+    assert {dg.AssetKey(["raw", "reports"]), dg.AssetKey(["marts", "fct_services"])} <= published.parent_keys
+    assert graph.get(dg.AssetKey(["warehouse", "alerts"])).parent_keys == {published.key}
 
 
 def test_dbt_sources_hang_off_the_python_assets() -> None:

@@ -22,7 +22,8 @@ newest as (
         r.published_date as newest_published_date,
         r.report_key,
         {{ dbt.datediff("r.published_date", "cast(" ~ dbt.current_timestamp() ~ " as date)", "day") }} as age_days,
-        cast({{ env_var('PDX_FRESHNESS_DAYS', '365') }} as {{ dbt.type_int() }}) as limit_days
+        -- An empty PDX_FRESHNESS_DAYS (a blank line of .env) means the default, as in settings.py.
+        cast({{ env_var('PDX_FRESHNESS_DAYS', '') or '365' }} as {{ dbt.type_int() }}) as limit_days
     from reports as r
     left join {{ ref('dim_province') }} as p on p.province_code = r.province_code
     where r.recency_rank = 1

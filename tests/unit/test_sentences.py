@@ -1,0 +1,29 @@
+"""Check results read as sentences, not GX JSON."""
+from __future__ import annotations
+
+from dagster_project.quality.sentences import FindingText, describe_expected, describe_found
+
+
+def test_expected_values_read_as_words() -> None:
+    assert describe_expected('{"expectation": "x", "max_value": 100, "min_value": 0}') == "between 0 and 100"
+    assert describe_expected('{"expectation": "x", "value_set": [false]}') == "one of false"
+    assert describe_expected('{"expectation": "expect_column_values_to_not_be_null"}') == "a value (not empty)"
+    assert describe_expected('{"failures": 0}') == "0 failing rows"
+
+
+def test_found_is_the_checked_column_of_the_offending_row() -> None:
+    assert describe_found("percent_within_0_100", '{"unit": "percent", "value": "103.78"}') == "value = 103.78"
+    assert describe_found("newest_report_within_limit", '{"is_stale": "True"}') == "is_stale = True"
+    assert describe_found("dated_report_known", '{"province_code": "40"}') == "newest_published_date empty"
+    assert describe_found("some_dbt_test", '{"failures": 2}') == "2 failing rows"
+
+
+def test_a_finding_reads_as_check_report_quote_expected_and_found() -> None:
+    text = FindingText("warning", "percent_within_0_100", "marts.fct_services", "A share above 100 % cannot be right",
+                       "000_nghe_an.txt", "Nghệ An", "đã làm sạch 451.343/434.900 đối tượng, đạt 103,78%",
+                       "between 0 and 100", "value = 103.78")
+    assert text.sentence() == (
+        "[warning] percent_within_0_100 in 000_nghe_an.txt (Nghệ An): “đã làm sạch 451.343/434.900 đối tượng, "
+        "đạt 103,78%”\n    A share above 100 % cannot be right. Expected between 0 and 100, found value = 103.78."
+    )
+    assert '"unexpected_values"' not in text.sentence()
