@@ -1,5 +1,6 @@
 # Quickstart: `make run` builds the warehouse from sources/, `make test` runs the tests.
-# Both create .venv from uv.lock first (uv is bootstrapped with pip if missing).
+# Every target creates .venv from uv.lock first (uv is bootstrapped with pip if missing).
+# Settings: PDX_* variables (see .env.example); a .env file here is read, the environment wins.
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -7,9 +8,19 @@ UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 export UV_COMPILE_BYTECODE := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: env run test test-unit summary eval dev clean
+# .env: its non-empty PDX_* values, unless the environment or the command line sets them.
+ifneq (,$(wildcard .env))
+DOTENV_VARS := $(shell sed -n 's/^\(PDX_[A-Z_]*\)=..*/\1/p' .env)
+$(foreach v,$(DOTENV_VARS),$(if $(filter environment command line,$(origin $(v))),,$(eval export $(v) := $(shell sed -n 's/^$(v)=//p' .env))))
+endif
 
-env: $(VENV)/.installed
+.DEFAULT_GOAL := help
+.PHONY: help env run summary test test-unit eval dev dev-warehouse clean
+
+help: ## this list
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+env: $(VENV)/.installed ## create .venv from uv.lock
 
 $(VENV)/.installed: uv.lock pyproject.toml
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
@@ -17,26 +28,30 @@ $(VENV)/.installed: uv.lock pyproject.toml
 	$(UV) sync --frozen
 	@touch $@
 
-run: env
-	$(PY) -m dagster_project.cli build
+run: env ## build the warehouse from the sources, publish it through the gate, print a summary
+	@$(PY) -m dagster_project.cli build
 
-summary: env
-	$(PY) -m dagster_project.cli summary
+summary: env ## summary of the latest run (make summary RUN=<id> for another)
+	@$(PY) -m dagster_project.cli summary $(if $(RUN),--run $(RUN))
+
+test: env ## every test: unit and end to end (about 10 minutes)
+	$(PY) -m pytest
+
+test-unit: env ## the fast tests only
+	$(PY) -m pytest tests/unit
 
 # Score extraction with the strict rule on every evaluation set (SET=devset for one;
 # GOLD=key.jsonl PDX_SOURCES_DIR=reports/ for your own)
-eval: env
+eval: env ## score extraction on the evaluation sets
 	$(PY) -m dagster_project.evaluation
 
-test: env
-	$(PY) -m pytest
-
-test-unit: env
-	$(PY) -m pytest tests/unit
-
-dev: env
-	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home}; mkdir -p $$DAGSTER_HOME; \
+dev: env ## the Dagster UI on http://127.0.0.1:3000 (builds only if the sources changed since the last publish)
+	@DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home}; mkdir -p $$DAGSTER_HOME; \
+		cp dagster.yaml $$DAGSTER_HOME/dagster.yaml; \
 		DAGSTER_HOME=$$DAGSTER_HOME $(VENV)/bin/dagster dev -w workspace.yaml
 
-clean:
-	rm -rf $(VENV) dbt/target dbt/logs warehouse/*.duckdb warehouse/*.wal
+dev-warehouse: env ## copy the published warehouse to warehouse/dev.duckdb, the file dbt run by hand writes
+	@$(PY) -m dagster_project.cli dev-warehouse
+
+clean: ## remove .venv, dbt's artifacts and the warehouse files
+	rm -rf $(VENV) dbt/target dbt/logs warehouse/*.duckdb warehouse/*.wal warehouse/.building warehouse/.dbt
