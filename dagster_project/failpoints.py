@@ -15,5 +15,6 @@ PAUSE_SECONDS = 120
 
 def failpoint(name: str) -> None:
     if os.environ.get("PDX_FAILPOINT") == name:
-        print(f"FAILPOINT {name}", file=sys.stderr, flush=True)
+        # The process's own stderr: the CLI sends sys.stderr to its log file during a run.
+        print(f"FAILPOINT {name}", file=sys.__stderr__, flush=True)
         time.sleep(PAUSE_SECONDS)

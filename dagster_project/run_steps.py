@@ -42,14 +42,10 @@ def nodes_in_run(context: StepContext) -> set[str]:
     return {node.name for node in context.op_execution_context.job_def.nodes}
 
 
-def _stage(node: str) -> str:
-    # A blocking multi-asset check may be split into steps "quality_checks", "quality_checks_2", ...
-    return next((w for w in WRITERS if node == w or node.startswith(w + "_")), node)
-
-
 def is_last_writer(node: str, nodes: set[str]) -> bool:
-    later = WRITERS[WRITERS.index(_stage(node)) + 1:]
-    return not any(_stage(n) in later for n in nodes) and sum(_stage(n) == _stage(node) for n in nodes) <= 1
+    """No step after this one writes the warehouse in this run (one node per stage: the
+    checks are not blocking, so Dagster never splits the dbt or the check step)."""
+    return not any(later in nodes for later in WRITERS[WRITERS.index(node) + 1:])
 
 
 def run_started_at(context: StepContext) -> datetime:
@@ -109,7 +105,7 @@ def publish_and_notify(
     started = time.perf_counter()
     now = utc_now()
     try:
-        if any(_stage(n) == CHECKS for n in nodes_in_run(context)) and not checks_recorded(warehouse, run_id):
+        if CHECKS in nodes_in_run(context) and not checks_recorded(warehouse, run_id):
             raise gate.GateRefused("Not published: this run's quality checks have not run before the publish "
                                    "step (steps out of order); run again")
         published = gate.publish_checked(warehouse.settings, run_id, run_started_at(context), now)

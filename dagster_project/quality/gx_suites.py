@@ -15,7 +15,6 @@ summary and the report page).
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,8 +25,6 @@ from typing import Any
 import pandas as pd
 
 from dagster_project.quality.results import CheckOutcome, as_text
-
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 _PLACEHOLDER = re.compile(r"^\$\{now_minus_(hours|days):(\d+)\}$")
 _DAY_PLACEHOLDER = re.compile(r"^\$\{today_plus_days:(\d+)\}$")

@@ -85,6 +85,12 @@ def describe_found(check_name: str, observed: str | None) -> str | None:
     return str(data) if data is not None else None
 
 
+def printable(text: str) -> str:
+    """`text` with control characters (newlines, ANSI escapes) shown as escapes, so a file
+    name or a quote cannot forge lines of a summary or colour a terminal."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 def _short(quote: str) -> str:
     quote = " ".join(quote.split())
     return quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1] + "…"
@@ -103,15 +109,15 @@ class FindingText:
     found: str | None = None
 
     def sentence(self) -> str:
-        where = f" in {self.source_file}" if self.source_file else f" on {self.asset}"
+        where = f" in {printable(self.source_file)}" if self.source_file else f" on {self.asset}"
         if self.province:
             where += f" ({self.province})"
         head = f"[{self.severity}] {self.check_name}{where}"
         if self.quote:
-            head += f": “{_short(self.quote)}”"
-        tail = [self.message.rstrip(".") + "." if self.message else ""]
+            head += f": “{printable(_short(self.quote))}”"
+        tail = [printable(self.message.rstrip(".")) + "." if self.message else ""]
         if self.expected or self.found:
-            tail.append(f"Expected {self.expected or '?'}, found {self.found or '?'}.")
+            tail.append(printable(f"Expected {self.expected or '?'}, found {self.found or '?'}."))
         return head + "\n    " + " ".join(t for t in tail if t)
 
 

@@ -100,3 +100,24 @@ def test_a_daily_schedule_and_a_source_sensor_run_the_full_build() -> None:
     assert schedule.job_name == "full_build"
     assert defs.resolve_sensor_def("new_or_changed_sources").job_name == "full_build"
     assert defs.resolve_sensor_def("alert_on_failed_run")
+
+
+def test_importing_the_code_location_writes_nothing_to_the_environment() -> None:
+    import subprocess
+    import sys
+
+    probe = ("import os, json; before = dict(os.environ); import dagster_project.definitions; "
+             "print(json.dumps(sorted(k for k in set(before) | set(os.environ) "
+             "if before.get(k) != os.environ.get(k) and k.startswith(('PDX_', 'DBT_', 'GX_', 'DAGSTER_')))))")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_last_writing_step_of_a_partial_run_is_the_one_that_publishes() -> None:
+    last = run_steps.is_last_writer
+    assert last("raw__observations", {"raw__observations"})
+    assert not last("ingest_reports", {"ingest_reports", "raw__observations"})
+    assert not last("warehouse_dbt_models", {"warehouse_dbt_models", "quality_checks"})
+    assert last("quality_checks", {"warehouse_dbt_models", "quality_checks"})

@@ -27,3 +27,11 @@ def test_a_finding_reads_as_check_report_quote_expected_and_found() -> None:
         "đạt 103,78%”\n    A share above 100 % cannot be right. Expected between 0 and 100, found value = 103.78."
     )
     assert '"unexpected_values"' not in text.sentence()
+
+
+def test_a_file_name_cannot_forge_lines_or_colour_the_terminal() -> None:
+    text = FindingText("warning", "publication_date_known", "marts.dim_report", "no date",
+                       "evil\n    [error] fake\x1b[31m.txt")
+    first, second = text.sentence().split("\n")
+    assert first == "[warning] publication_date_known in evil\\n    [error] fake\\x1b[31m.txt"
+    assert second == "    no date."
