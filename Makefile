@@ -45,9 +45,10 @@ test-unit: env ## the fast tests only
 eval: env ## score extraction on the evaluation sets
 	$(PY) -m dagster_project.evaluation
 
+# The instance settings are .dagster_home/dagster.yaml (copied to another DAGSTER_HOME that has none).
 dev: env ## the Dagster UI on http://127.0.0.1:3000 (builds only if the sources changed since the last publish)
 	@DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home}; mkdir -p $$DAGSTER_HOME; \
-		cp dagster.yaml $$DAGSTER_HOME/dagster.yaml; \
+		[ -e $$DAGSTER_HOME/dagster.yaml ] || cp .dagster_home/dagster.yaml $$DAGSTER_HOME/; \
 		DAGSTER_HOME=$$DAGSTER_HOME $(VENV)/bin/dagster dev -w workspace.yaml
 
 dev-warehouse: env ## copy the published warehouse to warehouse/dev.duckdb, the file dbt run by hand writes
