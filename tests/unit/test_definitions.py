@@ -121,3 +121,16 @@ def test_the_last_writing_step_of_a_partial_run_is_the_one_that_publishes() -> N
     assert not last("ingest_reports", {"ingest_reports", "raw__observations"})
     assert not last("warehouse_dbt_models", {"warehouse_dbt_models", "quality_checks"})
     assert last("quality_checks", {"warehouse_dbt_models", "quality_checks"})
+
+
+def test_env_example_lists_every_pdx_variable_the_code_reads() -> None:
+    import re
+
+    read = set()
+    for path in (PROJECT_ROOT / "dagster_project").rglob("*.py"):
+        read |= set(re.findall(r"\"(PDX_[A-Z_]+)\"", path.read_text(encoding="utf-8")))
+    for path in (PROJECT_ROOT / "dbt" / "models").rglob("*.sql"):
+        read |= set(re.findall(r"env_var\('(PDX_[A-Z_]+)'", path.read_text(encoding="utf-8")))
+    listed = set(re.findall(r"^#? ?(PDX_[A-Z_]+)=", (PROJECT_ROOT / ".env.example").read_text(encoding="utf-8"),
+                            re.MULTILINE))
+    assert read and read <= listed, sorted(read - listed)
