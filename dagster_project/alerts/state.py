@@ -83,6 +83,10 @@ def _alert_from_json(payload: str) -> Alert:
     )
 
 
+class AlertStateError(RuntimeError):
+    """The alert state file could not be read or written; nothing in it changed."""
+
+
 class AlertStore:
     """The alert state file. Every method is one transaction."""
 
@@ -91,6 +95,16 @@ class AlertStore:
 
     @contextmanager
     def _connect(self, immediate: bool = False) -> Iterator[sqlite3.Connection]:
+        try:
+            with self._transaction(immediate) as con:
+                yield con
+        except (sqlite3.Error, OSError) as error:
+            raise AlertStateError(
+                f"alert state {self.path}: {error}; nothing was changed in it, the next run tries again"
+            ) from error
+
+    @contextmanager
+    def _transaction(self, immediate: bool) -> Iterator[sqlite3.Connection]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:

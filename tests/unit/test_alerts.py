@@ -24,6 +24,7 @@ from dagster_project.alerts import (
     sinks_from_settings,
 )
 from dagster_project.alerts.sinks import WebhookError
+from dagster_project.alerts.state import AlertStateError
 from dagster_project.settings import AlertSettings, SettingsError, load_settings
 from tests.support.http_server import RecordingHttpServer
 from tests.support.smtp_server import SmtpServer
@@ -158,7 +159,7 @@ def test_reconcile_writes_nothing_when_it_fails_halfway(store: AlertStore, monke
         raise sqlite3.OperationalError("disk full")
 
     monkeypatch.setattr("dagster_project.alerts.state._enqueue", broken)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(AlertStateError, match="disk full"):
         store.reconcile("pub-2", "run-2", [finding("f2")], T0 + DAY, ["jsonl"])
     assert list(store.open_findings()) == [finding("f1").finding_key]
     monkeypatch.undo()
@@ -399,3 +400,10 @@ def test_a_webhook_url_with_a_space_is_refused_without_showing_it() -> None:
     with pytest.raises(SettingsError) as caught:
         load_settings({"PDX_ALERT_WEBHOOK_URL": f"https://hooks.example.org/{SECRET} x"})
     assert "PDX_ALERT_WEBHOOK_URL" in str(caught.value) and SECRET not in str(caught.value)
+
+
+def test_an_unwritable_alert_state_names_its_file(tmp_path: Path) -> None:
+    (tmp_path / "blocker").write_text("a file where a folder should be", encoding="utf-8")
+    store = AlertStore(tmp_path / "blocker" / "w.alerts.sqlite")
+    with pytest.raises(AlertStateError, match="blocker/w.alerts.sqlite"):
+        store.reconcile("pub-1", "run-1", [finding()], T0, ["jsonl"])
