@@ -66,8 +66,12 @@ RAW_DDL = [
         clause varchar not null,
         parent_ordinal integer,
         extractor_version varchar not null,
-        extracted_at timestamptz not null
+        extracted_at timestamptz not null,
+        base varchar
     )""",
+    # What a count or share is of (households, agencies, communes, ...); null until the
+    # extractor states it. Added to warehouses built before the column existed.
+    "alter table raw.observations add column if not exists base varchar",
     """create table if not exists raw.extractions (
         report_key varchar primary key,
         extractor_version varchar not null,

@@ -74,3 +74,12 @@ def test_a_failed_load_leaves_the_previous_state(con: duckdb.DuckDBPyConnection)
     with pytest.raises(Exception):
         sync_reports(con, [broken], [], T0)
     assert con.table("raw.reports").select("report_key").fetchall() == [("a",)]
+
+
+def test_a_warehouse_built_before_the_base_column_gets_it(tmp_path: Path) -> None:
+    with open_warehouse(tmp_path / "old.duckdb") as old:
+        old.execute("create schema raw")
+        old.execute("create table raw.observations (observation_key varchar primary key, value double)")
+        old.execute("insert into raw.observations values ('k', 1.0)")
+        ensure_raw_schema(old)
+        assert old.execute("select observation_key, base from raw.observations").fetchall() == [("k", None)]
