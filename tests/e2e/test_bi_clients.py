@@ -108,3 +108,9 @@ def test_every_view_of_the_published_file_resolves(published: Path) -> None:
         assert ("marts", "bi_latest_values") in views
         for schema, view in views:
             con.execute(f'select count(*) from "{schema}"."{view}"').fetchall()
+
+
+def test_the_parquet_route_has_every_mart_with_its_rows(published: Path, expected: dict) -> None:
+    export = published.parent / "export"
+    exported = {p.stem: duckdb.read_parquet(str(p)).count("*").fetchone()[0] for p in export.glob("*.parquet")}
+    assert exported == {name: spec["rows"] for name, spec in expected.items()}

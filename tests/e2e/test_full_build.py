@@ -7,8 +7,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from tests.support.builds import FACT_TABLES, rows
-from tests.support.builds import run_full_build  # noqa: F401 - other e2e modules import it from here
+from tests.support.builds import FACT_TABLES, rows, run_full_build  # noqa: F401 - others import run_full_build here
 
 pytestmark = pytest.mark.e2e
 
