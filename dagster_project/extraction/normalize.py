@@ -26,11 +26,28 @@ _OLD_STYLE_TONE = re.compile(
 )
 
 
+# Whatever the steps of normalize_text change: CR, the invisible and space
+# characters, the eth look-alikes, and (in NFC) an old-style tone cluster "oà",
+# "oẻ", "uỳ" at a word end. A text with none of them that is NFC is already
+# normal; ingestion normalises a report once and metadata and extraction call
+# normalize_text again on the result, so the check is what most calls cost.
+_MAYBE_NOT_NORMAL = re.compile(
+    "[\r\u00a0\u00ad\u00d0\u00f0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]"
+    "|[oO][àáãảạèéẽẻẹÀÁÃẢẠÈÉẼẺẸ](?!\\w)|[uU][ỳýỹỷỵỲÝỸỶỴ](?!\\w)"
+)
+
+
 def normalize_text(text: str) -> str:
     """NFC text with unified spaces, line ends and tone-mark placement.
 
     Line structure is kept: only CR/CRLF become LF and no lines are joined.
     """
+    if unicodedata.is_normalized("NFC", text) and not _MAYBE_NOT_NORMAL.search(text):
+        return text
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE_CHARS.sub("", text)
     text = _SPACE_CHARS.sub(" ", text)
