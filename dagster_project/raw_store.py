@@ -219,13 +219,18 @@ def _sync(
                 from incoming i left join previous_loads p using (report_key)""",
             {"now": now},
         )
+        # Names only where they changed: a list update rewrites the whole row, text included.
         con.execute(
             """update raw.reports r
-               set source_file = n.first_name, source_files = n.all_names, loaded_at = $now
+               set source_file = n.first_name, source_files = n.all_names
                from (select report_key, arg_min(source_file, position) as first_name,
                             list(source_file order by position) as all_names
                      from present group by report_key) n
-               where r.report_key = n.report_key""",
+               where r.report_key = n.report_key
+                 and (r.source_file <> n.first_name or r.source_files <> n.all_names)"""
+        )
+        con.execute(
+            "update raw.reports set loaded_at = $now where report_key in (select report_key from present)",
             {"now": now},
         )
         con.execute("delete from raw.rejected_reports")

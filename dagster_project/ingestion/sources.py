@@ -122,37 +122,56 @@ def report_key_for(content_sha256: str) -> str:
     return content_sha256[:16]
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """A directory entry met by the walk, with its own (not followed) stat."""
+
+    path: str
+    name: str  # relative to the source folder, with "/"
+    lstat: os.stat_result | None  # None when it vanished before it could be looked at
+    candidate: bool  # a report candidate (not hidden, not a README)
+
+
 def list_source_files(sources_dir: Path) -> Iterator[Path]:
     """Every candidate file below `sources_dir`, in a stable order.
 
     Links to folders are not walked (they could loop or leave the folder) but
     are listed, so that they are rejected with a reason instead of vanishing.
     """
-    for path, candidate in _walk(sources_dir):
-        if candidate:
-            yield path
+    for entry in _walk(os.fspath(sources_dir), ""):
+        if entry.candidate:
+            yield Path(entry.path)
 
 
-def _walk(sources_dir: Path) -> Iterator[tuple[Path, bool]]:
-    """(path, is a candidate) of every entry in the folders walked, but the folders themselves."""
-    for root, dirs, files in os.walk(sources_dir, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        linked_dirs = [d for d in dirs if (Path(root) / d).is_symlink()]
-        for name in sorted(files + linked_dirs):
-            yield Path(root) / name, not (name.startswith(".") or name in IGNORED_NAMES)
+def _walk(directory: str, prefix: str) -> Iterator[_Entry]:
+    """Every entry but the folders walked into, folder by folder in name order, as `os.walk` does.
 
-
-def _names_by_inode(sources_dir: Path) -> dict[tuple[int, int], int]:
-    """How many names each regular file has in the folders walked (hidden and ignored files too)."""
-    counts: dict[tuple[int, int], int] = defaultdict(int)
-    for path, _ in _walk(sources_dir):
+    Hidden folders are not entered; links to folders are listed, not entered.
+    """
+    try:
+        with os.scandir(directory) as listing:
+            entries = list(listing)
+    except OSError:
+        return  # vanished or unreadable: os.walk skips it too
+    folders, others = [], []
+    for entry in entries:
         try:
-            info = os.lstat(path)
+            is_folder = entry.is_dir()
         except OSError:
-            continue
-        if stat.S_ISREG(info.st_mode):
-            counts[(info.st_dev, info.st_ino)] += 1
-    return counts
+            is_folder = False
+        (folders if is_folder else others).append(entry)
+    folders = sorted((e for e in folders if not e.name.startswith(".")), key=lambda e: e.name)
+    listed = sorted(others + [e for e in folders if e.is_symlink()], key=lambda e: e.name)
+    for entry in listed:
+        try:
+            info: os.stat_result | None = entry.stat(follow_symlinks=False)
+        except OSError:
+            info = None
+        candidate = not (entry.name.startswith(".") or entry.name in IGNORED_NAMES)
+        yield _Entry(entry.path, prefix + entry.name, info, candidate)
+    for entry in folders:
+        if not entry.is_symlink():
+            yield from _walk(entry.path, prefix + entry.name + "/")
 
 
 def scan_sources(
@@ -171,11 +190,22 @@ def scan_folder(
 ) -> FolderScan:
     """Judge every file of the folder: known from `index` (the last load), or read now."""
     budget = budget or ParseBudget()
+    entries = list(_walk(os.fspath(sources_dir), ""))
     with ParserProcess(budget) as parser:
-        scanner = _Scanner(sources_dir, max_bytes, budget, index or {}, parser)
-        for path in list_source_files(sources_dir):
-            scanner.add(path)
+        scanner = _Scanner(sources_dir, max_bytes, budget, index or {}, parser, _names_by_inode(entries))
+        for entry in entries:
+            if entry.candidate:
+                scanner.add(entry)
         return scanner.result()
+
+
+def _names_by_inode(entries: list[_Entry]) -> dict[tuple[int, int], int]:
+    """How many names each regular file has in the folders walked (hidden and ignored files too)."""
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for entry in entries:
+        if entry.lstat is not None and stat.S_ISREG(entry.lstat.st_mode):
+            counts[(entry.lstat.st_dev, entry.lstat.st_ino)] += 1
+    return counts
 
 
 class _Scanner:
@@ -186,24 +216,23 @@ class _Scanner:
         budget: ParseBudget,
         index: Mapping[str, SourceFile],
         parser: ParserProcess,
+        inside_names: Mapping[tuple[int, int], int],
     ) -> None:
-        self.sources_dir = sources_dir
-        self.root = sources_dir.resolve()
+        self.root = os.path.realpath(sources_dir)
         self.max_bytes = max_bytes
         self.budget = budget
         self.index = index
         self.parser = parser
-        self.inside_names = _names_by_inode(sources_dir)
+        self.inside_names = inside_names
         self.scan = FolderScan()
         self.names: set[str] = set()
         # Verdict on each content seen: None = a report, else the rejection reason.
         self.verdicts: dict[str, str | None] = {f.content_sha256: f.reason for f in index.values()}
         self.decoded: dict[str, ReportRecord] = {}
 
-    def add(self, path: Path) -> None:
-        raw_name = path.relative_to(self.sources_dir).as_posix()
-        name = printable(_storable_name(raw_name))
-        if _storable_name(raw_name) != raw_name:
+    def add(self, entry: _Entry) -> None:
+        name = printable(_storable_name(entry.name))
+        if _storable_name(entry.name) != entry.name:
             # The warehouse stores names as UTF-8; such a name cannot be a key.
             return self._reject(name, "file name is not valid UTF-8: rename the file")
         if name in self.names:
@@ -211,9 +240,9 @@ class _Scanner:
         self.names.add(name)
         known = self.index.get(name)
         try:
-            if known is not None and known.has_stamp(self._stat(path)):
+            if known is not None and known.has_stamp(self._stat(entry)):
                 return self._take_known(known)
-            data, info = _read_bytes(path, self.root, self.max_bytes, self.inside_names)
+            data, info = _read_bytes(Path(entry.path), self.root, self.max_bytes, self.inside_names)
         except UndecodableError as exc:
             return self._reject(name, str(exc))
         self._judge(name, data, info)
@@ -230,11 +259,17 @@ class _Scanner:
         self.scan.parser_processes = self.parser.started
         return self.scan
 
-    def _stat(self, path: Path) -> os.stat_result:
-        """The stamp of the file `path` names now, after the same checks as a read (no read)."""
+    def _stat(self, entry: _Entry) -> os.stat_result:
+        """The stamp of the file the entry names now, after the checks a read makes (no read).
+
+        A plain file found by the walk is inside the folder: its own stat is the stamp.
+        A link is checked and followed.
+        """
         try:
-            _inside_parts(path, self.root)
-            return _checked_stat(os.stat(path), self.max_bytes)
+            if entry.lstat is not None and not stat.S_ISLNK(entry.lstat.st_mode):
+                return _checked_stat(entry.lstat, self.max_bytes)
+            _inside_parts(Path(entry.path), self.root)
+            return _checked_stat(os.stat(entry.path), self.max_bytes)
         except OSError as exc:
             raise UndecodableError(_os_error_reason(exc)) from exc
 
@@ -292,7 +327,7 @@ def build_report(name: str, data: bytes, sha: str, decoded: DecodedText | None =
 
 
 def _read_bytes(
-    path: Path, root: Path, max_bytes: int, inside_names: Mapping[tuple[int, int], int]
+    path: Path, root: str, max_bytes: int, inside_names: Mapping[tuple[int, int], int]
 ) -> tuple[bytes, os.stat_result]:
     """The file's bytes and stamp, read beneath `root` when it is not changing; UndecodableError says why not."""
     try:
@@ -317,22 +352,26 @@ def _read_bytes(
     raise UndecodableError(CHANGED_WHILE_READING)
 
 
-def _inside_parts(path: Path, root: Path) -> tuple[str, ...]:
-    """The components, below `root`, of the file `path` leads to; links must stay inside."""
+def _inside_parts(path: Path, root: str) -> list[str]:
+    """The components, below `root` (a resolved folder), of the file `path` leads to; links must stay inside."""
     try:
-        target = path.resolve()
-    except RuntimeError as exc:  # Python < 3.13 reports a link loop this way
-        raise UndecodableError("symbolic link loop: point the link at a file") from exc
+        target = os.path.realpath(path, strict=True)
+    except FileNotFoundError:
+        target = os.path.realpath(path)  # a broken link: where it points decides the reason
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UndecodableError("symbolic link loop: point the link at a file") from exc
+        raise
     if target == root:
         raise UndecodableError("link to a folder: folders are not followed through links, copy the files in")
-    if not target.is_relative_to(root):
+    if not target.startswith(root.rstrip("/") + "/"):
         raise UndecodableError(
             f"symbolic link points outside the source folder ({target}): copy the file into the folder instead"
         )
-    return target.relative_to(root).parts
+    return target[len(root.rstrip("/")) + 1 :].split("/")
 
 
-def _open_beneath(root: Path, parts: tuple[str, ...]) -> int:
+def _open_beneath(root: str, parts: list[str]) -> int:
     """A descriptor of root/parts, opened one component at a time without following any link.
 
     Non-blocking, so that a pipe swapped in cannot hang the open; `_checked_stat`
