@@ -26,15 +26,15 @@ _OLD_STYLE_TONE = re.compile(
 )
 
 
-# Whatever the steps of normalize_text change: CR, the invisible and space
-# characters, the eth look-alikes, and (in NFC) an old-style tone cluster "oà",
-# "oẻ", "uỳ" at a word end. A text with none of them that is NFC is already
-# normal; ingestion normalises a report once and metadata and extraction call
-# normalize_text again on the result, so the check is what most calls cost.
-_MAYBE_NOT_NORMAL = re.compile(
-    "[\r\u00a0\u00ad\u00d0\u00f0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]"
-    "|[oO][àáãảạèéẽẻẹÀÁÃẢẠÈÉẼẺẸ](?!\\w)|[uU][ỳýỹỷỵỲÝỸỶỴ](?!\\w)"
-)
+# Characters the character steps of normalize_text change: CR, the invisible
+# and space characters, the eth look-alikes.
+_CHANGED_CHARS = re.compile("[\r\u00a0\u00ad\u00d0\u00f0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]")
+# In NFC text, where an old-style tone cluster may stand ("oà", "oẻ", "uỳ" before
+# a non-letter): a superset of what unify_tone_marks moves. An NFC text without
+# one is its own result, so the NFD/NFC round trip is skipped. Ingestion
+# normalises each report once; metadata and extraction call normalize_text
+# again on the result, where this check is all they pay.
+_MAYBE_OLD_STYLE = re.compile("[oO][àáãảạèéẽẻẹÀÁÃẢẠÈÉẼẺẸ](?!\\w)|[uU][ỳýỹỷỵỲÝỸỶỴ](?!\\w)")
 
 
 def normalize_text(text: str) -> str:
@@ -42,17 +42,23 @@ def normalize_text(text: str) -> str:
 
     Line structure is kept: only CR/CRLF become LF and no lines are joined.
     """
-    if unicodedata.is_normalized("NFC", text) and not _MAYBE_NOT_NORMAL.search(text):
+    if _CHANGED_CHARS.search(text):
+        text = _replace_chars(text)
+    if unicodedata.is_normalized("NFC", text) and not _MAYBE_OLD_STYLE.search(text):
         return text
-    return _normalize(text)
+    return unify_tone_marks(text)
 
 
 def _normalize(text: str) -> str:
+    """Every step, whatever the text (normalize_text skips the steps that would change nothing)."""
+    return unify_tone_marks(_replace_chars(text))
+
+
+def _replace_chars(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE_CHARS.sub("", text)
     text = _SPACE_CHARS.sub(" ", text)
-    text = text.translate(_LOOKALIKES)
-    return unify_tone_marks(text)
+    return text.translate(_LOOKALIKES)
 
 
 def unify_tone_marks(text: str) -> str:
