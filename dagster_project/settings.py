@@ -80,28 +80,25 @@ def _path(environ: Mapping[str, str], name: str, default: Path) -> Path:
 
 
 def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
-    value = environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        number = int(value)
-    except ValueError:
-        raise SettingsError(f"{name}={value!r} is not a whole number: unset it or give one") from None
-    if number <= 0:
-        raise SettingsError(f"{name}={value!r} must be above 0")
-    return number
+    return int(_positive(environ, name, default, int, "a whole number"))
 
 
 def _positive_number(environ: Mapping[str, str], name: str, default: float) -> float:
+    return _positive(environ, name, default, float, "a number")
+
+
+def _positive(
+    environ: Mapping[str, str], name: str, default: float, kind: type[int] | type[float], what: str
+) -> float:
     value = environ.get(name, "").strip()
     if not value:
         return default
     try:
-        number = float(value)
+        number = kind(value)
     except ValueError:
-        raise SettingsError(f"{name}={value!r} is not a number: unset it or give one (seconds)") from None
-    if not number > 0 or number == float("inf"):
-        raise SettingsError(f"{name}={value!r} must be a finite number above 0")
+        raise SettingsError(f"{name}={value!r} is not {what}: unset it or give one") from None
+    if not 0 < number < float("inf"):
+        raise SettingsError(f"{name}={value!r} must be above 0 (and finite)")
     return number
 
 

@@ -83,10 +83,15 @@ def pdf_document(streams: list[bytes], page_streams: list[int], form: bytes | No
             % (resources, first_stream + stream)
         )
     objects += [_flate_stream(content) for content in streams]
+    return pdf_file(objects)
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF of the numbered `objects` (1 is the catalog), with a correct xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
+        offsets.append(len(out))  # the xref table holds each object's byte offset
         out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     xref_at = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
