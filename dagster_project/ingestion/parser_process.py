@@ -31,6 +31,18 @@ from dagster_project.ingestion.documents import read_document
 from dagster_project.ingestion.text import UndecodableError
 
 _PACKAGE_ROOT = Path(dagster_project.__file__).resolve().parents[1]
+# A worker left without its caller (the run was killed) stops after this much CPU
+# time on one file, even before it sees that its request pipe is closed.
+_ORPHAN_CPU_FACTOR = 3
+
+
+class ReaderCrashed(UndecodableError):
+    """The worker died on a file in a way that is not a budget verdict (a bug, an OOM kill):
+    the file is rejected for this run but read again on the next one."""
+
+
+class ReaderUnavailable(RuntimeError):
+    """The worker could not start: the environment is broken, not a file."""
 
 
 class ParserProcess:
@@ -67,7 +79,7 @@ class ParserProcess:
         try:
             status, payload = answers.recv()
         except (OSError, EOFError):
-            raise UndecodableError(self._death_reason()) from None
+            raise ReaderCrashed(self._death_reason()) from None
         if status == "ok":
             return payload
         if status == "memory":
@@ -112,7 +124,16 @@ class ParserProcess:
             os.close(answer_write)
         self._requests = Connection(request_write, readable=False)
         self._answers = Connection(answer_read, writable=False)
-        self._requests.send(self.budget)
+        try:
+            self._requests.send(self.budget)
+            self._answers.recv()  # "ready": the readers are imported
+        except (OSError, EOFError):
+            code = self._process.wait()
+            self.close()
+            raise ReaderUnavailable(
+                f"the document reader process did not start (exit code {code}; its error is above):"
+                f" check that `{sys.executable} -m {__name__}` runs in this environment"
+            ) from None
         self.started += 1
         return self._requests, self._answers
 
@@ -141,11 +162,13 @@ def serve(requests: Connection, answers: Connection) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     # pypdf logs every oddity of a damaged file; the verdict is the answer, not the log.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
+    answers.send(("ready", None))
     while True:
         try:
             name, data = requests.recv()
         except EOFError:
             return
+        _limit_cpu_for_one_file(budget)
         try:
             answer: tuple[str, object] = ("ok", read_document(name, data, budget))
         except UndecodableError as exc:
@@ -158,6 +181,16 @@ def serve(requests: Connection, answers: Connection) -> None:
         answers.send(answer)
         if answer[0] == "memory":
             return  # a fresh worker for the next file
+
+
+def _limit_cpu_for_one_file(budget: ParseBudget) -> None:
+    """SIGXCPU ends the worker if this file takes far more CPU than its budget (when no one is
+    left to stop it at the budget)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    used = int(usage.ru_utime + usage.ru_stime)
+    allowed = used + int(_ORPHAN_CPU_FACTOR * budget.parse_seconds) + 1
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    resource.setrlimit(resource.RLIMIT_CPU, (allowed if hard == resource.RLIM_INFINITY else min(allowed, hard), hard))
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from dagster_project.extraction.models import DecodedText
 from dagster_project.ingestion.budget import ParseBudget
 from dagster_project.ingestion.documents import ISOLATED_SUFFIXES, read_document
 from dagster_project.ingestion.names import printable
-from dagster_project.ingestion.parser_process import ParserProcess
+from dagster_project.ingestion.parser_process import ParserProcess, ReaderCrashed
 from dagster_project.ingestion.text import UndecodableError
 
 # Files that describe the folder rather than being reports.
@@ -285,6 +285,9 @@ class _Scanner:
             try:
                 self.decoded[sha] = build_report(name, data, sha, self._decode(name, data))
                 self.verdicts[sha] = None
+            except ReaderCrashed as exc:
+                # Not a verdict on the content: no index entry, so the next run reads it again.
+                return self.scan.rejected.append(RejectedFile(name, printable(str(exc)), sha, len(data)))
             except UndecodableError as exc:
                 self.verdicts[sha] = printable(str(exc))
         reason = self.verdicts[sha]

@@ -7,6 +7,9 @@ recognised by the reason it is quarantined with.
 """
 from __future__ import annotations
 
+import os
+import signal
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ import pytest
 from dagster_project.extraction.observations import extract_observations
 from dagster_project.ingestion.budget import ParseBudget
 from dagster_project.ingestion.documents import read_document
+from dagster_project.ingestion.parser_process import ParserProcess, ReaderCrashed, ReaderUnavailable
 from dagster_project.ingestion.sources import FolderScan, scan_folder
 from dagster_project.ingestion.text import strip_markup
 from dagster_project.settings import SettingsError, load_settings
@@ -198,3 +202,50 @@ def test_the_budgets_come_from_the_settings() -> None:
 def test_a_budget_setting_that_cannot_be_used_names_itself(name: str, value: str) -> None:
     with pytest.raises(SettingsError, match=name):
         load_settings({name: value})
+
+
+# ---------------------------------------------------------------- the reader process itself
+
+
+def test_a_reader_killed_on_a_file_rejects_it_and_the_next_file_gets_a_fresh_reader() -> None:
+    with ParserProcess(ParseBudget()) as reader:
+        reader.read("warm.pdf", hostile.pdf_document([hostile.text_stream(200)], [0]))
+        worker = reader._process
+        threading.Timer(0.5, os.kill, (worker.pid, signal.SIGKILL)).start()  # as the OOM killer would
+        with pytest.raises(ReaderCrashed, match=r"crashed on this file \(SIGKILL, perhaps killed for using too much"):
+            reader.read("heavy.pdf", hostile.pdf_one_heavy_page())
+        assert reader.read("next.pdf", hostile.pdf_document([hostile.text_stream(200)], [0])).text
+        assert reader.started == 2
+
+
+def test_a_crash_is_not_the_files_verdict_so_it_is_read_again_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(self, name: str, data: bytes):
+        raise ReaderCrashed("the document reader crashed on this file (SIGSEGV): report the file as a bug")
+
+    monkeypatch.setattr(ParserProcess, "read", crash)
+    scan = scan_with(tmp_path, {"a.pdf": hostile.pdf_document([hostile.text_stream(200)], [0])})
+    assert reasons(scan) == {"a.pdf": "the document reader crashed on this file (SIGSEGV): report the file as a bug"}
+    assert [f.name for f in scan.files] == [GOOD]  # no index entry: the next scan reads it again
+
+
+def test_a_reader_that_cannot_start_fails_the_scan_instead_of_rejecting_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A broken environment: the worker's interpreter exits at once.
+    monkeypatch.setattr("sys.executable", "/bin/false")
+    (tmp_path / "a.html").write_text(f"<p>{SENTENCE}</p>", encoding="utf-8")
+    with pytest.raises(ReaderUnavailable, match=r"did not start \(exit code 1; its error is above\): check that `/bin/false"):
+        scan_folder(tmp_path, 1_000_000)
+
+
+def test_a_reader_left_alone_on_a_file_stops_itself_after_a_few_budgets_of_cpu() -> None:
+    # The caller is gone (a killed run): nobody stops the worker at the budget, its CPU limit does.
+    reader = ParserProcess(ParseBudget(parse_seconds=0.3))
+    requests, _ = reader._worker()
+    requests.send(("heavy.pdf", hostile.pdf_one_heavy_page()))
+    try:
+        assert reader._process.wait(timeout=120) == -signal.SIGXCPU
+    finally:
+        reader._kill()
