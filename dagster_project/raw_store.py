@@ -194,14 +194,17 @@ def _sync(
         removed = con.execute(
             "select count(*) from raw.reports where report_key not in (select report_key from present)"
         ).fetchone()[0]
+        # Figures go with their report, and with its text when a reader decodes it anew.
         con.execute(
-            """create or replace temp table stale_figures as
-               select report_key from raw.reports where report_key not in (select report_key from present)
-               union
+            """create or replace temp table new_text as
                select i.report_key from incoming i join raw.reports r using (report_key) where i.text <> r.text"""
         )
-        con.execute("delete from raw.observations where report_key in (select report_key from stale_figures)")
-        con.execute("delete from raw.extractions where report_key in (select report_key from stale_figures)")
+        for table in ("raw.observations", "raw.extractions"):
+            con.execute(
+                f"""delete from {table}
+                    where report_key not in (select report_key from present)
+                       or report_key in (select report_key from new_text)"""
+            )
         con.execute(
             """create or replace temp table previous_loads as
                select report_key, first_loaded_at from raw.reports

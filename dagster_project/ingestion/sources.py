@@ -287,7 +287,8 @@ class _Scanner:
                 self.verdicts[sha] = None
             except ReaderCrashed as exc:
                 # Not a verdict on the content: no index entry, so the next run reads it again.
-                return self.scan.rejected.append(RejectedFile(name, printable(str(exc)), sha, len(data)))
+                self.scan.rejected.append(RejectedFile(name, printable(str(exc)), sha, len(data)))
+                return
             except UndecodableError as exc:
                 self.verdicts[sha] = printable(str(exc))
         reason = self.verdicts[sha]
