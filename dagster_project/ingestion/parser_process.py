@@ -34,6 +34,8 @@ _PACKAGE_ROOT = Path(dagster_project.__file__).resolve().parents[1]
 # A worker left without its caller (the run was killed) stops after this much CPU
 # time on one file, even before it sees that its request pipe is closed.
 _ORPHAN_CPU_FACTOR = 3
+# Starting takes about 0.1 s (imports); a worker not ready after this is stuck.
+_START_SECONDS = 60
 
 
 class ReaderCrashed(UndecodableError):
@@ -126,6 +128,8 @@ class ParserProcess:
         self._answers = Connection(answer_read, writable=False)
         try:
             self._requests.send(self.budget)
+            if not self._answers.poll(_START_SECONDS):
+                self._process.kill()
             self._answers.recv()  # "ready": the readers are imported
         except (OSError, EOFError):
             code = self._process.wait()
