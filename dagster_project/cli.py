@@ -56,6 +56,7 @@ def _count(con, relation: str) -> int:
 
 
 def print_summary(warehouse: Path, run_id: str | None = None, elapsed: float | None = None) -> int:
+    from dagster_project.ingestion.names import printable
     from dagster_project.warehouse_db import open_warehouse
 
     with open_warehouse(warehouse, read_only=True) as con:
@@ -72,7 +73,7 @@ def print_summary(warehouse: Path, run_id: str | None = None, elapsed: float | N
     print(f"  reports ingested   {reports}")
     print(f"  files rejected     {rejected.height}")
     for row in rejected.iter_rows(named=True):
-        print(f"    - {row['source_file']}: {row['reason']}")
+        print(f"    - {printable(row['source_file'])}: {printable(row['reason'])}")
     print(f"  figures extracted  {observations}")
     for table, count in facts.items():
         print(f"  {table:<18} {count}")

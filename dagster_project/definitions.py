@@ -35,6 +35,8 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
                 path=str(settings.warehouse_path),
                 sources_dir=str(settings.sources_dir),
                 max_file_bytes=settings.max_file_bytes,
+                parse_seconds=settings.parse_seconds,
+                max_text_chars=settings.max_text_chars,
             ),
             "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=str(DBT_EXECUTABLE)),
         },

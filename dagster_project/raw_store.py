@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime
+from pathlib import Path
 
 import duckdb
 import polars as pl
 
 from dagster_project.extraction.models import Observation
-from dagster_project.ingestion.sources import RejectedFile, ReportRecord
+from dagster_project.ingestion.budget import ParseBudget
+from dagster_project.ingestion.reader_version import reader_version
+from dagster_project.ingestion.sources import FolderScan, RejectedFile, ReportRecord, SourceFile, scan_folder
 from dagster_project.warehouse_db import insert_rows, open_warehouse, transaction, utc_now  # noqa: F401 - re-exported
 
 RAW_DDL = [
@@ -43,6 +46,19 @@ RAW_DDL = [
         content_sha256 varchar,
         byte_size bigint,
         detected_at timestamptz not null
+    )""",
+    # The file index: each file whose content was judged, with the stamp it was read
+    # under; a file with the same stamp and reader version is not read again.
+    """create table if not exists raw.source_files (
+        source_file varchar primary key,
+        byte_size bigint not null,
+        mtime_ns bigint not null,
+        ctime_ns bigint not null,
+        content_sha256 varchar not null,
+        report_key varchar,
+        reason varchar,
+        reader_version varchar not null,
+        loaded_at timestamptz not null
     )""",
     """create table if not exists raw.observations (
         observation_key varchar primary key,
@@ -112,34 +128,116 @@ def sync_reports(
     rejected: Sequence[RejectedFile],
     now: datetime,
 ) -> dict[str, int]:
-    """Make raw.reports mirror the source folder; keep first-load times of known reports.
+    """Make raw.reports mirror `reports`, the whole folder's; keep first-load times of known reports.
 
+    Without stamps there is no file index: the next scan reads every file.
     Returns counts of new, kept and removed reports and of rejected files.
     """
+    names = [(r.report_key, name) for r in reports for name in r.source_files]
+    return _sync(con, reports, names, rejected, [], None, now)
+
+
+def sync_scan(con: duckdb.DuckDBPyConnection, scan: FolderScan, version: str, now: datetime) -> dict[str, int]:
+    """Make raw.reports mirror the folder `scan` saw and keep its file index for the next scan.
+
+    Reports of known files stay as they are, but for their names and load time;
+    reports decoded again replace theirs, and when their text changed their
+    figures are extracted again.
+    """
+    names = [(f.report_key, f.name) for f in scan.files if f.report_key is not None]
+    return _sync(con, scan.reports, names, scan.rejected, scan.files, version, now)
+
+
+def ingest_folder(
+    con: duckdb.DuckDBPyConnection, sources_dir: Path, max_bytes: int, budget: ParseBudget, now: datetime
+) -> tuple[FolderScan, dict[str, int]]:
+    """Scan the folder against the index of the last load and load what changed (the ingest step)."""
+    version = reader_version(budget)
+    scan = scan_folder(sources_dir, max_bytes, budget, load_file_index(con, version))
+    return scan, sync_scan(con, scan, version, now)
+
+
+def load_file_index(con: duckdb.DuckDBPyConnection, version: str) -> dict[str, SourceFile]:
+    """The files of the last load read by this reader version whose verdict still stands."""
+    rows = con.execute(
+        """select source_file, byte_size, mtime_ns, ctime_ns, content_sha256, report_key, reason
+           from raw.source_files
+           where reader_version = $version
+             and (report_key in (select report_key from raw.reports)
+                  or (report_key is null and reason is not null))""",
+        {"version": version},
+    ).fetchall()
+    return {row[0]: SourceFile(*row) for row in rows}
+
+
+def reports_without_province(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("select count(*) from raw.reports where province_code is null").fetchone()[0]
+
+
+def _sync(
+    con: duckdb.DuckDBPyConnection,
+    reports: Sequence[ReportRecord],
+    names: Sequence[tuple[str, str]],
+    rejected: Sequence[RejectedFile],
+    files: Sequence[SourceFile],
+    version: str | None,
+    now: datetime,
+) -> dict[str, int]:
     incoming = _reports_frame(reports)  # noqa: F841 - read by DuckDB through replacement scan
+    present = pl.DataFrame(  # noqa: F841 - every name of every report in the folder, in folder order
+        [(key, name, position) for position, (key, name) in enumerate(names)],
+        schema={"report_key": pl.String, "source_file": pl.String, "position": pl.Int64},
+        orient="row",
+    )
+    index = _index_frame(files, version, now)  # noqa: F841
     with transaction(con):
         new = con.execute(
-            "select count(*) from incoming where report_key not in (select report_key from raw.reports)"
+            """select count(distinct report_key) from present
+               where report_key not in (select report_key from raw.reports)"""
         ).fetchone()[0]
         removed = con.execute(
-            "select count(*) from raw.reports where report_key not in (select report_key from incoming)"
+            "select count(*) from raw.reports where report_key not in (select report_key from present)"
         ).fetchone()[0]
+        # Figures go with their report, and with its text when a reader decodes it anew.
         con.execute(
-            "delete from raw.observations where report_key not in (select report_key from incoming)"
+            """create or replace temp table new_text as
+               select i.report_key from incoming i join raw.reports r using (report_key) where i.text <> r.text"""
         )
-        con.execute(
-            "delete from raw.extractions where report_key not in (select report_key from incoming)"
-        )
+        for table in ("raw.observations", "raw.extractions"):
+            con.execute(
+                f"""delete from {table}
+                    where report_key not in (select report_key from present)
+                       or report_key in (select report_key from new_text)"""
+            )
         con.execute(
             """create or replace temp table previous_loads as
-               select report_key, first_loaded_at from raw.reports"""
+               select report_key, first_loaded_at from raw.reports
+               where report_key in (select report_key from incoming)"""
         )
-        con.execute("delete from raw.reports")
+        con.execute(
+            """delete from raw.reports
+               where report_key not in (select report_key from present)
+                  or report_key in (select report_key from incoming)"""
+        )
         con.execute(
             f"""insert into raw.reports
                 select {", ".join("i." + c for c in REPORT_COLUMNS)},
                        coalesce(p.first_loaded_at, $now), $now
                 from incoming i left join previous_loads p using (report_key)""",
+            {"now": now},
+        )
+        # Names only where they changed: a list update rewrites the whole row, text included.
+        con.execute(
+            """update raw.reports r
+               set source_file = n.first_name, source_files = n.all_names
+               from (select report_key, arg_min(source_file, position) as first_name,
+                            list(source_file order by position) as all_names
+                     from present group by report_key) n
+               where r.report_key = n.report_key
+                 and (r.source_file <> n.first_name or r.source_files <> n.all_names)"""
+        )
+        con.execute(
+            "update raw.reports set loaded_at = $now where report_key in (select report_key from present)",
             {"now": now},
         )
         con.execute("delete from raw.rejected_reports")
@@ -148,12 +246,27 @@ def sync_reports(
             "insert into raw.rejected_reports values (?, ?, ?, ?, ?)",
             [(r.source_file, r.reason, r.content_sha256, r.byte_size, now) for r in rejected],
         )
+        con.execute("delete from raw.source_files")
+        con.execute("insert into raw.source_files select * from index")
     return {
-        "reports": len(reports),
+        "reports": present["report_key"].n_unique(),
         "new_reports": int(new),
         "removed_reports": int(removed),
         "rejected_files": len(rejected),
     }
+
+
+def _index_frame(files: Sequence[SourceFile], version: str | None, now: datetime) -> pl.DataFrame:
+    schema = {
+        "source_file": pl.String, "byte_size": pl.Int64, "mtime_ns": pl.Int64, "ctime_ns": pl.Int64,
+        "content_sha256": pl.String, "report_key": pl.String, "reason": pl.String,
+        "reader_version": pl.String, "loaded_at": pl.Datetime("us", "UTC"),
+    }
+    rows = [
+        (f.name, f.size, f.mtime_ns, f.ctime_ns, f.content_sha256, f.report_key, f.reason, version, now)
+        for f in files
+    ]
+    return pl.DataFrame(rows, schema=schema, orient="row")
 
 
 def reports_to_extract(

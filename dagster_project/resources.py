@@ -8,7 +8,9 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from dagster_project.ingestion.budget import ParseBudget
 from dagster_project.publishing import prepare_build
+from dagster_project.settings import DEFAULT_MAX_TEXT_CHARS, DEFAULT_PARSE_SECONDS
 from dagster_project.warehouse_db import open_warehouse
 
 
@@ -23,6 +25,13 @@ class WarehouseResource(dg.ConfigurableResource):
     path: str
     sources_dir: str
     max_file_bytes: int
+    parse_seconds: float = DEFAULT_PARSE_SECONDS
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS
+
+    @property
+    def parse_budget(self) -> ParseBudget:
+        """What reading one source file may cost."""
+        return ParseBudget(parse_seconds=self.parse_seconds, max_text_chars=self.max_text_chars)
 
     @property
     def warehouse_path(self) -> Path:

@@ -24,6 +24,10 @@ EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 DBT_EXECUTABLE = Path(sys.executable).parent / "dbt"
 
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+# What reading one file may cost (see dagster_project/ingestion/budget.py); the
+# text limit is about 5,000 pages of prose, far above any report.
+DEFAULT_PARSE_SECONDS = 10.0
+DEFAULT_MAX_TEXT_CHARS = 10_000_000
 
 
 class SettingsError(ValueError):
@@ -35,6 +39,8 @@ class Settings:
     sources_dir: Path
     warehouse_path: Path  # the published file BI tools read
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    parse_seconds: float = DEFAULT_PARSE_SECONDS  # a file still being parsed after this is quarantined
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS  # a file yielding more text than this is quarantined
     log_level: str = "INFO"
 
     @property
@@ -74,15 +80,25 @@ def _path(environ: Mapping[str, str], name: str, default: Path) -> Path:
 
 
 def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
+    return int(_positive(environ, name, default, int, "a whole number"))
+
+
+def _positive_number(environ: Mapping[str, str], name: str, default: float) -> float:
+    return _positive(environ, name, default, float, "a number")
+
+
+def _positive(
+    environ: Mapping[str, str], name: str, default: float, kind: type[int] | type[float], what: str
+) -> float:
     value = environ.get(name, "").strip()
     if not value:
         return default
     try:
-        number = int(value)
+        number = kind(value)
     except ValueError:
-        raise SettingsError(f"{name}={value!r} is not a whole number: unset it or give one") from None
-    if number <= 0:
-        raise SettingsError(f"{name}={value!r} must be above 0")
+        raise SettingsError(f"{name}={value!r} is not {what}: unset it or give one") from None
+    if not 0 < number < float("inf"):
+        raise SettingsError(f"{name}={value!r} must be above 0 (and finite)")
     return number
 
 
@@ -93,5 +109,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         sources_dir=_path(environ, "PDX_SOURCES_DIR", PROJECT_ROOT / "sources"),
         warehouse_path=_path(environ, "PDX_WAREHOUSE", PROJECT_ROOT / "warehouse" / "warehouse.duckdb"),
         max_file_bytes=_positive_int(environ, "PDX_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
+        parse_seconds=_positive_number(environ, "PDX_PARSE_SECONDS", DEFAULT_PARSE_SECONDS),
+        max_text_chars=_positive_int(environ, "PDX_MAX_TEXT_CHARS", DEFAULT_MAX_TEXT_CHARS),
         log_level=environ.get("PDX_LOG_LEVEL", "").strip().upper() or "INFO",
     )

@@ -8,14 +8,15 @@ from dagster import AssetExecutionContext
 
 from dagster_project.extraction.observations import extract_observations
 from dagster_project.failpoints import failpoint
-from dagster_project.ingestion.sources import scan_sources
 from dagster_project.extraction.version import extractor_version
+from dagster_project.ingestion.names import printable
 from dagster_project.raw_store import (
     ensure_raw_schema,
+    ingest_folder,
     observation_count,
     replace_observations,
     reports_to_extract,
-    sync_reports,
+    reports_without_province,
     utc_now,
 )
 from dagster_project.resources import WarehouseResource
@@ -52,17 +53,20 @@ def ingest_reports(context: AssetExecutionContext, warehouse: WarehouseResource)
             description=f"Source folder {sources} does not exist: create it or set PDX_SOURCES_DIR.",
         )
     started = time.perf_counter()
-    reports, rejected = scan_sources(sources, warehouse.max_file_bytes)
-    for file in rejected:
-        context.log.warning(f"rejected {file.source_file}: {file.reason}")
     with warehouse.connect(context.run.run_id) as con:
         ensure_raw_schema(con)
         failpoint("ingest")
-        counts = sync_reports(con, reports, rejected, utc_now())
+        scan, counts = ingest_folder(
+            con, sources, warehouse.max_file_bytes, warehouse.parse_budget, utc_now()
+        )
+        without_province = reports_without_province(con)
+    rejected = scan.rejected
+    for file in rejected:
+        context.log.warning(f"rejected {printable(file.source_file)}: {printable(file.reason)}")
     context.log.info(
         f"ingested {counts['reports']} reports ({counts['new_reports']} new, "
-        f"{counts['removed_reports']} removed), rejected {counts['rejected_files']} files "
-        f"in {time.perf_counter() - started:.2f}s"
+        f"{counts['removed_reports']} removed; {scan.known_files} files known from the last load, "
+        f"not read), rejected {counts['rejected_files']} files in {time.perf_counter() - started:.2f}s"
     )
     yield dg.MaterializeResult(
         asset_key=RAW_REPORTS,
@@ -70,7 +74,8 @@ def ingest_reports(context: AssetExecutionContext, warehouse: WarehouseResource)
             "reports": counts["reports"],
             "new_reports": counts["new_reports"],
             "removed_reports": counts["removed_reports"],
-            "without_province": sum(1 for r in reports if r.province_code is None),
+            "without_province": without_province,
+            "known_files": scan.known_files,
             "sources_dir": str(sources),
         },
     )

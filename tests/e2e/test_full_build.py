@@ -131,6 +131,16 @@ def test_a_rerun_with_the_same_sources_gives_identical_facts(built: dict) -> Non
     assert again == built["first_facts"]
 
 
+def test_the_second_run_reads_no_file_it_knows(built: dict) -> None:
+    def known_files(result) -> int:
+        (materialization,) = [
+            m for m in result.asset_materializations_for_node("ingest_reports") if m.asset_key.path == ["raw", "reports"]
+        ]
+        return materialization.metadata["known_files"].value
+
+    assert (known_files(built["first"]), known_files(built["second"])) == (0, 7)  # 5 samples, a copy, junk
+
+
 def test_contract_columns_of_the_fact_tables(built: dict) -> None:
     with duckdb.connect(str(built["warehouse"]), read_only=True) as con:
         columns = [c for c in con.table("marts.fct_infrastructure").columns]
