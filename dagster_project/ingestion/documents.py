@@ -64,13 +64,33 @@ def _docx_text(data: bytes) -> str:
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError as exc:
         raise UndecodableError(f"corrupt .docx (document.xml does not parse: {exc})") from exc
-    paragraphs = []
-    for paragraph in root.iter(f"{_WORD_NS}p"):
-        paragraphs.append("".join(node.text or "" for node in paragraph.iter(f"{_WORD_NS}t")))
-    text = "\n".join(paragraphs)
+    body = root.find(f"{_WORD_NS}body")
+    text = "\n".join(_docx_lines(body if body is not None else root))
     if not text.strip():
         raise UndecodableError(".docx has no text")
     return text
+
+
+def _docx_lines(container: ElementTree.Element) -> list[str]:
+    """One line per paragraph; a table row is one line of cells joined by " | " (as HTML tables read)."""
+    lines: list[str] = []
+    for child in container:
+        if child.tag == f"{_WORD_NS}p":
+            lines.append(_docx_paragraph_text(child))
+        elif child.tag == f"{_WORD_NS}tbl":
+            for row in child.iter(f"{_WORD_NS}tr"):
+                cells = [
+                    " ".join(_docx_paragraph_text(p) for p in cell.iter(f"{_WORD_NS}p")).strip() or "-"
+                    for cell in row.iter(f"{_WORD_NS}tc")
+                ]
+                lines.append(" | ".join(cells))
+        elif child.tag != f"{_WORD_NS}sectPr":
+            lines.extend(_docx_lines(child))  # content controls and other wrappers
+    return lines
+
+
+def _docx_paragraph_text(paragraph: ElementTree.Element) -> str:
+    return "".join(node.text or "" for node in paragraph.iter(f"{_WORD_NS}t"))
 
 
 def _docx_document_xml(data: bytes) -> bytes:
