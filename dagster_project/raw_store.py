@@ -68,6 +68,10 @@ RAW_DDL = [
         extractor_version varchar not null,
         extracted_at timestamptz not null
     )""",
+    *(f"alter table raw.observations add column if not exists {name} {sql_type}" for name, sql_type in
+      (("figure_kind", "varchar"), ("range_high", "double"), ("multiplier", "double"), ("scope", "varchar"),
+       ("section", "varchar"), ("table_column", "varchar"), ("table_row", "varchar"),
+       ("target_source", "varchar"), ("as_of_source", "varchar"))),
     """create table if not exists raw.extractions (
         report_key varchar primary key,
         extractor_version varchar not null,
@@ -75,6 +79,13 @@ RAW_DDL = [
         extracted_at timestamptz not null
     )""",
 ]
+
+# What the extractor knows about each figure's form and place in the document (issue 8);
+# a warehouse built before them gets them by `alter table ... add column if not exists`.
+STRUCTURE_COLUMNS = (
+    "figure_kind", "range_high", "multiplier", "scope", "section", "table_column", "table_row",
+    "target_source", "as_of_source",
+)
 
 REPORT_COLUMNS = [
     "report_key", "content_sha256", "source_file", "source_files", "file_format", "encoding",
@@ -205,7 +216,7 @@ def replace_observations(
         "observation_key", "report_key", "ordinal", "sentence_index", "sentence", "char_start",
         "char_end", "quote", "value", "unit", "numerator", "denominator", "stated_percent",
         "qualifier", "as_of_date", "admin_level", "is_target", "subject", "clause",
-        "parent_ordinal", "extractor_version", "extracted_at",
+        "parent_ordinal", *STRUCTURE_COLUMNS, "extractor_version", "extracted_at",
     ]
     with transaction(con):
         con.execute("delete from raw.observations where report_key in (select report_key from keys)")

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import re
 
+from dagster_project.extraction import lexicon
 from dagster_project.extraction.dates import DAY, MONTH, find_dates
 from dagster_project.extraction.numbers import Lang
 
 _I = re.IGNORECASE
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
-_DATE_CUE = r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ|đến|tới|cuối|đầu|giữa|tháng|quý|date|on)"
+_DATE_CUE = lexicon.word_alternation(lexicon.DATE_CUES)
+_AMBIGUOUS_DATE_CUE = lexicon.word_alternation(lexicon.AMBIGUOUS_DATE_CUES)
+# Words that follow a date, not a counted noun ("đến 30/11 toàn tỉnh có", "từ 1/7 đến 30/9").
+_AFTER_DATE = lexicon.word_alternation(lexicon.AFTER_DATE_WORDS)
+# A day/month: day 1-31, month 1-12.
+_DAY_MONTH = r"(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])"
 
 # Whole spans that never hold a figure. Order does not matter: all are masked.
 _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -29,7 +35,14 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b\d{1,2}[/.](?:19|20)\d{2}\b"),
     re.compile(r"\b[IVX]+/(?:19|20)\d{2}\b"),
     # Day/month after a date word: "ngày 20/5", "chiều 19.9", "từ ngày 1.7 - 10.9".
-    re.compile(rf"\b{_DATE_CUE}\s+(?:ngày\s+)?\d{{1,2}}[/.]\d{{1,2}}\b(?:\s*[-–]\s*\d{{1,2}}[/.]\d{{1,2}}\b)?", _I),
+    re.compile(rf"{_DATE_CUE}\s+(?:ngày\s+)?\d{{1,2}}[/.]\d{{1,2}}\b(?:\s*[-–]\s*\d{{1,2}}[/.]\d{{1,2}}\b)?", _I),
+    # After "từ", "đến", "tới" a day/month is a date only when it can be one and no
+    # counted noun follows: "đến 30/11, toàn tỉnh" is a date, "đến 18/18 xã" a ratio.
+    re.compile(
+        rf"{_AMBIGUOUS_DATE_CUE}\s+{_DAY_MONTH}\b(?=\s*(?:[,;.:)\]]|$|{_AFTER_DATE}))"
+        rf"|{_AMBIGUOUS_DATE_CUE}\s+{_DAY_MONTH}\s*[-–]\s*{_DAY_MONTH}\b",
+        _I,
+    ),
     re.compile(r"\b(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+\d{1,2}-\d{1,2}\b", _I),
     re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", _I),
     # Clock times, audio players, time zones: 16:42, 15:44:05, 0:00 / 0:00, GMT +7.
@@ -50,18 +63,10 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Street addresses: "số 12 Trần Phú".
     re.compile(rf"\bsố\s+\d+[A-Z]?\s+(?=[{_UPPER}])"),
     # Names of documents and programmes: "Nghị quyết số 17", "Đề án 06", "Chương trình 100 ...".
-    re.compile(
-        r"\b(?:Nghị quyết|Quyết định|Chỉ thị|Thông tư|Nghị định|Đề án|Chương trình|Công văn|Luật|"
-        r"Hướng dẫn|Báo cáo|Thông báo|Tờ trình|Kết luận|Kế hoạch|Quy định|Decision|Resolution|Decree|"
-        r"Directive|Circular|Project|Program(?:me)?)\s+(?:số\s+|No\.?\s*)?\d+",
-        _I,
-    ),
+    re.compile(r"\b" + lexicon.alternation(lexicon.DOCUMENT_NAMES) + r"\s+(?:số\s+|No\.?\s*)?\d+", _I),
     # Service levels and other labels with their lists: "mức độ 3, 4", "mức 3, mức 4", "level 4".
     re.compile(
-        r"\b(?:mức độ|mức|cấp độ|levels?|khóa|khoá|lần thứ|tháng|năm|quý|tuần|phiên bản|version|"
-        r"giai đoạn|phase|khu vực|vùng|tổ|ấp|khóm|phường|quận|(?<!hạ )tầng|quốc lộ|tỉnh lộ|đường tỉnh|Đại hội|Congress|"
-        r"(?<!hình )ảnh|(?<!mô )hình|bảng|biểu đồ|phụ lục|(?<!danh )mục|điều|(?<!tài )khoản|chương|figure|table|"
-        r"article|chapter|floor)"
+        r"\b(?:" + "|".join(lexicon.LABEL_NOUNS_BEFORE) + r")"
         r"\s+\d+(?![\d.,]*\s?%)"
         r"(?:\s*(?:,|và|–|-|and|to|or|hoặc|đến)\s*(?:mức độ\s+|mức\s+|level\s+)?\d\b)*",
         _I,
@@ -160,14 +165,13 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
 
 # Words after a number that make it a duration, an age or a label, not a figure.
 _AFTER_LABEL = re.compile(
-    r"\s*(?:năm|tháng|ngày|tuần|giờ|phút|giây|quý|thập kỷ|thập niên|tuổi|years?\b|months?\b|weeks?\b|"
-    r"days?\b|hours?\b|minutes?\b|seconds?\b|decades?\b|trụ cột|pillars?\b|cửa\b|chiều\b|"
-    r"cấp(?!\s*(?:ủy|uỷ))\b|levels?\b|sao\b|stars?\b)",
+    r"\s*(?:" + lexicon.alternation(lexicon.DURATION_WORDS) + r"|"
+    + "|".join(w + r"s?\b" for w in lexicon.EN_DURATION_WORDS) + r"|" + "|".join(lexicon.LABEL_NOUNS_AFTER) + r")",
     _I,
 )
-_RANK_CUE = re.compile(r"xếp|đứng|hạng|vị trí|rank|top|tốp", _I)
+_RANK_CUE = re.compile(lexicon.alternation(lexicon.RANK_CUES), _I)
 _YEARISH_BEFORE = re.compile(r"(?:năm|từ|đến|tới|cuối|đầu|giữa|in|by|since|of|year|mùa|xuân|hè|thu|đông)\s*$", _I)
-_QUALIFIER_BEFORE = re.compile(r"(?:hơn|trên|khoảng|gần|over|about|nearly|approximately|more than)\s*$", _I)
+_QUALIFIER_BEFORE = re.compile(lexicon.alternation(lexicon.COUNT_QUALIFIERS) + r"\s*$", _I)
 
 
 def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang) -> str | None:

@@ -58,7 +58,7 @@ def test_leading_zero_in_a_small_count() -> None:
 
 def test_range_of_staff_keeps_lower_bound_and_the_range() -> None:
     obs = _one("Mỗi cơ quan bố trí 1-2 cán bộ chuyên trách công nghệ thông tin.")
-    assert (obs.value, obs.extra["range"]) == (1.0, "1-2")
+    assert (obs.value, obs.range_high, obs.extra["range"]) == (1.0, 2.0, "1-2")
 
 
 @pytest.mark.parametrize(
@@ -103,7 +103,7 @@ def test_ratio_above_its_plan_with_percent_over_100_is_one_figure() -> None:
 def test_rank_out_of_63_is_a_ratio_marked_as_a_rank() -> None:
     obs = _one("Năm 2022, chỉ số chuyển đổi số của tỉnh xếp thứ 12/63 tỉnh, thành phố.")
     assert (obs.unit, obs.numerator, obs.denominator) == ("ratio", 12.0, 63.0)
-    assert obs.extra["kind"] == "rank"
+    assert obs.figure_kind == "rank"
 
 
 def test_rank_change_in_places_is_a_count() -> None:
