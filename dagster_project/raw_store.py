@@ -37,6 +37,9 @@ RAW_DDL = [
         first_loaded_at timestamptz not null,
         loaded_at timestamptz not null
     )""",
+    # Where a report's province and date came from and where it was fetched (source manifest).
+    *(f"alter table raw.reports add column if not exists {name} varchar"
+      for name in ("province_source", "published_source", "source_url")),
     """create table if not exists raw.rejected_reports (
         source_file varchar not null,
         reason varchar not null,
@@ -87,10 +90,12 @@ STRUCTURE_COLUMNS = (
     "target_source", "as_of_source",
 )
 
+SOURCE_COLUMNS = ("province_source", "published_source", "source_url")
+
 REPORT_COLUMNS = [
     "report_key", "content_sha256", "source_file", "source_files", "file_format", "encoding",
     "byte_size", "title", "published_date", "province_code", "province_evidence", "source_site",
-    "text",
+    "text", *SOURCE_COLUMNS,
 ]
 
 
@@ -108,7 +113,7 @@ def _reports_frame(reports: Sequence[ReportRecord]) -> pl.DataFrame:
         "source_files": pl.List(pl.String), "file_format": pl.String, "encoding": pl.String,
         "byte_size": pl.Int64, "title": pl.String, "published_date": pl.Date,
         "province_code": pl.String, "province_evidence": pl.String, "source_site": pl.String,
-        "text": pl.String,
+        "text": pl.String, **{column: pl.String for column in SOURCE_COLUMNS},
     }
     return pl.DataFrame(rows, schema=schema, orient="row")
 
@@ -143,7 +148,7 @@ def sync_reports(
         )
         con.execute("delete from raw.reports")
         con.execute(
-            f"""insert into raw.reports
+            f"""insert into raw.reports ({", ".join(REPORT_COLUMNS)}, first_loaded_at, loaded_at)
                 select {", ".join("i." + c for c in REPORT_COLUMNS)},
                        coalesce(p.first_loaded_at, $now), $now
                 from incoming i left join previous_loads p using (report_key)""",

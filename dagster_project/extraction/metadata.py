@@ -16,7 +16,7 @@ import re
 from dagster_project.extraction.dates import find_dates, parse_date
 from dagster_project.extraction.lexicon import DOCUMENT_TYPES, WEEKDAY_PATTERN, alternation
 from dagster_project.extraction.models import ReportMetadata
-from dagster_project.extraction.provinces import detect_province
+from dagster_project.extraction.provinces import detect_province, province_from_file_name, province_from_url
 from dagster_project.extraction.normalize import normalize_text
 
 # Header area: where portals print the title and the publication line.
@@ -87,18 +87,39 @@ _ANY_DOMAIN = re.compile(_DOMAIN, re.IGNORECASE)
 _MAX_SOURCE_CHARS = 80
 
 
-def extract_metadata(text: str, file_name: str | None = None) -> ReportMetadata:
+def extract_metadata(text: str, file_name: str | None = None, url: str | None = None) -> ReportMetadata:
+    """Title, date, province and portal of a report; `url` is where it was fetched (a manifest gives it).
+
+    The province comes from the text, else from the URL's host (provincial portals
+    and papers name it: laocai.gov.vn, baolaocai.vn), else from the file name.
+    """
     text = normalize_text(text)
     lines = _header_lines(text)
     official = _official_header(text)
-    province_code, evidence = detect_province(text, file_name)
+    province_code, evidence, source = _province(text, file_name, url)
     return ReportMetadata(
         title=find_official_title(official) or find_title(lines),
         published_date=find_official_date(official) or find_published_date(lines),
         province_code=province_code,
         province_evidence=evidence,
         source_site=find_source_site(text),
+        province_source=source,
     )
+
+
+def _province(text: str, file_name: str | None, url: str | None) -> tuple[str | None, str | None, str | None]:
+    code, evidence = detect_province(text)
+    if code is not None:
+        return code, evidence, "text"
+    if url:
+        code, host = province_from_url(url)
+        if code is not None:
+            return code, f"url:{host}", "url"
+    if file_name:
+        code, evidence = province_from_file_name(file_name)
+        if code is not None:
+            return code, evidence, "file_name"
+    return None, None, None
 
 
 def _header_lines(text: str) -> list[str]:

@@ -24,6 +24,7 @@ class ReportMetadata:
     province_code: str | None  # two-digit GSO code, e.g. "40"
     province_evidence: str | None  # why: "name:Nghệ An", "domain:khcncaobang.gov.vn", ...
     source_site: str | None  # portal named in the text ("Nguồn tin: nghean.gov.vn")
+    province_source: str | None = None  # manifest | text | url | file_name: where the province came from
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from dagster_project.ingestion.documents import read_document
 from dagster_project.extraction.metadata import extract_metadata
+from dagster_project.ingestion.manifest import EMPTY, MANIFEST_NAME, Manifest, ManifestEntry, read_manifest
 from dagster_project.ingestion.text import UndecodableError
 
 # Files that describe the folder rather than being reports.
@@ -43,6 +44,9 @@ class ReportRecord:
     province_evidence: str | None
     source_site: str | None
     text: str
+    province_source: str | None = None  # manifest | text | url | file_name
+    published_source: str | None = None  # manifest | text
+    source_url: str | None = None  # where the report was fetched (from the manifest)
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ def list_source_files(sources_dir: Path) -> Iterator[Path]:
         for name in sorted(files + linked_dirs):
             if name.startswith(".") or name in IGNORED_NAMES:
                 continue
+            if name == MANIFEST_NAME and Path(root) == sources_dir:
+                continue  # describes the reports, is not one
             yield Path(root) / name
 
 
@@ -144,9 +150,14 @@ def _storable_name(name: str) -> str:
 
 
 def scan_sources(sources_dir: Path, max_bytes: int) -> tuple[list[ReportRecord], list[RejectedFile]]:
-    """Read every file once; return the distinct reports and the rejected files."""
+    """Read every file once; return the distinct reports and the rejected files.
+
+    Lines of the manifest that could not be used come back as rejections of
+    `manifest.csv`, each saying which line and why; the reports still load.
+    """
+    manifest = read_manifest(sources_dir)
     reports: dict[str, ReportRecord] = {}
-    rejected: list[RejectedFile] = []
+    rejected: list[RejectedFile] = [RejectedFile(MANIFEST_NAME, issue.reason(), None, None) for issue in manifest.issues]
     for path in list_source_files(sources_dir):
         name = path.relative_to(sources_dir).as_posix()
         if _storable_name(name) != name:
@@ -165,15 +176,22 @@ def scan_sources(sources_dir: Path, max_bytes: int) -> tuple[list[ReportRecord],
             reports[sha] = _with_extra_name(known, name)
             continue
         try:
-            reports[sha] = build_report(name, data, sha)
+            reports[sha] = build_report(name, data, sha, manifest)
         except UndecodableError as exc:
             rejected.append(RejectedFile(name, str(exc), sha, len(data)))
     return list(reports.values()), rejected
 
 
-def build_report(name: str, data: bytes, sha: str) -> ReportRecord:
+def build_report(name: str, data: bytes, sha: str, manifest: Manifest = EMPTY) -> ReportRecord:
     decoded = read_document(name, data)
-    meta = extract_metadata(decoded.text, name)
+    entry = manifest.entry(name) or ManifestEntry(name)
+    meta = extract_metadata(decoded.text, name, entry.url)
+    province_code, province_evidence, province_source = meta.province_code, meta.province_evidence, meta.province_source
+    if entry.province_code is not None:
+        province_code, province_evidence, province_source = entry.province_code, f"manifest:{name}", "manifest"
+    published, published_source = meta.published_date, ("text" if meta.published_date else None)
+    if entry.published is not None:
+        published, published_source = entry.published, "manifest"
     return ReportRecord(
         report_key=report_key_for(sha),
         content_sha256=sha,
@@ -182,12 +200,15 @@ def build_report(name: str, data: bytes, sha: str) -> ReportRecord:
         file_format=Path(name).suffix.lower().lstrip(".") or "txt",
         encoding=decoded.encoding,
         byte_size=len(data),
-        title=meta.title,
-        published_date=meta.published_date,
-        province_code=meta.province_code,
-        province_evidence=meta.province_evidence,
+        title=entry.title or meta.title,
+        published_date=published,
+        province_code=province_code,
+        province_evidence=province_evidence,
         source_site=meta.source_site,
         text=decoded.text,
+        province_source=province_source,
+        published_source=published_source,
+        source_url=entry.url,
     )
 
 
@@ -198,7 +219,8 @@ def _with_extra_name(report: ReportRecord, name: str) -> ReportRecord:
 def source_fingerprint(sources_dir: Path) -> str:
     """Changes when a file is added, removed, renamed or modified (size or mtime)."""
     digest = hashlib.sha256()
-    for path in list_source_files(sources_dir):
+    manifest = sources_dir / MANIFEST_NAME
+    for path in [manifest, *list_source_files(sources_dir)] if manifest.is_file() else list_source_files(sources_dir):
         try:
             stat = path.stat()
         except OSError:
