@@ -426,6 +426,8 @@ def _paragraph_end(lines: list[Line], i: int, width: int | None, reading: list[s
             k += 1
         if k >= len(lines) or (k > j and not across_break):
             break
+        if across_break:
+            k = _skip_running_header(lines, k, prev, width)
         nxt = lines[k]
         if not _continues(prev, nxt, width, across_break):
             break
@@ -436,6 +438,21 @@ def _paragraph_end(lines: list[Line], i: int, width: int | None, reading: list[s
         prev = nxt
         j = k + 1
     return j
+
+
+def _skip_running_header(lines: list[Line], k: int, prev: Line, width: int | None) -> int:
+    """After a page number, a short line followed by the rest of the open sentence is the
+    page's running header (printed once, so not caught as a repeated line): skip it."""
+    header = lines[k]
+    if header.kind != TEXT or not _header_like(header.text) or _TERMINAL.search(header.text):
+        return k
+    after = k + 1
+    while after < len(lines) and lines[after].kind in (BLANK, FURNITURE):
+        after += 1
+    if after == k + 1 or after >= len(lines) or not _continues(prev, lines[after], width, True):
+        return k
+    header.kind = FURNITURE
+    return after
 
 
 def _blank(reading: list[str], start: int, end: int) -> None:

@@ -212,6 +212,7 @@ def announces_goals(sentence_text: str) -> bool:
 
 # --- as-of dates ------------------------------------------------------------------
 
+_DIGIT = re.compile(r"\d")
 _AS_OF_CUE = lexicon.alternation(lexicon.AS_OF_CUES)
 _AS_OF = re.compile(
     _AS_OF_CUE + r"\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b",
@@ -244,6 +245,8 @@ def as_of_date(sentence_text: str) -> datetime.date | None:
     """Date a sentence's figures are stated at: an explicit day ("Tính đến ngày 26/03/2024",
     "từ ngày 1/1 đến 1/12/2022"), or the end of a named month or year ("cuối tháng 12/2020",
     "cuối năm 2022"); a bare "năm 2022" is a period, not a date."""
+    if not _DIGIT.search(sentence_text):
+        return None  # every as-of date has digits: most sentences end here
     for pattern in (_AS_OF, _AS_OF_WORDS):
         m = pattern.search(sentence_text)
         if m:
