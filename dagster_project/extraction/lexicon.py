@@ -169,7 +169,7 @@ NATIONAL_LEVEL_PATTERN = r"toàn quốc|cả nước|ủy ban quốc gia|uỷ ba
 # Cues before a figure in its clause that make it a plan, goal or policy rate.
 TARGET_CUE_PATTERN = (
     r"phấn đấu|mục tiêu|chỉ tiêu|theo kế hoạch|kế hoạch đề ra|đề ra|đặt ra|dự kiến|\bsẽ\b|"
-    r"hỗ trợ\s*(?:tối đa\s*)?$|\bh tr\s*$|\btarget|\baims? to\b|\bplans? to\b|\bwill\b|\bexpected to\b"
+    r"hỗ trợ\s*(?:tối đa\s*)?$|\btarget|\baims? to\b|\bplans? to\b|\bwill\b|\bexpected to\b"
 )
 # "đến năm 2025": a target when the year is after publication ("tính đến"/"hết" are as-of cues).
 BY_YEAR_PATTERN = r"(?<!tính )(?<!hết )\b(?:đến năm|tới năm|by)\s+((?:19|20)\d{2})\b"
@@ -248,6 +248,18 @@ TOTAL_ROW_WORDS = ("tổng", "tổng cộng", "cộng", "toàn tỉnh", "toàn h
 # A line that is only a page number: "- 3 -", "Trang 3/12", "Page 3 of 12", "3/12".
 PAGE_NUMBER_PATTERN = (
     r"[-–—]\s*\d{1,3}\s*[-–—]|(?:trang|page)\s*\d{1,3}(?:\s*(?:/|of|trên)\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}"
+)
+
+
+# Words of the page chrome that provincial portals print around an article (visitor
+# counters, pagination, rating and comment boxes, the footer's contact and licence lines).
+PORTAL_FURNITURE_PATTERN = (
+    r"lượt xem|đang truy cập|tổng lượt truy cập|lượt truy cập\s*:|hôm nay\s*:?\s*\d|hôm qua\s*:?\s*\d|"
+    r"tháng hiện tại|khách viếng thăm|máy chủ tìm kiếm|thống kê truy cập|trang\s+\d+\s*/\s*\d+|"
+    r"page\s+\d+\s+of|lượt thích|số ký tự|cỡ chữ|bản in|tin đã đưa|xem theo ngày|"
+    r"\d+\s+trong\s+\d+\s+đánh giá|điểm của bài viết|views?\s*:|visitors?\s*:|online\s*:|bình luận\s*\(|"
+    r"địa chỉ\s*:|điện thoại\s*:|e-?mail\s*:|fax\s*:|copyright|©|bản quyền|giấy phép\s+số|"
+    r"chịu trách nhiệm|ghi rõ nguồn"
 )
 
 

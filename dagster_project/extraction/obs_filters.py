@@ -10,13 +10,14 @@ import re
 
 from dagster_project.extraction import lexicon
 from dagster_project.extraction.dates import DAY, MONTH, find_dates
+from dagster_project.extraction.layout_lines import letter_cases
 from dagster_project.extraction.numbers import Lang
 
 _I = re.IGNORECASE
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
-_DATE_CUE = lexicon.word_alternation(lexicon.DATE_CUES)
-_AMBIGUOUS_DATE_CUE = lexicon.word_alternation(lexicon.AMBIGUOUS_DATE_CUES)
+_DATE_CUE = lexicon.alternation(lexicon.DATE_CUES)
+_AMBIGUOUS_DATE_CUE = lexicon.alternation(lexicon.AMBIGUOUS_DATE_CUES)
 # Words that follow a date, not a counted noun ("đến 30/11 toàn tỉnh có", "từ 1/7 đến 30/9").
 _AFTER_DATE = lexicon.word_alternation(lexicon.AFTER_DATE_WORDS)
 # A day/month: day 1-31, month 1-12.
@@ -34,13 +35,13 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Month/year and quarter/year: 12/2020, 9.2025, IV/2025.
     re.compile(r"\b\d{1,2}[/.](?:19|20)\d{2}\b"),
     re.compile(r"\b[IVX]+/(?:19|20)\d{2}\b"),
-    # Day/month after a date word: "ngày 20/5", "chiều 19.9", "từ ngày 1.7 - 10.9".
-    re.compile(rf"{_DATE_CUE}\s+(?:ngày\s+)?\d{{1,2}}[/.]\d{{1,2}}\b(?:\s*[-–]\s*\d{{1,2}}[/.]\d{{1,2}}\b)?", _I),
-    # After "từ", "đến", "tới" a day/month is a date only when it can be one and no
-    # counted noun follows: "đến 30/11, toàn tỉnh" is a date, "đến 18/18 xã" a ratio.
+    # Day/month after a date word: "ngày 20/5", "chiều 19.9", "từ ngày 1.7 - 10.9". After
+    # "từ", "đến", "tới" a day/month is a date only when it can be one and no counted noun
+    # follows: "đến 30/11, toàn tỉnh" is a date, "đến 18/18 xã" a ratio. One pattern, one pass.
     re.compile(
-        rf"{_AMBIGUOUS_DATE_CUE}\s+{_DAY_MONTH}\b(?=\s*(?:[,;.:)\]]|$|{_AFTER_DATE}))"
-        rf"|{_AMBIGUOUS_DATE_CUE}\s+{_DAY_MONTH}\s*[-–]\s*{_DAY_MONTH}\b",
+        rf"\b(?:{_DATE_CUE}\s+(?:ngày\s+)?\d{{1,2}}[/.]\d{{1,2}}\b(?:\s*[-–]\s*\d{{1,2}}[/.]\d{{1,2}}\b)?"
+        rf"|{_AMBIGUOUS_DATE_CUE}\s+(?:{_DAY_MONTH}\b(?=\s*(?:[,;.:)\]]|$|{_AFTER_DATE}))"
+        rf"|{_DAY_MONTH}\s*[-–]\s*{_DAY_MONTH}\b))",
         _I,
     ),
     re.compile(r"\b(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+\d{1,2}-\d{1,2}\b", _I),
@@ -83,15 +84,7 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 # Short lines holding one of these are page furniture (counters, pagination, ratings).
-_FURNITURE = re.compile(
-    r"lượt xem|đang truy cập|tổng lượt truy cập|lượt truy cập\s*:|hôm nay\s*:?\s*\d|hôm qua\s*:?\s*\d|"
-    r"tháng hiện tại|khách viếng thăm|máy chủ tìm kiếm|thống kê truy cập|trang\s+\d+\s*/\s*\d+|"
-    r"page\s+\d+\s+of|lượt thích|thời gian chờ|số ký tự|cỡ chữ|bản in|tin đã đưa|xem theo ngày|"
-    r"\d+\s+trong\s+\d+\s+đánh giá|điểm của bài viết|views?\s*:|visitors?\s*:|online\s*:|bình luận\s*\(|"
-    r"địa chỉ\s*:|điện thoại\s*:|e-?mail\s*:|fax\s*:|copyright|©|bản quyền|giấy phép\s+số|"
-    r"chịu trách nhiệm|ghi rõ nguồn",
-    _I,
-)
+_FURNITURE = re.compile(lexicon.PORTAL_FURNITURE_PATTERN, _I)
 _WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _I)
 _HAS_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 _LINE = re.compile(r"[^\n]+")
@@ -147,8 +140,10 @@ def _few_words(line: str) -> bool:
 
 
 def _is_shouting(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    if len(line) < 8:
+        return False
+    upper, lower = letter_cases(line)
+    return upper + lower >= 8 and upper > 0.8 * (upper + lower)
 
 
 def _quoted_names(text: str) -> list[tuple[int, int]]:
