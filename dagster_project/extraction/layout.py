@@ -321,7 +321,7 @@ class _Reader:
         self.lines = lines
         self.single_tables = single_tables
         self.width = width
-        self.reading = list(text)
+        self.edits: list[tuple[int, int]] = []  # spans to blank in the reading text
         self.blocks: list[Block] = []
         self.stack: list[_Section] = []
         self.intro: _Section | None = None  # an open list intro ("... như sau:")
@@ -333,7 +333,7 @@ class _Reader:
         i = 0
         while i < len(self.lines):
             i = self._step(i)
-        return Layout("".join(self.reading), tuple(self.blocks))
+        return Layout(_blanked(self.text, self.edits), tuple(self.blocks))
 
     def _step(self, i: int) -> int:
         line = self.lines[i]
@@ -344,7 +344,7 @@ class _Reader:
         kind = line.kind
         if kind in (BLANK, MASTHEAD, FURNITURE):
             if kind == FURNITURE:
-                _blank(self.reading, line.start, line.end)
+                self.edits.append((line.start, line.end))
             else:
                 self.blank_before = True
             return i + 1
@@ -395,7 +395,7 @@ class _Reader:
     def _paragraph(self, i: int) -> int:
         """A paragraph or a list item, with the lines that continue it."""
         line = self.lines[i]
-        j = _paragraph_end(self.lines, i, self.width, self.reading)
+        j = _paragraph_end(self.lines, i, self.width, self.edits)
         block_kind = "list_item" if line.kind == ITEM else "paragraph"
         block_text = " ".join(self.lines[k].text for k in range(i, j) if self.lines[k].kind in (TEXT, ITEM))
         if self.intro is not None and block_kind == "paragraph" and not _is_short_item(block_text):
@@ -414,8 +414,9 @@ class _Reader:
         return j
 
 
-def _paragraph_end(lines: list[Line], i: int, width: int | None, reading: list[str]) -> int:
-    """Index after the last line of the paragraph starting at i; joins wrapped lines in `reading`."""
+def _paragraph_end(lines: list[Line], i: int, width: int | None, edits: list[tuple[int, int]]) -> int:
+    """Index after the last line of the paragraph starting at i; the line breaks and furniture
+    inside it go to `edits`, to be blanked in the reading text."""
     prev = lines[i]
     j = i + 1
     while j < len(lines):
@@ -431,10 +432,8 @@ def _paragraph_end(lines: list[Line], i: int, width: int | None, reading: list[s
         nxt = lines[k]
         if not _continues(prev, nxt, width, across_break):
             break
-        for m in range(j, k):
-            _blank(reading, lines[m].start, lines[m].end)
-        for m in range(j - 1, k):
-            reading[lines[m].end] = " "  # the line breaks inside the paragraph
+        # The furniture and blank lines inside the paragraph, with every line break up to nxt.
+        edits.append((prev.end, nxt.start))
         prev = nxt
         j = k + 1
     return j
@@ -455,8 +454,19 @@ def _skip_running_header(lines: list[Line], k: int, prev: Line, width: int | Non
     return after
 
 
-def _blank(reading: list[str], start: int, end: int) -> None:
-    reading[start:end] = " " * (end - start)
+def _blanked(text: str, edits: list[tuple[int, int]]) -> str:
+    """`text` with the spans of `edits` turned into spaces (same length, spans kept)."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in sorted(edits):
+        start = max(start, last)
+        if end <= start:
+            continue
+        pieces.append(text[last:start])
+        pieces.append(" " * (end - start))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _is_short_item(text: str) -> bool:

@@ -152,9 +152,15 @@ _BODY_START = re.compile(r"^\s*(?:kính gửi|căn cứ|thực hiện|theo|để
 _MAX_SUBJECT_LINES = 3
 
 
+# Header lines are short; a longer line is body text (and a page saved as one line of
+# megabytes must not be searched for a signing date).
+_MAX_HEADER_LINE_CHARS = 300
+
+
 def _official_header(text: str) -> list[str]:
     """The first lines of the text, where an official document prints its header."""
-    return text.split("\n", _OFFICIAL_HEADER_LINES)[:_OFFICIAL_HEADER_LINES]
+    lines = text[: _OFFICIAL_HEADER_LINES * (_MAX_HEADER_LINE_CHARS + 1)].split("\n", _OFFICIAL_HEADER_LINES)
+    return [line if len(line) <= _MAX_HEADER_LINE_CHARS else "" for line in lines[:_OFFICIAL_HEADER_LINES]]
 
 
 def find_official_date(lines: list[str]) -> datetime.date | None:

@@ -37,7 +37,7 @@ from dagster_project.extraction.obs_tables import CellContext, table_figures
 _I = re.IGNORECASE
 _PART_MARKER = re.compile(r"trong đó|bao gồm|\bgồm\b|including|of which|among which|\(\s*$", _I)
 _LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+|\s+and\s+|;\s*")
-_LABEL_VALUE = re.compile(r"([^:;\n]{3,160}?)\s*:\s*$")
+_MAX_LABEL_CHARS = 160
 _SCOPES = {"paragraph": "prose", "list_item": "list", "heading": "heading", "table": "table"}
 
 
@@ -324,10 +324,10 @@ def _prose_observation(
     before = reading[clause_start : f.lead_start]
     subject_from = f.subject_from if f.subject_from >= 0 else f.end
     subject = subject_after(reading, subject_from, seg_end) or _subject_before(reading[seg_start : f.lead_start])
-    label = _LABEL_VALUE.search(reading, seg_start, f.lead_start)
-    if label is not None:
+    label = _label_before(reading, seg_start, f.lead_start)
+    if label:
         # "Số trạm BTS: 96 trạm": the label names what the value counts.
-        subject = " ".join((label.group(1).strip(" -–•+*") + " " + subject).split())
+        subject = " ".join((label + " " + subject).split())
     target, target_source = _prose_target(before, f, context, published)
     sentence_text = f.sentence.text
     original = text[f.sentence.start : f.sentence.end]
@@ -345,6 +345,19 @@ def _prose_observation(
         scope=context.scope,
         section=context.section or None,
     ), ((f.sentence.start, f.sentence.end) if verbatim else None)
+
+
+def _label_before(text: str, start: int, pos: int) -> str | None:
+    """The label of a "label: value" pair whose value starts at `pos` (within text[start:pos])."""
+    k = pos
+    while k > start and text[k - 1] in " \t":
+        k -= 1
+    if k <= start or text[k - 1] != ":":
+        return None
+    colon = k - 1
+    begin = max(start, colon - _MAX_LABEL_CHARS, *(text.rfind(mark, start, colon) + 1 for mark in ";:\n"))
+    label = text[begin:colon].strip(" -–•+*\t")
+    return label if len(label) >= 3 else None
 
 
 def _prose_target(
