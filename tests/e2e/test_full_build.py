@@ -48,6 +48,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
     copy_samples(sources)
     (sources / "junk.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     (sources / "copy of 001.txt").write_bytes((sources / "001_084593bdc146d95d.txt").read_bytes())
+    # A source manifest: a URL for one report, and a line for a file that is not there.
+    (sources / "manifest.csv").write_text(
+        "file,url,province,published,title\n"
+        "001_084593bdc146d95d.txt,https://khcncaobang.gov.vn/tin/1,,,\n"
+        "missing.txt,https://nghean.gov.vn/x,Nghệ An,2024-05-20,\n",
+        encoding="utf-8",
+    )
     warehouse = root / "out" / "warehouse.duckdb"
     patch = pytest.MonkeyPatch()
     patch.setenv("PDX_SOURCES_DIR", str(sources))
@@ -78,9 +85,19 @@ def test_every_sample_report_has_its_province_and_publication_date(built: dict) 
 
 
 def test_unreadable_file_is_quarantined_with_a_reason(built: dict) -> None:
-    rejected = rows(built["warehouse"], "raw.rejected_reports", "source_file, reason")
-    assert [name for name, _ in rejected] == ["junk.txt"]
-    assert rejected[0][1]
+    rejected = dict(rows(built["warehouse"], "raw.rejected_reports", "source_file, reason"))
+    assert set(rejected) == {"junk.txt", "manifest.csv"}
+    assert rejected["junk.txt"]
+
+
+def test_the_manifest_describes_reports_is_not_one_and_reports_its_bad_line(built: dict) -> None:
+    reports = {f: (url, source) for f, url, source in
+               rows(built["warehouse"], "marts.dim_report", "source_file, source_url, province_source")}
+    assert set(reports) == set(EXPECTED_REPORTS)  # manifest.csv is not a report
+    assert reports["001_084593bdc146d95d.txt"] == ("https://khcncaobang.gov.vn/tin/1", "text")
+    assert reports["002_af209421734ca160.txt"] == (None, "text")
+    (reason,) = [r for f, r in rows(built["warehouse"], "raw.rejected_reports", "source_file, reason") if f == "manifest.csv"]
+    assert reason.startswith("manifest.csv line 3 (missing.txt): names a file that is not in the source folder")
 
 
 def test_same_content_under_two_names_is_one_report(built: dict) -> None:
@@ -171,6 +188,12 @@ def test_check_history_is_appended_not_overwritten(built: dict) -> None:
 def test_a_rerun_with_the_same_sources_gives_identical_facts(built: dict) -> None:
     again = {t: sorted(rows(built["warehouse"], f"marts.{t}", "fact_key, value")) for t in FACT_TABLES}
     assert again == built["first_facts"]
+
+
+def test_what_the_extractor_knows_reaches_the_staging_observations(built: dict) -> None:
+    with duckdb.connect(str(built["warehouse"]), read_only=True) as con:
+        found = set(con.sql("select figure_kind, scope, target_source from staging.stg_observations").fetchall())
+    assert {("percent", "prose", "cue"), ("count", "list", "none"), ("ratio", "prose", "none")} <= found
 
 
 def test_contract_columns_of_the_fact_tables(built: dict) -> None:
