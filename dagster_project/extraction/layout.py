@@ -362,10 +362,12 @@ class _Reader:
                 table, _ = build_table(self.lines[i:j], self.text, self.unit_line)
                 if table.rows:
                     self._table(line.start, self.lines[j - 1].end, table)
-                else:
-                    self.caption, self.unit_line = None, None
-                return j
-            # A single line with cells is no table: read it as prose.
+                    return j
+            # A single line with cells, or lines with cells but no figure in a value
+            # column, are no table: read them as prose, line by line.
+            for k in range(i, max(j, i + 1)):
+                self.lines[k].kind = ITEM if _BULLET.match(self.lines[k].text) else TEXT
+            return self._paragraph(i)
         return self._paragraph(i)
 
     def _heading(self, line: Line) -> None:

@@ -186,13 +186,7 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
             break
         header_count += 1
     width = max(len(c) for c in cell_texts)
-    if header_count:
-        names = [""] * width
-        for cells in cell_texts[:header_count]:
-            for k, cell in enumerate(_right_align(cells, width)):
-                names[k] = (names[k] + " " + cell).strip()
-    else:
-        names = [""] * width
+    names = _header_names(cell_texts[:header_count], width)
     columns = [column_role(name, k) for k, name in enumerate(names)]
     _fix_label_column(columns, cell_texts[header_count:])
     data = rows[header_count:]
@@ -202,9 +196,17 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
     return Table(tuple(columns), tuple(r for r in built if r.cells), unit_line, breakdown), rows[:header_count]
 
 
+_UNIT_WORDS_HEADER = re.compile(r"\s*(?:đơn vị|đv)\s*$", _I)
+
+
 def _fix_label_column(columns: list[Column], data: list[list[str]]) -> None:
-    """Without a named label column, the first column of words is the row label."""
-    if any(c.role == "label" for c in columns):
+    """Without a named label column, the first column of words is the row label; after a
+    label column, a column headed "Đơn vị" holds units ("Chỉ tiêu | Đơn vị | Năm 2024")."""
+    labels = [k for k, c in enumerate(columns) if c.role == "label"]
+    for k in labels[1:]:
+        if _UNIT_WORDS_HEADER.match(columns[k].header):
+            columns[k] = Column(columns[k].header, "unit", columns[k].year, columns[k].percent)
+    if labels:
         return
     for k, column in enumerate(columns):
         if column.role in ("stt", "unit", "note"):
@@ -212,6 +214,30 @@ def _fix_label_column(columns: list[Column], data: list[list[str]]) -> None:
         if any(k < len(cells) and cells[k] and not is_number_cell(cells[k]) for cells in data):
             columns[k] = Column(column.header, "label", column.year, column.percent)
         return
+
+
+def _header_names(header: list[list[str]], width: int) -> list[str]:
+    """Column names from one or two header rows.
+
+    Two rows with merged cells ("STT | Chỉ tiêu | Năm 2023 | Năm 2024" over "Kế hoạch |
+    Thực hiện | Kế hoạch | Thực hiện"): each upper value header spans as many lower cells
+    as divide evenly, and a column is named lower then upper ("Kế hoạch Năm 2023").
+    """
+    if not header:
+        return [""] * width
+    if len(header) == 2:
+        upper = [c for c in header[0] if not EMPTY_CELL.fullmatch(c.strip())]
+        lower = [c for c in header[1] if not EMPTY_CELL.fullmatch(c.strip())]
+        labels = next((k for k, c in enumerate(upper) if column_role(c, k).role not in ("stt", "label", "unit")), len(upper))
+        values = upper[labels:]
+        if values and len(lower) == width - labels and len(lower) % len(values) == 0:
+            span = len(lower) // len(values)
+            return upper[:labels] + [f"{lower[j]} {values[j // span]}" for j in range(len(lower))]
+    names = [""] * width
+    for cells in header:
+        for k, cell in enumerate(_right_align(cells, width)):
+            names[k] = (names[k] + " " + cell).strip()
+    return names
 
 
 def _right_align(cells: list[str], width: int) -> list[str]:

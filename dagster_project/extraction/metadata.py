@@ -175,8 +175,16 @@ def find_official_date(lines: list[str]) -> datetime.date | None:
     return None
 
 
+_SUBJECT_LINE = re.compile(r"^\s*V/v\s+(.+?)\s*$", re.IGNORECASE)
+
+
 def find_official_title(lines: list[str]) -> str | None:
-    """ "BÁO CÁO" (or KẾ HOẠCH, QUYẾT ĐỊNH ...) alone on a line, and the subject lines under it."""
+    """ "BÁO CÁO" (or KẾ HOẠCH, QUYẾT ĐỊNH ...) alone on a line, and the subject lines under it;
+    for an official letter, its subject line "V/v ..." ."""
+    for line in lines:
+        subject_line = _SUBJECT_LINE.match(line)
+        if subject_line:
+            return subject_line.group(1)
     for k, line in enumerate(lines):
         if not _DOCUMENT_TYPE_LINE.match(line):
             continue

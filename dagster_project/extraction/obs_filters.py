@@ -89,7 +89,11 @@ _WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ 
 _HAS_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 _LINE = re.compile(r"[^\n]+")
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{1,120})[”\"]")
-_LIST_MARKER = re.compile(r"(?m)^\s*(?:\(?\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+[.)])(?=\s)")
+# Numbering at the start of a line: "1.", "2)", "a)", "IV.", and "1.1" / "2.3.1" before a
+# heading's capital letter ("1.1 Dịch vụ công trực tuyến").
+_LIST_MARKER = re.compile(
+    rf"(?m)^\s*(?:\(?\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+[.)])(?=\s)|^\s*\d{{1,2}}(?:\.\d{{1,2}})+(?=\s+[{_UPPER}])"
+)
 
 
 def blocked_mask(text: str) -> bytearray:

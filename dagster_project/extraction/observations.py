@@ -38,6 +38,8 @@ _I = re.IGNORECASE
 _PART_MARKER = re.compile(r"trong đó|bao gồm|\bgồm\b|including|of which|among which|\(\s*$", _I)
 _LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+|\s+and\s+|;\s*")
 _MAX_LABEL_CHARS = 160
+_RATE_LABEL = re.compile(r"t[ỷỉ]\s+lệ\b", _I)
+_BARE_END = re.compile(r"\s*(?:[.;,)]|$)", re.MULTILINE)
 _SCOPES = {"paragraph": "prose", "list_item": "list", "heading": "heading", "table": "table"}
 
 
@@ -143,6 +145,8 @@ def _block_figures(
         seen_sentences.add(key)
         label_at = _first_at_or_after(percent_labels, sentence.line_start)
         found = read_sentence(reading, sentence, in_sentence, lang, label_at)
+        for figure in found:
+            _share_of_a_rate_label(reading, sentence.start, figure)
         if not found and announces_goals(sentence.text):
             goals_open = True
         for figure in found:
@@ -345,6 +349,15 @@ def _prose_observation(
         scope=context.scope,
         section=context.section or None,
     ), ((f.sentence.start, f.sentence.end) if verbatim else None)
+
+
+def _share_of_a_rate_label(reading: str, start: int, figure: Figure) -> None:
+    """"Tỷ lệ hồ sơ trực tuyến: 48,6": a bare number after a rate's label is a percentage."""
+    if figure.unit != "count" or figure.kind is not None or figure.value > 100:
+        return
+    label = _label_before(reading, start, figure.lead_start)
+    if label and _RATE_LABEL.match(label) and _BARE_END.match(reading, figure.end):
+        figure.unit = "percent"
 
 
 def _label_before(text: str, start: int, pos: int) -> str | None:

@@ -273,3 +273,40 @@ def test_the_official_masthead_is_no_section_and_holds_no_figure() -> None:
     )
     [obs] = extract_observations(text)
     assert (obs.value, obs.section) == (14.0, "I. KẾT QUẢ")
+
+
+def test_a_two_row_header_names_each_column_by_its_plan_or_result_and_year() -> None:
+    text = (
+        "ĐVT: %\n"
+        "STT | Chỉ tiêu | Năm 2023 | Năm 2024\n"
+        "Kế hoạch | Thực hiện | Kế hoạch | Ước thực hiện\n"
+        "1 | Tỷ lệ hộ có cáp quang | 55 | 53,8 | 62 | 60,1\n"
+    )
+    assert [(o.value, o.table_column, o.is_target) for o in extract_observations(text, PUBLISHED)] == [
+        (55.0, "Kế hoạch Năm 2023", True), (53.8, "Thực hiện Năm 2023", False),
+        (62.0, "Kế hoạch Năm 2024", True), (60.1, "Ước thực hiện Năm 2024", False),
+    ]
+
+
+def test_a_column_headed_don_vi_after_the_label_holds_units() -> None:
+    text = "Chỉ tiêu | Đơn vị | Năm 2024\nThuê bao Internet cố định | Nghìn thuê bao | 86,5\nTrạm BTS | Trạm | 412\n"
+    assert [(o.value, o.multiplier) for o in extract_observations(text)] == [(86500.0, 1000.0), (412.0, None)]
+
+
+def test_multi_level_heading_numbers_are_no_figures() -> None:
+    text = "2.3 Về nhân lực số\nToàn huyện có 26 cán bộ phụ trách công nghệ thông tin.\n"
+    [obs] = extract_observations(text)
+    assert (obs.value, obs.section) == (26.0, "2.3 Về nhân lực số")
+
+
+def test_a_bare_number_after_a_rate_label_is_a_percentage() -> None:
+    share, count = extract_observations("+ Tỷ lệ hồ sơ nộp trực tuyến: 48,6\n+ Số hồ sơ nộp trực tuyến: 4.860 hồ sơ\n")
+    assert (share.value, share.unit) == (48.6, "percent")
+    assert (count.value, count.unit) == (4860.0, "count")
+
+
+def test_lines_with_tabs_but_no_figure_column_are_read_as_a_list() -> None:
+    text = "Tính đến ngày 30/6/2024:\n- Số trạm BTS:\t96 trạm\n- Số xã có cáp quang:\t15 xã\n"
+    assert [(o.value, o.scope, o.as_of_date) for o in extract_observations(text)] == [
+        (96.0, "list", datetime.date(2024, 6, 30)), (15.0, "list", datetime.date(2024, 6, 30)),
+    ]

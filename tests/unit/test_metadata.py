@@ -151,3 +151,8 @@ def test_a_national_site_names_no_province() -> None:
 def test_the_file_name_is_the_last_resort() -> None:
     meta = extract_metadata("Toàn tỉnh có 95% thôn có sóng 4G.", "024_an-giang.txt", "https://vietnamnet.vn/a")
     assert (meta.province_code, meta.province_source) == ("89", "file_name")
+
+
+def test_an_official_letter_is_titled_by_its_subject_line() -> None:
+    text = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: 88/STTTT-BCVT\nV/v báo cáo số liệu hạ tầng bưu chính quý III\n\nKính gửi: UBND tỉnh.\n"
+    assert extract_metadata(text).title == "báo cáo số liệu hạ tầng bưu chính quý III"
