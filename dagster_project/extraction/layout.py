@@ -90,7 +90,7 @@ _UNIT_LINE = re.compile(
     r"\(?\s*(?P<label>" + lexicon.alternation(lexicon.UNIT_LINE_LABELS) + r")\s*:\s*(?P<unit>[^()\n]{1,40}?)\s*\)?\.?",
     _I,
 )
-MASTHEAD = re.compile(lexicon.MASTHEAD_PATTERN, _I)
+_ISSUING_BODY = re.compile(lexicon.ISSUING_BODY_PATTERN, _I)
 _MOTTO = re.compile(lexicon.NATIONAL_MOTTO_PATTERN, _I)
 _DOC_NUMBER_LINE = re.compile(r"(?:số|so)\s*:\s*\d+", _I)
 _DOC_TYPE = re.compile(lexicon.alternation(lexicon.DOCUMENT_TYPES) + r"\.?", _I)
@@ -159,7 +159,7 @@ def _mark_masthead(lines: list[Line]) -> None:
             return  # the body has begun
         if _MOTTO.search(text) or _DOC_NUMBER_LINE.match(text) or _OFFICIAL_DATE.match(text) or _DOC_TYPE.fullmatch(text):
             line.kind = MASTHEAD
-        elif words <= 10 and not FIGURE_DIGITS.search(text) and (is_caps(text) or MASTHEAD.search(text)):
+        elif words <= 10 and not FIGURE_DIGITS.search(text) and (is_caps(text) or _ISSUING_BODY.search(text)):
             line.kind = MASTHEAD  # the issuing body ("ỦY BAN NHÂN DÂN", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
         elif words > 12:
             return
@@ -187,7 +187,9 @@ def _mark_structure(lines: list[Line]) -> None:
             continue
         if _BULLET.match(text):
             line.kind = ITEM
-        elif is_caps(text) and 2 <= len(text.split()) <= 25 and not FIGURE_DIGITS.search(_TIME_DIGITS.sub("", text)):
+        elif len(text) <= _MAX_HEADING_CHARS and is_caps(text) and 2 <= len(text.split()) <= 25 and not (
+            FIGURE_DIGITS.search(_TIME_DIGITS.sub("", text))
+        ):
             line.kind, line.style, line.title = HEADING, "caps", text
 
 

@@ -203,7 +203,7 @@ DOCUMENT_TYPES = (
 # The national motto printed at the top right of every official document.
 NATIONAL_MOTTO_PATTERN = r"cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc"
 # Short lines naming the issuing body at the top left ("ỦY BAN NHÂN DÂN", "SỞ THÔNG TIN ...").
-MASTHEAD_PATTERN = r"(?:ủy|uỷ) ban nhân dân|^ubnd\b|hội đồng nhân dân|^sở\s|^tổ công tác|^ban chỉ đạo"
+ISSUING_BODY_PATTERN = r"(?:ủy|uỷ) ban nhân dân|^ubnd\b|hội đồng nhân dân|^sở\s|^tổ công tác|^ban chỉ đạo"
 # Heading words that open a targets section ("Mục tiêu", "Phương hướng, nhiệm vụ năm 2025").
 TARGET_HEADING_WORDS = (
     "mục tiêu", "phương hướng", "định hướng", "nhiệm vụ", "giải pháp", "kế hoạch", "lộ trình", "dự kiến",
