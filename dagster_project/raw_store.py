@@ -40,6 +40,9 @@ RAW_DDL = [
         first_loaded_at timestamptz not null,
         loaded_at timestamptz not null
     )""",
+    # Where a report's province and date came from and where it was fetched (source manifest).
+    *(f"alter table raw.reports add column if not exists {name} varchar"
+      for name in ("province_source", "published_source", "source_url")),
     """create table if not exists raw.rejected_reports (
         source_file varchar not null,
         reason varchar not null,
@@ -58,8 +61,11 @@ RAW_DDL = [
         report_key varchar,
         reason varchar,
         reader_version varchar not null,
-        loaded_at timestamptz not null
+        loaded_at timestamptz not null,
+        manifest_sha varchar not null default ''
     )""",
+    # The manifest line a report was built with: a changed line reads the file again.
+    "alter table raw.source_files add column if not exists manifest_sha varchar default ''",
     """create table if not exists raw.observations (
         observation_key varchar primary key,
         report_key varchar not null,
@@ -88,6 +94,10 @@ RAW_DDL = [
     # What a count or share is of (households, agencies, communes, ...); null until the
     # extractor states it. Added to warehouses built before the column existed.
     "alter table raw.observations add column if not exists base varchar",
+    *(f"alter table raw.observations add column if not exists {name} {sql_type}" for name, sql_type in
+      (("figure_kind", "varchar"), ("range_high", "double"), ("multiplier", "double"), ("scope", "varchar"),
+       ("section", "varchar"), ("table_column", "varchar"), ("table_row", "varchar"),
+       ("target_source", "varchar"), ("as_of_source", "varchar"))),
     """create table if not exists raw.extractions (
         report_key varchar primary key,
         extractor_version varchar not null,
@@ -96,10 +106,19 @@ RAW_DDL = [
     )""",
 ]
 
+# What the extractor knows about each figure's form and place in the document (issue 8);
+# a warehouse built before them gets them by `alter table ... add column if not exists`.
+STRUCTURE_COLUMNS = (
+    "figure_kind", "range_high", "multiplier", "scope", "section", "table_column", "table_row",
+    "target_source", "as_of_source",
+)
+
+SOURCE_COLUMNS = ("province_source", "published_source", "source_url")
+
 REPORT_COLUMNS = [
     "report_key", "content_sha256", "source_file", "source_files", "file_format", "encoding",
     "byte_size", "title", "published_date", "province_code", "province_evidence", "source_site",
-    "text",
+    "text", *SOURCE_COLUMNS,
 ]
 
 
@@ -117,7 +136,7 @@ def _reports_frame(reports: Sequence[ReportRecord]) -> pl.DataFrame:
         "source_files": pl.List(pl.String), "file_format": pl.String, "encoding": pl.String,
         "byte_size": pl.Int64, "title": pl.String, "published_date": pl.Date,
         "province_code": pl.String, "province_evidence": pl.String, "source_site": pl.String,
-        "text": pl.String,
+        "text": pl.String, **{column: pl.String for column in SOURCE_COLUMNS},
     }
     return pl.DataFrame(rows, schema=schema, orient="row")
 
@@ -160,7 +179,8 @@ def ingest_folder(
 def load_file_index(con: duckdb.DuckDBPyConnection, version: str) -> dict[str, SourceFile]:
     """The files of the last load read by this reader version whose verdict still stands."""
     rows = con.execute(
-        """select source_file, byte_size, mtime_ns, ctime_ns, content_sha256, report_key, reason
+        """select source_file, byte_size, mtime_ns, ctime_ns, content_sha256, report_key, reason,
+                  coalesce(manifest_sha, '')
            from raw.source_files
            where reader_version = $version
              and (report_key in (select report_key from raw.reports)
@@ -198,10 +218,12 @@ def _sync(
         removed = con.execute(
             "select count(*) from raw.reports where report_key not in (select report_key from present)"
         ).fetchone()[0]
-        # Figures go with their report, and with its text when a reader decodes it anew.
+        # Figures go with their report, and with its text when a reader decodes it anew,
+        # or with its publication date (targets "đến năm 2025" are judged against it).
         con.execute(
             """create or replace temp table new_text as
-               select i.report_key from incoming i join raw.reports r using (report_key) where i.text <> r.text"""
+               select i.report_key from incoming i join raw.reports r using (report_key)
+               where i.text <> r.text or i.published_date is distinct from r.published_date"""
         )
         for table in ("raw.observations", "raw.extractions"):
             con.execute(
@@ -220,7 +242,7 @@ def _sync(
                   or report_key in (select report_key from incoming)"""
         )
         con.execute(
-            f"""insert into raw.reports
+            f"""insert into raw.reports ({", ".join(REPORT_COLUMNS)}, first_loaded_at, loaded_at)
                 select {", ".join("i." + c for c in REPORT_COLUMNS)},
                        coalesce(p.first_loaded_at, $now), $now
                 from incoming i left join previous_loads p using (report_key)""",
@@ -247,7 +269,7 @@ def _sync(
             [(r.source_file, r.reason, r.content_sha256, r.byte_size, now) for r in rejected],
         )
         con.execute("delete from raw.source_files")
-        con.execute("insert into raw.source_files select * from index")
+        con.execute(f"insert into raw.source_files ({', '.join(INDEX_COLUMNS)}) select * from index")
     return {
         "reports": present["report_key"].n_unique(),
         "new_reports": int(new),
@@ -256,14 +278,19 @@ def _sync(
     }
 
 
+INDEX_COLUMNS = ("source_file", "byte_size", "mtime_ns", "ctime_ns", "content_sha256", "report_key", "reason",
+                 "reader_version", "loaded_at", "manifest_sha")
+
+
 def _index_frame(files: Sequence[SourceFile], version: str | None, now: datetime) -> pl.DataFrame:
     schema = {
         "source_file": pl.String, "byte_size": pl.Int64, "mtime_ns": pl.Int64, "ctime_ns": pl.Int64,
         "content_sha256": pl.String, "report_key": pl.String, "reason": pl.String,
-        "reader_version": pl.String, "loaded_at": pl.Datetime("us", "UTC"),
+        "reader_version": pl.String, "loaded_at": pl.Datetime("us", "UTC"), "manifest_sha": pl.String,
     }
     rows = [
-        (f.name, f.size, f.mtime_ns, f.ctime_ns, f.content_sha256, f.report_key, f.reason, version, now)
+        (f.name, f.size, f.mtime_ns, f.ctime_ns, f.content_sha256, f.report_key, f.reason, version, now,
+         f.manifest_sha)
         for f in files
     ]
     return pl.DataFrame(rows, schema=schema, orient="row")
@@ -322,7 +349,7 @@ def replace_observations(
         "observation_key", "report_key", "ordinal", "sentence_index", "sentence", "char_start",
         "char_end", "quote", "value", "unit", "numerator", "denominator", "stated_percent",
         "qualifier", "as_of_date", "admin_level", "is_target", "subject", "clause",
-        "parent_ordinal", "extractor_version", "extracted_at",
+        "parent_ordinal", *STRUCTURE_COLUMNS, "extractor_version", "extracted_at",
     ]
     with transaction(con):
         con.execute("delete from raw.observations where report_key in (select report_key from keys)")

@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from dagster_project.evaluation.keys import EVAL_SETS, EvalSet, KeyDocument, load_key, province_code, refines_map
+from dagster_project.evaluation.planted import PlantedScore, load_planted, read_findings, score_planted
 from dagster_project.evaluation.strict import FACT_DOMAINS, DocScore, FactRow, Totals, score_document, totals
 from dagster_project.settings import load_settings
 
@@ -45,6 +46,16 @@ def read_fact_rows(warehouse: Path) -> tuple[list[FactRow], dict[str, dict]]:
                 ))
     per_file = {name: by_key[key] for key, files in names.items() if key in by_key for name in files}
     return rows, per_file
+
+
+def score_planted_set(planted_file: Path, warehouse: Path) -> PlantedScore:
+    """Planted inconsistencies of a set against the data findings of its warehouse."""
+    import duckdb
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        doc_of_report = {key: files[0] for key, files in con.sql("select report_key, source_files from raw.reports").fetchall()}
+        findings = read_findings(con, doc_of_report)
+    return score_planted(load_planted(planted_file), findings)
 
 
 def score_set(
@@ -154,6 +165,11 @@ def main(argv: list[str] | None = None) -> int:
         result = score_set(eval_set, settings.warehouse_path, verbose=args.verbose)
         lines.append(_headline(eval_set.name, *result))
         print(lines[-1])
+        if eval_set.planted is not None:
+            planted = score_planted_set(eval_set.planted, settings.warehouse_path)
+            for line in planted.lines(args.verbose):
+                print(line)
+            lines += [f"{'':<10} {line}" for line in planted.lines()]
     print("\nStrict rule (dagster_project/evaluation/strict.py); shared sets are training scores.")
     for line in lines:
         print(line)

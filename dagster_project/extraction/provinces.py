@@ -30,7 +30,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from dagster_project.extraction.lexicon import HOST_PREFIXES, NATIONAL_SITES
 from dagster_project.extraction.normalize import normalize_text
 
 PROVINCES_CSV = Path(__file__).resolve().parents[2] / "dbt" / "seeds" / "provinces.csv"
@@ -387,3 +389,78 @@ def detect_province(text: str, file_name: str | None = None) -> tuple[str | None
 
 def province_by_code(gso_code: str) -> Province | None:
     return next((p for p in load_provinces() if p.gso_code == gso_code), None)
+
+
+# --- a province named outside the text: a manifest cell, a URL host, a file name ----------
+
+
+def province_from_name(value: str) -> str | None:
+    """GSO code of a province given by name (with or without diacritics, "Tỉnh"/"TP" or not) or code."""
+    value = value.strip()
+    if re.fullmatch(r"\d{1,2}", value):
+        code = value.zfill(2)
+        return code if province_by_code(code) is not None else None
+    key = _key(re.sub(r"^(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+", "", normalize_text(value), flags=re.IGNORECASE))
+    _, by_key = _name_index()
+    code, _ = by_key.get(key, (None, ""))
+    if code is None:
+        code, _ = by_key.get(_key(ascii_fold(value).title()), (None, ""))
+    return code
+
+
+def province_from_url(url: str) -> tuple[str | None, str | None]:
+    """(GSO code, host) of the province a URL's host names, e.g. baolaocai.vn, laocai.gov.vn,
+    stttt.quang-ninh.gov.vn; (None, host) for a national site or a host that names none."""
+    host = _host(url)
+    if not host:
+        return None, None
+    if any(host == site or host.endswith("." + site) for site in NATIONAL_SITES):
+        return None, host  # a national site: no province, never a guess
+    for label in host.split("."):
+        label = ascii_fold(_idna(label)).replace("-", "")
+        if not label or label in HOST_PREFIXES or label in _TOP_LEVEL_LABELS:
+            continue
+        for slug, code in _slugs():
+            if _label_has_slug(label, slug) or (label.startswith(HOST_PREFIXES) and _unprefixed(label) == slug):
+                return code, host
+    return None, host
+
+
+def province_from_file_name(file_name: str) -> tuple[str | None, str | None]:
+    """(GSO code, evidence) from a province slug in the file name ("012_thanh-hoa.txt"), else (None, None)."""
+    mentions = _file_name_mention(file_name)
+    if not mentions:
+        return None, None
+    return mentions[0].gso_code, f"file:{file_name}"
+
+
+_TOP_LEVEL_LABELS = frozenset({"vn", "com", "net", "org", "gov", "edu", "info", "int", "biz"})
+
+
+def _host(url: str) -> str | None:
+    text = url.strip()
+    if not text:
+        return None
+    parsed = urlsplit(text if "://" in text else "http://" + text)
+    try:
+        host = parsed.hostname
+    except ValueError:
+        return None
+    return host.lower().rstrip(".") if host else None
+
+
+def _idna(label: str) -> str:
+    if not label.startswith("xn--"):
+        return label
+    try:
+        return label.encode("ascii").decode("idna")
+    except UnicodeError:
+        return label
+
+
+def _unprefixed(label: str) -> str:
+    """"baolaocai" → "laocai", "sotttthue" → "hue": a portal prefix before the place."""
+    for prefix in sorted(HOST_PREFIXES, key=len, reverse=True):
+        if label.startswith(prefix) and len(label) > len(prefix):
+            return label[len(prefix) :]
+    return label

@@ -11,14 +11,14 @@ from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 # Modules that decide which figures come out of a text.
-_RULE_MODULES = ("dates.py", "normalize.py", "numbers.py", "observations.py")
+_RULE_MODULES = ("dates.py", "lexicon.py", "normalize.py", "numbers.py", "observations.py")
 
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
     digest = hashlib.sha256()
     for path in sorted(_PACKAGE_DIR.glob("*.py")):
-        if path.name in _RULE_MODULES or path.name.startswith("obs_"):
+        if path.name in _RULE_MODULES or path.name.startswith(("obs_", "layout")):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

@@ -30,6 +30,7 @@ ISOLATED_SUFFIXES = HTML_SUFFIXES | {".docx", ".pdf"}
 _WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _PARAGRAPH, _TEXT = f"{_WORD}p", f"{_WORD}t"
+_ROW, _CELL = f"{_WORD}tr", f"{_WORD}tc"
 _ALTERNATE, _CHOICE, _FALLBACK = f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
 
 
@@ -102,12 +103,15 @@ def _docx_paragraphs(xml: bytes, budget: ParseBudget) -> list[str]:
     """The text of each paragraph, in document order, each text run taken once.
 
     A paragraph's text is its own runs: a text box inside it is a paragraph of its
-    own, listed after it. Of `mc:AlternateContent` only the first branch is read
-    (Word writes a text box twice, as a DrawingML `mc:Choice` and a VML
-    `mc:Fallback`). One streaming pass; nesting deeper than the budget stops it.
+    own, listed after it. A table row is one line of its cells joined by " | "
+    (as HTML tables read), an empty cell shown as "-" so that columns stay in place.
+    Of `mc:AlternateContent` only the first branch is read (Word writes a text box
+    twice, as a DrawingML `mc:Choice` and a VML `mc:Fallback`). One streaming pass;
+    nesting deeper than the budget stops it.
     """
-    paragraphs: list[list[str]] = []  # in the order they open
+    lines: list[list[str]] = []  # in the order they open; a row's line is filled when it ends
     open_paragraphs: list[list[str]] = []
+    open_rows: list[tuple[list[str], list[list[list[str]]]]] = []  # (its line, its cells' paragraphs)
     branch_taken: list[bool] = []  # per open mc:AlternateContent
     depth = 0
     skipped_at: int | None = None  # depth of the alternative branch being skipped
@@ -120,6 +124,14 @@ def _docx_paragraphs(xml: bytes, budget: ParseBudget) -> list[str]:
         load_dtd=False,
         huge_tree=False,
     )
+
+    def register(line: list[str]) -> None:
+        """A new line goes into the open table cell, if any, else into the document."""
+        if open_rows and open_rows[-1][1]:
+            open_rows[-1][1][-1].append(line)
+        else:
+            lines.append(line)
+
     for event, element in events:
         if event == "start":
             depth += 1
@@ -133,8 +145,14 @@ def _docx_paragraphs(xml: bytes, budget: ParseBudget) -> list[str]:
             tag = element.tag
             if tag == _PARAGRAPH:
                 paragraph: list[str] = []
-                paragraphs.append(paragraph)
+                register(paragraph)
                 open_paragraphs.append(paragraph)
+            elif tag == _ROW:
+                row_line: list[str] = []
+                register(row_line)
+                open_rows.append((row_line, []))
+            elif tag == _CELL and open_rows:
+                open_rows[-1][1].append([])
             elif tag == _ALTERNATE:
                 branch_taken.append(False)
             elif (tag == _CHOICE or tag == _FALLBACK) and branch_taken:
@@ -155,11 +173,18 @@ def _docx_paragraphs(xml: bytes, budget: ParseBudget) -> list[str]:
             open_paragraphs[-1].append(run)
         elif tag == _PARAGRAPH and open_paragraphs:
             open_paragraphs.pop()
-            if not open_paragraphs:
+            if not open_paragraphs and not open_rows:
+                _drop_read_elements(element)
+        elif tag == _ROW and open_rows:
+            row_line, cells = open_rows.pop()
+            row_line.append(" | ".join(
+                " ".join("".join(parts) for parts in cell).strip() or "-" for cell in cells
+            ))
+            if not open_rows and not open_paragraphs:
                 _drop_read_elements(element)
         elif tag == _ALTERNATE and branch_taken:
             branch_taken.pop()
-    return ["".join(parts) for parts in paragraphs]
+    return ["".join(parts) for parts in lines]
 
 
 def _drop_read_elements(element: etree._Element) -> None:

@@ -11,9 +11,12 @@ the check and the open fails the open and is checked again, so nothing outside
 the folder is ever read. A file with more hard links than the folder holds names
 for is a link to a file elsewhere and is refused like a link pointing out.
 
-A file whose stamp (path, size, mtime, ctime) is in the index of the last load
-(`index`, from `raw.source_files`) is known: it is not opened, read or decoded,
-and its report (or its rejection) stands as it was.
+A file whose stamp (path, size, mtime, ctime) and manifest line are in the index
+of the last load (`index`, from `raw.source_files`) is known: it is not opened,
+read or decoded, and its report (or its rejection) stands as it was. The
+optional `manifest.csv` (see manifest.py) describes reports and is not one; a
+file whose manifest line changed is read again, so what the manifest says
+reaches its report.
 """
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ from dagster_project.extraction.metadata import extract_metadata
 from dagster_project.extraction.models import DecodedText
 from dagster_project.ingestion.budget import ParseBudget
 from dagster_project.ingestion.documents import ISOLATED_SUFFIXES, read_document
+from dagster_project.ingestion.manifest import EMPTY, MANIFEST_NAME, Manifest, ManifestEntry, read_manifest
 from dagster_project.ingestion.names import printable
 from dagster_project.ingestion.parser_process import ParserProcess, ReaderCrashed
 from dagster_project.ingestion.text import UndecodableError
@@ -61,6 +65,9 @@ class ReportRecord:
     province_evidence: str | None
     source_site: str | None
     text: str
+    province_source: str | None = None  # manifest | text | url | file_name
+    published_source: str | None = None  # manifest | text
+    source_url: str | None = None  # where the report was fetched (from the manifest)
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,7 @@ class SourceFile:
     content_sha256: str
     report_key: str | None  # None when the content was rejected
     reason: str | None = None  # why the content was rejected
+    manifest_sha: str = ""  # the manifest line the report was built with ("" when none)
 
     def has_stamp(self, info: os.stat_result) -> bool:
         return (self.size, self.mtime_ns, self.ctime_ns) == (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
@@ -167,7 +175,8 @@ def _walk(directory: str, prefix: str) -> Iterator[_Entry]:
             info: os.stat_result | None = entry.stat(follow_symlinks=False)
         except OSError:
             info = None
-        candidate = not (entry.name.startswith(".") or entry.name in IGNORED_NAMES)
+        candidate = not (entry.name.startswith(".") or entry.name in IGNORED_NAMES
+                         or (not prefix and entry.name == MANIFEST_NAME))  # describes reports, is not one
         yield _Entry(entry.path, prefix + entry.name, info, candidate)
     for entry in folders:
         if not entry.is_symlink():
@@ -188,11 +197,16 @@ def scan_folder(
     budget: ParseBudget | None = None,
     index: Mapping[str, SourceFile] | None = None,
 ) -> FolderScan:
-    """Judge every file of the folder: known from `index` (the last load), or read now."""
+    """Judge every file of the folder: known from `index` (the last load), or read now.
+
+    Lines of the manifest that could not be used come back as rejections of
+    `manifest.csv`, each saying which line and why; the reports still load.
+    """
     budget = budget or ParseBudget()
+    manifest = read_manifest(sources_dir)
     entries = list(_walk(os.fspath(sources_dir), ""))
     with ParserProcess(budget) as parser:
-        scanner = _Scanner(sources_dir, max_bytes, budget, index or {}, parser, _names_by_inode(entries))
+        scanner = _Scanner(sources_dir, max_bytes, budget, index or {}, parser, _names_by_inode(entries), manifest)
         for entry in entries:
             if entry.candidate:
                 scanner.add(entry)
@@ -217,6 +231,7 @@ class _Scanner:
         index: Mapping[str, SourceFile],
         parser: ParserProcess,
         inside_names: Mapping[tuple[int, int], int],
+        manifest: Manifest = EMPTY,
     ) -> None:
         self.root = os.path.realpath(sources_dir)
         self.max_bytes = max_bytes
@@ -224,7 +239,9 @@ class _Scanner:
         self.index = index
         self.parser = parser
         self.inside_names = inside_names
+        self.manifest = manifest
         self.scan = FolderScan()
+        self.scan.rejected += [RejectedFile(MANIFEST_NAME, printable(i.reason()), None, None) for i in manifest.issues]
         self.names: set[str] = set()
         # Verdict on each content seen: None = a report, else the rejection reason.
         self.verdicts: dict[str, str | None] = {f.content_sha256: f.reason for f in index.values()}
@@ -239,13 +256,15 @@ class _Scanner:
             return self._reject(name, "file name, with its control characters escaped, is another file's name: rename it")
         self.names.add(name)
         known = self.index.get(name)
+        described = self.manifest.entry_sha(name)
         try:
-            if known is not None and known.has_stamp(self._stat(entry)):
+            if known is not None and known.has_stamp(self._stat(entry)) and known.manifest_sha == described:
                 return self._take_known(known)
             data, info = _read_bytes(Path(entry.path), self.root, self.max_bytes, self.inside_names)
         except UndecodableError as exc:
             return self._reject(name, str(exc))
-        self._judge(name, data, info)
+        # A known content whose manifest line changed is built again, so the manifest reaches it.
+        self._judge(name, data, info, rebuild=known is not None and known.manifest_sha != described)
 
     def result(self) -> FolderScan:
         names: dict[str, list[str]] = defaultdict(list)
@@ -279,11 +298,12 @@ class _Scanner:
         if known.reason is not None:
             self.scan.rejected.append(RejectedFile(known.name, known.reason, known.content_sha256, known.size))
 
-    def _judge(self, name: str, data: bytes, info: os.stat_result) -> None:
+    def _judge(self, name: str, data: bytes, info: os.stat_result, rebuild: bool = False) -> None:
         sha = hashlib.sha256(data).hexdigest()
-        if sha not in self.verdicts:
+        if sha not in self.verdicts or (rebuild and self.verdicts[sha] is None and sha not in self.decoded):
             try:
-                self.decoded[sha] = build_report(name, data, sha, self._decode(name, data))
+                entry = self.manifest.entry(name) or ManifestEntry(name)
+                self.decoded[sha] = build_report(name, data, sha, self._decode(name, data), entry)
                 self.verdicts[sha] = None
             except ReaderCrashed as exc:
                 # Not a verdict on the content: no index entry, so the next run reads it again.
@@ -293,7 +313,8 @@ class _Scanner:
                 self.verdicts[sha] = printable(str(exc))
         reason = self.verdicts[sha]
         key = None if reason is not None else report_key_for(sha)
-        self.scan.files.append(SourceFile(name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, sha, key, reason))
+        self.scan.files.append(SourceFile(name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, sha, key, reason,
+                                          self.manifest.entry_sha(name)))
         if reason is not None:
             self.scan.rejected.append(RejectedFile(name, reason, sha, len(data)))
 
@@ -306,10 +327,22 @@ class _Scanner:
         self.scan.rejected.append(RejectedFile(name, printable(reason), None, None))
 
 
-def build_report(name: str, data: bytes, sha: str, decoded: DecodedText | None = None) -> ReportRecord:
-    """The report of file `name` holding `data` (decoded here unless `decoded` is given)."""
+def build_report(
+    name: str, data: bytes, sha: str, decoded: DecodedText | None = None, entry: ManifestEntry | None = None
+) -> ReportRecord:
+    """The report of file `name` holding `data` (decoded here unless `decoded` is given).
+
+    What the manifest line `entry` says beats what the text says: province, date, title.
+    """
     decoded = decoded or read_document(name, data)
-    meta = extract_metadata(decoded.text, name)
+    entry = entry or ManifestEntry(name)
+    meta = extract_metadata(decoded.text, name, entry.url)
+    province_code, province_evidence, province_source = meta.province_code, meta.province_evidence, meta.province_source
+    if entry.province_code is not None:
+        province_code, province_evidence, province_source = entry.province_code, f"manifest:{name}", "manifest"
+    published, published_source = meta.published_date, ("text" if meta.published_date else None)
+    if entry.published is not None:
+        published, published_source = entry.published, "manifest"
     return ReportRecord(
         report_key=report_key_for(sha),
         content_sha256=sha,
@@ -318,12 +351,15 @@ def build_report(name: str, data: bytes, sha: str, decoded: DecodedText | None =
         file_format=Path(name).suffix.lower().lstrip(".") or "txt",
         encoding=decoded.encoding,
         byte_size=len(data),
-        title=meta.title,
-        published_date=meta.published_date,
-        province_code=meta.province_code,
-        province_evidence=meta.province_evidence,
+        title=entry.title or meta.title,
+        published_date=published,
+        province_code=province_code,
+        province_evidence=province_evidence,
         source_site=meta.source_site,
         text=decoded.text,
+        province_source=province_source,
+        published_source=published_source,
+        source_url=entry.url,
     )
 
 
@@ -457,7 +493,8 @@ def _storable_name(name: str) -> str:
 def source_fingerprint(sources_dir: Path) -> str:
     """Changes when a file is added, removed, renamed or modified (size or mtime)."""
     digest = hashlib.sha256()
-    for path in list_source_files(sources_dir):
+    manifest = sources_dir / MANIFEST_NAME
+    for path in [manifest, *list_source_files(sources_dir)] if manifest.is_file() else list_source_files(sources_dir):
         try:
             stat = path.stat()
         except OSError:

@@ -243,6 +243,8 @@ class _TextCollector:
         self._flush()
         if tag in _SKIPPED_TAGS:
             self._skip_depth += 1
+        elif tag == "li":
+            self.parts.append("\n- ")  # keep the item's bullet: a list intro scopes its items
         elif tag in _LINE_TAGS:
             self.parts.append("\n")
         elif tag in _CELL_TAGS:
@@ -302,4 +304,12 @@ def strip_markup(text: str) -> str:
 
 def _clean_line(line: str) -> str:
     cells = [re.sub(r"[ \u00a0]+", " ", cell).strip() for cell in line.split(_CELL_MARK)]
-    return " | ".join(cell for cell in cells if cell)
+    if len(cells) > 1 and not cells[0]:
+        cells = cells[1:]  # the mark before the first cell
+    while len(cells) > 1 and not cells[-1]:
+        cells.pop()
+    filled = [cell for cell in cells if cell]
+    if len(filled) <= 1:
+        return filled[0] if filled else ""
+    # An empty cell inside a row stays (as "-") so that the cells after it keep their columns.
+    return " | ".join(cell or "-" for cell in cells)

@@ -36,9 +36,19 @@ def test_every_sample_report_has_its_province_and_publication_date(built: dict) 
 
 
 def test_unreadable_file_is_quarantined_with_a_reason(built: dict) -> None:
-    rejected = rows(built["warehouse"], "raw.rejected_reports", "source_file, reason")
-    assert [name for name, _ in rejected] == ["junk.txt"]
-    assert rejected[0][1]
+    rejected = dict(rows(built["warehouse"], "raw.rejected_reports", "source_file, reason"))
+    assert set(rejected) == {"junk.txt", "manifest.csv"}
+    assert rejected["junk.txt"]
+
+
+def test_the_manifest_describes_reports_is_not_one_and_reports_its_bad_line(built: dict) -> None:
+    reports = {f: (url, source) for f, url, source in
+               rows(built["warehouse"], "marts.dim_report", "source_file, source_url, province_source")}
+    assert set(reports) == set(EXPECTED_REPORTS)  # manifest.csv is not a report
+    assert reports["001_084593bdc146d95d.txt"] == ("https://khcncaobang.gov.vn/tin/1", "text")
+    assert reports["002_af209421734ca160.txt"] == (None, "text")
+    (reason,) = [r for f, r in rows(built["warehouse"], "raw.rejected_reports", "source_file, reason") if f == "manifest.csv"]
+    assert reason.startswith("manifest.csv line 3 (missing.txt): names a file that is not in the source folder")
 
 
 def test_same_content_under_two_names_is_one_report(built: dict) -> None:
@@ -139,6 +149,12 @@ def test_the_second_run_reads_no_file_it_knows(built: dict) -> None:
         return materialization.metadata["known_files"].value
 
     assert (known_files(built["first"]), known_files(built["second"])) == (0, 7)  # 5 samples, a copy, junk
+
+
+def test_what_the_extractor_knows_reaches_the_raw_observations(built: dict) -> None:
+    # stg_observations passes these columns on; its dbt tests (accepted values) run in the build.
+    found = set(rows(built["warehouse"], "raw.observations", "figure_kind, scope, target_source"))
+    assert {("percent", "prose", "cue"), ("count", "list", "none"), ("ratio", "prose", "none")} <= found
 
 
 def test_contract_columns_of_the_fact_tables(built: dict) -> None:

@@ -85,3 +85,26 @@ def test_a_finer_code_counts_as_the_code_it_refines() -> None:
 def test_matching_handles_more_rows_than_figures_and_the_reverse() -> None:
     assert max_weight_matching([[0, 5, 1]]) == {0: 1}
     assert max_weight_matching([[0], [5], [1]]) == {1: 0}
+
+
+def test_planted_inconsistencies_are_flagged_by_check_report_and_quote() -> None:
+    from dagster_project.evaluation.planted import Finding, Planted, score_planted
+
+    planted = [
+        Planted("1", "a.txt", "percent_within_0_100", "Tỷ lệ hồ sơ đúng hạn | 97,1 | 103,2"),
+        Planted("bts", "b.docx", "single_value_per_group", "Tổng số trạm BTS: 1.254 trạm"),
+        Planted("bts", "a.txt", "single_value_per_group", "toàn tỉnh có 1.245 trạm BTS"),
+        Planted("3", "c.txt", "stated_percent_agrees", "đạt 91% (120/140 xã)"),
+    ]
+    findings = [
+        Finding("percent_within_0_100", "a.txt", "Tỷ lệ hồ sơ đúng hạn (ĐVT: %) — Năm 2024: 103,2 [1 | Tỷ lệ hồ sơ đúng hạn | 97,1 | 103,2]"),
+        Finding("single_value_per_group", "b.docx", "- Tổng số trạm BTS: 1.254 trạm."),
+        Finding("single_value_per_group", "a.txt", "Tính đến nay, toàn tỉnh có 1.245 trạm BTS."),
+        Finding("stated_percent_agrees", "a.txt", "đạt 91% (120/140 xã)"),  # right quote, wrong report
+        Finding("counts_whole", "c.txt", "bán kính 4,2 km"),
+    ]
+    score = score_planted(planted, findings)
+    assert (score.groups, score.flagged) == (3, ("1", "bts"))
+    assert [p.doc for p in score.missed] == ["c.txt"]
+    assert [f.check for f in score.not_planted] == ["stated_percent_agrees", "counts_whole"]
+    assert score.lines()[:2] == ["planted inconsistencies flagged 2 of 3", "data-anomaly findings not planted: 2"]

@@ -205,3 +205,23 @@ def test_sync_without_stamps_leaves_no_index(con: duckdb.DuckDBPyConnection, fol
     assert con.execute("select count(*) from raw.source_files").fetchone()[0] == 3
     sync_reports(con, sources.scan_folder(folder, LIMIT).reports, [], T0)
     assert con.execute("select count(*) from raw.source_files").fetchone()[0] == 0
+
+
+def test_a_changed_manifest_line_reaches_a_known_report_and_only_that_file_is_read(
+    con: duckdb.DuckDBPyConnection, folder: Path
+) -> None:
+    (folder / "manifest.csv").write_text("file,url,province,published\na.txt,,,\n", encoding="utf-8")
+    ingest(con, folder)
+    (folder / "manifest.csv").write_text(
+        "file,url,province,published\na.txt,https://baolaocai.vn/tin-1,,2023-12-15\n", encoding="utf-8"
+    )
+    scan, _ = ingest(con, folder, day=1)
+    assert scan.known_files == 2  # b.txt and junk.txt: their lines did not change
+    (row,) = con.execute(
+        """select province_code, province_source, published_date, published_source, source_url
+           from raw.reports where source_file = 'a.txt'"""
+    ).fetchall()
+    # The text names Nghệ An, and the text beats the URL's host; the date comes from the manifest.
+    assert row == ("40", "text", datetime(2023, 12, 15).date(), "manifest", "https://baolaocai.vn/tin-1")
+    scan, _ = ingest(con, folder, day=2)
+    assert scan.known_files == 3  # nothing changed since: no file is read
