@@ -68,6 +68,20 @@ RAW_DDL = [
         extractor_version varchar not null,
         extracted_at timestamptz not null
     )""",
+    *(
+        # Columns added after the first release: a warehouse built before them gets them
+        # here (rows of older extractor versions are re-extracted by the next run).
+        f"alter table raw.observations add column if not exists {column} {definition}"
+        for column, definition in (
+            # classification (extraction/classify.py)
+            ("indicator_code", "varchar default 'unclassified'"),
+            ("domain", "varchar default 'other'"),
+            ("classified_by", "varchar"),
+            ("matched_keyword", "varchar"),
+            ("relevance", "varchar"),
+            ("base", "varchar"),
+        )
+    ),
     """create table if not exists raw.extractions (
         report_key varchar primary key,
         extractor_version varchar not null,
@@ -206,6 +220,8 @@ def replace_observations(
         "char_end", "quote", "value", "unit", "numerator", "denominator", "stated_percent",
         "qualifier", "as_of_date", "admin_level", "is_target", "subject", "clause",
         "parent_ordinal", "extractor_version", "extracted_at",
+        # classification
+        "indicator_code", "domain", "classified_by", "matched_keyword", "relevance", "base",
     ]
     with transaction(con):
         con.execute("delete from raw.observations where report_key in (select report_key from keys)")

@@ -53,4 +53,11 @@ class Observation:
     subject: str = ""  # the noun phrase the figure counts (text right after it)
     clause: str = ""  # the clause around the figure, used to classify it
     parent_ordinal: int | None = None  # set on a part: the ordinal of its stated total
+    # Classification (extraction/classify.py): which indicator the figure reports and why.
+    indicator_code: str = "unclassified"  # a code of dbt/seeds/indicator_taxonomy.csv
+    domain: str = "other"  # infrastructure | services | workforce | other
+    classified_by: str | None = None  # subject | clause | sentence | fallback | relevance
+    matched_keyword: str | None = None  # the keyword or cue that decided
+    relevance: str | None = None  # why a figure went to "other" (money, rank, score, topic, ...)
+    base: str | None = None  # what a share or count of units is counted over (households, ...)
     extra: dict[str, str] = field(default_factory=dict)

@@ -24,6 +24,13 @@ renamed as (
         subject,
         clause,
         cast(parent_ordinal as integer) as parent_ordinal,
+        -- classification (extraction/classify.py)
+        coalesce(indicator_code, 'unclassified') as indicator_code,
+        coalesce(domain, 'other') as domain,
+        classified_by,
+        matched_keyword,
+        relevance,
+        base,
         extractor_version,
         extracted_at
     from source
@@ -56,6 +63,8 @@ deduplicated as (
 select
     observation_key, report_key, ordinal, sentence_index, sentence, char_start, char_end,
     quote, value, unit, numerator, denominator, stated_percent, qualifier, as_of_date,
-    admin_level, is_target, subject, clause, parent_ordinal, extractor_version, extracted_at
+    admin_level, is_target, subject, clause, parent_ordinal,
+    indicator_code, domain, classified_by, matched_keyword, relevance, base,
+    extractor_version, extracted_at
 from deduplicated
 where occurrence = 1
