@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dagster_project.evaluation.keys import EvalSet, load_key
 from dagster_project.evaluation.strict import (
@@ -32,9 +32,9 @@ from dagster_project.evaluation.strict import (
 from dagster_project.extraction.classify import classify_observations
 from dagster_project.extraction.models import Observation
 from dagster_project.extraction.observations import extract_observations
-from dagster_project.extraction.taxonomy import Indicator, Taxonomy, taxonomy
+from dagster_project.extraction.taxonomy import Taxonomy, taxonomy
 from dagster_project.evaluation.fast import read_reports, rows_of, staged
-from dagster_project.extraction.words import Text
+from dagster_project.extraction.words import KeywordIndex, Text
 from dagster_project.ingestion.sources import ReportRecord
 
 KeywordKey = tuple[str, str]  # (indicator code, keyword)
@@ -98,10 +98,20 @@ def without_keywords(tax: Taxonomy, removed: set[KeywordKey]) -> Taxonomy:
     if not removed:
         return tax
     indicators = {
-        i.code: Indicator(i.code, i.domain, i.unit, i.refines, tuple(k for k in i.keywords if (i.code, k) not in removed))
-        for i in tax
+        i.code: replace(i, keywords=tuple(k for k in i.keywords if (i.code, k) not in removed)) for i in tax
     }
     return Taxonomy(indicators)
+
+
+def named_by_indicator(tax: Taxonomy) -> set[KeywordKey]:
+    """Keywords that the indicator's own name contains ("đúng hạn" in "Hồ sơ giải quyết đúng
+    hạn"): they say what the concept is, whatever the labels."""
+    named = set()
+    for indicator in tax:
+        index = KeywordIndex((k, k) for k in indicator.keywords)
+        for name in (indicator.name_vi, indicator.name_en):
+            named |= {(indicator.code, m.keyword) for m in index.find(Text(name))}
+    return named
 
 
 @dataclass(frozen=True)
@@ -112,15 +122,17 @@ class LeaveOneOut:
 
 
 def leave_one_report_out(
-    reports: list[LabelledReport], pool: list[LabelledReport] | None = None, tax: Taxonomy | None = None
+    reports: list[LabelledReport], pool: list[LabelledReport] | None = None, tax: Taxonomy | None = None,
+    keep: set[KeywordKey] | None = None,
 ) -> LeaveOneOut:
-    """Score `reports` in-sample and left out; justification is counted over `pool` (all labelled reports)."""
+    """Score `reports` in-sample and left out; justification is counted over `pool` (all
+    labelled reports). Keywords in `keep` are never left out (see `named_by_indicator`)."""
     tax = tax or taxonomy()
     refines = tax.refines_map()
     support = keyword_support(pool if pool is not None else reports, tax)
     inside, outside, removed = [], [], {}
     for report in reports:
-        own = {key for key, docs in support.items() if docs == {report.doc}}
+        own = {key for key, docs in support.items() if docs == {report.doc} and key not in (keep or set())}
         removed[report.doc] = len(own)
         inside.append(score_document(report.doc, report.figures, report.rows(tax)))
         outside.append(score_document(report.doc, report.figures, report.rows(without_keywords(tax, own))))

@@ -59,6 +59,8 @@ _ANAPHOR_LOOKBACK = 800  # characters of the report a "hệ thống này" looks 
 _PUNCTUATION_BREAKS = frozenset(",;:(.!?")
 _CLOSING = frozenset({")", "]", "%", "”", '"', "'", "percent", "phần", "trăm"})
 _LOCATIVES = frozenset(lexicon.LOCATIVES)
+# Units of an indicator that a percentage cannot be (a share is no length or amount).
+_NOT_A_SHARE = frozenset({"km", "vnd"})
 _CHANNELS = frozenset(lexicon.CHANNELS)
 
 # A base narrows the indicator where the taxonomy has a finer code for that base.
@@ -107,6 +109,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
     groups = {
         "measure": lexicon.MEASURE_WORDS, "opener": lexicon.SUBJECT_OPENERS, "stop": lexicon.PHRASE_STOPS,
         "linking": lexicon.LINKING_VERBS, "coordinator": lexicon.COORDINATORS, "anaphor": lexicon.ANAPHORS,
+        "predicate": lexicon.PREDICATE_MARKERS,
         "anaphor_head": lexicon.ANAPHOR_HEADS, "adverbial": lexicon.ADVERBIAL_OPENERS,
         "score_unit": lexicon.SCORE_UNITS, "score_cue": lexicon.SCORE_CUES, "rank_before": lexicon.RANK_BEFORE,
         "rank_after": lexicon.RANK_AFTER, "rank_group": lexicon.RANK_GROUP, "award": lexicon.AWARD_CUES,
@@ -341,15 +344,20 @@ class _Candidate:
     match: Match[str]
     region: str
     distance: int
-    in_base: bool  # the head noun or a place adjunct: comes after the describing keywords
+    role: int  # in the measured phrase: 2 predicate, 1 modifier, 0 head noun or place adjunct
     generic: bool
+    fits: bool = True  # False when the indicator cannot count this figure's base or unit
 
     @property
     def code(self) -> str:
         return self.match.payload
 
-    def step(self) -> tuple[int, int, int]:
-        return (0 if self.generic else 1, _REGION_RANK[self.region], 0 if self.in_base else 1)
+    @property
+    def in_base(self) -> bool:
+        return self.role == 0
+
+    def step(self) -> tuple[int, int, int, int]:
+        return (0 if self.generic else 1, int(self.fits), _REGION_RANK[self.region], self.role)
 
 
 def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
@@ -416,7 +424,7 @@ class _Report:
         base = _base(view, figure)
         figure = self._share_coordinated_predicate(view, figure, base)
         figure, base = self._elided(view, figure, base)
-        chosen = _best(self._candidates(view, figure, base), self.tax)
+        chosen = _best(self._candidates(view, figure, base, obs.unit), self.tax)
         code, keyword, by = UNCLASSIFIED, None, None
         if chosen is not None:
             code, keyword = chosen.code, chosen.match.keyword
@@ -433,6 +441,10 @@ class _Report:
     def _read(self, view: _SentenceView, figure: _Figure) -> _Figure:
         after = _after_phrase(view, figure)
         before, linked = _before_phrase(view, figure)
+        if not linked and after is not None and before is not None and view.at("opener", before[0]):
+            unit = view.at("base", after[0])
+            # "số hồ sơ tiếp nhận trực tuyến 50.911 hồ sơ": the noun after only repeats the unit
+            linked = unit is not None and unit.last >= after[1]
         figure = replace(figure, after=after, before=before, linked=linked and before is not None)
         measured = before if figure.linked or after is None else after
         return replace(figure, measured=measured)
@@ -535,7 +547,9 @@ class _Report:
                 return w.keyword
         return None
 
-    def _candidates(self, view: _SentenceView, figure: _Figure, base: _Base | None) -> list[_Candidate]:
+    def _candidates(
+        self, view: _SentenceView, figure: _Figure, base: _Base | None, obs_unit: str
+    ) -> list[_Candidate]:
         # The head nouns: the base, and the head of the measured phrase when that is a
         # base word too ("tổng số hồ sơ tiếp nhận trực tuyến là 21.000 hồ sơ").
         heads = [base.match] if base is not None else []
@@ -543,16 +557,30 @@ class _Report:
             head = view.at("base", _head_start(view, figure.measured))
             if head is not None:
                 heads.append(head)
+        predicate = self._predicate_start(view, figure, heads)
         out = []
         for m in view.topics:
-            in_base = any(h.first <= m.first < h.last for h in heads) or (
-                base is not None and m.payload in lexicon.BASE_EXCLUDES.get(base.name, ())
-            )
-            in_base = in_base or (view.syllable(m.first - 1) in _LOCATIVES and m.keyword not in _CHANNELS)
             region = figure.region(m)
+            role = 2 if region == SUBJECT and m.first >= predicate else 1
+            if any(h.first <= m.first < h.last for h in heads):
+                role = 0
+            if view.syllable(m.first - 1) in _LOCATIVES and m.keyword not in _CHANNELS:
+                role = 0
+            indicator = self.tax[m.payload]
+            fits = not (base is not None and m.payload in lexicon.BASE_EXCLUDES.get(base.name, ()))
+            fits = fits and not (obs_unit == "percent" and indicator.unit in _NOT_A_SHARE)
             distance = figure.reading(m) if region == SUBJECT else figure.distance(m)
-            out.append(_Candidate(m, region, distance, in_base, self.tax[m.payload].generic))
+            out.append(_Candidate(m, region, distance, role, indicator.generic, fits))
         return out
+
+    @staticmethod
+    def _predicate_start(view: _SentenceView, figure: _Figure, heads: list[Match]) -> int:
+        """First syllable of what the measured phrase says of its head ("đã được số hóa")."""
+        if figure.measured is None:
+            return 1 << 30
+        start = max([_head_start(view, figure.measured)] + [h.last for h in heads if h.first >= figure.measured[0]])
+        markers = [w.first for w in view.group("predicate") if start <= w.first < figure.measured[1]]
+        return min(markers) if markers else 1 << 30
 
     def _anaphor(self, view: _SentenceView, figure: _Figure) -> tuple[str, str] | None:
         """"hệ thống này" in or right before the counted phrase: what its noun last named."""
@@ -584,8 +612,10 @@ class _Report:
             return code, keyword, by
         for verb in view.group("verb"):
             result = lexicon.GOVERNING_VERBS[verb.payload[1]][1].get(base.name)
-            if result is None or result not in self.tax.indicators or code in lexicon.GOVERNED_ALREADY:
+            if result is None or result not in self.tax.indicators:
                 continue
+            if by == SUBJECT and code in lexicon.GOVERNED_ALREADY:
+                continue  # the figure's own phrase already says what happened to the units
             in_phrase = figure.measured is not None and base.match.last <= verb.first < figure.measured[1]
             if in_phrase or (not figure.linked and 0 <= figure.before_gap(verb) <= 6):
                 return result, verb.keyword, SUBJECT if in_phrase else CLAUSE

@@ -41,7 +41,8 @@ BASES: dict[str, tuple[str, ...]] = {
         "dịch vụ công", "dịch vụ công trực tuyến", "dvctt", "dvc", "dịch vụ", "public service*",
         "online public service*", "service*",
     ),
-    "documents": ("văn bản", "văn bản điện tử", "hồ sơ công việc", "document*"),
+    # English "documents" often translates hồ sơ (dossiers): no base of its own.
+    "documents": ("văn bản", "văn bản điện tử", "hồ sơ công việc"),
     "enterprises": ("doanh nghiệp", "enterprise*", "business*", "compan*"),
     "schools": ("trường học", "trường", "cơ sở giáo dục", "school*"),
     "health_facilities": (
@@ -74,6 +75,13 @@ LINKING_VERBS: tuple[str, ...] = (
     "đạt", "đạt tỷ lệ", "đạt tỉ lệ", "là", "chiếm", "chiếm tỷ lệ", "bằng", "ở mức", "lên", "lên tới", "lên đến",
     "đến", "tới", "reached", "reaches", "reach", "reaching", "is", "was", "were", "are", "stood at", "of",
     "totalled", "totaled", "hit",
+)
+# Words that end a counted noun phrase and start what is said of it ("5,7 triệu dữ liệu
+# đăng ký đất đai | đã được số hóa", "100% xã | có cáp quang"): a keyword of the
+# predicate describes the figure before the phrase's own modifiers.
+PREDICATE_MARKERS: tuple[str, ...] = (
+    "đã", "được", "có", "đang", "sẽ", "bị", "đều", "chưa", "không", "vẫn", "cần", "phải",
+    "are", "were", "is", "was", "have", "has", "had", "been",
 )
 # Words that open the subject before a figure ("tỷ lệ hộ gia đình có cáp quang ...").
 SUBJECT_OPENERS: tuple[str, ...] = (

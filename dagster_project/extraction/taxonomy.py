@@ -33,6 +33,8 @@ class Indicator:
     unit: str
     refines: str | None
     keywords: tuple[str, ...]
+    name_vi: str = ""
+    name_en: str = ""
 
     @property
     def generic(self) -> bool:
@@ -82,6 +84,8 @@ def read_taxonomy(path: Path = TAXONOMY_SEED) -> Taxonomy:
                 unit=row["unit"].strip(),
                 refines=(row.get("refines") or "").strip() or None,
                 keywords=keywords,
+                name_vi=(row.get("name_vi") or "").strip(),
+                name_en=(row.get("name_en") or "").strip(),
             )
     for indicator in indicators.values():
         if indicator.refines and indicator.refines not in indicators:

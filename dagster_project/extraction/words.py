@@ -156,6 +156,16 @@ class Segmenter:
         self._trigrams = frozenset(e for e in entries if e.count(" ") == 2)
         # Known words of any length, for telling a real word from a tagging slip.
         self._known = frozenset(tone_key(e.lower()) for e in entries)
+        # Two syllables that stand side by side inside some known word: only between
+        # such a pair can the tagger hide a boundary that `boundary` trusts.
+        self._pairs = frozenset(
+            pair for word in self._known for pair in zip(word.split(" "), word.split(" ")[1:])
+        )
+
+    def may_join(self, previous: str, current: str) -> bool:
+        """False when no known word has these two syllables side by side (then the edge
+        between them is a boundary whatever the tagger says; no tagging needed)."""
+        return (tone_key(previous.lower()), tone_key(current.lower())) in self._pairs
 
     @classmethod
     def from_pyvi(cls) -> Segmenter:
@@ -398,6 +408,9 @@ class Text:
         if i >= len(self._starts) or self._starts[i] != pos:
             return True  # not the start of a syllable: an edge at punctuation or the end
         if i not in self._words:
+            if i == 0 or not segmenter().may_join(self._syllables[i - 1], self._syllables[i]):
+                self._words[i] = True
+                return True
             # The segmenter reads the original casing (capitals are features).
             sent = [self.original[self.to_original(s) : self.to_original(s) + len(w)]
                     for s, w in zip(self._starts[max(0, i - _WINDOW) : i + _WINDOW + 1],
