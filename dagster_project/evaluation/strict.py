@@ -129,7 +129,7 @@ def quote_offset(text: str, sentence: str, char_start: int | None) -> int | None
 def _inside_quote(key: KeyFigure, row: FactRow) -> int:
     if row.offset is None:
         return 0
-    start = row.evidence.lower().find(key.quote.lower())
+    start = row.evidence.lower().find(key.quote.lower()[:QUOTE_PREFIX])
     return int(start >= 0 and start <= row.offset < start + len(key.quote))
 
 
@@ -185,6 +185,9 @@ def max_weight_matching(weights: list[list[int]]) -> dict[int, int]:
 
 
 def score_document(doc: str, figures: Sequence[KeyFigure], rows: Sequence[FactRow]) -> DocScore:
+    # Rows in a fixed order, so that equal-weight pairings do not depend on where they came from.
+    rows = sorted(rows, key=lambda r: (r.evidence, -1 if r.offset is None else r.offset, r.quote, r.value,
+                                       r.domain, r.indicator_code or ""))
     in_domain = [f for f in figures if f.domain in FACT_DOMAINS]
     score = DocScore(doc=doc, key_figures=len(in_domain), rows=len(rows))
     matching = max_weight_matching([[_pair_weight(f, r) for r in rows] for f in in_domain])
