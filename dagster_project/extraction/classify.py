@@ -142,7 +142,8 @@ class _SentenceView:
         self.sentence = sentence
         self.start = start  # in the report
         self.text = Text(sentence, script)
-        self.topics = _outermost(tax.index.find(self.text))
+        self.topics = tax.index.find(self.text)
+        self.inner = _inner(self.topics)
         self.words = _lexicon_index().find(self.text)
         self.figures: list[tuple[int, int]] = []  # syllable spans of the sentence's figures
         # clause -> the last figure's measured phrase and base, for the figures after it
@@ -225,18 +226,21 @@ class _Figure:
         return self.after or self.before
 
 
-def _outermost(matches: list[Match[str]]) -> list[Match[str]]:
-    """Drop a keyword found inside a longer one ("thủ tục hành chính" inside "hệ thống thông
-    tin giải quyết thủ tục hành chính" names the system, not procedures)."""
+def _inner(matches: list[Match[str]]) -> frozenset[Match[str]]:
+    """Keywords found inside a longer one ("thủ tục hành chính" inside "hệ thống thông tin
+    giải quyết thủ tục hành chính" names the system, not procedures): they only count
+    when the longer one cannot."""
     ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Match[str]] = []
+    inner = set()
+    outer: list[Match[str]] = []
     reach = -1
     for m in ordered:
-        if m.end <= reach and not any(k.start == m.start and k.end == m.end for k in kept):
+        if m.end <= reach and not any(k.start == m.start and k.end == m.end for k in outer):
+            inner.add(m)
             continue
-        kept.append(m)
+        outer.append(m)
         reach = max(reach, m.end)
-    return kept
+    return frozenset(inner)
 
 
 def _place(view: _SentenceView, obs: Observation) -> _Figure:
@@ -292,7 +296,7 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
                                        or view.syllable(w.first - 1) in _PUNCTUATION_BREAKS)
     ]
     if openers:
-        start = min(openers)
+        start = max(openers)  # the subject nearest the figure: "..., mật độ Internet đạt 118 thuê bao/100 dân"
     else:
         start = _past_adverbials(view, start, end)
     start = max(start, end - _PHRASE_SYLLABLES)
@@ -327,7 +331,10 @@ def _head_start(view: _SentenceView, span: tuple[int, int]) -> int:
 
 
 def _base(view: _SentenceView, fig: _Figure) -> _Base | None:
-    for span in (fig.after, fig.before):
+    """The base at the head of the phrase after the figure; the subject before it only
+    counts when it is what the figure measures ("tỷ lệ hộ gia đình ... đạt 68%")."""
+    spans = (fig.after, fig.before) if fig.linked or fig.after is None else (fig.after,)
+    for span in spans:
         if span is None:
             continue
         word = view.at("base", _head_start(view, span))
@@ -347,6 +354,8 @@ class _Candidate:
     role: int  # in the measured phrase: 2 predicate, 1 modifier, 0 head noun or place adjunct
     generic: bool
     fits: bool = True  # False when the indicator cannot count this figure's base or unit
+    inner: bool = False  # inside a longer keyword: only when no fitting longer one is left
+    head: bool = False  # names the head noun of the measured phrase
 
     @property
     def code(self) -> str:
@@ -356,8 +365,8 @@ class _Candidate:
     def in_base(self) -> bool:
         return self.role == 0
 
-    def step(self) -> tuple[int, int, int, int]:
-        return (0 if self.generic else 1, int(self.fits), _REGION_RANK[self.region], self.role)
+    def step(self) -> tuple[int, int, int, int, int]:
+        return (0 if self.generic else 1, int(self.fits), int(not self.inner), _REGION_RANK[self.region], self.role)
 
 
 def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
@@ -379,6 +388,13 @@ def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
             if chosen.code in tax.ancestors(c.code):
                 chosen, changed = c, True
                 break
+    # What the phrase says of its head stays in the head's domain: "100% văn bản điện tử
+    # được ký số" is a documents figure, "100% máy tính được cài phần mềm diệt virus" a
+    # security one (computers and security are both infrastructure).
+    if chosen.region == SUBJECT and not chosen.head:
+        heads = [c for c in candidates if c.head and c.fits and not c.generic and not c.inner]
+        if heads and all(tax[h.code].domain != tax[chosen.code].domain for h in heads):
+            chosen = min(heads, key=lambda c: c.distance)
     return chosen
 
 
@@ -457,7 +473,8 @@ class _Report:
     def _elided(self, view: _SentenceView, figure: _Figure, base: _Base | None) -> tuple[_Figure, _Base | None]:
         """A figure whose phrase names nothing ("..., 85,79% đối với cấp huyện") measures what
         the figure before it in the clause measured; one that names something is remembered."""
-        if self._names_topic(view, figure.measured) or self._names_topic(view, (figure.first, figure.last)):
+        names_unit = base is not None and base.name in lexicon.BASE_INDICATORS and figure.region(base.match) == SUBJECT
+        if names_unit or self._names_topic(view, figure.measured) or self._names_topic(view, (figure.first, figure.last)):
             if figure.measured is not None:
                 view.last_phrase[figure.clause] = (figure.measured, base)
             return figure, base
@@ -562,15 +579,21 @@ class _Report:
         for m in view.topics:
             region = figure.region(m)
             role = 2 if region == SUBJECT and m.first >= predicate else 1
-            if any(h.first <= m.first < h.last for h in heads):
-                role = 0
-            if view.syllable(m.first - 1) in _LOCATIVES and m.keyword not in _CHANNELS:
+            head = region == SUBJECT and any(h.first <= m.first < h.last for h in heads)
+            if head or (view.syllable(m.first - 1) in _LOCATIVES and m.keyword not in _CHANNELS):
                 role = 0
             indicator = self.tax[m.payload]
             fits = not (base is not None and m.payload in lexicon.BASE_EXCLUDES.get(base.name, ()))
             fits = fits and not (obs_unit == "percent" and indicator.unit in _NOT_A_SHARE)
             distance = figure.reading(m) if region == SUBJECT else figure.distance(m)
-            out.append(_Candidate(m, region, distance, role, indicator.generic, fits))
+            out.append(_Candidate(m, region, distance, role, indicator.generic, fits, m in view.inner, head))
+        named = lexicon.BASE_INDICATORS.get(base.name) if base is not None else None
+        if named in self.tax.indicators and not any(
+            c.head and not c.generic and c.match.first == base.match.first for c in out
+        ):
+            unit = Match(base.match.keyword, named, base.match.start, base.match.end, base.match.first, base.match.last)
+            if figure.region(unit) == SUBJECT:
+                out.append(_Candidate(unit, SUBJECT, figure.reading(unit), 0, False, True, False, True))
         return out
 
     @staticmethod

@@ -121,12 +121,20 @@ GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
         ("tiếp nhận", "nhận được", "received", "receive", "receives"),
         {"dossiers": "dossiers_received"},
     ),
+    # "ban hành 64 văn bản chỉ đạo": documents issued are policy documents.
+    "issuing": (
+        ("ban hành", "đã ban hành", "issued", "issue"),
+        {"documents": "policy_documents"},
+    ),
 }
 # Indicators a governing verb leaves as they are: they already say what happened
 # to the units ("50.911 hồ sơ tiếp nhận trực tuyến" stays online dossiers).
 GOVERNED_ALREADY: frozenset[str] = frozenset(
     {"learners", "officials_trained", "dossiers_processed_online", "dossiers_on_time", "digitisation"}
 )
+# What a counted unit names by itself when its phrase names nothing more specific:
+# "1.827 văn bản được ký và phát hành" counts (electronic) documents.
+BASE_INDICATORS: dict[str, str] = {"documents": "e_documents"}
 # A keyword after "trên"/"tại" names where something is published or run ("được
 # công khai trên Cổng Dịch vụ công", "phát hành trên Trục liên thông văn bản"), not what is
 # counted; unless it names the channel ("trên môi trường mạng" = online).

@@ -36,6 +36,8 @@ def code_of(text: str, quote: str) -> str:
         ("Tỉnh đã hoàn thành 11/14 mục tiêu của kế hoạch chuyển đổi số.", "11/14", "goals_met", "goals met"),
         ("Hai nhà mạng chiếm 64% thị phần di động trên địa bàn.", "64%", "market_share", "market share"),
         ("Tỉnh có dân số khoảng 870.000 người.", "870.000", "population", "population"),
+        ("Huyện miền núi với 96.000 dân, có 28 trạm BTS.", "96.000", "population", "population"),
+        ("Tỉnh được tổng điểm 812 trong bộ chỉ số.", "812", "index_scores", "score"),
     ],
 )
 def test_figures_that_measure_no_digital_transformation_go_to_other_with_a_reason(
@@ -75,6 +77,11 @@ def test_a_subject_is_read_from_its_head() -> None:
     # The first keyword of the subject decides, not the one nearest the figure.
     text = "Tỷ lệ phủ đường truyền Internet tốc độ cao và sóng 4G đến các thôn đạt 91%."
     assert code_of(text, "91%") == "broadband_internet"
+
+
+def test_the_subject_nearest_the_figure_is_the_one_it_measures() -> None:
+    text = "Số trạm BTS tăng nhanh trong năm, tỷ lệ thôn có sóng 4G đạt 97%."
+    assert code_of(text, "97%") == "mobile_coverage"
 
 
 def test_an_opening_adverbial_is_no_part_of_the_subject() -> None:
@@ -152,6 +159,26 @@ def test_a_keyword_in_a_place_adjunct_comes_after_the_base() -> None:
     # ... unless it names the channel: "trên môi trường mạng" is online.
     text = "Có 70% hồ sơ được xử lý trên môi trường mạng."
     assert code_of(text, "70%") == "dossiers_processed_online"
+
+
+def test_what_the_predicate_says_describes_the_figure_before_the_noun_phrase() -> None:
+    text = "Có 2,1 triệu dữ liệu hộ tịch đã được số hóa."
+    assert code_of(text, "2,1 triệu") == "digitisation"
+    assert code_of("Có 2,1 triệu dữ liệu hộ tịch.", "2,1 triệu") == "databases"
+
+
+def test_what_is_said_of_the_head_stays_in_the_head_s_domain() -> None:
+    # Signing is said of e-documents (services), not a count of signatures (infrastructure).
+    assert code_of("Có 98% văn bản điện tử được ký số trước khi gửi.", "98%") == "e_documents"
+    # A counted unit names its indicator when its phrase names nothing more specific.
+    assert code_of("Đã có 2.340 văn bản được ký và phát hành qua hệ thống chữ ký số.", "2.340") == "e_documents"
+    # ... and documents a body issued are policy documents.
+    assert code_of("Năm qua, UBND tỉnh đã ban hành 37 văn bản về chuyển đổi số.", "37") == "policy_documents"
+
+
+def test_a_share_is_no_length() -> None:
+    # "tuyến cáp quang" counts cable routes (km); a percentage of villages they reach is fibre.
+    assert code_of("Các tuyến cáp quang đã kết nối đến 95% thôn, bản.", "95%") == "fibre_optic"
 
 
 def test_a_base_excludes_indicators_that_count_something_else() -> None:
