@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 export UV_COMPILE_BYTECODE := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: env run test test-unit summary eval dev clean
+.PHONY: env run test test-unit summary eval dev docs clients clean
 
 env: $(VENV)/.installed
 
@@ -34,9 +34,18 @@ test: env
 test-unit: env
 	$(PY) -m pytest tests/unit
 
+# The dbt docs of the published warehouse (warehouse/docs/index.html) on http://127.0.0.1:$(PORT)
+PORT ?= 8080
+docs: env
+	$(PY) -m dagster_project.dbt_docs serve --port $(PORT)
+
+# The BI client environments the tests read the published file with (tests/clients/*/uv.lock)
+clients: env
+	$(PY) -m tests.clients.envs
+
 dev: env
 	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home}; mkdir -p $$DAGSTER_HOME; \
 		DAGSTER_HOME=$$DAGSTER_HOME $(VENV)/bin/dagster dev -w workspace.yaml
 
 clean:
-	rm -rf $(VENV) dbt/target dbt/logs warehouse/*.duckdb warehouse/*.wal
+	rm -rf $(VENV) tests/clients/*/.venv dbt/target dbt/logs warehouse/*.duckdb warehouse/*.wal

@@ -66,20 +66,24 @@ RAW_DDL = [
         clause varchar not null,
         parent_ordinal integer,
         extractor_version varchar not null,
-        extracted_at timestamptz not null
+        extracted_at timestamptz not null,
+        base varchar
     )""",
     *(
         # Columns added after the first release: a warehouse built before them gets them
         # here (rows of older extractor versions are re-extracted by the next run).
         f"alter table raw.observations add column if not exists {column} {definition}"
         for column, definition in (
+            # What a count or share is of (households, agencies, communes, ...): the
+            # classifier states it (extraction/classify.py), null when the figure counts
+            # the indicator's own unit.
+            ("base", "varchar"),
             # classification (extraction/classify.py)
             ("indicator_code", "varchar default 'unclassified'"),
             ("domain", "varchar default 'other'"),
             ("classified_by", "varchar"),
             ("matched_keyword", "varchar"),
             ("relevance", "varchar"),
-            ("base", "varchar"),
         )
     ),
     """create table if not exists raw.extractions (

@@ -3,6 +3,7 @@ import dagster as dg
 from dagster import AssetExecutionContext
 
 from dagster_project.assets.dbt_assets import warehouse_dbt_models
+from dagster_project.dbt_docs import publish_dbt_docs
 from dagster_project.exports import export_marts
 from dagster_project.publishing import build_path, publish
 from dagster_project.quality.results import failed_error_checks
@@ -37,6 +38,7 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
     exported = export_marts(published, published.parent / "export", run_id)
     with open_warehouse(published, read_only=True) as con:
         page = write_report_page(con, published.parent / "report.html", utc_now())
+    publish_dbt_docs(published, published.parent / "docs")
     context.log.info(
         f"published {published}; exported {len(exported)} marts to {published.parent / 'export'}; "
         f"report page {page}"

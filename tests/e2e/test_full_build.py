@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import duckdb
 import pytest
 
-from tests.conftest import copy_samples
+from tests.support.builds import FACT_TABLES, rows, run_full_build  # noqa: F401 - others import run_full_build here
 
 pytestmark = pytest.mark.e2e
 
@@ -19,47 +18,6 @@ EXPECTED_REPORTS = {
     "003_0582c3a162ac50fb.txt": ("36", date(2022, 11, 1)),
     "004_68cb756017224f23.txt": ("72", date(2024, 8, 14)),
 }
-FACT_TABLES = ("fct_infrastructure", "fct_services", "fct_workforce")
-
-
-def run_full_build():
-    from dagster_project.definitions import build_definitions
-    from dagster_project.settings import load_settings
-
-    import dagster as dg
-
-    defs = build_definitions(load_settings())
-    return defs.resolve_job_def("full_build").execute_in_process(
-        instance=dg.DagsterInstance.ephemeral(), raise_on_error=False
-    )
-
-
-def rows(warehouse: Path, relation: str, columns: str = "*") -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.table(relation).select(columns).fetchall()
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """Build once for the module: the samples plus one unreadable file and one duplicate."""
-    root = tmp_path_factory.mktemp("e2e")
-    sources = root / "sources"
-    sources.mkdir()
-    copy_samples(sources)
-    (sources / "junk.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    (sources / "copy of 001.txt").write_bytes((sources / "001_084593bdc146d95d.txt").read_bytes())
-    warehouse = root / "out" / "warehouse.duckdb"
-    patch = pytest.MonkeyPatch()
-    patch.setenv("PDX_SOURCES_DIR", str(sources))
-    patch.setenv("PDX_WAREHOUSE", str(warehouse))
-    alerts_file = warehouse.parent / "alerts.jsonl"
-    first = run_full_build()
-    first_facts = {t: sorted(rows(warehouse, f"marts.{t}", "fact_key, value")) for t in FACT_TABLES}
-    first_alerts = alerts_file.read_text(encoding="utf-8").splitlines()
-    second = run_full_build()
-    yield {"warehouse": warehouse, "sources": sources, "first": first, "second": second, "first_facts": first_facts,
-           "first_alerts": first_alerts, "alerts": alerts_file.read_text(encoding="utf-8").splitlines()}
-    patch.undo()
 
 
 def test_the_job_succeeds_twice(built: dict) -> None:

@@ -104,3 +104,12 @@ def test_a_warehouse_from_before_the_classification_columns_gains_them(tmp_path:
             "select indicator_code, domain, classified_by, matched_keyword, relevance, base from raw.observations "
             "where report_key = 'a'"
         ).fetchall() == [("broadband_internet", "infrastructure", "subject", "internet", None, "communes")]
+
+
+def test_a_warehouse_built_before_the_base_column_gets_it(tmp_path: Path) -> None:
+    with open_warehouse(tmp_path / "old.duckdb") as old:
+        old.execute("create schema raw")
+        old.execute("create table raw.observations (observation_key varchar primary key, value double)")
+        old.execute("insert into raw.observations values ('k', 1.0)")
+        ensure_raw_schema(old)
+        assert old.execute("select observation_key, base from raw.observations").fetchall() == [("k", None)]

@@ -20,6 +20,7 @@ renamed as (
         qualifier,
         cast(as_of_date as date) as as_of_date,
         admin_level,
+        cast(base as varchar) as base,
         cast(is_target as boolean) as is_target,
         subject,
         clause,
@@ -30,7 +31,6 @@ renamed as (
         classified_by,
         matched_keyword,
         relevance,
-        base,
         extractor_version,
         extracted_at
     from source
@@ -63,8 +63,8 @@ deduplicated as (
 select
     observation_key, report_key, ordinal, sentence_index, sentence, char_start, char_end,
     quote, value, unit, numerator, denominator, stated_percent, qualifier, as_of_date,
-    admin_level, is_target, subject, clause, parent_ordinal,
-    indicator_code, domain, classified_by, matched_keyword, relevance, base,
+    admin_level, base, is_target, subject, clause, parent_ordinal,
+    indicator_code, domain, classified_by, matched_keyword, relevance,
     extractor_version, extracted_at
 from deduplicated
 where occurrence = 1
