@@ -91,9 +91,23 @@ RAW_DDL = [
         extracted_at timestamptz not null,
         base varchar
     )""",
-    # What a count or share is of (households, agencies, communes, ...); null until the
-    # extractor states it. Added to warehouses built before the column existed.
-    "alter table raw.observations add column if not exists base varchar",
+    *(
+        # Columns added after the first release: a warehouse built before them gets them
+        # here (rows of older extractor versions are re-extracted by the next run).
+        f"alter table raw.observations add column if not exists {column} {definition}"
+        for column, definition in (
+            # What a count or share is of (households, agencies, communes, ...): the
+            # classifier states it (extraction/classify.py), null when the figure counts
+            # the indicator's own unit.
+            ("base", "varchar"),
+            # classification (extraction/classify.py)
+            ("indicator_code", "varchar default 'unclassified'"),
+            ("domain", "varchar default 'other'"),
+            ("classified_by", "varchar"),
+            ("matched_keyword", "varchar"),
+            ("relevance", "varchar"),
+        )
+    ),
     *(f"alter table raw.observations add column if not exists {name} {sql_type}" for name, sql_type in
       (("figure_kind", "varchar"), ("range_high", "double"), ("multiplier", "double"), ("scope", "varchar"),
        ("section", "varchar"), ("table_column", "varchar"), ("table_row", "varchar"),
@@ -350,6 +364,8 @@ def replace_observations(
         "char_end", "quote", "value", "unit", "numerator", "denominator", "stated_percent",
         "qualifier", "as_of_date", "admin_level", "is_target", "subject", "clause",
         "parent_ordinal", *STRUCTURE_COLUMNS, "extractor_version", "extracted_at",
+        # classification
+        "indicator_code", "domain", "classified_by", "matched_keyword", "relevance", "base",
     ]
     with transaction(con):
         con.execute("delete from raw.observations where report_key in (select report_key from keys)")

@@ -6,6 +6,7 @@ from pathlib import Path
 import dagster as dg
 from dagster import AssetExecutionContext
 
+from dagster_project.extraction.classify import classify_observations
 from dagster_project.extraction.observations import extract_observations
 from dagster_project.failpoints import failpoint
 from dagster_project.extraction.version import extractor_version
@@ -95,10 +96,13 @@ def ingest_reports(context: AssetExecutionContext, warehouse: WarehouseResource)
     deps=[RAW_REPORTS],
     kinds={"python", "duckdb"},
     group_name="raw",
-    description="Every quantitative statement of every report, with its sentence, span and quote.",
+    description=(
+        "Every quantitative statement of every report, with its sentence, span and quote, "
+        "and the indicator it reports (extraction/classify.py)."
+    ),
 )
 def extract_figures(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    """Extract figures from the reports this extractor version has not seen yet."""
+    """Extract and classify the figures of the reports this extractor version has not seen yet."""
     version = extractor_version()
     started = time.perf_counter()
     written = 0
@@ -108,7 +112,10 @@ def extract_figures(context: AssetExecutionContext, warehouse: WarehouseResource
         context.log.info(f"{len(pending)} reports to extract (extractor {version})")
         for first in range(0, len(pending), EXTRACTION_BATCH):
             batch = pending[first : first + EXTRACTION_BATCH]
-            extracted = [(key, extract_observations(text, published)) for key, text, published in batch]
+            extracted = [
+                (key, classify_observations(text, extract_observations(text, published)))
+                for key, text, published in batch
+            ]
             written += replace_observations(con, extracted, version, utc_now())
             context.log.info(f"extracted {first + len(batch)}/{len(pending)} reports, {written} figures")
         total = observation_count(con)

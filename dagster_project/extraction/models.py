@@ -64,4 +64,11 @@ class Observation:
     table_row: str | None = None  # row label when a table breaks a measure down by place or body
     target_source: str = "none"  # cue | section | column | none: what decided is_target
     as_of_source: str | None = None  # sentence | paragraph | section | column: where as_of_date came from
+    # Classification (extraction/classify.py): which indicator the figure reports and why.
+    indicator_code: str = "unclassified"  # a code of dbt/seeds/indicator_taxonomy.csv
+    domain: str = "other"  # infrastructure | services | workforce | other
+    classified_by: str | None = None  # subject | clause | sentence | fallback | relevance
+    matched_keyword: str | None = None  # the keyword or cue that decided
+    relevance: str | None = None  # why a figure went to "other" (money, rank, score, topic, ...)
+    base: str | None = None  # what a share or count of units is counted over (households, ...)
     extra: dict[str, str] = field(default_factory=dict)

@@ -35,5 +35,5 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         first_facts = {t: sorted(rows(warehouse, f"marts.{t}", "fact_key, value")) for t in FACT_TABLES}
         first_alerts = alerts_file.read_text(encoding="utf-8").splitlines()
         second = run_full_build()
-    yield {"warehouse": warehouse, "first": first, "second": second, "first_facts": first_facts,
+    yield {"warehouse": warehouse, "sources": sources, "first": first, "second": second, "first_facts": first_facts,
            "first_alerts": first_alerts, "alerts": alerts_file.read_text(encoding="utf-8").splitlines()}

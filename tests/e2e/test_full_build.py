@@ -172,3 +172,36 @@ def test_publishing_exports_every_mart_and_the_report_page(built: dict) -> None:
     page = (folder / "report.html").read_text(encoding="utf-8")
     assert page.count('class="chart"') >= 3
     assert list((folder / ".building").iterdir()) == [folder / ".building" / "lock"]
+
+
+def test_the_facts_carry_the_indicator_the_extract_step_classified(built: dict) -> None:
+    with duckdb.connect(str(built["warehouse"]), read_only=True) as con:
+        disagreeing = sum(
+            con.sql(
+                f"select count(*) from marts.fct_{domain} f join raw.observations o on o.observation_key = f.fact_key "
+                "where f.indicator_code <> o.indicator_code or o.domain <> $domain",
+                params={"domain": domain},
+            ).fetchone()[0]
+            for domain in ("infrastructure", "services", "workforce")
+        )
+        unexplained = con.sql(
+            "select count(*) from raw.observations where indicator_code <> 'unclassified' and classified_by is null"
+        ).fetchone()[0]
+        bases = {b for (b,) in con.sql("select distinct base from raw.observations where base is not null").fetchall()}
+    assert (disagreeing, unexplained) == (0, 0)
+    assert {"officials", "communes"} <= bases
+
+
+def test_the_in_process_scorer_agrees_with_the_warehouse(built: dict) -> None:
+    from dagster_project.evaluation.__main__ import score_set, score_set_fast
+    from dagster_project.evaluation.keys import EVAL_SETS, EvalSet
+
+    samples = next(s for s in EVAL_SETS if s.name == "samples")
+    if not samples.key.is_file():
+        pytest.skip(f"the shared answer key {samples.key} is missing")
+    here = EvalSet("samples", built["sources"], samples.key, "the e2e build's sources")
+    quiet = lambda _line: None  # noqa: E731
+    in_warehouse = score_set(here, built["warehouse"], out=quiet)
+    in_process = score_set_fast(here, out=quiet)
+    assert in_process == in_warehouse
+    assert in_warehouse[0].found > 70  # the comparison is over real matches, not two empty scores

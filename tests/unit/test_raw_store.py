@@ -77,6 +77,35 @@ def test_a_failed_load_leaves_the_previous_state(con: duckdb.DuckDBPyConnection)
     assert con.table("raw.reports").select("report_key").fetchall() == [("a",)]
 
 
+def test_a_warehouse_from_before_the_classification_columns_gains_them(tmp_path: Path) -> None:
+    with open_warehouse(tmp_path / "old.duckdb") as con:
+        # raw.observations as the first release created it, with a row in it
+        con.execute("create schema raw")
+        con.execute(
+            "create table raw.observations (observation_key varchar primary key, report_key varchar not null, "
+            "ordinal integer not null, sentence_index integer not null, sentence varchar not null, "
+            "char_start integer not null, char_end integer not null, quote varchar not null, value double not null, "
+            "unit varchar not null, numerator double, denominator double, stated_percent double, qualifier varchar, "
+            "as_of_date date, admin_level varchar not null, is_target boolean not null, subject varchar not null, "
+            "clause varchar not null, parent_ordinal integer, extractor_version varchar not null, "
+            "extracted_at timestamptz not null)"
+        )
+        con.execute("insert into raw.observations values ('old:0-4', 'old', 0, 0, 's', 0, 4, '100%', 100, 'percent', "
+                    "null, null, null, null, null, 'unspecified', false, '', '', null, 'v0', now())")
+        ensure_raw_schema(con)
+        assert con.execute("select indicator_code, domain, base from raw.observations").fetchall() == [
+            ("unclassified", "other", None)
+        ]
+        sync_reports(con, [report("a")], [], T0)
+        classified = replace(figure(0), indicator_code="broadband_internet", domain="infrastructure",
+                             classified_by="subject", matched_keyword="internet", base="communes")
+        replace_observations(con, [("a", [classified])], "v1", T0)
+        assert con.execute(
+            "select indicator_code, domain, classified_by, matched_keyword, relevance, base from raw.observations "
+            "where report_key = 'a'"
+        ).fetchall() == [("broadband_internet", "infrastructure", "subject", "internet", None, "communes")]
+
+
 def test_a_warehouse_built_before_the_base_column_gets_it(tmp_path: Path) -> None:
     with open_warehouse(tmp_path / "old.duckdb") as old:
         old.execute("create schema raw")

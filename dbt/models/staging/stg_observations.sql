@@ -36,6 +36,12 @@ renamed as (
         table_row,
         coalesce(target_source, case when is_target then 'cue' else 'none' end) as target_source,
         as_of_source,
+        -- classification (extraction/classify.py)
+        coalesce(indicator_code, 'unclassified') as indicator_code,
+        coalesce(domain, 'other') as domain,
+        classified_by,
+        matched_keyword,
+        relevance,
         extractor_version,
         extracted_at
     from source
@@ -70,6 +76,7 @@ select
     quote, value, unit, numerator, denominator, stated_percent, qualifier, as_of_date,
     admin_level, base, is_target, subject, clause, parent_ordinal,
     figure_kind, range_high, multiplier, scope, section, table_column, table_row, target_source, as_of_source,
+    indicator_code, domain, classified_by, matched_keyword, relevance,
     extractor_version, extracted_at
 from deduplicated
 where occurrence = 1
