@@ -15,7 +15,7 @@ $(foreach v,$(DOTENV_VARS),$(if $(filter environment command line,$(origin $(v))
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help env run summary test test-unit eval dev dev-warehouse clean
+.PHONY: help env run summary test test-unit eval bench dev dev-warehouse docs clients clean
 
 help: ## this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ run: env ## build the warehouse from the sources, publish it through the gate, p
 summary: env ## summary of the latest run (make summary RUN=<id> for another)
 	@$(PY) -m dagster_project.cli summary $(if $(RUN),--run $(RUN))
 
-test: env ## every test: unit and end to end (about 10 minutes)
+test: env ## every test: unit and end to end
 	$(PY) -m pytest
 
 test-unit: env ## the fast tests only
@@ -45,6 +45,10 @@ test-unit: env ## the fast tests only
 eval: env ## score extraction on the evaluation sets
 	$(PY) -m dagster_project.evaluation
 
+# BENCH_SIZES=100,1000,10000; writes warehouse/bench/bench.csv and bench.svg
+bench: env ## time the whole pipeline on generated corpora and print a table
+	$(PY) -m tools.bench.run
+
 # The instance settings are .dagster_home/dagster.yaml (copied to another DAGSTER_HOME that has none).
 dev: env ## the Dagster UI on http://127.0.0.1:3000 (builds only if the sources changed since the last publish)
 	@DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home}; mkdir -p $$DAGSTER_HOME; \
@@ -54,5 +58,13 @@ dev: env ## the Dagster UI on http://127.0.0.1:3000 (builds only if the sources 
 dev-warehouse: env ## copy the published warehouse to warehouse/dev.duckdb, the file dbt run by hand writes
 	@$(PY) -m dagster_project.cli dev-warehouse
 
+PORT ?= 8080
+docs: env ## serve the dbt docs of the published warehouse (warehouse/docs/); PORT=8080
+	$(PY) -m dagster_project.dbt_docs serve --port $(PORT)
+
+clients: env ## the BI client environments the tests read the published file with (tests/clients/*/uv.lock)
+	$(PY) -m tests.clients.envs
+
 clean: ## remove .venv, dbt's artifacts and the warehouse files
-	rm -rf $(VENV) dbt/target dbt/logs warehouse/*.duckdb warehouse/*.wal warehouse/.building warehouse/.dbt
+	rm -rf $(VENV) tests/clients/*/.venv dbt/target dbt/logs warehouse/*.duckdb warehouse/*.wal \
+		warehouse/.building warehouse/.dbt

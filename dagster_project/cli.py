@@ -173,6 +173,7 @@ def _local(moment: datetime | None) -> str:
 
 def print_summary(settings: Settings, run_id: str | None = None, elapsed: float | None = None,
                   wanted: str | None = None) -> int:
+    from dagster_project.ingestion.names import printable
     from dagster_project.quality.sentences import failed_checks
     from dagster_project.warehouse_db import open_warehouse
 
@@ -208,7 +209,7 @@ def print_summary(settings: Settings, run_id: str | None = None, elapsed: float 
     print(f"  reports ingested   {counts['reports']}")
     print(f"  files rejected     {counts['rejected']}")
     for name, reason in rejected:
-        print(f"    - {name!r}: {reason}")  # repr: a name cannot forge lines of this summary
+        print(f"    - {printable(name)}: {printable(reason)}")  # a name cannot forge lines of this summary
     print(f"  figures extracted  {counts['figures']}")
     for table, count in live.items():
         print(f"  {table:<18} {count}")

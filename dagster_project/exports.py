@@ -33,7 +33,8 @@ def export_marts(warehouse: Path, export_link: Path, version: str) -> dict[str, 
     with duckdb.connect(str(warehouse), read_only=True) as con:
         for table in mart_tables(con):
             path = target / f"{table}.parquet"
-            con.table(f"marts.{table}").write_parquet(str(path))
+            # con.table() finds tables but not views; the name comes from the catalog, quoted.
+            con.sql(f'select * from marts."{table}"').write_parquet(str(path))
             written[table] = path
     _switch_link(export_link, target)
     for old in versions.iterdir():

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from dagster_project import publishing, run_record
+from dagster_project.dbt_docs import publish_dbt_docs
 from dagster_project.exports import export_marts
 from dagster_project.quality.sentences import failed_checks
 from dagster_project.reporting.report_page import write_report_page
@@ -95,10 +96,15 @@ def _report_page(settings: Settings, run_id: str, now: datetime) -> Path:
         return write_report_page(con, settings.report_page, now)
 
 
+def _dbt_docs(settings: Settings, run_id: str, now: datetime) -> Path:
+    return publish_dbt_docs(settings.warehouse_path, settings.docs_dir)
+
+
 # Files written after the swap, from the published warehouse. Add one here (name, function).
 COMPANIONS: list[tuple[str, Companion]] = [
     ("parquet export", _export),
     ("report page", _report_page),
+    ("dbt docs", _dbt_docs),
 ]
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from dagster_project.alerts import DeliveryReport, NotifyResult, alert_sinks, notify_published, notify_run_failed
+from dagster_project.ingestion.budget import ParseBudget
 from dagster_project.publishing import prepare_build
 from dagster_project.settings import Settings
 from dagster_project.warehouse_db import open_warehouse
@@ -32,6 +33,11 @@ class WarehouseResource:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+
+    @property
+    def parse_budget(self) -> ParseBudget:
+        """What reading one source file may cost."""
+        return ParseBudget(parse_seconds=self.settings.parse_seconds, max_text_chars=self.settings.max_text_chars)
 
     @property
     def warehouse_path(self) -> Path:

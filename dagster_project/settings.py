@@ -29,6 +29,10 @@ DBT_EXECUTABLE = Path(sys.executable).parent / "dbt"
 DBT_DEV_WAREHOUSE = PROJECT_ROOT / "warehouse" / "dev.duckdb"
 
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+# What reading one file may cost (see dagster_project/ingestion/budget.py); the
+# text limit is about 5,000 pages of prose, far above any report.
+DEFAULT_PARSE_SECONDS = 10.0
+DEFAULT_MAX_TEXT_CHARS = 10_000_000
 DEFAULT_FRESHNESS_DAYS = 365
 DEFAULT_MAX_SHRINK_SHARE = 0.5
 DEFAULT_ALERT_MAX_LISTED = 20
@@ -69,6 +73,8 @@ class Settings:
     sources_dir: Path
     warehouse_path: Path  # the published file BI tools read
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    parse_seconds: float = DEFAULT_PARSE_SECONDS  # a file still being parsed after this is quarantined
+    max_text_chars: int = DEFAULT_MAX_TEXT_CHARS  # a file yielding more text than this is quarantined
     log_level: str = "WARNING"
     freshness_days: int = DEFAULT_FRESHNESS_DAYS
     # A run that would drop more than this share of the published reports does not publish...
@@ -145,15 +151,25 @@ def _path(environ: Mapping[str, str], name: str, default: Path) -> Path:
 
 
 def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
+    return int(_positive(environ, name, default, int, "a whole number"))
+
+
+def _positive_number(environ: Mapping[str, str], name: str, default: float) -> float:
+    return _positive(environ, name, default, float, "a number")
+
+
+def _positive(
+    environ: Mapping[str, str], name: str, default: float, kind: type[int] | type[float], what: str
+) -> float:
     value = _text(environ, name)
     if value is None:
         return default
     try:
-        number = int(value)
+        number = kind(value)
     except ValueError:
-        raise SettingsError(f"{name}={value!r} is not a whole number: unset it or give one") from None
-    if number <= 0:
-        raise SettingsError(f"{name}={value!r} must be above 0")
+        raise SettingsError(f"{name}={value!r} is not {what}: unset it or give one") from None
+    if not 0 < number < float("inf"):
+        raise SettingsError(f"{name}={value!r} must be above 0 (and finite)")
     return number
 
 
@@ -245,6 +261,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         sources_dir=_path(environ, "PDX_SOURCES_DIR", PROJECT_ROOT / "sources"),
         warehouse_path=_path(environ, "PDX_WAREHOUSE", PROJECT_ROOT / "warehouse" / "warehouse.duckdb"),
         max_file_bytes=_positive_int(environ, "PDX_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
+        parse_seconds=_positive_number(environ, "PDX_PARSE_SECONDS", DEFAULT_PARSE_SECONDS),
+        max_text_chars=_positive_int(environ, "PDX_MAX_TEXT_CHARS", DEFAULT_MAX_TEXT_CHARS),
         log_level=(_text(environ, "PDX_LOG_LEVEL") or "WARNING").upper(),
         freshness_days=_positive_int(environ, "PDX_FRESHNESS_DAYS", DEFAULT_FRESHNESS_DAYS),
         max_shrink_share=_share(environ, "PDX_MAX_SHRINK_SHARE", DEFAULT_MAX_SHRINK_SHARE),

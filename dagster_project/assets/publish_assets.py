@@ -21,7 +21,7 @@ from dagster_project.run_steps import NOTIFY, nodes_in_run, publish_and_notify, 
     kinds={"duckdb", "parquet", "html"},
     description="The publish gate: unless an error-level check failed or too many reports would vanish, "
     "atomically replaces the warehouse file BI tools read with this run's build, then writes its "
-    "companions from it (export/ Parquet files, report.html).",
+    "companions from it (export/ Parquet files, report.html, docs/ from dbt docs).",
 )
 def published_warehouse(
     context: AssetExecutionContext,

@@ -7,17 +7,20 @@ from dagster import AssetExecutionContext
 
 from dagster_project import gate, publishing, run_record
 from dagster_project.asset_keys import RAW_OBSERVATIONS, RAW_REJECTED, RAW_REPORTS, SOURCES
+from dagster_project.extraction.classify import classify_observations
 from dagster_project.extraction.observations import extract_observations
 from dagster_project.extraction.version import extractor_version
 from dagster_project.failpoints import failpoint
-from dagster_project.ingestion.sources import scan_sources, source_fingerprint
+from dagster_project.ingestion.names import printable
+from dagster_project.ingestion.sources import source_fingerprint
 from dagster_project.preflight import PreflightError, check_sources
 from dagster_project.raw_store import (
     ensure_raw_schema,
+    ingest_folder,
     observation_count,
     replace_observations,
     reports_to_extract,
-    sync_reports,
+    reports_without_province,
     utc_now,
 )
 from dagster_project.resources import AlertsResource, WarehouseResource
@@ -73,15 +76,16 @@ def _ingest(context: AssetExecutionContext, warehouse: WarehouseResource):
         raise dg.Failure(description=str(error)) from None
     started = time.perf_counter()
     fingerprint = source_fingerprint(sources)
-    reports, rejected = scan_sources(sources, settings.max_file_bytes)
-    for file in rejected:
-        context.log.warning(f"rejected {file.source_file}: {file.reason}")
     run_id = context.run.run_id
     with warehouse.connect(run_id, context.log.warning) as con:
         ensure_raw_schema(con)
         failpoint("ingest")
-        counts = sync_reports(con, reports, rejected, utc_now())
+        scan, counts = ingest_folder(con, sources, settings.max_file_bytes, warehouse.parse_budget, utc_now())
+        without_province = reports_without_province(con)
         run_record.start_run(con, run_id, run_started_at(context), fingerprint)
+    rejected = scan.rejected
+    for file in rejected:
+        context.log.warning(f"rejected {printable(file.source_file)}: {printable(file.reason)}")
     # Fail now rather than after the build: the gate would refuse it anyway.
     refusal = publishing.shrink_refusal(
         publishing.Shrink(counts["reports"] + counts["removed_reports"] - counts["new_reports"], counts["reports"]),
@@ -94,8 +98,8 @@ def _ingest(context: AssetExecutionContext, warehouse: WarehouseResource):
                          "(reasons above); fix or replace them")
     context.log.info(
         f"ingested {counts['reports']} reports ({counts['new_reports']} new, "
-        f"{counts['removed_reports']} removed), rejected {counts['rejected_files']} files "
-        f"in {time.perf_counter() - started:.2f}s"
+        f"{counts['removed_reports']} removed; {scan.known_files} files known from the last load, "
+        f"not read), rejected {counts['rejected_files']} files in {time.perf_counter() - started:.2f}s"
     )
     yield dg.MaterializeResult(
         asset_key=RAW_REPORTS,
@@ -103,7 +107,8 @@ def _ingest(context: AssetExecutionContext, warehouse: WarehouseResource):
             "reports": counts["reports"],
             "new_reports": counts["new_reports"],
             "removed_reports": counts["removed_reports"],
-            "without_province": sum(1 for r in reports if r.province_code is None),
+            "without_province": without_province,
+            "known_files": scan.known_files,
             "sources_dir": str(sources),
             "source_fingerprint": fingerprint,
         },
@@ -124,14 +129,17 @@ def _ingest(context: AssetExecutionContext, warehouse: WarehouseResource):
     deps=[RAW_REPORTS],
     kinds={"python", "duckdb"},
     group_name="raw",
-    description="Every quantitative statement of every report, with its sentence, span and quote.",
+    description=(
+        "Every quantitative statement of every report, with its sentence, span and quote, "
+        "and the indicator it reports (extraction/classify.py)."
+    ),
 )
 def extract_figures(
     context: AssetExecutionContext,
     warehouse: dg.ResourceParam[WarehouseResource],
     alerts: dg.ResourceParam[AlertsResource],
 ) -> dg.MaterializeResult:
-    """Extract figures from the reports this extractor version has not seen yet."""
+    """Extract and classify the figures of the reports this extractor version has not seen yet."""
     with writing_step(context, EXTRACT, warehouse, alerts):
         return _extract(context, warehouse)
 
@@ -146,7 +154,10 @@ def _extract(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg
         context.log.info(f"{len(pending)} reports to extract (extractor {version})")
         for first in range(0, len(pending), EXTRACTION_BATCH):
             batch = pending[first : first + EXTRACTION_BATCH]
-            extracted = [(key, extract_observations(text, published)) for key, text, published in batch]
+            extracted = [
+                (key, classify_observations(text, extract_observations(text, published)))
+                for key, text, published in batch
+            ]
             written += replace_observations(con, extracted, version, utc_now())
             context.log.info(f"extracted {first + len(batch)}/{len(pending)} reports, {written} figures")
         total = observation_count(con)

@@ -30,6 +30,12 @@ class EvalSet:
     def available(self) -> bool:
         return self.sources.is_dir() and self.key.is_file()
 
+    @property
+    def planted(self) -> Path | None:
+        """`anomalies.jsonl` beside the key: the inconsistencies planted in the set's reports."""
+        path = self.key.parent / "anomalies.jsonl"
+        return path if path.is_file() else None
+
 
 # The shared sets were read while the rules were written: their scores are training scores.
 # The official set is composed in this repository and never looked at by the shared keys.

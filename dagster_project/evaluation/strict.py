@@ -58,6 +58,7 @@ class FactRow:
     is_target: bool = False
     as_of: date | None = None
     quote: str = ""
+    offset: int | None = None  # where `quote` starts inside `evidence`, when known
 
 
 @dataclass
@@ -108,12 +109,28 @@ def _words(text: str) -> set[str]:
 
 
 def _pair_weight(key: KeyFigure, row: FactRow) -> int:
-    """0 = no pair; otherwise the count of pairs comes first, then the closest quote."""
+    """0 = no pair; otherwise the count of pairs comes first, then the closest quote, then
+    whether the row's figure sits inside the key's quote (two equal figures of one sentence)."""
     if not strict_match(key, row):
         return 0
     key_words = _words(key.quote)
     overlap = len(key_words & _words(row.evidence)) / len(key_words) if key_words else 0.0
-    return 1000 + round(100 * overlap)
+    return 1000 + 2 * round(100 * overlap) + _inside_quote(key, row)
+
+
+def quote_offset(text: str, sentence: str, char_start: int | None) -> int | None:
+    """Where a figure starting at `char_start` of a report's `text` sits inside its `sentence`."""
+    if char_start is None or not sentence:
+        return None
+    begin = text.find(sentence, max(0, char_start - len(sentence)))
+    return char_start - begin if 0 <= begin <= char_start else None
+
+
+def _inside_quote(key: KeyFigure, row: FactRow) -> int:
+    if row.offset is None:
+        return 0
+    start = row.evidence.lower().find(key.quote.lower()[:QUOTE_PREFIX])
+    return int(start >= 0 and start <= row.offset < start + len(key.quote))
 
 
 def max_weight_matching(weights: list[list[int]]) -> dict[int, int]:
@@ -168,6 +185,9 @@ def max_weight_matching(weights: list[list[int]]) -> dict[int, int]:
 
 
 def score_document(doc: str, figures: Sequence[KeyFigure], rows: Sequence[FactRow]) -> DocScore:
+    # Rows in a fixed order, so that equal-weight pairings do not depend on where they came from.
+    rows = sorted(rows, key=lambda r: (r.evidence, -1 if r.offset is None else r.offset, r.quote, r.value,
+                                       r.domain, r.indicator_code or ""))
     in_domain = [f for f in figures if f.domain in FACT_DOMAINS]
     score = DocScore(doc=doc, key_figures=len(in_domain), rows=len(rows))
     matching = max_weight_matching([[_pair_weight(f, r) for r in rows] for f in in_domain])

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from dagster_project.extraction.lexicon import EN_MONTHS
+
 DAY = "day"
 MONTH = "month"
 YEAR = "year"
@@ -26,28 +28,7 @@ YEAR = "year"
 _MIN_YEAR = 1945
 _MAX_YEAR = 2100
 
-_EN_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_EN_MONTH = r"(?P<mname>" + "|".join(sorted(_EN_MONTHS, key=len, reverse=True)) + r")\.?"
+_EN_MONTH = r"(?P<mname>" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\.?"
 
 # Digits must not continue a longer number on either side ("1.587.000",
 # "2021-2025"), hence the look-arounds on every numeric pattern.
@@ -95,11 +76,11 @@ def _y(m: re.Match[str]) -> datetime.date | None:
 
 
 def _en_dmy(m: re.Match[str]) -> datetime.date | None:
-    return _make_date(int(m["y"]), _EN_MONTHS[m["mname"].lower()], int(m["d"]))
+    return _make_date(int(m["y"]), EN_MONTHS[m["mname"].lower()], int(m["d"]))
 
 
 def _en_my(m: re.Match[str]) -> datetime.date | None:
-    return _make_date(int(m["y"]), _EN_MONTHS[m["mname"].lower()], 1)
+    return _make_date(int(m["y"]), EN_MONTHS[m["mname"].lower()], 1)
 
 
 def _compile(pattern: str) -> re.Pattern[str]:

@@ -14,8 +14,9 @@ import datetime
 import re
 
 from dagster_project.extraction.dates import find_dates, parse_date
+from dagster_project.extraction.lexicon import DOCUMENT_TYPES, WEEKDAY_PATTERN, alternation
 from dagster_project.extraction.models import ReportMetadata
-from dagster_project.extraction.provinces import detect_province
+from dagster_project.extraction.provinces import detect_province, province_from_file_name, province_from_url
 from dagster_project.extraction.normalize import normalize_text
 
 # Header area: where portals print the title and the publication line.
@@ -27,11 +28,7 @@ _MIN_TITLE_WORDS = 3
 # A date line may keep a few leftover tokens (author initials, view counts).
 _MAX_LEFTOVER_WORDS = 3
 
-_WEEKDAY = (
-    r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|cn|t[2-7]"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
-)
+_WEEKDAY = WEEKDAY_PATTERN
 _TIME = r"\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?"
 _PUBLICATION_MARKER = (
     r"(?:date|cập\s*nhật(?:\s*lúc)?|ngày\s*đăng|đăng\s*ngày|đăng\s*lúc|ngày\s*xuất\s*bản"
@@ -90,17 +87,39 @@ _ANY_DOMAIN = re.compile(_DOMAIN, re.IGNORECASE)
 _MAX_SOURCE_CHARS = 80
 
 
-def extract_metadata(text: str, file_name: str | None = None) -> ReportMetadata:
+def extract_metadata(text: str, file_name: str | None = None, url: str | None = None) -> ReportMetadata:
+    """Title, date, province and portal of a report; `url` is where it was fetched (a manifest gives it).
+
+    The province comes from the text, else from the URL's host (provincial portals
+    and papers name it: laocai.gov.vn, baolaocai.vn), else from the file name.
+    """
     text = normalize_text(text)
     lines = _header_lines(text)
-    province_code, evidence = detect_province(text, file_name)
+    official = _official_header(text)
+    province_code, evidence, source = _province(text, file_name, url)
     return ReportMetadata(
-        title=find_title(lines),
-        published_date=find_published_date(lines),
+        title=find_official_title(official) or find_title(lines),
+        published_date=find_official_date(official) or find_published_date(lines),
         province_code=province_code,
         province_evidence=evidence,
         source_site=find_source_site(text),
+        province_source=source,
     )
+
+
+def _province(text: str, file_name: str | None, url: str | None) -> tuple[str | None, str | None, str | None]:
+    code, evidence = detect_province(text)
+    if code is not None:
+        return code, evidence, "text"
+    if url:
+        code, host = province_from_url(url)
+        if code is not None:
+            return code, f"url:{host}", "url"
+    if file_name:
+        code, evidence = province_from_file_name(file_name)
+        if code is not None:
+            return code, evidence, "file_name"
+    return None, None, None
 
 
 def _header_lines(text: str) -> list[str]:
@@ -114,6 +133,69 @@ def _header_lines(text: str) -> list[str]:
         if raw.strip():
             lines.append(raw.strip())
     return lines
+
+
+# ---------------------------------------------------------------- official documents
+
+# Lines of the official header: the masthead, number and date block, document type and subject.
+_OFFICIAL_HEADER_LINES = 30
+# "<Place>, ngày 15 tháng 12 năm 2023" (or "ngày 15/12/2023") at the start of a line or of a
+# cell of the two-column header ("Số: 612/BC-UBND      Lào Cai, ngày 15 tháng 12 năm 2023").
+_OFFICIAL_DATE_LINE = re.compile(
+    r"(?:^|\||\t|\s{2,})\s*(?P<place>[^\W\d_][^\W\d_.]*\.?(?:[ \t]+[^\W\d_][^\W\d_.]*\.?){0,4}),\s*"
+    r"ngày\s+(?P<d>\d{1,2})(?:\s+tháng\s+|\s*[/.-]\s*)(?P<m>\d{1,2})(?:\s+năm\s+|\s*[/.-]\s*)(?P<y>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_DOCUMENT_TYPE_LINE = re.compile(r"^\s*" + alternation(DOCUMENT_TYPES) + r"\s*$", re.IGNORECASE)
+# Lines after the subject that start the body.
+_BODY_START = re.compile(r"^\s*(?:kính gửi|căn cứ|thực hiện|theo|để|[IVX]+\.|\d+\.|phần\s)", re.IGNORECASE)
+_MAX_SUBJECT_LINES = 3
+
+
+# Header lines are short; a longer line is body text (and a page saved as one line of
+# megabytes must not be searched for a signing date).
+_MAX_HEADER_LINE_CHARS = 300
+
+
+def _official_header(text: str) -> list[str]:
+    """The first lines of the text, where an official document prints its header."""
+    lines = text[: _OFFICIAL_HEADER_LINES * (_MAX_HEADER_LINE_CHARS + 1)].split("\n", _OFFICIAL_HEADER_LINES)
+    return [line if len(line) <= _MAX_HEADER_LINE_CHARS else "" for line in lines[:_OFFICIAL_HEADER_LINES]]
+
+
+def find_official_date(lines: list[str]) -> datetime.date | None:
+    """The signing date under an official document's number: "<Place>, ngày 15 tháng 12 năm 2023"."""
+    for line in lines:
+        m = _OFFICIAL_DATE_LINE.search(line)
+        if m and m.group("place")[0].isupper():
+            try:
+                return datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                return None
+    return None
+
+
+_SUBJECT_LINE = re.compile(r"^\s*V/v\s+(.+?)\s*$", re.IGNORECASE)
+
+
+def find_official_title(lines: list[str]) -> str | None:
+    """ "BÁO CÁO" (or KẾ HOẠCH, QUYẾT ĐỊNH ...) alone on a line, and the subject lines under it;
+    for an official letter, its subject line "V/v ..." ."""
+    for line in lines:
+        subject_line = _SUBJECT_LINE.match(line)
+        if subject_line:
+            return subject_line.group(1)
+    for k, line in enumerate(lines):
+        if not _DOCUMENT_TYPE_LINE.match(line):
+            continue
+        subject: list[str] = []
+        for following in lines[k + 1 : k + 1 + _MAX_SUBJECT_LINES]:
+            if not following.strip() or _BODY_START.match(following) or len(following.split()) > 30:
+                break
+            subject.append(following.strip())
+        if subject:
+            return " ".join([line.strip()] + subject)
+    return None
 
 
 # ---------------------------------------------------------------- title

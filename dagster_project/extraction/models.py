@@ -24,6 +24,7 @@ class ReportMetadata:
     province_code: str | None  # two-digit GSO code, e.g. "40"
     province_evidence: str | None  # why: "name:Nghệ An", "domain:khcncaobang.gov.vn", ...
     source_site: str | None  # portal named in the text ("Nguồn tin: nghean.gov.vn")
+    province_source: str | None = None  # manifest | text | url | file_name: where the province came from
 
 
 @dataclass(frozen=True)
@@ -53,4 +54,21 @@ class Observation:
     subject: str = ""  # the noun phrase the figure counts (text right after it)
     clause: str = ""  # the clause around the figure, used to classify it
     parent_ordinal: int | None = None  # set on a part: the ordinal of its stated total
+    # --- what the extractor knows about the figure's form and place (issue 8) ---
+    figure_kind: str = "count"  # count|percent|ratio|density|rank|multiple|per_one|measure|money|comparison
+    range_high: float | None = None  # upper bound of a range ("15–20%": value 15, range_high 20)
+    multiplier: float | None = None  # scale word applied to the number ("1,2 triệu": 1e6)
+    scope: str = "prose"  # prose | list | table | heading: the kind of block the figure is in
+    section: str | None = None  # heading path, "II. PHƯƠNG HƯỚNG… › 1. Mục tiêu"
+    table_column: str | None = None  # column header of a table figure ("Năm 2023")
+    table_row: str | None = None  # row label when a table breaks a measure down by place or body
+    target_source: str = "none"  # cue | section | column | none: what decided is_target
+    as_of_source: str | None = None  # sentence | paragraph | section | column: where as_of_date came from
+    # Classification (extraction/classify.py): which indicator the figure reports and why.
+    indicator_code: str = "unclassified"  # a code of dbt/seeds/indicator_taxonomy.csv
+    domain: str = "other"  # infrastructure | services | workforce | other
+    classified_by: str | None = None  # subject | clause | sentence | fallback | relevance
+    matched_keyword: str | None = None  # the keyword or cue that decided
+    relevance: str | None = None  # why a figure went to "other" (money, rank, score, topic, ...)
+    base: str | None = None  # what a share or count of units is counted over (households, ...)
     extra: dict[str, str] = field(default_factory=dict)

@@ -26,16 +26,39 @@ _OLD_STYLE_TONE = re.compile(
 )
 
 
+# Characters the character steps of normalize_text change: CR, the invisible
+# and space characters, the eth look-alikes.
+_CHANGED_CHARS = re.compile("[\r\u00a0\u00ad\u00d0\u00f0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]")
+# In NFC text, where an old-style tone cluster may stand ("oà", "oẻ", "uỳ" before
+# a non-letter): a superset of what unify_tone_marks moves. An NFC text without
+# one is its own result, so the NFD/NFC round trip is skipped. Ingestion
+# normalises each report once; metadata and extraction call normalize_text
+# again on the result, where this check is all they pay.
+_MAYBE_OLD_STYLE = re.compile("[oO][àáãảạèéẽẻẹÀÁÃẢẠÈÉẼẺẸ](?!\\w)|[uU][ỳýỹỷỵỲÝỸỶỴ](?!\\w)")
+
+
 def normalize_text(text: str) -> str:
     """NFC text with unified spaces, line ends and tone-mark placement.
 
     Line structure is kept: only CR/CRLF become LF and no lines are joined.
     """
+    if _CHANGED_CHARS.search(text):
+        text = _replace_chars(text)
+    if unicodedata.is_normalized("NFC", text) and not _MAYBE_OLD_STYLE.search(text):
+        return text
+    return unify_tone_marks(text)
+
+
+def _normalize(text: str) -> str:
+    """Every step, whatever the text (normalize_text skips the steps that would change nothing)."""
+    return unify_tone_marks(_replace_chars(text))
+
+
+def _replace_chars(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE_CHARS.sub("", text)
     text = _SPACE_CHARS.sub(" ", text)
-    text = text.translate(_LOOKALIKES)
-    return unify_tone_marks(text)
+    return text.translate(_LOOKALIKES)
 
 
 def unify_tone_marks(text: str) -> str:

@@ -11,13 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from dagster_project.extraction.lexicon import DECIMAL_CONTEXT_WORDS, EN_STOPWORDS, SCALE_WORDS
+
 Lang = Literal["vi", "en"]
 
-# Function words that only an English text uses often.
-_EN_STOPWORDS = frozenset(
-    "the of and to in with is are for on by has have that this from at as was were be its "
-    "their it which an or has been will".split()
-)
 # Letters that only Vietnamese uses (tone marks and the extra vowels / đ).
 _VI_LETTERS = re.compile(
     "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]",
@@ -30,21 +27,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 # of "21 Sở, ban" or the full stop ending a sentence is not swallowed.
 NUMBER_RE = re.compile(r"(?<![\d])\d+(?:[.,]\d+)*")
 
-# Measure units after which a Vietnamese "1,672" is a decimal, not 1672.
-_MEASURE_UNITS = frozenset(
-    "km m cm mm ha kg g tấn tỷ triệu nghìn ngàn điểm mbps gbps kbps gb tb mb kw mw kwh mwh lần".split()
-)
+# Words after which a Vietnamese "1,672" is a decimal, not 1672.
+_DECIMAL_CONTEXT = frozenset(DECIMAL_CONTEXT_WORDS)
 
-# Scale words; never across a line break, and "tỷ lệ" (rate) is no billion.
-_MULTIPLIERS: tuple[tuple[re.Pattern[str], float], ...] = (
-    (re.compile(r"[ \t]*(?:nghìn|ngàn)[ \t]+tỷ\b", re.IGNORECASE), 1e12),
-    (re.compile(r"[ \t]*(?:nghìn|ngàn|ngìn)\b", re.IGNORECASE), 1e3),
-    (re.compile(r"[ \t]*triệu\b", re.IGNORECASE), 1e6),
-    (re.compile(r"[ \t]*(?:tỷ|tỉ)\b(?![ \t]*lệ)", re.IGNORECASE), 1e9),
-    (re.compile(r"[ \t]*thousands?\b", re.IGNORECASE), 1e3),
-    (re.compile(r"[ \t]*millions?\b", re.IGNORECASE), 1e6),
-    (re.compile(r"[ \t]*billions?\b", re.IGNORECASE), 1e9),
-    (re.compile(r"[ \t]*trillions?\b", re.IGNORECASE), 1e12),
+# Scale words; never across a line break (hence [ \t]).
+_MULTIPLIERS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile(r"[ \t]*" + pattern, re.IGNORECASE), factor) for pattern, factor in SCALE_WORDS
 )
 
 
@@ -63,7 +51,7 @@ def detect_language(text: str) -> Lang:
     words = _WORD.findall(text.lower())
     if not words:
         return "vi"
-    english = sum(1 for w in words if w in _EN_STOPWORDS)
+    english = sum(1 for w in words if w in EN_STOPWORDS)
     vietnamese = sum(1 for w in words if _VI_LETTERS.search(w))
     return "en" if english > vietnamese else "vi"
 
@@ -105,7 +93,7 @@ def _is_thousands(sep: str, head: str, tail: str, lang: Lang, next_word: str) ->
     # Vietnamese text with "340,656": an English-formatted copy when the head is
     # large (no one writes 340.656 units with three decimals) or the next word
     # counts discrete things; a measure unit keeps it decimal ("1,672 km").
-    if next_word.lower() in _MEASURE_UNITS:
+    if next_word.lower() in _DECIMAL_CONTEXT:
         return False
     return int(head) >= 100
 

@@ -1,9 +1,12 @@
 """What surrounds a figure: its sentence, clause, qualifier, level, target flag and date."""
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass
+
+from dagster_project.extraction import lexicon
 
 _I = re.IGNORECASE
 _UPPER_OR_DIGIT = re.compile(r"[A-ZĐÀ-ỸÁÉÍÓÚÝĂÂÊÔƠƯ0-9“\"(*•\-–]")
@@ -29,29 +32,34 @@ class Sentence:
     line_start: int = 0  # start of the line the sentence is on (tables label rows per line)
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of the report: every line break ends one, and so does '. ' before a capital.
+_LINE = re.compile(r"[^\n]+")
 
-    A sentence longer than MAX_SENTENCE_CHARS is cut into pieces (see there).
+
+def split_sentences(text: str, start: int = 0, end: int | None = None, first_index: int = 0) -> list[Sentence]:
+    """Sentences of text[start:end]: every line break ends one, and so does '. ' before a capital.
+
+    Indexes count from `first_index`. A sentence longer than MAX_SENTENCE_CHARS
+    is cut into pieces (see there).
     """
     sentences: list[Sentence] = []
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for m in _SENTENCE_END.finditer(line.group()):
-            cut = line.start() + m.end()
+    end = len(text) if end is None else end
+    for line in _LINE.finditer(text, start, end):
+        begin = line.start()
+        for m in _SENTENCE_END.finditer(text, line.start(), line.end()):
+            cut = m.end()
             if _ends_sentence(text, cut):
-                _add_capped(sentences, text, start, cut, line.start())
-                start = cut
-        _add_capped(sentences, text, start, line.end(), line.start())
+                _add_capped(sentences, text, begin, cut, line.start(), first_index)
+                begin = cut
+        _add_capped(sentences, text, begin, line.end(), line.start(), first_index)
     return sentences
 
 
-def _add_capped(sentences: list[Sentence], text: str, start: int, end: int, line_start: int) -> None:
+def _add_capped(sentences: list[Sentence], text: str, start: int, end: int, line_start: int, first_index: int) -> None:
     while end - start > MAX_SENTENCE_CHARS:
         cut = _soft_cut(text, start, start + MAX_SENTENCE_CHARS)
-        _add(sentences, text, start, cut, line_start)
+        _add(sentences, text, start, cut, line_start, first_index)
         start = cut
-    _add(sentences, text, start, end, line_start)
+    _add(sentences, text, start, end, line_start, first_index)
 
 
 def _soft_cut(text: str, start: int, limit: int) -> int:
@@ -75,13 +83,13 @@ def _ends_sentence(text: str, cut: int) -> bool:
     return not (word and word.group(1).lower() in _ABBREVIATIONS)
 
 
-def _add(sentences: list[Sentence], text: str, start: int, end: int, line_start: int) -> None:
+def _add(sentences: list[Sentence], text: str, start: int, end: int, line_start: int, first_index: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        sentences.append(Sentence(len(sentences), start, end, text[start:end], line_start))
+        sentences.append(Sentence(first_index + len(sentences), start, end, text[start:end], line_start))
 
 
 def clause_bounds(sentence: Sentence, pos: int) -> tuple[int, int]:
@@ -106,9 +114,7 @@ def text_is_space(sentence: Sentence, pos: int) -> bool:
 # --- qualifiers ---------------------------------------------------------------------
 
 _QUALIFIER = re.compile(
-    r"(?:(?:khoảng|gần|hơn|trên|ít nhất|tối thiểu|tối đa|xấp xỉ|chưa đến|chưa tới|dưới|gần như|"
-    r"over|more than|nearly|about|approximately|almost|around|at least|less than|under|up to|"
-    r"roughly|some)\s+)+$",
+    r"(?:" + lexicon.alternation(lexicon.QUALIFIERS) + r"\s+)+$|" + lexicon.alternation(lexicon.QUALIFIER_SYMBOLS) + r"\s*$",
     _I,
 )
 
@@ -119,25 +125,17 @@ def qualifier_before(text: str, start: int) -> tuple[str | None, int]:
     m = _QUALIFIER.search(window)
     if not m or (m.start() > 0 and window[m.start() - 1].isalpha()):
         return None, start
-    return m.group().strip(), start - len(window) + m.start()
+    return " ".join(m.group().split()), start - len(window) + m.start()
 
 
 # --- administrative level ---------------------------------------------------------
 
-_ALL_LEVELS = re.compile(
-    r"\b(?:[3-4]|ba|bốn|03|04)\s+cấp\b|các cấp\b|từ (?:cấp )?tỉnh\b.{0,40}?(?:đến|tới) (?:cấp |các |tất cả các )?(?:xã|cơ sở)|"
-    r"cấp tỉnh, (?:cấp )?huyện,? (?:và )?(?:cấp )?xã|tỉnh\s*[–-]\s*huyện\s*[–-]\s*xã|"
-    r"tỉnh, huyện, xã|three levels|all levels|provincial, district and commun",
-    _I,
-)
-_PROVINCE = re.compile(
-    r"cấp tỉnh|sở, ban, ngành|sở, ngành|\bcác sở\b|\bsở\b|cơ quan chuyên môn (?:thuộc UBND )?tỉnh|"
-    r"UBND tỉnh|toàn tỉnh|provincial|departments",
-    _I,
-)
-_DISTRICT = re.compile(r"cấp huyện|\bhuyện\b|thị xã|\bquận\b|districts?\b", _I)
-_COMMUNE = re.compile(r"cấp xã|(?<!thị )\bxã\b(?!\s+hội)|\bphường\b|thị trấn|commun(?:e|es|al)\b|\bwards?\b", _I)
-_NATIONAL = re.compile(r"toàn quốc|cả nước|ủy ban quốc gia|uỷ ban quốc gia|nationwide|national target", _I)
+_ALL_LEVELS = re.compile(lexicon.ALL_LEVELS_PATTERN, _I)
+_TWO_LEVELS = re.compile(lexicon.TWO_LEVELS_PATTERN, _I)
+_PROVINCE = re.compile(lexicon.PROVINCE_LEVEL_PATTERN, _I)
+_DISTRICT = re.compile(lexicon.DISTRICT_LEVEL_PATTERN, _I)
+_COMMUNE = re.compile(lexicon.COMMUNE_LEVEL_PATTERN, _I)
+_NATIONAL = re.compile(lexicon.NATIONAL_LEVEL_PATTERN, _I)
 
 
 def admin_level(segment: str, lead: str) -> str:
@@ -152,7 +150,7 @@ def admin_level(segment: str, lead: str) -> str:
 def _level_of(text: str) -> str | None:
     if _ALL_LEVELS.search(text):
         return "all_levels"
-    if re.search(r"từ cấp huyện trở lên|cấp tỉnh và cấp huyện|cấp huyện và cấp xã", text, _I):
+    if _TWO_LEVELS.search(text):
         return "unspecified"  # two levels named together
     found = {
         name
@@ -172,12 +170,9 @@ def _level_of(text: str) -> str | None:
 
 # --- targets ------------------------------------------------------------------------
 
-_TARGET_CUE = re.compile(
-    r"phấn đấu|mục tiêu|chỉ tiêu|theo kế hoạch|kế hoạch đề ra|đề ra|đặt ra|dự kiến|\bsẽ\b|"
-    r"hỗ trợ\s*(?:tối đa\s*)?$|\bh tr\s*$|\btarget|\baims? to\b|\bplans? to\b|\bwill\b|\bexpected to\b",
-    _I,
-)
-_BY_YEAR = re.compile(r"(?<!tính )(?<!hết )\b(?:đến năm|tới năm|by)\s+((?:19|20)\d{2})\b", _I)
+_TARGET_CUE = re.compile(lexicon.TARGET_CUE_PATTERN, _I)
+_BY_YEAR = re.compile(lexicon.BY_YEAR_PATTERN, _I)
+_ACTUAL_MARKER = re.compile(lexicon.word_alternation(lexicon.ACTUAL_MARKERS), _I)
 
 
 def is_target(before: str, published: datetime.date | None) -> bool:
@@ -190,45 +185,68 @@ def is_target(before: str, published: datetime.date | None) -> bool:
     return False
 
 
-_PARAGRAPH_TARGET_LEAD = re.compile(r"mục tiêu|chỉ tiêu|phấn đấu|targets?\b|goals?\b", _I)
+def states_a_result(before: str) -> bool:
+    """"đã", "hiện nay", "đến nay" before a figure: a result, even inside a targets section."""
+    return bool(_ACTUAL_MARKER.search(before))
 
 
-def opens_target_list(sentence_text: str) -> bool:
-    """A figure-less sentence announcing goals ("... với những mục tiêu cụ thể.")."""
-    return bool(_PARAGRAPH_TARGET_LEAD.search(sentence_text))
-
-
-# --- as-of dates ------------------------------------------------------------------
-
-_AS_OF = re.compile(
-    r"(?:tính\s+(?:đến|tới)|đến|tới|as of|as at|until)\s+(?:hết\s+)?(?:ngày\s+)?"
-    r"(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b",
+_GOALS_ANNOUNCED = re.compile(
+    r"(?:" + lexicon.word_alternation(lexicon.GOAL_DETERMINERS) + r"\s+(?:\S+\s+){0,2}?"
+    + lexicon.alternation(lexicon.GOAL_NOUNS)
+    + r"(?:\s+" + lexicon.alternation(lexicon.GOAL_NOUN_QUALIFIERS) + r")?"
+    + r"|" + lexicon.alternation(lexicon.GOAL_NOUNS) + r"\s+" + lexicon.alternation(lexicon.GOAL_NOUN_QUALIFIERS)
+    + r")\s*[.:]?\s*$",
     _I,
 )
 
 
-_MONTHS = {
-    m: n
-    for n, names in enumerate(
-        ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-         "aug august", "sep sept september", "oct october", "nov november", "dec december"],
-        start=1,
-    )
-    for m in names.split()
-}
+def announces_goals(sentence_text: str) -> bool:
+    """A figure-less sentence that introduces a list of goals: it ends with ":" after a goal
+    word, or ends on the goals themselves ("... với những mục tiêu cụ thể."). A sentence that
+    only mentions a goal ("Tỉnh phấn đấu đưa chuyển đổi số thành động lực.") does not."""
+    text = sentence_text.rstrip()
+    if text.endswith(":"):
+        return bool(_TARGET_CUE.search(text))
+    return bool(_GOALS_ANNOUNCED.search(text))
+
+
+# --- as-of dates ------------------------------------------------------------------
+
+_DIGIT = re.compile(r"\d")
+_AS_OF_CUE = lexicon.alternation(lexicon.AS_OF_CUES)
+_AS_OF = re.compile(
+    _AS_OF_CUE + r"\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b",
+    _I,
+)
 _AS_OF_WORDS = re.compile(
     r"(?:tính\s+(?:đến|tới)|đến|tới)\s+(?:hết\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", _I
 )
+_PERIOD_END = lexicon.alternation(lexicon.PERIOD_END_WORDS)
 # "Tính đến cuối năm 2022", "hết năm 2022", "end of 2022": figures stated at 31 December.
-_AS_OF_YEAR_END = re.compile(r"\b(?:cuối|hết)\s+năm\s+((?:19|20)\d{2})\b|\bend\s+of\s+((?:19|20)\d{2})\b", _I)
+_AS_OF_YEAR_END = re.compile(
+    r"\b" + _PERIOD_END + r"\s+năm\s+((?:19|20)\d{2})\b|\bend\s+of\s+((?:19|20)\d{2})\b", _I
+)
+# "Đến cuối tháng 12/2020", "hết tháng 6 năm 2023": the last day of that month.
+_AS_OF_MONTH_END = re.compile(
+    r"\b" + _PERIOD_END + r"\s+tháng\s+(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})\b", _I
+)
 _AS_OF_EN = re.compile(
     r"\b(?:as of|as at|until|by)\s+(?:(\d{1,2})\s+([A-Za-z]{3,9})|([A-Za-z]{3,9})\s+(\d{1,2})),?\s+((?:19|20)\d{2})", _I
+)
+# Any mention of a time: a sentence with one states its own period.
+_NAMES_A_TIME = re.compile(
+    r"\b(?:19|20)\d{2}\b|\d{1,2}[/.-]\d{1,2}\b|\b(?:tháng|quý|năm)\s+(?:\d|này|nay|qua|trước|tới)|"
+    r"\b(?:hiện nay|đến nay|hiện tại|currently)\b",
+    _I,
 )
 
 
 def as_of_date(sentence_text: str) -> datetime.date | None:
-    """Date a sentence's figures are stated at: an explicit day ("Tính đến ngày 26/03/2024")
-    or the end of a named year ("cuối năm 2022"); a bare "năm 2022" is a period, not a date."""
+    """Date a sentence's figures are stated at: an explicit day ("Tính đến ngày 26/03/2024",
+    "từ ngày 1/1 đến 1/12/2022"), or the end of a named month or year ("cuối tháng 12/2020",
+    "cuối năm 2022"); a bare "năm 2022" is a period, not a date."""
+    if not _DIGIT.search(sentence_text):
+        return None  # every as-of date has digits: most sentences end here
     for pattern in (_AS_OF, _AS_OF_WORDS):
         m = pattern.search(sentence_text)
         if m:
@@ -237,13 +255,23 @@ def as_of_date(sentence_text: str) -> datetime.date | None:
     m = _AS_OF_EN.search(sentence_text)
     if m:
         day = m.group(1) or m.group(4)
-        month = _MONTHS.get((m.group(2) or m.group(3)).lower())
+        month = lexicon.EN_MONTHS.get((m.group(2) or m.group(3)).lower())
         if month:
             return _safe_date(int(m.group(5)), month, int(day))
+    m = _AS_OF_MONTH_END.search(sentence_text)
+    if m:
+        month, year = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12:
+            return datetime.date(year, month, calendar.monthrange(year, month)[1])
     m = _AS_OF_YEAR_END.search(sentence_text)
     if m:
         return datetime.date(int(m.group(1) or m.group(2)), 12, 31)
     return None
+
+
+def names_a_time(sentence_text: str) -> bool:
+    """The sentence states its own time (a year, a date, "tháng này", "hiện nay")."""
+    return bool(_NAMES_A_TIME.search(sentence_text))
 
 
 def _safe_date(year: int, month: int, day: int) -> datetime.date | None:

@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import re
 
+from dagster_project.extraction import lexicon
 from dagster_project.extraction.dates import DAY, MONTH, find_dates
+from dagster_project.extraction.layout_lines import letter_cases
 from dagster_project.extraction.numbers import Lang
 
 _I = re.IGNORECASE
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
-_DATE_CUE = r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ|đến|tới|cuối|đầu|giữa|tháng|quý|date|on)"
+_DATE_CUE = lexicon.alternation(lexicon.DATE_CUES)
+_AMBIGUOUS_DATE_CUE = lexicon.alternation(lexicon.AMBIGUOUS_DATE_CUES)
+# Words that follow a date, not a counted noun ("đến 30/11 toàn tỉnh có", "từ 1/7 đến 30/9").
+_AFTER_DATE = lexicon.word_alternation(lexicon.AFTER_DATE_WORDS)
+# A day/month: day 1-31, month 1-12.
+_DAY_MONTH = r"(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])"
 
 # Whole spans that never hold a figure. Order does not matter: all are masked.
 _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -28,8 +35,15 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Month/year and quarter/year: 12/2020, 9.2025, IV/2025.
     re.compile(r"\b\d{1,2}[/.](?:19|20)\d{2}\b"),
     re.compile(r"\b[IVX]+/(?:19|20)\d{2}\b"),
-    # Day/month after a date word: "ngày 20/5", "chiều 19.9", "từ ngày 1.7 - 10.9".
-    re.compile(rf"\b{_DATE_CUE}\s+(?:ngày\s+)?\d{{1,2}}[/.]\d{{1,2}}\b(?:\s*[-–]\s*\d{{1,2}}[/.]\d{{1,2}}\b)?", _I),
+    # Day/month after a date word: "ngày 20/5", "chiều 19.9", "từ ngày 1.7 - 10.9". After
+    # "từ", "đến", "tới" a day/month is a date only when it can be one and no counted noun
+    # follows: "đến 30/11, toàn tỉnh" is a date, "đến 18/18 xã" a ratio. One pattern, one pass.
+    re.compile(
+        rf"\b(?:{_DATE_CUE}\s+(?:ngày\s+)?\d{{1,2}}[/.]\d{{1,2}}\b(?:\s*[-–]\s*\d{{1,2}}[/.]\d{{1,2}}\b)?"
+        rf"|{_AMBIGUOUS_DATE_CUE}\s+(?:{_DAY_MONTH}\b(?=\s*(?:[,;.:)\]]|$|{_AFTER_DATE}))"
+        rf"|{_DAY_MONTH}\s*[-–]\s*{_DAY_MONTH}\b))",
+        _I,
+    ),
     re.compile(r"\b(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+\d{1,2}-\d{1,2}\b", _I),
     re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", _I),
     # Clock times, audio players, time zones: 16:42, 15:44:05, 0:00 / 0:00, GMT +7.
@@ -50,18 +64,10 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Street addresses: "số 12 Trần Phú".
     re.compile(rf"\bsố\s+\d+[A-Z]?\s+(?=[{_UPPER}])"),
     # Names of documents and programmes: "Nghị quyết số 17", "Đề án 06", "Chương trình 100 ...".
-    re.compile(
-        r"\b(?:Nghị quyết|Quyết định|Chỉ thị|Thông tư|Nghị định|Đề án|Chương trình|Công văn|Luật|"
-        r"Hướng dẫn|Báo cáo|Thông báo|Tờ trình|Kết luận|Kế hoạch|Quy định|Decision|Resolution|Decree|"
-        r"Directive|Circular|Project|Program(?:me)?)\s+(?:số\s+|No\.?\s*)?\d+",
-        _I,
-    ),
+    re.compile(r"\b" + lexicon.alternation(lexicon.DOCUMENT_NAMES) + r"\s+(?:số\s+|No\.?\s*)?\d+", _I),
     # Service levels and other labels with their lists: "mức độ 3, 4", "mức 3, mức 4", "level 4".
     re.compile(
-        r"\b(?:mức độ|mức|cấp độ|levels?|khóa|khoá|lần thứ|tháng|năm|quý|tuần|phiên bản|version|"
-        r"giai đoạn|phase|khu vực|vùng|tổ|ấp|khóm|phường|quận|(?<!hạ )tầng|quốc lộ|tỉnh lộ|đường tỉnh|Đại hội|Congress|"
-        r"(?<!hình )ảnh|(?<!mô )hình|bảng|biểu đồ|phụ lục|(?<!danh )mục|điều|(?<!tài )khoản|chương|figure|table|"
-        r"article|chapter|floor)"
+        r"\b(?:" + "|".join(lexicon.LABEL_NOUNS_BEFORE) + r")"
         r"\s+\d+(?![\d.,]*\s?%)"
         r"(?:\s*(?:,|và|–|-|and|to|or|hoặc|đến)\s*(?:mức độ\s+|mức\s+|level\s+)?\d\b)*",
         _I,
@@ -78,20 +84,16 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 # Short lines holding one of these are page furniture (counters, pagination, ratings).
-_FURNITURE = re.compile(
-    r"lượt xem|đang truy cập|tổng lượt truy cập|lượt truy cập\s*:|hôm nay\s*:?\s*\d|hôm qua\s*:?\s*\d|"
-    r"tháng hiện tại|khách viếng thăm|máy chủ tìm kiếm|thống kê truy cập|trang\s+\d+\s*/\s*\d+|"
-    r"page\s+\d+\s+of|lượt thích|thời gian chờ|số ký tự|cỡ chữ|bản in|tin đã đưa|xem theo ngày|"
-    r"\d+\s+trong\s+\d+\s+đánh giá|điểm của bài viết|views?\s*:|visitors?\s*:|online\s*:|bình luận\s*\(|"
-    r"địa chỉ\s*:|điện thoại\s*:|e-?mail\s*:|fax\s*:|copyright|©|bản quyền|giấy phép\s+số|"
-    r"chịu trách nhiệm|ghi rõ nguồn",
-    _I,
-)
+_FURNITURE = re.compile(lexicon.PORTAL_FURNITURE_PATTERN, _I)
 _WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _I)
 _HAS_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 _LINE = re.compile(r"[^\n]+")
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{1,120})[”\"]")
-_LIST_MARKER = re.compile(r"(?m)^\s*(?:\(?\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+[.)])(?=\s)")
+# Numbering at the start of a line: "1.", "2)", "a)", "IV.", and "1.1" / "2.3.1" before a
+# heading's capital letter ("1.1 Dịch vụ công trực tuyến").
+_LIST_MARKER = re.compile(
+    rf"(?m)^\s*(?:\(?\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+[.)])(?=\s)|^\s*\d{{1,2}}(?:\.\d{{1,2}})+(?=\s+[{_UPPER}])"
+)
 
 
 def blocked_mask(text: str) -> bytearray:
@@ -142,8 +144,10 @@ def _few_words(line: str) -> bool:
 
 
 def _is_shouting(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    if len(line) < 8:
+        return False
+    upper, lower = letter_cases(line)
+    return upper + lower >= 8 and upper > 0.8 * (upper + lower)
 
 
 def _quoted_names(text: str) -> list[tuple[int, int]]:
@@ -160,14 +164,13 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
 
 # Words after a number that make it a duration, an age or a label, not a figure.
 _AFTER_LABEL = re.compile(
-    r"\s*(?:năm|tháng|ngày|tuần|giờ|phút|giây|quý|thập kỷ|thập niên|tuổi|years?\b|months?\b|weeks?\b|"
-    r"days?\b|hours?\b|minutes?\b|seconds?\b|decades?\b|trụ cột|pillars?\b|cửa\b|chiều\b|"
-    r"cấp(?!\s*(?:ủy|uỷ))\b|levels?\b|sao\b|stars?\b)",
+    r"\s*(?:" + lexicon.alternation(lexicon.DURATION_WORDS) + r"|"
+    + "|".join(w + r"s?\b" for w in lexicon.EN_DURATION_WORDS) + r"|" + "|".join(lexicon.LABEL_NOUNS_AFTER) + r")",
     _I,
 )
-_RANK_CUE = re.compile(r"xếp|đứng|hạng|vị trí|rank|top|tốp", _I)
+_RANK_CUE = re.compile(lexicon.alternation(lexicon.RANK_CUES), _I)
 _YEARISH_BEFORE = re.compile(r"(?:năm|từ|đến|tới|cuối|đầu|giữa|in|by|since|of|year|mùa|xuân|hè|thu|đông)\s*$", _I)
-_QUALIFIER_BEFORE = re.compile(r"(?:hơn|trên|khoảng|gần|over|about|nearly|approximately|more than)\s*$", _I)
+_QUALIFIER_BEFORE = re.compile(lexicon.alternation(lexicon.COUNT_QUALIFIERS) + r"\s*$", _I)
 
 
 def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang) -> str | None:

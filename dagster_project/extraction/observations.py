@@ -1,10 +1,12 @@
 """Find every quantitative statement of a report: `extract_observations`.
 
 The input is the whole report as NFC text (ingest normalises it; spans refer to
-the string given). The steps: mask spans that hold no figure (dates, document
-numbers, page furniture), read each remaining number with its unit marks
-(%, x/y, "nghìn", ranges, qualifiers), join a ratio with the percentage stated
-right after it, drop restated figures, then link parts to their stated total.
+the string given). The steps: read the document's layout (sections, lists,
+tables, page furniture, wrapped lines: `layout.py`), mask spans that hold no
+figure (dates, document numbers), read the numbers of every sentence and table
+cell with their unit marks (`obs_reading.py`, `obs_tables.py`), decide target
+and as-of date from the clause, the paragraph, the section or the column, drop
+restated figures, then link parts to their stated total.
 """
 from __future__ import annotations
 
@@ -12,55 +14,43 @@ import datetime
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
+from dagster_project.extraction.layout import Block, Layout, read_layout
 from dagster_project.extraction.models import Observation
-from dagster_project.extraction.numbers import Lang, NumberToken, detect_language, find_numbers, multiplier_after
+from dagster_project.extraction.numbers import Lang, detect_language, find_numbers
 from dagster_project.extraction.obs_context import (
-    Sentence,
     admin_level,
+    announces_goals,
     as_of_date,
     clause_bounds,
     is_target,
-    opens_target_list,
-    qualifier_before,
+    names_a_time,
     split_sentences,
+    states_a_result,
     subject_after,
 )
-from dagster_project.extraction.obs_filters import blocked_mask, label_reason
+from dagster_project.extraction.obs_filters import blocked_mask
+from dagster_project.extraction.obs_reading import PERCENT_ROW_LABEL, Figure, read_sentence
+from dagster_project.extraction.obs_tables import CellContext, table_figures
 
 _I = re.IGNORECASE
-_PERCENT_AFTER = re.compile(r"\s?%|\s*(?:percent|per cent|phần trăm)\b", _I)
-_SLASH = re.compile(r"\s*/\s*")
-_RANGE_DASH = re.compile(r"\s?[-–]\s?")
-# Unit words between a figure and the "/100 dân" of a density ("87 thuê bao/100 dân").
-_DENSITY_UNIT = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*/\s*$")
-# Words joining a ratio to the percentage that restates it ("x/y ..., đạt z%").
-_RATIO_PERCENT_LINK = re.compile(
-    r"(?:\(|đạt|tỷ lệ|tỉ lệ|bằng|chiếm|reaching|equal to|=)\s*(?:(?:tỷ lệ|tỉ lệ|khoảng|đạt)\s*)*$", _I
-)
 _PART_MARKER = re.compile(r"trong đó|bao gồm|\bgồm\b|including|of which|among which|\(\s*$", _I)
 _LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+|\s+and\s+|;\s*")
-_PERCENT_ROW_LABEL = "(%)"
+_MAX_LABEL_CHARS = 160
+_RATE_LABEL = re.compile(r"t[ỷỉ]\s+lệ\b", _I)
+_BARE_END = re.compile(r"\s*(?:[.;,)]|$)", re.MULTILINE)
+_SCOPES = {"paragraph": "prose", "list_item": "list", "heading": "heading", "table": "table"}
 
 
-@dataclass
-class _Figure:
-    """A figure while it is being assembled; becomes an Observation at the end."""
+@dataclass(frozen=True)
+class _BlockContext:
+    """The block a prose figure was read in: its kind of scope and what its section says."""
 
-    sentence: Sentence
-    start: int  # quote span
-    end: int
-    value: float
-    unit: str
-    numerator: float | None = None
-    denominator: float | None = None
-    stated_percent: float | None = None
-    qualifier: str | None = None
-    lead_start: int = 0  # where the qualifier (if any) begins
-    subject_from: int = -1  # where the counted noun phrase starts (after x/y when merged)
-    parent: int | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    scope: str  # prose | list | heading
+    section: str
+    target: bool | None
+    as_of: datetime.date | None
 
 
 def extract_observations(text: str, published: datetime.date | None = None) -> list[Observation]:
@@ -70,7 +60,7 @@ def extract_observations(text: str, published: datetime.date | None = None) -> l
     NFC and every span, quote and sentence is mapped back onto the given string.
     """
     if unicodedata.is_normalized("NFC", text):
-        return _extract(text, published)
+        return [obs for obs, _ in _extract(text, published)]
     normalized, offsets = _nfc_with_offsets(text)
     return _extract_mapped(text, normalized, offsets, published)
 
@@ -79,11 +69,12 @@ def _extract_mapped(
     original: str, normalized: str, offsets: list[int], published: datetime.date | None
 ) -> list[Observation]:
     mapped = []
-    for obs in _extract(normalized, published):
+    for obs, span in _extract(normalized, published):
         start, end = offsets[obs.char_start], offsets[obs.char_end]
-        sent_start = normalized.find(obs.sentence, max(0, obs.char_start - len(obs.sentence)))
-        s0, s1 = offsets[sent_start], offsets[sent_start + len(obs.sentence)]
-        mapped.append(replace(obs, char_start=start, char_end=end, quote=original[start:end], sentence=original[s0:s1]))
+        sentence = obs.sentence
+        if span is not None:  # a verbatim sentence: the same words of the given text
+            sentence = original[offsets[span[0]] : offsets[span[1]]]
+        mapped.append(replace(obs, char_start=start, char_end=end, quote=original[start:end], sentence=sentence))
     return mapped
 
 
@@ -104,188 +95,77 @@ def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(parts), offsets
 
 
-def _extract(text: str, published: datetime.date | None) -> list[Observation]:
+def _extract(text: str, published: datetime.date | None) -> list[tuple[Observation, tuple[int, int] | None]]:
     lang = detect_language(text)
-    mask = blocked_mask(text)
-    tokens = [t for t in find_numbers(text, lang) if not mask[t.start]]
-    figures: list[_Figure] = []
-    seen_sentences: set[str] = set()
-    target_line: int | None = None  # start of a line whose goals list is open
-    targets: set[int] = set()
+    layout = read_layout(text)
+    reading = layout.reading
+    mask = blocked_mask(reading)
+    tokens = [t for t in find_numbers(reading, lang) if not mask[t.start]]
     starts = [t.start for t in tokens]
-    percent_labels = [m.start() for m in re.finditer(re.escape(_PERCENT_ROW_LABEL), text)]
-    for sentence in split_sentences(text):
+    figures = _read_blocks(reading, layout, tokens, starts, lang)
+    figures = _drop_restated(reading, figures)
+    _link_parts(reading, figures)
+    return _to_observations(text, reading, figures, published, lang)
+
+
+def _read_blocks(reading: str, layout: Layout, tokens: list, starts: list[int], lang: Lang) -> list[Figure]:
+    figures: list[Figure] = []
+    seen_sentences: set[str] = set()
+    percent_labels = [m.start() for m in re.finditer(re.escape(PERCENT_ROW_LABEL), reading)]
+    next_index = 0
+    for block in layout.blocks:
+        if block.kind == "table":
+            found = table_figures(reading, block, tokens, starts, lang, next_index)
+            next_index += len(found) + 1
+            figures.extend(found)
+            continue
+        sentences = split_sentences(reading, block.start, block.end, next_index)
+        next_index += len(sentences)
+        figures.extend(_block_figures(reading, block, sentences, tokens, starts, lang, percent_labels, seen_sentences))
+    return figures
+
+
+def _block_figures(
+    reading: str, block: Block, sentences: list, tokens: list, starts: list[int], lang: Lang,
+    percent_labels: list[int], seen_sentences: set[str],
+) -> list[Figure]:
+    """Figures of a paragraph, list item or heading, with the goals and as-of date it carries."""
+    context = _BlockContext(_SCOPES[block.kind], block.scope.section, block.scope.target, block.scope.as_of)
+    found_all: list[Figure] = []
+    goals_open = False
+    carried: datetime.date | None = None
+    for sentence in sentences:
+        own = as_of_date(sentence.text)
+        if own is not None:
+            carried = own
         in_sentence = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         key = " ".join(sentence.text.split()).lower()
         if key in seen_sentences and len(key) > 20:
             continue  # a lead paragraph printed twice states its figures once
         seen_sentences.add(key)
         label_at = _first_at_or_after(percent_labels, sentence.line_start)
-        found = _merge_ratio_percent(text, _read_sentence(text, sentence, in_sentence, lang, label_at))
-        line_start = sentence.line_start
-        if not found and opens_target_list(sentence.text):
-            target_line = line_start
-        elif target_line is not None and target_line == line_start:
-            targets.update(id(f) for f in found)
-        figures.extend(found)
-    figures = _drop_restated(text, figures)
-    _link_parts(text, figures)
-    return _to_observations(text, figures, published, targets, lang)
-
-
-# --- reading the numbers of one sentence -------------------------------------------
+        found = read_sentence(reading, sentence, in_sentence, lang, label_at)
+        for figure in found:
+            _share_of_a_rate_label(reading, sentence.start, figure)
+        if not found and announces_goals(sentence.text):
+            goals_open = True
+        for figure in found:
+            figure.context = context
+            figure.in_goal_list = goals_open
+            if own is not None:
+                figure.as_of, figure.as_of_source = own, "sentence"
+            elif carried is not None and not names_a_time(sentence.text):
+                figure.as_of, figure.as_of_source = carried, "paragraph"
+            elif block.scope.as_of is not None:
+                figure.as_of, figure.as_of_source = block.scope.as_of, "section"
+        found_all.extend(found)
+    return found_all
 
 
 def _first_at_or_after(positions: list[int], pos: int) -> int | None:
     """First of the sorted `positions` at or after `pos`, found without scanning the text."""
     k = bisect_left(positions, pos)
     return positions[k] if k < len(positions) else None
-
-
-def _read_sentence(
-    text: str, sentence: Sentence, tokens: list[NumberToken], lang: Lang, label_at: int | None
-) -> list[_Figure]:
-    """Figures of one sentence; `label_at` is where its line's "(%)" row label is, if any."""
-    figures: list[_Figure] = []
-    i = 0
-    while i < len(tokens):
-        figure, used = _read_figure(text, sentence, tokens, i, lang, label_at)
-        if figure is not None:
-            figures.append(figure)
-        i += used
-    return figures
-
-
-def _read_figure(
-    text: str, sentence: Sentence, tokens: list[NumberToken], i: int, lang: Lang, label_at: int | None
-) -> tuple[_Figure | None, int]:
-    """The figure starting at tokens[i], and how many tokens it used."""
-    tok = tokens[i]
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    clause_start, _ = clause_bounds(sentence, tok.start)
-    if label_reason(text, tok.start, tok.end, clause_start, lang):
-        return None, 1
-    qualifier, lead = qualifier_before(text, tok.start)
-    figure = _Figure(sentence, tok.start, tok.end, tok.value, "count", qualifier=qualifier, lead_start=lead)
-    figure.extra["raw"] = tok.raw
-    if re.search(r"(?:thứ|hạng|top|tốp)\s*$", text[max(0, tok.start - 12) : tok.start], _I):
-        figure.extra["kind"] = "rank"
-    used = 1
-    if nxt is not None and _SLASH.fullmatch(text[tok.end : nxt.start]):
-        if re.match(r"\s*cấp\b", text[nxt.end : nxt.end + 8], _I):
-            return None, 2  # "liên thông 3/4 cấp" is a label
-        figure.end, figure.unit = nxt.end, "ratio"
-        figure.numerator, figure.denominator = tok.value, nxt.value
-        used = 2
-    elif nxt is not None and _is_density(text, tok, nxt):
-        figure.end, figure.unit = nxt.end, "ratio"
-        figure.numerator, figure.denominator = tok.value, nxt.value
-        figure.extra["kind"] = "density"
-        used = 2
-    elif nxt is not None and re.fullmatch(r"\s+(?:out\s+)?of\s+", text[tok.end : nxt.start], _I):
-        # English "12 of 15 districts" is a ratio.
-        figure.end, figure.unit = nxt.end, "ratio"
-        figure.numerator, figure.denominator = tok.value, nxt.value
-        used = 2
-    elif nxt is not None and _is_range(text, tok, nxt):
-        figure.end = nxt.end
-        figure.extra["range"] = f"{tok.raw}-{nxt.raw}"
-        used = 2
-    _read_unit(text, figure, label_at)
-    used += _read_per_one(text, tokens, i, figure)
-    return figure, used
-
-
-def _read_unit(text: str, figure: _Figure, label_at: int | None) -> None:
-    """Percent sign, scale word ("nghìn", "billion") or "gấp N lần" after the number."""
-    if figure.unit == "ratio":
-        return
-    suffix = re.match(r"(?:st|nd|rd|th)\b", text[figure.end : figure.end + 3])
-    if suffix:
-        figure.end += suffix.end()
-        figure.extra["kind"] = "rank"
-        return
-    m = _PERCENT_AFTER.match(text, figure.end)
-    if m:
-        figure.unit, figure.end = "percent", m.end()
-        return
-    factor, end = multiplier_after(text, figure.end)
-    if factor != 1.0:
-        figure.value *= factor
-        figure.end = end
-        figure.extra["multiplier"] = f"{factor:g}"
-        return
-    # Positions of the label are precomputed: looking back along the line for
-    # every figure would be quadratic on a line of several megabytes.
-    if label_at is not None and label_at + len(_PERCENT_ROW_LABEL) <= figure.start:
-        figure.unit = "percent"  # a table row labelled "(%)" holds percentages
-        return
-    if re.search(r"gấp\s+$", text[max(0, figure.start - 8) : figure.start], _I) and re.match(r"\s*lần\b", text[figure.end :]):
-        figure.unit, figure.numerator = "ratio", figure.value
-        figure.extra["kind"] = "multiple"
-
-
-def _read_per_one(text: str, tokens: list[NumberToken], i: int, figure: _Figure) -> int:
-    """"cứ 2,2 cán bộ có 1 máy tính": one ratio 2.2/1, the "1" is no figure of its own.
-
-    Returns how many more tokens the figure used (0 or 1).
-    """
-    if figure.unit != "count" or i + 1 >= len(tokens):
-        return 0
-    if not re.search(r"\bcứ\s+$", text[max(0, figure.start - 6) : figure.start], _I):
-        return 0
-    other = tokens[i + 1]
-    between = text[figure.end : other.start]
-    if other.value != 1 or ";" in between or not re.search(r"\b(?:có|thì|được)\s*$", between):
-        return 0
-    figure.unit, figure.numerator, figure.denominator = "ratio", figure.value, 1.0
-    figure.end = other.end
-    figure.extra["kind"] = "per_one"
-    return 1
-
-
-def _is_density(text: str, tok: NumberToken, nxt: NumberToken) -> bool:
-    """"87 thuê bao/100 dân", "6.343 người/1 điểm": a count per N units."""
-    between = text[tok.end : nxt.start]
-    if not _DENSITY_UNIT.fullmatch(between) or len(between) > 40:
-        return False
-    return nxt.raw.lstrip("0") in {"1", "10", "100", "1000", "1.000", "10.000", "100.000", "1,000"}
-
-
-def _is_range(text: str, tok: NumberToken, nxt: NumberToken) -> bool:
-    """"1-2 cán bộ", "15–20%": a range whose lower bound is the value."""
-    if not _RANGE_DASH.fullmatch(text[tok.end : nxt.start]):
-        return False
-    return tok.value < nxt.value and nxt.value < 1000 and not nxt.raw.startswith("0")
-
-
-def _merge_ratio_percent(text: str, figures: list[_Figure]) -> list[_Figure]:
-    """"451.343/434.900 đối tượng, đạt 103,78%" is one figure: the percent with its parts."""
-    merged: list[_Figure] = []
-    for figure in figures:
-        prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and prev.unit == "ratio"
-            and prev.denominator
-            and "kind" not in prev.extra
-            and figure.unit == "percent"
-            and _restates(text, prev, figure)
-        ):
-            prev.stated_percent = figure.value
-            prev.subject_from = prev.end
-            prev.value, prev.unit, prev.end = figure.value, "percent", figure.end
-            prev.qualifier = prev.qualifier or figure.qualifier
-            continue
-        merged.append(figure)
-    return merged
-
-
-def _restates(text: str, ratio: _Figure, percent: _Figure) -> bool:
-    between = text[ratio.end : percent.lead_start]
-    if len(between) > 90 or re.search(r"[\d;]|[.!?]\s", between):
-        return False
-    return bool(_RATIO_PERCENT_LINK.search(between))
 
 
 # --- whole-report passes -----------------------------------------------------------
@@ -295,12 +175,12 @@ def _words(s: str) -> set[str]:
     return set(re.findall(r"[^\W\d_]+", s.lower()))
 
 
-def _drop_restated(text: str, figures: list[_Figure]) -> list[_Figure]:
+def _drop_restated(text: str, figures: list[Figure]) -> list[Figure]:
     """A figure restated in another sentence with nearly the same words counts once."""
-    kept: list[_Figure] = []
+    kept: list[Figure] = []
     # Only a figure of the same value and unit can restate another: comparing
     # against those alone keeps the pass linear for reports with many figures.
-    kept_by_value: dict[tuple[float, str], list[tuple[_Figure, set[str]]]] = {}
+    kept_by_value: dict[tuple[float, str], list[tuple[Figure, set[str]]]] = {}
     # Figures of one clause share its words: read them once per clause.
     clause_words: dict[tuple[int, int], set[str]] = {}
     for figure in figures:
@@ -316,7 +196,7 @@ def _drop_restated(text: str, figures: list[_Figure]) -> list[_Figure]:
     return kept
 
 
-def _same_claim(figure: _Figure, words: set[str], other: _Figure, other_words: set[str]) -> bool:
+def _same_claim(figure: Figure, words: set[str], other: Figure, other_words: set[str]) -> bool:
     if other.sentence.index == figure.sentence.index or other.value != figure.value or other.unit != figure.unit:
         return False
     if len(words) < 5 or len(other_words) < 5:
@@ -326,11 +206,11 @@ def _same_claim(figure: _Figure, words: set[str], other: _Figure, other_words: s
     return shared / len(words | other_words) >= 0.7 or shared / min(len(words), len(other_words)) >= 0.85
 
 
-def _link_parts(text: str, figures: list[_Figure]) -> None:
+def _link_parts(text: str, figures: list[Figure]) -> None:
     """Parts listed after a total ("10.368 ..., trong đó 1.838 ..., 8.530 ...") point to it."""
     by_sentence = _positions_by_sentence(figures)
     for i, total in enumerate(figures):
-        if total.parent is not None or total.unit not in {"count", "percent"} or "kind" in total.extra:
+        if total.parent is not None or total.unit not in {"count", "percent"} or not _can_sum(total):
             continue
         following = [figures[k] for k in by_sentence[total.sentence.index] if k > i]
         if not following or following[0].unit != total.unit:
@@ -343,7 +223,12 @@ def _link_parts(text: str, figures: list[_Figure]) -> None:
             part.parent = i
 
 
-def _positions_by_sentence(figures: list[_Figure]) -> dict[int, list[int]]:
+def _can_sum(figure: Figure) -> bool:
+    """Ranks, rates and table cells are never parts or totals of a "trong đó" list."""
+    return figure.kind in (None, "measure", "money") and not isinstance(figure.context, CellContext)
+
+
+def _positions_by_sentence(figures: list[Figure]) -> dict[int, list[int]]:
     """Indexes into `figures` per sentence, so per-figure look-ups need not scan the report."""
     grouped: dict[int, list[int]] = {}
     for k, f in enumerate(figures):
@@ -351,7 +236,7 @@ def _positions_by_sentence(figures: list[_Figure]) -> dict[int, list[int]]:
     return grouped
 
 
-def _parts_of(total: _Figure, following: list[_Figure], marked: bool, text: str) -> list[_Figure]:
+def _parts_of(total: Figure, following: list[Figure], marked: bool, text: str) -> list[Figure]:
     """Same-unit figures that follow a total: after a marker while they fit, else if they sum to it.
 
     After an explicit marker ("trong đó", "bao gồm"), a count that would overflow
@@ -359,11 +244,11 @@ def _parts_of(total: _Figure, following: list[_Figure], marked: bool, text: str)
     "1.000 chứng thư số, trong đó 400 chứng thư số ..., 601 chứng thư số ..."),
     so that parts which do not add up are linked and the quality check can flag them.
     """
-    parts: list[_Figure] = []
+    parts: list[Figure] = []
     running = 0.0
     head = _head_noun(text, total) if marked and total.unit == "count" else None
     for f in following:
-        if f.unit != total.unit or "kind" in f.extra:
+        if f.unit != total.unit or not _can_sum(f):
             break
         if running + f.value > total.value + 1e-9 and not (head and _head_noun(text, f) == head):
             break
@@ -376,7 +261,7 @@ def _parts_of(total: _Figure, following: list[_Figure], marked: bool, text: str)
     return []
 
 
-def _head_noun(text: str, figure: _Figure) -> str | None:
+def _head_noun(text: str, figure: Figure) -> str | None:
     """First word of the noun phrase a figure counts, lower-cased ("chứng", "camera")."""
     start = figure.subject_from if figure.subject_from >= 0 else figure.end
     words = subject_after(text, start, min(len(text), start + 120)).lower().split()
@@ -387,57 +272,140 @@ def _head_noun(text: str, figure: _Figure) -> str | None:
 
 
 def _to_observations(
-    text: str, figures: list[_Figure], published: datetime.date | None, targets: set[int], lang: Lang
-) -> list[Observation]:
+    text: str, reading: str, figures: list[Figure], published: datetime.date | None, lang: Lang
+) -> list[tuple[Observation, tuple[int, int] | None]]:
     figures_sorted = sorted(range(len(figures)), key=lambda k: figures[k].start)
     ordinal_of = {k: n for n, k in enumerate(figures_sorted)}
     by_sentence = _positions_by_sentence(figures)
-    # A sentence's figures share its as-of date: read it once per sentence.
-    sentences = {f.sentence.index: f.sentence for f in figures}
-    as_of = {index: as_of_date(sentence.text) for index, sentence in sentences.items()}
-    observations: list[Observation] = []
+    built = []
     for n, k in enumerate(figures_sorted):
         f = figures[k]
-        clause_start, clause_end = clause_bounds(f.sentence, f.start)
-        same_clause = [
-            g for g in (figures[j] for j in by_sentence[f.sentence.index])
-            if g.sentence is f.sentence and clause_start <= g.start < clause_end
-        ]
-        seg_start, seg_end = _segment(text, f, same_clause, clause_start, clause_end)
-        lead = text[clause_start:seg_start].strip()
-        segment = text[seg_start:seg_end].strip(" ,;")
-        before = text[clause_start : f.lead_start]
-        subject_from = f.subject_from if f.subject_from >= 0 else f.end
-        subject = subject_after(text, subject_from, seg_end) or _subject_before(text[seg_start : f.lead_start])
-        extra = dict(f.extra, lang=lang)
-        observations.append(
-            Observation(
-                ordinal=n,
-                sentence_index=f.sentence.index,
-                sentence=f.sentence.text,
-                char_start=f.start,
-                char_end=f.end,
-                quote=text[f.start : f.end],
-                value=round(f.value, 6),
-                unit=f.unit,
-                numerator=f.numerator,
-                denominator=f.denominator,
-                stated_percent=f.stated_percent,
-                qualifier=f.qualifier,
-                as_of_date=as_of[f.sentence.index],
-                admin_level=admin_level(segment, lead),
-                is_target=id(f) in targets or is_target(before, published),
-                subject=subject,
-                clause=(lead + " … " + segment) if lead else segment,
-                parent_ordinal=ordinal_of[f.parent] if f.parent is not None else None,
-                extra=extra,
-            )
-        )
-    return observations
+        if isinstance(f.context, CellContext):
+            obs, span = _table_observation(text, f, f.context, published), None
+        else:
+            obs, span = _prose_observation(text, reading, f, figures, by_sentence, published)
+        built.append((replace(
+            obs,
+            ordinal=n,
+            parent_ordinal=ordinal_of[f.parent] if f.parent is not None else None,
+            extra=dict(f.extra, raw=f.raw, lang=lang),
+        ), span))
+    return built
+
+
+def _common(text: str, f: Figure) -> dict:
+    return dict(
+        ordinal=0,
+        sentence_index=f.sentence.index,
+        char_start=f.start,
+        char_end=f.end,
+        quote=text[f.start : f.end],
+        value=round(f.value, 6),
+        unit=f.unit,
+        numerator=f.numerator,
+        denominator=f.denominator,
+        stated_percent=f.stated_percent,
+        qualifier=f.qualifier,
+        figure_kind=f.kind or {"percent": "percent", "ratio": "ratio"}.get(f.unit, "count"),
+        range_high=f.range_high,
+        multiplier=f.multiplier,
+    )
+
+
+def _prose_observation(
+    text: str, reading: str, f: Figure, figures: list[Figure], by_sentence: dict[int, list[int]],
+    published: datetime.date | None,
+) -> tuple[Observation, tuple[int, int] | None]:
+    context: _BlockContext = f.context
+    clause_start, clause_end = clause_bounds(f.sentence, f.start)
+    same_clause = [
+        g for g in (figures[j] for j in by_sentence[f.sentence.index])
+        if g.sentence is f.sentence and clause_start <= g.start < clause_end
+    ]
+    seg_start, seg_end = _segment(reading, f, same_clause, clause_start, clause_end)
+    lead = reading[clause_start:seg_start].strip()
+    segment = reading[seg_start:seg_end].strip(" ,;")
+    before = reading[clause_start : f.lead_start]
+    subject_from = f.subject_from if f.subject_from >= 0 else f.end
+    subject = subject_after(reading, subject_from, seg_end) or _subject_before(reading[seg_start : f.lead_start])
+    label = _label_before(reading, seg_start, f.lead_start)
+    if label:
+        # "Số trạm BTS: 96 trạm": the label names what the value counts.
+        subject = " ".join((label + " " + subject).split())
+    target, target_source = _prose_target(before, f, context, published)
+    sentence_text = f.sentence.text
+    original = text[f.sentence.start : f.sentence.end]
+    verbatim = sentence_text == original
+    return Observation(
+        **_common(text, f),
+        sentence=sentence_text if verbatim else " ".join(sentence_text.split()),
+        as_of_date=f.as_of,
+        as_of_source=f.as_of_source,
+        admin_level=admin_level(segment, lead),
+        is_target=target,
+        target_source=target_source,
+        subject=subject,
+        clause=(lead + " … " + segment) if lead else segment,
+        scope=context.scope,
+        section=context.section or None,
+    ), ((f.sentence.start, f.sentence.end) if verbatim else None)
+
+
+def _share_of_a_rate_label(reading: str, start: int, figure: Figure) -> None:
+    """"Tỷ lệ hồ sơ trực tuyến: 48,6": a bare number after a rate's label is a percentage."""
+    if figure.unit != "count" or figure.kind is not None or figure.value > 100:
+        return
+    label = _label_before(reading, start, figure.lead_start)
+    if label and _RATE_LABEL.match(label) and _BARE_END.match(reading, figure.end):
+        figure.unit = "percent"
+
+
+def _label_before(text: str, start: int, pos: int) -> str | None:
+    """The label of a "label: value" pair whose value starts at `pos` (within text[start:pos])."""
+    k = pos
+    while k > start and text[k - 1] in " \t":
+        k -= 1
+    if k <= start or text[k - 1] != ":":
+        return None
+    colon = k - 1
+    begin = max(start, colon - _MAX_LABEL_CHARS, *(text.rfind(mark, start, colon) + 1 for mark in ";:\n"))
+    label = text[begin:colon].strip(" -–•+*\t")
+    return label if len(label) >= 3 else None
+
+
+def _prose_target(
+    before: str, f: Figure, context: _BlockContext, published: datetime.date | None
+) -> tuple[bool, str]:
+    """A cue in the clause, else a list of goals announced in the paragraph, else the section."""
+    if is_target(before, published):
+        return True, "cue"
+    if f.in_goal_list:
+        return True, "section"
+    if context.target and not states_a_result(before):
+        return True, "section"
+    return False, "none"
+
+
+def _table_observation(text: str, f: Figure, context: CellContext, published: datetime.date | None) -> Observation:
+    return Observation(
+        **_common(text, f),
+        sentence=context.evidence,
+        as_of_date=context.as_of,
+        as_of_source=context.as_of_source,
+        admin_level=admin_level(context.row_label, context.column + " " + context.section),
+        is_target=bool(context.target),
+        target_source=context.target_source if context.target or context.target_source == "column" else "none",
+        subject=context.subject,
+        clause=context.clause,
+        scope="table",
+        section=context.section or None,
+        table_column=context.column or None,
+        table_row=context.breakdown,
+    )
 
 
 def _segment(
-    text: str, f: _Figure, same_clause: list[_Figure], clause_start: int, clause_end: int
+    text: str, f: Figure, same_clause: list[Figure], clause_start: int, clause_end: int
 ) -> tuple[int, int]:
     """The part of the clause that belongs to `f`: from the list separator before it to the next figure."""
     ordered = sorted(same_clause, key=lambda g: g.start)

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from html.parser import HTMLParser
+from functools import lru_cache
+
+from lxml import etree
 
 from dagster_project.extraction.models import DecodedText
 
@@ -145,19 +147,48 @@ def _mostly_utf8(data: bytes) -> bool:
     """
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    good = non_ascii - bad
     return good >= 3 and good >= 2 * bad
+
+
+# Control characters other than tab, line feed, carriage return and form feed
+# (Unicode category Cc).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
 
 
 def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
-    controls = sum(
-        1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f"
-    )
+    controls = len(sample) - len(_CONTROLS.sub("", sample))
     if controls > _MAX_CONTROL_SHARE * len(sample):
         return False
-    textlike = sum(1 for char in sample if _is_textlike(char))
-    return textlike >= _MIN_TEXTLIKE_SHARE * len(sample)
+    return _textlike_count(sample) >= _MIN_TEXTLIKE_SHARE * len(sample)
+
+
+def _textlike_count(sample: str) -> int:
+    """Characters of `sample` that `_is_textlike` accepts, counted by C loops: one regex
+    over the Basic Multilingual Plane, and a look at each (rare) character above it."""
+    not_textlike = len(sample) - len(_not_textlike_bmp().sub("", sample))
+    not_textlike += sum(1 for char in _ASTRAL.findall(sample) if not _is_textlike(char))
+    return len(sample) - not_textlike
+
+
+@lru_cache(maxsize=1)
+def _not_textlike_bmp() -> re.Pattern[str]:
+    """A character class of every BMP character `_is_textlike` rejects (65,536 look-ups, once)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if _is_textlike(chr(code)):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    members = "".join(
+        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges
+    )
+    return re.compile(f"[{members}]")
 
 
 def _is_textlike(char: str) -> bool:
@@ -187,16 +218,33 @@ _CELL_TAGS = frozenset({"td", "th"})
 _CELL_MARK = "\t"  # placeholder between table cells, rendered as " | "
 
 
-class _TextCollector(HTMLParser):
+# Elements that never have content: their end (explicit or implied) adds nothing.
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
+
+
+class _TextCollector:
+    """Target of lxml's HTML parser: gathers the visible text as events arrive, no tree.
+
+    libxml2 tokenises in linear time whatever the markup (the stdlib parser rescans
+    an unclosed tag from every `<`: minutes for 96 KB of `<a `). Text arrives in
+    pieces (around entities, across buffer ends); it is joined before whitespace
+    is collapsed, as one text node.
+    """
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self._pending: list[str] = []
         self._skip_depth = 0
         self._pre_depth = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attrib: object) -> None:
+        self._flush()
         if tag in _SKIPPED_TAGS:
             self._skip_depth += 1
+        elif tag == "li":
+            self.parts.append("\n- ")  # keep the item's bullet: a list intro scopes its items
         elif tag in _LINE_TAGS:
             self.parts.append("\n")
         elif tag in _CELL_TAGS:
@@ -206,12 +254,10 @@ class _TextCollector(HTMLParser):
         if tag == "pre":
             self._pre_depth += 1
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # <br/>, <hr/>: a self-closing skipped tag must not open a skip region.
-        if tag in _LINE_TAGS or tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
+        self._flush()
+        if tag in _VOID_TAGS:
+            return
         if tag in _SKIPPED_TAGS:
             self._skip_depth = max(0, self._skip_depth - 1)
         elif tag in _BLOCK_TAGS:
@@ -219,23 +265,38 @@ class _TextCollector(HTMLParser):
         if tag == "pre":
             self._pre_depth = max(0, self._pre_depth - 1)
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
+        self._pending.append(data)
+
+    def close(self) -> str:
+        self._flush()
+        return "".join(self.parts)
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        data = "".join(self._pending)
+        self._pending.clear()
         if self._skip_depth:
             return
         if self._pre_depth:
             self.parts.append(data)
         else:
             # Source line breaks inside HTML are just spaces.
-            self.parts.append(re.sub(r"[ \t\r\n\f]+", " ", data))
+            self.parts.append(_HTML_SPACE.sub(" ", data))
+
+
+_HTML_SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
 def strip_markup(text: str) -> str:
     """Visible text of an HTML page, one block per line."""
     collector = _TextCollector()
-    collector.feed(text)
-    collector.close()
-    # convert_charrefs=True has already unescaped entities in the data.
-    raw = "".join(collector.parts)
+    # Bytes with the encoding stated: a <meta charset> in the page cannot re-decode
+    # text that is already decoded. No network: only the bytes given are read.
+    parser = etree.HTMLParser(target=collector, encoding="utf-8", no_network=True, huge_tree=False)
+    parser.feed(text.encode("utf-8"))
+    raw = parser.close()  # entities are already replaced in the text
     lines = [_clean_line(line) for line in raw.split("\n")]
     joined = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", joined).strip()
@@ -243,4 +304,12 @@ def strip_markup(text: str) -> str:
 
 def _clean_line(line: str) -> str:
     cells = [re.sub(r"[ \u00a0]+", " ", cell).strip() for cell in line.split(_CELL_MARK)]
-    return " | ".join(cell for cell in cells if cell)
+    if len(cells) > 1 and not cells[0]:
+        cells = cells[1:]  # the mark before the first cell
+    while len(cells) > 1 and not cells[-1]:
+        cells.pop()
+    filled = [cell for cell in cells if cell]
+    if len(filled) <= 1:
+        return filled[0] if filled else ""
+    # An empty cell inside a row stays (as "-") so that the cells after it keep their columns.
+    return " | ".join(cell or "-" for cell in cells)

@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from dagster_project.ingestion.names import printable
 from dagster_project.settings import EXPECTATIONS_DIR
 from dagster_project.warehouse_db import table_exists
 
@@ -83,12 +84,6 @@ def describe_found(check_name: str, observed: str | None) -> str | None:
         if "unexpected_count" in data:
             return f"{data['unexpected_count']} of {data.get('element_count')} rows"
     return str(data) if data is not None else None
-
-
-def printable(text: str) -> str:
-    """`text` with control characters (newlines, ANSI escapes) shown as escapes, so a file
-    name or a quote cannot forge lines of a summary or colour a terminal."""
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def _short(quote: str) -> str:

@@ -1,23 +1,32 @@
-"""The three charts of the report page as inline SVG strings.
+"""The charts of the report page as inline SVG strings, labelled in Vietnamese.
 
 Drawn in Python rather than by a JS library so the page needs nothing from the
 network and looks the same in any browser, e-mail client or archive. A chart
-with nothing to draw returns a "no data" note instead of an empty <svg>.
+with nothing to draw returns a note instead of an empty <svg>. Every chart
+draws aggregates: one bar per province and series, one line per province and
+series, one cell per province, domain and year; never one mark per figure.
 """
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 import polars as pl
 
-from dagster_project.reporting.report_data import DOMAINS
+from dagster_project.reporting.labels_vi import (
+    CHECKS,
+    DOMAIN_LETTERS,
+    DOMAINS,
+    SEVERITIES,
+    format_date,
+    format_number,
+    format_value,
+    series_label,
+    word,
+)
 from dagster_project.reporting.svg import (
     circle,
     esc,
-    format_number,
     line,
     nice_ticks,
     polyline_path,
@@ -27,21 +36,20 @@ from dagster_project.reporting.svg import (
     text,
 )
 
-DOMAIN_LABELS = {"infrastructure": "Infrastructure", "services": "Services", "workforce": "Workforce"}
-DOMAIN_LETTERS = {"infrastructure": "I", "services": "S", "workforce": "W"}
-UNKNOWN_PROVINCE = "(province unknown)"
+UNKNOWN_PROVINCE = "(chưa rõ tỉnh)"
 # Tableau 10: distinguishable and colour-blind tolerant; repeats past ten provinces,
-# which is why every dot also carries its province in a tooltip.
+# which is why every line is also labelled with its province.
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
            "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
+BAR_COLOUR = "#4e79a7"
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#f0a202", "info": "#4e79a7"}
 OTHER_SEVERITY_COLOUR = "#9e9e9e"
-# Past this many years the per-year columns no longer fit 1280 px: keep the latest.
+# Past this many years the per-year columns no longer fit 1240 px: keep the latest.
 MAX_YEAR_GROUPS = 8
 
 
 def no_data(what: str) -> str:
-    return f'<p class="no-data">No data: {esc(what)}</p>'
+    return f'<p class="no-data">{esc(what)}</p>'
 
 
 def province_label(code: str | None, names: dict[str, str]) -> str:
@@ -50,7 +58,155 @@ def province_label(code: str | None, names: dict[str, str]) -> str:
     return names.get(code, code)
 
 
-# --- chart 1: coverage heatmap ------------------------------------------------------------
+def series_title(first: dict, indicator_names: dict[str, str]) -> tuple[str, str]:
+    """(indicator name, 'cấp xã · tỷ lệ % · hộ gia đình') for a row of a series."""
+    code = first["indicator_code"]
+    return indicator_names.get(code, code), series_label(first["admin_level"], first["unit"], first["base"] or None)
+
+
+# --- ranking: one bar per province, best first -------------------------------------------
+
+_RANK_W, _RANK_ROW, _RANK_TOP = 600.0, 20.0, 46.0
+_RANK_LABEL, _RANK_VALUE = 180.0, 150.0
+
+
+def ranking_chart(series: pl.DataFrame, indicator_names: dict[str, str], names: dict[str, str]) -> str:
+    """One province per row, ranked as bi_latest_values ranks it, with its value and date."""
+    rows = series.to_dicts()
+    title, subtitle = series_title(rows[0], indicator_names)
+    unit = rows[0]["unit"]
+    highest = max(r["value"] for r in rows)
+    scale_max = max(highest, 100.0) if unit == "percent" else highest
+    bar_room = _RANK_W - _RANK_LABEL - _RANK_VALUE
+    height = _RANK_TOP + _RANK_ROW * len(rows) + 8
+    parts = [svg_open(_RANK_W, height, "ranking", f"Xếp hạng các tỉnh: {title}"),
+             text(0, 16, shorten(title, 80), class_="panel-title"),
+             text(0, 33, f"{subtitle} · {len(rows)} tỉnh · số liệu mới nhất của mỗi tỉnh", class_="panel-code")]
+    for i, row in enumerate(rows):
+        y = _RANK_TOP + i * _RANK_ROW
+        province = province_label(row["province_code"], names)
+        width = bar_room * (row["value"] / scale_max) if scale_max > 0 else 0.0
+        value = format_value(row["value"], unit)
+        when = format_date(row["reference_date"])
+        tip = (f"{row['rank_among_provinces']}/{row['provinces_ranked']} · {province}: {value} "
+               f"(số liệu ngày {when})")
+        if row["change_from_previous"] is not None:
+            tip += (f"; so với {format_date(row['previous_reference_date'])}: "
+                    f"{'+' if row['change_from_previous'] >= 0 else ''}{format_number(row['change_from_previous'])}"
+                    f"{' điểm %' if unit == 'percent' else ''}")
+        parts.append(text(_RANK_LABEL - 8, y + 14, f"{row['rank_among_provinces']}. {shorten(province, 22)}",
+                          text_anchor="end", class_="row-label"))
+        parts.append(rect(_RANK_LABEL, y + 3, max(width, 1.0), _RANK_ROW - 6, tip, fill=BAR_COLOUR, rx=2,
+                          class_="bar"))
+        year = row["reference_date"].year if row["reference_date"] else "không rõ năm"
+        parts.append(text(_RANK_LABEL + width + 6, y + 14, f"{value} ({year})", class_="bar-label"))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# --- trends: one line per province with several years -------------------------------------
+
+_TREND_W, _TREND_H = 600.0, 300.0
+_PLOT_LEFT, _PLOT_RIGHT, _PLOT_TOP, _PLOT_BOTTOM = 64.0, 130.0, 46.0, 30.0
+
+
+@dataclass(frozen=True)
+class _Plot:
+    left: float
+    top: float
+    width: float
+    height: float
+    first_year: int
+    last_year: int
+    y_max: float
+
+    def x(self, year: int) -> float:
+        span = max(self.last_year - self.first_year, 1)
+        return self.left + self.width * (year - self.first_year) / span
+
+    def y(self, value: float) -> float:
+        return self.top + self.height - self.height * (value / self.y_max if self.y_max else 0)
+
+
+def trend_chart(series: pl.DataFrame, indicator_names: dict[str, str], names: dict[str, str],
+                sort_keys: dict[str, str]) -> str:
+    """One line per province through its yearly values (bi_yearly_values), labelled at its end."""
+    rows = series.to_dicts()
+    title, subtitle = series_title(rows[0], indicator_names)
+    unit = rows[0]["unit"]
+    years = [r["year"] for r in rows]
+    highest = max(r["value"] for r in rows)
+    ticks = nice_ticks(max(highest, 100.0) if unit == "percent" else highest)
+    plot = _Plot(_PLOT_LEFT, _PLOT_TOP, _TREND_W - _PLOT_LEFT - _PLOT_RIGHT,
+                 _TREND_H - _PLOT_TOP - _PLOT_BOTTOM, min(years), max(years), ticks[-1])
+    provinces = sorted({r["province_code"] for r in rows}, key=lambda c: (sort_keys.get(c, c), c))
+    parts = [svg_open(_TREND_W, _TREND_H, "trend", f"Xu hướng theo năm: {title}"),
+             text(0, 16, shorten(title, 80), class_="panel-title"),
+             text(0, 33, _trend_subtitle(subtitle, len(provinces), rows[0]["provinces_with_trend"]),
+                  class_="panel-code")]
+    parts += _trend_axes(plot, ticks, unit)
+    ends = []
+    for i, code in enumerate(provinces):
+        points = [(r["year"], r["value"]) for r in rows if r["province_code"] == code]
+        colour = PALETTE[i % len(PALETTE)]
+        parts += _trend_line(plot, points, colour, province_label(code, names), unit)
+        ends.append((plot.y(points[-1][1]), plot.x(points[-1][0]), colour, province_label(code, names)))
+    parts += _end_labels(ends, plot)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+_LABEL_GAP = 12.0
+
+
+def _end_labels(ends: list[tuple[float, float, str, str]], plot: _Plot) -> list[str]:
+    """A province name at the end of each line, pushed apart so that close lines stay legible."""
+    placed: list[float] = []
+    for y, *_ in sorted(ends):
+        placed.append(max(y, placed[-1] + _LABEL_GAP) if placed else y)
+    overflow = (placed[-1] - (plot.top + plot.height)) if placed else 0.0
+    if overflow > 0:  # shift the stack up, never above the plot
+        placed = [max(y - overflow, plot.top + i * _LABEL_GAP) for i, y in enumerate(placed)]
+    parts = []
+    for (y, x, colour, province), label_y in zip(sorted(ends), placed):
+        parts.append(line(x + 2, y, x + 10, label_y, stroke=colour, stroke_width=1))
+        parts.append(text(x + 12, label_y + 4, shorten(province, 18), class_="line-label"))
+    return parts
+
+
+def _trend_subtitle(subtitle: str, drawn: int, with_trend: int) -> str:
+    if with_trend > drawn:
+        return f"{subtitle} · {drawn} trong {with_trend} tỉnh có nhiều năm số liệu nhất"
+    return f"{subtitle} · {drawn} tỉnh có từ hai năm số liệu"
+
+
+def _trend_axes(plot: _Plot, ticks: list[float], unit: str) -> list[str]:
+    parts = []
+    for tick in ticks:
+        y = plot.y(tick)
+        parts.append(line(plot.left, y, plot.left + plot.width, y, stroke="#eef0f3"))
+        parts.append(text(plot.left - 6, y + 4, format_value(tick, unit), text_anchor="end", class_="tick"))
+    step = max(1, math.ceil((plot.last_year - plot.first_year + 1) / 8))
+    for year in range(plot.first_year, plot.last_year + 1, step):
+        x = plot.x(year)
+        parts.append(line(x, plot.top + plot.height, x, plot.top + plot.height + 4, stroke="#6b7280"))
+        parts.append(text(x, plot.top + plot.height + 17, year, text_anchor="middle", class_="tick"))
+    bottom = plot.top + plot.height
+    parts.append(line(plot.left, bottom, plot.left + plot.width, bottom, stroke="#6b7280"))
+    return parts
+
+
+def _trend_line(plot: _Plot, points: list[tuple[int, float]], colour: str, province: str, unit: str) -> list[str]:
+    xy = [(plot.x(year), plot.y(value)) for year, value in points]
+    history = "; ".join(f"{year}: {format_value(value, unit)}" for year, value in points)
+    parts = [polyline_path(xy, stroke=colour, stroke_width=2.5, class_="trend-line")]
+    parts += [circle(x, y, 3.5, f"{province} · {year}: {format_value(value, unit)}", fill=colour)
+              for (x, y), (year, value) in zip(xy, points)]
+    parts.append(f"<desc>{esc(province)}: {esc(history)}</desc>")
+    return parts
+
+
+# --- coverage heatmap ------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class _Group:
@@ -76,10 +232,10 @@ def _coverage_groups(years: list[int | None]) -> tuple[list[_Group], int]:
     """Column groups and how many older years were left out for width."""
     dated = sorted(y for y in years if y is not None)
     shown = dated[-MAX_YEAR_GROUPS:]
-    groups = [_Group("All years", None, 92.0, is_total=True)]
+    groups = [_Group("Mọi năm", None, 92.0, is_total=True)]
     groups += [_Group(str(y), y, 26.0) for y in shown]
     if any(y is None for y in years):
-        groups.append(_Group("no date", None, 26.0))
+        groups.append(_Group("không rõ năm", None, 26.0))
     return groups, len(dated) - len(shown)
 
 
@@ -95,7 +251,7 @@ def _coverage_rows(coverage: pl.DataFrame, reporting: list[str], sort_keys: dict
 def coverage_chart(coverage: pl.DataFrame, reporting: list[str], names: dict[str, str],
                    sort_keys: dict[str, str]) -> str:
     if coverage.is_empty() and not reporting:
-        return no_data("no figures and no reports in the warehouse yet.")
+        return no_data("Kho dữ liệu chưa có báo cáo và số liệu nào.")
     rows = _coverage_rows(coverage, reporting, sort_keys, names)
     groups, dropped_years = _coverage_groups(coverage["year"].unique().to_list())
     totals = coverage.group_by("province_code", "domain").agg(pl.col("facts").sum())
@@ -107,7 +263,7 @@ def coverage_chart(coverage: pl.DataFrame, reporting: list[str], names: dict[str
     label_width, top, row_h, gap = 170.0, 58.0, 22.0, 10.0
     width = label_width + sum(3 * g.cell_width + gap for g in groups) + 10
     height = top + row_h * len(rows) + 10
-    parts = [svg_open(width, height, "coverage", "Figures per province and domain, in total and per year")]
+    parts = [svg_open(width, height, "coverage", "Số liệu theo tỉnh và lĩnh vực, tổng và theo năm")]
     x = label_width
     for group in groups:
         parts.append(_coverage_group_header(group, x))
@@ -124,17 +280,20 @@ def coverage_chart(coverage: pl.DataFrame, reporting: list[str], names: dict[str
         parts.append(text(label_width - 8, top + i * row_h + 15, shorten(province_label(code, names), 24),
                           text_anchor="end", class_="row-label"))
     parts.append("</svg>")
-    note = (f'<p class="note">Only the latest {MAX_YEAR_GROUPS} years have their own columns; '
-            f'{dropped_years} earlier year(s) are counted in "All years".</p>') if dropped_years else ""
-    return "".join(parts) + note
+    letters = ", ".join(f"{DOMAIN_LETTERS[d]} = {DOMAINS[d]}" for d in DOMAINS)
+    note = f'<p class="note">Cột theo năm: {esc(letters)}.'
+    if dropped_years:
+        note += (f" Chỉ {MAX_YEAR_GROUPS} năm gần nhất có cột riêng; {dropped_years} năm trước đó "
+                 "được tính trong cột “Mọi năm”.")
+    return "".join(parts) + note + "</p>"
 
 
 def _coverage_group_header(group: _Group, x: float) -> str:
     width = 3 * group.cell_width
     parts = [text(x + width / 2, 18, group.label, text_anchor="middle", class_="group-label")]
     for col, domain in enumerate(DOMAINS):
-        label = DOMAIN_LABELS[domain] if group.is_total else DOMAIN_LETTERS[domain]
-        parts.append(text(x + (col + 0.5) * group.cell_width, 46, label,
+        label = DOMAINS[domain] if group.is_total else DOMAIN_LETTERS[domain]
+        parts.append(text(x + (col + 0.5) * group.cell_width, 46, shorten(label, 12) if group.is_total else label,
                           text_anchor="middle", class_="col-label"))
     parts.append(line(x, 26, x + width, 26, stroke="#9ca3af"))
     return "".join(parts)
@@ -143,8 +302,8 @@ def _coverage_group_header(group: _Group, x: float) -> str:
 def _coverage_cell(x: float, y: float, group: _Group, n: int, maximum: int,
                    province: str, domain: str) -> str:
     fill, dark = _cell_colour(n, maximum)
-    period = "all years" if group.is_total else group.label
-    tip = f"{province} · {DOMAIN_LABELS[domain]} · {period}: {n} figure(s)"
+    period = "mọi năm" if group.is_total else group.label
+    tip = f"{province} · {DOMAINS[domain]} · {period}: {format_number(n)} số liệu"
     cell = rect(x + 1, y + 1, group.cell_width - 2, 20, tip, fill=fill, rx=2)
     # A class, not a fill attribute: the page's CSS for svg text would override the attribute.
     label = text(x + group.cell_width / 2, y + 15, format_number(n), text_anchor="middle",
@@ -152,145 +311,11 @@ def _coverage_cell(x: float, y: float, group: _Group, n: int, maximum: int,
     return cell + label
 
 
-# --- chart 2: figures over time (small multiples) -------------------------------------------
-
-@dataclass(frozen=True)
-class _TimeScale:
-    start: date
-    end: date
-
-    @staticmethod
-    def covering(days: list[date]) -> _TimeScale:
-        # A single date (or a few weeks) would put every dot on the frame: widen to a year.
-        start, end = min(days), max(days)
-        if (end - start).days < 120:
-            start, end = start - timedelta(days=180), end + timedelta(days=180)
-        return _TimeScale(start, end)
-
-    def x(self, day: date, left: float, width: float) -> float:
-        span = max((self.end - self.start).days, 1)
-        return left + width * (day - self.start).days / span
-
-    def year_ticks(self) -> list[date]:
-        years = list(range(self.start.year + 1, self.end.year + 1))
-        step = max(1, math.ceil(len(years) / 5))
-        return [date(y, 1, 1) for y in years[::step]]
-
-
-_PANEL_W, _PANEL_H, _PANEL_GAP, _PANEL_COLUMNS = 390.0, 230.0, 18.0, 3
-_PLOT_LEFT, _PLOT_RIGHT, _PLOT_TOP, _PLOT_BOTTOM = 52.0, 14.0, 42.0, 30.0
-
-
-def timeline_chart(timeline: pl.DataFrame, indicator_names: dict[str, str], names: dict[str, str],
-                   sort_keys: dict[str, str], undated: int) -> str:
-    if timeline.is_empty():
-        return no_data("no dated figures (targets excluded) for any indicator yet.")
-    panels = (timeline.group_by("indicator_code", "unit").agg(pl.len().alias("n"))
-              .sort(["n", "indicator_code"], descending=[True, False]).rows())
-    provinces = sorted(set(timeline["province_code"].to_list()),
-                       key=lambda c: ("~" if c is None else sort_keys.get(c, c), c or ""))
-    colours = {code: PALETTE[i % len(PALETTE)] for i, code in enumerate(provinces)}
-    scale = _TimeScale.covering(timeline["day"].to_list())
-
-    legend_rows = math.ceil(len(provinces) / 6)
-    legend_h = 22.0 * legend_rows + 8
-    grid_rows = math.ceil(len(panels) / _PANEL_COLUMNS)
-    width = _PANEL_COLUMNS * _PANEL_W + (_PANEL_COLUMNS - 1) * _PANEL_GAP
-    height = legend_h + grid_rows * (_PANEL_H + _PANEL_GAP)
-    parts = [svg_open(width, height, "timeline", "Main indicators over time, one line per province")]
-    parts += _timeline_legend(provinces, colours, names)
-    for i, (code, unit, _) in enumerate(panels):
-        px = (i % _PANEL_COLUMNS) * (_PANEL_W + _PANEL_GAP)
-        py = legend_h + (i // _PANEL_COLUMNS) * (_PANEL_H + _PANEL_GAP)
-        figures = timeline.filter((pl.col("indicator_code") == code) & (pl.col("unit") == unit))
-        parts.append(_timeline_panel(px, py, code, unit, figures, indicator_names, names, colours, scale))
-    parts.append("</svg>")
-    note = (f'<p class="note">{undated} figure(s) of these indicators have no date and are not plotted.</p>'
-            if undated else "")
-    return "".join(parts) + note
-
-
-def _timeline_legend(provinces: list[str | None], colours: dict[str | None, str],
-                     names: dict[str, str]) -> list[str]:
-    parts = []
-    for i, code in enumerate(provinces):
-        x, y = (i % 6) * 195.0, (i // 6) * 22.0 + 12
-        parts.append(circle(x + 6, y, 5, fill=colours[code]))
-        parts.append(text(x + 16, y + 4, shorten(province_label(code, names), 26), class_="legend"))
-    return parts
-
-
-def _timeline_panel(px: float, py: float, code: str, unit: str, figures: pl.DataFrame,
-                    indicator_names: dict[str, str], names: dict[str, str],
-                    colours: dict[str | None, str], scale: _TimeScale) -> str:
-    left, top = px + _PLOT_LEFT, py + _PLOT_TOP
-    plot_w = _PANEL_W - _PLOT_LEFT - _PLOT_RIGHT
-    plot_h = _PANEL_H - _PLOT_TOP - _PLOT_BOTTOM
-    highest = float(figures["value"].max() or 0.0)  # type: ignore[arg-type]
-    ticks = nice_ticks(max(highest, 100.0) if unit == "percent" else highest)
-    y_max = ticks[-1]
-
-    def y_of(value: float) -> float:
-        return top + plot_h - plot_h * (value / y_max if y_max else 0)
-
-    suffix = " (%)" if unit == "percent" else f" ({unit})"
-    parts = [
-        rect(px, py, _PANEL_W, _PANEL_H, fill="#ffffff", stroke="#e5e7eb", class_="panel"),
-        text(px + 10, py + 17, shorten(indicator_names.get(code, code), 46) + suffix, class_="panel-title"),
-        text(px + 10, py + 32, code, class_="panel-code"),
-    ]
-    parts += _timeline_axes(left, top, plot_w, plot_h, ticks, y_of, scale, unit)
-    parts += _timeline_series(figures, left, plot_w, y_of, scale, names, colours, unit)
-    return "".join(parts)
-
-
-def _timeline_axes(left: float, top: float, plot_w: float, plot_h: float, ticks: list[float],
-                   y_of: Callable[[float], float], scale: _TimeScale, unit: str) -> list[str]:
-    parts = []
-    for tick in ticks:
-        y = y_of(tick)
-        parts.append(line(left, y, left + plot_w, y, stroke="#eef0f3"))
-        label = format_number(tick) + ("%" if unit == "percent" else "")
-        parts.append(text(left - 6, y + 4, label, text_anchor="end", class_="tick"))
-    if unit == "percent" and ticks[-1] > 100:
-        # Above 100 % cannot be right for a share: mark the line the checks test against.
-        parts.append(line(left, y_of(100), left + plot_w, y_of(100), stroke="#c62828", stroke_dasharray="4 3"))
-    for tick_day in scale.year_ticks():
-        x = scale.x(tick_day, left, plot_w)
-        parts.append(line(x, top + plot_h, x, top + plot_h + 4, stroke="#6b7280"))
-        parts.append(text(x, top + plot_h + 16, tick_day.year, text_anchor="middle", class_="tick"))
-    parts.append(line(left, top + plot_h, left + plot_w, top + plot_h, stroke="#6b7280"))
-    return parts
-
-
-def _timeline_series(figures: pl.DataFrame, left: float, plot_w: float,
-                     y_of: Callable[[float], float], scale: _TimeScale,
-                     names: dict[str, str], colours: dict[str | None, str], unit: str) -> list[str]:
-    """A line through each province's mean per date, and a dot for every figure.
-
-    Several figures can share a date (commune and district levels of one
-    report): the dots show them all, the line only the trend.
-    """
-    lines, dots = [], []
-    for (code,), rows in figures.sort("day").group_by("province_code", maintain_order=True):
-        colour = colours[code]
-        means = rows.group_by("day").agg(pl.col("value").mean()).sort("day").rows()
-        if len(means) > 1:
-            points = [(scale.x(d, left, plot_w), y_of(v)) for d, v in means]
-            lines.append(polyline_path(points, stroke=colour, stroke_width=2, stroke_opacity=0.8))
-        for day, value, level in rows.select("day", "value", "admin_level").rows():
-            tip = (f"{province_label(code, names)} · {day.isoformat()} · {format_number(value)}"
-                   f"{'%' if unit == 'percent' else ' ' + unit} · {level or 'level unknown'}")
-            dots.append(circle(scale.x(day, left, plot_w), y_of(value), 4.5, tip,
-                               fill=colour, stroke="#ffffff", stroke_width=1))
-    return lines + dots
-
-
-# --- chart 3: anomalies by check and severity ---------------------------------------------
+# --- open anomalies by check and severity -------------------------------------------------
 
 def anomaly_chart(counts: pl.DataFrame) -> str:
     if counts.is_empty():
-        return no_data("no open anomalies.")
+        return no_data("Không có bất thường nào đang mở.")
     per_check = (counts.group_by("check_name").agg(pl.col("n").sum().alias("total"))
                  .sort(["total", "check_name"], descending=[True, False]))
     severities = sorted(set(counts["severity"].to_list()),
@@ -298,26 +323,30 @@ def anomaly_chart(counts: pl.DataFrame) -> str:
     label_w, bar_w, row_h, top = 290.0, 560.0, 26.0, 34.0
     maximum = int(per_check["total"].max() or 1)  # type: ignore[arg-type]
     width, height = label_w + bar_w + 70, top + row_h * per_check.height + 10
-    parts = [svg_open(width, height, "anomalies", "Open anomalies per check, stacked by severity")]
+    parts = [svg_open(width, height, "anomalies", "Bất thường đang mở theo loại kiểm tra và mức độ")]
     for i, severity in enumerate(severities):
         parts.append(rect(label_w + i * 110, 6, 12, 12, fill=_severity_colour(severity)))
-        parts.append(text(label_w + i * 110 + 18, 16, severity, class_="legend"))
+        parts.append(text(label_w + i * 110 + 18, 16, word(SEVERITIES, severity), class_="legend"))
     n_of = {(r["check_name"], r["severity"]): r["n"] for r in counts.iter_rows(named=True)}
     for i, (check, total) in enumerate(per_check.rows()):
         y = top + i * row_h
-        parts.append(text(label_w - 8, y + 16, shorten(str(check), 40), text_anchor="end", class_="row-label"))
+        parts.append(text(label_w - 8, y + 16, shorten(word(CHECKS, check), 40), text_anchor="end",
+                          class_="row-label"))
         x = label_w
         for severity in severities:
             n = n_of.get((check, severity), 0)
             w = bar_w * n / maximum
             if n:
-                parts.append(rect(x, y + 3, w, row_h - 8, f"{check} · {severity}: {n}",
+                parts.append(rect(x, y + 3, w, row_h - 8,
+                                  f"{word(CHECKS, check)} ({check}) · {word(SEVERITIES, severity)}: {n}",
                                   fill=_severity_colour(severity)))
             x += w
-        parts.append(text(x + 6, y + 16, total, class_="bar-label"))
+        parts.append(text(x + 6, y + 16, format_number(total), class_="bar-label"))
     parts.append("</svg>")
     return "".join(parts)
 
 
 def _severity_colour(severity: str) -> str:
     return SEVERITY_COLOURS.get(severity, OTHER_SEVERITY_COLOUR)
+
+

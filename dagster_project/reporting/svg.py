@@ -66,16 +66,6 @@ def shorten(value: str, limit: int) -> str:
     return value if len(value) <= limit else value[: max(limit - 1, 1)] + "…"
 
 
-def format_number(value: float) -> str:
-    """A neutral format: Vietnamese readers take '.' for thousands, English readers for decimals.
-
-    A narrow no-break space groups thousands and decimals are kept only when present.
-    """
-    if math.isfinite(value) and value == int(value):
-        return f"{int(value):,}".replace(",", "\u202f")
-    return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "\u202f")
-
-
 def nice_ticks(upper: float, count: int = 4) -> list[float]:
     """Round tick values from 0 to at least `upper` (1-2-5 steps)."""
     if upper <= 0:

@@ -8,6 +8,7 @@ select
     admin_level,
     value,
     unit,
+    base,
     numerator,
     denominator,
     stated_percent,

@@ -12,8 +12,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dagster_project.cli import print_summary
 from dagster_project.ingestion import sources as source_scan
+from dagster_project.ingestion.names import printable
 from tests.conftest import SAMPLE_SOURCES
+from tests.support import hostile_files as hostile
 from tests.e2e.test_full_build import run_full_build
 from tests.unit.test_bad_input import READABLE, UNREADABLE, multi_megabyte_line, report
 
@@ -24,6 +27,15 @@ MAX_BYTES = 8_000_000  # above the several-megabyte line, below the oversized fi
 # Cases the file system makes, beyond the byte cases shared with the unit tests.
 READ_BY_LAYOUT = {"one-line.txt", "copy of 001.txt", "link-inside.txt"}
 REJECTED_BY_LAYOUT = {"link-outside.txt", "secret.txt", "growing.txt", "huge.txt"}
+# Hostile files of issue 9: each rejected with the budget it breaks (or read, for the text box).
+FORGED_NAME = "forged\n  reports ingested   999\x1b[2K.txt"
+HOSTILE_REJECTED = {
+    "anchors.html": "no text left after removing markup",
+    "nested-200k.docx": "over the XML depth budget",
+    "shared-stream.pdf": "over the PDF reuse budget",
+    "hard-link.txt": "hard link to a file that has 1 more name(s) outside the source folder",
+}
+HOSTILE_READ = {"text-box.docx", printable(FORGED_NAME)}  # the name as stored: escaped
 
 
 def populate(folder: Path, outside: Path) -> None:
@@ -39,6 +51,11 @@ def populate(folder: Path, outside: Path) -> None:
     (folder / "link-outside.txt").symlink_to(outside / "elsewhere.txt")
     (folder / "secret.txt").write_text(report("Lai Châu"), encoding="utf-8")
     (folder / "growing.txt").write_text(report("Hòa Bình"), encoding="utf-8")
+    for name, build in hostile.HOSTILE_FILES.values():
+        if name in HOSTILE_REJECTED or name in HOSTILE_READ:
+            (folder / name).write_bytes(build())
+    os.link(outside / "elsewhere.txt", folder / "hard-link.txt")
+    (folder / FORGED_NAME).write_text(report("Điện Biên"), encoding="utf-8")
 
 
 def hostile_reader(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,7 +80,7 @@ def rows(warehouse: Path, sql: str) -> list[tuple]:
 
 
 def test_every_bad_input_case_is_read_or_quarantined_and_nothing_is_lost(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder, outside = tmp_path / "sources", tmp_path / "outside"
     folder.mkdir()
@@ -80,13 +97,23 @@ def test_every_bad_input_case_is_read_or_quarantined_and_nothing_is_lost(
     assert result.success
     names = {name for (files,) in rows(warehouse, "select source_files from raw.reports") for name in files}
     rejected = dict(rows(warehouse, "select source_file, reason from raw.rejected_reports"))
-    readable = {case.file_name for case in READABLE.values()} | READ_BY_LAYOUT | {GOOD_SAMPLE}
-    unreadable = {case.file_name for case in UNREADABLE.values()} | REJECTED_BY_LAYOUT
+    readable = {case.file_name for case in READABLE.values()} | READ_BY_LAYOUT | {GOOD_SAMPLE} | HOSTILE_READ
+    unreadable = {case.file_name for case in UNREADABLE.values()} | REJECTED_BY_LAYOUT | set(HOSTILE_REJECTED)
     assert readable <= names
     assert set(rejected) == unreadable
     assert all(reason.strip() for reason in rejected.values())
     assert len(os.listdir(folder)) == len(names) + len(rejected)  # no file lost, none counted twice
     assert names.isdisjoint(rejected)
+    for name, budget in HOSTILE_REJECTED.items():
+        assert rejected[name].startswith(budget), rejected[name]
+    (box,) = rows(warehouse, "select text from raw.reports where source_file = 'text-box.docx'")
+    assert box[0].count("Tỉnh Hà Giang: 100% xã có internet cáp quang.") == 1
+
+    capsys.readouterr()
+    print_summary(warehouse)
+    summary = capsys.readouterr().out.splitlines()
+    assert sum(line.startswith("  reports ingested") for line in summary) == 1  # the file name forged none
+    assert not any("\x1b" in line for line in summary)
 
     figures = dict(rows(warehouse, """
         select r.source_file, count(o.report_key) from raw.reports r

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import duckdb
 import pytest
 
-from tests.conftest import copy_samples
+from tests.support.builds import FACT_TABLES, rows, run_full_build  # noqa: F401 - others import run_full_build here
 
 pytestmark = pytest.mark.e2e
 
@@ -19,47 +18,6 @@ EXPECTED_REPORTS = {
     "003_0582c3a162ac50fb.txt": ("36", date(2022, 11, 1)),
     "004_68cb756017224f23.txt": ("72", date(2024, 8, 14)),
 }
-FACT_TABLES = ("fct_infrastructure", "fct_services", "fct_workforce")
-
-
-def run_full_build():
-    from dagster_project.definitions import build_definitions
-    from dagster_project.settings import load_settings
-
-    import dagster as dg
-
-    defs = build_definitions(load_settings())
-    return defs.resolve_job_def("full_build").execute_in_process(
-        instance=dg.DagsterInstance.ephemeral(), raise_on_error=False
-    )
-
-
-def rows(warehouse: Path, relation: str, columns: str = "*") -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.table(relation).select(columns).fetchall()
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """Build once for the module: the samples plus one unreadable file and one duplicate."""
-    root = tmp_path_factory.mktemp("e2e")
-    sources = root / "sources"
-    sources.mkdir()
-    copy_samples(sources)
-    (sources / "junk.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    (sources / "copy of 001.txt").write_bytes((sources / "001_084593bdc146d95d.txt").read_bytes())
-    warehouse = root / "out" / "warehouse.duckdb"
-    patch = pytest.MonkeyPatch()
-    patch.setenv("PDX_SOURCES_DIR", str(sources))
-    patch.setenv("PDX_WAREHOUSE", str(warehouse))
-    alerts_file = warehouse.parent / "alerts.jsonl"
-    first = run_full_build()
-    first_facts = {t: sorted(rows(warehouse, f"marts.{t}", "fact_key, value")) for t in FACT_TABLES}
-    first_alerts = alerts_file.read_text(encoding="utf-8").splitlines()
-    second = run_full_build()
-    yield {"warehouse": warehouse, "first": first, "second": second, "first_facts": first_facts,
-           "first_alerts": first_alerts, "alerts": alerts_file.read_text(encoding="utf-8").splitlines()}
-    patch.undo()
 
 
 def test_the_job_succeeds_twice(built: dict) -> None:
@@ -78,9 +36,19 @@ def test_every_sample_report_has_its_province_and_publication_date(built: dict) 
 
 
 def test_unreadable_file_is_quarantined_with_a_reason(built: dict) -> None:
-    rejected = rows(built["warehouse"], "raw.rejected_reports", "source_file, reason")
-    assert [name for name, _ in rejected] == ["junk.txt"]
-    assert rejected[0][1]
+    rejected = dict(rows(built["warehouse"], "raw.rejected_reports", "source_file, reason"))
+    assert set(rejected) == {"junk.txt", "manifest.csv"}
+    assert rejected["junk.txt"]
+
+
+def test_the_manifest_describes_reports_is_not_one_and_reports_its_bad_line(built: dict) -> None:
+    reports = {f: (url, source) for f, url, source in
+               rows(built["warehouse"], "marts.dim_report", "source_file, source_url, province_source")}
+    assert set(reports) == set(EXPECTED_REPORTS)  # manifest.csv is not a report
+    assert reports["001_084593bdc146d95d.txt"] == ("https://khcncaobang.gov.vn/tin/1", "text")
+    assert reports["002_af209421734ca160.txt"] == (None, "text")
+    (reason,) = [r for f, r in rows(built["warehouse"], "raw.rejected_reports", "source_file, reason") if f == "manifest.csv"]
+    assert reason.startswith("manifest.csv line 3 (missing.txt): names a file that is not in the source folder")
 
 
 def test_same_content_under_two_names_is_one_report(built: dict) -> None:
@@ -173,6 +141,22 @@ def test_a_rerun_with_the_same_sources_gives_identical_facts(built: dict) -> Non
     assert again == built["first_facts"]
 
 
+def test_the_second_run_reads_no_file_it_knows(built: dict) -> None:
+    def known_files(result) -> int:
+        (materialization,) = [
+            m for m in result.asset_materializations_for_node("ingest_reports") if m.asset_key.path == ["raw", "reports"]
+        ]
+        return materialization.metadata["known_files"].value
+
+    assert (known_files(built["first"]), known_files(built["second"])) == (0, 7)  # 5 samples, a copy, junk
+
+
+def test_what_the_extractor_knows_reaches_the_raw_observations(built: dict) -> None:
+    # stg_observations passes these columns on; its dbt tests (accepted values) run in the build.
+    found = set(rows(built["warehouse"], "raw.observations", "figure_kind, scope, target_source"))
+    assert {("percent", "prose", "cue"), ("count", "list", "none"), ("ratio", "prose", "none")} <= found
+
+
 def test_contract_columns_of_the_fact_tables(built: dict) -> None:
     with duckdb.connect(str(built["warehouse"]), read_only=True) as con:
         columns = [c for c in con.table("marts.fct_infrastructure").columns]
@@ -188,3 +172,36 @@ def test_publishing_exports_every_mart_and_the_report_page(built: dict) -> None:
     page = (folder / "report.html").read_text(encoding="utf-8")
     assert page.count('class="chart"') >= 3
     assert list((folder / ".building").iterdir()) == [folder / ".building" / "lock"]
+
+
+def test_the_facts_carry_the_indicator_the_extract_step_classified(built: dict) -> None:
+    with duckdb.connect(str(built["warehouse"]), read_only=True) as con:
+        disagreeing = sum(
+            con.sql(
+                f"select count(*) from marts.fct_{domain} f join raw.observations o on o.observation_key = f.fact_key "
+                "where f.indicator_code <> o.indicator_code or o.domain <> $domain",
+                params={"domain": domain},
+            ).fetchone()[0]
+            for domain in ("infrastructure", "services", "workforce")
+        )
+        unexplained = con.sql(
+            "select count(*) from raw.observations where indicator_code <> 'unclassified' and classified_by is null"
+        ).fetchone()[0]
+        bases = {b for (b,) in con.sql("select distinct base from raw.observations where base is not null").fetchall()}
+    assert (disagreeing, unexplained) == (0, 0)
+    assert {"officials", "communes"} <= bases
+
+
+def test_the_in_process_scorer_agrees_with_the_warehouse(built: dict) -> None:
+    from dagster_project.evaluation.__main__ import score_set, score_set_fast
+    from dagster_project.evaluation.keys import EVAL_SETS, EvalSet
+
+    samples = next(s for s in EVAL_SETS if s.name == "samples")
+    if not samples.key.is_file():
+        pytest.skip(f"the shared answer key {samples.key} is missing")
+    here = EvalSet("samples", built["sources"], samples.key, "the e2e build's sources")
+    quiet = lambda _line: None  # noqa: E731
+    in_warehouse = score_set(here, built["warehouse"], out=quiet)
+    in_process = score_set_fast(here, out=quiet)
+    assert in_process == in_warehouse
+    assert in_warehouse[0].found > 70  # the comparison is over real matches, not two empty scores

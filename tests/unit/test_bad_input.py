@@ -23,6 +23,7 @@ from dagster_project.extraction.obs_context import MAX_SENTENCE_CHARS, split_sen
 from dagster_project.extraction.observations import extract_observations
 from dagster_project.ingestion.sources import CHANGED_WHILE_READING, READ_ATTEMPTS, scan_sources
 from dagster_project.ingestion.text import TRUNCATED_UTF8
+from tests.support.hostile_files import pdf_file
 
 LIMIT = 1_000_000
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -83,16 +84,7 @@ def pdf_bytes(sentence: str) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))  # the xref table holds each object's byte offset
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref_at = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at)
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def junk(seed: int, size: int, lowest: int) -> bytes:

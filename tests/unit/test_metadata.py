@@ -96,3 +96,63 @@ def test_service_portal_in_prose_is_not_a_source() -> None:
 def test_province_and_evidence_come_from_detect_province() -> None:
     meta = extract_metadata("Tỉnh Lạng Sơn đẩy mạnh chuyển đổi số\nNội dung.")
     assert (meta.province_code, meta.province_evidence) == ("20", "name:Tỉnh Lạng Sơn")
+
+
+# --- official documents (issue 8, root cause 7) ------------------------------------------------
+
+
+def test_the_signing_date_in_a_two_column_official_header_is_the_publication_date() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH YÊN BÁI                                   Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 301/BC-UBND                             Yên Bái, ngày 04 tháng 3 năm 2024\n\n"
+        "BÁO CÁO\nKết quả chuyển đổi số quý I năm 2024\n\nTính đến ngày 28/02/2024, toàn tỉnh có 12 trạm 5G.\n"
+    )
+    meta = extract_metadata(text)
+    assert meta.published_date == datetime.date(2024, 3, 4)
+    assert meta.title == "BÁO CÁO Kết quả chuyển đổi số quý I năm 2024"
+
+
+def test_the_signing_date_in_a_table_cell_and_with_slashes_is_read() -> None:
+    text = "TỈNH GIA LAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND | Gia Lai, ngày 09/01/2025\n\nKẾ HOẠCH\nChuyển đổi số năm 2025\n"
+    meta = extract_metadata(text)
+    assert (meta.published_date, meta.title) == (datetime.date(2025, 1, 9), "KẾ HOẠCH Chuyển đổi số năm 2025")
+
+
+def test_a_place_and_date_deep_in_the_body_is_not_the_signing_date() -> None:
+    body = "\n".join(f"Đoạn {k}: nội dung báo cáo." for k in range(40))
+    text = f"Tiêu đề bài viết\n{body}\nHà Nội, ngày 15 tháng 12 năm 2023\n"
+    assert extract_metadata(text).published_date is None
+
+
+# --- where the province comes from -----------------------------------------------------------
+
+
+def test_the_province_comes_from_the_text_before_the_url_and_the_file_name() -> None:
+    meta = extract_metadata("Tỉnh Điện Biên có 95% bản có sóng 4G.", "bc_son-la.txt", "https://baolaocai.vn/a")
+    assert (meta.province_code, meta.province_source) == ("11", "text")
+
+
+def test_a_provincial_portal_or_paper_in_the_url_names_the_province() -> None:
+    for url, host in (
+        ("https://baolaocai.vn/bai-viet-1", "baolaocai.vn"),
+        ("http://stttt.lao-cai.gov.vn/tin", "stttt.lao-cai.gov.vn"),
+        ("laocai.gov.vn/x", "laocai.gov.vn"),
+    ):
+        meta = extract_metadata("Toàn tỉnh có 95% thôn có sóng 4G.", "7f3a9c.txt", url)
+        assert (meta.province_code, meta.province_source, meta.province_evidence) == ("10", "url", f"url:{host}")
+
+
+def test_a_national_site_names_no_province() -> None:
+    meta = extract_metadata("Toàn tỉnh có 95% thôn có sóng 4G.", "7f3a9c.txt", "https://vnexpress.net/a-1234")
+    assert (meta.province_code, meta.province_source) == (None, None)
+
+
+def test_the_file_name_is_the_last_resort() -> None:
+    meta = extract_metadata("Toàn tỉnh có 95% thôn có sóng 4G.", "024_an-giang.txt", "https://vietnamnet.vn/a")
+    assert (meta.province_code, meta.province_source) == ("89", "file_name")
+
+
+def test_an_official_letter_is_titled_by_its_subject_line() -> None:
+    text = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: 88/STTTT-BCVT\nV/v báo cáo số liệu hạ tầng bưu chính quý III\n\nKính gửi: UBND tỉnh.\n"
+    assert extract_metadata(text).title == "báo cáo số liệu hạ tầng bưu chính quý III"

@@ -204,3 +204,13 @@ def test_a_reader_of_the_published_file_cannot_write(tmp_path: Path) -> None:
         with pytest.raises(duckdb.Error, match="read-only"):
             reader.execute("delete from marts.t")
     assert row_count(published) == 3
+
+
+def test_views_among_the_marts_are_exported_too(tmp_path: Path) -> None:
+    published = tmp_path / "w.duckdb"
+    make_warehouse(published, 3)
+    with duckdb.connect(str(published)) as con:
+        con.execute("create view marts.v as select i * 2 as j from marts.t")
+    written = export_marts(published, tmp_path / "export", "v1")
+    assert sorted(written) == ["t", "v"]
+    assert duckdb.read_parquet(str(written["v"])).sum("j").fetchall() == [(6,)]

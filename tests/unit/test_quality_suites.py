@@ -62,10 +62,13 @@ def test_x_over_y_lives_in_ratio_consistency_only() -> None:
 def test_counts_must_be_whole() -> None:
     frame = _frame(
         "fact_key varchar, domain varchar, report_key varchar, province_code varchar, indicator_code varchar,"
-        " value double, unit varchar, indicator_unit varchar, is_whole_count boolean, evidence varchar, quote varchar",
-        "('whole', 'infrastructure', 'r1', '40', 'digital_certificates', 10368, 'count', 'count', true, 'e', '10.368'),"
-        " ('half', 'workforce', 'r1', '40', 'it_staff', 1.5, 'count', 'count', false, 'e', '1,5'),"
-        " ('share', 'services', 'r1', null, 'e_documents', 88.5, 'percent', 'percent', null, 'e', '88,5%')",
+        " value double, unit varchar, indicator_unit varchar, figure_kind varchar, is_whole_count boolean,"
+        " evidence varchar, quote varchar",
+        "('whole', 'infrastructure', 'r1', '40', 'digital_certificates', 10368, 'count', 'count', 'count', true, 'e', '10.368'),"
+        " ('half', 'workforce', 'r1', '40', 'it_staff', 1.5, 'count', 'count', 'count', false, 'e', '1,5'),"
+        " ('share', 'services', 'r1', null, 'e_documents', 88.5, 'percent', 'percent', 'percent', null, 'e', '88,5%'),"
+        # a density per 100 inhabitants is no count: the model leaves is_whole_count null
+        " ('density', 'infrastructure', 'r1', '40', 'telecom_subscribers', 106.8, 'count', 'count', 'density', null, 'e', 'q')",
     )
     assert str(frame["is_whole_count"].dtype) == "boolean"  # nullable: <NA> for the percent
     outcome = _outcomes("quality.qa_fact_values", frame)["counts_whole"]
@@ -110,34 +113,37 @@ def test_x_over_y_passes_when_nothing_is_wrong() -> None:
     assert all(o.offending_keys == () for o in outcomes.values())
 
 
-def test_parts_must_sum_to_their_total() -> None:
+def test_parts_must_not_exceed_their_total() -> None:
     frame = _frame(
         "total_fact_key varchar, report_key varchar, province_code varchar, indicator_code varchar, unit varchar,"
         " total_value double, parts_count bigint, parts_sum double, sum_gap double, comparison varchar,"
         " is_consistent boolean, part_fact_keys varchar, evidence varchar",
         "('certificates', 'r1', '40', 'digital_certificates', 'count', 10368, 2, 10368, 0, 'sum', true, 'a, b', 'e'),"
-        " ('cameras', 'r2', '72', 'surveillance_cameras', 'count', 608, 6, 607, -1, 'sum', false, 'c, d', 'e'),"
+        " ('some_parts', 'r2', '72', 'surveillance_cameras', 'count', 608, 2, 302, -306, 'sum', true, 'c, d', 'e'),"
+        " ('dossiers', 'r2', '72', 'dossiers_received', 'count', 412850, 3, 417990, 5140, 'sum', false, 'g, h, i', 'e'),"
         " ('mixed', 'r3', '04', 'online_public_services', 'percent', 10, 1, 176, 166, 'mixed_units', null, 'f', 'e')",
     )
     outcome = _outcomes("quality.qa_part_whole", frame)["parts_sum_to_total"]
     assert outcome.passed is False
-    assert outcome.offending_keys == ("cameras",)
+    assert outcome.offending_keys == ("dossiers",)
 
 
 CONTRADICTION_DDL = (
     "fact_key varchar, report_key varchar, province_code varchar, indicator_code varchar, admin_level varchar,"
     " reference_date date, value double, group_key varchar, group_reports bigint,"
-    " group_distinct_values bigint, evidence varchar"
+    " group_distinct_values bigint, contradicting_values bigint, contradicting_value double, evidence varchar"
 )
 
 
 def test_reports_that_disagree_are_contradictions() -> None:
     frame = _frame(
         CONTRADICTION_DDL,
-        "('same1', 'r1', '04', 'one_stop_shop', 'province', '2018-12-11', 20, '04|one_stop_shop|province|2018-12-11', 2, 1, 'e'),"
-        " ('same2', 'r2', '04', 'one_stop_shop', 'province', '2018-12-11', 20, '04|one_stop_shop|province|2018-12-11', 2, 1, 'e'),"
-        " ('diff1', 'r1', '40', 'computers', 'commune', '2024-03-26', 80, '40|computers|commune|2024-03-26', 2, 2, 'e'),"
-        " ('diff2', 'r2', '40', 'computers', 'commune', '2024-03-26', 85, '40|computers|commune|2024-03-26', 2, 2, 'e')",
+        "('same1', 'r1', '04', 'one_stop_shop', 'province', '2018-12-11', 20, '04|one_stop_shop|province|2018-12-11', 2, 1, 0, null, 'e'),"
+        " ('same2', 'r2', '04', 'one_stop_shop', 'province', '2018-12-11', 20, '04|one_stop_shop|province|2018-12-11', 2, 1, 0, null, 'e'),"
+        " ('diff1', 'r1', '40', 'computers', 'commune', '2024-03-26', 80, '40|computers|commune|2024-03-26', 2, 3, 1, 85, 'e'),"
+        " ('diff2', 'r2', '40', 'computers', 'commune', '2024-03-26', 85, '40|computers|commune|2024-03-26', 2, 3, 1, 80, 'e'),"
+        # a kind of the total (702 of 1.245 stations) in the same group contradicts nothing
+        " ('kind', 'r2', '40', 'computers', 'commune', '2024-03-26', 40, '40|computers|commune|2024-03-26', 2, 3, 0, null, 'e')",
     )
     outcome = _outcomes("quality.qa_contradictions", frame)["single_value_per_group"]
     assert outcome.passed is False

@@ -1,6 +1,7 @@
 """Raw loading: content-keyed, mirrors the folder, keeps first-load times, transactional."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -74,3 +75,73 @@ def test_a_failed_load_leaves_the_previous_state(con: duckdb.DuckDBPyConnection)
     with pytest.raises(Exception):
         sync_reports(con, [broken], [], T0)
     assert con.table("raw.reports").select("report_key").fetchall() == [("a",)]
+
+
+def test_a_warehouse_from_before_the_classification_columns_gains_them(tmp_path: Path) -> None:
+    with open_warehouse(tmp_path / "old.duckdb") as con:
+        # raw.observations as the first release created it, with a row in it
+        con.execute("create schema raw")
+        con.execute(
+            "create table raw.observations (observation_key varchar primary key, report_key varchar not null, "
+            "ordinal integer not null, sentence_index integer not null, sentence varchar not null, "
+            "char_start integer not null, char_end integer not null, quote varchar not null, value double not null, "
+            "unit varchar not null, numerator double, denominator double, stated_percent double, qualifier varchar, "
+            "as_of_date date, admin_level varchar not null, is_target boolean not null, subject varchar not null, "
+            "clause varchar not null, parent_ordinal integer, extractor_version varchar not null, "
+            "extracted_at timestamptz not null)"
+        )
+        con.execute("insert into raw.observations values ('old:0-4', 'old', 0, 0, 's', 0, 4, '100%', 100, 'percent', "
+                    "null, null, null, null, null, 'unspecified', false, '', '', null, 'v0', now())")
+        ensure_raw_schema(con)
+        assert con.execute("select indicator_code, domain, base from raw.observations").fetchall() == [
+            ("unclassified", "other", None)
+        ]
+        sync_reports(con, [report("a")], [], T0)
+        classified = replace(figure(0), indicator_code="broadband_internet", domain="infrastructure",
+                             classified_by="subject", matched_keyword="internet", base="communes")
+        replace_observations(con, [("a", [classified])], "v1", T0)
+        assert con.execute(
+            "select indicator_code, domain, classified_by, matched_keyword, relevance, base from raw.observations "
+            "where report_key = 'a'"
+        ).fetchall() == [("broadband_internet", "infrastructure", "subject", "internet", None, "communes")]
+
+
+def test_a_warehouse_built_before_the_base_column_gets_it(tmp_path: Path) -> None:
+    with open_warehouse(tmp_path / "old.duckdb") as old:
+        old.execute("create schema raw")
+        old.execute("create table raw.observations (observation_key varchar primary key, value double)")
+        old.execute("insert into raw.observations values ('k', 1.0)")
+        ensure_raw_schema(old)
+        assert old.execute("select observation_key, base from raw.observations").fetchall() == [("k", None)]
+# The raw tables as main created them before issue 8: a warehouse built then must still load.
+OLD_OBSERVATIONS_DDL = """create table raw.observations (
+    observation_key varchar primary key, report_key varchar not null, ordinal integer not null,
+    sentence_index integer not null, sentence varchar not null, char_start integer not null,
+    char_end integer not null, quote varchar not null, value double not null, unit varchar not null,
+    numerator double, denominator double, stated_percent double, qualifier varchar, as_of_date date,
+    admin_level varchar not null, is_target boolean not null, subject varchar not null, clause varchar not null,
+    parent_ordinal integer, extractor_version varchar not null, extracted_at timestamptz not null)"""
+OLD_REPORTS_DDL = """create table raw.reports (
+    report_key varchar primary key, content_sha256 varchar not null, source_file varchar not null,
+    source_files varchar[] not null, file_format varchar not null, encoding varchar not null,
+    byte_size bigint not null, title varchar, published_date date, province_code varchar,
+    province_evidence varchar, source_site varchar, text varchar not null,
+    first_loaded_at timestamptz not null, loaded_at timestamptz not null)"""
+
+
+def test_a_warehouse_built_before_the_structure_columns_migrates_and_loads(tmp_path: Path) -> None:
+    with open_warehouse(tmp_path / "old.duckdb") as old:
+        old.execute("create schema raw")
+        old.execute(OLD_REPORTS_DDL)
+        old.execute(OLD_OBSERVATIONS_DDL)
+        ensure_raw_schema(old)
+        sync_reports(old, [replace(report("a"), province_source="url", source_url="https://baolaocai.vn/x")], [], T0)
+        table_figure = replace(figure(0), figure_kind="percent", scope="table", table_column="Năm 2024",
+                               target_source="column", as_of_source="column")
+        assert replace_observations(old, [("a", [table_figure])], "v1", T0) == 1
+        assert old.sql("select province_source, source_url from raw.reports").fetchall() == [
+            ("url", "https://baolaocai.vn/x")
+        ]
+        assert old.sql("select figure_kind, scope, table_column, target_source from raw.observations").fetchall() == [
+            ("percent", "table", "Năm 2024", "column")
+        ]

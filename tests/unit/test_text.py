@@ -1,6 +1,7 @@
 """Unit tests for dagster_project.ingestion.text (sentences written for the tests)."""
 from __future__ import annotations
 
+import random
 import unicodedata
 
 import pytest
@@ -171,3 +172,20 @@ def test_normalize_text_unifies_line_ends_and_keeps_lines() -> None:
 
 def test_normalize_text_replaces_eth_lookalike_with_d_stroke() -> None:
     assert normalize_text("\u00d0ảng") == "Đảng"
+
+
+def test_normalize_text_skips_only_texts_the_full_steps_leave_unchanged() -> None:
+    # Random strings of the characters each step touches, next to the letters around them.
+    from dagster_project.extraction.normalize import _normalize
+
+    alphabet = list("oOaAeEuUyYqQhk nđ.\r\n1_") + [
+        "\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0302", "\u031b", "\u00a0", "\u200b", "\ufeff", "\u00d0",
+        "\u00f0", "à", "ạ", "ẻ", "ỳ", "Ý", "ặ", "ờ", "ò", "ư",
+    ]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8)))
+        assert normalize_text(text) == _normalize(text), repr(text)
+    for text in ("Hoà Bình, khoẻ, thuỷ lợi, Thanh Hoá.", "hoàn thành, quý, ngoài", "đã\u00a0xong\r\n"):
+        assert normalize_text(text) == _normalize(text)
+        assert normalize_text(normalize_text(text)) == normalize_text(text)

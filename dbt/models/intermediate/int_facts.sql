@@ -23,6 +23,7 @@ select
     o.admin_level,
     o.value,
     case when o.unit = 'ratio' then 'count' else o.unit end as unit,
+    o.base,
     o.numerator,
     o.denominator,
     o.stated_percent,

@@ -3,5 +3,6 @@ select
     domain,
     name_vi,
     name_en,
-    unit
+    unit,
+    refines
 from {{ ref('indicator_taxonomy') }}

@@ -1,58 +1,103 @@
--- Figures of the same province, indicator, level and reference date (as-of date, else
--- publication date) reported by two or more different reports: one row per figure of
--- such a group. A group with more than one distinct value is a contradiction.
+-- Figures of the same province, indicator, level, unit, reference date (as-of date, else
+-- publication date) and breakdown row (a table row for one district or operator, else
+-- none) reported by two or more different reports: one row per figure of such a group,
+-- with the values of other reports that contradict it.
+--
+-- A value is contradicted by a different but close value of another report (within 25 %
+-- of the larger) when that other report does not state the value itself. Far-apart values
+-- of one indicator are different things (a total and one of its kinds: 1.245 stations and
+-- 702 of them 4G), not a disagreement. Targets, parts of a stated total, ranks, multiples,
+-- comparison columns and estimate columns ("Ước thực hiện") are left out.
 with facts as (
-    {{ all_facts(['fact_key', 'report_key', 'province_code', 'indicator_code', 'admin_level', 'value', 'as_of_date', 'published_date', 'is_target', 'evidence']) }}
+    {{ all_facts(['fact_key', 'report_key', 'province_code', 'indicator_code', 'admin_level', 'value', 'unit', 'as_of_date', 'published_date', 'is_target', 'evidence', 'parent_fact_key']) }}
+),
+
+observations as (
+    select observation_key, figure_kind, table_row, table_column from {{ ref('stg_observations') }}
 ),
 
 comparable as (
     select
-        fact_key,
-        report_key,
-        province_code,
-        indicator_code,
-        admin_level,
-        coalesce(as_of_date, published_date) as reference_date,
-        value,
-        evidence
-    from facts
-    where not is_target
-        and province_code is not null
-        and coalesce(as_of_date, published_date) is not null
-        and indicator_code not in ('infrastructure_other', 'services_other', 'workforce_other', 'unclassified')
+        f.fact_key,
+        f.report_key,
+        f.province_code,
+        f.indicator_code,
+        f.admin_level,
+        coalesce(f.as_of_date, f.published_date) as reference_date,
+        {{ dbt.concat([
+            "f.province_code", "'|'", "f.indicator_code", "'|'", "f.admin_level", "'|'", "f.unit", "'|'",
+            "cast(coalesce(f.as_of_date, f.published_date) as " ~ dbt.type_string() ~ ")", "'|'",
+            "coalesce(o.table_row, '')"
+        ]) }} as comparison_key,
+        f.value,
+        f.evidence
+    from facts as f
+    left join observations as o on o.observation_key = f.fact_key
+    where not f.is_target
+        and f.parent_fact_key is null
+        and f.province_code is not null
+        and coalesce(f.as_of_date, f.published_date) is not null
+        and f.indicator_code not in ('infrastructure_other', 'services_other', 'workforce_other', 'unclassified')
+        and coalesce(o.figure_kind, 'count') not in ('rank', 'comparison', 'multiple')
+        -- an estimate ("Ước thực hiện 2024") is expected to differ from the final figure
+        and lower(coalesce(o.table_column, '')) not like 'ước%'
 ),
 
 groups as (
     select
-        province_code,
-        indicator_code,
-        admin_level,
-        reference_date,
+        comparison_key,
         count(distinct report_key) as group_reports,
         count(distinct value) as group_distinct_values
     from comparable
-    group by province_code, indicator_code, admin_level, reference_date
+    group by comparison_key
     having count(distinct report_key) >= 2
+),
+
+members as (
+    select c.*, g.group_reports, g.group_distinct_values
+    from comparable as c
+    inner join groups as g on g.comparison_key = c.comparison_key
+),
+
+-- For each figure, the distinct close values of other reports of its group that those
+-- reports do not also state as this figure's value.
+contradicting as (
+    select
+        a.fact_key,
+        count(distinct b.value) as contradicting_values,
+        min(b.value) as contradicting_value
+    from members as a
+    inner join members as b
+        on b.comparison_key = a.comparison_key
+        and b.report_key <> a.report_key
+        and b.value <> a.value
+        and abs(b.value - a.value) <= 0.25 * (case when abs(a.value) > abs(b.value) then abs(a.value) else abs(b.value) end)
+    where not exists (
+        select 1
+        from members as same
+        where same.comparison_key = a.comparison_key
+            and same.report_key = b.report_key
+            and same.value = a.value
+    )
+    group by a.fact_key
 )
 
 select
-    c.fact_key,
-    c.report_key,
-    c.province_code,
-    c.indicator_code,
-    c.admin_level,
-    c.reference_date,
-    c.value,
+    m.fact_key,
+    m.report_key,
+    m.province_code,
+    m.indicator_code,
+    m.admin_level,
+    m.reference_date,
+    m.value,
     {{ dbt.concat([
-        "c.province_code", "'|'", "c.indicator_code", "'|'", "c.admin_level", "'|'",
-        "cast(c.reference_date as " ~ dbt.type_string() ~ ")"
+        "m.province_code", "'|'", "m.indicator_code", "'|'", "m.admin_level", "'|'",
+        "cast(m.reference_date as " ~ dbt.type_string() ~ ")"
     ]) }} as group_key,
-    g.group_reports,
-    g.group_distinct_values,
-    c.evidence
-from comparable as c
-inner join groups as g
-    on g.province_code = c.province_code
-    and g.indicator_code = c.indicator_code
-    and g.admin_level = c.admin_level
-    and g.reference_date = c.reference_date
+    m.group_reports,
+    m.group_distinct_values,
+    coalesce(c.contradicting_values, 0) as contradicting_values,
+    c.contradicting_value,
+    m.evidence
+from members as m
+left join contradicting as c on c.fact_key = m.fact_key

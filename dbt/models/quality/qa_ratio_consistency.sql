@@ -6,6 +6,15 @@ with facts as (
     {{ all_facts(['fact_key', 'report_key', 'province_code', 'indicator_code', 'value', 'unit', 'numerator', 'denominator', 'stated_percent', 'evidence', 'quote']) }}
 ),
 
+-- A density ("106,8 thuê bao/100 dân"), a per-one rate ("cứ 2,2 cán bộ có 1 máy"), a
+-- multiple or a rank is no share of a whole: x above y is not an error there.
+shares as (
+    select f.*
+    from facts as f
+    left join {{ ref('stg_observations') }} as o on o.observation_key = f.fact_key
+    where coalesce(o.figure_kind, 'ratio') not in ('density', 'per_one', 'multiple', 'rank')
+),
+
 ratios as (
     select
         *,
@@ -17,7 +26,7 @@ ratios as (
             when abs(stated_percent - round(stated_percent, 1)) < 0.000001 then 1
             else 2
         end as stated_decimals
-    from facts
+    from shares
     where numerator is not null and denominator is not null
 )
 

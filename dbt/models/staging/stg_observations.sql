@@ -20,10 +20,28 @@ renamed as (
         qualifier,
         cast(as_of_date as date) as as_of_date,
         admin_level,
+        cast(base as varchar) as base,
         cast(is_target as boolean) as is_target,
         subject,
         clause,
         cast(parent_ordinal as integer) as parent_ordinal,
+        -- what the extractor knows about the figure's form and place in the document
+        coalesce(figure_kind, case unit when 'percent' then 'percent' when 'ratio' then 'ratio' else 'count' end)
+            as figure_kind,
+        cast(range_high as double) as range_high,
+        cast(multiplier as double) as multiplier,
+        coalesce(scope, 'prose') as scope,
+        section,
+        table_column,
+        table_row,
+        coalesce(target_source, case when is_target then 'cue' else 'none' end) as target_source,
+        as_of_source,
+        -- classification (extraction/classify.py)
+        coalesce(indicator_code, 'unclassified') as indicator_code,
+        coalesce(domain, 'other') as domain,
+        classified_by,
+        matched_keyword,
+        relevance,
         extractor_version,
         extracted_at
     from source
@@ -56,6 +74,9 @@ deduplicated as (
 select
     observation_key, report_key, ordinal, sentence_index, sentence, char_start, char_end,
     quote, value, unit, numerator, denominator, stated_percent, qualifier, as_of_date,
-    admin_level, is_target, subject, clause, parent_ordinal, extractor_version, extracted_at
+    admin_level, base, is_target, subject, clause, parent_ordinal,
+    figure_kind, range_high, multiplier, scope, section, table_column, table_row, target_source, as_of_source,
+    indicator_code, domain, classified_by, matched_keyword, relevance,
+    extractor_version, extracted_at
 from deduplicated
 where occurrence = 1

@@ -15,6 +15,9 @@ renamed as (
         province_code,
         province_evidence,
         nullif(trim(source_site), '') as source_site,
+        province_source,
+        published_source,
+        nullif(trim(source_url), '') as source_url,
         first_loaded_at,
         loaded_at
     from source

@@ -1,0 +1,654 @@
+"""Which indicator a figure reports, decided by what it counts: `classify_observations`.
+
+For every figure of a report, in this order:
+
+1. Relevance. A figure that measures no digital transformation goes to domain
+   "other" with the reason in `relevance`: money ("3,5 tỷ đồng"), a rank
+   ("xếp thứ 3/63", "tăng 4 bậc"), an index score ("0,6123 điểm"), an award,
+   goals met ("7/15 mục tiêu"), market share, population.
+2. The measured phrase. The words after the figure up to a punctuation mark,
+   another figure or a stop word ("100% cán bộ, công chức có máy tính"); but
+   when a linking verb ("đạt", "là", "chiếm", "reached") stands right before
+   the figure, the subject before it ("tỷ lệ hộ gia đình có cáp quang đạt 68%").
+   Two figures joined by "và" share the predicate after the second.
+3. The base: what a share or a count of units is counted over, at the head of
+   the phrase after the figure (else of the subject): households, agencies,
+   communes, people, officials, dossiers, procedures, ...
+4. The indicator, from the taxonomy seed's keywords found on word boundaries,
+   best first:
+     subject   a specific keyword in the measured phrase; keywords past its
+               base before the base's own ("100% máy tính được cài phần mềm
+               diệt virus" is about antivirus) and before those in a place
+               adjunct ("... công khai trên Cổng Dịch vụ công");
+     clause    a specific keyword elsewhere in the figure's ';'-clause;
+     sentence  a specific keyword elsewhere in the sentence;
+     fallback  a generic `*_other` keyword, subject first.
+   Within a step the nearest keyword wins (in the measured phrase: the first,
+   as the phrase is read from its head), the longer one on a tie; a finer
+   code found in the same step beats the code it refines ("cáp quang internet
+   băng rộng" -> fibre_optic, which refines broadband_internet).
+   "hệ thống này", "dịch vụ này" stand for the nearest earlier mention of that noun.
+5. The base refines the indicator where the taxonomy has a code for it:
+   households with internet -> household_internet, officials trained ->
+   officials_trained; and a verb that governs the counted units says what
+   happened to them: people a training verb governs -> learners, dossiers
+   "tiếp nhận" governs -> dossiers_received.
+
+Every observation records how it was classified (`classified_by`), the keyword
+that decided (`matched_keyword`) and, in domain "other", why (`relevance`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from dagster_project.extraction import lexicon
+from dagster_project.extraction.models import Observation
+from dagster_project.extraction.obs_context import Sentence, clause_bounds
+from dagster_project.extraction.taxonomy import FACT_DOMAINS, UNCLASSIFIED, Taxonomy, taxonomy
+from dagster_project.extraction.words import KeywordIndex, Match, Script, Text
+
+# classified_by values
+SUBJECT, CLAUSE, SENTENCE, FALLBACK, RELEVANCE = "subject", "clause", "sentence", "fallback", "relevance"
+_REGION_RANK = {SUBJECT: 3, CLAUSE: 2, SENTENCE: 1}
+_PHRASE_SYLLABLES = 16  # longest counted phrase read
+_HEAD_SYLLABLES = 6  # how far into the phrase its base and relevance cues are looked for
+_ANAPHOR_LOOKBACK = 800  # characters of the report a "hệ thống này" looks back over
+_PUNCTUATION_BREAKS = frozenset(",;:(.!?")
+_CLOSING = frozenset({")", "]", "%", "”", '"', "'", "percent", "phần", "trăm"})
+_LOCATIVES = frozenset(lexicon.LOCATIVES)
+# Units of an indicator that a percentage cannot be (a share is no length or amount).
+_NOT_A_SHARE = frozenset({"km", "vnd"})
+_CHANNELS = frozenset(lexicon.CHANNELS)
+
+# A base narrows the indicator where the taxonomy has a finer code for that base.
+_BASE_REFINES: dict[tuple[str, str], str] = {
+    ("households", "broadband_internet"): "household_internet",
+    ("households", "internet_subscribers"): "household_internet",
+    ("officials", "trainings"): "officials_trained",
+    ("officials", "learners"): "officials_trained",
+    ("people", "trainings"): "learners",
+    ("subscribers", "broadband_internet"): "internet_subscribers",
+}
+_RELEVANCE_REASONS = {
+    "budget_revenue": "money", "dx_rankings": "rank", "index_scores": "score", "awards": "award",
+    "goals_met": "goals met", "population": "population", "market_share": "market share",
+}
+
+
+@dataclass(frozen=True)
+class Classification:
+    indicator_code: str
+    domain: str
+    classified_by: str | None
+    matched_keyword: str | None
+    relevance: str | None
+    base: str | None
+
+
+def classify_observations(
+    text: str, observations: Sequence[Observation], tax: Taxonomy | None = None
+) -> list[Observation]:
+    """The observations of one report (as `extract_observations` returned them) with their indicator."""
+    report = _Report(text, tax or taxonomy())
+    figures = [report.place(obs) for obs in observations]  # every figure is placed before any is read
+    return [replace(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
+
+
+# --- vocabulary -----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
+    """The classification vocabulary of lexicon.py as one index; the payload is (group, entry)."""
+    entries: list[tuple[str, tuple[str, str]]] = []
+    for base, words in lexicon.BASES.items():
+        entries += [(w, ("base", base)) for w in words]
+    groups = {
+        "measure": lexicon.MEASURE_WORDS, "opener": lexicon.SUBJECT_OPENERS, "stop": lexicon.PHRASE_STOPS,
+        "linking": lexicon.LINKING_VERBS, "coordinator": lexicon.COORDINATORS, "anaphor": lexicon.ANAPHORS,
+        "predicate": lexicon.PREDICATE_MARKERS,
+        "anaphor_head": lexicon.ANAPHOR_HEADS, "adverbial": lexicon.ADVERBIAL_OPENERS,
+        "score_unit": lexicon.SCORE_UNITS, "score_cue": lexicon.SCORE_CUES, "rank_before": lexicon.RANK_BEFORE,
+        "rank_after": lexicon.RANK_AFTER, "rank_group": lexicon.RANK_GROUP, "award": lexicon.AWARD_CUES,
+        "goal": lexicon.MET_GOAL_NOUNS,
+        "population": lexicon.POPULATION_CUES, "population_head": lexicon.POPULATION_HEADS,
+        "market_share": lexicon.MARKET_SHARE_CUES, "currency_before": lexicon.CURRENCY_BEFORE,
+    }
+    for group, words in groups.items():
+        entries += [(w, (group, w)) for w in words]
+    for name, (verbs, _) in lexicon.GOVERNING_VERBS.items():
+        entries += [(w, ("verb", name)) for w in verbs]
+    return KeywordIndex(entries)
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MONEY_AFTER = re.compile(
+    rf"\s*(?:(?:{_alternation(lexicon.MONEY_SCALE_WORDS)})\s*)*(?:{_alternation(lexicon.CURRENCY_AFTER)})(?!\w)",
+    re.IGNORECASE,
+)
+
+
+# --- a sentence, read once for all its figures ------------------------------------------
+
+
+class _SentenceView:
+    def __init__(self, sentence: str, start: int, script: str, tax: Taxonomy) -> None:
+        self.sentence = sentence
+        self.start = start  # in the report
+        self.text = Text(sentence, script)
+        self.topics = tax.index.find(self.text)
+        self.inner = _inner(self.topics)
+        self.words = _lexicon_index().find(self.text)
+        self.figures: list[tuple[int, int]] = []  # syllable spans of the sentence's figures
+        # clause -> the last figure's measured phrase and base, for the figures after it
+        # that only name a level or a place ("87% ... đối với cấp tỉnh, 85% đối với cấp huyện")
+        self.last_phrase: dict[tuple[int, int], tuple[tuple[int, int], _Base | None]] = {}
+        self._by_group: dict[str, list[Match[tuple[str, str]]]] = {}
+        for w in self.words:
+            self._by_group.setdefault(w.payload[0], []).append(w)
+
+    def group(self, name: str) -> list[Match[tuple[str, str]]]:
+        return self._by_group.get(name, [])
+
+    def at(self, name: str, first: int) -> Match[tuple[str, str]] | None:
+        """The longest word of a lexicon group that starts at syllable `first`."""
+        found = [w for w in self.group(name) if w.first == first]
+        return max(found, key=lambda w: w.last) if found else None
+
+    def ending_at(self, name: str, last: int) -> Match[tuple[str, str]] | None:
+        found = [w for w in self.group(name) if w.last == last]
+        return min(found, key=lambda w: w.first) if found else None
+
+    def inside_base(self, pos: int) -> bool:
+        """Syllable `pos` lies inside a multi-word base ("cán bộ, công chức", "xã, phường, thị trấn")."""
+        return any(w.first < pos < w.last for w in self.group("base"))
+
+    def syllable(self, i: int) -> str:
+        return self.text.syllable(i)
+
+
+@dataclass(frozen=True)
+class _Base:
+    name: str
+    match: Match[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """One figure in its sentence: its syllables, clause, and the phrases around it."""
+
+    first: int
+    last: int
+    clause: tuple[int, int]
+    qualifier_syllables: int = 0
+    after: tuple[int, int] | None = None  # the phrase after the figure
+    before: tuple[int, int] | None = None  # the subject before it
+    linked: bool = False  # a linking verb joins the subject before to the figure
+    measured: tuple[int, int] | None = None  # the phrase that says what is measured
+
+    def reading(self, m: Match) -> int:
+        """How far into the measured phrase `m` starts: a phrase is read from its head, so the
+        first keyword of "tỷ lệ phủ đường truyền internet và phủ sóng 3G ... đạt 94%" decides."""
+        if self.measured is None:
+            return self.distance(m)
+        return max(0, m.first - self.measured[0])
+
+    def before_gap(self, m: Match) -> int:
+        """Syllables between the end of `m` and the figure (-1 when `m` is not before it)."""
+        return self.first - m.last if m.last <= self.first else -1
+
+    def after_gap(self, m: Match) -> int:
+        """Syllables between the figure and the start of `m` (-1 when `m` is not after it)."""
+        return m.first - self.last if m.first >= self.last else -1
+
+    def distance(self, m: Match) -> int:
+        return max(self.before_gap(m), self.after_gap(m), 0)
+
+    def in_clause(self, m: Match) -> bool:
+        return self.clause[0] <= m.first and m.last <= self.clause[1]
+
+    def region(self, m: Match) -> str:
+        spans = [(self.first, self.last), self.measured]
+        if self.linked:
+            spans.append(self.after)
+        if any(s and m.first < s[1] and m.last > s[0] for s in spans):
+            return SUBJECT
+        return CLAUSE if self.in_clause(m) else SENTENCE
+
+    def head(self) -> tuple[int, int] | None:
+        """The phrase whose head says over what the figure is counted."""
+        return self.after or self.before
+
+
+def _inner(matches: list[Match[str]]) -> frozenset[Match[str]]:
+    """Keywords found inside a longer one ("thủ tục hành chính" inside "hệ thống thông tin
+    giải quyết thủ tục hành chính" names the system, not procedures): they only count
+    when the longer one cannot."""
+    ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
+    inner = set()
+    outer: list[Match[str]] = []
+    reach = -1
+    for m in ordered:
+        if m.end <= reach and not any(k.start == m.start and k.end == m.end for k in outer):
+            inner.add(m)
+            continue
+        outer.append(m)
+        reach = max(reach, m.end)
+    return frozenset(inner)
+
+
+def _place(view: _SentenceView, obs: Observation) -> _Figure:
+    t = view.text
+    rel_start, rel_end = obs.char_start - view.start, obs.char_end - view.start
+    if not (0 <= rel_start <= rel_end <= len(view.sentence)) or view.sentence[rel_start:rel_end] != obs.quote:
+        found = view.sentence.find(obs.quote)
+        rel_start, rel_end = (found, found + len(obs.quote)) if found >= 0 else (0, 0)
+    s_start, s_end = t.from_original(rel_start), t.from_original(rel_end)
+    first = t.syllable_index(s_start)
+    last = max(first + 1, t.syllable_index(max(s_start, s_end - 1)) + 1)
+    c_start, c_end = clause_bounds(Sentence(0, 0, len(view.sentence), view.sentence), rel_start)
+    clause = (t.syllable_index(t.from_original(c_start)), t.syllable_index(max(0, t.from_original(c_end) - 1)) + 1)
+    qualifier = len(obs.qualifier.split()) if obs.qualifier else 0
+    return _Figure(first, last, clause, qualifier)
+
+
+def _after_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
+    """The words the figure counts, after it: "100% [cán bộ, công chức có máy tính sử dụng], ..."."""
+    limit = min([fig.clause[1]] + [f for f, _ in view.figures if f >= fig.last])
+    pos = fig.last
+    while pos < limit and view.syllable(pos) in _CLOSING:
+        pos += 1
+    if pos < limit and view.syllable(pos) == "of":
+        pos += 1  # "100% of agencies"
+    if pos >= limit or view.syllable(pos) in _PUNCTUATION_BREAKS or view.at("stop", pos):
+        return None
+    end = pos
+    while end < limit and end - pos < _PHRASE_SYLLABLES:
+        s = view.syllable(end)
+        if s in _PUNCTUATION_BREAKS and not (s == "," and view.inside_base(end)):
+            break
+        if end > pos and view.at("stop", end):
+            break
+        end += 1
+    return (pos, end) if end > pos else None
+
+
+def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] | None, bool]:
+    """The subject before the figure, and whether a linking verb joins it ("... đạt 68%")."""
+    end = fig.first - fig.qualifier_syllables
+    while end > fig.clause[0] and view.syllable(end - 1) == "(":
+        end -= 1
+    linking = view.ending_at("linking", end)
+    if linking is not None:
+        end = linking.first
+    start = max([fig.clause[0]] + [f_last for _, f_last in view.figures if f_last <= fig.first - fig.qualifier_syllables])
+    # A one-syllable opener ("số") opens the subject only where a phrase may begin: "chữ ký số"
+    # ends in one.
+    openers = [
+        w.first for w in view.group("opener")
+        if start <= w.first < end and (w.last - w.first > 1 or w.first == start
+                                       or view.syllable(w.first - 1) in _PUNCTUATION_BREAKS)
+    ]
+    if openers:
+        start = max(openers)  # the subject nearest the figure: "..., mật độ Internet đạt 118 thuê bao/100 dân"
+    else:
+        start = _past_adverbials(view, start, end)
+    start = max(start, end - _PHRASE_SYLLABLES)
+    return ((start, end) if start < end else None), linking is not None
+
+
+def _past_adverbials(view: _SentenceView, start: int, end: int) -> int:
+    """Skip the comma-ended pieces that open with an adverbial ("Đến nay,", "Về hạ tầng số,")
+    or are too short to hold a subject; a comma inside a predicate ("thực hiện ký số, gửi
+    nhận điện tử") is kept."""
+    while True:
+        comma = next((i for i in range(start, end) if view.syllable(i) in _PUNCTUATION_BREAKS
+                      and not view.inside_base(i)), None)
+        if comma is None:
+            return start
+        if not (view.at("adverbial", start) or comma - start <= 3):
+            return start
+        start = comma + 1
+
+
+def _head_start(view: _SentenceView, span: tuple[int, int]) -> int:
+    """First syllable of a phrase's head noun, past "tỷ lệ", "số", "các", "the rate of"."""
+    pos = span[0]
+    while pos < span[1]:
+        word = view.at("measure", pos) or view.at("opener", pos)
+        if word is None:
+            break
+        pos = word.last
+        if view.syllable(pos) == "of":
+            pos += 1
+    return pos
+
+
+def _base(view: _SentenceView, fig: _Figure) -> _Base | None:
+    """The base at the head of the phrase after the figure; the subject before it only
+    counts when it is what the figure measures ("tỷ lệ hộ gia đình ... đạt 68%")."""
+    spans = (fig.after, fig.before) if fig.linked or fig.after is None else (fig.after,)
+    for span in spans:
+        if span is None:
+            continue
+        word = view.at("base", _head_start(view, span))
+        if word is not None:
+            return _Base(word.payload[1], word)
+    return None
+
+
+# --- candidates ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    match: Match[str]
+    region: str
+    distance: int
+    role: int  # in the measured phrase: 2 predicate, 1 modifier, 0 head noun or place adjunct
+    generic: bool
+    fits: bool = True  # False when the indicator cannot count this figure's base or unit
+    inner: bool = False  # inside a longer keyword: only when no fitting longer one is left
+    head: bool = False  # names the head noun of the measured phrase
+
+    @property
+    def code(self) -> str:
+        return self.match.payload
+
+    @property
+    def in_base(self) -> bool:
+        return self.role == 0
+
+    def step(self) -> tuple[int, int, int, int, int]:
+        return (0 if self.generic else 1, int(self.fits), int(not self.inner), _REGION_RANK[self.region], self.role)
+
+
+def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
+    if not candidates:
+        return None
+    top = max(c.step() for c in candidates)
+    group = sorted(
+        (c for c in candidates if c.step() == top),
+        key=lambda c: (c.distance, -(c.match.last - c.match.first), -(c.match.end - c.match.start), c.code),
+    )
+    chosen = group[0]
+    # A finer code beats the code it refines: in the same step, and anywhere in the
+    # clause when only the head noun named the coarser one.
+    finer = group if not chosen.in_base else [c for c in candidates if c.region != SENTENCE and not c.generic]
+    changed = True
+    while changed:
+        changed = False
+        for c in finer:
+            if chosen.code in tax.ancestors(c.code):
+                chosen, changed = c, True
+                break
+    # What the phrase says of its head stays in the head's domain: "100% văn bản điện tử
+    # được ký số" is a documents figure, "100% máy tính được cài phần mềm diệt virus" a
+    # security one (computers and security are both infrastructure).
+    if chosen.region == SUBJECT and not chosen.head:
+        heads = [c for c in candidates if c.head and c.fits and not c.generic and not c.inner]
+        if heads and all(tax[h.code].domain != tax[chosen.code].domain for h in heads):
+            chosen = min(heads, key=lambda c: c.distance)
+    return chosen
+
+
+# --- one report -------------------------------------------------------------------------
+
+
+class _Report:
+    def __init__(self, text: str, tax: Taxonomy) -> None:
+        self.text = text
+        self.tax = tax
+        self.script = Script.of(text[:20000])
+        self._views: dict[tuple[int, str], _SentenceView] = {}
+
+    def _sentence_start(self, obs: Observation) -> int:
+        lo = max(0, obs.char_end - len(obs.sentence))
+        found = self.text.find(obs.sentence, lo, obs.char_start + len(obs.sentence))
+        return found if 0 <= found <= obs.char_start else max(0, obs.char_start - obs.sentence.find(obs.quote))
+
+    def _view(self, obs: Observation) -> _SentenceView:
+        key = (obs.sentence_index, obs.sentence)
+        if key not in self._views:
+            script = Script.of(obs.sentence)
+            if script == Script.OTHER and self.script == Script.FOLDED and len(obs.sentence.split()) < 8:
+                script = Script.FOLDED  # too short to tell: the report decides
+            self._views[key] = _SentenceView(obs.sentence, self._sentence_start(obs), script, self.tax)
+        return self._views[key]
+
+    def place(self, obs: Observation) -> _Figure:
+        view = self._view(obs)
+        figure = _place(view, obs)
+        view.figures.append((figure.first, figure.last))
+        return figure
+
+    # -- the steps -----------------------------------------------------------------
+
+    def classify(self, obs: Observation, figure: _Figure) -> Classification:
+        view = self._view(obs)
+        figure = self._read(view, figure)
+        relevance = self._relevance(view, obs, figure)
+        if relevance is not None:
+            code, cue = relevance
+            return Classification(code, self.tax[code].domain, RELEVANCE, cue, _RELEVANCE_REASONS[code], None)
+        base = _base(view, figure)
+        figure = self._share_coordinated_predicate(view, figure, base)
+        figure, base = self._elided(view, figure, base)
+        chosen = _best(self._candidates(view, figure, base, obs.unit), self.tax)
+        code, keyword, by = UNCLASSIFIED, None, None
+        if chosen is not None:
+            code, keyword = chosen.code, chosen.match.keyword
+            by = FALLBACK if chosen.generic else chosen.region
+        if by != SUBJECT:
+            referent = self._anaphor(view, figure)
+            if referent is not None:
+                code, keyword, by = referent[0], referent[1], SUBJECT
+        code, keyword, by = self._refine_by_base(view, figure, base, code, keyword, by)
+        domain = self.tax[code].domain
+        reason = None if domain in FACT_DOMAINS else ("no keyword" if code == UNCLASSIFIED else "topic")
+        return Classification(code, domain, by, keyword, reason, base.name if base else None)
+
+    def _read(self, view: _SentenceView, figure: _Figure) -> _Figure:
+        after = _after_phrase(view, figure)
+        before, linked = _before_phrase(view, figure)
+        if not linked and after is not None and before is not None and view.at("opener", before[0]):
+            unit = view.at("base", after[0])
+            # "số hồ sơ tiếp nhận trực tuyến 50.911 hồ sơ": the noun after only repeats the unit
+            linked = unit is not None and unit.last >= after[1]
+        figure = replace(figure, after=after, before=before, linked=linked and before is not None)
+        measured = before if figure.linked or after is None else after
+        return replace(figure, measured=measured)
+
+    def _names_topic(self, view: _SentenceView, span: tuple[int, int] | None) -> bool:
+        return span is not None and any(
+            not self.tax[m.payload].generic and span[0] <= m.first < span[1] for m in view.topics
+        )
+
+    def _elided(self, view: _SentenceView, figure: _Figure, base: _Base | None) -> tuple[_Figure, _Base | None]:
+        """A figure whose phrase names nothing ("..., 85,79% đối với cấp huyện") measures what
+        the figure before it in the clause measured; one that names something is remembered."""
+        names_unit = base is not None and base.name in lexicon.BASE_INDICATORS and figure.region(base.match) == SUBJECT
+        if names_unit or self._names_topic(view, figure.measured) or self._names_topic(view, (figure.first, figure.last)):
+            if figure.measured is not None:
+                view.last_phrase[figure.clause] = (figure.measured, base)
+            return figure, base
+        previous = view.last_phrase.get(figure.clause)
+        if previous is None or figure.linked and self._names_topic(view, figure.before):
+            return figure, base
+        return replace(figure, measured=previous[0]), base or previous[1]
+
+    def _share_coordinated_predicate(self, view: _SentenceView, figure: _Figure, base: _Base | None) -> _Figure:
+        """"100% cán bộ, công chức và trên 50% viên chức đã được đào tạo": the phrase of the
+        first figure, which names nothing but its base, takes the second one's predicate."""
+        if figure.linked or figure.after is None or base is None:
+            return figure
+        end = figure.after[1]
+        following = [f for f in sorted(view.figures) if f[0] >= end]
+        if not following or any(
+            not t.generic and figure.after[0] <= m.first < end and not (base.match.first <= m.first < base.match.last)
+            for m in view.topics for t in [self.tax[m.payload]]
+        ):
+            return figure
+        gap = end
+        while gap < following[0][0] and view.syllable(gap) in {",", "và", "and"} | set(lexicon.COORDINATORS):
+            gap += 1
+        nxt_first = following[0][0]
+        # only a coordinator (and a qualifier of the next figure) may stand between
+        tail = " ".join(view.syllable(i) for i in range(end, nxt_first))
+        if not any(view.at("coordinator", i) for i in range(end, nxt_first)) or re.search(r"[;:.(]", tail):
+            return figure
+        nxt = _after_phrase(view, _Figure(nxt_first, following[0][1], figure.clause))
+        if nxt is None:
+            return figure
+        return replace(figure, measured=(figure.after[0], nxt[1]))
+
+    def _relevance(self, view: _SentenceView, obs: Observation, figure: _Figure) -> tuple[str, str] | None:
+        """(indicator code, cue) when the figure is no digital-transformation measurement."""
+        money = _MONEY_AFTER.match(self.text, obs.char_end)
+        if money and money.end() - obs.char_end <= 40:
+            return "budget_revenue", money.group().strip()
+        for w in view.group("currency_before"):
+            if figure.before_gap(w) == 0:
+                return "budget_revenue", w.keyword
+        if obs.extra.get("kind") == "rank":
+            return "dx_rankings", obs.quote
+        for w in view.group("rank_before"):
+            if figure.before_gap(w) == 0:
+                return "dx_rankings", w.keyword
+        for w in view.group("rank_after"):
+            if figure.after_gap(w) == 0:
+                return "dx_rankings", w.keyword
+        score = self._score_cue(view, obs, figure)
+        if score:
+            return "index_scores", score
+        head_start = _head_start(view, figure.after) if figure.after else None
+        head = [w for w in view.words if head_start is not None and head_start <= w.first < head_start + _HEAD_SYLLABLES]
+        for w in head:
+            if w.payload[0] == "rank_group":
+                return "dx_rankings", w.keyword  # "1 trong 17 tỉnh, thành phố đứng đầu"
+            if w.payload[0] == "award":
+                return "awards", w.keyword
+            if w.payload[0] == "goal" and w.first == head_start:
+                return "goals_met", w.keyword
+        for w in view.group("award"):
+            if 0 <= figure.before_gap(w) <= 2:
+                return "awards", w.keyword
+        for w in view.group("market_share"):
+            if 0 <= figure.before_gap(w) <= 4 or 0 <= figure.after_gap(w) <= 2:
+                return "market_share", w.keyword
+        if obs.unit == "count":
+            for w in view.group("population"):
+                if 0 <= figure.before_gap(w) <= 3 or w in head:
+                    return "population", w.keyword
+            for w in view.group("population_head"):
+                if w.first == head_start and _ends_phrase(view, w):
+                    return "population", w.keyword
+        return None
+
+    def _score_cue(self, view: _SentenceView, obs: Observation, figure: _Figure) -> str | None:
+        """"đạt 0,6123 điểm", "tổng điểm 850": a score, not a count of places."""
+        for w in view.group("score_cue"):
+            if 0 <= figure.before_gap(w) <= 1:
+                return w.keyword
+        for w in view.group("score_unit"):
+            if figure.after_gap(w) != 0 or not _ends_phrase(view, w):
+                continue  # "236 điểm cầu", "12 điểm phục vụ": places, counted
+            fractional = obs.unit != "ratio" and obs.value != int(obs.value)
+            if fractional or any(figure.in_clause(c) for c in view.group("score_cue")):
+                return w.keyword
+        return None
+
+    def _candidates(
+        self, view: _SentenceView, figure: _Figure, base: _Base | None, obs_unit: str
+    ) -> list[_Candidate]:
+        # The head nouns: the base, and the head of the measured phrase when that is a
+        # base word too ("tổng số hồ sơ tiếp nhận trực tuyến là 21.000 hồ sơ").
+        heads = [base.match] if base is not None else []
+        if figure.measured is not None:
+            head = view.at("base", _head_start(view, figure.measured))
+            if head is not None:
+                heads.append(head)
+        predicate = self._predicate_start(view, figure, heads)
+        out = []
+        for m in view.topics:
+            region = figure.region(m)
+            role = 2 if region == SUBJECT and m.first >= predicate else 1
+            head = region == SUBJECT and any(h.first <= m.first < h.last for h in heads)
+            if head or (view.syllable(m.first - 1) in _LOCATIVES and m.keyword not in _CHANNELS):
+                role = 0
+            indicator = self.tax[m.payload]
+            fits = not (base is not None and m.payload in lexicon.BASE_EXCLUDES.get(base.name, ()))
+            fits = fits and not (obs_unit == "percent" and indicator.unit in _NOT_A_SHARE)
+            distance = figure.reading(m) if region == SUBJECT else figure.distance(m)
+            out.append(_Candidate(m, region, distance, role, indicator.generic, fits, m in view.inner, head))
+        named = lexicon.BASE_INDICATORS.get(base.name) if base is not None else None
+        if named in self.tax.indicators and not any(
+            c.head and not c.generic and c.match.first == base.match.first for c in out
+        ):
+            unit = Match(base.match.keyword, named, base.match.start, base.match.end, base.match.first, base.match.last)
+            if figure.region(unit) == SUBJECT:
+                out.append(_Candidate(unit, SUBJECT, figure.reading(unit), 0, False, True, False, True))
+        return out
+
+    @staticmethod
+    def _predicate_start(view: _SentenceView, figure: _Figure, heads: list[Match]) -> int:
+        """First syllable of what the measured phrase says of its head ("đã được số hóa")."""
+        if figure.measured is None:
+            return 1 << 30
+        start = max([_head_start(view, figure.measured)] + [h.last for h in heads if h.first >= figure.measured[0]])
+        markers = [w.first for w in view.group("predicate") if start <= w.first < figure.measured[1]]
+        return min(markers) if markers else 1 << 30
+
+    def _anaphor(self, view: _SentenceView, figure: _Figure) -> tuple[str, str] | None:
+        """"hệ thống này" in or right before the counted phrase: what its noun last named."""
+        heads = {w.last: w for w in view.group("anaphor_head")}
+        for w in view.group("anaphor"):
+            head = heads.get(w.first)
+            if head is None or not (figure.region(head) == SUBJECT or 0 <= figure.before_gap(head) <= 8):
+                continue
+            start = view.start + view.text.to_original(view.text.syllable_start(head.first))
+            return self._referent(head.keyword, start)
+        return None
+
+    def _referent(self, noun: str, until: int) -> tuple[str, str] | None:
+        window = Text(self.text[max(0, until - _ANAPHOR_LOOKBACK) : until])
+        mentions = [w for w in _lexicon_index().find(window) if w.payload == ("anaphor_head", noun)]
+        topics = [t for t in self.tax.index.find(window) if not self.tax[t.payload].generic]
+        for mention in reversed(mentions):
+            named = [t for t in topics if mention.first <= t.first <= mention.first + 8]
+            if named:
+                first = min(named, key=lambda t: (t.first, -(t.last - t.first)))
+                return first.payload, f"{noun} → {first.keyword}"
+        return None
+
+    def _refine_by_base(
+        self, view: _SentenceView, figure: _Figure, base: _Base | None, code: str, keyword: str | None,
+        by: str | None,
+    ) -> tuple[str, str | None, str | None]:
+        if base is None:
+            return code, keyword, by
+        for verb in view.group("verb"):
+            result = lexicon.GOVERNING_VERBS[verb.payload[1]][1].get(base.name)
+            if result is None or result not in self.tax.indicators:
+                continue
+            if by == SUBJECT and code in lexicon.GOVERNED_ALREADY:
+                continue  # the figure's own phrase already says what happened to the units
+            in_phrase = figure.measured is not None and base.match.last <= verb.first < figure.measured[1]
+            if in_phrase or (not figure.linked and 0 <= figure.before_gap(verb) <= 6):
+                return result, verb.keyword, SUBJECT if in_phrase else CLAUSE
+        finer = _BASE_REFINES.get((base.name, code))
+        if finer is not None and finer in self.tax.indicators:
+            return finer, keyword, by
+        return code, keyword, by
+
+
+def _ends_phrase(view: _SentenceView, w: Match) -> bool:
+    """Nothing but punctuation, the sentence end or a linking word follows `w`."""
+    rest = view.text.searchable[w.end : w.end + 12].lstrip()
+    return not rest or not rest[0].isalnum() or re.match(r"(?:và|so|tăng|giảm|trên|trong|and|up|down)\b", rest) is not None

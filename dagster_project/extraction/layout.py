@@ -1,0 +1,489 @@
+"""The structure of a report: sections, lists, tables and what they say about their figures.
+
+Official reports are not prose: a numbered heading ("II. PHƯƠNG HƯỚNG, NHIỆM
+VỤ NĂM 2024") makes the figures below it targets, a list intro ending in ":"
+("Tính đến ngày 31/5/2024, trên địa bàn huyện:") dates the items under it, and
+a table row means nothing without its header, unit line and row label. PDF
+copies add page numbers and running headers and break sentences at the end of
+every line. `read_layout` reads all of that once, line by line:
+
+- page furniture (page numbers, running headers) is dropped;
+- hard-wrapped lines are joined back into paragraphs;
+- headings (I., 1., 1.1., a), PHẦN, all-caps lines) form a section path, and
+  each section, list intro or table caption opens a scope (target, as-of date);
+- tables in four layouts become rows of cells under typed columns: cells
+  separated by "|" (what the HTML and Word readers print), by tabs, by runs of
+  two or more spaces, or one cell per line.
+
+The result keeps every span of the input: `Layout.reading` has the length of
+the text, with furniture blanked and the line breaks of wrapped paragraphs
+turned into spaces, so figures read from it point into the report text.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from dagster_project.extraction import lexicon
+from dagster_project.extraction.layout_lines import (
+    BLANK,
+    FIGURE_DIGITS,
+    FURNITURE,
+    HEADING,
+    ITEM,
+    MASTHEAD,
+    ROW,
+    TEXT,
+    UNIT,
+    Line,
+    is_caps,
+    split_lines,
+)
+from dagster_project.extraction.layout_tables import Table, build_table, mark_rows, mark_single_cell_tables
+from dagster_project.extraction.obs_context import as_of_date
+
+_I = re.IGNORECASE
+
+# --- what the model holds -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the headings, list intro or caption above a block say about its figures."""
+
+    section: str = ""  # heading path, "II. PHƯƠNG HƯỚNG… › 1. Mục tiêu"
+    target: bool | None = None  # True: a targets section; False: a results section
+    as_of: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # paragraph | list_item | heading | table
+    start: int
+    end: int
+    scope: Scope
+    table: Table | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    reading: str  # the text, same length: furniture blanked, wrapped lines joined
+    blocks: tuple[Block, ...]
+
+
+# --- line kinds -------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(r"(?:" + lexicon.PAGE_NUMBER_PATTERN + r")\.?", _I)
+_LONE_NUMBER = re.compile(r"\d{1,3}")
+_NUMBERING = re.compile(
+    r"(?P<part>(?:phần|chương|mục)\s+(?:thứ\s+[^\W\d_]+|[IVXLC]+|\d{1,2}))\s*[.:]?\s+"
+    r"|(?P<roman>[IVXLC]{1,6})\s*[.)]\s+"
+    r"|(?P<upper>[A-ZĐ])[.)]\s+"
+    r"|(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+"
+    r"|(?P<deep>\d{1,2}(?:\.\d{1,2})+)\s+"
+    r"|(?P<letter>[a-zđ])\s*[.)]\s+",
+)
+_BULLET = re.compile(r"[-–—•+*·▪●○◦►]\s+|\(\d{1,2}\)\s+|\d{1,2}\)\s+")
+_UNIT_LINE = re.compile(
+    r"\(?\s*(?P<label>" + lexicon.alternation(lexicon.UNIT_LINE_LABELS) + r")\s*:\s*(?P<unit>[^()\n]{1,40}?)\s*\)?\.?",
+    _I,
+)
+_ISSUING_BODY = re.compile(lexicon.ISSUING_BODY_PATTERN, _I)
+_MOTTO = re.compile(lexicon.NATIONAL_MOTTO_PATTERN, _I)
+_DOC_NUMBER_LINE = re.compile(r"(?:số|so)\s*:\s*\d+", _I)
+_DOC_TYPE = re.compile(lexicon.alternation(lexicon.DOCUMENT_TYPES) + r"\.?", _I)
+_OFFICIAL_DATE = re.compile(r"[^\W\d_][^,\n|]{0,40},\s*ngày\s+\d", _I)
+_TERMINAL = re.compile(r"[.!?:;…][\"”')\]]*$")
+_TIME_DIGITS = re.compile(
+    r"\b(?:19|20)\d{2}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b\d{1,2}\s+tháng\b|\b(?:tháng|quý)\s+\d{1,2}\b|\b[IVX]+\b", _I
+)
+_HEADER_ZONE_LINES = 16
+_MAX_HEADING_CHARS = 200
+
+
+# --- furniture and masthead ---------------------------------------------------------
+
+
+def _mark_furniture(lines: list[Line]) -> None:
+    """Page numbers and running headers: lines that belong to the page, not the text."""
+    for i, line in enumerate(lines):
+        if not line.text:
+            line.kind = BLANK
+        elif _PAGE_NUMBER.fullmatch(line.text):
+            # A bare "3" is a page number only between blank lines; in a
+            # one-cell-per-line table it is a cell.
+            if not _LONE_NUMBER.fullmatch(line.text) or _blank_around(lines, i):
+                line.kind = FURNITURE
+    counts = Counter(_furniture_key(line.text) for line in lines if line.kind == TEXT and _header_like(line.text))
+    for i, line in enumerate(lines):
+        if line.kind != TEXT or not _header_like(line.text):
+            continue
+        seen = counts[_furniture_key(line.text)]
+        if seen >= 3 or (seen >= 2 and _near_page_break(lines, i)):
+            line.kind = FURNITURE
+
+
+def _blank_around(lines: list[Line], i: int) -> bool:
+    before = i == 0 or not lines[i - 1].text
+    after = i + 1 >= len(lines) or not lines[i + 1].text
+    return before and after
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _header_like(text: str) -> bool:
+    """Running headers are short lines of several words."""
+    words = len(text.split())
+    return 3 <= words <= 20 and len(text) <= 160
+
+
+def _near_page_break(lines: list[Line], i: int) -> bool:
+    for j in range(max(0, i - 3), min(len(lines), i + 4)):
+        if j != i and lines[j].kind == FURNITURE:
+            return True
+    return False
+
+
+def _mark_masthead(lines: list[Line]) -> None:
+    """The official header: issuing body, national motto, number and date lines, document type."""
+    for line in lines[:_HEADER_ZONE_LINES]:
+        if line.kind != TEXT:
+            continue
+        text = line.text
+        words = len(text.split())
+        if words > 24 or _NUMBERING.match(text):
+            return  # the body has begun
+        if _MOTTO.search(text) or _DOC_NUMBER_LINE.match(text) or _OFFICIAL_DATE.match(text) or _DOC_TYPE.fullmatch(text):
+            line.kind = MASTHEAD
+        elif words <= 10 and not FIGURE_DIGITS.search(text) and (is_caps(text) or _ISSUING_BODY.search(text)):
+            line.kind = MASTHEAD  # the issuing body ("ỦY BAN NHÂN DÂN", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
+        elif words > 12:
+            return
+
+
+# --- headings, items, unit lines ------------------------------------------------------
+
+
+def _mark_structure(lines: list[Line]) -> None:
+    for line in lines:
+        if line.kind != TEXT:
+            continue
+        text = line.text
+        if _UNIT_LINE.fullmatch(text):
+            line.kind = UNIT
+            continue
+        numbering = _NUMBERING.match(text)
+        if numbering:
+            style = _numbering_style(numbering)
+            rest = text[numbering.end() :]
+            if _is_heading_text(rest, style):
+                line.kind, line.style, line.title = HEADING, style, text
+            else:
+                line.kind = ITEM
+            continue
+        if _BULLET.match(text):
+            line.kind = ITEM
+        elif len(text) <= _MAX_HEADING_CHARS and is_caps(text) and 2 <= len(text.split()) <= 25 and not (
+            FIGURE_DIGITS.search(_TIME_DIGITS.sub("", text))
+        ):
+            line.kind, line.style, line.title = HEADING, "caps", text
+
+
+def _numbering_style(m: re.Match[str]) -> str:
+    if m.group("part"):
+        return "part"
+    if m.group("roman"):
+        return "roman"
+    if m.group("upper"):
+        return "upper"
+    if m.group("letter"):
+        return "letter"
+    number = m.group("num") or m.group("deep")
+    close = m.group().strip()[-1:]
+    return f"num{number.count('.') + 1}" + (")" if close == ")" else "")
+
+
+def _is_heading_text(rest: str, style: str) -> bool:
+    """A numbered line is a heading when it names a topic: short, no figure, no full stop."""
+    if not rest or len(rest) > _MAX_HEADING_CHARS:
+        return False
+    if style in ("part", "roman"):
+        return True
+    if rest.rstrip().endswith((".", ";", ",")) or len(rest.split()) > 25:
+        return False
+    return not FIGURE_DIGITS.search(_TIME_DIGITS.sub("", rest))
+
+
+# --- joining wrapped lines ---------------------------------------------------------------
+
+
+def _wrap_width(lines: list[Line]) -> int | None:
+    """The width a hard-wrapped document was cut at, or None when lines are paragraphs."""
+    long_lines = [line for line in lines if line.kind in (TEXT, ITEM) and len(line.text) >= 50]
+    if len(long_lines) < 4:
+        return None
+    width = max(len(line.text) for line in long_lines)
+    unfinished = sum(1 for line in long_lines if not _TERMINAL.search(line.text))
+    if width > 120 or unfinished < 0.5 * len(long_lines):
+        return None
+    return width
+
+
+def _continues(prev: Line, nxt: Line, width: int | None, across_break: bool) -> bool:
+    """`nxt` goes on the sentence `prev` left open."""
+    if nxt.kind != TEXT or _TERMINAL.search(prev.text):
+        return False
+    first = nxt.text[:1]
+    if first.islower():
+        return True
+    if width is None:
+        return False
+    long_enough = len(prev.text) >= 0.6 * width
+    return long_enough and (first.isupper() or first.isdigit() or across_break)
+
+
+# --- scopes -------------------------------------------------------------------------------
+
+_TARGET_HEADING = re.compile(lexicon.word_alternation(lexicon.TARGET_HEADING_WORDS), _I)
+_RESULT_HEADING = re.compile(lexicon.word_alternation(lexicon.RESULT_HEADING_WORDS), _I)
+_TARGET_INTRO = re.compile(lexicon.TARGET_CUE_PATTERN + r"|phương hướng|định hướng", _I)
+_PAST = re.compile(r"\bđã\b", _I)
+
+
+def heading_target(title: str) -> bool | None:
+    """True for a targets heading ("Mục tiêu", "Phương hướng, nhiệm vụ năm 2025"), False for
+    a results heading ("Kết quả thực hiện kế hoạch"), None when it says neither."""
+    if _RESULT_HEADING.search(title):
+        return False
+    if _TARGET_HEADING.search(title):
+        return True
+    return None
+
+
+def intro_target(text: str) -> bool | None:
+    """A list intro opens a targets list when it names goals and is not about results."""
+    if _RESULT_HEADING.search(text):
+        return False
+    if _TARGET_INTRO.search(text) and not _PAST.search(text):
+        return True
+    return None
+
+
+@dataclass
+class _Section:
+    style: str
+    title: str
+    target: bool | None
+    as_of: datetime.date | None
+
+
+def _scope(stack: list[_Section], extra: list[_Section] | None = None) -> Scope:
+    target: bool | None = None
+    as_of = None
+    for section in stack + (extra or []):
+        if section.target is not None:
+            target = section.target
+        if section.as_of is not None:
+            as_of = section.as_of
+    path = " › ".join(s.title for s in stack if s.title)
+    return Scope(path, target, as_of)
+
+
+def _push(stack: list[_Section], section: _Section) -> None:
+    for k, open_section in enumerate(stack):
+        if open_section.style == section.style:
+            del stack[k:]
+            break
+    stack.append(section)
+
+
+# --- the whole report ---------------------------------------------------------------------
+
+
+def read_layout(text: str) -> Layout:
+    """The blocks of `text` with their scopes, and the reading text (see the module doc)."""
+    lines = split_lines(text)
+    _mark_furniture(lines)
+    _mark_masthead(lines)
+    _mark_structure(lines)
+    mark_rows(lines)
+    single_tables = {start: (end, table) for start, end, table in mark_single_cell_tables(lines, text)}
+    return _Reader(text, lines, single_tables, _wrap_width(lines)).read()
+
+
+class _Reader:
+    """Walks the classified lines once, keeping the open sections, list intro and caption."""
+
+    def __init__(self, text: str, lines: list[Line], single_tables: dict, width: int | None) -> None:
+        self.text = text
+        self.lines = lines
+        self.single_tables = single_tables
+        self.width = width
+        self.edits: list[tuple[int, int]] = []  # spans to blank in the reading text
+        self.blocks: list[Block] = []
+        self.stack: list[_Section] = []
+        self.intro: _Section | None = None  # an open list intro ("... như sau:")
+        self.caption: _Section | None = None  # the line right above a table
+        self.unit_line: str | None = None
+        self.blank_before = False
+
+    def read(self) -> Layout:
+        i = 0
+        while i < len(self.lines):
+            i = self._step(i)
+        return Layout(_blanked(self.text, self.edits), tuple(self.blocks))
+
+    def _step(self, i: int) -> int:
+        line = self.lines[i]
+        if i in self.single_tables:
+            end, table = self.single_tables[i]
+            self._table(line.start, self.lines[end - 1].end, table)
+            return end
+        kind = line.kind
+        if kind in (BLANK, MASTHEAD, FURNITURE):
+            if kind == FURNITURE:
+                self.edits.append((line.start, line.end))
+            else:
+                self.blank_before = True
+            return i + 1
+        if kind == UNIT:
+            self.unit_line = line.text
+            return i + 1
+        if kind == HEADING:
+            self._heading(line)
+            return i + 1
+        if kind == ROW:
+            j = i
+            while j < len(self.lines) and self.lines[j].kind == ROW and self.lines[j].layout == line.layout:
+                j += 1
+            if j - i >= 2:
+                table, _ = build_table(self.lines[i:j], self.text, self.unit_line)
+                if table.rows:
+                    self._table(line.start, self.lines[j - 1].end, table)
+                    return j
+            # A single line with cells, or lines with cells but no figure in a value
+            # column, are no table: read them as prose, line by line.
+            for k in range(i, max(j, i + 1)):
+                self.lines[k].kind = ITEM if _BULLET.match(self.lines[k].text) else TEXT
+            return self._paragraph(i)
+        return self._paragraph(i)
+
+    def _heading(self, line: Line) -> None:
+        previous = self.blocks[-1] if self.blocks else None
+        if line.style == "caps" and previous is not None and previous.kind == "heading" and self.stack and (
+            self.stack[-1].style == "caps" and previous.end + 1 >= line.start - line.lead - 1
+        ):
+            # An all-caps title printed over two lines is one heading.
+            top = self.stack[-1]
+            title = top.title + " " + line.title
+            self.stack[-1] = _Section("caps", title, heading_target(title), as_of_date(title))
+        else:
+            section = _Section(line.style, line.title, heading_target(line.title), as_of_date(line.title))
+            if line.style == "caps":
+                self.stack.clear()  # an unnumbered all-caps heading (PHỤ LỤC) starts a new part
+            _push(self.stack, section)
+        self.intro, self.caption = None, None
+        self.blocks.append(Block("heading", line.start, line.end, _scope(self.stack)))
+        self.blank_before = False
+
+    def _table(self, start: int, end: int, table: Table) -> None:
+        extra = [s for s in (self.intro, self.caption) if s]
+        self.blocks.append(Block("table", start, end, _scope(self.stack, extra), table))
+        self.caption, self.unit_line = None, None
+        self.blank_before = False
+
+    def _paragraph(self, i: int) -> int:
+        """A paragraph or a list item, with the lines that continue it."""
+        line = self.lines[i]
+        j = _paragraph_end(self.lines, i, self.width, self.edits)
+        block_kind = "list_item" if line.kind == ITEM else "paragraph"
+        block_text = " ".join(self.lines[k].text for k in range(i, j) if self.lines[k].kind in (TEXT, ITEM))
+        if self.intro is not None and block_kind == "paragraph" and not _is_short_item(block_text):
+            self.intro = None  # prose after the list closes it
+        extra = [s for s in (self.intro,) if s]
+        self.blocks.append(Block(block_kind, line.start, self.lines[j - 1].end, _scope(self.stack, extra)))
+        self.caption = _caption(block_text, self.lines, j)
+        if block_text.rstrip().endswith(":"):
+            outer = self.intro  # a list intro inside an open list keeps what the outer one said
+            target, as_of = intro_target(block_text), as_of_date(block_text)
+            if outer is not None:
+                target = outer.target if target is None else target
+                as_of = as_of or outer.as_of
+            self.intro = _Section("intro", "", target, as_of)
+        self.blank_before = False
+        return j
+
+
+def _paragraph_end(lines: list[Line], i: int, width: int | None, edits: list[tuple[int, int]]) -> int:
+    """Index after the last line of the paragraph starting at i; the line breaks and furniture
+    inside it go to `edits`, to be blanked in the reading text."""
+    prev = lines[i]
+    j = i + 1
+    while j < len(lines):
+        k = j
+        across_break = False
+        while k < len(lines) and lines[k].kind in (BLANK, FURNITURE):
+            across_break = across_break or lines[k].kind == FURNITURE
+            k += 1
+        if k >= len(lines) or (k > j and not across_break):
+            break
+        if across_break:
+            k = _skip_running_header(lines, k, prev, width)
+        nxt = lines[k]
+        if not _continues(prev, nxt, width, across_break):
+            break
+        # The furniture and blank lines inside the paragraph, with every line break up to nxt.
+        edits.append((prev.end, nxt.start))
+        prev = nxt
+        j = k + 1
+    return j
+
+
+def _skip_running_header(lines: list[Line], k: int, prev: Line, width: int | None) -> int:
+    """After a page number, a short line followed by the rest of the open sentence is the
+    page's running header (printed once, so not caught as a repeated line): skip it."""
+    header = lines[k]
+    if header.kind != TEXT or not _header_like(header.text) or _TERMINAL.search(header.text):
+        return k
+    after = k + 1
+    while after < len(lines) and lines[after].kind in (BLANK, FURNITURE):
+        after += 1
+    if after == k + 1 or after >= len(lines) or not _continues(prev, lines[after], width, True):
+        return k
+    header.kind = FURNITURE
+    return after
+
+
+def _blanked(text: str, edits: list[tuple[int, int]]) -> str:
+    """`text` with the spans of `edits` turned into spaces (same length, spans kept)."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in sorted(edits):
+        start = max(start, last)
+        if end <= start:
+            continue
+        pieces.append(text[last:start])
+        pieces.append(" " * (end - start))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _is_short_item(text: str) -> bool:
+    """A label: value line under a list intro ("Số trạm BTS: 96 trạm") belongs to the list."""
+    head, colon, _ = text.partition(":")
+    return bool(colon) and len(head.split()) <= 14
+
+
+def _caption(text: str, lines: list[Line], j: int) -> _Section | None:
+    """A short line right above a table ("Bảng 1. ... đến ngày 31/10/2024") is its caption."""
+    k = j
+    while k < len(lines) and lines[k].kind in (BLANK, UNIT):
+        k += 1
+    if k >= len(lines) or lines[k].kind != ROW or len(text.split()) > 30:
+        return None
+    return _Section("caption", "", heading_target(text), as_of_date(text))

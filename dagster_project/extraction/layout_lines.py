@@ -1,0 +1,63 @@
+"""Lines of a report, each with its kind: the raw material of `layout.py` and `layout_tables.py`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_I = re.IGNORECASE
+
+BLANK, FURNITURE, MASTHEAD, HEADING, ITEM, UNIT, ROW, TEXT = (
+    "blank", "furniture", "masthead", "heading", "item", "unit", "row", "text",
+)
+
+FIGURE_DIGITS = re.compile(r"\d")
+# A cell that holds a figure: "51,7", "≥ 90", "trên 75%", "145/160".
+NUMBER_CELL = re.compile(r"[≥≤<>~]?\s*(?:trên|dưới|khoảng|hơn)?\s*\d[\d.,]*\s*(?:%|/\s*\d[\d.,]*)?\s*\*?", _I)
+# A cell that holds nothing: "-", "x", "…".
+EMPTY_CELL = re.compile(r"[-–—x×/.…]*")
+
+
+@dataclass
+class Line:
+    index: int
+    start: int
+    end: int  # without the line break
+    text: str  # stripped
+    lead: int = 0  # characters stripped on the left: text starts at start + lead
+    kind: str = TEXT
+    style: str = ""  # heading numbering style
+    title: str = ""  # heading text
+    cells: list[tuple[int, int]] = field(default_factory=list)  # table cell spans
+    layout: str = ""  # pipe | tab | spaces
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    start = 0
+    for index, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        lines.append(Line(index, start, start + len(raw), stripped, len(raw) - len(raw.lstrip())))
+        start += len(raw) + 1
+    return lines
+
+
+# Upper- and lower-case letters of Latin scripts with Vietnamese: counted by a regex
+# substitution, which runs in C, not by a Python loop over characters.
+_LETTER_RANGES = (range(0x41, 0x5B), range(0x61, 0x7B), range(0xC0, 0x250), range(0x1E00, 0x1F00))
+_UPPER = re.compile("[" + re.escape("".join(chr(c) for r in _LETTER_RANGES for c in r if chr(c).isupper())) + "]")
+_LOWER = re.compile("[" + re.escape("".join(chr(c) for r in _LETTER_RANGES for c in r if chr(c).islower())) + "]")
+
+
+def letter_cases(text: str) -> tuple[int, int]:
+    """(upper-case letters, lower-case letters) of `text`."""
+    return _UPPER.subn("", text)[1], _LOWER.subn("", text)[1]
+
+
+def is_caps(text: str) -> bool:
+    """Written in capitals: at least 4 letters, 80 % of them upper case ("PHƯƠNG HƯỚNG NĂM 2025")."""
+    upper, lower = letter_cases(text)
+    return upper + lower >= 4 and upper >= 0.8 * (upper + lower)
+
+
+def is_number_cell(text: str) -> bool:
+    return bool(NUMBER_CELL.fullmatch(text.strip()))

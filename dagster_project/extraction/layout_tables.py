@@ -1,0 +1,392 @@
+"""Tables in a report's lines: "|", tab, multi-space and one-cell-per-line layouts.
+
+A table is a run of rows with the same layout. Leading rows without a number
+in a value position are its header; each column gets a role from its header
+(stt, label, unit, note, period, target, comparison, measure) and every data
+row is aligned to the columns (a short row keeps its label and aligns its
+numbers to the right, as a "Tổng cộng" row without its STT does).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dagster_project.extraction import lexicon
+from dagster_project.extraction.layout_lines import (
+    EMPTY_CELL,
+    FIGURE_DIGITS,
+    FURNITURE,
+    HEADING,
+    ITEM,
+    ROW,
+    TEXT,
+    UNIT,
+    Line,
+    is_number_cell,
+)
+
+_I = re.IGNORECASE
+_SPACES_SPLIT = re.compile(r"\S+(?: \S+)*")
+_MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+# A short line in a one-cell-per-line table.
+_MAX_CELL_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    role: str  # stt | label | unit | note | period | target | comparison | measure
+    year: int | None = None
+    percent: bool = False  # the header says the column holds percentages
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    column: Column
+
+
+@dataclass(frozen=True)
+class Row:
+    start: int
+    end: int
+    label: str  # the row label, e.g. "Tỷ lệ hồ sơ trực tuyến" or "Huyện Vũ Quang"
+    unit: str | None  # the row's unit cell ("%", "Trạm", "Nghìn thuê bao")
+    cells: tuple[Cell, ...]  # cells of value columns that hold something
+    is_total: bool
+    raw: str  # the row as printed, spaces collapsed
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    unit_line: str | None  # "ĐVT: %"
+    breakdown: bool  # rows are places or bodies and columns are measures
+
+
+
+def mark_rows(lines: list[Line]) -> None:
+    """Lines of "|", tab or multi-space tables, with their cell spans."""
+    for line in lines:
+        if line.kind not in (TEXT, ITEM) and not (line.kind == HEADING and line.style == "caps"):
+            continue
+        raw = line.text
+        offset = line.start + line.lead
+        if "|" in raw:
+            if _MARKDOWN_RULE.fullmatch(raw):
+                line.kind = FURNITURE
+                continue
+            cells = _cells(raw, offset, r"[^|]+")
+            if len(cells) >= 2:
+                line.kind, line.cells, line.layout = ROW, cells, "pipe"
+        elif "\t" in raw:
+            cells = _cells(raw, offset, r"[^\t]+")
+            if len(cells) >= 2:
+                line.kind, line.cells, line.layout = ROW, cells, "tab"
+    _mark_space_rows(lines)
+
+
+def _cells(raw: str, offset: int, pattern: str) -> list[tuple[int, int]]:
+    cells = []
+    for m in re.finditer(pattern, raw):
+        inner = m.group()
+        left = len(inner) - len(inner.lstrip())
+        right = len(inner.rstrip())
+        if right > left:
+            cells.append((offset + m.start() + left, offset + m.start() + right))
+    return cells
+
+
+def _mark_space_rows(lines: list[Line]) -> None:
+    """Runs of two or more lines that split into cells at runs of 2+ spaces, one with a number."""
+    run: list[Line] = []
+    for line in lines + [Line(-1, 0, 0, "")]:
+        if line.kind in (TEXT, ITEM, HEADING) and "  " in line.text:
+            base = line.start + line.lead
+            cells = [(base + m.start(), base + m.end()) for m in _SPACES_SPLIT.finditer(line.text)]
+            if len(cells) >= 2:
+                line.cells = cells
+                run.append(line)
+                continue
+        _accept_space_run(run)
+        run = []
+
+
+def _accept_space_run(run: list[Line]) -> None:
+    if len(run) < 2:
+        for line in run:
+            line.cells = []
+        return
+    numeric = sum(1 for line in run if any(is_number_cell(_cell_text(line, c)) for c in line.cells[1:]))
+    if numeric == 0:
+        for line in run:
+            line.cells = []
+        return
+    for line in run:
+        line.kind, line.layout = ROW, "spaces"
+
+
+def _cell_text(line: Line, span: tuple[int, int]) -> str:
+    base = line.start + line.lead
+    return line.text[span[0] - base : span[1] - base]
+
+
+# --- columns -------------------------------------------------------------------------
+
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_STT = re.compile(lexicon.alternation(lexicon.COLUMN_STT) + r"\.?", _I)
+_UNIT_COLUMN = re.compile(lexicon.alternation(lexicon.COLUMN_UNIT) + r"\.?", _I)
+_NOTE_COLUMN = re.compile(lexicon.alternation(lexicon.COLUMN_NOTE), _I)
+_COMPARISON_COLUMN = re.compile(lexicon.COLUMN_COMPARISON_PATTERN, _I)
+_TARGET_COLUMN = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.COLUMN_TARGET_WORDS), _I)
+_PERIOD_COLUMN = re.compile(
+    r"^\s*" + lexicon.word_alternation(lexicon.COLUMN_PERIOD_WORDS) + r"|\b\d{1,2}\s+tháng\b|\bquý\b", _I
+)
+_LABEL_COLUMN = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.COLUMN_LABEL_WORDS), _I)
+_PERCENT_HEADER = re.compile(r"\(\s*%\s*\)|%|^\s*t[ỷỉ]\s+lệ\b", _I)
+_TOTAL_ROW = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.TOTAL_ROW_WORDS), _I)
+_HEADER_WORD = re.compile(
+    "|".join(p.pattern for p in (_STT, _UNIT_COLUMN, _NOTE_COLUMN, _TARGET_COLUMN, _PERIOD_COLUMN, _LABEL_COLUMN)), _I
+)
+
+
+def column_role(header: str, position: int) -> Column:
+    """The role of a column from its header; `position` counts from 0."""
+    text = " ".join(header.split())
+    year_match = _YEAR.search(text)
+    year = int(year_match.group(1)) if year_match else None
+    percent = bool(_PERCENT_HEADER.search(text))
+    if _STT.fullmatch(text):
+        role = "stt"
+    elif _UNIT_COLUMN.fullmatch(text):
+        role = "unit"
+    elif _NOTE_COLUMN.match(text):
+        role = "note"
+    elif _COMPARISON_COLUMN.search(text):
+        role = "comparison"
+    elif _TARGET_COLUMN.match(text) and (year or not re.match(r"\s*chỉ tiêu\s*$", text, _I)):
+        role = "target"
+    elif year or _PERIOD_COLUMN.search(text):
+        role = "period"
+    elif position <= 1 and (_LABEL_COLUMN.match(text) or not text):
+        role = "label"
+    else:
+        role = "measure"
+    return Column(text, role, year, percent)
+
+
+def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Table, list[Line]]:
+    """Header rows (no number in a value position), then data rows aligned to the columns."""
+    cell_texts = [[text[s:e] for s, e in line.cells] for line in rows]
+    header_count = 0
+    for cells in cell_texts:
+        if any(is_number_cell(c) for c in cells[1:]) or header_count >= 2:
+            break
+        header_count += 1
+    width = max(len(c) for c in cell_texts)
+    names = _header_names(cell_texts[:header_count], width)
+    columns = [column_role(name, k) for k, name in enumerate(names)]
+    _fix_label_column(columns, cell_texts[header_count:])
+    data = rows[header_count:]
+    built = [_build_row(line, columns, text) for line in data]
+    value_roles = {c.role for c in columns if c.role in ("period", "target", "comparison", "measure")}
+    breakdown = bool(value_roles) and value_roles <= {"measure", "comparison"} and header_count > 0
+    return Table(tuple(columns), tuple(r for r in built if r.cells), unit_line, breakdown), rows[:header_count]
+
+
+_UNIT_WORDS_HEADER = re.compile(r"\s*(?:đơn vị|đv)\s*$", _I)
+
+
+def _fix_label_column(columns: list[Column], data: list[list[str]]) -> None:
+    """Without a named label column, the first column of words is the row label; after a
+    label column, a column headed "Đơn vị" holds units ("Chỉ tiêu | Đơn vị | Năm 2024")."""
+    labels = [k for k, c in enumerate(columns) if c.role == "label"]
+    for k in labels[1:]:
+        if _UNIT_WORDS_HEADER.match(columns[k].header):
+            columns[k] = Column(columns[k].header, "unit", columns[k].year, columns[k].percent)
+    if labels:
+        return
+    for k, column in enumerate(columns):
+        if column.role in ("stt", "unit", "note"):
+            continue
+        if any(k < len(cells) and cells[k] and not is_number_cell(cells[k]) for cells in data):
+            columns[k] = Column(column.header, "label", column.year, column.percent)
+        return
+
+
+def _header_names(header: list[list[str]], width: int) -> list[str]:
+    """Column names from one or two header rows.
+
+    Two rows with merged cells ("STT | Chỉ tiêu | Năm 2023 | Năm 2024" over "Kế hoạch |
+    Thực hiện | Kế hoạch | Thực hiện"): each upper value header spans as many lower cells
+    as divide evenly, and a column is named lower then upper ("Kế hoạch Năm 2023").
+    """
+    if not header:
+        return [""] * width
+    if len(header) == 2:
+        upper = [c for c in header[0] if not EMPTY_CELL.fullmatch(c.strip())]
+        lower = [c for c in header[1] if not EMPTY_CELL.fullmatch(c.strip())]
+        labels = next((k for k, c in enumerate(upper) if column_role(c, k).role not in ("stt", "label", "unit")), len(upper))
+        values = upper[labels:]
+        if values and len(lower) == width - labels and len(lower) % len(values) == 0:
+            span = len(lower) // len(values)
+            return upper[:labels] + [f"{lower[j]} {values[j // span]}" for j in range(len(lower))]
+    names = [""] * width
+    for cells in header:
+        for k, cell in enumerate(_right_align(cells, width)):
+            names[k] = (names[k] + " " + cell).strip()
+    return names
+
+
+def _right_align(cells: list[str], width: int) -> list[str]:
+    """A short row keeps its first cell (the label) and aligns the rest to the right."""
+    if len(cells) >= width:
+        return cells[:width]
+    return [cells[0]] + [""] * (width - len(cells)) + cells[1:]
+
+
+def _build_row(line: Line, columns: list[Column], text: str) -> Row:
+    spans = line.cells
+    width = len(columns)
+    if len(spans) < width:
+        label_k = next((k for k, c in enumerate(columns) if c.role == "label"), 0)
+        first_text = spans[0] if spans else None
+        if first_text and not is_number_cell(text[first_text[0] : first_text[1]]) and label_k > 0:
+            # A row without its STT ("Tổng cộng"): the first cell is the label.
+            assigned = [None] * label_k + [spans[0]] + [None] * (width - len(spans) - label_k) + spans[1:]
+        else:
+            assigned = [spans[0]] + [None] * (width - len(spans)) + spans[1:]
+    else:
+        assigned = spans[: width - 1] + [(spans[width - 1][0], spans[-1][1])] if len(spans) > width else list(spans)
+    label, unit, cells = "", None, []
+    for column, span in zip(columns, assigned):
+        if span is None:
+            continue
+        value = text[span[0] : span[1]].strip()
+        if column.role == "label":
+            label = (label + " " + value).strip()
+        elif column.role == "unit":
+            unit = value or None
+        elif column.role in ("period", "target", "comparison", "measure"):
+            if FIGURE_DIGITS.search(value) and not EMPTY_CELL.fullmatch(value):
+                cells.append(Cell(span[0], span[1], column))
+    raw = " ".join(text[line.start : line.end].split())
+    return Row(line.start, line.end, label, unit, tuple(cells), bool(_TOTAL_ROW.match(label)), raw)
+
+
+# --- one cell per line ------------------------------------------------------------------
+
+
+def mark_single_cell_tables(lines: list[Line], text: str) -> list[tuple[int, int, Table]]:
+    """Tables printed one cell per line (PDF and Word copies): a header run, then rows."""
+    found = []
+    i = 0
+    while i < len(lines):
+        header = _header_run(lines, i)
+        if not header:
+            i += 1
+            continue
+        columns = [column_role(lines[i + k].text, k) for k in range(header)]
+        rows, end = _single_cell_rows(lines, i + header, columns, text)
+        if rows:
+            for k in range(i, end):
+                lines[k].kind = ROW
+            breakdown = all(c.role in ("stt", "label", "unit", "note", "measure", "comparison") for c in columns)
+            found.append((i, end, Table(tuple(columns), tuple(rows), None, breakdown)))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _header_run(lines: list[Line], i: int) -> int:
+    """Length of a run of column headers starting at line i (STT / Nội dung / ... / Năm 2023), else 0."""
+    if lines[i].kind != TEXT or not (_STT.fullmatch(lines[i].text) or _LABEL_COLUMN.fullmatch(lines[i].text)):
+        return 0
+    k = i
+    while k < len(lines) and lines[k].kind in (TEXT, UNIT) and len(lines[k].text.split()) <= 6:
+        if not _HEADER_WORD.match(lines[k].text) or is_number_cell(lines[k].text):
+            break
+        k += 1
+    count = k - i
+    roles = [column_role(lines[j].text, j - i).role for j in range(i, k)]
+    has_value = any(r in ("period", "target", "comparison", "measure") for r in roles)
+    return count if count >= 3 and has_value else 0
+
+
+def _single_cell_rows(lines: list[Line], i: int, columns: list[Column], text: str) -> tuple[list[Row], int]:
+    rows: list[Row] = []
+    roles = [c.role for c in columns]
+    while i < len(lines):
+        row, used = _single_cell_row(lines, i, columns, roles, text)
+        if row is None:
+            break
+        rows.append(row)
+        i += used
+    return rows, i
+
+
+def _single_cell_row(
+    lines: list[Line], i: int, columns: list[Column], roles: list[str], text: str
+) -> tuple[Row | None, int]:
+    k = i
+    label_parts: list[str] = []
+    unit = None
+    cells: list[Cell] = []
+    for position, role in enumerate(roles):
+        if k >= len(lines) or lines[k].kind not in (TEXT, ITEM, UNIT, HEADING):
+            return None, 0
+        line = lines[k]
+        if role == "stt":
+            if not re.fullmatch(r"\d{1,3}|[IVX]+|[a-z]", line.text):
+                if position == 0 and not is_number_cell(line.text):
+                    continue  # a total row has no number
+                return None, 0
+            k += 1
+        elif role == "label":
+            if is_number_cell(line.text) or len(line.text.split()) > _MAX_CELL_WORDS * 2:
+                return None, 0
+            label_parts.append(line.text)
+            k += 1
+            # A long label wraps onto the next line: keep reading words until the cell after it.
+            while k < len(lines) and lines[k].kind == TEXT and not is_number_cell(lines[k].text) and _continues_label(
+                lines, k, roles, position
+            ):
+                label_parts.append(lines[k].text)
+                k += 1
+        elif role == "unit":
+            if is_number_cell(line.text) or len(line.text.split()) > 4:
+                return None, 0
+            unit = line.text
+            k += 1
+        elif role == "note":
+            if not is_number_cell(line.text) and len(line.text.split()) <= _MAX_CELL_WORDS:
+                k += 1
+        else:
+            if not (is_number_cell(line.text) or EMPTY_CELL.fullmatch(line.text)):
+                return None, 0
+            if FIGURE_DIGITS.search(line.text):
+                start = line.start + line.lead
+                cells.append(Cell(start, start + len(line.text), columns[position]))
+            k += 1
+    if not label_parts:
+        return None, 0
+    label = " ".join(label_parts)
+    start, end = lines[i].start, lines[k - 1].end
+    raw = " ".join(text[start:end].split())
+    return Row(start, end, label, unit, tuple(cells), bool(_TOTAL_ROW.match(label)), raw), k - i
+
+
+def _continues_label(lines: list[Line], k: int, roles: list[str], position: int) -> bool:
+    """The line after a label is more label when the cell expected next would not fit it."""
+    following = roles[position + 1] if position + 1 < len(roles) else None
+    if following == "unit":
+        # The unit cell is short and a value follows it; anything else is the label going on.
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        looks_like_unit = len(lines[k].text.split()) <= 4 and nxt is not None and (
+            is_number_cell(nxt.text) or bool(EMPTY_CELL.fullmatch(nxt.text))
+        )
+        return not looks_like_unit
+    return following is not None and following != "note"

@@ -1,0 +1,466 @@
+"""The words the extractor reads reports by, in one place.
+
+Every rule module builds its patterns from these tables instead of spelling
+the words again: months and weekdays, qualifiers, scale words and units,
+words for levels of government, target and as-of cues, the vocabulary of
+official documents (headings, table columns, unit lines, page furniture) and
+the sites that publish national news. Tables are plain data (tuples of words,
+lower case, with diacritics); the small functions below turn them into regex
+alternations. Nothing here compiles a pattern at import time that a module
+does not use.
+
+Sections (append new ones at the end, keep each with its own heading):
+  calendar · numbers and units · qualifiers · labels that are not figures ·
+  levels of government · targets · as-of dates · document structure ·
+  tables · page furniture · sites · classification (bases, measure words, relevance,
+  subject openers; entries lower case, a trailing '*' lets the last word go on).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex group matching any of `words` (escaped, longest first, spaces as \\s+)."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """Like `alternation`, bounded so that no word matches inside a longer word."""
+    return r"(?<![^\W\d_])" + alternation(words) + r"(?![^\W\d_])"
+
+
+# --- calendar ---------------------------------------------------------------------
+
+# English month names and abbreviations → month number.
+EN_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+# Weekday names as the portals print them in date lines ("Thứ ba", "T3", "CN").
+WEEKDAY_PATTERN = (
+    r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|cn|t[2-7]"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+)
+# Words before a day/month that make "20/5" a date (and not a ratio).
+DATE_CUES = ("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "cuối", "đầu", "giữa", "tháng", "quý", "date", "on")
+# Words that also precede dates but as often precede ratios ("đến 18/18 xã").
+AMBIGUOUS_DATE_CUES = ("từ", "đến", "tới")
+# Words that follow a date rather than a counted noun ("đến 30/11 toàn tỉnh", not "đến 18/18 xã").
+AFTER_DATE_WORDS = (
+    "năm", "đến", "tới", "vừa", "này", "nay", "hằng", "hàng", "trở", "toàn", "tỉnh", "cả", "các", "trên", "theo",
+    "của", "đã", "có", "ghi nhận", "và",
+)
+# Time words after a number: it is a duration or a date part, not a count.
+DURATION_WORDS = (
+    "năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "quý", "thập kỷ", "thập niên", "tuổi",
+)
+EN_DURATION_WORDS = ("year", "month", "week", "day", "hour", "minute", "second", "decade")
+
+
+# --- numbers and units ------------------------------------------------------------
+
+# Scale words after a number and their factor; "tỷ lệ" (rate) is no billion.
+SCALE_WORDS: tuple[tuple[str, float], ...] = (
+    (r"(?:nghìn|ngàn)[ \t]+tỷ\b", 1e12),
+    (r"(?:nghìn|ngàn|ngìn)\b", 1e3),
+    (r"triệu\b", 1e6),
+    (r"(?:tỷ|tỉ)\b(?![ \t]*lệ)", 1e9),
+    (r"thousands?\b", 1e3),
+    (r"millions?\b", 1e6),
+    (r"billions?\b", 1e9),
+    (r"trillions?\b", 1e12),
+)
+# Physical units: after them a Vietnamese "1,672" is a decimal, and the figure
+# is a measure (a length, an area, a speed), not a count of things.
+MEASURE_UNITS = (
+    "km", "m", "cm", "mm", "ha", "kg", "g", "tấn", "mbps", "gbps", "kbps", "gb", "tb", "mb", "kw", "mw", "kwh", "mwh",
+)
+# Words after which "1,672" is still read as a decimal (scales and scores count too).
+DECIMAL_CONTEXT_WORDS = MEASURE_UNITS + ("tỷ", "triệu", "nghìn", "ngàn", "điểm", "lần")
+# Currency words after a figure (or its scale word): the figure is money.
+CURRENCY_WORDS = ("đồng", "vnđ", "vnd", "usd", "đô la", "dollars")
+# Bases of a per-capita rate: "thuê bao/100 dân", "per 100 inhabitants".
+PER_CAPITA_BASES = ("dân", "người dân", "người", "hộ", "hộ dân", "hộ gia đình", "inhabitants", "people", "residents")
+# Function words that only an English text uses often (language detection).
+EN_STOPWORDS = frozenset(
+    "the of and to in with is are for on by has have that this from at as was were be its "
+    "their it which an or has been will".split()
+)
+
+
+# --- qualifiers -------------------------------------------------------------------
+
+# Hedge words before a number; the figure keeps its bare value and the word.
+QUALIFIERS = (
+    "khoảng", "gần", "hơn", "trên", "ít nhất", "tối thiểu", "tối đa", "xấp xỉ", "chưa đến", "chưa tới", "dưới",
+    "gần như", "over", "more than", "nearly", "about", "approximately", "almost", "around", "at least",
+    "less than", "under", "up to", "roughly", "some",
+)
+# Symbols used as qualifiers in tables ("≥ 90", "> 80%").
+QUALIFIER_SYMBOLS = ("≥", "≤", ">=", "<=", ">", "<")
+# Qualifiers that make a four-digit number a count rather than a year ("hơn 2023 hộ").
+COUNT_QUALIFIERS = ("hơn", "trên", "khoảng", "gần", "over", "about", "nearly", "approximately", "more than")
+
+
+# --- labels that are not figures ----------------------------------------------------
+
+# A number after these words names a thing ("mức độ 3", "Phụ lục 2", "tầng 4").
+LABEL_NOUNS_BEFORE = (
+    r"mức độ", r"mức", r"cấp độ", r"levels?", r"khóa", r"khoá", r"lần thứ", r"tháng", r"năm", r"quý", r"tuần",
+    r"phiên bản", r"version", r"giai đoạn", r"phase", r"khu vực", r"vùng", r"tổ", r"ấp", r"khóm", r"phường",
+    r"quận", r"(?<!hạ )tầng", r"quốc lộ", r"tỉnh lộ", r"đường tỉnh", r"Đại hội", r"Congress", r"(?<!hình )ảnh",
+    r"(?<!mô )hình", r"bảng", r"biểu đồ", r"phụ lục", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
+    r"figure", r"table", r"article", r"chapter", r"floor",
+)
+# Words after a number that make it a label or a level, not a figure ("3 trụ cột", "4 cấp").
+LABEL_NOUNS_AFTER = (r"trụ cột", r"pillars?\b", r"cửa\b", r"chiều\b", r"cấp(?!\s*(?:ủy|uỷ))\b", r"levels?\b", r"sao\b", r"stars?\b")
+# Names of documents and programmes: the number after them is their number.
+DOCUMENT_NAMES = (
+    "Nghị quyết", "Quyết định", "Chỉ thị", "Thông tư", "Nghị định", "Đề án", "Chương trình", "Công văn", "Luật",
+    "Hướng dẫn", "Báo cáo", "Thông báo", "Tờ trình", "Kết luận", "Kế hoạch", "Quy định", "Decision", "Resolution",
+    "Decree", "Directive", "Circular", "Project", "Program", "Programme",
+)
+# Words before a number that make it a rank ("xếp thứ 3", "top 10").
+RANK_CUES = ("xếp", "đứng", "hạng", "vị trí", "rank", "top", "tốp")
+
+
+# --- levels of government -----------------------------------------------------------
+
+# Phrases naming all three levels at once.
+ALL_LEVELS_PATTERN = (
+    r"\b(?:[3-4]|ba|bốn|03|04)\s+cấp\b|các cấp\b|từ (?:cấp )?tỉnh\b.{0,40}?(?:đến|tới) (?:cấp |các |tất cả các )?(?:xã|cơ sở)|"
+    r"cấp tỉnh, (?:cấp )?huyện,? (?:và )?(?:cấp )?xã|tỉnh\s*[–-]\s*huyện\s*[–-]\s*xã|"
+    r"tỉnh, huyện, xã|three levels|all levels|provincial, district and commun"
+)
+# Two levels named together: the level is unspecified.
+TWO_LEVELS_PATTERN = r"từ cấp huyện trở lên|cấp tỉnh và cấp huyện|cấp huyện và cấp xã"
+PROVINCE_LEVEL_PATTERN = (
+    r"cấp tỉnh|sở, ban, ngành|sở, ngành|\bcác sở\b|\bsở\b|cơ quan chuyên môn (?:thuộc UBND )?tỉnh|"
+    r"UBND tỉnh|toàn tỉnh|provincial|departments"
+)
+DISTRICT_LEVEL_PATTERN = r"cấp huyện|\bhuyện\b|thị xã|\bquận\b|districts?\b"
+COMMUNE_LEVEL_PATTERN = r"cấp xã|(?<!thị )\bxã\b(?!\s+hội)|\bphường\b|thị trấn|commun(?:e|es|al)\b|\bwards?\b"
+NATIONAL_LEVEL_PATTERN = r"toàn quốc|cả nước|ủy ban quốc gia|uỷ ban quốc gia|nationwide|national target"
+
+
+# --- targets --------------------------------------------------------------------------
+
+# Cues before a figure in its clause that make it a plan, goal or policy rate.
+TARGET_CUE_PATTERN = (
+    r"phấn đấu|mục tiêu|chỉ tiêu|theo kế hoạch|kế hoạch đề ra|đề ra|đặt ra|dự kiến|\bsẽ\b|"
+    r"hỗ trợ\s*(?:tối đa\s*)?$|\btarget|\baims? to\b|\bplans? to\b|\bwill\b|\bexpected to\b"
+)
+# "đến năm 2025": a target when the year is after publication ("tính đến"/"hết" are as-of cues).
+BY_YEAR_PATTERN = r"(?<!tính )(?<!hết )\b(?:đến năm|tới năm|by)\s+((?:19|20)\d{2})\b"
+# Nouns for goals: a sentence ending with them announces a list of targets
+# ("... với những mục tiêu cụ thể."), whatever its punctuation.
+GOAL_NOUNS = ("mục tiêu", "chỉ tiêu", "targets", "goals", "target", "goal")
+GOAL_NOUN_QUALIFIERS = (
+    "cụ thể", "chủ yếu", "chính", "sau", "sau đây", "như sau", "cơ bản", "trọng tâm", "chủ yếu sau", "cụ thể sau",
+    "cụ thể như sau", "following", "specific",
+)
+GOAL_DETERMINERS = ("các", "những", "một số", "với", "gồm", "the following", "these", "specific")
+# Inside a targets section, these words before a figure say it is a result.
+ACTUAL_MARKERS = ("đã", "hiện nay", "hiện có", "đến nay", "hiện tại", "tính đến nay", "so far", "currently")
+
+
+# --- as-of dates --------------------------------------------------------------------
+
+# Words before a date that make it the date the figures are stated at.
+AS_OF_CUES = ("tính đến", "tính tới", "đến", "tới", "as of", "as at", "until")
+# "cuối năm 2022", "hết năm 2022", "end of 2022": 31 December.
+PERIOD_END_WORDS = ("cuối", "hết")
+
+
+# --- document structure -------------------------------------------------------------
+
+# Document types printed alone on the line above an official document's subject.
+DOCUMENT_TYPES = (
+    "báo cáo", "kế hoạch", "quyết định", "tờ trình", "thông báo", "chương trình", "đề án", "công văn", "nghị quyết",
+    "chỉ thị", "hướng dẫn", "kết luận",
+)
+# The national motto printed at the top right of every official document.
+NATIONAL_MOTTO_PATTERN = r"cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc"
+# Short lines naming the issuing body at the top left ("ỦY BAN NHÂN DÂN", "SỞ THÔNG TIN ...").
+ISSUING_BODY_PATTERN = r"(?:ủy|uỷ) ban nhân dân|^ubnd\b|hội đồng nhân dân|^sở\s|^tổ công tác|^ban chỉ đạo"
+# Heading words that open a targets section ("Mục tiêu", "Phương hướng, nhiệm vụ năm 2025").
+TARGET_HEADING_WORDS = (
+    "mục tiêu", "phương hướng", "định hướng", "nhiệm vụ", "giải pháp", "kế hoạch", "lộ trình", "dự kiến",
+    "targets", "objectives", "plan", "tasks",
+)
+# Heading words that say a section reports results, which beats the words above
+# ("Kết quả thực hiện kế hoạch", "Đánh giá thực trạng").
+RESULT_HEADING_WORDS = (
+    "kết quả", "tình hình", "thực trạng", "đánh giá", "hiện trạng", "đã đạt", "căn cứ", "khó khăn", "tồn tại",
+    "results", "achievements", "situation",
+)
+# A unit line above a table or list: "ĐVT: %", "Đơn vị tính: hồ sơ", "(Đơn vị: triệu đồng)".
+UNIT_LINE_LABELS = ("đvt", "đơn vị tính", "đơn vị")
+
+
+# --- tables -------------------------------------------------------------------------
+
+# Column headers by the role of the column.
+COLUMN_STT = ("stt", "tt", "số tt", "số thứ tự", "#", "no", "no.")
+COLUMN_UNIT = ("đvt", "đơn vị tính", "unit")
+COLUMN_NOTE = ("ghi chú", "note", "notes", "nguồn")
+# Row-label columns (the thing each row is about).
+COLUMN_LABEL_WORDS = (
+    "chỉ tiêu", "nội dung", "tên chỉ tiêu", "hạng mục", "tiêu chí", "đơn vị", "địa phương", "địa bàn", "cơ quan",
+    "lĩnh vực", "doanh nghiệp", "huyện", "xã", "tên", "indicator", "item",
+)
+# Plan and target columns: their figures are targets.
+COLUMN_TARGET_WORDS = ("kế hoạch", "kh", "mục tiêu", "chỉ tiêu", "chỉ tiêu giao", "target", "plan")
+# Comparison columns: ratios of two other columns, not figures of their own.
+COLUMN_COMPARISON_PATTERN = (
+    r"so sánh|so với|tăng\s*/\s*giảm|tăng,\s*giảm|\bđạt\s*\(?%|th\s*/\s*kh|tỷ lệ (?:thực hiện|đạt|hoàn thành)|"
+    r"tỉ lệ (?:thực hiện|đạt|hoàn thành)|% kế hoạch|compared|change"
+)
+# Estimate and result columns ("Ước thực hiện 2024", "Thực hiện năm 2023", "Năm 2023").
+COLUMN_PERIOD_WORDS = ("năm", "ước thực hiện", "ước th", "ước", "thực hiện", "th", "lũy kế", "luỹ kế", "kết quả", "year")
+# Row labels that are a table's total.
+TOTAL_ROW_WORDS = ("tổng", "tổng cộng", "cộng", "toàn tỉnh", "toàn huyện", "tổng số", "total", "chung")
+
+
+# --- page furniture -----------------------------------------------------------------
+
+# A line that is only a page number: "- 3 -", "Trang 3/12", "Page 3 of 12", "3/12".
+PAGE_NUMBER_PATTERN = (
+    r"[-–—]\s*\d{1,3}\s*[-–—]|(?:trang|page)\s*\d{1,3}(?:\s*(?:/|of|trên)\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}"
+)
+
+
+# Words of the page chrome that provincial portals print around an article (visitor
+# counters, pagination, rating and comment boxes, the footer's contact and licence lines).
+PORTAL_FURNITURE_PATTERN = (
+    r"lượt xem|đang truy cập|tổng lượt truy cập|lượt truy cập\s*:|hôm nay\s*:?\s*\d|hôm qua\s*:?\s*\d|"
+    r"tháng hiện tại|khách viếng thăm|máy chủ tìm kiếm|thống kê truy cập|trang\s+\d+\s*/\s*\d+|"
+    r"page\s+\d+\s+of|lượt thích|số ký tự|cỡ chữ|bản in|tin đã đưa|xem theo ngày|"
+    r"\d+\s+trong\s+\d+\s+đánh giá|điểm của bài viết|views?\s*:|visitors?\s*:|online\s*:|bình luận\s*\(|"
+    r"địa chỉ\s*:|điện thoại\s*:|e-?mail\s*:|fax\s*:|copyright|©|bản quyền|giấy phép\s+số|"
+    r"chịu trách nhiệm|ghi rõ nguồn"
+)
+
+
+# --- sites ----------------------------------------------------------------------------
+
+# National news sites and ministries: their host names no province, even when a
+# province slug happens to sit inside it; a report from them has no province
+# from its URL.
+NATIONAL_SITES = (
+    "chinhphu.vn", "baochinhphu.vn", "mic.gov.vn", "mst.gov.vn", "moh.gov.vn", "mps.gov.vn", "dangcongsan.vn",
+    "quochoi.vn", "vietnamnet.vn", "vnexpress.net", "dantri.com.vn", "tuoitre.vn", "thanhnien.vn", "nhandan.vn",
+    "vietnamplus.vn", "vov.vn", "vtv.vn", "qdnd.vn", "cand.com.vn", "laodong.vn", "tienphong.vn", "baotintuc.vn",
+    "znews.vn", "zingnews.vn", "vtc.vn", "ictvietnam.vn", "vnpt.vn", "viettel.vn", "baophapluat.vn",
+    "kinhtedothi.vn", "vneconomy.vn", "cafef.vn", "vccinews.vn", "vccinews.com", "baodautu.vn", "congthuong.vn",
+    "sggp.org.vn", "plo.vn", "nld.com.vn", "kinhtenongthon.vn", "baotainguyenmoitruong.vn", "vnptmedia.vn",
+    "thoibaotaichinhvietnam.vn", "baoxaydung.com.vn", "nongnghiep.vn", "daibieunhandan.vn",
+)
+# Host labels that carry no place: prefixes of provincial portals and papers.
+HOST_PREFIXES = ("www", "bao", "sotttt", "stttt", "stt", "skhcn", "khcn", "dichvucong", "dvc", "portal", "congbao", "m", "en")
+
+# =====================================================================================
+# Classification: what a figure counts and which indicator it reports (extraction/classify.py).
+# =====================================================================================
+
+# What a share or a count of units is counted over: the figure's base. The BI
+# scorecard keeps one base per row, so "80% of households" and "80% of
+# agencies" never meet. Looked for at the head of the counted noun phrase;
+# the longest entry at the earliest position wins.
+BASES: dict[str, tuple[str, ...]] = {
+    "households": ("hộ gia đình", "hộ dân", "hộ", "gia đình", "household*", "families"),
+    "agencies": (
+        "cơ quan", "cơ quan nhà nước", "cơ quan hành chính", "đơn vị", "sở", "sở, ban, ngành",
+        "sở, ngành", "ubnd", "ủy ban nhân dân", "uỷ ban nhân dân", "agency", "agencies",
+        "department*", "state agenc*",
+    ),
+    "communes": (
+        "xã", "phường", "thị trấn", "xã, phường, thị trấn", "cấp xã", "ubnd cấp xã", "ubnd các xã",
+        "ubnd xã", "thôn", "bản", "ấp", "tổ dân phố", "trung tâm xã", "commune*", "ward*", "village*",
+    ),
+    "districts": ("huyện", "quận", "thị xã", "cấp huyện", "ubnd cấp huyện", "ubnd các huyện", "district*"),
+    "people": (
+        "người dân", "người", "công dân", "dân", "nhân khẩu", "người dùng", "học viên", "lượt người",
+        "thành viên", "resident*", "citizen*", "people", "persons", "inhabitant*", "user*", "member*",
+        "trainee*", "learner*",
+    ),
+    "officials": (
+        "cán bộ", "công chức", "viên chức", "cán bộ, công chức", "cán bộ, công chức, viên chức",
+        "cbccvc", "cbcc", "official*", "civil servant*", "employee*", "state employee*",
+    ),
+    "dossiers": ("hồ sơ", "dossier*", "record*"),
+    "procedures": ("thủ tục hành chính", "thủ tục", "tthc", "administrative procedure*", "procedure*"),
+    "services": (
+        "dịch vụ công", "dịch vụ công trực tuyến", "dvctt", "dvc", "dịch vụ", "public service*",
+        "online public service*", "service*",
+    ),
+    # English "documents" often translates hồ sơ (dossiers): no base of its own.
+    "documents": ("văn bản", "văn bản điện tử", "hồ sơ công việc"),
+    "enterprises": ("doanh nghiệp", "enterprise*", "business*", "compan*"),
+    "schools": ("trường học", "trường", "cơ sở giáo dục", "school*"),
+    "health_facilities": (
+        "cơ sở y tế", "bệnh viện", "trạm y tế", "cơ sở khám chữa bệnh", "cơ sở khám, chữa bệnh",
+        "hospital*", "health facilit*", "clinic*",
+    ),
+    "computers": ("máy tính", "máy vi tính", "computer*"),
+    "data_records": ("dữ liệu", "bản ghi", "trường dữ liệu", "data"),
+    "subscribers": ("thuê bao", "subscriber*", "subscription*"),
+}
+
+# Words in front of the counted noun phrase that are not part of it: "tỷ lệ hộ
+# gia đình ..." counts households, "số xã ..." counts communes.
+MEASURE_WORDS: tuple[str, ...] = (
+    "tỷ lệ", "tỉ lệ", "số lượng", "tổng số", "số", "các", "những", "toàn bộ", "tất cả", "lượt", "the rate of",
+    "the share of", "the number of", "the percentage of", "the proportion of", "rate of", "share of",
+    "number of", "percentage of", "proportion of", "the", "all",
+)
+
+# Where the counted phrase after a figure ends: a punctuation mark (outside a base
+# like "cán bộ, công chức"), another figure, or one of these words.
+PHRASE_STOPS: tuple[str, ...] = (
+    "trong đó", "bao gồm", "gồm", "với", "đạt", "chiếm", "tăng", "giảm", "so với", "góp phần", "qua đó",
+    "nhằm", "để", "of which", "including", "with", "reaching", "up", "compared", "while", "which",
+)
+# The verb between a subject and its figure: "tỷ lệ hồ sơ trực tuyến đạt 60%", "số
+# DVCTT mức độ 3 là 191", "the rate ... reached 90%". The subject before it is
+# what the figure measures; a phrase after the figure then only says over what.
+LINKING_VERBS: tuple[str, ...] = (
+    "đạt", "đạt tỷ lệ", "đạt tỉ lệ", "là", "chiếm", "chiếm tỷ lệ", "bằng", "ở mức", "lên", "lên tới", "lên đến",
+    "đến", "tới", "reached", "reaches", "reach", "reaching", "is", "was", "were", "are", "stood at", "of",
+    "totalled", "totaled", "hit",
+)
+# Words that end a counted noun phrase and start what is said of it ("5,7 triệu dữ liệu
+# đăng ký đất đai | đã được số hóa", "100% xã | có cáp quang"): a keyword of the
+# predicate describes the figure before the phrase's own modifiers.
+PREDICATE_MARKERS: tuple[str, ...] = (
+    "đã", "được", "có", "đang", "sẽ", "bị", "đều", "chưa", "không", "vẫn", "cần", "phải",
+    "are", "were", "is", "was", "have", "has", "had", "been",
+)
+# Words that open the subject before a figure ("tỷ lệ hộ gia đình có cáp quang ...").
+SUBJECT_OPENERS: tuple[str, ...] = (
+    "tỷ lệ", "tỉ lệ", "số lượng", "tổng số", "số", "mật độ", "the rate", "the share", "the number",
+    "the percentage", "the proportion", "the density", "rate", "share", "number", "percentage", "proportion",
+)
+# Words that join two figures' phrases: "100% cán bộ, công chức và trên 50% viên chức
+# đã được đào tạo" (the predicate after the second phrase is the first one's too).
+COORDINATORS: tuple[str, ...] = ("và", "cùng", "and", "as well as")
+
+# Phrases that open a sentence before its subject ("Đến nay, ...", "Về hạ tầng số, ..."):
+# a subject before a figure starts after them.
+ADVERBIAL_OPENERS: tuple[str, ...] = (
+    "về", "đến nay", "hiện nay", "hiện", "hiện tại", "tính đến", "tính tới", "đến", "tới", "trong", "qua",
+    "theo", "ngoài ra", "đồng thời", "bên cạnh đó", "nhờ", "sau", "từ", "riêng", "cụ thể", "năm", "as of",
+    "so far", "currently", "in", "by", "regarding", "besides", "in addition",
+)
+
+# Words that point back to something named before ("hệ thống này", "this
+# platform"): the figure counts what the nearest earlier mention of that noun names.
+ANAPHORS: tuple[str, ...] = ("này", "đó", "nói trên", "kể trên", "this", "these")
+ANAPHOR_HEADS: tuple[str, ...] = (
+    "dịch vụ", "hệ thống", "nền tảng", "ứng dụng", "phần mềm", "mạng", "cổng", "trang", "công cụ",
+    "giải pháp", "mô hình", "cơ sở dữ liệu", "service", "system", "platform", "application", "app",
+    "software", "portal", "network", "database",
+)
+
+# Verbs that say what happened to the units a figure counts: "bồi dưỡng cho 4.700
+# thành viên", "đào tạo 500 cán bộ" count people trained; "tiếp nhận 932.000 hồ
+# sơ" counts dossiers received. Each maps the counted base to the indicator.
+GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
+    "training": (
+        ("đào tạo", "tập huấn", "bồi dưỡng", "huấn luyện", "phổ cập", "train", "trained", "training"),
+        {"people": "learners", "officials": "officials_trained"},
+    ),
+    "receiving": (
+        ("tiếp nhận", "nhận được", "received", "receive", "receives"),
+        {"dossiers": "dossiers_received"},
+    ),
+    # "ban hành 64 văn bản chỉ đạo": documents issued are policy documents.
+    "issuing": (
+        ("ban hành", "đã ban hành", "issued", "issue"),
+        {"documents": "policy_documents"},
+    ),
+}
+# Indicators a governing verb leaves as they are: they already say what happened
+# to the units ("50.911 hồ sơ tiếp nhận trực tuyến" stays online dossiers).
+GOVERNED_ALREADY: frozenset[str] = frozenset(
+    {"learners", "officials_trained", "dossiers_processed_online", "dossiers_on_time", "digitisation"}
+)
+# What a counted unit names by itself when its phrase names nothing more specific:
+# "1.827 văn bản được ký và phát hành" counts (electronic) documents.
+BASE_INDICATORS: dict[str, str] = {"documents": "e_documents"}
+# A keyword after "trên"/"tại" names where something is published or run ("được
+# công khai trên Cổng Dịch vụ công", "phát hành trên Trục liên thông văn bản"), not what is
+# counted; unless it names the channel ("trên môi trường mạng" = online).
+LOCATIVES: tuple[str, ...] = ("trên", "tại")
+CHANNELS: tuple[str, ...] = (
+    "môi trường điện tử", "môi trường mạng", "mạng", "internet", "không gian mạng", "mạng internet",
+)
+# Indicators that cannot count a base: a figure counted over dossiers is no count
+# of procedures or services ("mức 3 là 36.753 hồ sơ"), and the reverse. Their
+# keywords then come after the others, like the base's own.
+BASE_EXCLUDES: dict[str, frozenset[str]] = {
+    "dossiers": frozenset({"admin_procedures", "online_public_services", "online_public_services_level34"}),
+    "procedures": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
+    "services": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
+    "documents": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
+}
+
+# --- relevance: figures that are no measurement of digital transformation -------------
+# Each maps a reason (the `relevance` column) to the cues that give it.
+
+# A score: "0,6123 điểm", "đạt 85,5 điểm" (a score unit right after the figure,
+# with a decimal value or an index named nearby). "236 điểm" alone counts places.
+SCORE_UNITS: tuple[str, ...] = ("điểm", "point", "points", "score")
+SCORE_CUES: tuple[str, ...] = (
+    "chỉ số", "điểm số", "tổng điểm", "số điểm", "đạt điểm", "dti", "ict index", "par index",
+    "papi", "sipas", "pci", "xếp hạng", "index", "score*", "scoring",
+)
+# A rank: "xếp thứ 3/63", "đứng thứ 5", "top 10", "tăng 4 bậc", "ranked 5th".
+RANK_BEFORE: tuple[str, ...] = (
+    "xếp thứ", "đứng thứ", "xếp hạng", "xếp hạng thứ", "vị trí thứ", "thứ hạng", "hạng", "thứ", "top",
+    "tốp", "ranked", "ranking", "rank", "position",
+)
+RANK_AFTER: tuple[str, ...] = ("bậc", "hạng", "bậc so với", "place*", "position*", "rank*")
+# A rank said by the group a province is in: "1 trong 17 tỉnh đứng đầu", "top 10 tỉnh dẫn đầu".
+RANK_GROUP: tuple[str, ...] = ("đứng đầu", "dẫn đầu", "cao nhất", "leading", "top")
+# An award: "đạt 3 giải thưởng", "5 bằng khen".
+AWARD_CUES: tuple[str, ...] = (
+    "giải thưởng", "giải nhất", "giải nhì", "giải ba", "giải khuyến khích", "giải", "đạt giải",
+    "huy chương", "bằng khen", "giấy khen", "danh hiệu", "cúp", "award*", "prize*", "medal*",
+)
+# Goals met: "hoàn thành 7/15 mục tiêu", "12/15 chỉ tiêu đạt".
+MET_GOAL_NOUNS: tuple[str, ...] = (
+    "mục tiêu", "chỉ tiêu", "nhiệm vụ", "tiêu chí", "nội dung", "target*", "goal*", "criteri*",
+    "task*",
+)
+# Population: "dân số 1,2 triệu người", "với 900.000 dân".
+POPULATION_CUES: tuple[str, ...] = ("dân số", "nhân khẩu", "quy mô dân số", "population", "inhabitant*")
+POPULATION_HEADS: tuple[str, ...] = ("dân", "nhân khẩu", "inhabitant*")
+# Money: a currency after the figure (its scale word may come between) or before it.
+CURRENCY_AFTER: tuple[str, ...] = ("đồng", "vnđ", "vnd", "usd", "đô la", "đô-la", "euro", "dollar*", "$")
+CURRENCY_BEFORE: tuple[str, ...] = ("$", "usd", "vnd", "vnđ", "us$")
+MONEY_SCALE_WORDS: tuple[str, ...] = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "nghìn tỷ", "thousand", "million", "billion", "trillion")
+# Market share: "chiếm 45% thị phần".
+MARKET_SHARE_CUES: tuple[str, ...] = ("thị phần", "market share*")

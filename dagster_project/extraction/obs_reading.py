@@ -1,0 +1,255 @@
+"""Reading the numbers of one sentence (or one table cell) as figures.
+
+Each number is read with the marks around it: a percent sign, a scale word
+("nghìn", "billion"), "x/y", a pair with units ("1.387 máy/1.442 người"), a
+part of a total ("52.100 hồ sơ trực tuyến/tổng số 140.300"), a rate per 100
+inhabitants ("106,8 thuê bao/100 dân", "thuê bao/100 dân: 88,4"), a range, a
+qualifier, "gấp N lần". A percentage and the "x/y" that states it are one
+figure, in either order ("451.343/434.900 ..., đạt 103,78%", "trên 75%
+(1.276/1.698 TTHC)").
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from dagster_project.extraction import lexicon
+from dagster_project.extraction.numbers import Lang, NumberToken, multiplier_after
+from dagster_project.extraction.obs_context import Sentence, clause_bounds, qualifier_before
+from dagster_project.extraction.obs_filters import label_reason
+
+_I = re.IGNORECASE
+_PERCENT_AFTER = re.compile(r"\s?%|\s*(?:percent|per cent|phần trăm)\b", _I)
+_SLASH = re.compile(r"\s*/\s*")
+_RANGE_DASH = re.compile(r"\s?[-–]\s?")
+# Unit words between a figure and the "/N" after them: "87 thuê bao/100 dân", "1.387 máy/1.442 người".
+_UNIT_SLASH = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*/\s*")
+# A part and its total: "52.100 hồ sơ trực tuyến/tổng số 140.300", "... trên tổng số 140.300".
+_OUT_OF_TOTAL = re.compile(
+    r"\s*(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,7})?\s*(?:/\s*|\s(?:trên|trong|so với)\s+)tổng(?:\s+số)?"
+    r"(?:\s+[^\W\d_]+){0,3}?\s*(?:là\s*|:\s*)?",
+    _I,
+)
+_POWERS_OF_TEN = {"1", "10", "100", "1000", "1.000", "10.000", "100.000", "1,000"}
+# The base of a per-capita rate right before a figure: "thuê bao/100 dân: 88,4", "(thuê bao/100 dân) đạt 90".
+_PER_CAPITA_BEFORE = re.compile(
+    r"/\s*(1|10|100|1\.000)\s*" + lexicon.alternation(lexicon.PER_CAPITA_BASES)
+    + r"\s*\)?\s*(?::|=|là|đạt|bình quân|khoảng|trên|hơn)?\s*$",
+    _I,
+)
+_WORD_SLASH_BEFORE = re.compile(r"[^\W\d_]\s*/\s*$")
+_PER_CAPITA_AFTER = re.compile(r"\s*" + lexicon.word_alternation(lexicon.PER_CAPITA_BASES), _I)
+# Words joining a ratio to the percentage that restates it ("x/y ..., đạt z%").
+_RATIO_PERCENT_LINK = re.compile(
+    r"(?:\(|đạt|tỷ lệ|tỉ lệ|bằng|chiếm|reaching|equal to|=)\s*(?:(?:tỷ lệ|tỉ lệ|khoảng|đạt)\s*)*$", _I
+)
+# Words joining a percentage to the "(x/y)" that backs it: "75% (1.276/1.698 TTHC)".
+_PERCENT_RATIO_LINK = re.compile(r"\s*\(\s*(?:(?:tương ứng|tương đương|gồm|với|đạt|là|của)\s*)?", _I)
+_CLOSING_PAREN = re.compile(r"[^()\n]{0,40}?\)")
+_MEASURE_AFTER = re.compile(r"\s?" + lexicon.word_alternation(lexicon.MEASURE_UNITS), _I)
+_CURRENCY_AFTER = re.compile(r"\s*" + lexicon.word_alternation(lexicon.CURRENCY_WORDS), _I)
+_RANK_BEFORE = re.compile(r"(?:thứ|hạng|top|tốp)\s*$", _I)
+PERCENT_ROW_LABEL = "(%)"
+
+
+@dataclass
+class Figure:
+    """A figure while it is being assembled; becomes an Observation at the end."""
+
+    sentence: Sentence
+    start: int  # quote span
+    end: int
+    value: float
+    unit: str  # percent | count | ratio
+    raw: str = ""  # the number as written
+    numerator: float | None = None
+    denominator: float | None = None
+    stated_percent: float | None = None
+    qualifier: str | None = None
+    lead_start: int = 0  # where the qualifier (if any) begins
+    subject_from: int = -1  # where the counted noun phrase starts (after x/y when merged)
+    parent: int | None = None
+    kind: str | None = None  # rank | density | multiple | per_one | measure | money | comparison
+    range_high: float | None = None
+    multiplier: float | None = None
+    context: object = None  # the block or table cell it was read in (observations.py)
+    as_of: datetime.date | None = None
+    as_of_source: str | None = None  # sentence | paragraph | section | column
+    in_goal_list: bool = False  # after a sentence that announced a list of goals
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def read_sentence(
+    text: str, sentence: Sentence, tokens: list[NumberToken], lang: Lang, label_at: int | None
+) -> list[Figure]:
+    """Figures of one sentence; `label_at` is where its line's "(%)" row label is, if any."""
+    figures: list[Figure] = []
+    i = 0
+    while i < len(tokens):
+        figure, used = _read_figure(text, sentence, tokens, i, lang, label_at)
+        if figure is not None:
+            figures.append(figure)
+        i += used
+    return merge_pairs(text, figures)
+
+
+def _read_figure(
+    text: str, sentence: Sentence, tokens: list[NumberToken], i: int, lang: Lang, label_at: int | None
+) -> tuple[Figure | None, int]:
+    """The figure starting at tokens[i], and how many tokens it used."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    clause_start, _ = clause_bounds(sentence, tok.start)
+    if label_reason(text, tok.start, tok.end, clause_start, lang):
+        return None, 1
+    if _PER_CAPITA_AFTER.match(text, tok.end) and _WORD_SLASH_BEFORE.search(text, max(0, tok.start - 8), tok.start):
+        return None, 1  # "thuê bao/100 dân": the base of a rate, not a figure
+    qualifier, lead = qualifier_before(text, tok.start)
+    figure = Figure(sentence, tok.start, tok.end, tok.value, "count", raw=tok.raw, qualifier=qualifier, lead_start=lead)
+    if _RANK_BEFORE.search(text, max(0, tok.start - 12), tok.start):
+        figure.kind = "rank"
+    used = 1
+    between = text[tok.end : nxt.start] if nxt is not None else ""
+    if nxt is not None and _SLASH.fullmatch(between):
+        if re.match(r"\s*cấp\b", text[nxt.end : nxt.end + 8], _I):
+            return None, 2  # "liên thông 3/4 cấp" is a label
+        _make_ratio(figure, nxt)
+        if nxt.raw.lstrip("0") in _POWERS_OF_TEN and _PER_CAPITA_AFTER.match(text, nxt.end):
+            figure.kind = "density"  # "116,3/100 dân"
+        used = 2
+    elif nxt is not None and len(between) <= 40 and _UNIT_SLASH.fullmatch(between):
+        # "87 thuê bao/100 dân" is a rate; "1.387 máy/1.442 người" a pair of counts.
+        _make_ratio(figure, nxt)
+        if nxt.raw.lstrip("0") in _POWERS_OF_TEN:
+            figure.kind = "density"
+        used = 2
+    elif nxt is not None and len(between) <= 80 and _OUT_OF_TOTAL.fullmatch(between) and not re.search(r"[;.!?]", between):
+        _make_ratio(figure, nxt)
+        used = 2
+    elif nxt is not None and re.fullmatch(r"\s+(?:out\s+)?of\s+", between, _I):
+        _make_ratio(figure, nxt)  # English "12 of 15 districts"
+        used = 2
+    elif nxt is not None and _is_range(text, tok, nxt):
+        figure.end = nxt.end
+        figure.range_high = nxt.value
+        figure.extra["range"] = f"{tok.raw}-{nxt.raw}"
+        used = 2
+    else:
+        base = _PER_CAPITA_BEFORE.search(text, max(clause_start, tok.start - 60), tok.start)
+        if base:
+            # "thuê bao/100 dân: 88,4": 88,4 per 100 inhabitants.
+            figure.unit, figure.numerator, figure.denominator = "ratio", tok.value, float(base.group(1).replace(".", ""))
+            figure.kind = "density"
+    read_unit(text, figure, label_at)
+    used += _read_per_one(text, tokens, i, figure)
+    return figure, used
+
+
+def _make_ratio(figure: Figure, nxt: NumberToken) -> None:
+    figure.end, figure.unit = nxt.end, "ratio"
+    figure.numerator, figure.denominator = figure.value, nxt.value
+
+
+def read_unit(text: str, figure: Figure, label_at: int | None = None) -> None:
+    """Percent sign, scale word ("nghìn", "billion"), measure unit or "gấp N lần" after the number."""
+    if figure.unit == "ratio":
+        return
+    suffix = re.match(r"(?:st|nd|rd|th)\b", text[figure.end : figure.end + 3])
+    if suffix:
+        figure.end += suffix.end()
+        figure.kind = "rank"
+        return
+    m = _PERCENT_AFTER.match(text, figure.end)
+    if m:
+        figure.unit, figure.end = "percent", m.end()
+        return
+    factor, end = multiplier_after(text, figure.end)
+    if factor != 1.0:
+        figure.value *= factor
+        figure.end = end
+        figure.multiplier = factor
+        if _CURRENCY_AFTER.match(text, end):
+            figure.kind = "money"
+        return
+    if _CURRENCY_AFTER.match(text, figure.end):
+        figure.kind = "money"
+        return
+    if _MEASURE_AFTER.match(text, figure.end):
+        figure.kind = figure.kind or "measure"  # "9.860 km", "4,37 km/điểm": not a count of things
+        return
+    # Positions of the label are precomputed: looking back along the line for
+    # every figure would be quadratic on a line of several megabytes.
+    if label_at is not None and label_at + len(PERCENT_ROW_LABEL) <= figure.start:
+        figure.unit = "percent"  # a table row labelled "(%)" holds percentages
+        return
+    if re.search(r"gấp\s+$", text[max(0, figure.start - 8) : figure.start], _I) and re.match(r"\s*lần\b", text[figure.end :]):
+        figure.unit, figure.numerator = "ratio", figure.value
+        figure.kind = "multiple"
+
+
+def _read_per_one(text: str, tokens: list[NumberToken], i: int, figure: Figure) -> int:
+    """"cứ 2,2 cán bộ có 1 máy tính": one ratio 2.2/1, the "1" is no figure of its own.
+
+    Returns how many more tokens the figure used (0 or 1).
+    """
+    if figure.unit != "count" or i + 1 >= len(tokens):
+        return 0
+    if not re.search(r"\bcứ\s+$", text[max(0, figure.start - 6) : figure.start], _I):
+        return 0
+    other = tokens[i + 1]
+    between = text[figure.end : other.start]
+    if other.value != 1 or ";" in between or not re.search(r"\b(?:có|thì|được)\s*$", between):
+        return 0
+    figure.unit, figure.numerator, figure.denominator = "ratio", figure.value, 1.0
+    figure.end = other.end
+    figure.kind = "per_one"
+    return 1
+
+
+def _is_range(text: str, tok: NumberToken, nxt: NumberToken) -> bool:
+    """"1-2 cán bộ", "15–20%": a range whose lower bound is the value."""
+    if not _RANGE_DASH.fullmatch(text[tok.end : nxt.start]):
+        return False
+    return tok.value < nxt.value and nxt.value < 1000 and not nxt.raw.startswith("0")
+
+
+def merge_pairs(text: str, figures: list[Figure]) -> list[Figure]:
+    """A percentage and the "x/y" that states it are one figure, whichever comes first."""
+    merged: list[Figure] = []
+    for figure in figures:
+        prev = merged[-1] if merged else None
+        if prev is not None and _is_plain_ratio(prev) and figure.unit == "percent" and _restates(text, prev, figure):
+            # "451.343/434.900 đối tượng, đạt 103,78%"
+            prev.stated_percent = figure.value
+            prev.subject_from = prev.end
+            prev.value, prev.unit, prev.end = figure.value, "percent", figure.end
+            prev.qualifier = prev.qualifier or figure.qualifier
+            continue
+        if prev is not None and prev.unit == "percent" and prev.numerator is None and _is_plain_ratio(figure) and (
+            _PERCENT_RATIO_LINK.fullmatch(text, prev.end, figure.lead_start)
+        ):
+            # "trên 75% (1.276/1.698 TTHC) đủ điều kiện ...": the subject follows the bracket.
+            prev.numerator, prev.denominator = figure.numerator, figure.denominator
+            prev.stated_percent = prev.value
+            closing = _CLOSING_PAREN.match(text, figure.end)
+            prev.subject_from = closing.end() if closing else figure.end
+            prev.end = figure.end
+            continue
+        merged.append(figure)
+    return merged
+
+
+def _is_plain_ratio(figure: Figure) -> bool:
+    return figure.unit == "ratio" and bool(figure.denominator) and figure.kind is None
+
+
+def _restates(text: str, ratio: Figure, percent: Figure) -> bool:
+    between = text[ratio.end : percent.lead_start]
+    if len(between) > 90 or re.search(r"[\d;]|[.!?]\s", between):
+        return False
+    return bool(_RATIO_PERCENT_LINK.search(between))
+
+
+def year_end(year: int | None) -> datetime.date | None:
+    return datetime.date(year, 12, 31) if year else None

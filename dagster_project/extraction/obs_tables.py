@@ -1,0 +1,150 @@
+"""Figures of table rows: a cell takes its meaning from its row label, column and unit line.
+
+A cell "51,7" under "Năm 2023" in the row "Tỷ lệ hồ sơ trực tuyến toàn trình"
+of a table headed "ĐVT: %" is the figure 51.7 % for 2023. Its evidence is a
+readable reconstruction of that, followed by the row as printed:
+"Tỷ lệ hồ sơ trực tuyến toàn trình (ĐVT: %) — Năm 2023: 51,7 [1 | Tỷ lệ … | 38,4 | 51,7 | 60]".
+The figure's span still points at the cell in the report text.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dagster_project.extraction import lexicon
+from dagster_project.extraction.layout import Block
+from dagster_project.extraction.layout_tables import Cell, Row, Table
+from dagster_project.extraction.numbers import Lang, NumberToken, multiplier_after
+from dagster_project.extraction.obs_context import Sentence
+from dagster_project.extraction.obs_reading import Figure, read_sentence
+
+_I = re.IGNORECASE
+_PERCENT = re.compile(r"%|\bphần trăm\b|\bpercent\b", _I)
+_PERCENT_LABEL = re.compile(r"\(\s*%\s*\)", _I)
+_RATE_LABEL = re.compile(r"^\s*t[ỷỉ]\s+lệ\b", _I)
+_MEASURE = re.compile(lexicon.word_alternation(lexicon.MEASURE_UNITS), _I)
+_CURRENCY = re.compile(lexicon.word_alternation(lexicon.CURRENCY_WORDS), _I)
+_UNIT_LINE_VALUE = re.compile(r"^[^:]*:\s*(.*?)\s*\)?\.?$")
+
+
+@dataclass(frozen=True)
+class CellContext:
+    """What a table cell's row and column say about its figure."""
+
+    section: str
+    column: str
+    column_role: str
+    row_label: str
+    breakdown: str | None  # the row label when rows are places or bodies (and not the total)
+    target: bool | None  # from the column (plan) or, for measure columns, the section
+    target_source: str  # column | section | none
+    as_of: datetime.date | None
+    as_of_source: str | None  # column | section
+    evidence: str
+    subject: str
+    clause: str
+
+
+def table_figures(
+    reading: str, block: Block, tokens: Sequence[NumberToken], starts: Sequence[int], lang: Lang, first_index: int
+) -> list[Figure]:
+    """Figures of every value cell of the table in `block`; sentence indexes count from `first_index`."""
+    table = block.table
+    assert table is not None
+    figures: list[Figure] = []
+    index = first_index
+    for row in table.rows:
+        for cell in row.cells:
+            in_cell = tokens[bisect_left(starts, cell.start) : bisect_left(starts, cell.end)]
+            if not in_cell:
+                continue
+            sentence = Sentence(index, cell.start, cell.end, reading[cell.start : cell.end], row.start)
+            index += 1
+            for figure in read_sentence(reading, sentence, list(in_cell), lang, None):
+                _apply_row_and_column(figure, table, row, cell)
+                figure.context = _context(reading, block, table, row, cell)
+                figures.append(figure)
+    return figures
+
+
+def _unit_text(table: Table, row: Row) -> str:
+    if row.unit:
+        return row.unit
+    if table.unit_line:
+        m = _UNIT_LINE_VALUE.match(table.unit_line)
+        return m.group(1) if m else table.unit_line
+    return ""
+
+
+def _apply_row_and_column(figure: Figure, table: Table, row: Row, cell: Cell) -> None:
+    """Unit, scale and kind that the cell's row, column and the unit line give its number."""
+    column = cell.column
+    if column.role == "comparison":
+        figure.kind = "comparison"
+    if figure.unit != "count":
+        return
+    unit = _unit_text(table, row)
+    if row.unit and _PERCENT.search(row.unit):
+        figure.unit = "percent"
+    elif _PERCENT_LABEL.search(row.label) or column.percent:
+        figure.unit = "percent"
+    elif not row.unit and table.unit_line and _PERCENT.search(unit):
+        figure.unit = "percent"
+    elif not unit and _RATE_LABEL.match(row.label):
+        figure.unit = "percent"  # "Tỷ lệ ..." rows without a unit are shares
+    if figure.unit != "count":
+        return
+    factor, _ = multiplier_after(unit, 0)
+    if factor != 1.0:
+        figure.value *= factor
+        figure.multiplier = factor
+    if _CURRENCY.search(unit):
+        figure.kind = figure.kind or "money"
+    elif _MEASURE.search(unit):
+        figure.kind = figure.kind or "measure"
+
+
+def _context(reading: str, block: Block, table: Table, row: Row, cell: Cell) -> CellContext:
+    column = cell.column
+    scope = block.scope
+    if column.role == "target":
+        target, target_source = True, "column"
+    elif column.role in ("period", "comparison"):
+        target, target_source = False, "column"
+    elif scope.target:
+        target, target_source = True, "section"
+    else:
+        target, target_source = False, "none"
+    if column.role == "period" and column.year:
+        as_of, as_of_source = datetime.date(column.year, 12, 31), "column"
+    elif column.role != "target" and scope.as_of:
+        as_of, as_of_source = scope.as_of, "section"
+    else:
+        as_of, as_of_source = None, None
+    breakdown = row.label if table.breakdown and not row.is_total else None
+    unit = _unit_note(table, row, column.header)
+    value = reading[cell.start : cell.end].strip()
+    if table.breakdown:
+        head = f"{row.label} — {column.header}{unit}".strip(" —")
+        subject, clause = column.header or row.label, f"{column.header} — {row.label}"
+    else:
+        head = f"{row.label}{unit} — {column.header}".strip(" —")
+        subject, clause = row.label or column.header, f"{row.label} — {column.header}"
+    evidence = f"{head}: {value} [{row.raw}]"
+    return CellContext(
+        section=scope.section, column=column.header, column_role=column.role, row_label=row.label,
+        breakdown=breakdown, target=target, target_source=target_source, as_of=as_of, as_of_source=as_of_source,
+        evidence=evidence, subject=subject, clause=clause.strip(" —"),
+    )
+
+
+def _unit_note(table: Table, row: Row, header: str) -> str:
+    """" (ĐVT: %)" unless the label or header already says the unit."""
+    if row.unit and row.unit not in row.label:
+        return f" (ĐVT: {row.unit})"
+    if table.unit_line and "%" not in header:
+        return f" ({table.unit_line.strip('() ')})"
+    return ""

@@ -1,0 +1,273 @@
+"""What a figure counts decides its indicator (extraction/classify.py).
+
+Every sentence here is invented for the test; none is copied from the shared reports.
+"""
+from __future__ import annotations
+
+import pytest
+
+from dagster_project.extraction.classify import classify_observations
+from dagster_project.extraction.models import Observation
+from dagster_project.extraction.observations import extract_observations
+
+
+def classified(text: str) -> dict[str, Observation]:
+    """quote -> classified observation (quotes are unique in these sentences)."""
+    return {o.quote: o for o in classify_observations(text, extract_observations(text))}
+
+
+def code_of(text: str, quote: str) -> str:
+    return classified(text)[quote].indicator_code
+
+
+# --- relevance: no digital-transformation measurement -> domain other, with the reason --
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "code", "reason"),
+    [
+        ("Tổng kinh phí đầu tư cho hạ tầng số là 42,5 tỷ đồng.", "42,5 tỷ", "budget_revenue", "money"),
+        ("The project cost $3 million for new servers.", "3 million", "budget_revenue", "money"),
+        ("Chỉ số chuyển đổi số của tỉnh xếp thứ 9/63 tỉnh, thành phố.", "9/63", "dx_rankings", "rank"),
+        ("Năm nay tỉnh tăng 6 bậc trên bảng xếp hạng.", "6", "dx_rankings", "rank"),
+        ("Tỉnh là 1 trong 12 tỉnh dẫn đầu cả nước về dịch vụ công.", "12", "dx_rankings", "rank"),
+        ("Chỉ số DTI năm 2024 của tỉnh đạt 0,5281 điểm.", "0,5281", "index_scores", "score"),
+        ("Sản phẩm của tỉnh đạt 3 giải thưởng chuyển đổi số.", "3", "awards", "award"),
+        ("Tỉnh đã hoàn thành 11/14 mục tiêu của kế hoạch chuyển đổi số.", "11/14", "goals_met", "goals met"),
+        ("Hai nhà mạng chiếm 64% thị phần di động trên địa bàn.", "64%", "market_share", "market share"),
+        ("Tỉnh có dân số khoảng 870.000 người.", "870.000", "population", "population"),
+        ("Huyện miền núi với 96.000 dân, có 28 trạm BTS.", "96.000", "population", "population"),
+        ("Tỉnh được tổng điểm 812 trong bộ chỉ số.", "812", "index_scores", "score"),
+    ],
+)
+def test_figures_that_measure_no_digital_transformation_go_to_other_with_a_reason(
+    text: str, quote: str, code: str, reason: str
+) -> None:
+    obs = classified(text)[quote]
+    assert (obs.indicator_code, obs.domain, obs.classified_by, obs.relevance) == (code, "other", "relevance", reason)
+
+
+def test_points_that_are_places_are_counted_not_scored() -> None:
+    text = "Mạng truyền số liệu chuyên dùng đã có 318 điểm kết nối."
+    assert code_of(text, "318") == "tslcd_network"
+    assert code_of("Hệ thống hội nghị truyền hình có 45 điểm cầu.", "45") == "video_conferencing"
+
+
+def test_a_share_of_the_population_is_no_population_count() -> None:
+    obs = classified("Sóng di động 4G đã phủ tới 97% dân số.")["97%"]
+    assert obs.indicator_code == "mobile_coverage" and obs.relevance is None
+
+
+# --- the measured phrase -----------------------------------------------------------------
+
+
+def test_the_phrase_after_the_figure_decides_before_the_rest_of_the_sentence() -> None:
+    text = "Về an toàn thông tin, tỉnh đã tổ chức 14 lớp tập huấn cho cán bộ."
+    obs = classified(text)["14"]
+    assert (obs.indicator_code, obs.classified_by) == ("trainings", "subject")
+
+
+def test_the_subject_before_a_linking_verb_is_what_is_measured() -> None:
+    text = "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 97,2% ở cấp huyện."
+    obs = classified(text)["97,2%"]
+    assert (obs.indicator_code, obs.classified_by) == ("dossiers_on_time", "subject")
+
+
+def test_a_subject_is_read_from_its_head() -> None:
+    # The first keyword of the subject decides, not the one nearest the figure.
+    text = "Tỷ lệ phủ đường truyền Internet tốc độ cao và sóng 4G đến các thôn đạt 91%."
+    assert code_of(text, "91%") == "broadband_internet"
+
+
+def test_the_subject_nearest_the_figure_is_the_one_it_measures() -> None:
+    text = "Số trạm BTS tăng nhanh trong năm, tỷ lệ thôn có sóng 4G đạt 97%."
+    assert code_of(text, "97%") == "mobile_coverage"
+
+
+def test_an_opening_adverbial_is_no_part_of_the_subject() -> None:
+    text = "Về chữ ký số, hệ thống quản lý văn bản điện tử đạt 96% văn bản gửi đi."
+    assert code_of(text, "96%") == "e_documents"
+
+
+def test_the_clause_decides_when_the_phrase_names_nothing() -> None:
+    text = "Mạng truyền số liệu chuyên dùng đã kết nối tới 27 xã trong tỉnh."
+    obs = classified(text)["27"]
+    assert obs.indicator_code == "tslcd_network" and obs.base == "communes"
+
+
+def test_the_sentence_decides_when_the_clause_names_nothing() -> None:
+    text = "Camera giám sát giao thông được lắp thêm; tổng cộng 212 chiếc."
+    obs = classified(text)["212"]
+    assert (obs.indicator_code, obs.classified_by) == ("surveillance_cameras", "sentence")
+
+
+def test_generic_fallbacks_come_last_and_say_so() -> None:
+    obs = classified("Tỉnh có 350 cán bộ tham gia.")["350"]
+    assert (obs.indicator_code, obs.classified_by) == ("workforce_other", "fallback")
+
+
+def test_a_figure_no_keyword_names_is_unclassified_with_the_reason() -> None:
+    obs = classified("Năm nay có 12 đoàn khách đến thăm.")["12"]
+    assert (obs.indicator_code, obs.domain, obs.classified_by, obs.relevance) == (
+        "unclassified", "other", None, "no keyword")
+
+
+def test_two_figures_joined_by_và_share_the_predicate_after_the_second() -> None:
+    text = "Đến nay 100% công chức cấp tỉnh và 85% viên chức cấp huyện đã được bồi dưỡng kỹ năng số."
+    found = classified(text)
+    assert found["100%"].indicator_code == "officials_trained"
+    assert found["85%"].indicator_code == "officials_trained"
+
+
+def test_a_figure_that_only_names_a_level_measures_what_the_one_before_measured() -> None:
+    text = "Tỷ lệ văn bản điện tử đạt 92% ở cấp tỉnh, 81% ở cấp huyện và 70% ở cấp xã."
+    found = classified(text)
+    assert [found[q].indicator_code for q in ("92%", "81%", "70%")] == ["e_documents"] * 3
+
+
+# --- the base and what it refines ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "base"),
+    [
+        ("Có 78% hộ gia đình có điện thoại thông minh.", "78%", "households"),
+        ("Có 100% cơ quan nhà nước có mạng nội bộ.", "100%", "agencies"),
+        ("Có 96% số xã có cáp quang đến trung tâm.", "96%", "communes"),
+        ("Có 64% người dân có điện thoại thông minh.", "64%", "people"),
+        ("Có 99% cán bộ, công chức có máy tính.", "99%", "officials"),
+        ("Có 58% hồ sơ được nộp trực tuyến.", "58%", "dossiers"),
+        ("Có 93% thủ tục hành chính được cung cấp trực tuyến.", "93%", "procedures"),
+        ("Có 520/520 UBND cấp xã dùng chữ ký số.", "520/520", "communes"),
+    ],
+)
+def test_the_base_is_what_a_share_is_counted_over(text: str, quote: str, base: str) -> None:
+    assert classified(text)[quote].base == base
+
+
+def test_a_keyword_past_the_base_describes_the_figure_before_the_base_itself() -> None:
+    text = "Có 97% máy tính của các sở được cài phần mềm phòng chống mã độc."
+    obs = classified(text)["97%"]
+    assert (obs.indicator_code, obs.base) == ("information_security", "computers")
+    # Only the base named: the base's own indicator.
+    assert code_of("Tỉnh có 2.400 máy tính.", "2.400") == "computers"
+
+
+def test_a_keyword_in_a_place_adjunct_comes_after_the_base() -> None:
+    text = "Có 100% thủ tục hành chính được niêm yết trên Cổng Dịch vụ công của tỉnh."
+    assert code_of(text, "100%") == "admin_procedures"
+    # ... unless it names the channel: "trên môi trường mạng" is online.
+    text = "Có 70% hồ sơ được xử lý trên môi trường mạng."
+    assert code_of(text, "70%") == "dossiers_processed_online"
+
+
+def test_what_the_predicate_says_describes_the_figure_before_the_noun_phrase() -> None:
+    text = "Có 2,1 triệu dữ liệu hộ tịch đã được số hóa."
+    assert code_of(text, "2,1 triệu") == "digitisation"
+    assert code_of("Có 2,1 triệu dữ liệu hộ tịch.", "2,1 triệu") == "databases"
+
+
+def test_what_is_said_of_the_head_stays_in_the_head_s_domain() -> None:
+    # Signing is said of e-documents (services), not a count of signatures (infrastructure).
+    assert code_of("Có 98% văn bản điện tử được ký số trước khi gửi.", "98%") == "e_documents"
+    # A counted unit names its indicator when its phrase names nothing more specific.
+    assert code_of("Đã có 2.340 văn bản được ký và phát hành qua hệ thống chữ ký số.", "2.340") == "e_documents"
+    # ... and documents a body issued are policy documents.
+    assert code_of("Năm qua, UBND tỉnh đã ban hành 37 văn bản về chuyển đổi số.", "37") == "policy_documents"
+
+
+def test_a_share_is_no_length() -> None:
+    # "tuyến cáp quang" counts cable routes (km); a percentage of villages they reach is fibre.
+    assert code_of("Các tuyến cáp quang đã kết nối đến 95% thôn, bản.", "95%") == "fibre_optic"
+
+
+def test_a_base_excludes_indicators_that_count_something_else() -> None:
+    # Dossiers are counted: the service level names the dossiers' channel, not services.
+    text = "Trong năm, hồ sơ trực tuyến mức độ 4 là 12.430 hồ sơ."
+    assert code_of(text, "12.430") == "dossiers_processed_online"
+
+
+def test_households_with_internet_is_its_own_code() -> None:
+    obs = classified("Có 83% hộ gia đình có kết nối Internet băng rộng cố định.")["83%"]
+    assert (obs.indicator_code, obs.base) == ("household_internet", "households")
+    # Agencies with internet stay broadband.
+    assert code_of("Có 100% cơ quan có kết nối Internet băng rộng.", "100%") == "broadband_internet"
+
+
+def test_subscribers_of_broadband_are_internet_subscribers() -> None:
+    text = "Toàn tỉnh có 245.000 thuê bao băng rộng cố định."
+    assert code_of(text, "245.000") == "internet_subscribers"
+
+
+def test_people_a_training_verb_governs_are_people_trained() -> None:
+    text = "Sở đã tập huấn kỹ năng số cho 3.150 thành viên tổ công nghệ số cộng đồng."
+    assert code_of(text, "3.150") == "learners"
+    assert code_of("Tỉnh đã đào tạo 420 công chức về an toàn thông tin.", "420") == "officials_trained"
+    # A count of teams stays a count of teams.
+    assert code_of("Toàn tỉnh có 640 tổ công nghệ số cộng đồng.", "640") == "community_digital_teams"
+
+
+def test_dossiers_received_counts_every_channel_and_online_ones_stay_online() -> None:
+    assert code_of("Bộ phận một cửa đã tiếp nhận 48.200 hồ sơ.", "48.200") == "dossiers_received"
+    assert code_of("Tổng số hồ sơ tiếp nhận trực tuyến là 21.000 hồ sơ.", "21.000") == "dossiers_processed_online"
+
+
+# --- keywords: word boundaries, finer codes, anaphora -------------------------------------
+
+
+def test_keywords_match_whole_words_only() -> None:
+    # "người dân" is not in "người dân tộc": no services fallback for a count of ethnic people.
+    obs = classified("Có 150 người dân tộc thiểu số tham gia.")["150"]
+    assert obs.indicator_code != "services_other"
+
+
+def test_a_finer_code_beats_the_code_it_refines() -> None:
+    assert code_of("Có 88% hộ gia đình có Internet băng rộng cáp quang.", "88%") == "fibre_optic"
+    assert code_of("Tỉnh cung cấp 460 dịch vụ công trực tuyến toàn trình.", "460") == "online_public_services_level34"
+
+
+def test_this_system_means_the_system_named_before() -> None:
+    text = "Tỉnh đã đưa vào dùng hệ thống hội nghị truyền hình. Hệ thống này đã phục vụ 275 cuộc họp."
+    obs = classified(text)["275"]
+    assert (obs.indicator_code, obs.classified_by) == ("video_conferencing", "subject")
+    assert obs.matched_keyword == "hệ thống → hội nghị truyền hình"
+
+
+def test_text_without_diacritics_is_classified_by_folded_keywords() -> None:
+    assert code_of("Toan tinh co 1.250 tram BTS va 98% xa co song di dong.", "1.250") == "bts_stations"
+
+
+def test_english_reports_are_classified_too() -> None:
+    found = classified("The province has 1,420 base stations and 92% of households use smartphones.")
+    assert found["1,420"].indicator_code == "bts_stations"
+    assert (found["92%"].indicator_code, found["92%"].base) == ("smartphones", "households")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "code"),
+    [
+        # keyword classes whose wording is not obvious from the indicator's name
+        ("Bán kính phục vụ bình quân là 2,3 km/điểm.", "2,3", "postal_network"),
+        ("Toàn tỉnh có 27 doanh nghiệp bưu chính.", "27", "postal_enterprises"),
+        ("Đã có 1,8 triệu dữ liệu được làm sạch theo tiêu chí đúng, đủ, sạch.", "1,8 triệu", "data_cleaning"),
+        ("Có 94% văn bản không mật được gửi dưới dạng điện tử.", "94%", "e_documents"),
+        ("Đã cấp 2.600 sim ký số cho lãnh đạo các cấp.", "2.600", "digital_certificates"),
+        ("Đã tích hợp 37 chế độ báo cáo lên hệ thống.", "37", "egovernment_systems"),
+        ("Có 68% dữ liệu bảo hiểm được đồng bộ với mã định danh cá nhân.", "68%", "citizen_id_linked_data"),
+        ("Tỉnh có 310 tuyến cáp quang nội tỉnh.", "310", "cable_lines_km"),
+        ("Có 70 trạm chuyển mạch và 1.900 cột ăng ten.", "1.900", "bts_stations"),
+        ("Đã cấp 4.100 tài khoản thư điện tử công vụ.", "4.100", "official_email"),
+        ("Có 1.900 lượt người dân phản ánh qua ứng dụng di động.", "1.900", "portals_and_apps"),
+    ],
+)
+def test_keyword_classes(text: str, quote: str, code: str) -> None:
+    assert code_of(text, quote) == code
+
+
+def test_every_observation_is_classified_and_keeps_its_extraction_fields() -> None:
+    text = "Năm 2024 toàn tỉnh có 1.120 camera giám sát và 36 điểm wifi công cộng."
+    extracted = extract_observations(text)
+    result = classify_observations(text, extracted)
+    assert [(o.quote, o.value, o.char_start) for o in result] == [(o.quote, o.value, o.char_start) for o in extracted]
+    assert [o.indicator_code for o in result] == ["surveillance_cameras", "public_wifi"]
+    assert all(o.domain == "infrastructure" and o.classified_by == "subject" for o in result)

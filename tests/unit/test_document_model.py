@@ -1,0 +1,312 @@
+"""The document model under extraction (issue 8): sections, lists, tables, furniture, wrapped lines.
+
+Every sentence, heading and table here is written for the test (none is copied
+from a shared report). tests/unit/PHENOMENA.md maps each rule to its test.
+"""
+from __future__ import annotations
+
+import datetime
+
+from dagster_project.extraction.layout import read_layout
+from dagster_project.extraction.layout_tables import column_role
+from dagster_project.extraction.models import Observation
+from dagster_project.extraction.observations import extract_observations
+
+PUBLISHED = datetime.date(2024, 12, 10)
+
+
+def _by_value(text: str, published: datetime.date | None = PUBLISHED) -> dict[float, Observation]:
+    return {o.value: o for o in extract_observations(text, published)}
+
+
+# --- page furniture and wrapped lines ------------------------------------------------
+
+
+def test_page_numbers_and_running_headers_are_dropped() -> None:
+    header = "UBND huyện Mỹ Lộc - Báo cáo kết quả năm 2024"
+    text = (
+        f"{header}\n\nToàn huyện có 48 điểm truy cập wifi miễn phí.\n\n- 2 -\n\n"
+        f"{header}\n\nĐã lắp đặt 36 camera an ninh.\n\nTrang 3/4\n\n"
+        f"{header}\n\n7\n\nCó 12 xã kết nối cáp quang.\n"
+    )
+    layout = read_layout(text)
+    assert len(layout.reading) == len(text)
+    assert header not in layout.reading and "- 2 -" not in layout.reading and "Trang 3/4" not in layout.reading
+    assert sorted(o.value for o in extract_observations(text)) == [12.0, 36.0, 48.0]
+
+
+def test_a_sentence_broken_over_a_page_is_one_sentence_without_the_furniture() -> None:
+    text = (
+        "Báo cáo của phòng Văn hóa và Thông tin huyện được gửi đến các xã và thị trấn\n"
+        "để tổng hợp số liệu trước khi gửi về Sở Thông tin và Truyền thông của tỉnh\n"
+        "trong tháng này. Toàn huyện đã triển khai mạng truyền số liệu chuyên dùng tới\n"
+        "\n- 4 -\n\nPhòng Văn hóa và Thông tin - Báo cáo năm 2024\n\n"
+        "23 xã, thị trấn và tất cả các phòng, ban chuyên môn thuộc Ủy ban nhân dân huyện\n"
+        "phục vụ việc gửi nhận văn bản điện tử giữa các cơ quan trên địa bàn huyện.\n"
+    )
+    [obs] = extract_observations(text)
+    assert obs.value == 23.0
+    assert obs.quote == "23" and text[obs.char_start : obs.char_end] == "23"
+    assert obs.sentence.startswith("Toàn huyện đã triển khai mạng truyền số liệu chuyên dùng tới 23 xã")
+    assert "- 4 -" not in obs.sentence and "Báo cáo năm 2024" not in obs.sentence
+
+
+def test_a_line_that_starts_in_lower_case_continues_the_line_above() -> None:
+    text = "Số hộ gia đình có kết nối Internet cáp quang trên địa bàn xã\nđạt 1.204 hộ trong năm qua.\n"
+    [obs] = extract_observations(text)
+    assert obs.value == 1204.0
+    assert obs.sentence == "Số hộ gia đình có kết nối Internet cáp quang trên địa bàn xã đạt 1.204 hộ trong năm qua."
+
+
+# --- sections and target scopes ----------------------------------------------------
+
+
+PLAN = """I. ĐÁNH GIÁ KẾT QUẢ NĂM 2024
+Toàn tỉnh có 64% hồ sơ được nộp trực tuyến.
+II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025
+1. Mục tiêu
+a) Về dịch vụ công
+Tỷ lệ hồ sơ trực tuyến toàn trình đạt 75%.
+Đến nay đã có 59% thủ tục được số hóa kết quả.
+b) Về nhân lực số
+Bồi dưỡng kỹ năng số cho 1.500 công chức cấp xã.
+III. TỔ CHỨC THỰC HIỆN
+Sở chủ trì tổng hợp, báo cáo 2 lần mỗi năm trên 18 đơn vị.
+"""
+
+
+def test_a_targets_heading_makes_its_section_targets_and_a_results_heading_does_not() -> None:
+    by_value = _by_value(PLAN)
+    assert (by_value[64.0].is_target, by_value[64.0].target_source) == (False, "none")
+    assert (by_value[75.0].is_target, by_value[75.0].target_source) == (True, "section")
+    assert by_value[1500.0].is_target is True  # "b)" is still under "II. PHƯƠNG HƯỚNG"
+    assert by_value[18.0].is_target is False  # "III." closes the targets section
+
+
+def test_a_result_stated_inside_a_targets_section_stays_a_result() -> None:
+    assert _by_value(PLAN)[59.0].is_target is False  # "Đến nay đã có ..."
+
+
+def test_the_section_path_names_every_open_heading() -> None:
+    obs = _by_value(PLAN)[1500.0]
+    assert obs.section == "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025 › 1. Mục tiêu › b) Về nhân lực số"
+    assert obs.scope == "prose"
+
+
+def test_a_numbered_line_with_a_figure_is_a_list_item_not_a_heading() -> None:
+    text = "1. Về hạ tầng số\n1.1. 100% trạm y tế xã có kết nối Internet cáp quang.\n"
+    [obs] = extract_observations(text)
+    assert (obs.value, obs.section, obs.scope) == (100.0, "1. Về hạ tầng số", "list")
+
+
+def test_a_goal_sentence_without_a_figure_does_not_make_the_rest_of_its_line_targets() -> None:
+    text = "Huyện phấn đấu trở thành điểm sáng về cải cách hành chính. Năm nay có 41 xã dùng một cửa điện tử."
+    [obs] = extract_observations(text, PUBLISHED)
+    assert obs.is_target is False
+
+
+def test_a_sentence_that_ends_announcing_goals_opens_a_targets_list() -> None:
+    text = "Kế hoạch giai đoạn mới đặt ra những chỉ tiêu chủ yếu sau. 90% hồ sơ được ký số; 70% hộ có cáp quang."
+    assert [(o.value, o.is_target, o.target_source) for o in extract_observations(text, PUBLISHED)] == [
+        (90.0, True, "section"), (70.0, True, "section"),
+    ]
+
+
+def test_a_list_intro_ending_in_a_colon_scopes_its_items_and_prose_after_the_list_closes_it() -> None:
+    text = (
+        "Các chỉ tiêu phấn đấu năm 2025:\n"
+        "- 95% thôn có sóng di động 4G;\n"
+        "- 80% hồ sơ được giải quyết trực tuyến.\n"
+        "Hiện toàn tỉnh có 312 trạm phát sóng.\n"
+    )
+    assert [(o.value, o.is_target) for o in extract_observations(text, PUBLISHED)] == [
+        (95.0, True), (80.0, True), (312.0, False),
+    ]
+
+
+def test_an_as_of_intro_dates_its_items_and_an_inner_intro_keeps_that_date() -> None:
+    text = (
+        "Tính đến ngày 30/9/2024, trên địa bàn tỉnh:\n"
+        "- Số điểm phục vụ bưu chính: 212 điểm.\n"
+        "Chi tiết theo đơn vị:\n"
+        "- Bưu điện tỉnh: 150 điểm.\n"
+    )
+    dates = {(o.value, o.as_of_date, o.as_of_source) for o in extract_observations(text)}
+    assert dates == {(212.0, datetime.date(2024, 9, 30), "section"), (150.0, datetime.date(2024, 9, 30), "section")}
+
+
+# --- tables ----------------------------------------------------------------------------
+
+
+PIPE_TABLE = """Bảng 2. Một số chỉ tiêu về chính quyền số
+ĐVT: %
+STT | Chỉ tiêu | Năm 2023 | Năm 2024 | Kế hoạch 2025 | So với KH (%)
+1 | Tỷ lệ văn bản đi được ký số (nhóm 3) | 88,5 | 93,1 | 100 | 97,1
+2 | Tỷ lệ hồ sơ giải quyết đúng hạn | 96,2 | 102,4 | 100 | 102,4
+"""
+
+
+def test_a_table_cell_takes_its_unit_year_and_target_from_its_column_and_unit_line() -> None:
+    observations = extract_observations(PIPE_TABLE, PUBLISHED)
+    cells = {(o.value, o.table_column): o for o in observations}
+    actual = cells[(93.1, "Năm 2024")]
+    assert (actual.unit, actual.is_target, actual.target_source) == ("percent", False, "column")
+    assert (actual.as_of_date, actual.as_of_source, actual.scope) == (datetime.date(2024, 12, 31), "column", "table")
+    plan = cells[(100.0, "Kế hoạch 2025")]
+    assert (plan.is_target, plan.target_source, plan.as_of_date) == (True, "column", None)
+    assert PIPE_TABLE[actual.char_start : actual.char_end] == "93,1"
+
+
+def test_a_table_figure_reads_as_a_sentence_and_keeps_the_printed_row() -> None:
+    obs = next(o for o in extract_observations(PIPE_TABLE, PUBLISHED) if o.value == 96.2)
+    assert obs.sentence.startswith("Tỷ lệ hồ sơ giải quyết đúng hạn (ĐVT: %) — Năm 2023: 96,2")
+    assert "[2 | Tỷ lệ hồ sơ giải quyết đúng hạn | 96,2 | 102,4 | 100 | 102,4]" in obs.sentence
+    assert obs.subject == "Tỷ lệ hồ sơ giải quyết đúng hạn"
+
+
+def test_row_numbers_and_digits_in_row_labels_are_no_figures() -> None:
+    values = [o.value for o in extract_observations(PIPE_TABLE, PUBLISHED)]
+    assert 1.0 not in values and 2.0 not in values and 3.0 not in values
+
+
+def test_a_comparison_column_is_marked_and_is_no_target() -> None:
+    obs = next(o for o in extract_observations(PIPE_TABLE, PUBLISHED) if o.table_column == "So với KH (%)" and o.value == 97.1)
+    assert (obs.figure_kind, obs.is_target, obs.unit) == ("comparison", False, "percent")
+
+
+TAB_TABLE = (
+    "STT\tChỉ tiêu\tĐVT\tThực hiện 2023\tƯớc thực hiện 2024\tMục tiêu 2025\n"
+    "1\tThuê bao băng rộng di động\tNghìn thuê bao\t512,4\t548,9\t600\n"
+    "2\tHộ gia đình dùng cáp quang\t%\t61,3\t66,0\t75\n"
+)
+
+
+def test_a_tab_table_reads_the_unit_column_scale_and_percent() -> None:
+    cells = {(o.table_column, round(o.value, 3)): o for o in extract_observations(TAB_TABLE, PUBLISHED)}
+    subscribers = cells[("Ước thực hiện 2024", 548900.0)]
+    assert (subscribers.unit, subscribers.multiplier, subscribers.is_target) == ("count", 1000.0, False)
+    assert cells[("Mục tiêu 2025", 600000.0)].is_target is True
+    assert cells[("Thực hiện 2023", 61.3)].unit == "percent"
+
+
+SPACES_TABLE = """PHỤ LỤC
+SỐ TRẠM BTS THEO ĐƠN VỊ CẤP HUYỆN
+Đơn vị tính: trạm
+
+STT   Đơn vị              Số trạm BTS    Trạm 5G    Tỷ lệ thôn có 4G (%)
+1     Huyện Tân Lạc       84             6          97,5
+2     Huyện Mai Châu      61             2          101,2
+      Cộng                145            8          99,1
+"""
+
+
+def test_a_space_aligned_table_breaks_its_measures_down_by_district() -> None:
+    observations = extract_observations(SPACES_TABLE, PUBLISHED)
+    tan_lac = [o for o in observations if o.table_row == "Huyện Tân Lạc"]
+    assert [(o.value, o.unit, o.table_column) for o in tan_lac] == [
+        (84.0, "count", "Số trạm BTS"), (6.0, "count", "Trạm 5G"), (97.5, "percent", "Tỷ lệ thôn có 4G (%)"),
+    ]
+    assert tan_lac[0].admin_level == "district"
+    assert tan_lac[0].sentence.startswith("Huyện Tân Lạc — Số trạm BTS (Đơn vị tính: trạm): 84")
+
+
+def test_the_total_row_without_a_row_number_keeps_its_columns_and_is_no_breakdown() -> None:
+    total = {o.value: o for o in extract_observations(SPACES_TABLE, PUBLISHED) if "Cộng" in o.sentence.split("[")[0]}
+    assert set(total) == {145.0, 8.0, 99.1}
+    assert total[99.1].unit == "percent" and total[99.1].table_column == "Tỷ lệ thôn có 4G (%)"
+    assert all(o.table_row is None for o in total.values())
+
+
+def test_a_share_above_100_percent_in_a_table_row_is_a_percent_figure() -> None:
+    obs = next(o for o in extract_observations(SPACES_TABLE, PUBLISHED) if o.value == 101.2)
+    assert obs.unit == "percent"  # so the percent_within_0_100 check sees it
+
+
+ONE_CELL_PER_LINE = """Bảng 3. Kết quả đến ngày 15/11/2024
+STT
+Nội dung
+Đơn vị tính
+Kết quả
+1
+Số tài khoản dịch vụ công được tạo mới
+Tài khoản
+18.402
+2
+Số thủ tục hành chính được tích hợp thanh toán
+trực tuyến trên Cổng dịch vụ công
+Thủ tục
+937
+"""
+
+
+def test_a_table_printed_one_cell_per_line_is_read_row_by_row() -> None:
+    observations = extract_observations(ONE_CELL_PER_LINE, PUBLISHED)
+    assert [(o.value, o.as_of_date) for o in observations] == [
+        (18402.0, datetime.date(2024, 11, 15)), (937.0, datetime.date(2024, 11, 15)),
+    ]
+    assert observations[1].subject == "Số thủ tục hành chính được tích hợp thanh toán trực tuyến trên Cổng dịch vụ công"
+    assert observations[1].as_of_source == "section"
+
+
+def test_a_single_line_with_a_bar_is_prose_not_a_table() -> None:
+    [obs] = extract_observations("Cập nhật | Huyện có 17 điểm bưu điện văn hóa xã.")
+    assert (obs.value, obs.scope) == (17.0, "prose")
+
+
+def test_column_roles_from_headers() -> None:
+    roles = {h: column_role(h, k).role for k, h in enumerate(
+        ["TT", "Nội dung", "ĐVT", "Năm 2024", "KH 2025", "Ước TH 2025", "Ghi chú", "Tăng/giảm (%)", "Số xã"]
+    )}
+    assert roles == {
+        "TT": "stt", "Nội dung": "label", "ĐVT": "unit", "Năm 2024": "period", "KH 2025": "target",
+        "Ước TH 2025": "period", "Ghi chú": "note", "Tăng/giảm (%)": "comparison", "Số xã": "measure",
+    }
+
+
+def test_the_official_masthead_is_no_section_and_holds_no_figure() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "HUYỆN CHÂU THÀNH                     Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 77/BC-UBND                   Châu Thành, ngày 02 tháng 7 năm 2024\n\n"
+        "BÁO CÁO\nKết quả chuyển đổi số 6 tháng đầu năm 2024\n\n"
+        "I. KẾT QUẢ\nCó 14 xã sử dụng nền tảng họp trực tuyến.\n"
+    )
+    [obs] = extract_observations(text)
+    assert (obs.value, obs.section) == (14.0, "I. KẾT QUẢ")
+
+
+def test_a_two_row_header_names_each_column_by_its_plan_or_result_and_year() -> None:
+    text = (
+        "ĐVT: %\n"
+        "STT | Chỉ tiêu | Năm 2023 | Năm 2024\n"
+        "Kế hoạch | Thực hiện | Kế hoạch | Ước thực hiện\n"
+        "1 | Tỷ lệ hộ có cáp quang | 55 | 53,8 | 62 | 60,1\n"
+    )
+    assert [(o.value, o.table_column, o.is_target) for o in extract_observations(text, PUBLISHED)] == [
+        (55.0, "Kế hoạch Năm 2023", True), (53.8, "Thực hiện Năm 2023", False),
+        (62.0, "Kế hoạch Năm 2024", True), (60.1, "Ước thực hiện Năm 2024", False),
+    ]
+
+
+def test_a_column_headed_don_vi_after_the_label_holds_units() -> None:
+    text = "Chỉ tiêu | Đơn vị | Năm 2024\nThuê bao Internet cố định | Nghìn thuê bao | 86,5\nTrạm BTS | Trạm | 412\n"
+    assert [(o.value, o.multiplier) for o in extract_observations(text)] == [(86500.0, 1000.0), (412.0, None)]
+
+
+def test_multi_level_heading_numbers_are_no_figures() -> None:
+    text = "2.3 Về nhân lực số\nToàn huyện có 26 cán bộ phụ trách công nghệ thông tin.\n"
+    [obs] = extract_observations(text)
+    assert (obs.value, obs.section) == (26.0, "2.3 Về nhân lực số")
+
+
+def test_a_bare_number_after_a_rate_label_is_a_percentage() -> None:
+    share, count = extract_observations("+ Tỷ lệ hồ sơ nộp trực tuyến: 48,6\n+ Số hồ sơ nộp trực tuyến: 4.860 hồ sơ\n")
+    assert (share.value, share.unit) == (48.6, "percent")
+    assert (count.value, count.unit) == (4860.0, "count")
+
+
+def test_lines_with_tabs_but_no_figure_column_are_read_as_a_list() -> None:
+    text = "Tính đến ngày 30/6/2024:\n- Số trạm BTS:\t96 trạm\n- Số xã có cáp quang:\t15 xã\n"
+    assert [(o.value, o.scope, o.as_of_date) for o in extract_observations(text)] == [
+        (96.0, "list", datetime.date(2024, 6, 30)), (15.0, "list", datetime.date(2024, 6, 30)),
+    ]

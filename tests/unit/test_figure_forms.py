@@ -1,0 +1,128 @@
+"""How a figure is read (issue 8, root causes 5-6): pairs, rates per 100 inhabitants,
+ratios after "đến", measures and money, as-of dates carried through a paragraph.
+
+Every sentence is written for the test; tests/unit/PHENOMENA.md maps each rule here.
+"""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from dagster_project.extraction.models import Observation
+from dagster_project.extraction.observations import extract_observations
+
+
+def _one(text: str) -> Observation:
+    [obs] = extract_observations(text)
+    return obs
+
+
+# --- pairs stay one figure ---------------------------------------------------------------
+
+
+def test_a_pair_of_counts_with_units_in_brackets_is_one_ratio() -> None:
+    obs = _one("Các trường tiểu học đã trang bị máy tính cho giáo viên (412 máy/530 giáo viên).")
+    assert (obs.unit, obs.value, obs.numerator, obs.denominator, obs.figure_kind) == ("ratio", 412.0, 412.0, 530.0, "ratio")
+
+
+def test_a_percentage_and_the_pair_in_brackets_after_it_are_one_figure() -> None:
+    obs = _one("Có hơn 60% (1.086/1.790 thủ tục) được tích hợp lên Cổng dịch vụ công quốc gia.")
+    assert (obs.value, obs.unit, obs.numerator, obs.denominator, obs.stated_percent) == (60.0, "percent", 1086.0, 1790.0, 60.0)
+    assert obs.qualifier == "hơn"
+    assert obs.subject.startswith("được tích hợp")
+
+
+def test_a_part_out_of_a_stated_total_and_its_share_are_one_figure() -> None:
+    obs = _one("Xã tiếp nhận 3.120 hồ sơ qua mạng/tổng số 7.800 hồ sơ, đạt 40%.")
+    assert (obs.value, obs.unit, obs.numerator, obs.denominator) == (40.0, "percent", 3120.0, 7800.0)
+
+
+def test_out_of_a_total_in_words_is_a_pair_too() -> None:
+    obs = _one("Phường đã số hóa 2.450 hồ sơ hộ tịch trên tổng số 3.500 hồ sơ lưu trữ.")
+    assert (obs.unit, obs.numerator, obs.denominator) == ("ratio", 2450.0, 3500.0)
+
+
+# --- rates per 100 inhabitants ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mật độ thuê bao Internet/100 dân: 31,6",
+        "Mật độ điện thoại cố định (thuê bao/100 dân) đạt 31,6.",
+        "Mật độ thuê bao Internet đạt 31,6/100 dân.",
+        "Mật độ thuê bao Internet đạt 31,6 thuê bao/100 dân.",
+    ],
+)
+def test_a_rate_per_100_inhabitants_is_a_density_not_a_ratio_of_100(text: str) -> None:
+    obs = _one(text)
+    assert (obs.value, obs.unit, obs.numerator, obs.denominator, obs.figure_kind) == (31.6, "ratio", 31.6, 100.0, "density")
+
+
+# --- dates and ratios after "đến" ----------------------------------------------------------
+
+
+def test_a_ratio_after_den_is_not_blanked_out_as_a_date() -> None:
+    obs = _one("Internet cáp quang đã kéo đến 14/14 xã, thị trấn của huyện.")
+    assert (obs.numerator, obs.denominator) == (14.0, 14.0)
+
+
+def test_a_day_and_month_after_den_followed_by_a_count_noun_is_a_ratio() -> None:
+    obs = _one("Hệ thống đã kết nối đến 9/11 trạm y tế xã.")
+    assert (obs.numerator, obs.denominator) == (9.0, 11.0)
+
+
+def test_a_day_and_month_after_den_followed_by_the_sentence_is_a_date() -> None:
+    assert [o.value for o in extract_observations("Tính đến 20/11 toàn tỉnh có 205 điểm wifi.")] == [205.0]
+
+
+# --- measures and money ----------------------------------------------------------------------
+
+
+def test_a_length_is_a_measure_and_money_is_money() -> None:
+    cable, budget = extract_observations("Đã xây dựng 1.240,5 km cáp quang với kinh phí 35,2 tỷ đồng.")
+    assert (cable.value, cable.figure_kind) == (1240.5, "measure")
+    assert (budget.value, budget.figure_kind, budget.multiplier) == (35.2e9, "money", 1e9)
+
+
+def test_a_range_keeps_its_upper_bound_typed() -> None:
+    obs = _one("Mỗi xã bố trí 2-4 cán bộ kiêm nhiệm công nghệ thông tin.")
+    assert (obs.value, obs.range_high) == (2.0, 4.0)
+
+
+def test_a_qualifier_symbol_in_a_table_cell_is_kept() -> None:
+    obs = next(o for o in extract_observations("STT | Chỉ tiêu | Kế hoạch 2026\n1 | Tỷ lệ xã có wifi | ≥ 90\n"))
+    assert (obs.value, obs.qualifier, obs.is_target) == (90.0, "≥", True)
+
+
+# --- as-of dates ---------------------------------------------------------------------------
+
+
+def test_the_as_of_date_carries_to_the_trong_do_sentences_of_its_paragraph() -> None:
+    text = "Tính đến ngày 31/10/2024, toàn tỉnh có 840 camera. Trong đó 310 camera giám sát giao thông."
+    assert [(o.value, o.as_of_date, o.as_of_source) for o in extract_observations(text)] == [
+        (840.0, datetime.date(2024, 10, 31), "sentence"),
+        (310.0, datetime.date(2024, 10, 31), "paragraph"),
+    ]
+
+
+def test_a_sentence_with_its_own_year_and_the_next_paragraph_keep_no_carried_date() -> None:
+    text = (
+        "Tính đến ngày 31/10/2024, toàn tỉnh có 840 camera. Năm 2023 con số này là 620 camera.\n"
+        "Có 55 xã sử dụng nền tảng số.\n"
+    )
+    dates = [o.as_of_date for o in extract_observations(text)]
+    assert dates == [datetime.date(2024, 10, 31), None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("Đến cuối tháng 2/2024, tỉnh có 77 điểm phục vụ bưu chính.", datetime.date(2024, 2, 29)),
+        ("Tính đến hết tháng 9 năm 2023, tỉnh có 77 điểm phục vụ bưu chính.", datetime.date(2023, 9, 30)),
+        ("Từ ngày 1/1 đến 30/6/2024, tỉnh tiếp nhận 77 hồ sơ.", datetime.date(2024, 6, 30)),
+    ],
+)
+def test_the_end_of_a_named_month_or_period_is_the_as_of_date(text: str, as_of: datetime.date) -> None:
+    assert _one(text).as_of_date == as_of
