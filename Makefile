@@ -7,7 +7,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 export UV_COMPILE_BYTECODE := 1
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: env run test test-unit summary eval dev docs clients clean
+.PHONY: env run test test-unit summary eval bench dev docs clients clean
 
 env: $(VENV)/.installed
 
@@ -27,6 +27,11 @@ summary: env
 # GOLD=key.jsonl PDX_SOURCES_DIR=reports/ for your own)
 eval: env
 	$(PY) -m dagster_project.evaluation
+
+# Time the whole pipeline on generated corpora (BENCH_SIZES=100,1000,10000), print a table,
+# write warehouse/bench/bench.csv and bench.svg
+bench: env
+	$(PY) -m tools.bench.run
 
 test: env
 	$(PY) -m pytest
