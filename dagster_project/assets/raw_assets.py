@@ -7,8 +7,7 @@ from dagster import AssetExecutionContext
 
 from dagster_project import gate, publishing, run_record
 from dagster_project.asset_keys import RAW_OBSERVATIONS, RAW_REJECTED, RAW_REPORTS, SOURCES
-from dagster_project.extraction.classify import classify_observations
-from dagster_project.extraction.observations import extract_observations
+from dagster_project.extraction.pipeline import extract_report
 from dagster_project.extraction.version import extractor_version
 from dagster_project.failpoints import failpoint
 from dagster_project.ingestion.names import printable
@@ -155,7 +154,7 @@ def _extract(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg
         for first in range(0, len(pending), EXTRACTION_BATCH):
             batch = pending[first : first + EXTRACTION_BATCH]
             extracted = [
-                (key, classify_observations(text, extract_observations(text, published)))
+                (key, extract_report(text, published))
                 for key, text, published in batch
             ]
             written += replace_observations(con, extracted, version, utc_now())

@@ -14,9 +14,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from dagster_project.evaluation.strict import FACT_DOMAINS, FactRow, quote_offset
-from dagster_project.extraction.classify import classify_observations
+from dagster_project.extraction.pipeline import extract_report
 from dagster_project.extraction.models import Observation
-from dagster_project.extraction.observations import extract_observations
 from dagster_project.extraction.taxonomy import Taxonomy
 from dagster_project.ingestion.sources import ReportRecord, scan_sources
 from dagster_project.settings import DEFAULT_MAX_FILE_BYTES
@@ -38,8 +37,7 @@ def staged(observations: Sequence[Observation]) -> list[Observation]:
 
 def report_observations(report: ReportRecord, tax: Taxonomy | None = None) -> list[Observation]:
     """The staged, classified observations of one report."""
-    extracted = extract_observations(report.text, report.published_date)
-    return staged(classify_observations(report.text, extracted, tax))
+    return staged(extract_report(report.text, report.published_date, tax))
 
 
 def rows_of(report: ReportRecord, observations: Sequence[Observation]) -> list[FactRow]:

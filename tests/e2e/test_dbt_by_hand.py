@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.extraction.observations import extract_observations
+from dagster_project.extraction.pipeline import extract_report
 from dagster_project.extraction.version import extractor_version
 from dagster_project.ingestion.sources import scan_sources
 from dagster_project.raw_store import ensure_raw_schema, replace_observations, sync_reports
@@ -40,7 +40,7 @@ def raw_warehouse(path: Path) -> None:
     with duckdb.connect(str(path)) as con:
         ensure_raw_schema(con)
         sync_reports(con, reports, rejected, NOW)
-        extracted = [(r.report_key, extract_observations(r.text, r.published_date)) for r in reports]
+        extracted = [(r.report_key, extract_report(r.text, r.published_date)) for r in reports]
         replace_observations(con, extracted, extractor_version(), NOW)
 
 

@@ -193,7 +193,7 @@ def ui_style_runs(warehouse: Path, patch: pytest.MonkeyPatch):
         raise RuntimeError("extraction broke")
 
     patch.setattr(raw_assets, "reports_to_extract", lambda con, version: [("k", "text", None)])
-    patch.setattr(raw_assets, "extract_observations", broken)
+    patch.setattr(raw_assets, "extract_report", broken)
     failed = job.execute_in_process(asset_selection=selection, instance=dg.DagsterInstance.ephemeral(),
                                     raise_on_error=False)
     patch.undo()
