@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from dagster_project.cli import print_summary
+from dagster_project.settings import load_settings
 from dagster_project.ingestion import sources as source_scan
 from dagster_project.ingestion.names import printable
 from tests.conftest import SAMPLE_SOURCES
@@ -110,7 +111,7 @@ def test_every_bad_input_case_is_read_or_quarantined_and_nothing_is_lost(
     assert box[0].count("Tỉnh Hà Giang: 100% xã có internet cáp quang.") == 1
 
     capsys.readouterr()
-    print_summary(warehouse)
+    print_summary(load_settings({"PDX_WAREHOUSE": str(warehouse), "PDX_SOURCES_DIR": str(folder)}))
     summary = capsys.readouterr().out.splitlines()
     assert sum(line.startswith("  reports ingested") for line in summary) == 1  # the file name forged none
     assert not any("\x1b" in line for line in summary)
