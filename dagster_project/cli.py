@@ -222,7 +222,7 @@ def print_summary(settings: Settings, run_id: str | None = None, elapsed: float 
         print(f"  open anomalies     {anomalies} (quality.anomalies)")
     _print_alerts(settings, chosen)
     for label, path in (("report page", settings.report_page), ("parquet export", settings.export_dir),
-                        ("run log", settings.run_log)):
+                        ("dbt docs", settings.docs_dir / "index.html"), ("run log", settings.run_log)):
         if path.exists():
             print(f"  {label:<18} {path}")
     return 1 if checks[1] else 0
