@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dagster_project.extraction import lexicon
-from dagster_project.extraction.models import Observation
+from dagster_project.extraction.models import Observation, with_fields
 from dagster_project.extraction.obs_context import Sentence, clause_bounds
 from dagster_project.extraction.taxonomy import FACT_DOMAINS, UNCLASSIFIED, Taxonomy, taxonomy
 from dagster_project.extraction.words import KeywordIndex, Match, Script, Text
@@ -94,7 +94,7 @@ def classify_observations(
     """The observations of one report (as `extract_observations` returned them) with their indicator."""
     report = _Report(text, tax or taxonomy())
     figures = [report.place(obs) for obs in observations]  # every figure is placed before any is read
-    return [replace(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
+    return [with_fields(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
 
 
 # --- vocabulary -----------------------------------------------------------------------
@@ -461,9 +461,9 @@ class _Report:
             unit = view.at("base", after[0])
             # "số hồ sơ tiếp nhận trực tuyến 50.911 hồ sơ": the noun after only repeats the unit
             linked = unit is not None and unit.last >= after[1]
-        figure = replace(figure, after=after, before=before, linked=linked and before is not None)
-        measured = before if figure.linked or after is None else after
-        return replace(figure, measured=measured)
+        linked = linked and before is not None
+        measured = before if linked or after is None else after
+        return replace(figure, after=after, before=before, linked=linked, measured=measured)
 
     def _names_topic(self, view: _SentenceView, span: tuple[int, int] | None) -> bool:
         return span is not None and any(

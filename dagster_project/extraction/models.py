@@ -5,7 +5,7 @@ and `raw.observations`; the dbt sources and the loaders rely on them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 
@@ -72,3 +72,23 @@ class Observation:
     relevance: str | None = None  # why a figure went to "other" (money, rank, score, topic, ...)
     base: str | None = None  # what a share or count of units is counted over (households, ...)
     extra: dict[str, str] = field(default_factory=dict)
+
+
+_OBSERVATION_FIELDS = frozenset(f.name for f in fields(Observation))
+
+
+def with_fields(obs: Observation, **changes: object) -> Observation:
+    """`dataclasses.replace(obs, **changes)`, about five times cheaper.
+
+    `replace` re-runs `__init__` over all ~40 fields, which was a tenth of
+    extraction's time (three copies per figure). Observation has no
+    `__post_init__` and shares its field values exactly as `replace` does (the
+    `extra` dict included), so copying the field dict gives an equal object.
+    """
+    unknown = changes.keys() - _OBSERVATION_FIELDS
+    if unknown:
+        raise TypeError(f"with_fields: Observation has no field(s) {sorted(unknown)}")
+    new = object.__new__(Observation)
+    new.__dict__.update(obs.__dict__)
+    new.__dict__.update(changes)
+    return new

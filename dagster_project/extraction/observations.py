@@ -14,10 +14,10 @@ import datetime
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from dagster_project.extraction.layout import Block, Layout, read_layout
-from dagster_project.extraction.models import Observation
+from dagster_project.extraction.models import Observation, with_fields
 from dagster_project.extraction.numbers import Lang, detect_language, find_numbers
 from dagster_project.extraction.obs_context import (
     admin_level,
@@ -74,7 +74,7 @@ def _extract_mapped(
         sentence = obs.sentence
         if span is not None:  # a verbatim sentence: the same words of the given text
             sentence = original[offsets[span[0]] : offsets[span[1]]]
-        mapped.append(replace(obs, char_start=start, char_end=end, quote=original[start:end], sentence=sentence))
+        mapped.append(with_fields(obs, char_start=start, char_end=end, quote=original[start:end], sentence=sentence))
     return mapped
 
 
@@ -284,7 +284,7 @@ def _to_observations(
             obs, span = _table_observation(text, f, f.context, published), None
         else:
             obs, span = _prose_observation(text, reading, f, figures, by_sentence, published)
-        built.append((replace(
+        built.append((with_fields(
             obs,
             ordinal=n,
             parent_ordinal=ordinal_of[f.parent] if f.parent is not None else None,

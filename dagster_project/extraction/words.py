@@ -165,7 +165,7 @@ class Segmenter:
     def may_join(self, previous: str, current: str) -> bool:
         """False when no known word has these two syllables side by side (then the edge
         between them is a boundary whatever the tagger says; no tagging needed)."""
-        return (tone_key(previous.lower()), tone_key(current.lower())) in self._pairs
+        return (_pair_key(previous), _pair_key(current)) in self._pairs
 
     @classmethod
     def from_pyvi(cls) -> Segmenter:
@@ -268,6 +268,13 @@ class Segmenter:
         return True
 
 
+@lru_cache(maxsize=65536)
+def _pair_key(syllable: str) -> str:
+    # `may_join` asks about every syllable edge of every keyword hit; a report uses a
+    # few thousand distinct syllables, so the lower-casing and tone regex run once each.
+    return tone_key(syllable.lower())
+
+
 def _may_join(previous: str, current: str) -> bool:
     """pyvi's rules after tagging: never join punctuation or digits, nor a capital after a small letter."""
     if previous in string.punctuation or current in string.punctuation:
@@ -300,8 +307,9 @@ def normalize_keyword(keyword: str) -> str:
     return " ".join(unicodedata.normalize("NFC", keyword).lower().split())
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum()
+# A letter or digit of any script. The unbound method itself: `KeywordIndex.find` asks
+# it of every keyword hit's edges, where a Python wrapper's call cost showed up.
+_is_word_char = str.isalnum
 
 
 class Script:
