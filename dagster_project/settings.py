@@ -82,6 +82,8 @@ class Settings:
     # ...unless told that the removal is intended.
     allow_shrink: bool = False
     alerts: AlertSettings = field(default_factory=AlertSettings)
+    # Processes extracting figures (extraction/parallel.py); 1 extracts in the run's own process.
+    extract_workers: int = field(default_factory=lambda: default_extract_workers())
 
     @property
     def warehouse_dir(self) -> Path:
@@ -254,6 +256,11 @@ def _alert_settings(environ: Mapping[str, str]) -> AlertSettings:
     )
 
 
+def default_extract_workers() -> int:
+    """One extraction worker per core: extraction is CPU bound and reports are independent."""
+    return os.cpu_count() or 1
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Settings from `environ` (the process environment by default); reads, never writes."""
     environ = os.environ if environ is None else environ
@@ -268,4 +275,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         max_shrink_share=_share(environ, "PDX_MAX_SHRINK_SHARE", DEFAULT_MAX_SHRINK_SHARE),
         allow_shrink=_flag(environ, "PDX_ALLOW_SHRINK"),
         alerts=_alert_settings(environ),
+        extract_workers=_positive_int(environ, "PDX_EXTRACT_WORKERS", default_extract_workers()),
     )

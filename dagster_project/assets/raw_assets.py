@@ -7,7 +7,7 @@ from dagster import AssetExecutionContext
 
 from dagster_project import gate, publishing, run_record
 from dagster_project.asset_keys import RAW_OBSERVATIONS, RAW_REJECTED, RAW_REPORTS, SOURCES
-from dagster_project.extraction.pipeline import extract_report
+from dagster_project.extraction.parallel import ExtractionPool, workers_for
 from dagster_project.extraction.version import extractor_version
 from dagster_project.failpoints import failpoint
 from dagster_project.ingestion.names import printable
@@ -150,19 +150,20 @@ def _extract(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg
     with warehouse.connect(context.run.run_id, context.log.warning) as con:
         ensure_raw_schema(con)
         pending = reports_to_extract(con, version)
-        context.log.info(f"{len(pending)} reports to extract (extractor {version})")
-        for first in range(0, len(pending), EXTRACTION_BATCH):
-            batch = pending[first : first + EXTRACTION_BATCH]
-            extracted = [
-                (key, extract_report(text, published))
-                for key, text, published in batch
-            ]
-            written += replace_observations(con, extracted, version, utc_now())
-            context.log.info(f"extracted {first + len(batch)}/{len(pending)} reports, {written} figures")
+        workers = workers_for(len(pending), warehouse.settings.extract_workers)
+        context.log.info(f"{len(pending)} reports to extract (extractor {version}, {workers} worker(s))")
+        # Workers extract; this process alone writes to DuckDB (one writer per file).
+        with ExtractionPool(workers) as pool:
+            for first in range(0, len(pending), EXTRACTION_BATCH):
+                batch = pending[first : first + EXTRACTION_BATCH]
+                extracted = pool.extract(batch, label=f"reports {first + 1}-{first + len(batch)} of {len(pending)}")
+                written += replace_observations(con, extracted, version, utc_now())
+                context.log.info(f"extracted {first + len(batch)}/{len(pending)} reports, {written} figures")
         total = observation_count(con)
     return dg.MaterializeResult(
         metadata={
             "reports_extracted": len(pending),
+            "extract_workers": workers,
             "figures_written": written,
             "figures_total": int(total),
             "extractor_version": version,

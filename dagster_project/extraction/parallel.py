@@ -1,0 +1,141 @@
+"""Extraction of many reports on several cores, with exactly the output of one process.
+
+    with ExtractionPool(workers=2) as pool:
+        for batch in batches:
+            results = pool.extract(batch, label="reports 1-200")   # [(key, observations)], input order
+
+    extract_reports(items, workers)   # the same, for one call
+
+Extraction is pure Python and CPU bound (the GIL rules out threads), and each
+report is independent, so reports are spread over worker processes. The
+workers are started with "spawn", not "fork": the caller (a Dagster step) has
+threads and an open DuckDB connection, which a forked child must not inherit.
+A spawned worker pays its imports and the word segmenter once (about a second),
+so one pool serves every batch of a run, and a few reports are extracted in
+process (`workers_for`). Results come back in input order whatever finishes first.
+`workers=1` never starts a process: the plain loop, for debugging.
+"""
+from __future__ import annotations
+
+import datetime
+import math
+import multiprocessing
+import os
+from collections.abc import Hashable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
+
+from dagster_project.extraction.models import Observation
+from dagster_project.extraction.pipeline import extract_report
+
+# (key, text, published): what `raw_store.reports_to_extract` returns per report.
+ReportItem = tuple[Hashable, str, datetime.date | None]
+ReportResult = tuple[Hashable, list[Observation]]
+
+# Below this many reports per worker a spawned worker's start-up (~1 s of imports and the
+# segmenter) costs more than the extraction it takes over (~30 ms a report).
+MIN_REPORTS_PER_WORKER = 25
+# Chunks per worker and batch: small enough that one large report does not leave the other
+# workers idle at the end of a batch, large enough that pickling stays a small cost.
+_CHUNKS_PER_WORKER = 4
+SERIAL_HINT = "rerun with PDX_EXTRACT_WORKERS=1 to extract in one process and see the report's own error"
+
+
+class ExtractionError(RuntimeError):
+    """A report could not be extracted, or a worker process died; the message says which."""
+
+
+def workers_for(reports: int, configured: int) -> int:
+    """How many workers `reports` reports are worth: at most `configured`, 1 for a few reports."""
+    return max(1, min(configured, reports // MIN_REPORTS_PER_WORKER))
+
+
+def _extract_chunk(chunk: Sequence[ReportItem]) -> list[ReportResult]:
+    """Run in a worker: the figures of each report of the chunk, naming the report that fails."""
+    out: list[ReportResult] = []
+    for key, text, published in chunk:
+        try:
+            out.append((key, extract_report(text, published)))
+        except Exception as exc:  # noqa: BLE001 - re-raised with the report's key
+            raise ExtractionError(f"extraction of report {key} failed ({type(exc).__name__}: {exc})") from exc
+    return out
+
+
+def _warm() -> int:
+    """Run once per worker before the first batch: imports and the segmenter, outside the batches."""
+    from dagster_project.extraction.words import segmenter
+
+    segmenter()
+    return os.getpid()
+
+
+def _chunks(items: Sequence[ReportItem], workers: int) -> list[Sequence[ReportItem]]:
+    size = max(1, math.ceil(len(items) / (workers * _CHUNKS_PER_WORKER)))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _keys(chunk: Sequence[ReportItem], limit: int = 5) -> str:
+    keys = [str(item[0]) for item in chunk]
+    return ", ".join(keys[:limit]) + (f" and {len(keys) - limit} more" if len(keys) > limit else "")
+
+
+class ExtractionPool:
+    """Worker processes that extract batches of reports; a context manager."""
+
+    def __init__(self, workers: int) -> None:
+        if workers < 1:
+            raise ValueError(f"ExtractionPool: workers must be at least 1, got {workers}")
+        self.workers = workers
+        self._executor: ProcessPoolExecutor | None = None
+        self.worker_pids: tuple[int, ...] = ()  # of the started workers, for diagnostics
+
+    def __enter__(self) -> ExtractionPool:
+        if self.workers > 1:
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self.worker_pids = tuple(sorted({f.result() for f in [
+                self._executor.submit(_warm) for _ in range(self.workers)]}))
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._executor is not None:
+            # After a failure do not wait for the other chunks of the batch.
+            self._executor.shutdown(wait=kind is None, cancel_futures=kind is not None)
+            self._executor = None
+
+    def extract(self, items: Sequence[ReportItem], label: str = "") -> list[ReportResult]:
+        """The figures of every report of `items`, in their order; `label` names the batch in errors."""
+        where = f" in batch {label}" if label else ""
+        if self._executor is None:
+            if self.workers > 1:
+                raise RuntimeError("ExtractionPool.extract called outside `with ExtractionPool(...)`")
+            try:
+                return _extract_chunk(items)
+            except ExtractionError as exc:
+                raise ExtractionError(f"{exc}{where}: see the traceback above") from exc.__cause__
+        chunks = _chunks(items, self.workers)
+        futures: list[tuple[Sequence[ReportItem], Future[list[ReportResult]]]] = [
+            (chunk, self._executor.submit(_extract_chunk, chunk)) for chunk in chunks
+        ]
+        results: list[ReportResult] = []
+        for _, future in futures:
+            try:
+                results += future.result()
+            except BrokenProcessPool as exc:
+                # Every pending chunk fails with the pool, so name all unfinished reports.
+                unfinished = [item for chunk, f in futures if f.exception() is not None for item in chunk]
+                raise ExtractionError(
+                    f"an extraction worker process died{where} (killed, out of memory or crashed) while "
+                    f"extracting one of the {len(unfinished)} unfinished reports {_keys(unfinished)}; {SERIAL_HINT}"
+                ) from exc
+            except ExtractionError as exc:
+                raise ExtractionError(f"{exc}{where}; {SERIAL_HINT}") from exc
+        return results
+
+
+def extract_reports(items: Sequence[ReportItem], workers: int) -> list[ReportResult]:
+    """The figures of every report, on `workers` processes (1: in this process), in input order."""
+    with ExtractionPool(workers) as pool:
+        return pool.extract(items)
