@@ -5,6 +5,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dagster_project.extraction import lexicon
 
@@ -147,6 +148,8 @@ def admin_level(segment: str, lead: str) -> str:
     return "unspecified"
 
 
+# Pure in its text, and asked again for every figure of a sentence (the same lead-in).
+@lru_cache(maxsize=4096)
 def _level_of(text: str) -> str | None:
     if _ALL_LEVELS.search(text):
         return "all_levels"
@@ -241,6 +244,8 @@ _NAMES_A_TIME = re.compile(
 )
 
 
+# Pure in its text; layout asks it of a block and the observations of each of its sentences.
+@lru_cache(maxsize=4096)
 def as_of_date(sentence_text: str) -> datetime.date | None:
     """Date a sentence's figures are stated at: an explicit day ("Tính đến ngày 26/03/2024",
     "từ ngày 1/1 đến 1/12/2022"), or the end of a named month or year ("cuối tháng 12/2020",
