@@ -10,7 +10,7 @@ Extraction is pure Python and CPU bound (the GIL rules out threads), and each
 report is independent, so reports are spread over worker processes. The
 workers are started with "spawn", not "fork": the caller (a Dagster step) has
 threads and an open DuckDB connection, which a forked child must not inherit.
-A spawned worker pays its imports and the word segmenter once (about a second),
+A spawned worker pays its imports and the word segmenter once (~0.2 s of CPU),
 so one pool serves every batch of a run, and a few reports are extracted in
 process (`workers_for`). Results come back in input order whatever finishes first.
 `workers=1` never starts a process: the plain loop, for debugging.
@@ -33,9 +33,9 @@ from dagster_project.extraction.pipeline import extract_report
 ReportItem = tuple[Hashable, str, datetime.date | None]
 ReportResult = tuple[Hashable, list[Observation]]
 
-# Below this many reports per worker a spawned worker's start-up (~1 s of imports and the
-# segmenter) costs more than the extraction it takes over (~30 ms a report).
-MIN_REPORTS_PER_WORKER = 25
+# Below this many reports per worker a spawned worker's start-up (~0.2 CPU s of imports and
+# the segmenter, measured) costs more than the extraction it takes over (~30 ms a report).
+MIN_REPORTS_PER_WORKER = 10
 # Chunks per worker and batch: small enough that one large report does not leave the other
 # workers idle at the end of a batch, large enough that pickling stays a small cost.
 _CHUNKS_PER_WORKER = 4

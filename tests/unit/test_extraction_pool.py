@@ -60,6 +60,7 @@ def test_in_process_a_failing_report_is_named_with_its_batch(items):
 
 def test_few_reports_are_extracted_in_process():
     assert workers_for(5, 8) == 1
+    assert workers_for(25, 8) == 2
     assert workers_for(60, 2) == 2
     assert workers_for(10_000, 2) == 2
     assert workers_for(10_000, 1) == 1
