@@ -150,20 +150,29 @@ class _SentenceView:
         # that only name a level or a place ("87% ... đối với cấp tỉnh, 85% đối với cấp huyện")
         self.last_phrase: dict[tuple[int, int], tuple[tuple[int, int], _Base | None]] = {}
         self._by_group: dict[str, list[Match[tuple[str, str]]]] = {}
+        # `at` and `ending_at` are asked ~20 times per figure: index them once per sentence.
+        # The first longest (shortest-starting) word in `words` order wins, as a max/min scan would.
+        self._starting: dict[tuple[str, int], Match[tuple[str, str]]] = {}
+        self._ending: dict[tuple[str, int], Match[tuple[str, str]]] = {}
         for w in self.words:
-            self._by_group.setdefault(w.payload[0], []).append(w)
+            group = w.payload[0]
+            self._by_group.setdefault(group, []).append(w)
+            best = self._starting.get((group, w.first))
+            if best is None or w.last > best.last:
+                self._starting[(group, w.first)] = w
+            best = self._ending.get((group, w.last))
+            if best is None or w.first < best.first:
+                self._ending[(group, w.last)] = w
 
     def group(self, name: str) -> list[Match[tuple[str, str]]]:
         return self._by_group.get(name, [])
 
     def at(self, name: str, first: int) -> Match[tuple[str, str]] | None:
         """The longest word of a lexicon group that starts at syllable `first`."""
-        found = [w for w in self.group(name) if w.first == first]
-        return max(found, key=lambda w: w.last) if found else None
+        return self._starting.get((name, first))
 
     def ending_at(self, name: str, last: int) -> Match[tuple[str, str]] | None:
-        found = [w for w in self.group(name) if w.last == last]
-        return min(found, key=lambda w: w.first) if found else None
+        return self._ending.get((name, last))
 
     def inside_base(self, pos: int) -> bool:
         """Syllable `pos` lies inside a multi-word base ("cán bộ, công chức", "xã, phường, thị trấn")."""

@@ -460,19 +460,22 @@ class KeywordIndex(Generic[T]):
         if not len(automaton):
             return []
         haystack = text.searchable
+        size = len(haystack)
+        # Locals: this loop runs for every keyword hit of every sentence.
+        word_char, word_edge, syllable_index = _is_word_char, text.word_edge, text.syllable_index
         found: list[Match[T]] = []
         for end_index, (stem, length, items) in automaton.iter(haystack):
             start, end = end_index - length + 1, end_index + 1
-            if _is_word_char(haystack[start]) and start > 0 and _is_word_char(haystack[start - 1]):
+            if word_char(haystack[start]) and start > 0 and word_char(haystack[start - 1]):
                 continue
             if stem:
-                while end < len(haystack) and _is_word_char(haystack[end]):
+                while end < size and word_char(haystack[end]):
                     end += 1
-            elif _is_word_char(haystack[end - 1]) and end < len(haystack) and _is_word_char(haystack[end]):
+            elif word_char(haystack[end - 1]) and end < size and word_char(haystack[end]):
                 continue
-            if not (text.word_edge(start) and text.word_edge(_next_syllable(haystack, end))):
+            if not (word_edge(start) and word_edge(_next_syllable(haystack, end))):
                 continue
-            first, last = text.syllable_index(start), text.syllable_index(end - 1) + 1
+            first, last = syllable_index(start), syllable_index(end - 1) + 1
             found.extend(Match(k, payload, start, end, first, last) for k, payload in items)
         return found
 
