@@ -116,22 +116,23 @@ class ExtractionPool:
             except ExtractionError as exc:
                 raise ExtractionError(f"{exc}{where}: see the traceback above") from exc.__cause__
         chunks = _chunks(items, self.workers)
-        futures: list[tuple[Sequence[ReportItem], Future[list[ReportResult]]]] = [
-            (chunk, self._executor.submit(_extract_chunk, chunk)) for chunk in chunks
-        ]
+        futures: list[tuple[Sequence[ReportItem], Future[list[ReportResult]]]] = []
         results: list[ReportResult] = []
-        for _, future in futures:
-            try:
+        try:
+            for chunk in chunks:  # a pool already broken fails here, a worker dying later below
+                futures.append((chunk, self._executor.submit(_extract_chunk, chunk)))
+            for _, future in futures:
                 results += future.result()
-            except BrokenProcessPool as exc:
-                # Every pending chunk fails with the pool, so name all unfinished reports.
-                unfinished = [item for chunk, f in futures if f.exception() is not None for item in chunk]
-                raise ExtractionError(
-                    f"an extraction worker process died{where} (killed, out of memory or crashed) while "
-                    f"extracting one of the {len(unfinished)} unfinished reports {_keys(unfinished)}; {SERIAL_HINT}"
-                ) from exc
-            except ExtractionError as exc:
-                raise ExtractionError(f"{exc}{where}; {SERIAL_HINT}") from exc
+        except BrokenProcessPool as exc:
+            # Every pending chunk fails with the pool, so name all unfinished reports.
+            unfinished = [item for chunk, f in futures if f.exception() is not None for item in chunk]
+            unfinished += [item for chunk in chunks[len(futures):] for item in chunk]
+            raise ExtractionError(
+                f"an extraction worker process died{where} (killed, out of memory or crashed) while "
+                f"extracting one of the {len(unfinished)} unfinished reports {_keys(unfinished)}; {SERIAL_HINT}"
+            ) from exc
+        except ExtractionError as exc:
+            raise ExtractionError(f"{exc}{where}; {SERIAL_HINT}") from exc
         return results
 
 

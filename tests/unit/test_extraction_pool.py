@@ -42,9 +42,18 @@ def test_a_dead_worker_names_the_batch_and_the_serial_rerun(items):
         finally:
             timer.cancel()
     message = str(caught.value)
+    assert "unfinished reports" in message
     assert "worker process died in batch reports 1-200 of 999" in message
     assert "PDX_EXTRACT_WORKERS=1" in message
     assert "samples/" in message or "devset/" in message or "official/" in message  # names reports
+
+
+def test_a_worker_dead_before_the_batch_gives_the_same_message(items):
+    with ExtractionPool(2) as pool:
+        # Whether the pool notices before or after the batch is handed out, the message is the same.
+        os.kill(pool.worker_pids[1], signal.SIGKILL)
+        with pytest.raises(ExtractionError, match=r"worker process died in batch b2 .*PDX_EXTRACT_WORKERS=1"):
+            pool.extract(items, label="b2")
 
 
 def test_a_failing_report_is_named(items):
