@@ -298,3 +298,15 @@ def test_a_table_cell_takes_its_base_from_the_row_label(value: float, code: str,
 
     cells = {o.value: o for o in extract_report(_RATE_TABLE, None) if o.scope == "table"}
     assert (cells[value].indicator_code, cells[value].base, cells[value].classified_by) == (code, base, "subject")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "code"),
+    [
+        ("Toàn huyện còn 3 bản chưa có sóng điện thoại.", "3", "mobile_coverage"),
+        ("Đến nay 97% thôn, tổ dân phố đã có sóng điện thoại di động.", "97%", "mobile_coverage"),
+        ("Toàn tỉnh có 1,2 triệu thuê bao điện thoại di động.", "1,2 triệu", "telecom_subscribers"),
+    ],
+)
+def test_a_phone_signal_is_coverage_and_a_phone_subscription_is_a_subscriber(text: str, quote: str, code: str) -> None:
+    assert code_of(text, quote) == code
