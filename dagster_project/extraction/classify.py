@@ -10,7 +10,8 @@ For every figure of a report, in this order:
    another figure or a stop word ("100% cán bộ, công chức có máy tính"); but
    when a linking verb ("đạt", "là", "chiếm", "reached") stands right before
    the figure, the subject before it ("tỷ lệ hộ gia đình có cáp quang đạt 68%").
-   Two figures joined by "và" share the predicate after the second.
+   Two figures joined by "và" share the predicate after the second. A table
+   cell measures its row label (in a breakdown by place, its column header).
 3. The base: what a share or a count of units is counted over, at the head of
    the phrase after the figure (else of the subject): households, agencies,
    communes, people, officials, dossiers, procedures, ...
@@ -441,7 +442,7 @@ class _Report:
 
     def classify(self, obs: Observation, figure: _Figure) -> Classification:
         view = self._view(obs)
-        figure = self._read(view, figure)
+        figure = self._read(view, figure, obs)
         relevance = self._relevance(view, obs, figure)
         if relevance is not None:
             code, cue = relevance
@@ -463,7 +464,13 @@ class _Report:
         reason = None if domain in FACT_DOMAINS else ("no keyword" if code == UNCLASSIFIED else "topic")
         return Classification(code, domain, by, keyword, reason, base.name if base else None)
 
-    def _read(self, view: _SentenceView, figure: _Figure) -> _Figure:
+    def _read(self, view: _SentenceView, figure: _Figure, obs: Observation) -> _Figure:
+        if obs.scope == "table":
+            label = _span_of(view, obs.subject, before=figure.first)
+            if label is not None:
+                # A cell measures what its row label (or, in a breakdown by place, its column
+                # header) names; the evidence's bracketed copy of the row is no phrase of it.
+                return replace(figure, after=None, before=label, linked=True, measured=label)
         after = _after_phrase(view, figure)
         before, linked = _before_phrase(view, figure)
         if not linked and after is not None and before is not None and view.at("opener", before[0]):
@@ -655,6 +662,17 @@ class _Report:
         if finer is not None and finer in self.tax.indicators:
             return finer, keyword, by
         return code, keyword, by
+
+
+def _span_of(view: _SentenceView, phrase: str, before: int) -> tuple[int, int] | None:
+    """Syllable span of the first occurrence of `phrase` in the sentence, ending before syllable `before`."""
+    wanted = view.text.normalized(phrase)
+    found = view.text.searchable.find(wanted) if wanted else -1
+    if found < 0:
+        return None
+    first = view.text.syllable_index(found)
+    last = view.text.syllable_index(found + len(wanted) - 1) + 1
+    return (first, last) if first < last <= before else None
 
 
 def _ends_phrase(view: _SentenceView, w: Match) -> bool:

@@ -271,3 +271,42 @@ def test_every_observation_is_classified_and_keeps_its_extraction_fields() -> No
     assert [(o.quote, o.value, o.char_start) for o in result] == [(o.quote, o.value, o.char_start) for o in extracted]
     assert [o.indicator_code for o in result] == ["surveillance_cameras", "public_wifi"]
     assert all(o.domain == "infrastructure" and o.classified_by == "subject" for o in result)
+
+
+# --- table cells: the row label is what a cell measures -----------------------------------
+
+_RATE_TABLE = """BIỂU 2. CHỈ TIÊU HẠ TẦNG VÀ NHÂN LỰC SỐ
+STT | Chỉ tiêu | Năm 2021 | Năm 2022 | Kế hoạch 2023
+1 | Tỷ lệ hộ gia đình có kết nối Internet băng rộng cố định | 58,4 | 63,9 | 75
+2 | Tỷ lệ công chức cấp xã được tập huấn kỹ năng số | 31,2 | 47,5 | 60
+3 | Số trạm phát sóng BTS | 870 | 912 | 980
+"""
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "base"),
+    [
+        (58.4, "household_internet", "households"),
+        (75.0, "household_internet", "households"),
+        (47.5, "officials_trained", "officials"),
+        (60.0, "officials_trained", "officials"),
+        (912.0, "bts_stations", None),
+    ],
+)
+def test_a_table_cell_takes_its_base_from_the_row_label(value: float, code: str, base: str | None) -> None:
+    from dagster_project.extraction.pipeline import extract_report
+
+    cells = {o.value: o for o in extract_report(_RATE_TABLE, None) if o.scope == "table"}
+    assert (cells[value].indicator_code, cells[value].base, cells[value].classified_by) == (code, base, "subject")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "code"),
+    [
+        ("Toàn huyện còn 3 bản chưa có sóng điện thoại.", "3", "mobile_coverage"),
+        ("Đến nay 97% thôn, tổ dân phố đã có sóng điện thoại di động.", "97%", "mobile_coverage"),
+        ("Toàn tỉnh có 1,2 triệu thuê bao điện thoại di động.", "1,2 triệu", "telecom_subscribers"),
+    ],
+)
+def test_a_phone_signal_is_coverage_and_a_phone_subscription_is_a_subscriber(text: str, quote: str, code: str) -> None:
+    assert code_of(text, quote) == code
