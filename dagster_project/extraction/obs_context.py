@@ -274,6 +274,26 @@ def as_of_date(sentence_text: str) -> datetime.date | None:
     return None
 
 
+# "Tính đến ngày 15/8", "từ ngày 1.7 - 10.9": a day and month whose year the report's
+# publication date gives.
+_AS_OF_DAY_MONTH = re.compile(
+    r"(?:" + _AS_OF_CUE + r"|\btừ\s+(?:ngày\s+)?\d{1,2}[/.]\d{1,2}\s*(?:-|–|đến|tới))\s+(?:hết\s+)?(?:ngày\s+)?"
+    r"(\d{1,2})([/.])(\d{1,2})(?![/.-]?\d)",
+    _I,
+)
+
+
+def as_of_in_publication_year(sentence_text: str, published: datetime.date) -> datetime.date | None:
+    """The as-of date of a sentence that names its day and month but no year, in the
+    publication year ("tính đến ngày 15/8" in a report of 20 September). A day after the
+    publication date may be last year's result or this year's target: left without a date."""
+    m = _AS_OF_DAY_MONTH.search(sentence_text)
+    if m is None:
+        return None
+    found = _safe_date(published.year, int(m.group(3)), int(m.group(1)))
+    return found if found is not None and found <= published else None
+
+
 def names_a_time(sentence_text: str) -> bool:
     """The sentence states its own time (a year, a date, "tháng này", "hiện nay")."""
     return bool(_NAMES_A_TIME.search(sentence_text))

@@ -23,6 +23,7 @@ from dagster_project.extraction.obs_context import (
     admin_level,
     announces_goals,
     as_of_date,
+    as_of_in_publication_year,
     clause_bounds,
     is_target,
     names_a_time,
@@ -102,13 +103,15 @@ def _extract(text: str, published: datetime.date | None) -> list[tuple[Observati
     mask = blocked_mask(reading)
     tokens = [t for t in find_numbers(reading, lang) if not mask[t.start]]
     starts = [t.start for t in tokens]
-    figures = _read_blocks(reading, layout, tokens, starts, lang)
+    figures = _read_blocks(reading, layout, tokens, starts, lang, published)
     figures = _drop_restated(reading, figures)
     _link_parts(reading, figures)
     return _to_observations(text, reading, figures, published, lang)
 
 
-def _read_blocks(reading: str, layout: Layout, tokens: list, starts: list[int], lang: Lang) -> list[Figure]:
+def _read_blocks(
+    reading: str, layout: Layout, tokens: list, starts: list[int], lang: Lang, published: datetime.date | None
+) -> list[Figure]:
     figures: list[Figure] = []
     seen_sentences: set[str] = set()
     percent_labels = [m.start() for m in re.finditer(re.escape(PERCENT_ROW_LABEL), reading)]
@@ -121,13 +124,15 @@ def _read_blocks(reading: str, layout: Layout, tokens: list, starts: list[int], 
             continue
         sentences = split_sentences(reading, block.start, block.end, next_index)
         next_index += len(sentences)
-        figures.extend(_block_figures(reading, block, sentences, tokens, starts, lang, percent_labels, seen_sentences))
+        figures.extend(_block_figures(
+            reading, block, sentences, tokens, starts, lang, percent_labels, seen_sentences, published
+        ))
     return figures
 
 
 def _block_figures(
     reading: str, block: Block, sentences: list, tokens: list, starts: list[int], lang: Lang,
-    percent_labels: list[int], seen_sentences: set[str],
+    percent_labels: list[int], seen_sentences: set[str], published: datetime.date | None = None,
 ) -> list[Figure]:
     """Figures of a paragraph, list item or heading, with the goals and as-of date it carries."""
     context = _BlockContext(_SCOPES[block.kind], block.scope.section, block.scope.target, block.scope.as_of)
@@ -136,6 +141,8 @@ def _block_figures(
     carried: datetime.date | None = None
     for sentence in sentences:
         own = as_of_date(sentence.text)
+        if own is None and published is not None:
+            own = as_of_in_publication_year(sentence.text, published)
         if own is not None:
             carried = own
         in_sentence = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]

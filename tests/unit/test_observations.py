@@ -311,3 +311,28 @@ def test_parts_that_overflow_their_total_are_still_linked_after_a_marker() -> No
 def test_a_different_count_after_the_parts_is_not_a_part() -> None:
     found = extract_observations("Có 120 cán bộ, trong đó 50 cán bộ nữ; có 90 máy tính.")
     assert [(o.quote, o.parent_ordinal) for o in found] == [("120", None), ("50", 0), ("90", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of"),
+    [
+        ("Tính đến ngày 15/8, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 8, 15)),
+        ("Tính đến 15.8, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 8, 15)),
+        ("Từ ngày 1.7 - 10.9, hệ thống tiếp nhận 8.400 hồ sơ.", datetime.date(2024, 9, 10)),
+        ("Từ ngày 01/7 đến ngày 10/9, hệ thống tiếp nhận 8.400 hồ sơ.", datetime.date(2024, 9, 10)),
+        # after the publication date: last year's result or this year's target, so no date
+        ("Tính đến ngày 25/12, toàn tỉnh có 412 điểm Wi-Fi công cộng.", None),
+        ("Đến 31/12, phấn đấu 100% hồ sơ được xử lý trực tuyến.", None),
+        ("Tính đến ngày 30/2, toàn tỉnh có 412 điểm Wi-Fi công cộng.", None),
+    ],
+)
+def test_a_day_and_month_without_a_year_take_the_publication_year(
+    sentence: str, as_of: datetime.date | None
+) -> None:
+    (obs,) = [o for o in extract_observations(sentence, datetime.date(2024, 9, 20)) if o.value not in (1, 10)]
+    assert obs.as_of_date == as_of
+
+
+def test_a_day_and_month_without_a_year_stay_undated_without_a_publication_date() -> None:
+    (obs,) = extract_observations("Tính đến ngày 15/8, toàn tỉnh có 412 điểm Wi-Fi công cộng.")
+    assert obs.as_of_date is None
