@@ -23,7 +23,7 @@ from dagster_project.quality.findings import (
     findings_from_failed_checks,
     replace_anomalies,
 )
-from dagster_project.quality.gx_suites import SuiteSpec, load_suites, run_suite
+from dagster_project.quality.gx_suites import SuiteSpec, load_suites, read_frame, run_suite
 from dagster_project.quality.results import CheckOutcome, append_check_results, dbt_test_outcomes
 from dagster_project.quality.sentences import failed_checks
 from dagster_project.quality.source_freshness import source_freshness
@@ -101,7 +101,7 @@ def _run_checks(
         freshness = source_freshness(con, dbt_project.manifest_path) if FRESHNESS_KEY in selected else []
         source_files = dict(con.table("raw.reports").select("report_key, source_file").fetchall())
         for spec in chosen:
-            frame = con.table(spec.table).df()
+            frame = read_frame(con, spec.table)
             outcomes = run_suite(spec, frame, now)
             results[(spec.name, spec.table)] = outcomes
             anomalies += anomalies_from_outcomes(spec, frame, outcomes, source_files)
