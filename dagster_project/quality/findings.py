@@ -196,7 +196,8 @@ def replace_anomalies(
     )
     with transaction(con):
         # First detection times of the findings seen before, kept inside DuckDB across the delete.
-        con.execute("create or replace temp table previous_detection (anomaly_key varchar, first_detected_at timestamptz)")
+        con.execute("create or replace temp table previous_detection "
+                    "(anomaly_key varchar, first_detected_at timestamptz)")
         if frame.num_rows:
             insert_frame(con, "previous_detection",
                          frame.select(["anomaly_key"]),
