@@ -10,6 +10,18 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SOURCES = PROJECT_ROOT / "sources"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Parse the dbt project once, before pytest-xdist starts its workers.
+
+    Importing the Dagster definitions parses dbt into dbt/target when the manifest is
+    stale; two workers doing it at once would write the same manifest and partial-parse
+    files together. Workers have `workerinput`; the controller (or a run without -n) parses."""
+    if not hasattr(config, "workerinput"):
+        from dagster_project.dbt_project import prepare_manifest
+
+        prepare_manifest()
+
+
 @pytest.fixture()
 def warehouse_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
     """(sources_dir, warehouse_path) in a temp folder, exported as PDX_* for every entry point."""

@@ -13,10 +13,9 @@ from typing import Any
 
 import dagster as dg
 from dagster import AssetCheckExecutionContext
-from dagster_dbt import DbtCliResource
 
 from dagster_project.asset_keys import RAW_REPORTS
-from dagster_project.dbt_project import dbt_project, gate_args
+from dagster_project.dbt_project import dbt_project
 from dagster_project.failpoints import failpoint
 from dagster_project.quality.findings import (
     Anomaly,
@@ -24,14 +23,13 @@ from dagster_project.quality.findings import (
     findings_from_failed_checks,
     replace_anomalies,
 )
-from dagster_project.quality.gx_suites import SuiteSpec, load_suites, run_suite
+from dagster_project.quality.gx_suites import SuiteSpec, load_suites, read_frame, run_suite
 from dagster_project.quality.results import CheckOutcome, append_check_results, dbt_test_outcomes
 from dagster_project.quality.sentences import failed_checks
-from dagster_project.quality.source_freshness import SUITE as FRESHNESS_SUITE
-from dagster_project.quality.source_freshness import outcomes_from_sources_json
+from dagster_project.quality.source_freshness import source_freshness
 from dagster_project.resources import AlertsResource, WarehouseResource
 from dagster_project.run_steps import CHECKS, writing_step
-from dagster_project.settings import EXPECTATIONS_DIR, Settings
+from dagster_project.settings import EXPECTATIONS_DIR
 from dagster_project.warehouse_db import utc_now
 
 SOURCE_FRESHNESS_CHECK = "dbt_source_freshness"
@@ -81,31 +79,29 @@ def build_quality_checks(suites: list[SuiteSpec] | None = None) -> dg.AssetCheck
         context: AssetCheckExecutionContext,
         warehouse: dg.ResourceParam[WarehouseResource],
         alerts: dg.ResourceParam[AlertsResource],
-        dbt: DbtCliResource,
     ) -> Iterator[dg.AssetCheckResult]:
         with writing_step(context, CHECKS, warehouse, alerts):
-            yield from _run_checks(context, suites, warehouse, dbt)
+            yield from _run_checks(context, suites, warehouse)
 
     return quality_checks
 
 
 def _run_checks(
     context: AssetCheckExecutionContext, suites: Sequence[SuiteSpec], warehouse: WarehouseResource,
-    dbt: DbtCliResource,
 ) -> Iterator[dg.AssetCheckResult]:
     run_id = context.run.run_id
     selected = context.selected_asset_check_keys
     chosen = [s for s in suites if _check_key(s.name, s.table) in selected]
     now = utc_now()
     warehouse.build_file(run_id, context.log.warning)
-    # dbt opens the warehouse file itself: run it before this step opens it.
-    freshness = _source_freshness(dbt, warehouse.settings) if FRESHNESS_KEY in selected else []
     results: dict[tuple[str, str], list[CheckOutcome]] = {}
     anomalies: list[Anomaly] = []
     with warehouse.connect(run_id) as con:
+        # dbt's criteria (the manifest), evaluated here: no `dbt source freshness` process.
+        freshness = source_freshness(con, dbt_project.manifest_path) if FRESHNESS_KEY in selected else []
         source_files = dict(con.table("raw.reports").select("report_key, source_file").fetchall())
         for spec in chosen:
-            frame = con.table(spec.table).df()
+            frame = read_frame(con, spec.table)
             outcomes = run_suite(spec, frame, now)
             results[(spec.name, spec.table)] = outcomes
             anomalies += anomalies_from_outcomes(spec, frame, outcomes, source_files)
@@ -129,22 +125,6 @@ def _run_checks(
         yield _result(spec.name, dg.AssetKey(spec.table.split(".")), results[(spec.name, spec.table)])
     if FRESHNESS_KEY in selected:
         yield _result(SOURCE_FRESHNESS_CHECK, RAW_REPORTS, freshness)
-
-
-def _source_freshness(dbt: DbtCliResource, settings: Settings) -> list[CheckOutcome]:
-    invocation = dbt.cli(
-        ["source", "freshness", *gate_args(settings)], raise_on_error=False, manifest=dbt_project.manifest_path,
-        target_path=settings.dbt_target_dir,
-    )
-    invocation.wait()
-    try:
-        return outcomes_from_sources_json(invocation.get_artifact("sources.json"))
-    except FileNotFoundError:
-        return [CheckOutcome(
-            suite=FRESHNESS_SUITE, check_name="source_freshness", asset="raw.reports", severity="error",
-            passed=False, message=f"dbt source freshness produced no sources.json (see "
-            f"{settings.dbt_target_dir / 'dbt.log'})",
-        )]
 
 
 def _result(name: str, asset: dg.AssetKey, outcomes: list[CheckOutcome]) -> dg.AssetCheckResult:

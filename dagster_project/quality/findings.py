@@ -21,11 +21,12 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from dagster_project.alerts.model import Finding
 from dagster_project.quality.gx_suites import SuiteSpec
-from dagster_project.quality.results import CheckOutcome
-from dagster_project.warehouse_db import insert_rows, transaction
+from dagster_project.quality.results import CheckOutcome, insert_frame
+from dagster_project.warehouse_db import transaction
 
 ANOMALIES_DDL = """create table if not exists quality.anomalies (
     anomaly_key varchar primary key,
@@ -83,6 +84,24 @@ def _row_details(row: dict[str, Any], skip: set[str]) -> str:
     return json.dumps(shown, ensure_ascii=False, sort_keys=True)
 
 
+def _offending_rows(
+    key_column: str, frame: pd.DataFrame, outcomes: Sequence[CheckOutcome]
+) -> dict[str, dict[str, Any]]:
+    """key -> the first row with that key, for the keys failed outcomes name only.
+
+    Only those rows become Python dicts: a whole fact table as records cost
+    seconds per suite at a few thousand reports, for the handful of rows that fail."""
+    wanted = {key for o in outcomes if not o.passed for key in o.offending_keys}
+    if not wanted or key_column not in frame.columns:
+        return {}
+    keys = frame[key_column].map(str)
+    hit = keys.isin(wanted).to_numpy()
+    rows_by_key: dict[str, dict[str, Any]] = {}
+    for key, row in zip(keys[hit], frame[hit].to_dict("records"), strict=True):
+        rows_by_key.setdefault(key, row)
+    return rows_by_key
+
+
 def anomalies_from_outcomes(
     spec: SuiteSpec,
     frame: pd.DataFrame,
@@ -91,10 +110,7 @@ def anomalies_from_outcomes(
 ) -> list[Anomaly]:
     """One anomaly per offending row; `source_files` maps report keys to file names."""
     source_files = source_files or {}
-    rows_by_key: dict[str, dict[str, Any]] = {}
-    if spec.key_column in frame.columns:
-        for row in frame.to_dict("records"):
-            rows_by_key.setdefault(str(row[spec.key_column]), row)
+    rows_by_key = _offending_rows(spec.key_column, frame, outcomes)
     keys_are_facts = spec.key_column in _FACT_KEY_COLUMNS
     anomalies = []
     for outcome in outcomes:
@@ -164,27 +180,48 @@ def replace_anomalies(
     con.execute("create schema if not exists quality")
     con.execute(ANOMALIES_DDL)
     scoped = list(scope) if scope is not None else None
+    unique = {a.finding.finding_key: a for a in anomalies}
+    frame = pa.Table.from_pylist(
+        [
+            {
+                "ordinal": i, "anomaly_key": f.finding_key, "check_name": f.check_name, "suite": f.suite,
+                "asset": f.asset, "severity": f.severity, "fact_key": a.fact_key, "report_key": f.report_key,
+                "province_code": f.province_code, "message": f.message, "quote": f.quote, "observed": f.observed,
+                "expected": f.expected,
+            }
+            for i, a in enumerate(unique.values())
+            for f in (a.finding,)
+        ],
+        schema=_ANOMALY_FRAME,
+    )
     with transaction(con):
-        previous = dict(con.execute("select anomaly_key, first_detected_at from quality.anomalies").fetchall())
+        # First detection times of the findings seen before, kept inside DuckDB across the delete.
+        con.execute("create or replace temp table previous_detection "
+                    "(anomaly_key varchar, first_detected_at timestamptz)")
+        if frame.num_rows:
+            insert_frame(con, "previous_detection",
+                         frame.select(["anomaly_key"]),
+                         "select a.anomaly_key, a.first_detected_at from quality.anomalies a "
+                         "semi join frame f on a.anomaly_key = f.anomaly_key")
         con.execute(
             "delete from quality.anomalies where ?::varchar[] is null "
             "or list_contains(?::varchar[], check_name) or list_contains(?::varchar[], suite)",
             [scoped, scoped, scoped],
         )
-        unique = {a.finding.finding_key: a for a in anomalies}
         con.execute("delete from quality.anomalies where anomaly_key in (select unnest(?::varchar[]))",
                     [list(unique)])
-        insert_rows(
-            con,
-            "insert into quality.anomalies values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    f.finding_key, f.check_name, f.suite, f.asset, f.severity, a.fact_key,
-                    f.report_key, f.province_code, f.message, f.quote, f.observed, f.expected,
-                    previous.get(f.finding_key, now), run_id,
-                )
-                for a in unique.values()
-                for f in (a.finding,)
-            ],
+        insert_frame(
+            con, "quality.anomalies", frame,
+            "select f.* exclude (ordinal), coalesce(p.first_detected_at, $now), $run_id from frame f "
+            "left join previous_detection p on p.anomaly_key = f.anomaly_key order by f.ordinal",
+            {"now": now, "run_id": run_id},
         )
+        con.execute("drop table previous_detection")
     return len(unique)
+
+
+_ANOMALY_FRAME = pa.schema(
+    [("ordinal", pa.int64())]
+    + [(name, pa.string()) for name in ("anomaly_key", "check_name", "suite", "asset", "severity", "fact_key",
+                                         "report_key", "province_code", "message", "quote", "observed", "expected")]
+)

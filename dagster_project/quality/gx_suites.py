@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pandas as pd
 
 from dagster_project.quality.results import CheckOutcome, as_text
@@ -75,6 +77,18 @@ def load_suite(path: Path) -> list[SuiteSpec]:
 
 def load_suites(directory: Path) -> list[SuiteSpec]:
     return [spec for path in sorted(directory.glob("*.json")) for spec in load_suite(path)]
+
+
+def read_frame(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
+    """The relation as the pandas frame GX validates.
+
+    DuckDB 1.4 (pinned: the file format BI drivers read) calls `DataFrame.drop(inplace=True)`
+    inside `.df()` for TIMESTAMPTZ columns, which pandas 3.1 deprecates; that one message is
+    silenced here, where it is raised for us. Arrow's `to_pandas` would give other dtypes
+    (ms dates, object booleans) and so other findings."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop is deprecated")
+        return con.table(table).df()
 
 
 def _resolve(value: Any, now: datetime) -> Any:

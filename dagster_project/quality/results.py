@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
+import pyarrow as pa
 
-from dagster_project.warehouse_db import insert_rows, table_exists, transaction
+from dagster_project.warehouse_db import table_exists, transaction
 
 CHECK_RESULTS_DDL = [
     "create schema if not exists quality",
@@ -55,22 +56,47 @@ def ensure_quality_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(statement)
 
 
+_CHECK_RESULTS_SCHEMA = pa.schema([
+    ("run_id", pa.string()), ("checked_at", pa.timestamp("us", tz="UTC")), ("suite", pa.string()),
+    ("check_name", pa.string()), ("asset", pa.string()), ("severity", pa.string()), ("passed", pa.bool_()),
+    ("observed_value", pa.string()), ("expected", pa.string()), ("offending_keys", pa.list_(pa.string())),
+    ("message", pa.string()),
+])
+
+
+def insert_frame(
+    con: duckdb.DuckDBPyConnection, table: str, frame: pa.Table, select: str = "select * from frame",
+    params: dict[str, object] | None = None,
+) -> None:
+    """One INSERT ... SELECT over an Arrow table (DuckDB scans it in place), not one statement per row.
+
+    `select` reads the rows from the relation `frame`; `table` and `select` are our own SQL, never
+    input (values are bound as `params`)."""
+    if frame.num_rows:
+        con.register("frame", frame)
+        try:
+            con.execute(f"insert into {table} {select}", params)
+        finally:
+            con.unregister("frame")
+
+
 def append_check_results(
     con: duckdb.DuckDBPyConnection, run_id: str, checked_at: datetime, outcomes: Sequence[CheckOutcome]
 ) -> None:
     ensure_quality_schema(con)
+    frame = pa.Table.from_pylist(
+        [
+            {
+                "run_id": run_id, "checked_at": checked_at, "suite": o.suite, "check_name": o.check_name,
+                "asset": o.asset, "severity": o.severity, "passed": o.passed, "observed_value": o.observed_value,
+                "expected": o.expected, "offending_keys": list(o.offending_keys), "message": o.message,
+            }
+            for o in outcomes
+        ],
+        schema=_CHECK_RESULTS_SCHEMA,
+    )
     with transaction(con):
-        insert_rows(
-            con,
-            "insert into quality.check_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    run_id, checked_at, o.suite, o.check_name, o.asset, o.severity, o.passed,
-                    o.observed_value, o.expected, list(o.offending_keys), o.message,
-                )
-                for o in outcomes
-            ],
-        )
+        insert_frame(con, "quality.check_results", frame)
 
 
 def dbt_test_outcomes(con: duckdb.DuckDBPyConnection, run_id: str) -> list[CheckOutcome]:

@@ -161,14 +161,23 @@ def failed_checks(
         [run_id, severity, severity],
     ).fetchall()
     files, provinces = _source_files(con), _province_names(con)
-    has_anomalies = table_exists(con, "quality", "anomalies")
+    # The first rows of every failed check in one windowed query, not one query per check.
+    rows_of: dict[tuple[str, str], list[tuple]] = {}
+    if checks and table_exists(con, "quality", "anomalies"):
+        found = con.execute(
+            """select check_name, asset, message, report_key, province_code, quote, observed, expected,
+                      count(*) over (partition by check_name, asset)
+               from quality.anomalies
+               where (check_name, asset) in (select unnest(?::struct(c varchar, a varchar)[], recursive := true))
+               qualify row_number() over (partition by check_name, asset order by anomaly_key) <= ?
+               order by check_name, asset, anomaly_key""",
+            [[{"c": check, "a": asset} for _, check, asset, *_ in checks], rows_per_check],
+        ).fetchall()
+        for check, asset, *row in found:
+            rows_of.setdefault((check, asset), []).append(tuple(row))
     failed: list[FailedCheck] = []
     for sev, check, asset, message, observed, expected in checks:
-        rows = con.execute(
-            """select message, report_key, province_code, quote, observed, expected, count(*) over ()
-               from quality.anomalies where check_name = ? and asset = ? order by anomaly_key limit ?""",
-            [check, asset, rows_per_check],
-        ).fetchall() if has_anomalies else []
+        rows = rows_of.get((check, asset), [])
         if not rows:
             text = FindingText(sev, check, asset, message, expected=describe_expected(expected),
                                found=describe_found(check, observed))

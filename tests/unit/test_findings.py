@@ -13,7 +13,7 @@ from dagster_project.quality.findings import (
     replace_anomalies,
 )
 from dagster_project.quality.gx_suites import SuiteSpec
-from dagster_project.quality.results import CheckOutcome
+from dagster_project.quality.results import CheckOutcome, append_check_results
 from dagster_project.quality.source_freshness import outcomes_from_sources_json
 from dagster_project.warehouse_db import open_warehouse
 
@@ -78,3 +78,40 @@ def test_a_figure_keeps_its_finding_key_when_its_report_is_re_hashed() -> None:
     after = anomalies_from_outcomes(SPEC, edited, [outcome(False, ("r2:1-5",))], {"r2": "a.txt"})
     assert before[0].finding.finding_key == after[0].finding.finding_key
     assert "a.txt|103,78%" in after[0].finding.finding_key
+
+
+def test_only_offending_rows_are_read_and_the_first_row_of_a_key_wins() -> None:
+    frame = pd.DataFrame({
+        "fact_key": ["r1:1-5", "r1:9-12", "r1:1-5"], "report_key": ["r1", "r1", "r9"],
+        "province_code": ["40", "40", "99"], "value": [103.78, 50.0, 1.0], "evidence": ["a", "b", "c"],
+    })
+    found = anomalies_from_outcomes(SPEC, frame, [outcome(False, ("r1:1-5", "missing", "r1:1-5")), outcome(True)])
+    assert [(a.fact_key, a.finding.report_key, a.finding.province_code) for a in found] == [
+        ("r1:1-5", "r1", "40"), ("missing", None, None),
+    ]
+    assert found[1].finding.observed is None  # no row: the outcome's own observed value
+
+
+def test_bulk_written_check_results_and_anomalies_read_back_as_given(tmp_path: Path) -> None:
+    outcomes = [
+        outcome(False, ("r1:1-5", "r1:9-12")),
+        CheckOutcome(suite="s", check_name="c2", asset="marts.dim_report", severity="error", passed=True),
+    ]
+    anomalies = anomalies_from_outcomes(SPEC, FRAME, outcomes) + [Anomaly(f) for f in findings_from_failed_checks(
+        [outcome(False, check="not_null_x")])]
+    with open_warehouse(tmp_path / "w.duckdb") as con:
+        append_check_results(con, "run1", NOW, outcomes)
+        assert replace_anomalies(con, "run1", NOW, anomalies) == 3
+        results = con.execute("select * exclude (run_id, checked_at) from quality.check_results").fetchall()
+        stored = con.execute("select anomaly_key, fact_key, report_key, quote, observed, first_detected_at, "
+                             "last_run_id from quality.anomalies").fetchall()
+        assert con.execute("select distinct checked_at from quality.check_results").fetchall() == [(NOW,)]
+    assert results == [
+        ("s", "percent_within_0_100", "marts.fct_services", "warning", False, None, None,
+         ["r1:1-5", "r1:9-12"], "share above 100 %"),
+        ("s", "c2", "marts.dim_report", "error", True, None, None, [], None),
+    ]
+    assert [row[0] for row in stored] == [a.finding.finding_key for a in anomalies]  # in the order given
+    assert stored[0][1:5] == ("r1:1-5", "r1", "đạt 103,78%", anomalies[0].finding.observed)
+    assert stored[2][1:5] == (None, None, None, None)
+    assert {row[5:] for row in stored} == {(NOW, "run1")}

@@ -35,3 +35,37 @@ def test_a_file_name_cannot_forge_lines_or_colour_the_terminal() -> None:
     first, second = text.sentence().split("\n")
     assert first == "[warning] publication_date_known in evil\\n    [error] fake\\x1b[31m.txt"
     assert second == "    no date."
+
+
+def test_failed_checks_show_the_first_rows_of_each_check_and_count_the_rest(tmp_path) -> None:
+    from datetime import datetime, timezone
+
+    from dagster_project.alerts.model import Finding
+    from dagster_project.quality.findings import Anomaly, replace_anomalies
+    from dagster_project.quality.results import CheckOutcome, append_check_results
+    from dagster_project.quality.sentences import failed_checks
+    from dagster_project.warehouse_db import open_warehouse
+
+    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    outcomes = [
+        CheckOutcome("s", "many", "marts.fct_services", "warning", False, message="m"),
+        CheckOutcome("s", "many", "marts.fct_workforce", "warning", False, message="m"),
+        CheckOutcome("s", "rowless", "marts.dim_report", "error", False, message="no rows", expected='{"failures": 2}'),
+        CheckOutcome("s", "fine", "marts.dim_report", "error", True),
+    ]
+    anomalies = [Anomaly(Finding(finding_key=f"many|{i:02d}", check_name="many", suite="s", asset="marts.fct_services",
+                                 severity="warning", message=f"row {i}")) for i in (5, 1, 4, 2, 3)]
+    anomalies.append(Anomaly(Finding(finding_key="many|w", check_name="many", suite="s", asset="marts.fct_workforce",
+                                     severity="warning", message="only")))
+    with open_warehouse(tmp_path / "w.duckdb") as con:
+        append_check_results(con, "run1", now, outcomes)
+        replace_anomalies(con, "run1", now, anomalies)
+        failed = failed_checks(con, "run1", rows_per_check=3)
+    assert [(c.severity, c.check_name, c.asset, c.total) for c in failed] == [
+        ("error", "rowless", "marts.dim_report", 1),
+        ("warning", "many", "marts.fct_services", 5),
+        ("warning", "many", "marts.fct_workforce", 1),
+    ]
+    assert [t.message for t in failed[1].shown] == ["row 1", "row 2", "row 3"]  # by anomaly key
+    assert failed[1].lines()[-1] == "    ... and 2 more rows of many (quality.anomalies)"
+    assert failed[0].shown[0].expected == "2 failing rows"
