@@ -82,6 +82,11 @@ class Settings:
     # ...unless told that the removal is intended.
     allow_shrink: bool = False
     alerts: AlertSettings = field(default_factory=AlertSettings)
+    # Build everything from the sources even when nothing changed since the last publish
+    # (the CLI skips such a build otherwise; dbt's incremental models are rebuilt whole).
+    full_refresh: bool = False
+    # A JSON file of seconds per stage written at the end of a CLI build (`make bench`).
+    timings_file: Path | None = None
 
     @property
     def warehouse_dir(self) -> Path:
@@ -127,6 +132,12 @@ class Settings:
         return self.warehouse_dir / f"{self.warehouse_path.stem}.alerts.sqlite"
 
     @property
+    def build_state_file(self) -> Path:
+        """What the last published build was made from (sources, code, settings): a CLI
+        build finding the same skips the whole job (see build_state.py)."""
+        return self.warehouse_dir / f".{self.warehouse_path.name}.last-build.json"
+
+    @property
     def run_log(self) -> Path:
         """The last CLI run's full log (dbt's lines, tracebacks)."""
         return self.warehouse_dir / "logs" / f"{self.warehouse_path.stem}.last-run.log"
@@ -146,8 +157,12 @@ def _text(environ: Mapping[str, str], name: str) -> str | None:
 
 
 def _path(environ: Mapping[str, str], name: str, default: Path) -> Path:
+    return _optional_path(environ, name) or default
+
+
+def _optional_path(environ: Mapping[str, str], name: str) -> Path | None:
     value = _text(environ, name)
-    return Path(value).expanduser().resolve() if value else default
+    return Path(value).expanduser().resolve() if value else None
 
 
 def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
@@ -268,4 +283,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         max_shrink_share=_share(environ, "PDX_MAX_SHRINK_SHARE", DEFAULT_MAX_SHRINK_SHARE),
         allow_shrink=_flag(environ, "PDX_ALLOW_SHRINK"),
         alerts=_alert_settings(environ),
+        full_refresh=_flag(environ, "PDX_FULL_REFRESH"),
+        timings_file=_optional_path(environ, "PDX_TIMINGS_FILE"),
     )
