@@ -6,9 +6,9 @@ source folder's fingerprint as the run scanned it (path, size and mtime of every
 file), the code version (pipeline, dbt project, suites, lock file), the settings
 that change what a build produces, the day (freshness checks are judged against
 today) and the published file's size and mtime. `make run` compares it with the
-present before starting Dagster: when everything is equal and no alert waits
-for delivery, the build would reproduce the published warehouse, so it is not
-run. Only the CLI skips; the schedule, the sensor and the UI always build.
+present before starting Dagster: when everything is equal, no alert waits
+for delivery and no private copy is left in .building/, the build would
+reproduce the published warehouse, so it is not run. Only the CLI skips; the schedule, the sensor and the UI always build.
 
 The file is advisory: a missing, unreadable or foreign one just means "build".
 """
@@ -106,6 +106,8 @@ def unchanged_since_publish(settings: Settings, today: date | None = None) -> La
 
     if not settings.sources_dir.is_dir():
         return None
+    if settings.build_file.exists():
+        return None  # a run is building, or a killed run left its copy: the build waits or removes it
     now = _state(settings, source_fingerprint(settings.sources_dir), code_version(), today or date.today())
     if recorded != now or _alerts_waiting(settings):
         return None

@@ -80,6 +80,13 @@ def test_changed_limits_build(published: Settings) -> None:
     assert build_state.unchanged_since_publish(settings, TODAY) is None
 
 
+def test_a_private_copy_left_by_a_killed_run_builds(published: Settings) -> None:
+    # The next build removes a killed run's copy (publishing.py); skipping would leave it.
+    published.build_dir.mkdir()
+    published.build_file.write_bytes(b"half a build")
+    assert build_state.unchanged_since_publish(published, TODAY) is None
+
+
 def test_no_or_garbled_state_builds(published: Settings) -> None:
     published.build_state_file.write_text("{not json", encoding="utf-8")
     assert build_state.unchanged_since_publish(published, TODAY) is None
