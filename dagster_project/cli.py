@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import sys
 import time
@@ -38,19 +39,32 @@ def _fail(message: str) -> int:
     return 2
 
 
-def build(settings: Settings | None = None) -> int:
+def build(settings: Settings | None = None, full_refresh: bool = False) -> int:
+    started = time.perf_counter()
     try:
         settings = settings or load_settings()
     except SettingsError as error:
         return _fail(f"before building: {error}")
+    if full_refresh:
+        settings = dataclasses.replace(settings, full_refresh=True)
+    from dagster_project import timings
+    from dagster_project.build_state import unchanged_since_publish
     from dagster_project.preflight import PreflightError, preflight
 
+    timings.reset()
     try:
         preflight(settings)
     except PreflightError as error:
         return _fail(f"before building: {error}")
-    print(f"Building {settings.warehouse_path}\n  from   {settings.sources_dir}", flush=True)
-    started = time.perf_counter()
+    last = unchanged_since_publish(settings)
+    if last is not None:
+        local = last.published_at.astimezone().strftime("%Y-%m-%d %H:%M %Z")
+        print(f"Nothing changed since the last publish at {local} (run {last.run_id}): "
+              f"{settings.warehouse_path} is up to date. `make run PDX_FULL_REFRESH=1` builds anyway.", flush=True)
+        _write_timings(settings, started, skipped=True)
+        return 0
+    print(f"Building {settings.warehouse_path}\n  from   {settings.sources_dir}"
+          + (" (full refresh)" if settings.full_refresh else ""), flush=True)
     from dagster_project import progress
     from dagster_project.definitions import build_definitions
 
@@ -66,8 +80,19 @@ def build(settings: Settings | None = None) -> int:
         )
     elapsed = time.perf_counter() - started
     if not result.success:
-        return _report_failure(settings, result)
-    return print_summary(settings, result.run_id, elapsed)
+        code = _report_failure(settings, result)
+    else:
+        code = print_summary(settings, result.run_id, elapsed)
+    _write_timings(settings, started)
+    return code
+
+
+def _write_timings(settings: Settings, started: float, skipped: bool = False) -> None:
+    if settings.timings_file is None:
+        return
+    from dagster_project import timings
+
+    timings.write(settings.timings_file, time.perf_counter() - started, skipped=skipped)
 
 
 @contextlib.contextmanager
@@ -266,11 +291,13 @@ def dev_warehouse(settings: Settings) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pdx", description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["build", "summary", "dev-warehouse"])
+    parser.add_argument("--full-refresh", action="store_true",
+                        help="build: build everything again even when nothing changed (as PDX_FULL_REFRESH=1)")
     parser.add_argument("--run", default=os.environ.get("RUN") or None,
                         help="summary: the run id (or its start) to show; default the latest")
     args = parser.parse_args(argv)
     if args.command == "build":
-        return build()
+        return build(full_refresh=args.full_refresh)
     try:
         settings = load_settings()
     except SettingsError as error:

@@ -18,6 +18,8 @@ from typing import TextIO
 
 import dagster as dg
 
+from dagster_project import timings
+
 LABELS = {
     "ingest_reports": "ingest reports",
     "raw__observations": "extract figures",
@@ -27,6 +29,14 @@ LABELS = {
     "warehouse__alerts": "alerts",
 }
 WIDTH = 24
+# The stage a step's time counts under in PDX_TIMINGS_FILE (the ingest step's scan and load
+# are timed inside it; the publish step's companions too, see timings.py).
+STAGES = {
+    "raw__observations": "extract",
+    "warehouse_dbt_models": "dbt",
+    "quality_checks": "checks",
+    "warehouse__published": "publish",
+}
 
 _output: TextIO = sys.stdout
 
@@ -76,6 +86,8 @@ class ProgressHandler(logging.Handler):
             self.open_line = True
         elif kind in ("STEP_SUCCESS", "STEP_FAILURE"):
             elapsed = time.perf_counter() - self.started.get(step, time.perf_counter())
+            if step in STAGES:
+                timings.record(STAGES[step], elapsed)
             if not self.open_line:
                 self._write(f"      {LABELS.get(step, step)} ".ljust(WIDTH + 8, "."))
             outcome = f" {elapsed:.1f} s" if kind == "STEP_SUCCESS" else f" failed after {elapsed:.1f} s"

@@ -19,6 +19,7 @@ from dagster_project.extraction.models import Observation
 from dagster_project.ingestion.budget import ParseBudget
 from dagster_project.ingestion.reader_version import reader_version
 from dagster_project.ingestion.sources import FolderScan, RejectedFile, ReportRecord, SourceFile, scan_folder
+from dagster_project.timings import timed
 from dagster_project.warehouse_db import insert_rows, open_warehouse, transaction, utc_now  # noqa: F401 - re-exported
 
 RAW_DDL = [
@@ -186,8 +187,10 @@ def ingest_folder(
 ) -> tuple[FolderScan, dict[str, int]]:
     """Scan the folder against the index of the last load and load what changed (the ingest step)."""
     version = reader_version(budget)
-    scan = scan_folder(sources_dir, max_bytes, budget, load_file_index(con, version))
-    return scan, sync_scan(con, scan, version, now)
+    with timed("scan"):  # reading and decoding the files that changed
+        scan = scan_folder(sources_dir, max_bytes, budget, load_file_index(con, version))
+    with timed("load"):
+        return scan, sync_scan(con, scan, version, now)
 
 
 def load_file_index(con: duckdb.DuckDBPyConnection, version: str) -> dict[str, SourceFile]:

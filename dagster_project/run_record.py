@@ -44,7 +44,8 @@ FACT_TABLES = ("marts.fct_infrastructure", "marts.fct_services", "marts.fct_work
 # What the warehouse is made from besides the sources: a change here is a reason to rebuild.
 _CODE_DIRS = (PROJECT_ROOT / "dagster_project", DBT_PROJECT_DIR / "models", DBT_PROJECT_DIR / "macros",
               DBT_PROJECT_DIR / "seeds", EXPECTATIONS_DIR)
-_CODE_FILES = (DBT_PROJECT_DIR / "dbt_project.yml",)
+# The locked dependencies too: another DuckDB or dbt may compute a model differently.
+_CODE_FILES = (DBT_PROJECT_DIR / "dbt_project.yml", PROJECT_ROOT / "uv.lock")
 _CODE_SUFFIXES = {".py", ".sql", ".yml", ".yaml", ".csv", ".json"}
 
 
@@ -77,6 +78,17 @@ def code_version() -> str:
     for path in sorted(_code_files()):
         digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
+
+
+def published_code_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The code version of the last published build (None before the first)."""
+    if not table_exists(con, "quality", "published_runs"):
+        return None
+    row = con.execute(
+        "select code_version from quality.published_runs where published_at is not null "
+        "order by published_at desc limit 1"
+    ).fetchone()
+    return row[0] if row else None
 
 
 def ensure_table(con: duckdb.DuckDBPyConnection) -> None:

@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 
 import dagster as dg
 
-from dagster_project import gate, publishing
+from dagster_project import build_state, gate, publishing
 from dagster_project.quality.results import failed_error_checks
 from dagster_project.resources import AlertsResource, WarehouseResource
 from dagster_project.warehouse_db import open_warehouse, table_exists, utc_now
@@ -108,6 +108,7 @@ def publish_and_notify(
         if CHECKS in nodes_in_run(context) and not checks_recorded(warehouse, run_id):
             raise gate.GateRefused("Not published: this run's quality checks have not run before the publish "
                                    "step (steps out of order); run again")
+        build_state.forget(warehouse.settings)  # until the new build's state is written below
         published = gate.publish_checked(warehouse.settings, run_id, run_started_at(context), now)
     except BaseException:
         gate.discard(warehouse.settings, run_id)  # nothing was swapped: the published file is as it was
@@ -118,6 +119,8 @@ def publish_and_notify(
     metadata |= {name: str(path) for name, path in companions.written.items()}
     if notify:
         metadata |= send_alerts(context, alerts)
+    if not companions.failed:
+        build_state.record_publish(warehouse.settings)  # complete: a CLI build of the same may skip
     if companions.failed:
         failures = "; ".join(f"{name}: {error}" for name, error in companions.failed.items())
         raise gate.CompanionsFailed(

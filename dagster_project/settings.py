@@ -84,6 +84,11 @@ class Settings:
     alerts: AlertSettings = field(default_factory=AlertSettings)
     # Processes extracting figures (extraction/parallel.py); 1 extracts in the run's own process.
     extract_workers: int = field(default_factory=lambda: default_extract_workers())
+    # Build everything from the sources even when nothing changed since the last publish
+    # (the CLI skips such a build otherwise; dbt's incremental models are rebuilt whole).
+    full_refresh: bool = False
+    # A JSON file of seconds per stage written at the end of a CLI build (`make bench`).
+    timings_file: Path | None = None
 
     @property
     def warehouse_dir(self) -> Path:
@@ -129,6 +134,12 @@ class Settings:
         return self.warehouse_dir / f"{self.warehouse_path.stem}.alerts.sqlite"
 
     @property
+    def build_state_file(self) -> Path:
+        """What the last published build was made from (sources, code, settings): a CLI
+        build finding the same skips the whole job (see build_state.py)."""
+        return self.warehouse_dir / f".{self.warehouse_path.name}.last-build.json"
+
+    @property
     def run_log(self) -> Path:
         """The last CLI run's full log (dbt's lines, tracebacks)."""
         return self.warehouse_dir / "logs" / f"{self.warehouse_path.stem}.last-run.log"
@@ -148,8 +159,12 @@ def _text(environ: Mapping[str, str], name: str) -> str | None:
 
 
 def _path(environ: Mapping[str, str], name: str, default: Path) -> Path:
+    return _optional_path(environ, name) or default
+
+
+def _optional_path(environ: Mapping[str, str], name: str) -> Path | None:
     value = _text(environ, name)
-    return Path(value).expanduser().resolve() if value else default
+    return Path(value).expanduser().resolve() if value else None
 
 
 def _positive_int(environ: Mapping[str, str], name: str, default: int) -> int:
@@ -276,4 +291,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         allow_shrink=_flag(environ, "PDX_ALLOW_SHRINK"),
         alerts=_alert_settings(environ),
         extract_workers=_positive_int(environ, "PDX_EXTRACT_WORKERS", default_extract_workers()),
+        full_refresh=_flag(environ, "PDX_FULL_REFRESH"),
+        timings_file=_optional_path(environ, "PDX_TIMINGS_FILE"),
     )

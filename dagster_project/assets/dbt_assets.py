@@ -10,6 +10,7 @@ dbt runs on the run's private copy through its `gate` target (see dbt_project.py
 
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -21,7 +22,9 @@ from dagster_project.failpoints import failpoint
 from dagster_project.quality.dbt_failures import describe_failed_tests
 from dagster_project.quality.results import CheckOutcome, append_check_results, as_text
 from dagster_project.resources import AlertsResource, WarehouseResource
+from dagster_project.run_record import code_version, published_code_version
 from dagster_project.run_steps import DBT, writing_step
+from dagster_project.settings import Settings
 
 # The marts are rebuilt every morning (daily_full_build); two missed days is a failure.
 MART_FRESHNESS = dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=48), warn_window=timedelta(hours=26))
@@ -96,10 +99,17 @@ def warehouse_dbt_models(
 def _build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource) -> Iterator[Any]:
     settings = warehouse.settings
     checks: list[dg.AssetCheckResult] = []
+    refresh = full_refresh_reason(warehouse, context.run.run_id)
+    context.log.info(f"dbt: full refresh ({refresh})" if refresh else
+                     "dbt: incremental models process only new and changed reports")
     # Failed tests are check results (and findings), not a crash of the step; a model
     # or seed that does not build is a crash, raised below with dbt's own message.
-    invocation = dbt.cli(["build", *gate_args(settings)], context=context, raise_on_error=False,
-                         target_path=settings.dbt_target_dir)
+    # dbt's unit tests check the SQL against fixed inputs, not the data: once they passed
+    # for this code version they pass again, so only a changed code runs them.
+    unit_tests_known = refresh is None and unit_tests_passed_for(settings) == code_version()
+    invocation = dbt.cli(["build", *gate_args(settings), *(["--full-refresh"] if refresh else []),
+                          *(["--exclude-resource-type", "unit_test"] if unit_tests_known else [])],
+                         context=context, raise_on_error=False, target_path=settings.dbt_target_dir)
     try:
         for event in invocation.stream():
             failpoint("dbt")
@@ -117,12 +127,55 @@ def _build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: Wareh
         outcomes = [_outcome_from_check(c, rows.get(c.check_name or "", [])) for c in checks]
         if outcomes:
             append_check_results(con, context.run.run_id, datetime.now(timezone.utc), outcomes)
+    note_unit_tests(settings, run_results)
     broken = build_errors(run_results)
     if broken:
         raise dg.Failure(
             description="dbt could not build: " + "; ".join(broken)
             + f". Fix the model (dbt's log: {settings.dbt_target_dir / 'dbt.log'}) and run again.",
         )
+
+
+def full_refresh_reason(warehouse: WarehouseResource, run_id: str) -> str | None:
+    """Why the incremental models must be rebuilt whole this run, or None (incremental).
+
+    Rows of unchanged reports are kept only while the code that made them is the code
+    running now; the extractor's version is part of the code version (run_record.py).
+    A warehouse without the tables yet is built whole by dbt itself.
+    """
+    if warehouse.settings.full_refresh:
+        return "asked for: PDX_FULL_REFRESH=1 or --full-refresh"
+    with warehouse.connect(run_id) as con:
+        published = published_code_version(con)
+    if published is None:
+        return "no published build yet"
+    if published != code_version():
+        return f"the code changed since the published build ({published} -> {code_version()})"
+    return None
+
+
+def _unit_tests_file(settings: Settings) -> Path:
+    return settings.dbt_target_dir / "unit_tests_passed"
+
+
+def unit_tests_passed_for(settings: Settings) -> str | None:
+    """The code version whose dbt unit tests all passed in a build of this warehouse, if any."""
+    try:
+        return _unit_tests_file(settings).read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
+
+
+def note_unit_tests(settings: Settings, run_results: Mapping[str, Any]) -> None:
+    """Remember the code version when this build ran dbt's unit tests and every one passed;
+    forget it when one failed (the next build runs them again)."""
+    units = [r for r in run_results.get("results", []) if str(r.get("unique_id", "")).startswith("unit_test.")]
+    if not units:
+        return
+    if all(r.get("status") == "pass" for r in units):
+        _unit_tests_file(settings).write_text(code_version(), encoding="utf-8")
+    else:
+        _unit_tests_file(settings).unlink(missing_ok=True)
 
 
 def build_errors(run_results: Mapping[str, Any]) -> list[str]:

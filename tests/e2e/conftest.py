@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -9,12 +10,9 @@ from tests.conftest import copy_samples
 from tests.support.builds import FACT_TABLES, rows, run_full_build
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
-    """Build twice, once for the session: the samples, one unreadable file, one duplicate and a manifest."""
-    root = tmp_path_factory.mktemp("e2e")
-    sources = root / "sources"
-    sources.mkdir()
+def write_e2e_sources(sources: Path) -> None:
+    """The samples, one unreadable file, one duplicate and a manifest (the marts golden fixture
+    `samples` is built from the same folder: tests/support/marts_golden.py)."""
     copy_samples(sources)
     (sources / "junk.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     (sources / "copy of 001.txt").write_bytes((sources / "001_084593bdc146d95d.txt").read_bytes())
@@ -25,6 +23,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         "missing.txt,https://nghean.gov.vn/x,Nghệ An,2024-05-20,\n",
         encoding="utf-8",
     )
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    """Build twice, once for the session: the samples, one unreadable file, one duplicate and a manifest."""
+    root = tmp_path_factory.mktemp("e2e")
+    sources = root / "sources"
+    sources.mkdir()
+    write_e2e_sources(sources)
     warehouse = root / "out" / "warehouse.duckdb"
     alerts_file = warehouse.parent / "alerts.jsonl"
     # Only the builds see these variables: tests that run later must not inherit them.

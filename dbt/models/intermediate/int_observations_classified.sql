@@ -1,4 +1,10 @@
-{{ config(materialized='table') }}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='report_key',
+    on_schema_change='fail',
+    post_hook="{{ delete_rows_gone_from(ref('stg_observations')) }}",
+) }}
 
 {#-
     Every figure with its indicator. The indicator is decided in Python when the figure
@@ -10,6 +16,16 @@
 
 with observations as (
     select * from {{ ref('stg_observations') }}
+    {%- if is_incremental() %}
+    -- Only new and re-extracted reports (a report's figures share one extracted_at).
+    where report_key in (
+        select report_key from (
+            select distinct report_key, extracted_at from {{ ref('stg_observations') }}
+            except
+            select distinct report_key, extracted_at from {{ this }}
+        )
+    )
+    {%- endif %}
 ),
 
 taxonomy as (
