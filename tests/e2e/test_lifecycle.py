@@ -179,6 +179,7 @@ def ui_style_runs(warehouse: Path, patch: pytest.MonkeyPatch):
     """What the UI does for "Materialize" on one asset: the implicit asset job with a selection."""
     from dagster_project.assets import raw_assets
     from dagster_project.definitions import build_definitions
+    from dagster_project.extraction import parallel
 
     job = build_definitions().resolve_implicit_global_asset_job_def()
     selection = [dg.AssetKey(["raw", "observations"])]
@@ -193,7 +194,8 @@ def ui_style_runs(warehouse: Path, patch: pytest.MonkeyPatch):
         raise RuntimeError("extraction broke")
 
     patch.setattr(raw_assets, "reports_to_extract", lambda con, version: [("k", "text", None)])
-    patch.setattr(raw_assets, "extract_report", broken)
+    # one report is extracted in the step's own process (parallel.workers_for)
+    patch.setattr(parallel, "extract_report", broken)
     failed = job.execute_in_process(asset_selection=selection, instance=dg.DagsterInstance.ephemeral(),
                                     raise_on_error=False)
     patch.undo()
