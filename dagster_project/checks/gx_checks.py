@@ -23,7 +23,7 @@ from dagster_project.quality.findings import (
     findings_from_failed_checks,
     replace_anomalies,
 )
-from dagster_project.quality.gx_suites import SuiteSpec, load_suites, read_frame, run_suite
+from dagster_project.quality.gx_suites import SuiteSpec, load_suites, read_frame, read_rows, run_suite
 from dagster_project.quality.results import CheckOutcome, append_check_results, dbt_test_outcomes
 from dagster_project.quality.sentences import failed_checks
 from dagster_project.quality.source_freshness import source_freshness
@@ -101,10 +101,11 @@ def _run_checks(
         freshness = source_freshness(con, dbt_project.manifest_path) if FRESHNESS_KEY in selected else []
         source_files = dict(con.table("raw.reports").select("report_key, source_file").fetchall())
         for spec in chosen:
-            frame = read_frame(con, spec.table)
-            outcomes = run_suite(spec, frame, now)
+            outcomes = run_suite(spec, read_frame(con, spec.table, spec.columns), now)
             results[(spec.name, spec.table)] = outcomes
-            anomalies += anomalies_from_outcomes(spec, frame, outcomes, source_files)
+            failed_keys = {key for o in outcomes if not o.passed for key in o.offending_keys}
+            offending = read_rows(con, spec.table, spec.key_column, failed_keys)
+            anomalies += anomalies_from_outcomes(spec, offending, outcomes, source_files)
         evaluated = [o for outcomes in results.values() for o in outcomes] + freshness
         append_check_results(con, run_id, now, evaluated)
         failpoint("checks")

@@ -56,3 +56,24 @@ def test_now_placeholders_make_a_load_freshness_check() -> None:
     outcomes = {o.check_name: o for o in run_suite(spec, frame, NOW)}
     assert outcomes["loaded_within_48_hours"].passed is False
     assert outcomes["loaded_within_48_hours"].severity == "error"
+
+
+def test_a_suite_reads_its_key_its_columns_and_its_row_conditions_columns_only() -> None:
+    (spec,) = [s for s in load_suites(EXPECTATIONS_DIR) if s.table == "marts.fct_services"]
+    assert spec.columns == ("fact_key", "value", "evidence", "unit")  # unit: also a row condition's
+
+
+def test_the_checked_frame_has_the_suites_columns_and_the_failed_rows_have_all_of_them() -> None:
+    import duckdb
+
+    from dagster_project.quality.gx_suites import read_frame, read_rows
+
+    con = duckdb.connect()
+    con.execute("create schema marts")
+    con.execute("create table marts.fct_services as select 'k' || i as fact_key, i * 1.5 as value, 'percent' as unit, "
+                "'câu ' || i as evidence, 'r' || i as report_key from range(6) t(i)")
+    (spec,) = [s for s in load_suites(EXPECTATIONS_DIR) if s.table == "marts.fct_services"]
+    assert list(read_frame(con, spec.table, spec.columns).columns) == list(spec.columns)
+    rows = read_rows(con, spec.table, spec.key_column, {"k4", "k1"})
+    assert rows["fact_key"].tolist() == ["k1", "k4"] and "report_key" in rows.columns  # table order
+    assert read_rows(con, spec.table, spec.key_column, set()).empty
