@@ -40,7 +40,7 @@ def test_refines_names_an_existing_coarser_code_without_cycles() -> None:
 @pytest.mark.parametrize(
     ("finer", "coarser"),
     [
-        ("household_internet", "internet_subscribers"),
+        ("household_internet", "broadband_internet"),
         ("officials_trained", "learners"),
         ("postal_enterprises", "postal_network"),
         ("citizen_id_linked_data", "databases"),
