@@ -8,7 +8,12 @@ Run by hand, dbt uses its `dev` target (warehouse/dev.duckdb), never the gate.
 """
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
 
@@ -18,6 +23,8 @@ dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_D
 
 GATE_TARGET = "gate"
 _DBT_INPUTS = ("models", "seeds", "macros", "tests", "dbt_project.yml", "profiles.yml")
+_PARTIAL_PARSE = "partial_parse.msgpack"
+_PARSE_ARTIFACTS = (_PARTIAL_PARSE, "semantic_manifest.json", "perf_info.json", "manifest.json")
 
 
 def gate_args(settings: Settings) -> list[str]:
@@ -45,7 +52,26 @@ def manifest_is_stale(project: DbtProject) -> bool:
 
 
 def prepare_manifest(project: DbtProject = dbt_project) -> None:
-    """Parse the dbt project (dev target: no warehouse is opened) when its manifest is stale."""
-    if manifest_is_stale(project):
-        dbt = DbtCliResource(project_dir=project, dbt_executable=str(DBT_EXECUTABLE))
-        dbt.cli(["parse", "--quiet"], target_path=project.target_path).wait()
+    """Parse the dbt project (dev target: no warehouse is opened) when its manifest is stale.
+
+    Another process of this checkout (a test run beside `make run`) may load the manifest
+    or parse at the same moment: one parse at a time (a lock file), into a folder of its
+    own, and the finished manifest renamed into place, so no reader sees half a file."""
+    if not manifest_is_stale(project):
+        return
+    target = Path(project.project_dir) / project.target_path
+    target.mkdir(parents=True, exist_ok=True)
+    with (target / ".parse.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not manifest_is_stale(project):
+            return  # parsed by the process that held the lock
+        with tempfile.TemporaryDirectory(dir=target, prefix=".parse-") as scratch:
+            private = Path(scratch)
+            partial = target / _PARTIAL_PARSE
+            if partial.exists():
+                shutil.copy2(partial, private / _PARTIAL_PARSE)  # keep partial parsing
+            dbt = DbtCliResource(project_dir=project, dbt_executable=str(DBT_EXECUTABLE))
+            dbt.cli(["parse", "--quiet"], target_path=private).wait()
+            for name in _PARSE_ARTIFACTS:  # the manifest last: its mtime says the parse is complete
+                if (private / name).exists():
+                    os.replace(private / name, target / name)
