@@ -15,12 +15,11 @@ The file is advisory: a missing, unreadable or foreign one just means "build".
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from pathlib import Path
 from typing import Any
 
+from dagster_project.atomic_files import write_text_atomically
 from dagster_project.settings import Settings
 
 FORMAT = 1
@@ -82,10 +81,7 @@ def write_state(settings: Settings, source_fingerprint: str, code_version: str, 
     state = _state(settings, source_fingerprint, code_version, today)
     state["run_id"] = run_id
     state["published_at"] = published_at.astimezone(timezone.utc).isoformat()
-    path = settings.build_state_file
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(state, indent=1), encoding="utf-8")
-    os.replace(partial, path)
+    write_text_atomically(settings.build_state_file, json.dumps(state, indent=1))
 
 
 def forget(settings: Settings) -> None:

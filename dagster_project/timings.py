@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from dagster_project.atomic_files import write_text_atomically
+
 COMPANION_STAGES = ("export", "report", "docs")
 
 _stages: dict[str, float] = {}
@@ -45,11 +47,8 @@ def write(path: Path, total_seconds: float, skipped: bool = False) -> None:
     # The publish step's time includes its companions, which have stages of their own.
     if "publish" in stages:
         stages["publish"] = max(0.0, stages["publish"] - sum(stages.get(s, 0.0) for s in COMPANION_STAGES))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps({
+    write_text_atomically(path, json.dumps({
         "stages": {name: round(seconds, 3) for name, seconds in stages.items()},
         "total": round(total_seconds, 3),
         "skipped": skipped,
-    }, indent=1), encoding="utf-8")
-    partial.replace(path)
+    }, indent=1))

@@ -99,14 +99,15 @@ def warehouse_dbt_models(
 def _build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource) -> Iterator[Any]:
     settings = warehouse.settings
     checks: list[dg.AssetCheckResult] = []
-    refresh = full_refresh_reason(warehouse, context.run.run_id)
+    version = code_version()  # hashes every code file: once per step
+    refresh = full_refresh_reason(warehouse, context.run.run_id, version)
     context.log.info(f"dbt: full refresh ({refresh})" if refresh else
                      "dbt: incremental models process only new and changed reports")
     # Failed tests are check results (and findings), not a crash of the step; a model
     # or seed that does not build is a crash, raised below with dbt's own message.
     # dbt's unit tests check the SQL against fixed inputs, not the data: once they passed
     # for this code version they pass again, so only a changed code runs them.
-    unit_tests_known = refresh is None and unit_tests_passed_for(settings) == code_version()
+    unit_tests_known = refresh is None and unit_tests_passed_for(settings) == version
     invocation = dbt.cli(["build", *gate_args(settings), *(["--full-refresh"] if refresh else []),
                           *(["--exclude-resource-type", "unit_test"] if unit_tests_known else [])],
                          context=context, raise_on_error=False, target_path=settings.dbt_target_dir)
@@ -127,7 +128,7 @@ def _build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: Wareh
         outcomes = [_outcome_from_check(c, rows.get(c.check_name or "", [])) for c in checks]
         if outcomes:
             append_check_results(con, context.run.run_id, datetime.now(timezone.utc), outcomes)
-    note_unit_tests(settings, run_results)
+    note_unit_tests(settings, run_results, version)
     broken = build_errors(run_results)
     if broken:
         raise dg.Failure(
@@ -136,7 +137,7 @@ def _build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: Wareh
         )
 
 
-def full_refresh_reason(warehouse: WarehouseResource, run_id: str) -> str | None:
+def full_refresh_reason(warehouse: WarehouseResource, run_id: str, version: str) -> str | None:
     """Why the incremental models must be rebuilt whole this run, or None (incremental).
 
     Rows of unchanged reports are kept only while the code that made them is the code
@@ -149,8 +150,8 @@ def full_refresh_reason(warehouse: WarehouseResource, run_id: str) -> str | None
         published = published_code_version(con)
     if published is None:
         return "no published build yet"
-    if published != code_version():
-        return f"the code changed since the published build ({published} -> {code_version()})"
+    if published != version:
+        return f"the code changed since the published build ({published} -> {version})"
     return None
 
 
@@ -166,14 +167,14 @@ def unit_tests_passed_for(settings: Settings) -> str | None:
         return None
 
 
-def note_unit_tests(settings: Settings, run_results: Mapping[str, Any]) -> None:
-    """Remember the code version when this build ran dbt's unit tests and every one passed;
+def note_unit_tests(settings: Settings, run_results: Mapping[str, Any], version: str) -> None:
+    """Remember the code `version` when this build ran dbt's unit tests and every one passed;
     forget it when one failed (the next build runs them again)."""
     units = [r for r in run_results.get("results", []) if str(r.get("unique_id", "")).startswith("unit_test.")]
     if not units:
         return
     if all(r.get("status") == "pass" for r in units):
-        _unit_tests_file(settings).write_text(code_version(), encoding="utf-8")
+        _unit_tests_file(settings).write_text(version, encoding="utf-8")
     else:
         _unit_tests_file(settings).unlink(missing_ok=True)
 

@@ -20,6 +20,7 @@ from dagster_project.failpoints import failpoint
 from dagster_project.quality.findings import (
     Anomaly,
     anomalies_from_outcomes,
+    failed_keys,
     findings_from_failed_checks,
     replace_anomalies,
 )
@@ -103,8 +104,7 @@ def _run_checks(
         for spec in chosen:
             outcomes = run_suite(spec, read_frame(con, spec.table, spec.columns), now)
             results[(spec.name, spec.table)] = outcomes
-            failed_keys = {key for o in outcomes if not o.passed for key in o.offending_keys}
-            offending = read_rows(con, spec.table, spec.key_column, failed_keys)
+            offending = read_rows(con, spec.table, spec.key_column, failed_keys(outcomes))
             anomalies += anomalies_from_outcomes(spec, offending, outcomes, source_files)
         evaluated = [o for outcomes in results.values() for o in outcomes] + freshness
         append_check_results(con, run_id, now, evaluated)

@@ -132,7 +132,7 @@ def _read_blocks(
 
 def _block_figures(
     reading: str, block: Block, sentences: list, tokens: list, starts: list[int], lang: Lang,
-    percent_labels: list[int], seen_sentences: set[str], published: datetime.date | None = None,
+    percent_labels: list[int], seen_sentences: set[str], published: datetime.date | None,
 ) -> list[Figure]:
     """Figures of a paragraph, list item or heading, with the goals and as-of date it carries."""
     context = _BlockContext(_SCOPES[block.kind], block.scope.section, block.scope.target, block.scope.as_of)

@@ -84,6 +84,11 @@ def _row_details(row: dict[str, Any], skip: set[str]) -> str:
     return json.dumps(shown, ensure_ascii=False, sort_keys=True)
 
 
+def failed_keys(outcomes: Sequence[CheckOutcome]) -> set[str]:
+    """The row keys the failed outcomes name."""
+    return {key for o in outcomes if not o.passed for key in o.offending_keys}
+
+
 def _offending_rows(
     key_column: str, frame: pd.DataFrame, outcomes: Sequence[CheckOutcome]
 ) -> dict[str, dict[str, Any]]:
@@ -91,7 +96,7 @@ def _offending_rows(
 
     Only those rows become Python dicts: a whole fact table as records cost
     seconds per suite at a few thousand reports, for the handful of rows that fail."""
-    wanted = {key for o in outcomes if not o.passed for key in o.offending_keys}
+    wanted = failed_keys(outcomes)
     if not wanted or key_column not in frame.columns:
         return {}
     keys = frame[key_column].map(str)

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
+from dagster_project.atomic_files import write_text_atomically
 from dagster_project.reporting.charts import (
     anomaly_chart,
     coverage_chart,
@@ -270,19 +269,4 @@ def build_report_page(con: duckdb.DuckDBPyConnection, generated_at: datetime) ->
 
 def write_report_page(con: duckdb.DuckDBPyConnection, path: Path, generated_at: datetime) -> Path:
     """Write the page atomically: a reader sees the old page or the new one, never half of one."""
-    page = build_report_page(con, generated_at)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Same folder as the target, so os.replace is a rename on one file system.
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(page)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp creates 0600; a web server or colleague must be able to read the page.
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text_atomically(path, build_report_page(con, generated_at))

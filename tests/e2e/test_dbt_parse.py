@@ -1,9 +1,7 @@
 """The dbt manifest is parsed by one process at a time and appears whole (dbt_project.prepare_manifest)."""
 from __future__ import annotations
 
-import json
 import shutil
-import threading
 import time
 from pathlib import Path
 
@@ -12,6 +10,7 @@ from dagster_dbt import DbtProject
 
 from dagster_project.dbt_project import manifest_is_stale, prepare_manifest
 from dagster_project.settings import DBT_PROJECT_DIR
+from tests.support.torn_reads import torn_reads_while
 
 pytestmark = pytest.mark.e2e
 
@@ -27,25 +26,7 @@ def test_a_reader_never_sees_half_a_manifest_while_two_processes_parse(tmp_path:
     (copy / "models" / "marts" / "dim_date.sql").touch()  # stale again: the next prepare parses
     assert manifest_is_stale(project)
 
-    torn: list[str] = []
-    stop = threading.Event()
-
-    def read_until_stopped() -> None:
-        while not stop.is_set():
-            try:
-                json.loads(manifest.read_bytes())
-            except ValueError as error:
-                torn.append(str(error))
-
-    reader = threading.Thread(target=read_until_stopped)
-    reader.start()
-    parsers = [threading.Thread(target=prepare_manifest, args=(project,)) for _ in range(2)]
-    for parser in parsers:
-        parser.start()
-    for parser in parsers:
-        parser.join()
-    stop.set()
-    reader.join()
+    torn = torn_reads_while(manifest, [lambda: prepare_manifest(project)] * 2)
 
     assert not torn, torn[:3]
     assert manifest.stat().st_mtime_ns > first and not manifest_is_stale(project)

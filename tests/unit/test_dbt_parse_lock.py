@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 from dagster_dbt import DbtProject
 
 from dagster_project import dbt_project as module
+from tests.support.torn_reads import torn_reads_while
 
 
 class _SlowDbt:
@@ -48,25 +48,7 @@ def test_two_parses_at_once_make_one_manifest_that_readers_only_see_whole(
     (tmp_path / "models" / "m.sql").write_text("select 1")  # newer than the manifest: stale
     monkeypatch.setattr(module, "DbtCliResource", _SlowDbt)
 
-    torn: list[str] = []
-    stop = threading.Event()
-
-    def read_until_stopped() -> None:
-        while not stop.is_set():
-            try:
-                json.loads((target / "manifest.json").read_bytes())
-            except ValueError as error:
-                torn.append(str(error))
-
-    reader = threading.Thread(target=read_until_stopped)
-    reader.start()
-    parsers = [threading.Thread(target=module.prepare_manifest, args=(project,)) for _ in range(2)]
-    for parser in parsers:
-        parser.start()
-    for parser in parsers:
-        parser.join()
-    stop.set()
-    reader.join()
+    torn = torn_reads_while(target / "manifest.json", [lambda: module.prepare_manifest(project)] * 2)
 
     assert torn == []
     assert _SlowDbt.parses == 1  # the second waited for the first and found the manifest fresh

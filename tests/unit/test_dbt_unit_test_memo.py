@@ -17,9 +17,9 @@ def test_passed_unit_tests_are_remembered_and_a_failure_forgets(tmp_path: Path) 
     settings = load_settings({"PDX_WAREHOUSE": str(tmp_path / "warehouse.duckdb")})
     settings.dbt_target_dir.mkdir(parents=True)
     assert unit_tests_passed_for(settings) is None
-    note_unit_tests(settings, _results("pass", "pass"))
+    note_unit_tests(settings, _results("pass", "pass"), code_version())
     assert unit_tests_passed_for(settings) == code_version()
-    note_unit_tests(settings, _results())  # a build that excluded them changes nothing
+    note_unit_tests(settings, _results(), code_version())  # a build that excluded them changes nothing
     assert unit_tests_passed_for(settings) == code_version()
-    note_unit_tests(settings, _results("pass", "fail"))
+    note_unit_tests(settings, _results("pass", "fail"), code_version())
     assert unit_tests_passed_for(settings) is None
