@@ -15,7 +15,7 @@ $(foreach v,$(DOTENV_VARS),$(if $(filter environment command line,$(origin $(v))
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help env run summary test test-unit eval bench dev dev-warehouse docs clients clean
+.PHONY: help env run summary test test-unit eval bench dev dev-warehouse extract-batches docs clients clean
 
 help: ## this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -30,6 +30,10 @@ $(VENV)/.installed: uv.lock pyproject.toml
 
 run: env ## build the warehouse from the sources, publish it through the gate, print a summary
 	@$(PY) -m dagster_project.cli build
+
+# PDX_BATCH_EXECUTOR=multiprocess|celery|k8s, PDX_BATCH_FILES=200; `make run` then loads the figures
+extract-batches: env ## extract the sources in batches, in parallel, into the figure store (Dagster job extract_batches)
+	@$(PY) -m dagster_project.cli extract-batches
 
 summary: env ## summary of the latest run (make summary RUN=<id> for another)
 	@$(PY) -m dagster_project.cli summary $(if $(RUN),--run $(RUN))

@@ -3,6 +3,7 @@
     python -m dagster_project.cli build              # what `make run` does
     python -m dagster_project.cli summary [--run ID] # `make summary [RUN=<id>]`: the latest run by default
     python -m dagster_project.cli dev-warehouse      # `make dev-warehouse`: a copy for dbt run by hand
+    python -m dagster_project.cli extract-batches    # `make extract-batches`: fill the figure store
 
 `build` runs the same Dagster job as the UI (`full_build`), in this process. It
 checks the configuration and the folders first (seconds, not after a build),
@@ -290,7 +291,7 @@ def dev_warehouse(settings: Settings) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pdx", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["build", "summary", "dev-warehouse"])
+    parser.add_argument("command", choices=["build", "summary", "dev-warehouse", "extract-batches"])
     parser.add_argument("--full-refresh", action="store_true",
                         help="build: build everything again even when nothing changed (as PDX_FULL_REFRESH=1)")
     parser.add_argument("--run", default=os.environ.get("RUN") or None,
@@ -304,6 +305,10 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(error))
     if args.command == "dev-warehouse":
         return dev_warehouse(settings)
+    if args.command == "extract-batches":
+        from dagster_project.cli_batches import extract_batches
+
+        return extract_batches(settings)
     return print_summary(settings, wanted=args.run)
 
 

@@ -7,7 +7,7 @@ transaction, so a failure leaves the previous state, not half a load.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -333,9 +333,10 @@ def observation_key(report_key: str, obs: Observation) -> str:
     return f"{report_key}:{obs.char_start}-{obs.char_end}"
 
 
-def _observations_frame(
+def observations_frame(
     report_key: str, observations: Sequence[Observation], version: str, now: datetime
 ) -> pl.DataFrame:
+    """The rows of raw.observations for one report's figures (empty frame for none)."""
     rows = []
     for obs in observations:
         row = asdict(obs)
@@ -348,6 +349,16 @@ def _observations_frame(
     return pl.DataFrame(rows, infer_schema_length=None) if rows else pl.DataFrame()
 
 
+OBSERVATION_COLUMNS = [
+    "observation_key", "report_key", "ordinal", "sentence_index", "sentence", "char_start",
+    "char_end", "quote", "value", "unit", "numerator", "denominator", "stated_percent",
+    "qualifier", "as_of_date", "admin_level", "is_target", "subject", "clause",
+    "parent_ordinal", *STRUCTURE_COLUMNS, "extractor_version", "extracted_at",
+    # classification
+    "indicator_code", "domain", "classified_by", "matched_keyword", "relevance", "base",
+]
+
+
 def replace_observations(
     con: duckdb.DuckDBPyConnection,
     extracted: Sequence[tuple[str, Sequence[Observation]]],
@@ -355,33 +366,34 @@ def replace_observations(
     now: datetime,
 ) -> int:
     """Replace the observations of the given reports in one transaction; returns rows written."""
-    frames = [
-        _observations_frame(key, observations, version, now)
-        for key, observations in extracted
-        if observations
-    ]
-    batch = pl.concat(frames, how="diagonal_relaxed") if frames else None  # noqa: F841
-    keys = pl.DataFrame({"report_key": [key for key, _ in extracted]}, schema={"report_key": pl.String})  # noqa: F841
-    columns = [
-        "observation_key", "report_key", "ordinal", "sentence_index", "sentence", "char_start",
-        "char_end", "quote", "value", "unit", "numerator", "denominator", "stated_percent",
-        "qualifier", "as_of_date", "admin_level", "is_target", "subject", "clause",
-        "parent_ordinal", *STRUCTURE_COLUMNS, "extractor_version", "extracted_at",
-        # classification
-        "indicator_code", "domain", "classified_by", "matched_keyword", "relevance", "base",
-    ]
+    frames = [observations_frame(key, observations, version, now) for key, observations in extracted if observations]
+    figures = pl.concat(frames, how="diagonal_relaxed") if frames else None
+    return load_observations(con, figures, {key: len(observations) for key, observations in extracted}, version, now)
+
+
+def load_observations(
+    con: duckdb.DuckDBPyConnection,
+    figures: pl.DataFrame | None,
+    counts: Mapping[str, int],
+    version: str,
+    now: datetime,
+) -> int:
+    """Replace the observations of the reports in `counts` (report key -> its number of figures)
+    by the rows of `figures`, in one transaction; returns rows written."""
+    batch = figures if figures is not None and figures.height else None  # noqa: F841 - read by the SQL
+    keys = pl.DataFrame({"report_key": list(counts)}, schema={"report_key": pl.String})  # noqa: F841
     with transaction(con):
         con.execute("delete from raw.observations where report_key in (select report_key from keys)")
         con.execute("delete from raw.extractions where report_key in (select report_key from keys)")
         if batch is not None:
             con.execute(
-                f"insert into raw.observations ({', '.join(columns)}) "
-                f"select {', '.join(columns)} from batch"
+                f"insert into raw.observations ({', '.join(OBSERVATION_COLUMNS)}) "
+                f"select {', '.join(OBSERVATION_COLUMNS)} from batch"
             )
         insert_rows(
             con,
             "insert into raw.extractions values (?, ?, ?, ?)",
-            [(key, version, len(observations), now) for key, observations in extracted],
+            [(key, version, count, now) for key, count in counts.items()],
         )
     return 0 if batch is None else batch.height
 

@@ -36,6 +36,10 @@ DEFAULT_MAX_TEXT_CHARS = 10_000_000
 DEFAULT_FRESHNESS_DAYS = 365
 DEFAULT_MAX_SHRINK_SHARE = 0.5
 DEFAULT_ALERT_MAX_LISTED = 20
+# Source files per batch of the `extract_batches` job: a batch is one step of the executor.
+DEFAULT_BATCH_FILES = 200
+# The executors `extract_batches` can run on, and the package each needs beyond ours.
+BATCH_EXECUTORS = {"multiprocess": None, "celery": "dagster-celery", "k8s": "dagster-k8s"}
 
 
 class SettingsError(ValueError):
@@ -89,6 +93,11 @@ class Settings:
     full_refresh: bool = False
     # A JSON file of seconds per stage written at the end of a CLI build (`make bench`).
     timings_file: Path | None = None
+    # The figure store (batches/store.py): figures extracted by the `extract_batches` job,
+    # which the build loads instead of extracting. None: beside the warehouse.
+    figure_store: Path | None = None
+    batch_files: int = DEFAULT_BATCH_FILES
+    batch_executor: str = "multiprocess"
 
     @property
     def warehouse_dir(self) -> Path:
@@ -109,6 +118,10 @@ class Settings:
     def dbt_target_dir(self) -> Path:
         """dbt's artifacts and log for builds of this warehouse, kept between runs."""
         return self.warehouse_dir / ".dbt" / self.warehouse_path.stem
+
+    @property
+    def figure_store_dir(self) -> Path:
+        return self.figure_store or self.warehouse_dir / "figure_store"
 
     @property
     def report_page(self) -> Path:
@@ -293,4 +306,14 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         extract_workers=_positive_int(environ, "PDX_EXTRACT_WORKERS", default_extract_workers()),
         full_refresh=_flag(environ, "PDX_FULL_REFRESH"),
         timings_file=_optional_path(environ, "PDX_TIMINGS_FILE"),
+        figure_store=_optional_path(environ, "PDX_FIGURE_STORE"),
+        batch_files=_positive_int(environ, "PDX_BATCH_FILES", DEFAULT_BATCH_FILES),
+        batch_executor=_batch_executor(environ),
     )
+
+
+def _batch_executor(environ: Mapping[str, str]) -> str:
+    value = (_text(environ, "PDX_BATCH_EXECUTOR") or "multiprocess").lower()
+    if value not in BATCH_EXECUTORS:
+        raise SettingsError(f"PDX_BATCH_EXECUTOR={value!r} is not one of {', '.join(BATCH_EXECUTORS)}")
+    return value

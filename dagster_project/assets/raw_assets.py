@@ -3,10 +3,12 @@
 import time
 
 import dagster as dg
+import duckdb
 from dagster import AssetExecutionContext
 
 from dagster_project import gate, publishing, run_record
-from dagster_project.asset_keys import RAW_OBSERVATIONS, RAW_REJECTED, RAW_REPORTS, SOURCES
+from dagster_project.asset_keys import FIGURE_STORE, RAW_OBSERVATIONS, RAW_REJECTED, RAW_REPORTS, SOURCES
+from dagster_project.batches.store import FigureStore, input_key
 from dagster_project.extraction.parallel import ExtractionPool, workers_for
 from dagster_project.extraction.version import extractor_version
 from dagster_project.failpoints import failpoint
@@ -16,6 +18,7 @@ from dagster_project.preflight import PreflightError, check_sources
 from dagster_project.raw_store import (
     ensure_raw_schema,
     ingest_folder,
+    load_observations,
     observation_count,
     replace_observations,
     reports_to_extract,
@@ -125,7 +128,7 @@ def _ingest(context: AssetExecutionContext, warehouse: WarehouseResource):
 
 @dg.asset(
     key=RAW_OBSERVATIONS,
-    deps=[RAW_REPORTS],
+    deps=[RAW_REPORTS, FIGURE_STORE],
     kinds={"python", "duckdb"},
     group_name="raw",
     description=(
@@ -150,6 +153,9 @@ def _extract(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg
     with warehouse.connect(context.run.run_id, context.log.warning) as con:
         ensure_raw_schema(con)
         pending = reports_to_extract(con, version)
+        stored, written = _load_from_store(context, con, FigureStore(warehouse.settings.figure_store_dir, version),
+                                           pending)
+        pending = [report for report in pending if report[0] not in stored]
         workers = workers_for(len(pending), warehouse.settings.extract_workers)
         context.log.info(f"{len(pending)} reports to extract (extractor {version}, {workers} worker(s))")
         # Workers extract; this process alone writes to DuckDB (one writer per file).
@@ -163,6 +169,7 @@ def _extract(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg
     return dg.MaterializeResult(
         metadata={
             "reports_extracted": len(pending),
+            "reports_from_figure_store": len(stored),
             "extract_workers": workers,
             "figures_written": written,
             "figures_total": int(total),
@@ -170,3 +177,21 @@ def _extract(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg
             "seconds": round(time.perf_counter() - started, 3),
         }
     )
+
+
+def _load_from_store(
+    context: AssetExecutionContext, con: duckdb.DuckDBPyConnection, store: FigureStore,
+    pending: list[tuple[str, str, object]],
+) -> tuple[set[str], int]:
+    """Load the figures the `extract_batches` job filed for pending reports; (their keys, rows)."""
+    if not pending or not store.holds_batches():
+        return set(), 0
+    loaded: set[str] = set()
+    written = 0
+    asked = [(key, input_key(store.version, text, published)) for key, text, published in pending]
+    for stored in store.lookup(asked):
+        written += load_observations(con, stored.figures, stored.counts, store.version, utc_now())
+        loaded |= stored.counts.keys()
+    context.log.info(f"{len(loaded)} of {len(pending)} reports to extract were in the figure store "
+                     f"{store.folder} ({written} figures loaded)")
+    return loaded, written

@@ -25,7 +25,7 @@ import hashlib
 import os
 import stat
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePath
@@ -196,8 +196,10 @@ def scan_folder(
     max_bytes: int,
     budget: ParseBudget | None = None,
     index: Mapping[str, SourceFile] | None = None,
+    only: Collection[str] | None = None,
 ) -> FolderScan:
-    """Judge every file of the folder: known from `index` (the last load), or read now.
+    """Judge every file of the folder (or the files named in `only`): known from `index`
+    (the last load), or read now.
 
     Lines of the manifest that could not be used come back as rejections of
     `manifest.csv`, each saying which line and why; the reports still load.
@@ -208,9 +210,34 @@ def scan_folder(
     with ParserProcess(budget) as parser:
         scanner = _Scanner(sources_dir, max_bytes, budget, index or {}, parser, _names_by_inode(entries), manifest)
         for entry in entries:
-            if entry.candidate:
+            if entry.candidate and (only is None or entry.name in only):
                 scanner.add(entry)
         return scanner.result()
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What a file is known by without reading it: its name, size, mtime and manifest line."""
+
+    name: str
+    size: int
+    mtime_ns: int
+    manifest_sha: str
+
+
+def source_stamps(sources_dir: Path) -> list[FileStamp]:
+    """The stamp of every plain report file of the folder, in folder order, without reading one.
+
+    Links, unreadable entries and names that are not UTF-8 are left out: a scan
+    judges them (and rejects most), so nothing about them can be known in advance.
+    """
+    manifest = read_manifest(sources_dir)
+    return [
+        FileStamp(entry.name, entry.lstat.st_size, entry.lstat.st_mtime_ns, manifest.entry_sha(entry.name))
+        for entry in _walk(os.fspath(sources_dir), "")
+        if entry.candidate and entry.lstat is not None and stat.S_ISREG(entry.lstat.st_mode)
+        and _storable_name(entry.name) == entry.name
+    ]
 
 
 def _names_by_inode(entries: list[_Entry]) -> dict[tuple[int, int], int]:

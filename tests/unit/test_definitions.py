@@ -8,6 +8,7 @@ import yaml
 
 from dagster_project import run_steps
 from dagster_project.definitions import build_definitions
+from dagster_project.settings import load_settings
 from tests.conftest import PROJECT_ROOT
 
 
@@ -80,6 +81,22 @@ def test_gx_suites_guard_the_marts() -> None:
 def test_the_full_build_job_runs_in_one_process() -> None:
     job = build_definitions().resolve_job_def("full_build")
     assert job.executor_def.name == "in_process"
+
+
+def test_the_batch_job_fans_out_on_the_executor_the_settings_name(tmp_path) -> None:
+    settings = load_settings({"PDX_WAREHOUSE": str(tmp_path / "w.duckdb"), "PDX_EXTRACT_WORKERS": "3"})
+    defs = build_definitions(settings)
+    job = defs.resolve_job_def("extract_batches")
+    assert job.executor_def.name == "multiprocess"
+    assert job.executor_def.config_schema.resolve_config({}).value["config"]["max_concurrent"] == 3
+    steps = {node.name for node in job.nodes}
+    assert steps == {"raw__figure_store"}
+    batches = job.graph.node_named("raw__figure_store").definition
+    assert batches.node_named("plan_extraction_batches").definition.output_defs[0].is_dynamic
+    # The build never runs the batches (they write no warehouse); its extract step loads them.
+    assert "raw__figure_store" not in {node.name for node in defs.resolve_job_def("full_build").nodes}
+    graph = defs.resolve_asset_graph()
+    assert dg.AssetKey(["raw", "figure_store"]) in graph.get(dg.AssetKey(["raw", "observations"])).parent_keys
 
 
 def test_quality_checks_guard_their_assets_and_show_severities() -> None:
