@@ -4,7 +4,7 @@ from __future__ import annotations
 import dagster as dg
 
 from dagster_project.asset_keys import FIGURE_STORE
-from dagster_project.assets.batch_assets import batch_executor, figure_store
+from dagster_project.assets.batch_assets import BATCH_IO, batch_executor, batch_io_manager, figure_store
 from dagster_project.assets.dbt_assets import warehouse_dbt_models
 from dagster_project.assets.publish_assets import alert_delivery, published_warehouse
 from dagster_project.assets.raw_assets import extract_figures, ingest_reports, source_folder
@@ -53,6 +53,7 @@ def build_definitions(settings: Settings | None = None) -> dg.Definitions:
             "warehouse": WarehouseResource(settings),
             "alerts": AlertsResource(settings),
             "dbt": dbt_resource(),
+            BATCH_IO: batch_io_manager(settings),
         },
     )
 

@@ -6,7 +6,8 @@ The plan fans out with one dynamic output per batch, so the executor decides whe
 batches run: the multiprocess executor here (PDX_EXTRACT_WORKERS at once), the celery
 or Kubernetes executor of a deployment (PDX_BATCH_EXECUTOR), with no code change. A
 batch step needs only the source folder and the store folder (shared storage when the
-steps run on other machines) and never touches the warehouse: the build's extract step
+steps run on other machines; the values passed between steps are kept there too) and
+never touches the warehouse: the build's extract step
 loads what the batches filed, as the single writer of the DuckDB file.
 """
 
@@ -16,10 +17,20 @@ from dagster import OpExecutionContext
 from dagster_project.asset_keys import FIGURE_STORE, SOURCES
 from dagster_project.batches.batch import BatchResult, extract_batch
 from dagster_project.batches.plan import Batch, plan_batches
-from dagster_project.batches.store import FigureStore
+from dagster_project.batches.store import STEP_VALUES_DIR, FigureStore
 from dagster_project.extraction.version import extractor_version
 from dagster_project.preflight import PreflightError, check_sources
 from dagster_project.resources import WarehouseResource
+from dagster_project.settings import Settings
+
+
+# The batches and their results travel between steps (processes, machines) as pickles in the
+# figure store's folder, which every step must reach anyway: no other shared storage to set up.
+BATCH_IO = "batch_io"
+
+
+def batch_io_manager(settings: Settings) -> dg.ConfigurableIOManager:
+    return dg.FilesystemIOManager(base_dir=str(settings.figure_store_dir / STEP_VALUES_DIR))
 
 
 def _store(warehouse: WarehouseResource) -> FigureStore:
@@ -28,7 +39,7 @@ def _store(warehouse: WarehouseResource) -> FigureStore:
 
 @dg.op(
     ins={"sources": dg.In(dg.Nothing)},
-    out=dg.DynamicOut(Batch),
+    out=dg.DynamicOut(Batch, io_manager_key=BATCH_IO),
     description="The source files the figure store lacks, in batches.",
 )
 def plan_extraction_batches(context: OpExecutionContext, warehouse: dg.ResourceParam[WarehouseResource]):
@@ -51,7 +62,10 @@ def plan_extraction_batches(context: OpExecutionContext, warehouse: dg.ResourceP
         yield dg.DynamicOutput(batch, mapping_key=batch.batch_id)
 
 
-@dg.op(description="Read and extract one batch of source files; file its figures in the figure store.")
+@dg.op(
+    out=dg.Out(BatchResult, io_manager_key=BATCH_IO),
+    description="Read and extract one batch of source files; file its figures in the figure store.",
+)
 def extract_batch_op(
     context: OpExecutionContext, batch: Batch, warehouse: dg.ResourceParam[WarehouseResource]
 ) -> BatchResult:
@@ -62,7 +76,7 @@ def extract_batch_op(
     return result
 
 
-@dg.op(description="What the batches of this run filed.")
+@dg.op(out=dg.Out(io_manager_key=BATCH_IO), description="What the batches of this run filed.")
 def figure_store_summary(results: list[BatchResult]) -> dg.Output[dict[str, int]]:
     totals = {
         "batches": len(results),

@@ -35,6 +35,8 @@ import polars as pl
 from dagster_project.atomic_files import temporary_sibling
 
 FIGURES_SUFFIX = ".figures.parquet"
+# Where the job's steps leave the values they pass on (see assets/batch_assets.py).
+STEP_VALUES_DIR = ".step_values"
 FILES_SUFFIX = ".files.parquet"
 FILES_SCHEMA = {
     "source_file": pl.String, "byte_size": pl.Int64, "mtime_ns": pl.Int64, "manifest_sha": pl.String,
@@ -134,7 +136,7 @@ class FigureStore:
         removed = []
         if self.root.is_dir():
             for entry in os.scandir(self.root):
-                if entry.is_dir(follow_symlinks=False) and entry.name != self.version:
+                if entry.is_dir(follow_symlinks=False) and entry.name not in (self.version, STEP_VALUES_DIR):
                     shutil.rmtree(entry.path, ignore_errors=True)
                     removed.append(entry.name)
         return removed

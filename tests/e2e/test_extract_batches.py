@@ -45,6 +45,8 @@ def test_batches_run_in_parallel_processes_and_the_build_loads_their_figures(
     assert len({e.pid for e in starts} | {os.getpid()}) == 4, "each batch step runs in a process of its own"
     filed = sorted((warehouse.parent / "figure_store").glob("*/*.files.parquet"))
     assert len(filed) == 3
+    # What the steps pass each other stays in the store's folder, the one place all steps must reach.
+    assert any((warehouse.parent / "figure_store" / ".step_values").rglob("*"))
 
     build = run_full_build()
     assert build.success

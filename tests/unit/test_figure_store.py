@@ -76,8 +76,9 @@ def test_an_unfinished_batch_is_ignored_and_another_version_sees_nothing(tmp_pat
 def test_older_versions_are_dropped(tmp_path: Path) -> None:
     (tmp_path / "store" / "old").mkdir(parents=True)
     (tmp_path / "store" / "v1").mkdir()
+    (tmp_path / "store" / ".step_values").mkdir()  # the job's values between steps: kept
     assert FigureStore(tmp_path / "store", "v1").drop_other_versions() == ["old"]
-    assert [p.name for p in (tmp_path / "store").iterdir()] == ["v1"]
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == [".step_values", "v1"]
 
 
 def test_the_plan_leaves_out_what_is_filed_and_takes_back_what_changed(tmp_path: Path) -> None:
