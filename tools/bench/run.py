@@ -37,11 +37,12 @@ STAGES = ("scan", "decode", "extract", "load", "dbt", "checks", "publish", "expo
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _build(label: str, sources: Path, warehouse: Path, work: Path, extra_env: dict[str, str] | None = None) -> Measurement:
+def _build(label: str, sources: Path, warehouse: Path, work: Path, extra_env: dict[str, str] | None = None,
+           command: str = "build") -> Measurement:
     env = {**os.environ, "PDX_SOURCES_DIR": str(sources), "PDX_WAREHOUSE": str(warehouse), **(extra_env or {})}
     log = work / f"{label}.log"
     print(f"  {label:<34} ", end="", flush=True)
-    m = measure(label, [sys.executable, "-m", "dagster_project.cli", "build"], env, log, work / f"{label}.timings.json")
+    m = measure(label, [sys.executable, "-m", "dagster_project.cli", command], env, log, work / f"{label}.timings.json")
     status = "ok" if m.exit_code == 0 else f"EXIT {m.exit_code} (see {log})"
     print(f"{m.wall:7.1f} s wall {m.cpu:7.1f} s CPU {m.peak_rss_mb:7.0f} MB  {status}", flush=True)
     return m
@@ -110,6 +111,21 @@ def extraction_speed(directory: Path, limit: int, workers: int) -> dict[str, flo
         "mb_per_s_one_core": megabytes / single, "mb_per_s_regex_floor": megabytes / floor,
         "mb_per_s_pool": megabytes / pooled, "pool_speedup": single_wall / pooled, "workers": workers,
     }
+
+
+def _batched(size: int, megabytes: float, sources: Path, bench_dir: Path, work: Path) -> list[dict[str, object]]:
+    """The job extract_batches (multiprocess executor) into an empty figure store, then a cold
+    build that loads the figures instead of extracting them."""
+    store = bench_dir / f"store-{size}"
+    shutil.rmtree(store, ignore_errors=True)
+    warehouse = bench_dir / f"wh-{size}-batched" / "warehouse.duckdb"
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    _fresh(warehouse)
+    env = {"PDX_FIGURE_STORE": str(store)}
+    batches = _build(f"{size}-extract-batches", sources, warehouse, work, env, command="extract-batches")
+    build = _build(f"{size}-cold-from-store", sources, warehouse, work, env)
+    return [_row(f"{size} extract-batches (job)", size, megabytes, batches),
+            _row(f"{size} cold, figures from the store", size, megabytes, build)]
 
 
 def _row(case: str, reports: int, megabytes: float, m: Measurement) -> dict[str, object]:
@@ -183,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         one.parent.mkdir(parents=True, exist_ok=True)
         _fresh(one)
         rows.append(_row("1 report cold", 1, 0.01, _build("1-cold", single, one, work)))
+        rows += _batched(size, megabytes, corpus.directory, args.dir, work)
 
     print("extraction alone", flush=True)
     corpus_dir = args.dir / f"corpus-{min(largest, 1000)}"
