@@ -34,6 +34,9 @@ For every figure of a report, in this order:
    officials_trained; and a verb that governs the counted units says what
    happened to them: people a training verb governs -> learners, dossiers
    "tiếp nhận" governs -> dossiers_received.
+6. A part of a stated total named only by its channel ("trong đó trực tuyến:
+   3.870 hồ sơ, trực tiếp 8.630 hồ sơ") counts what its whole counts: the online
+   part the whole's online indicator, the others the whole's own.
 
 Every observation records how it was classified (`classified_by`), the keyword
 that decided (`matched_keyword`) and, in domain "other", why (`relevance`).
@@ -95,7 +98,71 @@ def classify_observations(
     """The observations of one report (as `extract_observations` returned them) with their indicator."""
     report = _Report(text, tax or taxonomy())
     figures = [report.place(obs) for obs in observations]  # every figure is placed before any is read
-    return [with_fields(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
+    classified = [with_fields(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
+    return _parts_by_channel(text, classified, report.tax)
+
+
+# --- parts named by their channel --------------------------------------------------------
+
+# What stands between a count and its share in brackets: "3.870 hồ sơ (đạt 61,3%)".
+_BRACKETED_SHARE = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}\(\s*(?:(?:đạt|chiếm|bằng|tương đương|reaching)\s+)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _channel_index() -> KeywordIndex[str]:
+    entries = [(w, "online") for w in lexicon.PART_CHANNELS_ONLINE] + [(w, "other") for w in lexicon.PART_CHANNELS_OTHER]
+    return KeywordIndex(entries)
+
+
+def _channel(obs: Observation) -> tuple[str, str] | None:
+    """("online" | "other", the word) when the figure's own words name one channel only."""
+    own = obs.clause.rsplit(" … ", 1)[-1] + " " + obs.subject
+    found = _channel_index().find(Text(own))
+    kinds = {m.payload for m in found}
+    return (found[0].payload, found[0].keyword) if len(kinds) == 1 else None
+
+
+def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy) -> list[Observation]:
+    """A part of a stated total that its own words name only by a channel ("trong đó trực
+    tuyến: 3.870 hồ sơ", "168.920 hồ sơ trực tiếp", "hồ sơ nộp qua mạng") counts what the
+    whole counts: its online indicator for the online part (lexicon.PART_ONLINE_VARIANTS),
+    the whole's own for the others. What the sentence around the part says ("bưu chính",
+    "Trung tâm Phục vụ hành chính công") names the channel or the place, not the units.
+    A share in brackets right after such a part ("(đạt 61,3%)") goes with it."""
+    by_ordinal = {obs.ordinal: obs for obs in observations}
+    online_codes = frozenset(lexicon.PART_ONLINE_VARIANTS.values())
+    out = list(observations)
+    moved: dict[int, Observation] = {}
+    for k, obs in enumerate(out):
+        whole = by_ordinal.get(obs.parent_ordinal) if obs.parent_ordinal is not None else None
+        if whole is None or whole.domain not in FACT_DOMAINS or obs.unit != whole.unit:
+            continue
+        channel = _channel(obs)
+        if channel is None:
+            continue
+        kind, word = channel
+        if kind == "online":
+            code = lexicon.PART_ONLINE_VARIANTS.get(whole.indicator_code)
+        else:
+            code = whole.indicator_code if whole.indicator_code not in online_codes else None
+        if code is None or code == obs.indicator_code or code not in tax.indicators:
+            continue
+        out[k] = moved[obs.ordinal] = with_fields(
+            obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE, relevance=None,
+            matched_keyword=f"{word} (part of: {whole.matched_keyword or whole.indicator_code})",
+        )
+    for k, obs in enumerate(out):
+        count = moved.get(obs.ordinal - 1)
+        if (
+            count is not None and obs.unit == "percent" and obs.parent_ordinal is None
+            and count.sentence_index == obs.sentence_index and obs.char_start >= count.char_end
+            and _BRACKETED_SHARE.fullmatch(text, count.char_end, obs.char_start)
+        ):
+            out[k] = with_fields(
+                obs, indicator_code=count.indicator_code, domain=count.domain, classified_by=count.classified_by,
+                matched_keyword=count.matched_keyword, relevance=None,
+            )
+    return out
 
 
 # --- vocabulary -----------------------------------------------------------------------

@@ -417,6 +417,17 @@ LOCATIVES: tuple[str, ...] = ("trên", "tại")
 CHANNELS: tuple[str, ...] = (
     "môi trường điện tử", "môi trường mạng", "mạng", "internet", "không gian mạng", "mạng internet",
 )
+# A part of a stated total named only by the channel it came through ("tiếp nhận 12.500
+# hồ sơ, trong đó trực tuyến: 3.870 hồ sơ, trực tiếp 8.630 hồ sơ") counts what its whole
+# counts: through the online channel, the whole's online indicator where the taxonomy
+# has one (PART_ONLINE_VARIANTS); through any other channel, the whole's own indicator.
+PART_CHANNELS_ONLINE: tuple[str, ...] = (
+    "trực tuyến", "qua mạng", "môi trường mạng", "môi trường điện tử", "qua internet", "online",
+)
+PART_CHANNELS_OTHER: tuple[str, ...] = (
+    "trực tiếp", "bưu chính công ích", "qua bưu chính", "qua bưu điện", "in person", "by post",
+)
+PART_ONLINE_VARIANTS: dict[str, str] = {"dossiers_received": "dossiers_processed_online"}
 # Indicators that cannot count a base: a figure counted over dossiers is no count
 # of procedures or services ("mức 3 là 36.753 hồ sơ"), and the reverse. Their
 # keywords then come after the others, like the base's own.

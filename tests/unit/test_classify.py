@@ -310,3 +310,37 @@ def test_a_table_cell_takes_its_base_from_the_row_label(value: float, code: str,
 )
 def test_a_phone_signal_is_coverage_and_a_phone_subscription_is_a_subscriber(text: str, quote: str, code: str) -> None:
     assert code_of(text, quote) == code
+
+
+# --- parts of a stated total named only by their channel ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "code"),
+    [
+        # the online part: the whole's online indicator
+        ("Bộ phận Một cửa huyện đã tiếp nhận 9.120 hồ sơ, trong đó trực tuyến: 5.004 hồ sơ, trực tiếp 4.116 hồ sơ.",
+         "5.004", "dossiers_processed_online"),
+        # the other channels: the whole's own indicator, not the channel's ("bưu chính", "Trung tâm")
+        ("Bộ phận Một cửa huyện đã tiếp nhận 9.120 hồ sơ, trong đó trực tuyến: 5.004 hồ sơ, trực tiếp 4.116 hồ sơ.",
+         "4.116", "dossiers_received"),
+        ("UBND thị xã đã tiếp nhận 7.350 hồ sơ, trong đó 4.200 hồ sơ nộp qua mạng, 2.900 hồ sơ nộp trực tiếp "
+         "và 250 hồ sơ qua dịch vụ bưu chính công ích.", "4.200", "dossiers_processed_online"),
+        ("UBND thị xã đã tiếp nhận 7.350 hồ sơ, trong đó 4.200 hồ sơ nộp qua mạng, 2.900 hồ sơ nộp trực tiếp "
+         "và 250 hồ sơ qua dịch vụ bưu chính công ích.", "250", "dossiers_received"),
+    ],
+)
+def test_a_part_named_only_by_its_channel_counts_what_its_whole_counts(text: str, quote: str, code: str) -> None:
+    obs = classified(text)[quote]
+    assert obs.parent_ordinal is not None and obs.indicator_code == code
+
+
+def test_a_share_in_brackets_after_a_channel_part_goes_with_it() -> None:
+    text = "Số hồ sơ tiếp nhận: 2.480 hồ sơ, trong đó trực tuyến: 1.612 hồ sơ (đạt 65%)."
+    assert code_of(text, "1.612") == "dossiers_processed_online"
+    assert code_of(text, "65%") == "dossiers_processed_online"
+
+
+def test_a_part_that_names_its_own_units_keeps_them() -> None:
+    text = "Toàn tỉnh có 1.870 thủ tục hành chính, trong đó 940 thủ tục được cung cấp dịch vụ công trực tuyến toàn trình."
+    assert code_of(text, "940") == "online_public_services_level34"
