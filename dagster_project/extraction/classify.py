@@ -37,6 +37,10 @@ For every figure of a report, in this order:
 6. A part of a stated total named only by its channel ("trong đó trực tuyến:
    3.870 hồ sơ, trực tiếp 8.630 hồ sơ") counts what its whole counts: the online
    part the whole's online indicator, the others the whole's own.
+7. A table cell whose row label and column header name nothing specific takes
+   the measure from the table's caption, else its heading ("Tổng số trạm" under
+   "Biểu 3: Trạm thu phát sóng di động"); a column named only by a channel
+   ("Trực tuyến") is a part of the row's total column, as in 6.
 
 Every observation records how it was classified (`classified_by`), the keyword
 that decided (`matched_keyword`) and, in domain "other", why (`relevance`).
@@ -99,7 +103,86 @@ def classify_observations(
     report = _Report(text, tax or taxonomy())
     figures = [report.place(obs) for obs in observations]  # every figure is placed before any is read
     classified = [with_fields(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
+    classified = _table_cells_by_title(classified, report.tax)
     return _parts_by_channel(text, classified, report.tax)
+
+
+# --- table cells named by the table's title ----------------------------------------------
+
+_TOTAL_COLUMN = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.TOTAL_ROW_WORDS), re.IGNORECASE)
+
+
+def _undecided(obs: Observation, tax: Taxonomy) -> bool:
+    """A table cell whose row and column named nothing specific (a generic `*_other` or no keyword)."""
+    return obs.scope == "table" and obs.classified_by in (FALLBACK, None) and (
+        obs.indicator_code == UNCLASSIFIED or tax[obs.indicator_code].generic
+    )
+
+
+def _title_code(obs: Observation, tax: Taxonomy) -> tuple[str, str] | None:
+    """(code, keyword): the first specific keyword of the table's caption, else of its heading,
+    that can count the cell's base ("Bảng 2. Kết quả tiếp nhận hồ sơ ..." -> dossiers_received;
+    a count of dossiers is no count of procedures)."""
+    excluded = lexicon.BASE_EXCLUDES.get(obs.base or "", frozenset())
+    for title in (obs.extra.get("table_caption"), obs.extra.get("table_heading")):
+        if not title:
+            continue
+        found = tax.index.find(Text(title))
+        inner = _inner(found)
+        fitting = [
+            m for m in found
+            if m not in inner and not tax[m.payload].generic and m.payload not in excluded
+            and tax[m.payload].domain in FACT_DOMAINS
+        ]
+        if fitting:
+            first = min(fitting, key=lambda m: (m.first, -(m.last - m.first)))
+            return first.payload, first.keyword
+    named = lexicon.TABLE_BASE_INDICATORS.get(obs.base or "")
+    if named in tax.indicators:
+        return named, obs.base or ""
+    return None
+
+
+def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> list[Observation]:
+    """Cells whose row label and column header name no measure take it from the table's
+    title: "Tổng số trạm" under "Biểu 3: Trạm thu phát sóng di động (BTS) ..." counts BTS
+    stations. A column named only by a channel ("Trực tuyến", "Tỷ lệ trực tuyến (%)") is a
+    part of the row's total column ("Tổng số hồ sơ"), else of what the title names: the
+    online column takes its online indicator (lexicon.PART_ONLINE_VARIANTS)."""
+    out = list(observations)
+    online_codes = frozenset(lexicon.PART_ONLINE_VARIANTS.values())
+    channel_cells = []
+    for k, obs in enumerate(out):
+        if not _undecided(obs, tax):
+            continue
+        channel = _channel_of_text(obs.subject)
+        if channel is not None:
+            channel_cells.append((k, channel))
+            continue
+        found = _title_code(obs, tax)
+        if found is not None:
+            code, keyword = found
+            out[k] = with_fields(obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE,
+                                 matched_keyword=f"{keyword} (table title)", relevance=None)
+    totals: dict[str, Observation] = {}
+    for obs in out:
+        row = obs.extra.get("table_row_at")
+        if row is not None and obs.table_column and _TOTAL_COLUMN.match(obs.table_column) and obs.classified_by:
+            totals.setdefault(row, obs)
+    for k, (kind, word) in channel_cells:
+        obs = out[k]
+        whole = totals.get(obs.extra.get("table_row_at", ""))
+        found = (whole.indicator_code, whole.matched_keyword or "") if whole is not None else _title_code(obs, tax)
+        if found is None or tax[found[0]].generic:
+            continue
+        code = lexicon.PART_ONLINE_VARIANTS.get(found[0]) if kind == "online" else found[0]
+        if kind == "online" and found[0] in online_codes:
+            code = found[0]
+        if code is None or code not in tax.indicators or (kind != "online" and code in online_codes):
+            continue
+        out[k] = with_fields(obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE, relevance=None,
+                             matched_keyword=f"{word} (part of: {found[1]})")
+    return out
 
 
 # --- parts named by their channel --------------------------------------------------------
@@ -116,7 +199,10 @@ def _channel_index() -> KeywordIndex[str]:
 
 def _channel(obs: Observation) -> tuple[str, str] | None:
     """("online" | "other", the word) when the figure's own words name one channel only."""
-    own = obs.clause.rsplit(" … ", 1)[-1] + " " + obs.subject
+    return _channel_of_text(obs.clause.rsplit(" … ", 1)[-1] + " " + obs.subject)
+
+
+def _channel_of_text(own: str) -> tuple[str, str] | None:
     found = _channel_index().find(Text(own))
     kinds = {m.payload for m in found}
     return (found[0].payload, found[0].keyword) if len(kinds) == 1 else None

@@ -56,6 +56,7 @@ class Scope:
     section: str = ""  # heading path, "II. PHƯƠNG HƯỚNG… › 1. Mục tiêu"
     target: bool | None = None  # True: a targets section; False: a results section
     as_of: datetime.date | None = None
+    caption: str = ""  # a table's caption: the short line right above it ("Bảng 2. Kết quả ...")
 
 
 @dataclass(frozen=True)
@@ -392,7 +393,10 @@ class _Reader:
 
     def _table(self, start: int, end: int, table: Table) -> None:
         extra = [s for s in (self.intro, self.caption) if s]
-        self.blocks.append(Block("table", start, end, _scope(self.stack, extra), table))
+        scope = _scope(self.stack, extra)
+        if self.caption is not None:
+            scope = Scope(scope.section, scope.target, scope.as_of, self.caption.title)
+        self.blocks.append(Block("table", start, end, scope, table))
         self.caption, self.unit_line = None, None
         self.blank_before = False
 
@@ -486,4 +490,4 @@ def _caption(text: str, lines: list[Line], j: int) -> _Section | None:
         k += 1
     if k >= len(lines) or lines[k].kind != ROW or len(text.split()) > 30:
         return None
-    return _Section("caption", "", heading_target(text), as_of_date(text))
+    return _Section("caption", " ".join(text.split()), heading_target(text), as_of_date(text))

@@ -126,12 +126,12 @@ COUNT_QUALIFIERS = ("hơn", "trên", "khoảng", "gần", "over", "about", "near
 
 # --- labels that are not figures ----------------------------------------------------
 
-# A number after these words names a thing ("mức độ 3", "Phụ lục 2", "tầng 4").
+# A number after these words names a thing ("mức độ 3", "Phụ lục 2", "Biểu 3", "tầng 4").
 LABEL_NOUNS_BEFORE = (
     r"mức độ", r"mức", r"cấp độ", r"levels?", r"khóa", r"khoá", r"lần thứ", r"tháng", r"năm", r"quý", r"tuần",
     r"phiên bản", r"version", r"giai đoạn", r"phase", r"khu vực", r"vùng", r"tổ", r"ấp", r"khóm", r"phường",
     r"quận", r"(?<!hạ )tầng", r"quốc lộ", r"tỉnh lộ", r"đường tỉnh", r"Đại hội", r"Congress", r"(?<!hình )ảnh",
-    r"(?<!mô )hình", r"bảng", r"biểu đồ", r"phụ lục", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
+    r"(?<!mô )hình", r"bảng(?:\s+số)?", r"biểu đồ", r"(?<!đại )biểu(?:\s+(?:mẫu|số))?", r"phụ lục(?:\s+số)?", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
     r"figure", r"table", r"article", r"chapter", r"floor",
 )
 # Words after a number that make it a label or a level, not a figure ("3 trụ cột", "4 cấp").
@@ -410,6 +410,11 @@ GOVERNED_ALREADY: frozenset[str] = frozenset(
 # What a counted unit names by itself when its phrase names nothing more specific:
 # "1.827 văn bản được ký và phát hành" counts (electronic) documents.
 BASE_INDICATORS: dict[str, str] = {"documents": "e_documents"}
+# A table column that counts a unit and that neither its header nor the table's title
+# names more specifically ("Tổng số hồ sơ" under "Kết quả giải quyết thủ tục hành
+# chính"): dossiers of every channel are dossiers received. In prose a verb or the
+# sentence says more, so this is for table cells only.
+TABLE_BASE_INDICATORS: dict[str, str] = {"documents": "e_documents", "dossiers": "dossiers_received"}
 # A keyword after "trên"/"tại" names where something is published or run ("được
 # công khai trên Cổng Dịch vụ công", "phát hành trên Trục liên thông văn bản"), not what is
 # counted; unless it names the channel ("trên môi trường mạng" = online).
@@ -432,7 +437,9 @@ PART_ONLINE_VARIANTS: dict[str, str] = {"dossiers_received": "dossiers_processed
 # of procedures or services ("mức 3 là 36.753 hồ sơ"), and the reverse. Their
 # keywords then come after the others, like the base's own.
 BASE_EXCLUDES: dict[str, frozenset[str]] = {
-    "dossiers": frozenset({"admin_procedures", "online_public_services", "online_public_services_level34"}),
+    # ... nor of one-stop shops, which count offices and systems ("Kết quả giải quyết thủ tục
+    # hành chính" over a column of dossiers names the process, not the units)
+    "dossiers": frozenset({"admin_procedures", "online_public_services", "online_public_services_level34", "one_stop_shop"}),
     "procedures": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
     "services": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
     "documents": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),

@@ -66,8 +66,22 @@ def table_figures(
             for figure in read_sentence(reading, sentence, list(in_cell), lang, None):
                 _apply_row_and_column(figure, table, row, cell)
                 figure.context = _context(reading, block, table, row, cell)
+                figure.extra.update(_title(block, row))
                 figures.append(figure)
     return figures
+
+
+def _title(block: Block, row: Row) -> dict[str, str]:
+    """What names the table as a whole, for a cell whose row and column name no measure
+    ("Tổng số hồ sơ", "Trực tuyến"): its caption and the heading it stands under; and
+    where its row starts, so that the cells of one row can be read together."""
+    title = {"table_row_at": str(row.start)}
+    if block.scope.caption:
+        title["table_caption"] = block.scope.caption
+    heading = block.scope.section.rsplit(" › ", 1)[-1]
+    if heading:
+        title["table_heading"] = heading
+    return title
 
 
 def _unit_text(table: Table, row: Row) -> str:

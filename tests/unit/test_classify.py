@@ -344,3 +344,44 @@ def test_a_share_in_brackets_after_a_channel_part_goes_with_it() -> None:
 def test_a_part_that_names_its_own_units_keeps_them() -> None:
     text = "Toàn tỉnh có 1.870 thủ tục hành chính, trong đó 940 thủ tục được cung cấp dịch vụ công trực tuyến toàn trình."
     assert code_of(text, "940") == "online_public_services_level34"
+
+
+# --- table cells named by the table's title -------------------------------------------------
+
+BTS_BY_DISTRICT = """Biểu 2: Trạm thu phát sóng di động theo huyện, đến ngày 30/9/2024
+STT | Huyện | Tổng số trạm | Trạm 5G
+1 | Huyện Mường Tè | 64 | 3
+2 | Huyện Sìn Hồ | 71 | 5
+"""
+
+DOSSIERS_BY_COMMUNE = """Bảng 3. Kết quả giải quyết thủ tục hành chính cấp xã quý III
+STT | Xã | Tổng số hồ sơ | Trực tuyến | Tỷ lệ trực tuyến (%)
+1 | Xã Phong Thổ | 1.240 | 702 | 56,6
+2 | Xã Tam Đường | 980 | 411 | 41,9
+"""
+
+OWN_HEADERS = """Biểu 4: Hạ tầng viễn thông theo huyện
+STT | Huyện | Số trạm BTS | Số thuê bao Internet cố định
+1 | Huyện Than Uyên | 58 | 6.120
+2 | Huyện Tân Uyên | 49 | 5.380
+"""
+
+
+def test_a_column_that_names_no_measure_takes_it_from_the_table_caption() -> None:
+    found = classified(BTS_BY_DISTRICT)
+    assert found["64"].indicator_code == "bts_stations" and "table title" in found["64"].matched_keyword
+    assert found["3"].indicator_code == "bts_stations"  # "Trạm 5G" names it itself
+
+
+def test_a_channel_column_is_a_part_of_the_rows_total_column() -> None:
+    found = classified(DOSSIERS_BY_COMMUNE)
+    # the caption names the process; a column of dossiers with nothing more counts dossiers received
+    assert found["1.240"].indicator_code == "dossiers_received"
+    assert found["702"].indicator_code == "dossiers_processed_online"
+    assert found["56,6"].indicator_code == "dossiers_processed_online"
+
+
+def test_columns_that_name_their_own_measure_ignore_the_caption() -> None:
+    found = classified(OWN_HEADERS)
+    assert found["58"].indicator_code == "bts_stations"
+    assert found["6.120"].indicator_code == "internet_subscribers"

@@ -310,3 +310,12 @@ def test_lines_with_tabs_but_no_figure_column_are_read_as_a_list() -> None:
     assert [(o.value, o.scope, o.as_of_date) for o in extract_observations(text)] == [
         (96.0, "list", datetime.date(2024, 6, 30)), (15.0, "list", datetime.date(2024, 6, 30)),
     ]
+
+
+def test_a_table_keeps_its_caption_and_the_heading_it_stands_under() -> None:
+    text = "2. Hạ tầng bưu chính\nBiểu 5: Điểm phục vụ bưu chính theo huyện\nHuyện | Số điểm | Bưu điện văn hóa xã\nHuyện Nậm Nhùn | 14 | 9\n"
+    table = next(b for b in read_layout(text).blocks if b.kind == "table")
+    assert table.scope.caption == "Biểu 5: Điểm phục vụ bưu chính theo huyện"
+    obs = next(o for o in extract_observations(text, PUBLISHED) if o.value == 14)
+    assert obs.extra["table_caption"] == table.scope.caption
+    assert obs.extra["table_heading"] == "2. Hạ tầng bưu chính"
