@@ -150,7 +150,6 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
     part of the row's total column ("Tổng số hồ sơ"), else of what the title names: the
     online column takes its online indicator (lexicon.PART_ONLINE_VARIANTS)."""
     out = list(observations)
-    online_codes = frozenset(lexicon.PART_ONLINE_VARIANTS.values())
     channel_cells = []
     for k, obs in enumerate(out):
         if not _undecided(obs, tax):
@@ -164,24 +163,82 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
             code, keyword = found
             out[k] = with_fields(obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE,
                                  matched_keyword=f"{keyword} (table title)", relevance=None)
+    # The whole of a row's channel columns: its total column ("Tổng số hồ sơ"), else its
+    # first column that names a measure ("Số hồ sơ tiếp nhận | Trong đó trực tuyến").
     totals: dict[str, Observation] = {}
-    for obs in out:
+    channel_at = {k for k, _ in channel_cells}
+    for k, obs in enumerate(out):
         row = obs.extra.get("table_row_at")
-        if row is not None and obs.table_column and _TOTAL_COLUMN.match(obs.table_column) and obs.classified_by:
+        if row is None or k in channel_at or not obs.classified_by or _undecided(obs, tax):
+            continue
+        if obs.table_column and _TOTAL_COLUMN.match(obs.table_column):
+            totals[row] = obs
+        else:
             totals.setdefault(row, obs)
     for k, (kind, word) in channel_cells:
         obs = out[k]
+        wholes: list[tuple[str, str] | None] = []
         whole = totals.get(obs.extra.get("table_row_at", ""))
-        found = (whole.indicator_code, whole.matched_keyword or "") if whole is not None else _title_code(obs, tax)
-        if found is None or tax[found[0]].generic:
-            continue
-        code = lexicon.PART_ONLINE_VARIANTS.get(found[0]) if kind == "online" else found[0]
-        if kind == "online" and found[0] in online_codes:
-            code = found[0]
-        if code is None or code not in tax.indicators or (kind != "online" and code in online_codes):
-            continue
-        out[k] = with_fields(obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE, relevance=None,
-                             matched_keyword=f"{word} (part of: {found[1]})")
+        if whole is None and obs.base is None:
+            whole = _row_above(out, k, channel_at, tax)  # "- Trực tuyến": names nothing but the channel
+        if whole is not None:
+            wholes.append((whole.indicator_code, whole.matched_keyword or whole.indicator_code))
+        wholes.append(_title_code(obs, tax))
+        for found in wholes:
+            code = _part_code(found[0], kind, tax) if found is not None else None
+            if code is not None:
+                out[k] = with_fields(obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE,
+                                     relevance=None, matched_keyword=f"{word} (part of: {found[1]})")
+                break
+    return _bare_rate_columns(out, tax)
+
+
+def _part_code(whole_code: str, kind: str, tax: Taxonomy) -> str | None:
+    """The indicator of a part through channel `kind` of a whole counted as `whole_code`."""
+    if whole_code == UNCLASSIFIED or tax[whole_code].generic:
+        return None
+    online_codes = frozenset(lexicon.PART_ONLINE_VARIANTS.values())
+    if kind == "online":
+        code = whole_code if whole_code in online_codes else lexicon.PART_ONLINE_VARIANTS.get(whole_code)
+    else:
+        code = whole_code if whole_code not in online_codes else None
+    return code if code in tax.indicators else None
+
+
+def _row_above(observations: list[Observation], k: int, channel_at: set[int], tax: Taxonomy) -> Observation | None:
+    """A channel row ("- Trực tuyến | 4.150 | 6.020") is a part of the nearest row above it
+    that names a measure: that row's cell in the same column."""
+    column = observations[k].table_column
+    for j in range(k - 1, max(-1, k - 24), -1):
+        above = observations[j]
+        if above.scope != "table":
+            return None
+        if j not in channel_at and above.table_column == column:
+            return None if _undecided(above, tax) else above
+    return None
+
+
+_BARE_RATE = re.compile(r"\s*(?:t[ỷỉ]\s+lệ)?\s*(?:\(\s*%\s*\)|%)?\s*", re.IGNORECASE)
+
+
+def _bare_rate_columns(observations: list[Observation], tax: Taxonomy) -> list[Observation]:
+    """A percentage column headed only "Tỷ lệ (%)" is the share of the column before it in
+    its row ("Trong đó trực tuyến | Tỷ lệ (%)"), as "(đạt 61,3%)" after a count is in prose."""
+    out = list(observations)
+    previous: Observation | None = None
+    for k, obs in enumerate(out):
+        row = obs.extra.get("table_row_at")
+        before = previous if previous is not None and previous.extra.get("table_row_at") == row else None
+        if (
+            row is not None and before is not None and obs.unit == "percent" and _undecided(obs, tax)
+            and _BARE_RATE.fullmatch(obs.subject or "") and not _undecided(before, tax)
+            and before.domain in FACT_DOMAINS
+        ):
+            out[k] = obs = with_fields(
+                obs, indicator_code=before.indicator_code, domain=before.domain, classified_by=CLAUSE,
+                relevance=None, matched_keyword=f"share of: {before.table_column or before.subject}",
+            )
+        previous = obs
     return out
 
 
@@ -216,7 +273,6 @@ def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy)
     "Trung tâm Phục vụ hành chính công") names the channel or the place, not the units.
     A share in brackets right after such a part ("(đạt 61,3%)") goes with it."""
     by_ordinal = {obs.ordinal: obs for obs in observations}
-    online_codes = frozenset(lexicon.PART_ONLINE_VARIANTS.values())
     out = list(observations)
     moved: dict[int, Observation] = {}
     for k, obs in enumerate(out):
@@ -227,15 +283,16 @@ def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy)
         if channel is None:
             continue
         kind, word = channel
-        if kind == "online":
-            code = lexicon.PART_ONLINE_VARIANTS.get(whole.indicator_code)
-        else:
-            code = whole.indicator_code if whole.indicator_code not in online_codes else None
-        if code is None or code == obs.indicator_code or code not in tax.indicators:
+        whole_code = whole.indicator_code
+        if whole_code == UNCLASSIFIED or tax[whole_code].generic:
+            # "giải quyết 12.900 hồ sơ, trong đó trực tuyến ...": a whole of dossiers
+            whole_code = lexicon.TABLE_BASE_INDICATORS.get(whole.base or "", whole_code)
+        code = _part_code(whole_code, kind, tax)
+        if code is None or code == obs.indicator_code:
             continue
         out[k] = moved[obs.ordinal] = with_fields(
             obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE, relevance=None,
-            matched_keyword=f"{word} (part of: {whole.matched_keyword or whole.indicator_code})",
+            matched_keyword=f"{word} (part of: {whole.matched_keyword or whole_code})",
         )
     for k, obs in enumerate(out):
         count = moved.get(obs.ordinal - 1)

@@ -410,10 +410,11 @@ GOVERNED_ALREADY: frozenset[str] = frozenset(
 # What a counted unit names by itself when its phrase names nothing more specific:
 # "1.827 văn bản được ký và phát hành" counts (electronic) documents.
 BASE_INDICATORS: dict[str, str] = {"documents": "e_documents"}
-# A table column that counts a unit and that neither its header nor the table's title
-# names more specifically ("Tổng số hồ sơ" under "Kết quả giải quyết thủ tục hành
-# chính"): dossiers of every channel are dossiers received. In prose a verb or the
-# sentence says more, so this is for table cells only.
+# A count of a unit that nothing names more specifically, where the structure says the
+# figure is that unit's total: a table column ("Tổng số hồ sơ" under "Kết quả giải quyết
+# thủ tục hành chính") or a whole split by channel ("giải quyết 12.900 hồ sơ, trong đó
+# trực tuyến: ..."): dossiers of every channel are dossiers received. Not for prose in
+# general, where a verb or the sentence says more.
 TABLE_BASE_INDICATORS: dict[str, str] = {"documents": "e_documents", "dossiers": "dossiers_received"}
 # A keyword after "trên"/"tại" names where something is published or run ("được
 # công khai trên Cổng Dịch vụ công", "phát hành trên Trục liên thông văn bản"), not what is

@@ -385,3 +385,37 @@ def test_columns_that_name_their_own_measure_ignore_the_caption() -> None:
     found = classified(OWN_HEADERS)
     assert found["58"].indicator_code == "bts_stations"
     assert found["6.120"].indicator_code == "internet_subscribers"
+
+
+def test_the_channel_parts_of_a_whole_of_dossiers_that_names_nothing_more() -> None:
+    text = "Năm 2024, UBND huyện đã giải quyết 12.900 hồ sơ, trong đó trực tuyến: 7.310 hồ sơ, trực tiếp 5.590 hồ sơ."
+    assert code_of(text, "7.310") == "dossiers_processed_online"
+    assert code_of(text, "5.590") == "dossiers_received"
+
+
+def test_a_trong_do_column_is_a_part_of_the_first_measure_of_its_row_and_a_bare_rate_its_share() -> None:
+    text = (
+        "Bảng 5. Tình hình xử lý hồ sơ năm 2024\n"
+        "STT | Đơn vị | Số hồ sơ tiếp nhận | Trong đó trực tuyến | Tỷ lệ (%)\n"
+        "1 | Huyện Mộc Châu | 8.400 | 5.100 | 60,7\n"
+        "2 | Huyện Yên Châu | 6.200 | 3.050 | 49,2\n"
+    )
+    found = classified(text)
+    assert found["8.400"].indicator_code == "dossiers_received"
+    assert found["5.100"].indicator_code == "dossiers_processed_online"
+    assert found["60,7"].indicator_code == "dossiers_processed_online"
+
+
+def test_channel_rows_are_parts_of_the_row_above() -> None:
+    text = (
+        "Biểu 2. Một số chỉ tiêu chủ yếu\n"
+        "Chỉ tiêu | Năm 2023 | Năm 2024\n"
+        "Số hồ sơ tiếp nhận | 10.400 | 12.300\n"
+        "- Trực tuyến | 4.150 | 6.020\n"
+        "- Trực tiếp | 6.250 | 6.280\n"
+        "Số trạm BTS | 320 | 341\n"
+    )
+    found = classified(text)
+    assert found["6.020"].indicator_code == "dossiers_processed_online"
+    assert found["6.250"].indicator_code == "dossiers_received"
+    assert found["341"].indicator_code == "bts_stations"
