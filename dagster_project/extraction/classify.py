@@ -119,7 +119,13 @@ def _undecided(obs: Observation, tax: Taxonomy) -> bool:
     )
 
 
-def _title_code(obs: Observation, tax: Taxonomy) -> tuple[str, str] | None:
+def _category_row(obs: Observation) -> bool:
+    """A cell of a table whose rows are members of a kind and whose columns are periods or
+    plans (no measure column names what it counts)."""
+    return obs.scope == "table" and obs.extra.get("table_rows") == "categories"
+
+
+def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[str, str] | None:
     """(code, keyword): the first specific keyword of the table's caption, else of its heading,
     that can count the cell's base ("Bảng 2. Kết quả tiếp nhận hồ sơ ..." -> dossiers_received;
     a count of dossiers is no count of procedures)."""
@@ -137,7 +143,7 @@ def _title_code(obs: Observation, tax: Taxonomy) -> tuple[str, str] | None:
         if fitting:
             first = min(fitting, key=lambda m: (m.first, -(m.last - m.first)))
             return first.payload, first.keyword
-    named = lexicon.TABLE_BASE_INDICATORS.get(obs.base or "")
+    named = lexicon.TABLE_BASE_INDICATORS.get(obs.base or "") if by_base else None
     if named in tax.indicators:
         return named, obs.base or ""
     return None
@@ -152,6 +158,14 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
     out = list(observations)
     channel_cells = []
     for k, obs in enumerate(out):
+        if _category_row(obs):
+            # "Tư pháp - Hộ tịch | 62,7 | 80,5" under "Tỷ lệ hồ sơ nộp trực tuyến của một số
+            # lĩnh vực": the row names a field, the caption the measure.
+            found = _title_code(obs, tax, by_base=False)
+            if found is not None:
+                out[k] = with_fields(obs, indicator_code=found[0], domain=tax[found[0]].domain, classified_by=CLAUSE,
+                                     matched_keyword=f"{found[1]} (table title)", relevance=None)
+            continue
         if not _undecided(obs, tax):
             continue
         channel = _channel_of_text(obs.subject)

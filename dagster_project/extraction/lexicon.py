@@ -231,6 +231,13 @@ COLUMN_LABEL_WORDS = (
     "chỉ tiêu", "nội dung", "tên chỉ tiêu", "hạng mục", "tiêu chí", "đơn vị", "địa phương", "địa bàn", "cơ quan",
     "lĩnh vực", "doanh nghiệp", "huyện", "xã", "tên", "indicator", "item",
 )
+# Row-label columns whose rows are members of a kind (fields, bodies, places, operators),
+# not measures: "Lĩnh vực | Năm 2022 | Năm 2023" under "Tỷ lệ hồ sơ nộp trực tuyến ...".
+COLUMN_CATEGORY_WORDS = (
+    "lĩnh vực", "ngành", "sở, ngành", "đơn vị", "tên đơn vị", "cơ quan", "tên cơ quan", "địa phương", "địa bàn",
+    "huyện", "quận, huyện", "xã", "xã, phường", "doanh nghiệp", "tên doanh nghiệp", "nhà mạng", "field", "agency",
+    "district", "operator",
+)
 # Plan and target columns: their figures are targets.
 COLUMN_TARGET_WORDS = ("kế hoạch", "kh", "mục tiêu", "chỉ tiêu", "chỉ tiêu giao", "target", "plan")
 # Comparison columns: ratios of two other columns, not figures of their own.

@@ -66,16 +66,22 @@ def table_figures(
             for figure in read_sentence(reading, sentence, list(in_cell), lang, None):
                 _apply_row_and_column(figure, table, row, cell)
                 figure.context = _context(reading, block, table, row, cell)
-                figure.extra.update(_title(block, row))
+                figure.extra.update(_title(block, table, row))
                 figures.append(figure)
     return figures
 
 
-def _title(block: Block, row: Row) -> dict[str, str]:
+_CATEGORY_HEADER = re.compile(r"\s*" + lexicon.alternation(lexicon.COLUMN_CATEGORY_WORDS) + r"\s*", _I)
+
+
+def _title(block: Block, table: Table, row: Row) -> dict[str, str]:
     """What names the table as a whole, for a cell whose row and column name no measure
-    ("Tổng số hồ sơ", "Trực tuyến"): its caption and the heading it stands under; and
-    where its row starts, so that the cells of one row can be read together."""
+    ("Tổng số hồ sơ", "Trực tuyến"): its caption and the heading it stands under; where
+    its row starts, so that the cells of one row can be read together; and whether its
+    rows are members of a kind ("Lĩnh vực", "Đơn vị") rather than measures."""
     title = {"table_row_at": str(row.start)}
+    if not table.breakdown and any(c.role == "label" and _CATEGORY_HEADER.fullmatch(c.header) for c in table.columns):
+        title["table_rows"] = "categories"  # and its columns periods or plans
     if block.scope.caption:
         title["table_caption"] = block.scope.caption
     heading = block.scope.section.rsplit(" › ", 1)[-1]

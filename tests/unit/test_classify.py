@@ -419,3 +419,25 @@ def test_channel_rows_are_parts_of_the_row_above() -> None:
     assert found["6.020"].indicator_code == "dossiers_processed_online"
     assert found["6.250"].indicator_code == "dossiers_received"
     assert found["341"].indicator_code == "bts_stations"
+
+
+def test_rows_that_name_fields_take_the_measure_from_the_caption() -> None:
+    text = (
+        "Bảng 6. Tỷ lệ hồ sơ nộp trực tuyến theo lĩnh vực\n"
+        "Đơn vị tính: %\n"
+        "Lĩnh vực | Năm 2023 | Năm 2024\n"
+        "Hộ tịch | 55,2 | 71,8\n"
+        "Đất đai | 28,0 | 39,5\n"
+    )
+    found = classified(text)
+    assert found["71,8"].indicator_code == "dossiers_processed_online"  # not the civil-status database
+    assert found["28,0"].indicator_code == "dossiers_processed_online"
+
+
+def test_rows_that_name_measures_keep_them_under_any_caption() -> None:
+    text = (
+        "Bảng 7. Kết quả thực hiện một số chỉ tiêu\n"
+        "Chỉ tiêu | Năm 2023 | Năm 2024\n"
+        "Số trạm BTS | 410 | 436\n"
+    )
+    assert code_of(text, "436") == "bts_stations"
