@@ -127,12 +127,19 @@ def _category_row(obs: Observation) -> bool:
 
 def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[str, str] | None:
     """(code, keyword): the first specific keyword of the table's caption, else of its heading,
-    that can count the cell's base ("Bảng 2. Kết quả tiếp nhận hồ sơ ..." -> dossiers_received;
-    a count of dossiers is no count of procedures)."""
-    excluded = lexicon.BASE_EXCLUDES.get(obs.base or "", frozenset())
+    that can count the cell's unit ("Bảng 2. Kết quả tiếp nhận hồ sơ ..." -> dossiers_received;
+    a count of dossiers is no count of procedures); else, with `by_base`, what that unit
+    counts by itself (lexicon.TABLE_BASE_INDICATORS)."""
+    bases: list[str] = []
     for title in (obs.extra.get("table_caption"), obs.extra.get("table_heading")):
         if not title:
             continue
+        # A cell that names no unit counts what the title's head noun names ("Biểu 2. Hồ sơ
+        # thủ tục hành chính cấp huyện": dossiers, not procedures).
+        base = obs.base or _first_base(title)
+        if base:
+            bases.append(base)
+        excluded = lexicon.BASE_EXCLUDES.get(base or "", frozenset())
         found = tax.index.find(Text(title))
         inner = _inner(found)
         fitting = [
@@ -143,47 +150,64 @@ def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[
         if fitting:
             first = min(fitting, key=lambda m: (m.first, -(m.last - m.first)))
             return first.payload, first.keyword
-    named = lexicon.TABLE_BASE_INDICATORS.get(obs.base or "") if by_base else None
-    if named in tax.indicators:
-        return named, obs.base or ""
+    if obs.base and obs.base not in bases:
+        bases.append(obs.base)
+    for base in bases if by_base else ():
+        named = lexicon.TABLE_BASE_INDICATORS.get(base)
+        if named in tax.indicators:
+            return named, base
     return None
+
+
+def _first_base(title: str) -> str | None:
+    """The first counted unit a title names, past its "Bảng 2." / "Biểu 3:" label."""
+    bases = [w for w in _lexicon_index().find(Text(title)) if w.payload[0] == "base"]
+    return min(bases, key=lambda w: (w.first, -(w.last - w.first))).payload[1] if bases else None
 
 
 def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> list[Observation]:
     """Cells whose row label and column header name no measure take it from the table's
     title: "Tổng số trạm" under "Biểu 3: Trạm thu phát sóng di động (BTS) ..." counts BTS
-    stations. A column named only by a channel ("Trực tuyến", "Tỷ lệ trực tuyến (%)") is a
-    part of the row's total column ("Tổng số hồ sơ"), else of what the title names: the
-    online column takes its online indicator (lexicon.PART_ONLINE_VARIANTS)."""
+    stations. A column or row named only by a channel ("Trực tuyến", "- Trực tiếp, qua
+    bưu chính", "Tỷ lệ trực tuyến (%)") is a part of the row's total column ("Tổng số hồ
+    sơ"), else of the row above, else of what the title names: the online part takes its
+    online indicator (lexicon.PART_ONLINE_VARIANTS). A bare "Tỷ lệ (%)" column is the share
+    of the column before it."""
     out = list(observations)
     channel_cells = []
+    deferred = []
     for k, obs in enumerate(out):
         if _category_row(obs):
             # "Tư pháp - Hộ tịch | 62,7 | 80,5" under "Tỷ lệ hồ sơ nộp trực tuyến của một số
             # lĩnh vực": the row names a field, the caption the measure.
             found = _title_code(obs, tax, by_base=False)
             if found is not None:
-                out[k] = with_fields(obs, indicator_code=found[0], domain=tax[found[0]].domain, classified_by=CLAUSE,
-                                     matched_keyword=f"{found[1]} (table title)", relevance=None)
+                out[k] = _by_title(obs, found, tax)
             continue
-        if not _undecided(obs, tax):
+        if obs.scope != "table":
+            continue
+        channel = _channel_only(obs.subject)
+        if channel is not None and obs.classified_by != RELEVANCE:
+            channel_cells.append((k, channel))  # whatever keyword the channel's words hit
+            continue
+        if not _undecided(obs, tax) and not _by_column_header(obs):
             continue
         channel = _channel_of_text(obs.subject)
         if channel is not None:
             channel_cells.append((k, channel))
-            continue
-        found = _title_code(obs, tax)
-        if found is not None:
-            code, keyword = found
-            out[k] = with_fields(obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE,
-                                 matched_keyword=f"{keyword} (table title)", relevance=None)
+        elif obs.unit == "percent" and _BARE_RATE.fullmatch(obs.subject or ""):
+            deferred.append(k)  # the share of the column before it, if that one is decided
+        else:
+            found = _title_code(obs, tax)
+            if found is not None:
+                out[k] = _by_title(obs, found, tax)
     # The whole of a row's channel columns: its total column ("Tổng số hồ sơ"), else its
     # first column that names a measure ("Số hồ sơ tiếp nhận | Trong đó trực tuyến").
     totals: dict[str, Observation] = {}
     channel_at = {k for k, _ in channel_cells}
     for k, obs in enumerate(out):
         row = obs.extra.get("table_row_at")
-        if row is None or k in channel_at or not obs.classified_by or _undecided(obs, tax):
+        if row is None or k in channel_at or k in deferred or not obs.classified_by or _undecided(obs, tax):
             continue
         if obs.table_column and _TOTAL_COLUMN.match(obs.table_column):
             totals[row] = obs
@@ -204,7 +228,63 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
                 out[k] = with_fields(obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE,
                                      relevance=None, matched_keyword=f"{word} (part of: {found[1]})")
                 break
-    return _bare_rate_columns(out, tax)
+    out = _bare_rate_columns(out, tax)
+    for k in deferred:
+        if _undecided(out[k], tax) or _by_column_header(out[k]):
+            found = _title_code(out[k], tax)
+            if found is not None:
+                out[k] = _by_title(out[k], found, tax)
+    return out
+
+
+def _by_title(obs: Observation, found: tuple[str, str], tax: Taxonomy) -> Observation:
+    code, keyword = found
+    return with_fields(obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE,
+                       matched_keyword=f"{keyword} (table title)", relevance=None)
+
+
+def _by_column_header(obs: Observation) -> bool:
+    """The cell's indicator came from a period or plan column's header ("Kế hoạch năm 2024"
+    names a plan, not a planning document), not from its row."""
+    keyword = (obs.matched_keyword or "").lower()
+    return bool(
+        keyword and obs.table_column and obs.table_row is None and obs.classified_by != RELEVANCE
+        and keyword in obs.table_column.lower() and keyword not in (obs.subject or "").lower()
+    )
+
+
+# Words a row or column label may hold besides its channel ("- Trong đó: nộp trực tuyến").
+_CHANNEL_FILLERS = re.compile(
+    r"[\s\-–—•+*·,;:()%/]+|\b(?:trong đó|trong|đó|nộp|qua|và|hoặc|tỷ lệ|tỉ lệ|số lượng|số|of which|and|or)\b",
+    re.IGNORECASE,
+)
+
+
+def _channel_only(label: str) -> tuple[str, str] | None:
+    """The channel of a label that names nothing else ("- Trực tiếp, qua bưu chính")."""
+    channel = _channel_of_text(label)
+    if channel is None:
+        return None
+    rest = label.lower()
+    for m in sorted(_channel_index().find(Text(label)), key=lambda m: -(m.end - m.start)):
+        rest = rest.replace(m.keyword, " ")
+    return channel if not _CHANNEL_FILLERS.sub("", rest) else None
+
+
+def _whole_code(text: str, whole: Observation, parts: list[Observation], tax: Taxonomy) -> str:
+    """What a whole split by channel counts: its own indicator, unless nothing specific
+    named it, or the keyword that did is one of its parts' words ("giải quyết 96.480 hồ sơ,
+    trong đó hồ sơ nộp trực tuyến ..."): then what its unit counts (dossiers received)."""
+    code = whole.indicator_code
+    keyword = (whole.matched_keyword or "").lower()
+    in_parts = bool(keyword) and whole.classified_by in (CLAUSE, SENTENCE) and keyword in text[
+        whole.char_end : max(p.char_end for p in parts) + _OWN_REACH
+    ].lower()
+    if code == UNCLASSIFIED or tax[code].generic or in_parts:
+        named = lexicon.TABLE_BASE_INDICATORS.get(whole.base or "")
+        if named in tax.indicators:
+            return named
+    return code
 
 
 def _part_code(whole_code: str, kind: str, tax: Taxonomy) -> str | None:
@@ -268,9 +348,23 @@ def _channel_index() -> KeywordIndex[str]:
     return KeywordIndex(entries)
 
 
-def _channel(obs: Observation) -> tuple[str, str] | None:
-    """("online" | "other", the word) when the figure's own words name one channel only."""
-    return _channel_of_text(obs.clause.rsplit(" … ", 1)[-1] + " " + obs.subject)
+_PART_SEPARATOR = re.compile(r"[,;:.()]|\s(?:và|hoặc|and|or)\s", re.IGNORECASE)
+_OWN_REACH = 80  # characters before and after a part that may hold its own words
+
+
+def _channel(text: str, obs: Observation, before: Observation | None, after: Observation | None) -> tuple[str, str] | None:
+    """("online" | "other", the word) when the part's own words name one channel only: from
+    the list separator after the figure before it ("..., trong đó trực tuyến: 3.870") to
+    the first separator after it ("3.870 hồ sơ nộp qua mạng, ...")."""
+    lead_start = max(before.char_end if before is not None else 0, obs.char_start - _OWN_REACH)
+    lead = text[lead_start : obs.char_start]
+    first = _PART_SEPARATOR.search(lead)
+    if first is not None and before is not None:
+        lead = lead[first.end() :]
+    tail_end = min(after.char_start if after is not None else len(text), obs.char_end + _OWN_REACH)
+    tail = text[obs.char_end : tail_end]
+    stop = _PART_SEPARATOR.search(tail)
+    return _channel_of_text(lead + " " + (tail[: stop.start()] if stop else tail))
 
 
 def _channel_of_text(own: str) -> tuple[str, str] | None:
@@ -289,18 +383,24 @@ def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy)
     by_ordinal = {obs.ordinal: obs for obs in observations}
     out = list(observations)
     moved: dict[int, Observation] = {}
+    channels: dict[int, tuple[str, str]] = {}
+    parts_of: dict[int, list[int]] = {}
     for k, obs in enumerate(out):
         whole = by_ordinal.get(obs.parent_ordinal) if obs.parent_ordinal is not None else None
         if whole is None or whole.domain not in FACT_DOMAINS or obs.unit != whole.unit:
             continue
-        channel = _channel(obs)
-        if channel is None:
-            continue
-        kind, word = channel
-        whole_code = whole.indicator_code
-        if whole_code == UNCLASSIFIED or tax[whole_code].generic:
-            # "giải quyết 12.900 hồ sơ, trong đó trực tuyến ...": a whole of dossiers
-            whole_code = lexicon.TABLE_BASE_INDICATORS.get(whole.base or "", whole_code)
+        before = out[k - 1] if k > 0 and out[k - 1].sentence_index == obs.sentence_index else None
+        after = out[k + 1] if k + 1 < len(out) and out[k + 1].sentence_index == obs.sentence_index else None
+        channel = _channel(text, obs, before, after)
+        if channel is not None:
+            channels[k] = channel
+            parts_of.setdefault(whole.ordinal, []).append(k)
+    whole_codes = {ordinal: _whole_code(text, by_ordinal[ordinal], [out[k] for k in parts], tax)
+                   for ordinal, parts in parts_of.items()}
+    for k, (kind, word) in channels.items():
+        obs = out[k]
+        whole = by_ordinal[obs.parent_ordinal]
+        whole_code = whole_codes[whole.ordinal]
         code = _part_code(whole_code, kind, tax)
         if code is None or code == obs.indicator_code:
             continue
@@ -309,6 +409,12 @@ def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy)
             matched_keyword=f"{word} (part of: {whole.matched_keyword or whole_code})",
         )
     for k, obs in enumerate(out):
+        fixed = whole_codes.get(obs.ordinal)
+        if fixed is not None and fixed != obs.indicator_code and obs.classified_by in (CLAUSE, SENTENCE):
+            # "giải quyết 96.480 hồ sơ, trong đó hồ sơ nộp trực tuyến ...": the whole took a
+            # word of its parts
+            out[k] = with_fields(obs, indicator_code=fixed, domain=tax[fixed].domain,
+                                 matched_keyword=f"{obs.base} (whole of its channels)")
         count = moved.get(obs.ordinal - 1)
         if (
             count is not None and obs.unit == "percent" and obs.parent_ordinal is None

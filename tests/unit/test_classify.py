@@ -441,3 +441,39 @@ def test_rows_that_name_measures_keep_them_under_any_caption() -> None:
         "Số trạm BTS | 410 | 436\n"
     )
     assert code_of(text, "436") == "bts_stations"
+
+
+def test_a_row_named_by_channels_only_is_a_part_whatever_its_words_or_plan_column_hit() -> None:
+    text = (
+        "Biểu 4: Một số chỉ tiêu năm 2024\n"
+        "Chỉ tiêu | Năm 2023 | Kế hoạch năm 2024\n"
+        "Số hồ sơ tiếp nhận | 20.400 | 26.000\n"
+        "- Trực tuyến | 9.800 | 15.600\n"
+        "- Trực tiếp, qua bưu chính | 10.600 | 10.400\n"
+    )
+    found = classified(text)
+    assert found["15.600"].indicator_code == "dossiers_processed_online"  # not a planning document
+    assert found["10.600"].indicator_code == "dossiers_received"  # not the postal network
+    assert found["10.400"].indicator_code == "dossiers_received"
+
+
+def test_a_cell_naming_no_unit_counts_the_unit_at_the_head_of_the_caption() -> None:
+    text = (
+        "Biểu 2. Hồ sơ thủ tục hành chính cấp xã quý II năm 2024\n"
+        "Đơn vị            Tổng số     Trực tuyến     Tỷ lệ (%)\n"
+        "Xã Nà Hang        1.120       616            55,0\n"
+        "Xã Yên Hoa        840         294            35,0\n"
+    )
+    found = classified(text)
+    assert found["1.120"].indicator_code == "dossiers_received"  # dossiers, not procedures
+    assert found["616"].indicator_code == "dossiers_processed_online"
+    assert found["55,0"].indicator_code == "dossiers_processed_online"
+
+
+def test_a_whole_split_by_channel_does_not_take_its_parts_words() -> None:
+    text = ("Quý I, huyện đã giải quyết 3.640 hồ sơ, trong đó hồ sơ nộp trực tuyến 2.010 hồ sơ, "
+            "nộp trực tiếp và qua bưu chính 1.630 hồ sơ.")
+    found = classified(text)
+    assert found["3.640"].indicator_code == "dossiers_received"
+    assert found["2.010"].indicator_code == "dossiers_processed_online"
+    assert found["1.630"].indicator_code == "dossiers_received"
