@@ -228,6 +228,13 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
                 out[k] = with_fields(obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE,
                                      relevance=None, matched_keyword=f"{word} (part of: {found[1]})")
                 break
+    for k, obs in enumerate(out):
+        variant = lexicon.PART_ONLINE_VARIANTS.get(obs.indicator_code)
+        channel = _channel_of_text(obs.subject) if variant is not None and obs.scope == "table" else None
+        if channel is not None and channel[0] == "online" and variant in tax.indicators:
+            # "Trực tuyến Hồ sơ tiếp nhận" (a sub-column under a merged header): the online ones
+            out[k] = with_fields(obs, indicator_code=variant, domain=tax[variant].domain,
+                                 matched_keyword=f"{channel[1]} ({obs.matched_keyword})")
     out = _bare_rate_columns(out, tax)
     for k in deferred:
         if _undecided(out[k], tax) or _by_column_header(out[k]):

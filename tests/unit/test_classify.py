@@ -477,3 +477,16 @@ def test_a_whole_split_by_channel_does_not_take_its_parts_words() -> None:
     assert found["3.640"].indicator_code == "dossiers_received"
     assert found["2.010"].indicator_code == "dossiers_processed_online"
     assert found["1.630"].indicator_code == "dossiers_received"
+
+
+def test_an_online_sub_column_under_a_merged_header_counts_the_online_ones() -> None:
+    text = (
+        "Bảng 3. Kết quả tiếp nhận hồ sơ theo huyện\n"
+        "STT | Đơn vị | Hồ sơ tiếp nhận | Tỷ lệ trực tuyến (%)\n"
+        "Tổng số | Trực tuyến\n"
+        "1 | Huyện Bắc Mê | 5.000 | 3.000 | 60,0\n"
+    )
+    found = classified(text)
+    assert found["5.000"].indicator_code == "dossiers_received"
+    assert found["3.000"].indicator_code == "dossiers_processed_online"
+    assert found["60,0"].indicator_code == "dossiers_processed_online"

@@ -319,3 +319,21 @@ def test_a_table_keeps_its_caption_and_the_heading_it_stands_under() -> None:
     obs = next(o for o in extract_observations(text, PUBLISHED) if o.value == 14)
     assert obs.extra["table_caption"] == table.scope.caption
     assert obs.extra["table_heading"] == "2. Hạ tầng bưu chính"
+
+
+MERGED_HEADER = """Bảng 3. Kết quả tiếp nhận hồ sơ theo huyện
+STT | Đơn vị | Hồ sơ tiếp nhận | Tỷ lệ trực tuyến (%)
+Tổng số | Trực tuyến
+1 | Huyện Bắc Mê | 5.000 | 3.000 | 60,0
+2 | Huyện Yên Minh | 4.000 | 1.000 | 25,0
+"""
+
+
+def test_a_two_row_header_with_cells_spanning_both_rows_and_a_group_over_two_columns() -> None:
+    # as the HTML and Word readers print <th rowspan=2> and <th colspan=2> cells
+    cells = {o.value: o for o in extract_observations(MERGED_HEADER, PUBLISHED)}
+    assert 1.0 not in cells and 2.0 not in cells  # row numbers stay row numbers
+    assert cells[5000.0].table_column == "Tổng số Hồ sơ tiếp nhận"
+    assert cells[3000.0].table_column == "Trực tuyến Hồ sơ tiếp nhận"
+    assert (cells[60.0].table_column, cells[60.0].unit) == ("Tỷ lệ trực tuyến (%)", "percent")
+    assert cells[1000.0].table_row == "Huyện Yên Minh"
