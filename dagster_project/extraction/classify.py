@@ -113,8 +113,14 @@ _TOTAL_COLUMN = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.TOTAL_ROW_
 
 
 def _undecided(obs: Observation, tax: Taxonomy) -> bool:
-    """A table cell whose row and column named nothing specific (a generic `*_other` or no keyword)."""
-    return obs.scope == "table" and obs.classified_by in (FALLBACK, None) and (
+    """A table cell whose row and column named nothing specific (a generic `*_other` or no
+    keyword), or only an indicator that cannot count the cell's unit ("Tỷ lệ hồ sơ thủ tục
+    hành chính ...": dossiers, not procedures)."""
+    if obs.scope != "table" or obs.classified_by == RELEVANCE:
+        return False
+    if obs.indicator_code in lexicon.BASE_EXCLUDES.get(obs.base or "", ()):
+        return True
+    return obs.classified_by in (FALLBACK, None) and (
         obs.indicator_code == UNCLASSIFIED or tax[obs.indicator_code].generic
     )
 

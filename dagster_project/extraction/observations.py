@@ -122,7 +122,7 @@ def _read_blocks(
     next_index = 0
     for block in layout.blocks:
         if block.kind == "table":
-            found = table_figures(reading, block, tokens, starts, lang, next_index)
+            found = table_figures(reading, block, tokens, starts, lang, next_index, year_of)
             next_index += len(found) + 1
             figures.extend(found)
             continue

@@ -490,3 +490,13 @@ def test_an_online_sub_column_under_a_merged_header_counts_the_online_ones() -> 
     assert found["5.000"].indicator_code == "dossiers_received"
     assert found["3.000"].indicator_code == "dossiers_processed_online"
     assert found["60,0"].indicator_code == "dossiers_processed_online"
+
+
+def test_a_table_row_whose_keyword_cannot_count_its_unit_is_read_like_a_row_naming_none() -> None:
+    text = (
+        "Biểu 1. Các chỉ tiêu chủ yếu năm 2026\n"
+        "STT | Chỉ tiêu | Đơn vị tính | Năm 2026\n"
+        "1 | Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến | % | 75\n"
+    )
+    # dossiers, so not admin_procedures; counted online
+    assert code_of(text, "75") == "dossiers_processed_online"

@@ -337,3 +337,24 @@ def test_a_two_row_header_with_cells_spanning_both_rows_and_a_group_over_two_col
     assert cells[3000.0].table_column == "Trực tuyến Hồ sơ tiếp nhận"
     assert (cells[60.0].table_column, cells[60.0].unit) == ("Tỷ lệ trực tuyến (%)", "percent")
     assert cells[1000.0].table_row == "Huyện Yên Minh"
+
+
+TARGETS_TABLE = """II. MỤC TIÊU NĂM 2026
+Biểu 1. Các chỉ tiêu chủ yếu
+STT | Chỉ tiêu | Đơn vị tính | Năm 2026
+1 | Số trạm BTS 5G | Trạm | 320
+"""
+
+RESULTS_TABLE = """I. KẾT QUẢ THỰC HIỆN
+STT | Chỉ tiêu | Năm 2024 | Năm 2025 | Năm 2026
+1 | Số trạm BTS 5G | 40 | 95 | 320
+"""
+
+
+def test_a_bare_year_column_under_a_targets_heading_or_a_year_still_to_come_holds_targets() -> None:
+    published = datetime.date(2025, 12, 20)
+    (plan,) = extract_observations(TARGETS_TABLE, published)
+    assert (plan.is_target, plan.target_source, plan.as_of_date) == (True, "column", None)
+    cells = {o.value: o for o in extract_observations(RESULTS_TABLE, published)}
+    assert cells[40.0].is_target is False and cells[95.0].is_target is False  # this year and last: results
+    assert cells[320.0].is_target is True  # 2026 has not come in a report of December 2025
