@@ -231,7 +231,12 @@ _AS_OF_YEAR_END = re.compile(
 )
 # "Đến cuối tháng 12/2020", "hết tháng 6 năm 2023": the last day of that month.
 _AS_OF_MONTH_END = re.compile(
-    r"\b" + _PERIOD_END + r"\s+tháng\s+(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})\b", _I
+    r"\b(?:" + _PERIOD_END + r"|tính\s+(?:đến|tới))\s+tháng\s+(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})\b", _I
+)
+# "Đến hết quý II/2024", "cuối quý 3 năm 2023": the last day of that quarter.
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_AS_OF_QUARTER_END = re.compile(
+    r"\b" + _PERIOD_END + r"\s+quý\s+(IV|I{1,3}|[1-4])\b(?:\s*[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})\b", _I
 )
 _AS_OF_EN = re.compile(
     r"\b(?:as of|as at|until|by)\s+(?:(\d{1,2})\s+([A-Za-z]{3,9})|([A-Za-z]{3,9})\s+(\d{1,2})),?\s+((?:19|20)\d{2})", _I
@@ -268,10 +273,18 @@ def as_of_date(sentence_text: str) -> datetime.date | None:
         month, year = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12:
             return datetime.date(year, month, calendar.monthrange(year, month)[1])
+    m = _AS_OF_QUARTER_END.search(sentence_text)
+    if m:
+        return _quarter_end(int(m.group(2)), m.group(1))
     m = _AS_OF_YEAR_END.search(sentence_text)
     if m:
         return datetime.date(int(m.group(1) or m.group(2)), 12, 31)
     return None
+
+
+def _quarter_end(year: int, quarter: str) -> datetime.date:
+    month = 3 * _QUARTERS[quarter.lower()]
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
 # "Tính đến ngày 15/8", "từ ngày 1.7 - 10.9": a day and month whose year the report's
@@ -283,9 +296,18 @@ _AS_OF_DAY_MONTH = re.compile(
 )
 
 
-# "Đến cuối tháng 5", "hết tháng 9": the end of a month named without its year.
+# "Đến cuối tháng 5", "hết tháng 9", "tính đến tháng 6": the end of a month named without its year.
 _AS_OF_MONTH_END_NO_YEAR = re.compile(
-    r"\b" + _PERIOD_END + r"\s+tháng\s+(\d{1,2})\b(?!\s*[/.-]\s*\d|\s+năm\s+\d)", _I
+    r"\b(?:" + _PERIOD_END + r"|tính\s+(?:đến|tới))\s+tháng\s+(\d{1,2})\b(?!\s*[/.-]\s*\d|\s+năm\s+\d)", _I
+)
+# "Đến hết quý II": the end of a quarter named without its year.
+_AS_OF_QUARTER_END_NO_YEAR = re.compile(
+    r"\b" + _PERIOD_END + r"\s+quý\s+(IV|I{1,3}|[1-4])\b(?!\s*[/.-]\s*\d|\s+năm\s+\d)", _I
+)
+# "Tính đến ngày 31 tháng 8", "đến ngày 31-8": a day and month in words or with a hyphen.
+_AS_OF_DAY_MONTH_MORE = re.compile(
+    _AS_OF_CUE + r"\s+(?:hết\s+)?ngày\s+(\d{1,2})(?:\s+tháng\s+|\s*-\s*)(\d{1,2})\b(?!\s*(?:[/.-]\s*\d|năm\s+\d))",
+    _I,
 )
 
 
@@ -299,8 +321,14 @@ def as_of_in_publication_year(sentence_text: str, published: datetime.date) -> d
     if not _DIGIT.search(sentence_text):
         return None
     m = _AS_OF_DAY_MONTH.search(sentence_text)
+    more = _AS_OF_DAY_MONTH_MORE.search(sentence_text) if m is None else None
+    quarter = _AS_OF_QUARTER_END_NO_YEAR.search(sentence_text)
     if m is not None:
         found = _safe_date(published.year, int(m.group(3)), int(m.group(1)))
+    elif more is not None:
+        found = _safe_date(published.year, int(more.group(2)), int(more.group(1)))
+    elif quarter is not None:
+        found = _quarter_end(published.year, quarter.group(1))
     else:
         m = _AS_OF_MONTH_END_NO_YEAR.search(sentence_text)
         month = int(m.group(1)) if m else 0

@@ -328,6 +328,12 @@ def test_a_different_count_after_the_parts_is_not_a_part() -> None:
         # the end of a month named without its year
         ("Đến cuối tháng 7, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 7, 31)),
         ("Đến hết tháng 11, toàn tỉnh có 412 điểm Wi-Fi công cộng.", None),
+        ("Tính đến tháng 6, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 6, 30)),
+        ("Đến hết quý II, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 6, 30)),
+        ("Đến hết quý IV, toàn tỉnh có 412 điểm Wi-Fi công cộng.", None),
+        # a day and month in words, or with a hyphen
+        ("Tính đến ngày 31 tháng 8, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 8, 31)),
+        ("Đến ngày 31-8, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 8, 31)),
     ],
 )
 def test_a_day_and_month_without_a_year_take_the_publication_year(
@@ -376,3 +382,16 @@ def test_without_a_publication_date_a_day_and_month_take_the_year_of_the_period_
     assert by_value[35400] == datetime.date(2025, 4, 30)
     assert by_value[4210] == datetime.date(2025, 6, 10)  # from the list intro
     assert by_value[95] is None  # after the period's end: no date guessed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of"),
+    [
+        ("Tính đến tháng 6/2023, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2023, 6, 30)),
+        ("Đến hết quý III năm 2023, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2023, 9, 30)),
+        ("Đến cuối quý 1/2024, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 3, 31)),
+    ],
+)
+def test_the_end_of_a_month_or_quarter_as_of_which_figures_are_stated(sentence: str, as_of: datetime.date) -> None:
+    (obs,) = extract_observations(sentence)
+    assert obs.as_of_date == as_of
