@@ -284,6 +284,28 @@ def _channel_only(label: str) -> tuple[str, str] | None:
     return channel if not _CHANNEL_FILLERS.sub("", rest) else None
 
 
+_PART_MARKER = re.compile(r"\b(?:trong đó|bao gồm|gồm|of which|including)\b", re.IGNORECASE)
+_WHOLE_REACH = 400  # characters back from a part in a later sentence or list item to its whole
+
+
+def _whole_before(text: str, observations: list[Observation], k: int, tax: Taxonomy) -> Observation | None:
+    """The total a part in a later sentence or list item belongs to ("Đã tiếp nhận 12.500
+    hồ sơ. Trong đó, trực tuyến: 3.870 hồ sơ; trực tiếp: 8.630 hồ sơ"): the nearest earlier
+    count of the same unit that something specific named, with "trong đó" or "bao gồm"
+    between them."""
+    part = observations[k]
+    for j in range(k - 1, -1, -1):
+        whole = observations[j]
+        if part.char_start - whole.char_end > _WHOLE_REACH:
+            return None
+        if whole.base != part.base or whole.unit != part.unit or whole.scope == "table" or part.base is None:
+            continue
+        if whole.classified_by in (FALLBACK, None, RELEVANCE) or whole.parent_ordinal is not None:
+            continue
+        return whole if _PART_MARKER.search(text, whole.char_end, part.char_start) else None
+    return None
+
+
 def _whole_code(text: str, whole: Observation, parts: list[Observation], tax: Taxonomy) -> str:
     """What a whole split by channel counts: its own indicator, unless nothing specific
     named it, or the keyword that did is one of its parts' words ("giải quyết 96.480 hồ sơ,
@@ -374,6 +396,8 @@ def _channel(text: str, obs: Observation, before: Observation | None, after: Obs
     first = _PART_SEPARATOR.search(lead)
     if first is not None and before is not None:
         lead = lead[first.end() :]
+    elif before is None:  # the first figure of its sentence or list item: from where that starts
+        lead = re.split(r"\n|[.!?;]\s", lead)[-1]
     tail_end = min(after.char_start if after is not None else len(text), obs.char_end + _OWN_REACH)
     tail = text[obs.char_end : tail_end]
     stop = _PART_SEPARATOR.search(tail)
@@ -400,6 +424,8 @@ def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy)
     parts_of: dict[int, list[int]] = {}
     for k, obs in enumerate(out):
         whole = by_ordinal.get(obs.parent_ordinal) if obs.parent_ordinal is not None else None
+        if whole is None and obs.scope != "table" and obs.classified_by in (FALLBACK, None):
+            whole = _whole_before(text, out, k, tax)  # "... 12.500 hồ sơ. Trong đó, trực tuyến: 3.870 hồ sơ"
         if whole is None or whole.domain not in FACT_DOMAINS or obs.unit != whole.unit:
             continue
         before = out[k - 1] if k > 0 and out[k - 1].sentence_index == obs.sentence_index else None
@@ -410,9 +436,10 @@ def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy)
             parts_of.setdefault(whole.ordinal, []).append(k)
     whole_codes = {ordinal: _whole_code(text, by_ordinal[ordinal], [out[k] for k in parts], tax)
                    for ordinal, parts in parts_of.items()}
+    whole_of = {k: ordinal for ordinal, parts in parts_of.items() for k in parts}
     for k, (kind, word) in channels.items():
         obs = out[k]
-        whole = by_ordinal[obs.parent_ordinal]
+        whole = by_ordinal[whole_of[k]]
         whole_code = whole_codes[whole.ordinal]
         code = _part_code(whole_code, kind, tax)
         if code is None or code == obs.indicator_code:

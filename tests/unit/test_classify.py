@@ -500,3 +500,16 @@ def test_a_table_row_whose_keyword_cannot_count_its_unit_is_read_like_a_row_nami
     )
     # dossiers, so not admin_procedures; counted online
     assert code_of(text, "75") == "dossiers_processed_online"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2024, Bộ phận một cửa huyện đã tiếp nhận 12.500 hồ sơ. Trong đó, trực tuyến: 3.870 hồ sơ; trực tiếp: 8.630 hồ sơ.",
+        "Số hồ sơ tiếp nhận: 12.500 hồ sơ.\n- Trong đó, trực tuyến: 3.870 hồ sơ;\n- Trực tiếp: 8.630 hồ sơ.",
+    ],
+)
+def test_channel_parts_in_the_sentence_or_list_items_after_their_whole(text: str) -> None:
+    found = classified(text)
+    assert found["3.870"].indicator_code == "dossiers_processed_online"
+    assert found["8.630"].indicator_code == "dossiers_received"
