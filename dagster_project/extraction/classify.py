@@ -35,12 +35,17 @@ For every figure of a report, in this order:
    happened to them: people a training verb governs -> learners, dossiers
    "tiếp nhận" governs -> dossiers_received.
 6. A part of a stated total named only by its channel ("trong đó trực tuyến:
-   3.870 hồ sơ, trực tiếp 8.630 hồ sơ") counts what its whole counts: the online
-   part the whole's online indicator, the others the whole's own.
-7. A table cell whose row label and column header name nothing specific takes
-   the measure from the table's caption, else its heading ("Tổng số trạm" under
-   "Biểu 3: Trạm thu phát sóng di động"); a column named only by a channel
-   ("Trực tuyến") is a part of the row's total column, as in 6.
+   3.870 hồ sơ, trực tiếp 8.630 hồ sơ", also in the sentence or list items after
+   the total) counts what its whole counts: the online part the whole's online
+   indicator, the others the whole's own; a whole does not take its parts' words.
+7. A table cell whose row label and column header name nothing specific (or only
+   an indicator that cannot count the cell's unit) takes the measure from the
+   table's caption, else its heading ("Tổng số trạm" under "Biểu 3: Trạm thu phát
+   sóng di động"), else its unit; so do rows that are members of a kind ("Lĩnh
+   vực | Năm 2022 | Năm 2023"). A column or row named only by a channel ("Trực
+   tuyến", "- Trực tiếp, qua bưu chính") is a part of the row's total column or
+   the row above, as in 6; a bare "Tỷ lệ (%)" column is the share of the column
+   before it.
 
 Every observation records how it was classified (`classified_by`), the keyword
 that decided (`matched_keyword`) and, in domain "other", why (`relevance`).
