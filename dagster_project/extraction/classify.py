@@ -293,7 +293,7 @@ _PART_MARKER = re.compile(r"\b(?:trong đó|bao gồm|gồm|of which|including)\
 _WHOLE_REACH = 400  # characters back from a part in a later sentence or list item to its whole
 
 
-def _whole_before(text: str, observations: list[Observation], k: int, tax: Taxonomy) -> Observation | None:
+def _whole_before(text: str, observations: list[Observation], k: int) -> Observation | None:
     """The total a part in a later sentence or list item belongs to ("Đã tiếp nhận 12.500
     hồ sơ. Trong đó, trực tuyến: 3.870 hồ sơ; trực tiếp: 8.630 hồ sơ"): the nearest earlier
     count of the same unit that something specific named, with "trong đó" or "bao gồm"
@@ -430,7 +430,7 @@ def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy)
     for k, obs in enumerate(out):
         whole = by_ordinal.get(obs.parent_ordinal) if obs.parent_ordinal is not None else None
         if whole is None and obs.scope != "table" and obs.classified_by in (FALLBACK, None):
-            whole = _whole_before(text, out, k, tax)  # "... 12.500 hồ sơ. Trong đó, trực tuyến: 3.870 hồ sơ"
+            whole = _whole_before(text, out, k)  # "... 12.500 hồ sơ. Trong đó, trực tuyến: 3.870 hồ sơ"
         if whole is None or whole.domain not in FACT_DOMAINS or obs.unit != whole.unit:
             continue
         before = out[k - 1] if k > 0 and out[k - 1].sentence_index == obs.sentence_index else None
