@@ -34,6 +34,18 @@ For every figure of a report, in this order:
    officials_trained; and a verb that governs the counted units says what
    happened to them: people a training verb governs -> learners, dossiers
    "tiếp nhận" governs -> dossiers_received.
+6. A part of a stated total named only by its channel ("trong đó trực tuyến:
+   3.870 hồ sơ, trực tiếp 8.630 hồ sơ", also in the sentence or list items after
+   the total) counts what its whole counts: the online part the whole's online
+   indicator, the others the whole's own; a whole does not take its parts' words.
+7. A table cell whose row label and column header name nothing specific (or only
+   an indicator that cannot count the cell's unit) takes the measure from the
+   table's caption, else its heading ("Tổng số trạm" under "Biểu 3: Trạm thu phát
+   sóng di động"), else its unit; so do rows that are members of a kind ("Lĩnh
+   vực | Năm 2022 | Năm 2023"). A column or row named only by a channel ("Trực
+   tuyến", "- Trực tiếp, qua bưu chính") is a part of the row's total column or
+   the row above, as in 6; a bare "Tỷ lệ (%)" column is the share of the column
+   before it.
 
 Every observation records how it was classified (`classified_by`), the keyword
 that decided (`matched_keyword`) and, in domain "other", why (`relevance`).
@@ -95,7 +107,370 @@ def classify_observations(
     """The observations of one report (as `extract_observations` returned them) with their indicator."""
     report = _Report(text, tax or taxonomy())
     figures = [report.place(obs) for obs in observations]  # every figure is placed before any is read
-    return [with_fields(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
+    classified = [with_fields(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
+    classified = _table_cells_by_title(classified, report.tax)
+    return _parts_by_channel(text, classified, report.tax)
+
+
+# --- table cells named by the table's title ----------------------------------------------
+
+_TOTAL_COLUMN = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.TOTAL_ROW_WORDS), re.IGNORECASE)
+
+
+def _undecided(obs: Observation, tax: Taxonomy) -> bool:
+    """A table cell whose row and column named nothing specific (a generic `*_other` or no
+    keyword), or only an indicator that cannot count the cell's unit ("Tỷ lệ hồ sơ thủ tục
+    hành chính ...": dossiers, not procedures)."""
+    if obs.scope != "table" or obs.classified_by == RELEVANCE:
+        return False
+    if obs.indicator_code in lexicon.BASE_EXCLUDES.get(obs.base or "", ()):
+        return True
+    return obs.classified_by in (FALLBACK, None) and (
+        obs.indicator_code == UNCLASSIFIED or tax[obs.indicator_code].generic
+    )
+
+
+def _category_row(obs: Observation) -> bool:
+    """A cell of a table whose rows are members of a kind and whose columns are periods or
+    plans (no measure column names what it counts)."""
+    return obs.scope == "table" and obs.extra.get("table_rows") == "categories"
+
+
+def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[str, str] | None:
+    """(code, keyword): the first specific keyword of the table's caption, else of its heading,
+    that can count the cell's unit ("Bảng 2. Kết quả tiếp nhận hồ sơ ..." -> dossiers_received;
+    a count of dossiers is no count of procedures); else, with `by_base`, what that unit
+    counts by itself (lexicon.TABLE_BASE_INDICATORS)."""
+    bases: list[str] = []
+    for title in (obs.extra.get("table_caption"), obs.extra.get("table_heading")):
+        if not title:
+            continue
+        # A cell that names no unit counts what the title's head noun names ("Biểu 2. Hồ sơ
+        # thủ tục hành chính cấp huyện": dossiers, not procedures).
+        base = obs.base or _first_base(title)
+        if base:
+            bases.append(base)
+        excluded = lexicon.BASE_EXCLUDES.get(base or "", frozenset())
+        found = tax.index.find(Text(title))
+        inner = _inner(found)
+        fitting = [
+            m for m in found
+            if m not in inner and not tax[m.payload].generic and m.payload not in excluded
+            and tax[m.payload].domain in FACT_DOMAINS
+        ]
+        if fitting:
+            first = min(fitting, key=lambda m: (m.first, -(m.last - m.first)))
+            return first.payload, first.keyword
+    if obs.base and obs.base not in bases:
+        bases.append(obs.base)
+    for base in bases if by_base else ():
+        named = lexicon.TABLE_BASE_INDICATORS.get(base)
+        if named in tax.indicators:
+            return named, base
+    return None
+
+
+def _first_base(title: str) -> str | None:
+    """The first counted unit a title names, past its "Bảng 2." / "Biểu 3:" label."""
+    bases = [w for w in _lexicon_index().find(Text(title)) if w.payload[0] == "base"]
+    return min(bases, key=lambda w: (w.first, -(w.last - w.first))).payload[1] if bases else None
+
+
+def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> list[Observation]:
+    """Cells whose row label and column header name no measure take it from the table's
+    title: "Tổng số trạm" under "Biểu 3: Trạm thu phát sóng di động (BTS) ..." counts BTS
+    stations. A column or row named only by a channel ("Trực tuyến", "- Trực tiếp, qua
+    bưu chính", "Tỷ lệ trực tuyến (%)") is a part of the row's total column ("Tổng số hồ
+    sơ"), else of the row above, else of what the title names: the online part takes its
+    online indicator (lexicon.PART_ONLINE_VARIANTS). A bare "Tỷ lệ (%)" column is the share
+    of the column before it."""
+    out = list(observations)
+    channel_cells = []
+    deferred = []
+    for k, obs in enumerate(out):
+        if _category_row(obs):
+            # "Tư pháp - Hộ tịch | 62,7 | 80,5" under "Tỷ lệ hồ sơ nộp trực tuyến của một số
+            # lĩnh vực": the row names a field, the caption the measure.
+            found = _title_code(obs, tax, by_base=False)
+            if found is not None:
+                out[k] = _by_title(obs, found, tax)
+            continue
+        if obs.scope != "table":
+            continue
+        channel = _channel_only(obs.subject)
+        if channel is not None and obs.classified_by != RELEVANCE:
+            channel_cells.append((k, channel))  # whatever keyword the channel's words hit
+            continue
+        if not _undecided(obs, tax) and not _by_column_header(obs):
+            continue
+        channel = _channel_of_text(obs.subject)
+        if channel is not None:
+            channel_cells.append((k, channel))
+        elif obs.unit == "percent" and _BARE_RATE.fullmatch(obs.subject or ""):
+            deferred.append(k)  # the share of the column before it, if that one is decided
+        else:
+            found = _title_code(obs, tax)
+            if found is not None:
+                out[k] = _by_title(obs, found, tax)
+    # The whole of a row's channel columns: its total column ("Tổng số hồ sơ"), else its
+    # first column that names a measure ("Số hồ sơ tiếp nhận | Trong đó trực tuyến").
+    totals: dict[str, Observation] = {}
+    channel_at = {k for k, _ in channel_cells}
+    for k, obs in enumerate(out):
+        row = obs.extra.get("table_row_at")
+        if row is None or k in channel_at or k in deferred or not obs.classified_by or _undecided(obs, tax):
+            continue
+        if obs.table_column and _TOTAL_COLUMN.match(obs.table_column):
+            totals[row] = obs
+        else:
+            totals.setdefault(row, obs)
+    for k, (kind, word) in channel_cells:
+        obs = out[k]
+        wholes: list[tuple[str, str] | None] = []
+        whole = totals.get(obs.extra.get("table_row_at", ""))
+        if whole is None and obs.base is None:
+            whole = _row_above(out, k, channel_at, tax)  # "- Trực tuyến": names nothing but the channel
+        if whole is not None:
+            wholes.append((whole.indicator_code, whole.matched_keyword or whole.indicator_code))
+        wholes.append(_title_code(obs, tax))
+        for found in wholes:
+            code = _part_code(found[0], kind, tax) if found is not None else None
+            if code is not None:
+                out[k] = with_fields(obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE,
+                                     relevance=None, matched_keyword=f"{word} (part of: {found[1]})")
+                break
+    for k, obs in enumerate(out):
+        variant = lexicon.PART_ONLINE_VARIANTS.get(obs.indicator_code)
+        channel = _channel_of_text(obs.subject) if variant is not None and obs.scope == "table" else None
+        if channel is not None and channel[0] == "online" and variant in tax.indicators:
+            # "Trực tuyến Hồ sơ tiếp nhận" (a sub-column under a merged header): the online ones
+            out[k] = with_fields(obs, indicator_code=variant, domain=tax[variant].domain,
+                                 matched_keyword=f"{channel[1]} ({obs.matched_keyword})")
+    out = _bare_rate_columns(out, tax)
+    for k in deferred:
+        if _undecided(out[k], tax) or _by_column_header(out[k]):
+            found = _title_code(out[k], tax)
+            if found is not None:
+                out[k] = _by_title(out[k], found, tax)
+    return out
+
+
+def _by_title(obs: Observation, found: tuple[str, str], tax: Taxonomy) -> Observation:
+    code, keyword = found
+    return with_fields(obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE,
+                       matched_keyword=f"{keyword} (table title)", relevance=None)
+
+
+def _by_column_header(obs: Observation) -> bool:
+    """The cell's indicator came from a period or plan column's header ("Kế hoạch năm 2024"
+    names a plan, not a planning document), not from its row."""
+    keyword = (obs.matched_keyword or "").lower()
+    return bool(
+        keyword and obs.table_column and obs.table_row is None and obs.classified_by != RELEVANCE
+        and keyword in obs.table_column.lower() and keyword not in (obs.subject or "").lower()
+    )
+
+
+# Words a row or column label may hold besides its channel ("- Trong đó: nộp trực tuyến").
+_CHANNEL_FILLERS = re.compile(
+    r"[\s\-–—•+*·,;:()%/]+|\b(?:trong đó|trong|đó|nộp|qua|và|hoặc|tỷ lệ|tỉ lệ|số lượng|số|of which|and|or)\b",
+    re.IGNORECASE,
+)
+
+
+def _channel_only(label: str) -> tuple[str, str] | None:
+    """The channel of a label that names nothing else ("- Trực tiếp, qua bưu chính")."""
+    channel = _channel_of_text(label)
+    if channel is None:
+        return None
+    rest = label.lower()
+    for m in sorted(_channel_index().find(Text(label)), key=lambda m: -(m.end - m.start)):
+        rest = rest.replace(m.keyword, " ")
+    return channel if not _CHANNEL_FILLERS.sub("", rest) else None
+
+
+_PART_MARKER = re.compile(r"\b(?:trong đó|bao gồm|gồm|of which|including)\b", re.IGNORECASE)
+_WHOLE_REACH = 400  # characters back from a part in a later sentence or list item to its whole
+
+
+def _whole_before(text: str, observations: list[Observation], k: int) -> Observation | None:
+    """The total a part in a later sentence or list item belongs to ("Đã tiếp nhận 12.500
+    hồ sơ. Trong đó, trực tuyến: 3.870 hồ sơ; trực tiếp: 8.630 hồ sơ"): the nearest earlier
+    count of the same unit that something specific named, with "trong đó" or "bao gồm"
+    between them."""
+    part = observations[k]
+    for j in range(k - 1, -1, -1):
+        whole = observations[j]
+        if part.char_start - whole.char_end > _WHOLE_REACH:
+            return None
+        if whole.base != part.base or whole.unit != part.unit or whole.scope == "table" or part.base is None:
+            continue
+        if whole.classified_by in (FALLBACK, None, RELEVANCE) or whole.parent_ordinal is not None:
+            continue
+        return whole if _PART_MARKER.search(text, whole.char_end, part.char_start) else None
+    return None
+
+
+def _whole_code(text: str, whole: Observation, parts: list[Observation], tax: Taxonomy) -> str:
+    """What a whole split by channel counts: its own indicator, unless nothing specific
+    named it, or the keyword that did is one of its parts' words ("giải quyết 96.480 hồ sơ,
+    trong đó hồ sơ nộp trực tuyến ..."): then what its unit counts (dossiers received)."""
+    code = whole.indicator_code
+    keyword = (whole.matched_keyword or "").lower()
+    in_parts = bool(keyword) and whole.classified_by in (CLAUSE, SENTENCE) and keyword in text[
+        whole.char_end : max(p.char_end for p in parts) + _OWN_REACH
+    ].lower()
+    if code == UNCLASSIFIED or tax[code].generic or in_parts:
+        named = lexicon.TABLE_BASE_INDICATORS.get(whole.base or "")
+        if named in tax.indicators:
+            return named
+    return code
+
+
+def _part_code(whole_code: str, kind: str, tax: Taxonomy) -> str | None:
+    """The indicator of a part through channel `kind` of a whole counted as `whole_code`."""
+    if whole_code == UNCLASSIFIED or tax[whole_code].generic:
+        return None
+    online_codes = frozenset(lexicon.PART_ONLINE_VARIANTS.values())
+    if kind == "online":
+        code = whole_code if whole_code in online_codes else lexicon.PART_ONLINE_VARIANTS.get(whole_code)
+    else:
+        code = whole_code if whole_code not in online_codes else None
+    return code if code in tax.indicators else None
+
+
+def _row_above(observations: list[Observation], k: int, channel_at: set[int], tax: Taxonomy) -> Observation | None:
+    """A channel row ("- Trực tuyến | 4.150 | 6.020") is a part of the nearest row above it
+    that names a measure: that row's cell in the same column."""
+    column = observations[k].table_column
+    for j in range(k - 1, max(-1, k - 24), -1):
+        above = observations[j]
+        if above.scope != "table":
+            return None
+        if j not in channel_at and above.table_column == column:
+            return None if _undecided(above, tax) else above
+    return None
+
+
+_BARE_RATE = re.compile(r"\s*(?:t[ỷỉ]\s+lệ)?\s*(?:\(\s*%\s*\)|%)?\s*", re.IGNORECASE)
+
+
+def _bare_rate_columns(observations: list[Observation], tax: Taxonomy) -> list[Observation]:
+    """A percentage column headed only "Tỷ lệ (%)" is the share of the column before it in
+    its row ("Trong đó trực tuyến | Tỷ lệ (%)"), as "(đạt 61,3%)" after a count is in prose."""
+    out = list(observations)
+    previous: Observation | None = None
+    for k, obs in enumerate(out):
+        row = obs.extra.get("table_row_at")
+        before = previous if previous is not None and previous.extra.get("table_row_at") == row else None
+        if (
+            row is not None and before is not None and obs.unit == "percent" and _undecided(obs, tax)
+            and _BARE_RATE.fullmatch(obs.subject or "") and not _undecided(before, tax)
+            and before.domain in FACT_DOMAINS
+        ):
+            out[k] = obs = with_fields(
+                obs, indicator_code=before.indicator_code, domain=before.domain, classified_by=CLAUSE,
+                relevance=None, matched_keyword=f"share of: {before.table_column or before.subject}",
+            )
+        previous = obs
+    return out
+
+
+# --- parts named by their channel --------------------------------------------------------
+
+# What stands between a count and its share in brackets: "3.870 hồ sơ (đạt 61,3%)".
+_BRACKETED_SHARE = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}\(\s*(?:(?:đạt|chiếm|bằng|tương đương|reaching)\s+)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _channel_index() -> KeywordIndex[str]:
+    entries = [(w, "online") for w in lexicon.PART_CHANNELS_ONLINE] + [(w, "other") for w in lexicon.PART_CHANNELS_OTHER]
+    return KeywordIndex(entries)
+
+
+_PART_SEPARATOR = re.compile(r"[,;:.()]|\s(?:và|hoặc|and|or)\s", re.IGNORECASE)
+_OWN_REACH = 80  # characters before and after a part that may hold its own words
+
+
+def _channel(text: str, obs: Observation, before: Observation | None, after: Observation | None) -> tuple[str, str] | None:
+    """("online" | "other", the word) when the part's own words name one channel only: from
+    the list separator after the figure before it ("..., trong đó trực tuyến: 3.870") to
+    the first separator after it ("3.870 hồ sơ nộp qua mạng, ...")."""
+    lead_start = max(before.char_end if before is not None else 0, obs.char_start - _OWN_REACH)
+    lead = text[lead_start : obs.char_start]
+    first = _PART_SEPARATOR.search(lead)
+    if first is not None and before is not None:
+        lead = lead[first.end() :]
+    elif before is None:  # the first figure of its sentence or list item: from where that starts
+        lead = re.split(r"\n|[.!?;]\s", lead)[-1]
+    tail_end = min(after.char_start if after is not None else len(text), obs.char_end + _OWN_REACH)
+    tail = text[obs.char_end : tail_end]
+    stop = _PART_SEPARATOR.search(tail)
+    return _channel_of_text(lead + " " + (tail[: stop.start()] if stop else tail))
+
+
+def _channel_of_text(own: str) -> tuple[str, str] | None:
+    found = _channel_index().find(Text(own))
+    kinds = {m.payload for m in found}
+    return (found[0].payload, found[0].keyword) if len(kinds) == 1 else None
+
+
+def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy) -> list[Observation]:
+    """A part of a stated total that its own words name only by a channel ("trong đó trực
+    tuyến: 3.870 hồ sơ", "168.920 hồ sơ trực tiếp", "hồ sơ nộp qua mạng") counts what the
+    whole counts: its online indicator for the online part (lexicon.PART_ONLINE_VARIANTS),
+    the whole's own for the others. What the sentence around the part says ("bưu chính",
+    "Trung tâm Phục vụ hành chính công") names the channel or the place, not the units.
+    A share in brackets right after such a part ("(đạt 61,3%)") goes with it."""
+    by_ordinal = {obs.ordinal: obs for obs in observations}
+    out = list(observations)
+    moved: dict[int, Observation] = {}
+    channels: dict[int, tuple[str, str]] = {}
+    parts_of: dict[int, list[int]] = {}
+    for k, obs in enumerate(out):
+        whole = by_ordinal.get(obs.parent_ordinal) if obs.parent_ordinal is not None else None
+        if whole is None and obs.scope != "table" and obs.classified_by in (FALLBACK, None):
+            whole = _whole_before(text, out, k)  # "... 12.500 hồ sơ. Trong đó, trực tuyến: 3.870 hồ sơ"
+        if whole is None or whole.domain not in FACT_DOMAINS or obs.unit != whole.unit:
+            continue
+        before = out[k - 1] if k > 0 and out[k - 1].sentence_index == obs.sentence_index else None
+        after = out[k + 1] if k + 1 < len(out) and out[k + 1].sentence_index == obs.sentence_index else None
+        channel = _channel(text, obs, before, after)
+        if channel is not None:
+            channels[k] = channel
+            parts_of.setdefault(whole.ordinal, []).append(k)
+    whole_codes = {ordinal: _whole_code(text, by_ordinal[ordinal], [out[k] for k in parts], tax)
+                   for ordinal, parts in parts_of.items()}
+    whole_of = {k: ordinal for ordinal, parts in parts_of.items() for k in parts}
+    for k, (kind, word) in channels.items():
+        obs = out[k]
+        whole = by_ordinal[whole_of[k]]
+        whole_code = whole_codes[whole.ordinal]
+        code = _part_code(whole_code, kind, tax)
+        if code is None or code == obs.indicator_code:
+            continue
+        out[k] = moved[obs.ordinal] = with_fields(
+            obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE, relevance=None,
+            matched_keyword=f"{word} (part of: {whole.matched_keyword or whole_code})",
+        )
+    for k, obs in enumerate(out):
+        fixed = whole_codes.get(obs.ordinal)
+        if fixed is not None and fixed != obs.indicator_code and obs.classified_by in (CLAUSE, SENTENCE):
+            # "giải quyết 96.480 hồ sơ, trong đó hồ sơ nộp trực tuyến ...": the whole took a
+            # word of its parts
+            out[k] = with_fields(obs, indicator_code=fixed, domain=tax[fixed].domain,
+                                 matched_keyword=f"{obs.base} (whole of its channels)")
+        count = moved.get(obs.ordinal - 1)
+        if (
+            count is not None and obs.unit == "percent" and obs.parent_ordinal is None
+            and count.sentence_index == obs.sentence_index and obs.char_start >= count.char_end
+            and _BRACKETED_SHARE.fullmatch(text, count.char_end, obs.char_start)
+        ):
+            out[k] = with_fields(
+                obs, indicator_code=count.indicator_code, domain=count.domain, classified_by=count.classified_by,
+                matched_keyword=count.matched_keyword, relevance=None,
+            )
+    return out
 
 
 # --- vocabulary -----------------------------------------------------------------------

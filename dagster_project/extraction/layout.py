@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dagster_project.extraction import lexicon
@@ -42,7 +43,7 @@ from dagster_project.extraction.layout_lines import (
     split_lines,
 )
 from dagster_project.extraction.layout_tables import Table, build_table, mark_rows, mark_single_cell_tables
-from dagster_project.extraction.obs_context import as_of_date
+from dagster_project.extraction.obs_context import as_of_date, as_of_in_publication_year
 
 _I = re.IGNORECASE
 
@@ -56,6 +57,7 @@ class Scope:
     section: str = ""  # heading path, "II. PHƯƠNG HƯỚNG… › 1. Mục tiêu"
     target: bool | None = None  # True: a targets section; False: a results section
     as_of: datetime.date | None = None
+    caption: str = ""  # a table's caption: the short line right above it ("Bảng 2. Kết quả ...")
 
 
 @dataclass(frozen=True)
@@ -304,22 +306,27 @@ def _push(stack: list[_Section], section: _Section) -> None:
 # --- the whole report ---------------------------------------------------------------------
 
 
-def read_layout(text: str) -> Layout:
-    """The blocks of `text` with their scopes, and the reading text (see the module doc)."""
+def read_layout(text: str, year_of: datetime.date | None = None) -> Layout:
+    """The blocks of `text` with their scopes, and the reading text (see the module doc).
+    `year_of` dates a day and month without a year in a heading, list intro or caption
+    (the publication date, else the end of the period the report covers)."""
     lines = split_lines(text)
     _mark_furniture(lines)
     _mark_masthead(lines)
     _mark_structure(lines)
     mark_rows(lines)
     single_tables = {start: (end, table) for start, end, table in mark_single_cell_tables(lines, text)}
-    return _Reader(text, lines, single_tables, _wrap_width(lines)).read()
+    return _Reader(text, lines, single_tables, _wrap_width(lines), year_of).read()
 
 
 class _Reader:
     """Walks the classified lines once, keeping the open sections, list intro and caption."""
 
-    def __init__(self, text: str, lines: list[Line], single_tables: dict, width: int | None) -> None:
+    def __init__(
+        self, text: str, lines: list[Line], single_tables: dict, width: int | None, year_of: datetime.date | None
+    ) -> None:
         self.text = text
+        self.year_of = year_of
         self.lines = lines
         self.single_tables = single_tables
         self.width = width
@@ -380,9 +387,9 @@ class _Reader:
             # An all-caps title printed over two lines is one heading.
             top = self.stack[-1]
             title = top.title + " " + line.title
-            self.stack[-1] = _Section("caps", title, heading_target(title), as_of_date(title))
+            self.stack[-1] = _Section("caps", title, heading_target(title), self._as_of(title))
         else:
-            section = _Section(line.style, line.title, heading_target(line.title), as_of_date(line.title))
+            section = _Section(line.style, line.title, heading_target(line.title), self._as_of(line.title))
             if line.style == "caps":
                 self.stack.clear()  # an unnumbered all-caps heading (PHỤ LỤC) starts a new part
             _push(self.stack, section)
@@ -392,9 +399,18 @@ class _Reader:
 
     def _table(self, start: int, end: int, table: Table) -> None:
         extra = [s for s in (self.intro, self.caption) if s]
-        self.blocks.append(Block("table", start, end, _scope(self.stack, extra), table))
+        scope = _scope(self.stack, extra)
+        if self.caption is not None:
+            scope = Scope(scope.section, scope.target, scope.as_of, self.caption.title)
+        self.blocks.append(Block("table", start, end, scope, table))
         self.caption, self.unit_line = None, None
         self.blank_before = False
+
+    def _as_of(self, text: str) -> datetime.date | None:
+        found = as_of_date(text)
+        if found is None and self.year_of is not None:
+            found = as_of_in_publication_year(text, self.year_of)
+        return found
 
     def _paragraph(self, i: int) -> int:
         """A paragraph or a list item, with the lines that continue it."""
@@ -406,10 +422,10 @@ class _Reader:
             self.intro = None  # prose after the list closes it
         extra = [s for s in (self.intro,) if s]
         self.blocks.append(Block(block_kind, line.start, self.lines[j - 1].end, _scope(self.stack, extra)))
-        self.caption = _caption(block_text, self.lines, j)
+        self.caption = _caption(block_text, self.lines, j, self._as_of)
         if block_text.rstrip().endswith(":"):
             outer = self.intro  # a list intro inside an open list keeps what the outer one said
-            target, as_of = intro_target(block_text), as_of_date(block_text)
+            target, as_of = intro_target(block_text), self._as_of(block_text)
             if outer is not None:
                 target = outer.target if target is None else target
                 as_of = as_of or outer.as_of
@@ -479,11 +495,11 @@ def _is_short_item(text: str) -> bool:
     return bool(colon) and len(head.split()) <= 14
 
 
-def _caption(text: str, lines: list[Line], j: int) -> _Section | None:
+def _caption(text: str, lines: list[Line], j: int, dated: Callable[[str], datetime.date | None]) -> _Section | None:
     """A short line right above a table ("Bảng 1. ... đến ngày 31/10/2024") is its caption."""
     k = j
     while k < len(lines) and lines[k].kind in (BLANK, UNIT):
         k += 1
     if k >= len(lines) or lines[k].kind != ROW or len(text.split()) > 30:
         return None
-    return _Section("caption", "", heading_target(text), as_of_date(text))
+    return _Section("caption", " ".join(text.split()), heading_target(text), dated(text))

@@ -233,11 +233,36 @@ def _header_names(header: list[list[str]], width: int) -> list[str]:
         if values and len(lower) == width - labels and len(lower) % len(values) == 0:
             span = len(lower) // len(values)
             return upper[:labels] + [f"{lower[j]} {values[j // span]}" for j in range(len(lower))]
+        merged = _groups_and_leaves(upper[:labels], values, lower, width)
+        if merged is not None:
+            return merged
     names = [""] * width
     for cells in header:
         for k, cell in enumerate(_right_align(cells, width)):
             names[k] = (names[k] + " " + cell).strip()
     return names
+
+
+def _groups_and_leaves(labels: list[str], values: list[str], lower: list[str], width: int) -> list[str] | None:
+    """Two header rows where some upper cells span two rows (leaves: "Tỷ lệ trực tuyến (%)",
+    "Ghi chú") and the others span the lower cells ("Hồ sơ tiếp nhận" over "Tổng số |
+    Trực tuyến"), as the HTML and Word readers print merged cells: the columns left over
+    for the lower cells say how many upper cells are groups, and shares, units and notes
+    are the leaves. None when that does not add up."""
+    groups = len(labels) + len(values) - (width - len(lower))
+    if not 0 < groups < len(values) or len(lower) % groups:
+        return None
+    leaf = [
+        bool(_PERCENT_HEADER.search(v)) or column_role(v, 2).role in ("unit", "note", "comparison") for v in values
+    ]
+    if leaf.count(False) != groups:
+        return None
+    span = len(lower) // groups
+    names = list(labels)
+    below = iter(lower)
+    for value, is_leaf in zip(values, leaf):
+        names += [value] if is_leaf else [f"{next(below)} {value}" for _ in range(span)]
+    return names if len(names) == width else None
 
 
 def _right_align(cells: list[str], width: int) -> list[str]:

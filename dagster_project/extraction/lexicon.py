@@ -126,12 +126,12 @@ COUNT_QUALIFIERS = ("hơn", "trên", "khoảng", "gần", "over", "about", "near
 
 # --- labels that are not figures ----------------------------------------------------
 
-# A number after these words names a thing ("mức độ 3", "Phụ lục 2", "tầng 4").
+# A number after these words names a thing ("mức độ 3", "Phụ lục 2", "Biểu 3", "tầng 4").
 LABEL_NOUNS_BEFORE = (
     r"mức độ", r"mức", r"cấp độ", r"levels?", r"khóa", r"khoá", r"lần thứ", r"tháng", r"năm", r"quý", r"tuần",
     r"phiên bản", r"version", r"giai đoạn", r"phase", r"khu vực", r"vùng", r"tổ", r"ấp", r"khóm", r"phường",
     r"quận", r"(?<!hạ )tầng", r"quốc lộ", r"tỉnh lộ", r"đường tỉnh", r"Đại hội", r"Congress", r"(?<!hình )ảnh",
-    r"(?<!mô )hình", r"bảng", r"biểu đồ", r"phụ lục", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
+    r"(?<!mô )hình", r"bảng(?:\s+số)?", r"biểu đồ", r"(?<!đại )biểu(?:\s+(?:mẫu|số))?", r"phụ lục(?:\s+số)?", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
     r"figure", r"table", r"article", r"chapter", r"floor",
 )
 # Words after a number that make it a label or a level, not a figure ("3 trụ cột", "4 cấp").
@@ -230,6 +230,13 @@ COLUMN_NOTE = ("ghi chú", "note", "notes", "nguồn")
 COLUMN_LABEL_WORDS = (
     "chỉ tiêu", "nội dung", "tên chỉ tiêu", "hạng mục", "tiêu chí", "đơn vị", "địa phương", "địa bàn", "cơ quan",
     "lĩnh vực", "doanh nghiệp", "huyện", "xã", "tên", "indicator", "item",
+)
+# Row-label columns whose rows are members of a kind (fields, bodies, places, operators),
+# not measures: "Lĩnh vực | Năm 2022 | Năm 2023" under "Tỷ lệ hồ sơ nộp trực tuyến ...".
+COLUMN_CATEGORY_WORDS = (
+    "lĩnh vực", "ngành", "sở, ngành", "đơn vị", "tên đơn vị", "cơ quan", "tên cơ quan", "địa phương", "địa bàn",
+    "huyện", "quận, huyện", "xã", "xã, phường", "doanh nghiệp", "tên doanh nghiệp", "nhà mạng", "field", "agency",
+    "district", "operator",
 )
 # Plan and target columns: their figures are targets.
 COLUMN_TARGET_WORDS = ("kế hoạch", "kh", "mục tiêu", "chỉ tiêu", "chỉ tiêu giao", "target", "plan")
@@ -410,6 +417,12 @@ GOVERNED_ALREADY: frozenset[str] = frozenset(
 # What a counted unit names by itself when its phrase names nothing more specific:
 # "1.827 văn bản được ký và phát hành" counts (electronic) documents.
 BASE_INDICATORS: dict[str, str] = {"documents": "e_documents"}
+# A count of a unit that nothing names more specifically, where the structure says the
+# figure is that unit's total: a table column ("Tổng số hồ sơ" under "Kết quả giải quyết
+# thủ tục hành chính") or a whole split by channel ("giải quyết 12.900 hồ sơ, trong đó
+# trực tuyến: ..."): dossiers of every channel are dossiers received. Not for prose in
+# general, where a verb or the sentence says more.
+TABLE_BASE_INDICATORS: dict[str, str] = {"documents": "e_documents", "dossiers": "dossiers_received"}
 # A keyword after "trên"/"tại" names where something is published or run ("được
 # công khai trên Cổng Dịch vụ công", "phát hành trên Trục liên thông văn bản"), not what is
 # counted; unless it names the channel ("trên môi trường mạng" = online).
@@ -417,11 +430,24 @@ LOCATIVES: tuple[str, ...] = ("trên", "tại")
 CHANNELS: tuple[str, ...] = (
     "môi trường điện tử", "môi trường mạng", "mạng", "internet", "không gian mạng", "mạng internet",
 )
+# A part of a stated total named only by the channel it came through ("tiếp nhận 12.500
+# hồ sơ, trong đó trực tuyến: 3.870 hồ sơ, trực tiếp 8.630 hồ sơ") counts what its whole
+# counts: through the online channel, the whole's online indicator where the taxonomy
+# has one (PART_ONLINE_VARIANTS); through any other channel, the whole's own indicator.
+PART_CHANNELS_ONLINE: tuple[str, ...] = (
+    "trực tuyến", "qua mạng", "môi trường mạng", "môi trường điện tử", "qua internet", "online",
+)
+PART_CHANNELS_OTHER: tuple[str, ...] = (
+    "trực tiếp", "bưu chính công ích", "qua bưu chính", "qua bưu điện", "in person", "by post",
+)
+PART_ONLINE_VARIANTS: dict[str, str] = {"dossiers_received": "dossiers_processed_online"}
 # Indicators that cannot count a base: a figure counted over dossiers is no count
 # of procedures or services ("mức 3 là 36.753 hồ sơ"), and the reverse. Their
 # keywords then come after the others, like the base's own.
 BASE_EXCLUDES: dict[str, frozenset[str]] = {
-    "dossiers": frozenset({"admin_procedures", "online_public_services", "online_public_services_level34"}),
+    # ... nor of one-stop shops, which count offices and systems ("Kết quả giải quyết thủ tục
+    # hành chính" over a column of dossiers names the process, not the units)
+    "dossiers": frozenset({"admin_procedures", "online_public_services", "online_public_services_level34", "one_stop_shop"}),
     "procedures": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
     "services": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
     "documents": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),

@@ -231,7 +231,12 @@ _AS_OF_YEAR_END = re.compile(
 )
 # "Đến cuối tháng 12/2020", "hết tháng 6 năm 2023": the last day of that month.
 _AS_OF_MONTH_END = re.compile(
-    r"\b" + _PERIOD_END + r"\s+tháng\s+(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})\b", _I
+    r"\b(?:" + _PERIOD_END + r"|tính\s+(?:đến|tới))\s+tháng\s+(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})\b", _I
+)
+# "Đến hết quý II/2024", "cuối quý 3 năm 2023": the last day of that quarter.
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_AS_OF_QUARTER_END = re.compile(
+    r"\b" + _PERIOD_END + r"\s+quý\s+(IV|I{1,3}|[1-4])\b(?:\s*[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})\b", _I
 )
 _AS_OF_EN = re.compile(
     r"\b(?:as of|as at|until|by)\s+(?:(\d{1,2})\s+([A-Za-z]{3,9})|([A-Za-z]{3,9})\s+(\d{1,2})),?\s+((?:19|20)\d{2})", _I
@@ -268,10 +273,18 @@ def as_of_date(sentence_text: str) -> datetime.date | None:
         month, year = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12:
             return datetime.date(year, month, calendar.monthrange(year, month)[1])
+    m = _AS_OF_QUARTER_END.search(sentence_text)
+    if m:
+        return _quarter_end(int(m.group(2)), m.group(1))
     m = _AS_OF_YEAR_END.search(sentence_text)
     if m:
         return datetime.date(int(m.group(1) or m.group(2)), 12, 31)
     return None
+
+
+def _quarter_end(year: int, quarter: str) -> datetime.date:
+    month = 3 * _QUARTERS[quarter.lower()]
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
 # "Tính đến ngày 15/8", "từ ngày 1.7 - 10.9": a day and month whose year the report's
@@ -283,15 +296,82 @@ _AS_OF_DAY_MONTH = re.compile(
 )
 
 
+# "Đến cuối tháng 5", "hết tháng 9", "tính đến tháng 6": the end of a month named without its year.
+_AS_OF_MONTH_END_NO_YEAR = re.compile(
+    r"\b(?:" + _PERIOD_END + r"|tính\s+(?:đến|tới))\s+tháng\s+(\d{1,2})\b(?!\s*[/.-]\s*\d|\s+năm\s+\d)", _I
+)
+# "Đến hết quý II": the end of a quarter named without its year.
+_AS_OF_QUARTER_END_NO_YEAR = re.compile(
+    r"\b" + _PERIOD_END + r"\s+quý\s+(IV|I{1,3}|[1-4])\b(?!\s*[/.-]\s*\d|\s+năm\s+\d)", _I
+)
+# "Tính đến ngày 31 tháng 8", "đến ngày 31-8": a day and month in words or with a hyphen.
+_AS_OF_DAY_MONTH_MORE = re.compile(
+    _AS_OF_CUE + r"\s+(?:hết\s+)?ngày\s+(\d{1,2})(?:\s+tháng\s+|\s*-\s*)(\d{1,2})\b(?!\s*(?:[/.-]\s*\d|năm\s+\d))",
+    _I,
+)
+
+
 def as_of_in_publication_year(sentence_text: str, published: datetime.date) -> datetime.date | None:
     """The as-of date of a sentence that names its day and month but no year, in the
-    publication year ("tính đến ngày 15/8" in a report of 20 September). A day after the
-    publication date may be last year's result or this year's target: left without a date."""
-    m = _AS_OF_DAY_MONTH.search(sentence_text)
-    if m is None:
+    publication year ("tính đến ngày 15/8" in a report of 20 September), or the end of a
+    month named without its year ("đến cuối tháng 5"). A day after the publication date
+    may be last year's result or this year's target: left without a date. A report
+    without a publication date passes the end of the period it reports on instead
+    (`report_period_end`)."""
+    if not _DIGIT.search(sentence_text):
         return None
-    found = _safe_date(published.year, int(m.group(3)), int(m.group(1)))
+    m = _AS_OF_DAY_MONTH.search(sentence_text)
+    more = _AS_OF_DAY_MONTH_MORE.search(sentence_text) if m is None else None
+    quarter = _AS_OF_QUARTER_END_NO_YEAR.search(sentence_text)
+    if m is not None:
+        found = _safe_date(published.year, int(m.group(3)), int(m.group(1)))
+    elif more is not None:
+        found = _safe_date(published.year, int(more.group(2)), int(more.group(1)))
+    elif quarter is not None:
+        found = _quarter_end(published.year, quarter.group(1))
+    else:
+        m = _AS_OF_MONTH_END_NO_YEAR.search(sentence_text)
+        month = int(m.group(1)) if m else 0
+        if not 1 <= month <= 12:
+            return None
+        found = datetime.date(published.year, month, calendar.monthrange(published.year, month)[1])
     return found if found is not None and found <= published else None
+
+
+_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# The period a report covers, as its title or lead names it: "6 tháng đầu năm 2024",
+# "9 tháng năm 2023", "quý III/2024", "tháng 10 năm 2024", "năm 2023" (not "đến năm 2025",
+# a plan's horizon, nor "giai đoạn 2021-2025").
+_PERIOD_MONTHS = re.compile(r"\b(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d{2})\b", _I)
+_PERIOD_QUARTER = re.compile(r"\bquý\s+(I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*((?:19|20)\d{2})\b", _I)
+_PERIOD_MONTH = re.compile(r"\btháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*((?:19|20)\d{2})\b", _I)
+_PERIOD_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!đoạn )\bnăm\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)", _I)
+_TITLE_LINES = 6
+
+
+def report_period_end(text: str) -> datetime.date | None:
+    """The last day of the period a report covers, from the first lines (its title or
+    headline and lead): what a day and month without a year belong to when the report
+    gives no publication date."""
+    lines = [line.strip() for line in text.split("\n", 60)[:60] if line.strip()][:_TITLE_LINES]
+    for line in lines:
+        m = _PERIOD_MONTHS.search(line)
+        if m and 1 <= int(m.group(1)) <= 12:
+            year, month = int(m.group(2)), int(m.group(1))
+            return datetime.date(year, month, calendar.monthrange(year, month)[1])
+        m = _PERIOD_QUARTER.search(line)
+        if m:
+            quarter = _ROMAN_QUARTERS.get(m.group(1).lower()) or int(m.group(1))
+            year, month = int(m.group(2)), 3 * quarter
+            return datetime.date(year, month, calendar.monthrange(year, month)[1])
+        m = _PERIOD_MONTH.search(line)
+        if m and 1 <= int(m.group(1)) <= 12:
+            year, month = int(m.group(2)), int(m.group(1))
+            return datetime.date(year, month, calendar.monthrange(year, month)[1])
+        m = _PERIOD_YEAR.search(line)
+        if m:
+            return datetime.date(int(m.group(1)), 12, 31)
+    return None
 
 
 def names_a_time(sentence_text: str) -> bool:

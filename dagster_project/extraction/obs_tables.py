@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from dagster_project.extraction import lexicon
 from dagster_project.extraction.layout import Block
-from dagster_project.extraction.layout_tables import Cell, Row, Table
+from dagster_project.extraction.layout_tables import Cell, Column, Row, Table
 from dagster_project.extraction.numbers import Lang, NumberToken, multiplier_after
 from dagster_project.extraction.obs_context import Sentence
 from dagster_project.extraction.obs_reading import Figure, read_sentence
@@ -49,9 +49,11 @@ class CellContext:
 
 
 def table_figures(
-    reading: str, block: Block, tokens: Sequence[NumberToken], starts: Sequence[int], lang: Lang, first_index: int
+    reading: str, block: Block, tokens: Sequence[NumberToken], starts: Sequence[int], lang: Lang, first_index: int,
+    year_of: datetime.date | None = None,
 ) -> list[Figure]:
-    """Figures of every value cell of the table in `block`; sentence indexes count from `first_index`."""
+    """Figures of every value cell of the table in `block`; sentence indexes count from `first_index`.
+    `year_of` is the publication date (else the end of the period the report covers)."""
     table = block.table
     assert table is not None
     figures: list[Figure] = []
@@ -65,9 +67,29 @@ def table_figures(
             index += 1
             for figure in read_sentence(reading, sentence, list(in_cell), lang, None):
                 _apply_row_and_column(figure, table, row, cell)
-                figure.context = _context(reading, block, table, row, cell)
+                figure.context = _context(reading, block, table, row, cell, year_of)
+                figure.extra.update(_title(block, table, row))
                 figures.append(figure)
     return figures
+
+
+_CATEGORY_HEADER = re.compile(r"\s*" + lexicon.alternation(lexicon.COLUMN_CATEGORY_WORDS) + r"\s*", _I)
+
+
+def _title(block: Block, table: Table, row: Row) -> dict[str, str]:
+    """What names the table as a whole, for a cell whose row and column name no measure
+    ("Tổng số hồ sơ", "Trực tuyến"): its caption and the heading it stands under; where
+    its row starts, so that the cells of one row can be read together; and whether its
+    rows are members of a kind ("Lĩnh vực", "Đơn vị") rather than measures."""
+    title = {"table_row_at": str(row.start)}
+    if not table.breakdown and any(c.role == "label" and _CATEGORY_HEADER.fullmatch(c.header) for c in table.columns):
+        title["table_rows"] = "categories"  # and its columns periods or plans
+    if block.scope.caption:
+        title["table_caption"] = block.scope.caption
+    heading = block.scope.section.rsplit(" › ", 1)[-1]
+    if heading:
+        title["table_heading"] = heading
+    return title
 
 
 def _unit_text(table: Table, row: Row) -> str:
@@ -107,10 +129,12 @@ def _apply_row_and_column(figure: Figure, table: Table, row: Row, cell: Cell) ->
         figure.kind = figure.kind or "measure"
 
 
-def _context(reading: str, block: Block, table: Table, row: Row, cell: Cell) -> CellContext:
+def _context(
+    reading: str, block: Block, table: Table, row: Row, cell: Cell, year_of: datetime.date | None
+) -> CellContext:
     column = cell.column
     scope = block.scope
-    if column.role == "target":
+    if column.role == "target" or _planned_year(column, scope.target, year_of):
         target, target_source = True, "column"
     elif column.role in ("period", "comparison"):
         target, target_source = False, "column"
@@ -118,7 +142,7 @@ def _context(reading: str, block: Block, table: Table, row: Row, cell: Cell) -> 
         target, target_source = True, "section"
     else:
         target, target_source = False, "none"
-    if column.role == "period" and column.year:
+    if column.role == "period" and column.year and not target:
         as_of, as_of_source = datetime.date(column.year, 12, 31), "column"
     elif column.role != "target" and scope.as_of:
         as_of, as_of_source = scope.as_of, "section"
@@ -138,6 +162,22 @@ def _context(reading: str, block: Block, table: Table, row: Row, cell: Cell) -> 
         section=scope.section, column=column.header, column_role=column.role, row_label=row.label,
         breakdown=breakdown, target=target, target_source=target_source, as_of=as_of, as_of_source=as_of_source,
         evidence=evidence, subject=subject, clause=clause.strip(" —"),
+    )
+
+
+_BARE_YEAR = re.compile(r"\s*(?:năm\s+)?(?:19|20)\d{2}\s*", _I)
+
+
+def _planned_year(column: Column, targets_section: bool | None, year_of: datetime.date | None) -> bool:
+    """A year column holds targets when the year is still to come at the report's date
+    ("Năm 2025" in a report of December 2024), or when a targets section ("II. MỤC TIÊU
+    NĂM 2025") heads it with the bare year, not an earlier one."""
+    if column.role != "period" or not column.year:
+        return False
+    if year_of is not None and column.year > year_of.year:
+        return True
+    return bool(targets_section) and bool(_BARE_YEAR.fullmatch(column.header)) and (
+        year_of is None or column.year >= year_of.year
     )
 
 

@@ -27,6 +27,7 @@ from dagster_project.extraction.obs_context import (
     clause_bounds,
     is_target,
     names_a_time,
+    report_period_end,
     split_sentences,
     states_a_result,
     subject_after,
@@ -98,19 +99,22 @@ def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
 
 def _extract(text: str, published: datetime.date | None) -> list[tuple[Observation, tuple[int, int] | None]]:
     lang = detect_language(text)
-    layout = read_layout(text)
+    # A day and month without a year ("tính đến ngày 15/6") are in the publication year;
+    # without a publication date, in the period the report's title covers.
+    year_of = published or report_period_end(text)
+    layout = read_layout(text, year_of)
     reading = layout.reading
     mask = blocked_mask(reading)
     tokens = [t for t in find_numbers(reading, lang) if not mask[t.start]]
     starts = [t.start for t in tokens]
-    figures = _read_blocks(reading, layout, tokens, starts, lang, published)
+    figures = _read_blocks(reading, layout, tokens, starts, lang, year_of)
     figures = _drop_restated(reading, figures)
     _link_parts(reading, figures)
     return _to_observations(text, reading, figures, published, lang)
 
 
 def _read_blocks(
-    reading: str, layout: Layout, tokens: list, starts: list[int], lang: Lang, published: datetime.date | None
+    reading: str, layout: Layout, tokens: list, starts: list[int], lang: Lang, year_of: datetime.date | None
 ) -> list[Figure]:
     figures: list[Figure] = []
     seen_sentences: set[str] = set()
@@ -118,21 +122,21 @@ def _read_blocks(
     next_index = 0
     for block in layout.blocks:
         if block.kind == "table":
-            found = table_figures(reading, block, tokens, starts, lang, next_index)
+            found = table_figures(reading, block, tokens, starts, lang, next_index, year_of)
             next_index += len(found) + 1
             figures.extend(found)
             continue
         sentences = split_sentences(reading, block.start, block.end, next_index)
         next_index += len(sentences)
         figures.extend(_block_figures(
-            reading, block, sentences, tokens, starts, lang, percent_labels, seen_sentences, published
+            reading, block, sentences, tokens, starts, lang, percent_labels, seen_sentences, year_of
         ))
     return figures
 
 
 def _block_figures(
     reading: str, block: Block, sentences: list, tokens: list, starts: list[int], lang: Lang,
-    percent_labels: list[int], seen_sentences: set[str], published: datetime.date | None,
+    percent_labels: list[int], seen_sentences: set[str], year_of: datetime.date | None,
 ) -> list[Figure]:
     """Figures of a paragraph, list item or heading, with the goals and as-of date it carries."""
     context = _BlockContext(_SCOPES[block.kind], block.scope.section, block.scope.target, block.scope.as_of)
@@ -141,8 +145,8 @@ def _block_figures(
     carried: datetime.date | None = None
     for sentence in sentences:
         own = as_of_date(sentence.text)
-        if own is None and published is not None:
-            own = as_of_in_publication_year(sentence.text, published)
+        if own is None and year_of is not None:
+            own = as_of_in_publication_year(sentence.text, year_of)
         if own is not None:
             carried = own
         in_sentence = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]

@@ -310,3 +310,206 @@ def test_a_table_cell_takes_its_base_from_the_row_label(value: float, code: str,
 )
 def test_a_phone_signal_is_coverage_and_a_phone_subscription_is_a_subscriber(text: str, quote: str, code: str) -> None:
     assert code_of(text, quote) == code
+
+
+# --- parts of a stated total named only by their channel ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "code"),
+    [
+        # the online part: the whole's online indicator
+        ("Bộ phận Một cửa huyện đã tiếp nhận 9.120 hồ sơ, trong đó trực tuyến: 5.004 hồ sơ, trực tiếp 4.116 hồ sơ.",
+         "5.004", "dossiers_processed_online"),
+        # the other channels: the whole's own indicator, not the channel's ("bưu chính", "Trung tâm")
+        ("Bộ phận Một cửa huyện đã tiếp nhận 9.120 hồ sơ, trong đó trực tuyến: 5.004 hồ sơ, trực tiếp 4.116 hồ sơ.",
+         "4.116", "dossiers_received"),
+        ("UBND thị xã đã tiếp nhận 7.350 hồ sơ, trong đó 4.200 hồ sơ nộp qua mạng, 2.900 hồ sơ nộp trực tiếp "
+         "và 250 hồ sơ qua dịch vụ bưu chính công ích.", "4.200", "dossiers_processed_online"),
+        ("UBND thị xã đã tiếp nhận 7.350 hồ sơ, trong đó 4.200 hồ sơ nộp qua mạng, 2.900 hồ sơ nộp trực tiếp "
+         "và 250 hồ sơ qua dịch vụ bưu chính công ích.", "250", "dossiers_received"),
+    ],
+)
+def test_a_part_named_only_by_its_channel_counts_what_its_whole_counts(text: str, quote: str, code: str) -> None:
+    obs = classified(text)[quote]
+    assert obs.parent_ordinal is not None and obs.indicator_code == code
+
+
+def test_a_share_in_brackets_after_a_channel_part_goes_with_it() -> None:
+    text = "Số hồ sơ tiếp nhận: 2.480 hồ sơ, trong đó trực tuyến: 1.612 hồ sơ (đạt 65%)."
+    assert code_of(text, "1.612") == "dossiers_processed_online"
+    assert code_of(text, "65%") == "dossiers_processed_online"
+
+
+def test_a_part_that_names_its_own_units_keeps_them() -> None:
+    text = "Toàn tỉnh có 1.870 thủ tục hành chính, trong đó 940 thủ tục được cung cấp dịch vụ công trực tuyến toàn trình."
+    assert code_of(text, "940") == "online_public_services_level34"
+
+
+# --- table cells named by the table's title -------------------------------------------------
+
+BTS_BY_DISTRICT = """Biểu 2: Trạm thu phát sóng di động theo huyện, đến ngày 30/9/2024
+STT | Huyện | Tổng số trạm | Trạm 5G
+1 | Huyện Mường Tè | 64 | 3
+2 | Huyện Sìn Hồ | 71 | 5
+"""
+
+DOSSIERS_BY_COMMUNE = """Bảng 3. Kết quả giải quyết thủ tục hành chính cấp xã quý III
+STT | Xã | Tổng số hồ sơ | Trực tuyến | Tỷ lệ trực tuyến (%)
+1 | Xã Phong Thổ | 1.240 | 702 | 56,6
+2 | Xã Tam Đường | 980 | 411 | 41,9
+"""
+
+OWN_HEADERS = """Biểu 4: Hạ tầng viễn thông theo huyện
+STT | Huyện | Số trạm BTS | Số thuê bao Internet cố định
+1 | Huyện Than Uyên | 58 | 6.120
+2 | Huyện Tân Uyên | 49 | 5.380
+"""
+
+
+def test_a_column_that_names_no_measure_takes_it_from_the_table_caption() -> None:
+    found = classified(BTS_BY_DISTRICT)
+    assert found["64"].indicator_code == "bts_stations" and "table title" in found["64"].matched_keyword
+    assert found["3"].indicator_code == "bts_stations"  # "Trạm 5G" names it itself
+
+
+def test_a_channel_column_is_a_part_of_the_rows_total_column() -> None:
+    found = classified(DOSSIERS_BY_COMMUNE)
+    # the caption names the process; a column of dossiers with nothing more counts dossiers received
+    assert found["1.240"].indicator_code == "dossiers_received"
+    assert found["702"].indicator_code == "dossiers_processed_online"
+    assert found["56,6"].indicator_code == "dossiers_processed_online"
+
+
+def test_columns_that_name_their_own_measure_ignore_the_caption() -> None:
+    found = classified(OWN_HEADERS)
+    assert found["58"].indicator_code == "bts_stations"
+    assert found["6.120"].indicator_code == "internet_subscribers"
+
+
+def test_the_channel_parts_of_a_whole_of_dossiers_that_names_nothing_more() -> None:
+    text = "Năm 2024, UBND huyện đã giải quyết 12.900 hồ sơ, trong đó trực tuyến: 7.310 hồ sơ, trực tiếp 5.590 hồ sơ."
+    assert code_of(text, "7.310") == "dossiers_processed_online"
+    assert code_of(text, "5.590") == "dossiers_received"
+
+
+def test_a_trong_do_column_is_a_part_of_the_first_measure_of_its_row_and_a_bare_rate_its_share() -> None:
+    text = (
+        "Bảng 5. Tình hình xử lý hồ sơ năm 2024\n"
+        "STT | Đơn vị | Số hồ sơ tiếp nhận | Trong đó trực tuyến | Tỷ lệ (%)\n"
+        "1 | Huyện Mộc Châu | 8.400 | 5.100 | 60,7\n"
+        "2 | Huyện Yên Châu | 6.200 | 3.050 | 49,2\n"
+    )
+    found = classified(text)
+    assert found["8.400"].indicator_code == "dossiers_received"
+    assert found["5.100"].indicator_code == "dossiers_processed_online"
+    assert found["60,7"].indicator_code == "dossiers_processed_online"
+
+
+def test_channel_rows_are_parts_of_the_row_above() -> None:
+    text = (
+        "Biểu 2. Một số chỉ tiêu chủ yếu\n"
+        "Chỉ tiêu | Năm 2023 | Năm 2024\n"
+        "Số hồ sơ tiếp nhận | 10.400 | 12.300\n"
+        "- Trực tuyến | 4.150 | 6.020\n"
+        "- Trực tiếp | 6.250 | 6.280\n"
+        "Số trạm BTS | 320 | 341\n"
+    )
+    found = classified(text)
+    assert found["6.020"].indicator_code == "dossiers_processed_online"
+    assert found["6.250"].indicator_code == "dossiers_received"
+    assert found["341"].indicator_code == "bts_stations"
+
+
+def test_rows_that_name_fields_take_the_measure_from_the_caption() -> None:
+    text = (
+        "Bảng 6. Tỷ lệ hồ sơ nộp trực tuyến theo lĩnh vực\n"
+        "Đơn vị tính: %\n"
+        "Lĩnh vực | Năm 2023 | Năm 2024\n"
+        "Hộ tịch | 55,2 | 71,8\n"
+        "Đất đai | 28,0 | 39,5\n"
+    )
+    found = classified(text)
+    assert found["71,8"].indicator_code == "dossiers_processed_online"  # not the civil-status database
+    assert found["28,0"].indicator_code == "dossiers_processed_online"
+
+
+def test_rows_that_name_measures_keep_them_under_any_caption() -> None:
+    text = (
+        "Bảng 7. Kết quả thực hiện một số chỉ tiêu\n"
+        "Chỉ tiêu | Năm 2023 | Năm 2024\n"
+        "Số trạm BTS | 410 | 436\n"
+    )
+    assert code_of(text, "436") == "bts_stations"
+
+
+def test_a_row_named_by_channels_only_is_a_part_whatever_its_words_or_plan_column_hit() -> None:
+    text = (
+        "Biểu 4: Một số chỉ tiêu năm 2024\n"
+        "Chỉ tiêu | Năm 2023 | Kế hoạch năm 2024\n"
+        "Số hồ sơ tiếp nhận | 20.400 | 26.000\n"
+        "- Trực tuyến | 9.800 | 15.600\n"
+        "- Trực tiếp, qua bưu chính | 10.600 | 10.400\n"
+    )
+    found = classified(text)
+    assert found["15.600"].indicator_code == "dossiers_processed_online"  # not a planning document
+    assert found["10.600"].indicator_code == "dossiers_received"  # not the postal network
+    assert found["10.400"].indicator_code == "dossiers_received"
+
+
+def test_a_cell_naming_no_unit_counts_the_unit_at_the_head_of_the_caption() -> None:
+    text = (
+        "Biểu 2. Hồ sơ thủ tục hành chính cấp xã quý II năm 2024\n"
+        "Đơn vị            Tổng số     Trực tuyến     Tỷ lệ (%)\n"
+        "Xã Nà Hang        1.120       616            55,0\n"
+        "Xã Yên Hoa        840         294            35,0\n"
+    )
+    found = classified(text)
+    assert found["1.120"].indicator_code == "dossiers_received"  # dossiers, not procedures
+    assert found["616"].indicator_code == "dossiers_processed_online"
+    assert found["55,0"].indicator_code == "dossiers_processed_online"
+
+
+def test_a_whole_split_by_channel_does_not_take_its_parts_words() -> None:
+    text = ("Quý I, huyện đã giải quyết 3.640 hồ sơ, trong đó hồ sơ nộp trực tuyến 2.010 hồ sơ, "
+            "nộp trực tiếp và qua bưu chính 1.630 hồ sơ.")
+    found = classified(text)
+    assert found["3.640"].indicator_code == "dossiers_received"
+    assert found["2.010"].indicator_code == "dossiers_processed_online"
+    assert found["1.630"].indicator_code == "dossiers_received"
+
+
+def test_an_online_sub_column_under_a_merged_header_counts_the_online_ones() -> None:
+    text = (
+        "Bảng 3. Kết quả tiếp nhận hồ sơ theo huyện\n"
+        "STT | Đơn vị | Hồ sơ tiếp nhận | Tỷ lệ trực tuyến (%)\n"
+        "Tổng số | Trực tuyến\n"
+        "1 | Huyện Bắc Mê | 5.000 | 3.000 | 60,0\n"
+    )
+    found = classified(text)
+    assert found["5.000"].indicator_code == "dossiers_received"
+    assert found["3.000"].indicator_code == "dossiers_processed_online"
+    assert found["60,0"].indicator_code == "dossiers_processed_online"
+
+
+def test_a_table_row_whose_keyword_cannot_count_its_unit_is_read_like_a_row_naming_none() -> None:
+    text = (
+        "Biểu 1. Các chỉ tiêu chủ yếu năm 2026\n"
+        "STT | Chỉ tiêu | Đơn vị tính | Năm 2026\n"
+        "1 | Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến | % | 75\n"
+    )
+    # dossiers, so not admin_procedures; counted online
+    assert code_of(text, "75") == "dossiers_processed_online"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2024, Bộ phận một cửa huyện đã tiếp nhận 12.500 hồ sơ. Trong đó, trực tuyến: 3.870 hồ sơ; trực tiếp: 8.630 hồ sơ.",
+        "Số hồ sơ tiếp nhận: 12.500 hồ sơ.\n- Trong đó, trực tuyến: 3.870 hồ sơ;\n- Trực tiếp: 8.630 hồ sơ.",
+    ],
+)
+def test_channel_parts_in_the_sentence_or_list_items_after_their_whole(text: str) -> None:
+    found = classified(text)
+    assert found["3.870"].indicator_code == "dossiers_processed_online"
+    assert found["8.630"].indicator_code == "dossiers_received"

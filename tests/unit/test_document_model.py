@@ -310,3 +310,51 @@ def test_lines_with_tabs_but_no_figure_column_are_read_as_a_list() -> None:
     assert [(o.value, o.scope, o.as_of_date) for o in extract_observations(text)] == [
         (96.0, "list", datetime.date(2024, 6, 30)), (15.0, "list", datetime.date(2024, 6, 30)),
     ]
+
+
+def test_a_table_keeps_its_caption_and_the_heading_it_stands_under() -> None:
+    text = "2. Hạ tầng bưu chính\nBiểu 5: Điểm phục vụ bưu chính theo huyện\nHuyện | Số điểm | Bưu điện văn hóa xã\nHuyện Nậm Nhùn | 14 | 9\n"
+    table = next(b for b in read_layout(text).blocks if b.kind == "table")
+    assert table.scope.caption == "Biểu 5: Điểm phục vụ bưu chính theo huyện"
+    obs = next(o for o in extract_observations(text, PUBLISHED) if o.value == 14)
+    assert obs.extra["table_caption"] == table.scope.caption
+    assert obs.extra["table_heading"] == "2. Hạ tầng bưu chính"
+
+
+MERGED_HEADER = """Bảng 3. Kết quả tiếp nhận hồ sơ theo huyện
+STT | Đơn vị | Hồ sơ tiếp nhận | Tỷ lệ trực tuyến (%)
+Tổng số | Trực tuyến
+1 | Huyện Bắc Mê | 5.000 | 3.000 | 60,0
+2 | Huyện Yên Minh | 4.000 | 1.000 | 25,0
+"""
+
+
+def test_a_two_row_header_with_cells_spanning_both_rows_and_a_group_over_two_columns() -> None:
+    # as the HTML and Word readers print <th rowspan=2> and <th colspan=2> cells
+    cells = {o.value: o for o in extract_observations(MERGED_HEADER, PUBLISHED)}
+    assert 1.0 not in cells and 2.0 not in cells  # row numbers stay row numbers
+    assert cells[5000.0].table_column == "Tổng số Hồ sơ tiếp nhận"
+    assert cells[3000.0].table_column == "Trực tuyến Hồ sơ tiếp nhận"
+    assert (cells[60.0].table_column, cells[60.0].unit) == ("Tỷ lệ trực tuyến (%)", "percent")
+    assert cells[1000.0].table_row == "Huyện Yên Minh"
+
+
+TARGETS_TABLE = """II. MỤC TIÊU NĂM 2026
+Biểu 1. Các chỉ tiêu chủ yếu
+STT | Chỉ tiêu | Đơn vị tính | Năm 2026
+1 | Số trạm BTS 5G | Trạm | 320
+"""
+
+RESULTS_TABLE = """I. KẾT QUẢ THỰC HIỆN
+STT | Chỉ tiêu | Năm 2024 | Năm 2025 | Năm 2026
+1 | Số trạm BTS 5G | 40 | 95 | 320
+"""
+
+
+def test_a_bare_year_column_under_a_targets_heading_or_a_year_still_to_come_holds_targets() -> None:
+    published = datetime.date(2025, 12, 20)
+    (plan,) = extract_observations(TARGETS_TABLE, published)
+    assert (plan.is_target, plan.target_source, plan.as_of_date) == (True, "column", None)
+    cells = {o.value: o for o in extract_observations(RESULTS_TABLE, published)}
+    assert cells[40.0].is_target is False and cells[95.0].is_target is False  # this year and last: results
+    assert cells[320.0].is_target is True  # 2026 has not come in a report of December 2025

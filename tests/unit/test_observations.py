@@ -129,6 +129,7 @@ def test_ranks_and_scores_are_figures() -> None:
         "Tỷ lệ người từ đủ 16 tuổi trở lên có tài khoản định danh tăng mạnh.",
         "Kênh Zalo 1080 Hòa Bình hỗ trợ người dân.",
         "Người dân đăng ký tại khu vực 5 và tổ 12.",
+        "Biểu 3: Trạm thu phát sóng theo huyện; Biểu số 04 và Bảng số 2 kèm theo; Phụ lục số 1.",
         "Hội nghị bàn về COVID-19 và chương trình “Đào tạo 500 kỹ sư số”.",
         "Xem chi tiết tại https://dichvucong.example.gov.vn/so-lieu/2024/bao-cao-15.",
     ],
@@ -324,6 +325,15 @@ def test_a_different_count_after_the_parts_is_not_a_part() -> None:
         ("Tính đến ngày 25/12, toàn tỉnh có 412 điểm Wi-Fi công cộng.", None),
         ("Đến 31/12, phấn đấu 100% hồ sơ được xử lý trực tuyến.", None),
         ("Tính đến ngày 30/2, toàn tỉnh có 412 điểm Wi-Fi công cộng.", None),
+        # the end of a month named without its year
+        ("Đến cuối tháng 7, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 7, 31)),
+        ("Đến hết tháng 11, toàn tỉnh có 412 điểm Wi-Fi công cộng.", None),
+        ("Tính đến tháng 6, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 6, 30)),
+        ("Đến hết quý II, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 6, 30)),
+        ("Đến hết quý IV, toàn tỉnh có 412 điểm Wi-Fi công cộng.", None),
+        # a day and month in words, or with a hyphen
+        ("Tính đến ngày 31 tháng 8, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 8, 31)),
+        ("Đến ngày 31-8, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 8, 31)),
     ],
 )
 def test_a_day_and_month_without_a_year_take_the_publication_year(
@@ -336,3 +346,52 @@ def test_a_day_and_month_without_a_year_take_the_publication_year(
 def test_a_day_and_month_without_a_year_stay_undated_without_a_publication_date() -> None:
     (obs,) = extract_observations("Tính đến ngày 15/8, toàn tỉnh có 412 điểm Wi-Fi công cộng.")
     assert obs.as_of_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("BÁO CÁO\nKết quả công tác chuyển đổi số quý III/2024\n", datetime.date(2024, 9, 30)),
+        ("Lai Châu: 9 tháng đầu năm 2023, dịch vụ công trực tuyến tăng mạnh\n", datetime.date(2023, 9, 30)),
+        ("Báo cáo chuyển đổi số tháng 10 năm 2024\n", datetime.date(2024, 10, 31)),
+        ("Kết quả chuyển đổi số năm 2023 của huyện Phong Thổ\n", datetime.date(2023, 12, 31)),
+        # a plan's horizon or a span of years is no reported period
+        ("Kế hoạch chuyển đổi số tỉnh đến năm 2025\n", None),
+        ("Chương trình chuyển đổi số giai đoạn 2021-2025\n", None),
+    ],
+)
+def test_the_period_a_report_covers_comes_from_its_title(text: str, end: datetime.date | None) -> None:
+    from dagster_project.extraction.obs_context import report_period_end
+
+    assert report_period_end(text) == end
+
+
+NEWS_WITHOUT_DATE = """Sơn La: chuyển đổi số 6 tháng đầu năm 2025 đạt nhiều kết quả
+
+Tính đến ngày 20/5, toàn tỉnh có 812 trạm BTS.
+Đến cuối tháng 4, có 35.400 tài khoản định danh điện tử được kích hoạt.
+Kết quả tiếp nhận hồ sơ tính đến ngày 10/6 như sau:
+- Số hồ sơ tiếp nhận: 4.210 hồ sơ;
+Tính đến ngày 15/9, toàn tỉnh có 95 điểm Wi-Fi công cộng.
+"""
+
+
+def test_without_a_publication_date_a_day_and_month_take_the_year_of_the_period_reported() -> None:
+    by_value = {o.value: o.as_of_date for o in extract_observations(NEWS_WITHOUT_DATE)}
+    assert by_value[812] == datetime.date(2025, 5, 20)
+    assert by_value[35400] == datetime.date(2025, 4, 30)
+    assert by_value[4210] == datetime.date(2025, 6, 10)  # from the list intro
+    assert by_value[95] is None  # after the period's end: no date guessed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of"),
+    [
+        ("Tính đến tháng 6/2023, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2023, 6, 30)),
+        ("Đến hết quý III năm 2023, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2023, 9, 30)),
+        ("Đến cuối quý 1/2024, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 3, 31)),
+    ],
+)
+def test_the_end_of_a_month_or_quarter_as_of_which_figures_are_stated(sentence: str, as_of: datetime.date) -> None:
+    (obs,) = extract_observations(sentence)
+    assert obs.as_of_date == as_of
