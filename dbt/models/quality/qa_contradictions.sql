@@ -9,7 +9,7 @@
 -- 702 of them 4G), not a disagreement. Targets, parts of a stated total, ranks, multiples,
 -- comparison columns and estimate columns ("Ước thực hiện") are left out.
 with facts as (
-    {{ all_facts(['fact_key', 'report_key', 'province_code', 'indicator_code', 'admin_level', 'value', 'unit', 'as_of_date', 'published_date', 'is_target', 'evidence', 'parent_fact_key']) }}
+    {{ all_facts(['fact_key', 'report_key', 'province_code', 'indicator_code', 'admin_level', 'value', 'unit', 'as_of_date', 'published_date', 'is_target', 'parent_fact_key']) }}
 ),
 
 -- The sentences are joined to the figures of a group at the end only: `comparable` and
