@@ -344,7 +344,8 @@ class PendingReports(Sequence[ReportToExtract]):
         if not keys:
             return []
         rows = self._con.execute(
-            "select report_key, text, published_date from raw.reports where report_key in (select unnest(?::varchar[]))",
+            "select report_key, text, published_date from raw.reports "
+            "where report_key in (select unnest(?::varchar[]))",
             [keys],
         ).fetchall()
         found = {row[0]: row for row in rows}
