@@ -7,7 +7,7 @@ transaction, so a failure leaves the previous state, not half a load.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -323,6 +323,8 @@ class PendingReports(Sequence[ReportToExtract]):
     the step's memory at once (their texts are about 200 MB as Python strings), one batch is.
     Read while the connection is open, by the run that writes the file (no other writer)."""
 
+    READ_BATCH = 200
+
     def __init__(self, con: duckdb.DuckDBPyConnection, keys: Sequence[str]) -> None:
         self._con = con
         self._keys = list(keys)
@@ -339,6 +341,11 @@ class PendingReports(Sequence[ReportToExtract]):
         if not isinstance(index, slice):
             return self._read([self._keys[index]])[0]
         return self._read(self._keys[index])
+
+    def __iter__(self) -> Iterator[ReportToExtract]:
+        """In order, a few hundred texts per query (Sequence's own would query once per report)."""
+        for first in range(0, len(self._keys), self.READ_BATCH):
+            yield from self._read(self._keys[first : first + self.READ_BATCH])
 
     def _read(self, keys: list[str]) -> list[ReportToExtract]:
         if not keys:

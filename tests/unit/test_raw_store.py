@@ -154,3 +154,5 @@ def test_reports_to_extract_reads_each_batchs_texts_in_key_order(con: duckdb.Duc
     assert [(k, text) for k, text, _ in pending[1:3]] == [("b", "văn bản b"), ("c", "văn bản c")]
     assert pending[-1][:2] == ("d", "văn bản d") and pending[4:] == []
     assert [k for k, _, _ in pending] == ["a", "b", "c", "d"]
+    pending.READ_BATCH = 3  # iteration reads in batches too, across their boundary
+    assert [(k, text) for k, text, _ in pending] == [(k, f"văn bản {k}") for k in "abcd"]
