@@ -28,8 +28,12 @@ _PARSE_ARTIFACTS = (_PARTIAL_PARSE, "semantic_manifest.json", "perf_info.json", 
 
 
 def gate_args(settings: Settings) -> list[str]:
-    """What every dbt command of a run adds: the private copy it writes."""
-    return ["--vars", json.dumps({"pdx_build_file": str(settings.build_file)})]
+    """What every dbt command of a run adds: the private copy it writes and DuckDB's memory limit
+    (the gate target's settings in profiles.yml)."""
+    return ["--vars", json.dumps({
+        "pdx_build_file": str(settings.build_file),
+        "pdx_duckdb_memory_limit": settings.duckdb_memory_limit,
+    })]
 
 
 def dbt_resource() -> DbtCliResource:

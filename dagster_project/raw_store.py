@@ -7,10 +7,11 @@ transaction, so a failure leaves the previous state, not half a load.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
+from typing import overload
 
 import duckdb
 import polars as pl
@@ -313,12 +314,60 @@ def _index_frame(files: Sequence[SourceFile], version: str | None, now: datetime
     return pl.DataFrame(rows, schema=schema, orient="row")
 
 
-def reports_to_extract(
-    con: duckdb.DuckDBPyConnection, extractor_version: str
-) -> list[tuple[str, str, object]]:
-    """(report_key, text, published_date) of reports not yet extracted by this version."""
-    return con.execute(
-        """select r.report_key, r.text, r.published_date
+ReportToExtract = tuple[str, str, object]  # (report_key, text, published_date)
+
+
+class PendingReports(Sequence[ReportToExtract]):
+    """The reports to extract, in key order. Only their keys are held: a slice (a batch of the
+    extract step) reads its texts when it is taken, so a backlog of 10,000 reports is not in
+    the step's memory at once (their texts are about 200 MB as Python strings), one batch is.
+    Read while the connection is open, by the run that writes the file (no other writer)."""
+
+    READ_BATCH = 200
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, keys: Sequence[str]) -> None:
+        self._con = con
+        self._keys = list(keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def without(self, done: Collection[str]) -> PendingReports:
+        """The reports still pending once those in `done` are loaded (from the figure store)."""
+        return PendingReports(self._con, [key for key in self._keys if key not in done])
+
+    @overload
+    def __getitem__(self, index: int) -> ReportToExtract: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ReportToExtract]: ...
+
+    def __getitem__(self, index: int | slice) -> ReportToExtract | list[ReportToExtract]:
+        if not isinstance(index, slice):
+            return self._read([self._keys[index]])[0]
+        return self._read(self._keys[index])
+
+    def __iter__(self) -> Iterator[ReportToExtract]:
+        """In order, a few hundred texts per query (Sequence's own would query once per report)."""
+        for first in range(0, len(self._keys), self.READ_BATCH):
+            yield from self._read(self._keys[first : first + self.READ_BATCH])
+
+    def _read(self, keys: list[str]) -> list[ReportToExtract]:
+        if not keys:
+            return []
+        rows = self._con.execute(
+            "select report_key, text, published_date from raw.reports "
+            "where report_key in (select unnest(?::varchar[]))",
+            [keys],
+        ).fetchall()
+        found = {row[0]: row for row in rows}
+        return [found[key] for key in keys]
+
+
+def reports_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str) -> PendingReports:
+    """(report_key, text, published_date) of reports not yet extracted by this version, by key;
+    the texts are read batch by batch (see PendingReports)."""
+    keys = con.execute(
+        """select r.report_key
            from raw.reports r
            left join raw.extractions e
              on e.report_key = r.report_key and e.extractor_version = $version
@@ -326,6 +375,7 @@ def reports_to_extract(
            order by r.report_key""",
         {"version": extractor_version},
     ).fetchall()
+    return PendingReports(con, [key for (key,) in keys])
 
 
 def observation_key(report_key: str, obs: Observation) -> str:

@@ -131,10 +131,15 @@ def _build(context: AssetExecutionContext, dbt: DbtCliResource, warehouse: Wareh
     note_unit_tests(settings, run_results, version)
     broken = build_errors(run_results)
     if broken:
-        raise dg.Failure(
-            description="dbt could not build: " + "; ".join(broken)
-            + f". Fix the model (dbt's log: {settings.dbt_target_dir / 'dbt.log'}) and run again.",
-        )
+        raise dg.Failure(description="dbt could not build: " + "; ".join(broken) + ". " + _remedy(broken, settings))
+
+
+def _remedy(broken: Sequence[str], settings: Settings) -> str:
+    """What to do about the models that did not build: DuckDB's memory limit is ours to raise."""
+    if any("Out of Memory" in message for message in broken):
+        return (f"DuckDB needed more than PDX_DUCKDB_MEMORY_LIMIT={settings.duckdb_memory_limit} for it: "
+                "set PDX_DUCKDB_MEMORY_LIMIT higher (e.g. 2GB) and run again.")
+    return f"Fix the model (dbt's log: {settings.dbt_target_dir / 'dbt.log'}) and run again."
 
 
 def full_refresh_reason(warehouse: WarehouseResource, run_id: str, version: str) -> str | None:

@@ -16,6 +16,7 @@ from dagster_project.ingestion.names import printable
 from dagster_project.ingestion.sources import source_fingerprint
 from dagster_project.preflight import PreflightError, check_sources
 from dagster_project.raw_store import (
+    PendingReports,
     ensure_raw_schema,
     ingest_folder,
     load_observations,
@@ -155,7 +156,7 @@ def _extract(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg
         pending = reports_to_extract(con, version)
         stored, written = _load_from_store(context, con, FigureStore(warehouse.settings.figure_store_dir, version),
                                            pending)
-        pending = [report for report in pending if report[0] not in stored]
+        pending = pending.without(stored) if stored else pending
         workers = workers_for(len(pending), warehouse.settings.extract_workers)
         context.log.info(f"{len(pending)} reports to extract (extractor {version}, {workers} worker(s))")
         # Workers extract; this process alone writes to DuckDB (one writer per file).
@@ -181,7 +182,7 @@ def _extract(context: AssetExecutionContext, warehouse: WarehouseResource) -> dg
 
 def _load_from_store(
     context: AssetExecutionContext, con: duckdb.DuckDBPyConnection, store: FigureStore,
-    pending: list[tuple[str, str, object]],
+    pending: PendingReports,
 ) -> tuple[set[str], int]:
     """Load the figures the `extract_batches` job filed for pending reports; (their keys, rows)."""
     if not pending or not store.holds_batches():

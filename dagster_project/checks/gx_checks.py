@@ -102,7 +102,7 @@ def _run_checks(
         freshness = source_freshness(con, dbt_project.manifest_path) if FRESHNESS_KEY in selected else []
         source_files = dict(con.table("raw.reports").select("report_key, source_file").fetchall())
         for spec in chosen:
-            outcomes = run_suite(spec, read_frame(con, spec.table, spec.columns), now)
+            outcomes = run_suite(spec, read_frame(con, spec.table, spec.columns, spec.presence_only_columns), now)
             results[(spec.name, spec.table)] = outcomes
             offending = read_rows(con, spec.table, spec.key_column, failed_keys(outcomes))
             anomalies += anomalies_from_outcomes(spec, offending, outcomes, source_files)

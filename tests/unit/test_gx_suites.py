@@ -77,3 +77,24 @@ def test_the_checked_frame_has_the_suites_columns_and_the_failed_rows_have_all_o
     rows = read_rows(con, spec.table, spec.key_column, {"k4", "k1"})
     assert rows["fact_key"].tolist() == ["k1", "k4"] and "report_key" in rows.columns  # table order
     assert read_rows(con, spec.table, spec.key_column, set()).empty
+
+
+def test_columns_only_null_checks_read_are_read_as_presence_with_the_same_outcomes() -> None:
+    import duckdb
+
+    from dagster_project.quality.gx_suites import read_frame
+
+    (spec,) = [s for s in load_suites(EXPECTATIONS_DIR) if s.table == "marts.fct_services"]
+    assert spec.presence_only_columns == ("evidence",)  # value is also range-checked, unit a row condition
+    con = duckdb.connect()
+    con.execute("create schema marts")
+    con.execute("create table marts.fct_services as select 'k' || i as fact_key, i * 1.5 as value, 'percent' as unit, "
+                "case when i <> 2 then 'câu ' || i end as evidence from range(4) t(i)")
+    whole = read_frame(con, spec.table, spec.columns)
+    presence = read_frame(con, spec.table, spec.columns, spec.presence_only_columns)
+    assert presence["evidence"].isna().tolist() == [False, False, True, False]
+    assert set(presence["evidence"].dropna()) == {""}
+    assert presence.drop(columns="evidence").equals(whole.drop(columns="evidence"))
+    assert run_suite(spec, presence, NOW) == run_suite(spec, whole, NOW)
+    (evidence_present,) = [o for o in run_suite(spec, presence, NOW) if o.check_name == "evidence_present"]
+    assert not evidence_present.passed and evidence_present.offending_keys == ("k2",)

@@ -53,3 +53,29 @@ def test_half_set_smtp_fails_before_building(tmp_path: Path, capsys, monkeypatch
     monkeypatch.setenv("PDX_ALERT_FROM", "pdx@example.org")
     assert build() == 2
     assert "set PDX_ALERT_TO" in capsys.readouterr().err
+
+
+def test_duckdb_memory_limit_is_a_size_passed_to_dbt(tmp_path: Path) -> None:
+    import json
+
+    from dagster_project.dbt_project import gate_args
+    from dagster_project.settings import SettingsError
+
+    settings = settings_for(tmp_path / "sources", tmp_path / "w" / "w.duckdb")
+    assert json.loads(gate_args(settings)[1])["pdx_duckdb_memory_limit"] == "700MB"
+    settings = settings_for(tmp_path / "sources", tmp_path / "w" / "w.duckdb", PDX_DUCKDB_MEMORY_LIMIT="1.5 GB")
+    assert json.loads(gate_args(settings)[1]) == {
+        "pdx_build_file": str(settings.build_file), "pdx_duckdb_memory_limit": "1.5GB"}
+    for wrong in ("700", "lots", "0MB", "-1GB"):
+        with pytest.raises(SettingsError, match="PDX_DUCKDB_MEMORY_LIMIT=.* is not a memory size"):
+            settings_for(tmp_path / "sources", tmp_path / "w" / "w.duckdb", PDX_DUCKDB_MEMORY_LIMIT=wrong)
+
+
+def test_a_model_out_of_duckdb_memory_says_which_setting_to_raise(tmp_path: Path) -> None:
+    from dagster_project.assets.dbt_assets import _remedy
+
+    settings = settings_for(tmp_path / "sources", tmp_path / "w" / "w.duckdb", PDX_DUCKDB_MEMORY_LIMIT="1GB")
+    oom = ["model.pdx_warehouse.int_actual_values: Out of Memory Error: could not allocate block of size 256.0 KiB"]
+    assert _remedy(oom, settings).startswith("DuckDB needed more than PDX_DUCKDB_MEMORY_LIMIT=1GB for it: set "
+                                             "PDX_DUCKDB_MEMORY_LIMIT higher")
+    assert _remedy(["model.pdx_warehouse.x: Binder Error: column y"], settings).startswith("Fix the model")

@@ -58,14 +58,14 @@ def test_reports_are_extracted_once_per_extractor_version(con: duckdb.DuckDBPyCo
     sync_reports(con, [report("a")], [], T0)
     assert [k for k, _, _ in reports_to_extract(con, "v1")] == ["a"]
     assert replace_observations(con, [("a", [figure(0)])], "v1", T0) == 1
-    assert reports_to_extract(con, "v1") == []
+    assert list(reports_to_extract(con, "v1")) == []
     assert [k for k, _, _ in reports_to_extract(con, "v2")] == ["a"]
 
 
 def test_a_report_without_figures_is_not_extracted_again(con: duckdb.DuckDBPyConnection) -> None:
     sync_reports(con, [report("a", "no figures")], [], T0)
     assert replace_observations(con, [("a", [])], "v1", T0) == 0
-    assert reports_to_extract(con, "v1") == []
+    assert list(reports_to_extract(con, "v1")) == []
 
 
 def test_a_failed_load_leaves_the_previous_state(con: duckdb.DuckDBPyConnection) -> None:
@@ -145,3 +145,17 @@ def test_a_warehouse_built_before_the_structure_columns_migrates_and_loads(tmp_p
         assert old.sql("select figure_kind, scope, table_column, target_source from raw.observations").fetchall() == [
             ("percent", "table", "Năm 2024", "column")
         ]
+
+
+def test_reports_to_extract_reads_each_batchs_texts_in_key_order(con: duckdb.DuckDBPyConnection) -> None:
+    sync_reports(con, [report(k, f"văn bản {k}") for k in ("c", "a", "d", "b")], [], T0)
+    pending = reports_to_extract(con, "v1")
+    assert len(pending) == 4
+    assert [(k, text) for k, text, _ in pending[1:3]] == [("b", "văn bản b"), ("c", "văn bản c")]
+    assert pending[-1][:2] == ("d", "văn bản d") and pending[4:] == []
+    assert [k for k, _, _ in pending] == ["a", "b", "c", "d"]
+    pending.READ_BATCH = 3  # iteration reads in batches too, across their boundary
+    assert [(k, text) for k, text, _ in pending] == [(k, f"văn bản {k}") for k in "abcd"]
+    # What the figure store held is loaded; the rest stays pending, texts still read on demand.
+    rest = pending.without({"b", "d"})
+    assert [(k, text) for k, text, _ in rest] == [("a", "văn bản a"), ("c", "văn bản c")]

@@ -15,8 +15,7 @@ with actuals as (
         base,
         value,
         coalesce(as_of_date, published_date) as reference_date,
-        published_date,
-        evidence
+        published_date
     from {{ ref('int_facts') }}
     where domain in ('infrastructure', 'services', 'workforce')
         and not is_target
@@ -59,7 +58,7 @@ ordered as (
 )
 
 select
-    fact_key,
+    ordered.fact_key,
     report_key,
     province_code,
     domain,
@@ -70,10 +69,13 @@ select
     value,
     reference_date,
     published_date,
-    evidence,
+    e.evidence,
     recency,
     -- An undated figure has no place in time: it is never anyone's "previous" value.
     case when older_reference_date is not null then older_value end as previous_value,
     older_reference_date as previous_reference_date,
     case when older_reference_date is not null then older_report_key end as previous_report_key
 from ordered
+-- The sentence joins the chosen figures at the end: the window functions above hold their
+-- input in memory, and with every figure's sentence that was 1 GB at 10,000 reports.
+left join (select fact_key, evidence from {{ ref('int_facts') }}) as e on e.fact_key = ordered.fact_key
