@@ -9,6 +9,7 @@ afterwards (`make run`) loads the filed figures instead of extracting them.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import tempfile
 import time
@@ -19,8 +20,6 @@ from dagster_project.settings import Settings
 
 @contextlib.contextmanager
 def _instance_on_disk() -> Iterator[object]:
-    import os
-
     import dagster as dg
 
     if os.environ.get("DAGSTER_HOME"):

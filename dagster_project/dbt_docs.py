@@ -27,6 +27,7 @@ from pathlib import Path
 
 import duckdb
 
+from dagster_project.atomic_files import temporary_sibling
 from dagster_project.settings import DBT_EXECUTABLE, DBT_PROJECT_DIR, load_settings
 
 # Beside the warehouse: the docs profile, dbt's target (kept for partial parsing) and logs.
@@ -100,15 +101,8 @@ def _exclusive(lock_file: Path) -> Iterator[None]:
 
 def _replace_file(source: Path, target: Path) -> None:
     """Copy then rename in the target's folder: a reader sees the old file or the new one."""
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
+    with temporary_sibling(target) as temporary:
         shutil.copyfile(source, temporary)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _generate(warehouse: Path, work: Path) -> Path:

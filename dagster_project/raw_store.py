@@ -383,6 +383,10 @@ def observation_key(report_key: str, obs: Observation) -> str:
     return f"{report_key}:{obs.char_start}-{obs.char_end}"
 
 
+# `observation_key` over a frame of raw.observations rows.
+OBSERVATION_KEY = pl.format("{}:{}-{}", "report_key", "char_start", "char_end")
+
+
 def observations_frame(
     report_key: str, observations: Sequence[Observation], version: str, now: datetime
 ) -> pl.DataFrame:

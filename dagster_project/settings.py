@@ -39,8 +39,8 @@ DEFAULT_MAX_SHRINK_SHARE = 0.5
 DEFAULT_ALERT_MAX_LISTED = 20
 # Source files per batch of the `extract_batches` job: a batch is one step of the executor.
 DEFAULT_BATCH_FILES = 200
-# The executors `extract_batches` can run on, and the package each needs beyond ours.
-BATCH_EXECUTORS = {"multiprocess": None, "celery": "dagster-celery", "k8s": "dagster-k8s"}
+# The executors `extract_batches` can run on (assets/batch_assets.py knows their packages).
+BATCH_EXECUTORS = ("multiprocess", "celery", "k8s")
 # What DuckDB may hold in the dbt step (its buffers; dbt's own Python comes on top, ~250 MB).
 # Without a limit DuckDB keeps up to 80 % of the machine's memory: 2.3 GB at 10,000 reports.
 # Measured at 10,000 reports: the dbt process peaks at 0.97 GB for about 5 % more CPU time

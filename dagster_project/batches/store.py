@@ -33,6 +33,7 @@ from pathlib import Path
 import polars as pl
 
 from dagster_project.atomic_files import temporary_sibling
+from dagster_project.raw_store import OBSERVATION_KEY
 
 FIGURES_SUFFIX = ".figures.parquet"
 # Where the job's steps leave the values they pass on (see assets/batch_assets.py).
@@ -126,7 +127,7 @@ class FigureStore:
                 .unique(["input_key", "char_start", "char_end"], keep="first", maintain_order=True)
                 .drop("report_key")
                 .join(wanted, on="input_key", maintain_order="left")
-                .with_columns(observation_key=pl.format("{}:{}-{}", "report_key", "char_start", "char_end"))
+                .with_columns(observation_key=OBSERVATION_KEY)
                 .drop("input_key")
             )
             yield StoredFigures(figures, counts)

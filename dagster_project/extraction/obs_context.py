@@ -249,6 +249,10 @@ _NAMES_A_TIME = re.compile(
 )
 
 
+def _month_end(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
 # Pure in its text; layout asks it of a block and the observations of each of its sentences.
 @lru_cache(maxsize=4096)
 def as_of_date(sentence_text: str) -> datetime.date | None:
@@ -272,7 +276,7 @@ def as_of_date(sentence_text: str) -> datetime.date | None:
     if m:
         month, year = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12:
-            return datetime.date(year, month, calendar.monthrange(year, month)[1])
+            return _month_end(year, month)
     m = _AS_OF_QUARTER_END.search(sentence_text)
     if m:
         return _quarter_end(int(m.group(2)), m.group(1))
@@ -284,7 +288,7 @@ def as_of_date(sentence_text: str) -> datetime.date | None:
 
 def _quarter_end(year: int, quarter: str) -> datetime.date:
     month = 3 * _QUARTERS[quarter.lower()]
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+    return _month_end(year, month)
 
 
 # "Tính đến ngày 15/8", "từ ngày 1.7 - 10.9": a day and month whose year the report's
@@ -334,11 +338,10 @@ def as_of_in_publication_year(sentence_text: str, published: datetime.date) -> d
         month = int(m.group(1)) if m else 0
         if not 1 <= month <= 12:
             return None
-        found = datetime.date(published.year, month, calendar.monthrange(published.year, month)[1])
+        found = _month_end(published.year, month)
     return found if found is not None and found <= published else None
 
 
-_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # The period a report covers, as its title or lead names it: "6 tháng đầu năm 2024",
 # "9 tháng năm 2023", "quý III/2024", "tháng 10 năm 2024", "năm 2023" (not "đến năm 2025",
 # a plan's horizon, nor "giai đoạn 2021-2025").
@@ -358,16 +361,14 @@ def report_period_end(text: str) -> datetime.date | None:
         m = _PERIOD_MONTHS.search(line)
         if m and 1 <= int(m.group(1)) <= 12:
             year, month = int(m.group(2)), int(m.group(1))
-            return datetime.date(year, month, calendar.monthrange(year, month)[1])
+            return _month_end(year, month)
         m = _PERIOD_QUARTER.search(line)
         if m:
-            quarter = _ROMAN_QUARTERS.get(m.group(1).lower()) or int(m.group(1))
-            year, month = int(m.group(2)), 3 * quarter
-            return datetime.date(year, month, calendar.monthrange(year, month)[1])
+            return _quarter_end(int(m.group(2)), m.group(1))
         m = _PERIOD_MONTH.search(line)
         if m and 1 <= int(m.group(1)) <= 12:
             year, month = int(m.group(2)), int(m.group(1))
-            return datetime.date(year, month, calendar.monthrange(year, month)[1])
+            return _month_end(year, month)
         m = _PERIOD_YEAR.search(line)
         if m:
             return datetime.date(int(m.group(1)), 12, 31)
