@@ -16,7 +16,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 # Modules that decide which figures come out of a text and how they are classified.
 _RULE_MODULES = (
     "dates.py", "normalize.py", "numbers.py", "observations.py",
-    "classify.py", "lexicon.py", "taxonomy.py", "words.py",
+    "classify.py", "lexicon.py", "taxonomy.py", "words.py", "pipeline.py",
 )
 
 

@@ -513,3 +513,13 @@ def test_channel_parts_in_the_sentence_or_list_items_after_their_whole(text: str
     found = classified(text)
     assert found["3.870"].indicator_code == "dossiers_processed_online"
     assert found["8.630"].indicator_code == "dossiers_received"
+
+
+def test_a_table_cells_evidence_opens_with_the_caption_that_names_the_table() -> None:
+    from dagster_project.extraction.pipeline import extract_report
+    cells = {o.quote: o for o in extract_report(DOSSIERS_BY_COMMUNE, None)}
+    assert cells["702"].sentence.startswith("Bảng 3. Kết quả giải quyết thủ tục hành chính cấp xã quý III › ")
+    assert "Xã Phong Thổ" in cells["702"].sentence
+    assert cells["702"].indicator_code == "dossiers_processed_online"  # classified as without the caption
+    prose = extract_report("Toàn huyện có 58 trạm BTS.", None)
+    assert prose[0].sentence == "Toàn huyện có 58 trạm BTS."
