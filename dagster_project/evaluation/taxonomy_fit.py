@@ -90,7 +90,7 @@ def keyword_support(reports: Iterable[LabelledReport], tax: Taxonomy | None = No
                 continue
             for match in tax.index.find(Text(_figure_sentence(report, figure))):
                 if counts_as(match.payload, figure.taxonomy_code, refines):
-                    support[(match.payload, match.keyword)].add(report.doc)
+                    support[(match.payload, tax.seed_keyword(match.payload, match.keyword))].add(report.doc)
     return support
 
 

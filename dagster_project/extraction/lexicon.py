@@ -490,3 +490,36 @@ CURRENCY_BEFORE: tuple[str, ...] = ("$", "usd", "vnd", "vnđ", "us$")
 MONEY_SCALE_WORDS: tuple[str, ...] = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "nghìn tỷ", "thousand", "million", "billion", "trillion")
 # Market share: "chiếm 45% thị phần".
 MARKET_SHARE_CUES: tuple[str, ...] = ("thị phần", "market share*")
+
+# --- abbreviations ------------------------------------------------------------------
+
+# Administrative writing abbreviates its stock phrases ("cán bộ chuyên trách CNTT",
+# "kết nối CSDL"); a taxonomy keyword written one way also matches the other.
+ABBREVIATIONS: dict[str, str] = {
+    "cntt": "công nghệ thông tin",
+    "tthc": "thủ tục hành chính",
+    "dvctt": "dịch vụ công trực tuyến",
+    "csdl": "cơ sở dữ liệu",
+    "attt": "an toàn thông tin",
+    "httt": "hệ thống thông tin",
+    "cđs": "chuyển đổi số",
+    "tmđt": "thương mại điện tử",
+    "cccd": "căn cước công dân",
+    "qlvb": "quản lý văn bản",
+    "tslcd": "truyền số liệu chuyên dùng",
+    "tcnscđ": "tổ công nghệ số cộng đồng",
+}
+
+
+def spelled_variants(phrase: str) -> tuple[str, ...]:
+    """`phrase` and its other spellings: each abbreviation in it written out, each written-out
+    phrase abbreviated ("chuyên trách về cntt" → "chuyên trách về công nghệ thông tin")."""
+    variants = [phrase]
+    for short, long in ABBREVIATIONS.items():
+        for text in list(variants):
+            words = f" {text} "
+            if f" {short} " in words:
+                variants.append(words.replace(f" {short} ", f" {long} ").strip())
+            elif f" {long} " in words:
+                variants.append(words.replace(f" {long} ", f" {short} ").strip())
+    return tuple(dict.fromkeys(variants))

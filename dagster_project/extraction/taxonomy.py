@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from dagster_project.extraction.lexicon import spelled_variants
 from dagster_project.extraction.words import KeywordIndex
 from dagster_project.settings import DBT_PROJECT_DIR
 
@@ -54,8 +55,17 @@ class Taxonomy:
 
     @cached_property
     def index(self) -> KeywordIndex[str]:
-        """Every keyword of every indicator, found on word boundaries; the payload is the code."""
-        return KeywordIndex((k, i.code) for i in self for k in i.keywords)
+        """Every keyword of every indicator, in each of its spellings (lexicon.ABBREVIATIONS),
+        found on word boundaries; the payload is the code."""
+        return KeywordIndex((v, i.code) for i in self for k in i.keywords for v in spelled_variants(k))
+
+    @cached_property
+    def _spelled_as(self) -> dict[tuple[str, str], str]:
+        return {(i.code, v): k for i in self for k in i.keywords for v in spelled_variants(k)}
+
+    def seed_keyword(self, code: str, matched: str) -> str:
+        """The seed's keyword that `matched` (a keyword the index found, maybe another spelling of it) stands for."""
+        return self._spelled_as.get((code, matched), matched)
 
     def refines_map(self) -> dict[str, str]:
         return {i.code: i.refines for i in self if i.refines}

@@ -523,3 +523,17 @@ def test_a_table_cells_evidence_opens_with_the_caption_that_names_the_table() ->
     assert cells["702"].indicator_code == "dossiers_processed_online"  # classified as without the caption
     prose = extract_report("Toàn huyện có 58 trạm BTS.", None)
     assert prose[0].sentence == "Toàn huyện có 58 trạm BTS."
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "code"),
+    [
+        # the seed says "chuyên trách về cntt"; the report writes the phrase out
+        ("Toàn tỉnh có 118 công chức chuyên trách về công nghệ thông tin.", "118", "it_staff"),
+        # the seed says "an toàn thông tin"; the report abbreviates it
+        ("Đã giám sát ATTT cho 42 hệ thống.", "42", "information_security"),
+        ("Có 35 cán bộ được đào tạo về ATTT.", "35", "officials_trained"),
+    ],
+)
+def test_a_keyword_matches_in_either_spelling_of_its_abbreviation(text: str, quote: str, code: str) -> None:
+    assert code_of(text, quote) == code

@@ -76,3 +76,14 @@ def test_a_seed_that_refines_an_unknown_code_is_refused_with_the_file_named(tmp_
         writer.writerow(["a", "services", "A", "A", "count", "nowhere", "x"])
     with pytest.raises(TaxonomyError, match="seed.csv.*nowhere"):
         read_taxonomy(seed)
+
+
+def test_a_keyword_is_indexed_in_each_spelling_and_reported_as_the_seed_wrote_it() -> None:
+    from dagster_project.extraction.lexicon import spelled_variants
+
+    assert spelled_variants("chuyên trách về cntt") == ("chuyên trách về cntt", "chuyên trách về công nghệ thông tin")
+    assert spelled_variants("dịch vụ công trực tuyến") == ("dịch vụ công trực tuyến", "dvctt")
+    assert spelled_variants("mạng lan") == ("mạng lan",)
+    assert spelled_variants("cntthc") == ("cntthc",)  # inside a longer word: not an abbreviation
+    tax = taxonomy()
+    assert tax.seed_keyword("it_staff", "chuyên trách về công nghệ thông tin") == "chuyên trách về cntt"
