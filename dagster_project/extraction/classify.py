@@ -492,6 +492,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "goal": lexicon.MET_GOAL_NOUNS,
         "population": lexicon.POPULATION_CUES, "population_head": lexicon.POPULATION_HEADS,
         "market_share": lexicon.MARKET_SHARE_CUES, "currency_before": lexicon.CURRENCY_BEFORE,
+        "online": lexicon.PART_CHANNELS_ONLINE,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -1033,10 +1034,29 @@ class _Report:
             in_phrase = figure.measured is not None and base.match.last <= verb.first < figure.measured[1]
             if in_phrase or (not figure.linked and 0 <= figure.before_gap(verb) <= 6):
                 return result, verb.keyword, SUBJECT if in_phrase else CLAUSE
+        online = self._online_units(view, figure, base, code)
+        if online is not None:
+            return online
         finer = _BASE_REFINES.get((base.name, code))
         if finer is not None and finer in self.tax.indicators:
             return finer, keyword, by
         return code, keyword, by
+
+    def _online_units(
+        self, view: _SentenceView, figure: _Figure, base: _Base, code: str
+    ) -> tuple[str, str, str] | None:
+        """Units counted with an online channel in their own phrase, when no keyword named an
+        indicator that counts them: "80% hồ sơ thủ tục hành chính được xử lý trực tuyến" counts
+        online dossiers (procedures cannot count dossiers), as "trực tuyến: 3.870 hồ sơ" does."""
+        variant = lexicon.ONLINE_BASE_INDICATORS.get(base.name)
+        if variant is None or variant not in self.tax.indicators or figure.measured is None:
+            return None
+        undecided = code == UNCLASSIFIED or self.tax[code].generic or code in lexicon.BASE_EXCLUDES.get(base.name, ())
+        if not undecided:
+            return None
+        lo, hi = figure.measured
+        channel = next((w for w in view.group("online") if lo <= w.first < hi), None)
+        return (variant, channel.keyword, SUBJECT) if channel is not None else None
 
 
 def _span_of(view: _SentenceView, phrase: str, before: int) -> tuple[int, int] | None:

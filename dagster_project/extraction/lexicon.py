@@ -441,6 +441,8 @@ PART_CHANNELS_OTHER: tuple[str, ...] = (
     "trực tiếp", "bưu chính công ích", "qua bưu chính", "qua bưu điện", "in person", "by post",
 )
 PART_ONLINE_VARIANTS: dict[str, str] = {"dossiers_received": "dossiers_processed_online"}
+# What a base counted with the online channel in its phrase is ("hồ sơ ... trực tuyến").
+ONLINE_BASE_INDICATORS: dict[str, str] = {"dossiers": "dossiers_processed_online"}
 # Indicators that cannot count a base: a figure counted over dossiers is no count
 # of procedures or services ("mức 3 là 36.753 hồ sơ"), and the reverse. Their
 # keywords then come after the others, like the base's own.

@@ -537,3 +537,19 @@ def test_a_table_cells_evidence_opens_with_the_caption_that_names_the_table() ->
 )
 def test_a_keyword_matches_in_either_spelling_of_its_abbreviation(text: str, quote: str, code: str) -> None:
     assert code_of(text, quote) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Phấn đấu 85% hồ sơ thủ tục hành chính được xử lý trực tuyến.", "85%"),
+        ("Trong quý, có 12.480 hồ sơ được giải quyết qua mạng.", "12.480"),
+    ],
+)
+def test_dossiers_counted_with_the_online_channel_in_their_phrase_are_online_dossiers(text: str, quote: str) -> None:
+    assert code_of(text, quote) == "dossiers_processed_online"
+
+
+def test_dossiers_without_a_channel_keep_what_their_keywords_say() -> None:
+    assert code_of("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,2%, trong 6 tháng.", "98,2%") == "dossiers_on_time"
+    assert code_of("Có 95% thủ tục hành chính được cung cấp trực tuyến.", "95%") == "online_public_services"
