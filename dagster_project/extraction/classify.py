@@ -84,6 +84,7 @@ _BASE_REFINES: dict[tuple[str, str], str] = {
     ("officials", "learners"): "officials_trained",
     ("people", "trainings"): "learners",
     ("subscribers", "broadband_internet"): "internet_subscribers",
+    ("subscribers", "fibre_optic"): "internet_subscribers",  # fibre_optic is a share of units connected
 }
 _RELEVANCE_REASONS = {
     "budget_revenue": "money", "dx_rankings": "rank", "index_scores": "score", "awards": "award",
@@ -289,7 +290,7 @@ def _channel_only(label: str) -> tuple[str, str] | None:
     return channel if not _CHANNEL_FILLERS.sub("", rest) else None
 
 
-_PART_MARKER = re.compile(r"\b(?:trong đó|bao gồm|gồm|of which|including)\b", re.IGNORECASE)
+_PART_MARKER = re.compile(lexicon.word_alternation(lexicon.PART_MARKERS), re.IGNORECASE)
 _WHOLE_REACH = 400  # characters back from a part in a later sentence or list item to its whole
 
 
@@ -492,7 +493,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "goal": lexicon.MET_GOAL_NOUNS,
         "population": lexicon.POPULATION_CUES, "population_head": lexicon.POPULATION_HEADS,
         "market_share": lexicon.MARKET_SHARE_CUES, "currency_before": lexicon.CURRENCY_BEFORE,
-        "online": lexicon.PART_CHANNELS_ONLINE,
+        "online": lexicon.PART_CHANNELS_ONLINE, "parts": lexicon.PART_MARKERS,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -742,6 +743,7 @@ class _Candidate:
     fits: bool = True  # False when the indicator cannot count this figure's base or unit
     inner: bool = False  # inside a longer keyword: only when no fitting longer one is left
     head: bool = False  # names the head noun of the measured phrase
+    in_parts: bool = False  # after a "trong đó" that follows the figure: names one of its parts
 
     @property
     def code(self) -> str:
@@ -766,7 +768,9 @@ def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
     chosen = group[0]
     # A finer code beats the code it refines: in the same step, and anywhere in the
     # clause when only the head noun named the coarser one.
-    finer = group if not chosen.in_base else [c for c in candidates if c.region != SENTENCE and not c.generic]
+    finer = group if not chosen.in_base else [
+        c for c in candidates if c.region != SENTENCE and not c.generic and not c.in_parts
+    ]
     changed = True
     while changed:
         changed = False
@@ -967,6 +971,7 @@ class _Report:
             if head is not None:
                 heads.append(head)
         predicate = self._predicate_start(view, figure, heads)
+        parts_from = min((w.first for w in view.group("parts") if w.first >= figure.last), default=1 << 30)
         out = []
         for m in view.topics:
             region = figure.region(m)
@@ -978,7 +983,9 @@ class _Report:
             fits = not (base is not None and m.payload in lexicon.BASE_EXCLUDES.get(base.name, ()))
             fits = fits and not (obs_unit == "percent" and indicator.unit in _NOT_A_SHARE)
             distance = figure.reading(m) if region == SUBJECT else figure.distance(m)
-            out.append(_Candidate(m, region, distance, role, indicator.generic, fits, m in view.inner, head))
+            out.append(_Candidate(
+                m, region, distance, role, indicator.generic, fits, m in view.inner, head, m.first >= parts_from
+            ))
         named = lexicon.BASE_INDICATORS.get(base.name) if base is not None else None
         if named in self.tax.indicators and not any(
             c.head and not c.generic and c.match.first == base.match.first for c in out

@@ -403,6 +403,16 @@ GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
         ("tiếp nhận", "nhận được", "received", "receive", "receives"),
         {"dossiers": "dossiers_received"},
     ),
+    # "làm sạch 95% dữ liệu hộ tịch", "số hóa 15.000 hồ sơ": the verb, not the data's
+    # own name, says what the figure measures.
+    "cleaning": (
+        ("làm sạch", "cleaned", "cleansed"),
+        {"data_records": "data_cleaning", "dossiers": "data_cleaning"},
+    ),
+    "digitising": (
+        ("số hóa", "số hoá", "digitised", "digitized"),
+        {"data_records": "digitisation", "dossiers": "digitisation", "documents": "digitisation"},
+    ),
     # "ban hành 64 văn bản chỉ đạo": documents issued are policy documents.
     "issuing": (
         ("ban hành", "đã ban hành", "issued", "issue"),
@@ -412,7 +422,7 @@ GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
 # Indicators a governing verb leaves as they are: they already say what happened
 # to the units ("50.911 hồ sơ tiếp nhận trực tuyến" stays online dossiers).
 GOVERNED_ALREADY: frozenset[str] = frozenset(
-    {"learners", "officials_trained", "dossiers_processed_online", "dossiers_on_time", "digitisation"}
+    {"learners", "officials_trained", "dossiers_processed_online", "dossiers_on_time", "digitisation", "data_cleaning"}
 )
 # What a counted unit names by itself when its phrase names nothing more specific:
 # "1.827 văn bản được ký và phát hành" counts (electronic) documents.
@@ -441,6 +451,8 @@ PART_CHANNELS_OTHER: tuple[str, ...] = (
     "trực tiếp", "bưu chính công ích", "qua bưu chính", "qua bưu điện", "in person", "by post",
 )
 PART_ONLINE_VARIANTS: dict[str, str] = {"dossiers_received": "dossiers_processed_online"}
+# Words that open the list of a total's parts ("1.645 dịch vụ, trong đó 985 dịch vụ toàn trình").
+PART_MARKERS: tuple[str, ...] = ("trong đó", "bao gồm", "gồm", "of which", "including", "among which")
 # What a base counted with the online channel in its phrase is ("hồ sơ ... trực tuyến").
 ONLINE_BASE_INDICATORS: dict[str, str] = {"dossiers": "dossiers_processed_online"}
 # Indicators that cannot count a base: a figure counted over dossiers is no count

@@ -553,3 +553,28 @@ def test_dossiers_counted_with_the_online_channel_in_their_phrase_are_online_dos
 def test_dossiers_without_a_channel_keep_what_their_keywords_say() -> None:
     assert code_of("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,2%, trong 6 tháng.", "98,2%") == "dossiers_on_time"
     assert code_of("Có 95% thủ tục hành chính được cung cấp trực tuyến.", "95%") == "online_public_services"
+
+
+def test_a_total_before_trong_do_does_not_take_the_finer_code_of_its_part() -> None:
+    text = "Tỉnh đang cung cấp 2.104 dịch vụ công trực tuyến, trong đó 1.130 dịch vụ toàn trình."
+    assert code_of(text, "2.104") == "online_public_services"
+    assert code_of(text, "1.130") == "online_public_services_level34"
+    # without a parts marker the finer word in the clause still refines the head noun
+    assert code_of("Có 640 dịch vụ công trực tuyến được cung cấp toàn trình.", "640") == "online_public_services_level34"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "code"),
+    [
+        ("Huyện đã làm sạch 87% dữ liệu đất đai.", "87%", "data_cleaning"),
+        ("Sở Tư pháp đã số hóa 42.300 hồ sơ lưu trữ.", "42.300", "digitisation"),
+        ("Trong quý, đã làm sạch 12.900 hồ sơ bảo trợ xã hội.", "12.900", "data_cleaning"),
+    ],
+)
+def test_a_cleaning_or_digitising_verb_governs_the_data_it_counts(text: str, quote: str, code: str) -> None:
+    assert code_of(text, quote) == code
+
+
+def test_subscribers_of_fibre_are_internet_subscribers() -> None:
+    assert code_of("Số thuê bao cáp quang FTTH đạt 96.400 thuê bao.", "96.400") == "internet_subscribers"
+    assert code_of("Có 91% thôn có cáp quang.", "91%") == "fibre_optic"
