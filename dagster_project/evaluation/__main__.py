@@ -145,7 +145,7 @@ def _details(scores: list[DocScore], refines: dict[str, str], out: Callable[[str
 
 def _headline(name: str, t: Totals, province: int, published: int, docs: int) -> str:
     return (
-        f"{name:<10} F1 {t.f1:.3f}  P {t.precision:.3f}  R {t.recall:.3f} ({t.found}/{t.key_figures}, "
+        f"{name:<14} F1 {t.f1:.3f}  P {t.precision:.3f}  R {t.recall:.3f} ({t.found}/{t.key_figures}, "
         f"{t.rows} rows)  indicator {t.share(t.indicator_right):.3f}  target {t.share(t.target_right):.3f}  "
         f"as-of {t.as_of_right}/{t.as_of_keyed}  province {province}/{docs}  published {published}/{docs}"
     )
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             planted = score_planted_set(eval_set.planted, settings.warehouse_path)
             for line in planted.lines(args.verbose):
                 print(line)
-            lines += [f"{'':<10} {line}" for line in planted.lines()]
+            lines += [f"{'':<14} {line}" for line in planted.lines()]
     print("\nStrict rule (dagster_project/evaluation/strict.py); shared sets are training scores.")
     for line in lines:
         print(line)

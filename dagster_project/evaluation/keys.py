@@ -45,6 +45,12 @@ EVAL_SETS = (
             "shared; training score"),
     EvalSet("official", PROJECT_ROOT / "tests" / "fixtures" / "official" / "reports",
             PROJECT_ROOT / "tests" / "fixtures" / "official" / "key.jsonl", "composed here, official-style"),
+    # Written by helpers who did not read the rules, and scored once before any rule changed
+    # (FIRST_SCORE.md beside each key); later scores are no longer blind.
+    EvalSet("news", PROJECT_ROOT / "tests" / "fixtures" / "news" / "reports",
+            PROJECT_ROOT / "tests" / "fixtures" / "news" / "key.jsonl", "composed blind, news-style"),
+    EvalSet("official_blind", PROJECT_ROOT / "tests" / "fixtures" / "official_blind" / "reports",
+            PROJECT_ROOT / "tests" / "fixtures" / "official_blind" / "key.jsonl", "composed blind, official-style"),
 )
 
 

@@ -89,6 +89,7 @@ _BASE_REFINES: dict[tuple[str, str], str] = {
 _RELEVANCE_REASONS = {
     "budget_revenue": "money", "dx_rankings": "rank", "index_scores": "score", "awards": "award",
     "goals_met": "goals met", "population": "population", "market_share": "market share",
+    "comparisons": "comparison",
 }
 
 
@@ -494,6 +495,8 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "population": lexicon.POPULATION_CUES, "population_head": lexicon.POPULATION_HEADS,
         "market_share": lexicon.MARKET_SHARE_CUES, "currency_before": lexicon.CURRENCY_BEFORE,
         "online": lexicon.PART_CHANNELS_ONLINE, "parts": lexicon.PART_MARKERS,
+        "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH,
+        "points": lexicon.PERCENTAGE_POINTS,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -914,6 +917,9 @@ class _Report:
                 return "budget_revenue", w.keyword
         if obs.extra.get("kind") == "rank":
             return "dx_rankings", obs.quote
+        comparison = self._comparison(view, obs, figure)
+        if comparison:
+            return "comparisons", comparison
         for w in view.group("rank_before"):
             if figure.before_gap(w) == 0:
                 return "dx_rankings", w.keyword
@@ -945,6 +951,23 @@ class _Report:
             for w in view.group("population_head"):
                 if w.first == head_start and _ends_phrase(view, w):
                     return "population", w.keyword
+        return None
+
+    @staticmethod
+    def _comparison(view: _SentenceView, obs: Observation, figure: _Figure) -> str | None:
+        """A percentage relating a figure to an earlier period or a plan (lexicon.CHANGE_VERBS,
+        COMPARED_WITH), or a table's comparison column: no share of anything counted."""
+        if obs.figure_kind == "comparison":
+            return obs.table_column or "comparison column"
+        in_points = any(figure.after_gap(w) == 0 for w in view.group("points"))
+        if obs.unit != "percent" and not in_points:
+            return None
+        for w in view.group("change"):
+            if 0 <= figure.before_gap(w) <= figure.qualifier_syllables:
+                return w.keyword
+        for w in view.group("compared_with"):
+            if figure.after_gap(w) == 0:
+                return w.keyword
         return None
 
     def _score_cue(self, view: _SentenceView, obs: Observation, figure: _Figure) -> str | None:

@@ -537,3 +537,18 @@ def spelled_variants(phrase: str) -> tuple[str, ...]:
             elif f" {long} " in words:
                 variants.append(words.replace(f" {long} ", f" {short} ").strip())
     return tuple(dict.fromkeys(variants))
+
+# A comparison: a percentage that relates a figure to an earlier period or a plan, not a
+# share of anything counted: "tăng 135% so với năm 2022", "giảm 4,2%", "đạt 112% kế
+# hoạch", "bằng 96% so với cùng kỳ", a "Tỷ lệ so với KH (%)" column. "tăng lên 85%"
+# (rose to 85 %) is a level: "lên" stands between the verb and the figure.
+CHANGE_VERBS: tuple[str, ...] = (
+    "tăng", "giảm", "tăng thêm", "giảm thêm", "tăng trưởng", "up", "down", "increase*", "decrease*", "rose",
+    "grew", "fell", "dropped", "declined",
+)
+PERCENTAGE_POINTS: tuple[str, ...] = ("điểm phần trăm", "điểm %", "percentage point*", "points")
+COMPARED_WITH: tuple[str, ...] = (
+    "kế hoạch", "kế hoạch năm", "so với kế hoạch", "kh", "so với kh", "so với cùng kỳ", "cùng kỳ",
+    "so với năm trước", "so với năm", "so với tháng", "so với quý", "so với đầu năm", "so với cuối năm",
+    "of the plan", "of plan", "year on year", "year-on-year", "compared to", "compared with",
+)

@@ -38,6 +38,11 @@ def code_of(text: str, quote: str) -> str:
         ("Tỉnh có dân số khoảng 870.000 người.", "870.000", "population", "population"),
         ("Huyện miền núi với 96.000 dân, có 28 trạm BTS.", "96.000", "population", "population"),
         ("Tỉnh được tổng điểm 812 trong bộ chỉ số.", "812", "index_scores", "score"),
+        ("Số lượt truy cập cổng thông tin tăng 146% so với năm 2023.", "146%", "comparisons", "comparison"),
+        ("Thuê bao băng rộng cố định giảm 3,1% so với cùng kỳ.", "3,1%", "comparisons", "comparison"),
+        ("Tỷ lệ hồ sơ trực tuyến tăng thêm 9,4 điểm phần trăm.", "9,4", "comparisons", "comparison"),
+        ("Đã đào tạo 950 học viên, đạt 118% kế hoạch năm.", "118%", "comparisons", "comparison"),
+        ("Lượng giao dịch không dùng tiền mặt tăng hơn 60%.", "60%", "comparisons", "comparison"),
     ],
 )
 def test_figures_that_measure_no_digital_transformation_go_to_other_with_a_reason(
@@ -578,3 +583,20 @@ def test_a_cleaning_or_digitising_verb_governs_the_data_it_counts(text: str, quo
 def test_subscribers_of_fibre_are_internet_subscribers() -> None:
     assert code_of("Số thuê bao cáp quang FTTH đạt 96.400 thuê bao.", "96.400") == "internet_subscribers"
     assert code_of("Có 91% thôn có cáp quang.", "91%") == "fibre_optic"
+
+
+def test_a_percentage_that_rose_to_a_level_or_is_a_share_of_a_total_stays_a_fact() -> None:
+    assert code_of("Tỷ lệ hồ sơ trực tuyến tăng lên 67,5%.", "67,5%") == "dossiers_processed_online"
+    assert code_of("Có 1.364 DVCTT, đạt 77% so với tổng số TTHC.", "77%") != "comparisons"
+    # a change of a count is the count's own indicator (the shared keys list them)
+    assert code_of("Năm nay tăng 2.400 thuê bao di động so với năm trước.", "2.400") == "telecom_subscribers"
+
+
+def test_a_comparison_column_of_a_table_is_no_value_of_its_rows_indicator() -> None:
+    text = (
+        "STT | Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện | Tỷ lệ so với KH (%)\n"
+        "1 | Tỷ lệ hồ sơ giải quyết đúng hạn | % | 98 | 98,6 | 100,6\n"
+    )
+    found = classified(text)
+    assert found["98,6"].indicator_code == "dossiers_on_time"
+    assert (found["100,6"].indicator_code, found["100,6"].relevance) == ("comparisons", "comparison")
