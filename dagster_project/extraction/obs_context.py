@@ -188,6 +188,23 @@ def is_target(before: str, published: datetime.date | None) -> bool:
     return False
 
 
+def reports_as_of_a_past_date(before: str, published: datetime.date | None) -> bool:
+    """"Theo Kế hoạch, tính đến ngày 31/12/2024, toàn tỉnh có ...": a result stated as of a day
+    that has passed at publication, after the last target cue of the clause."""
+    if published is None:
+        return False
+    cues = [m.end() for m in _TARGET_CUE.finditer(before)]
+    for m in _AS_OF.finditer(before):
+        day, month, year = (int(g) for g in m.groups())
+        try:
+            stated = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if stated <= published and (not cues or m.start() >= cues[-1]):
+            return True
+    return False
+
+
 def states_a_result(before: str) -> bool:
     """"đã", "hiện nay", "đến nay" before a figure: a result, even inside a targets section."""
     return bool(_ACTUAL_MARKER.search(before))

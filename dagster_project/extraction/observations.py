@@ -28,6 +28,7 @@ from dagster_project.extraction.obs_context import (
     is_target,
     names_a_time,
     report_period_end,
+    reports_as_of_a_past_date,
     split_sentences,
     states_a_result,
     subject_after,
@@ -343,7 +344,8 @@ def _prose_observation(
     if label:
         # "Số trạm BTS: 96 trạm": the label names what the value counts.
         subject = " ".join((label + " " + subject).split())
-    target, target_source = _prose_target(before, f, context, published)
+    earlier_clauses = reading[f.sentence.start : clause_start]
+    target, target_source = _prose_target(before, earlier_clauses, f, context, published)
     sentence_text = f.sentence.text
     original = text[f.sentence.start : f.sentence.end]
     verbatim = sentence_text == original
@@ -385,10 +387,17 @@ def _label_before(text: str, start: int, pos: int) -> str | None:
 
 
 def _prose_target(
-    before: str, f: Figure, context: _BlockContext, published: datetime.date | None
+    before: str, earlier_clauses: str, f: Figure, context: _BlockContext, published: datetime.date | None
 ) -> tuple[bool, str]:
-    """A cue in the clause, else a list of goals announced in the paragraph, else the section."""
+    """A cue in the clause, else in an earlier ';'-clause of the sentence ("Phấn đấu đến năm
+    2025, ... 100% ...; tỷ lệ ... đạt 95%") unless either states a result, else a list of
+    goals announced in the paragraph, else the section."""
     if is_target(before, published):
+        return (False, "none") if reports_as_of_a_past_date(before, published) else (True, "cue")
+    if (
+        earlier_clauses and is_target(earlier_clauses, published)
+        and not states_a_result(earlier_clauses) and not states_a_result(before)
+    ):
         return True, "cue"
     if f.in_goal_list:
         return True, "section"

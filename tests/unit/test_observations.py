@@ -212,6 +212,22 @@ def test_future_year_is_a_target_only_relative_to_publication() -> None:
     assert _one(text, datetime.date(2027, 5, 1)).is_target is False
 
 
+def test_a_target_cue_carries_to_the_later_clauses_of_its_sentence() -> None:
+    text = "Phấn đấu đến năm 2026, 100% thôn có sóng 5G; tỷ lệ hộ gia đình dùng cáp quang đạt 90%."
+    assert [o.is_target for o in extract_observations(text, datetime.date(2024, 3, 1))] == [True, True]
+    # a clause that states a result, or follows a result, stays actual
+    text = "Năm nay tỉnh phấn đấu 75% hồ sơ nộp trực tuyến; hiện nay tỷ lệ này đạt 58%."
+    assert [o.is_target for o in extract_observations(text)] == [True, False]
+    text = "Tỉnh đã hoàn thành 12/15 chỉ tiêu; tỷ lệ hồ sơ trực tuyến đạt 61%."
+    assert extract_observations(text)[-1].is_target is False
+
+
+def test_a_result_stated_as_of_a_past_day_after_a_plan_cue_is_actual() -> None:
+    text = "Theo kế hoạch, tính đến ngày 30/6/2024, toàn tỉnh có 1.420 trạm BTS."
+    assert _one(text, datetime.date(2024, 7, 15)).is_target is False
+    assert _one("Theo kế hoạch, toàn tỉnh có 1.600 trạm BTS.", datetime.date(2024, 7, 15)).is_target is True
+
+
 def test_goal_list_after_a_lead_sentence_is_target() -> None:
     text = "Kế hoạch nêu các mục tiêu cụ thể. 90% văn bản được ký số. 60% hồ sơ nộp trực tuyến."
     assert [o.is_target for o in extract_observations(text)] == [True, True]
