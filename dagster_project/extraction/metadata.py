@@ -35,6 +35,11 @@ _PUBLICATION_MARKER = (
     r"|thời\s*gian\s*đăng|ngày\s*cập\s*nhật|posted(?:\s*on)?|published(?:\s*on)?|updated(?:\s*on)?)"
 )
 _MARKED_DATE_LINE = re.compile(r"^\W*" + _PUBLICATION_MARKER + r"\b\s*[:\-–]?\s*", re.IGNORECASE)
+# A dateline in brackets that opens a line, as news items credit their source: "(Cổng TTĐT -
+# 03/07/2024) Sáng 02/7, ...", "(Tin: Phòng Bưu chính - Viễn thông, 21/03/2024)".
+_BRACKETED_DATELINE = re.compile(
+    r"^\(\s*(?P<credit>[^()]{0,80}?)[\s,:\-–]*(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})\s*\)"
+)
 # Tokens a date line may carry besides the date itself.
 _DATE_LINE_FILLER = re.compile(
     r"\b" + _WEEKDAY + r"\b|" + _TIME + r"|\(?\s*gmt\s*[+-]?\s*\d*\s*\)?|\bngày\b|\blúc\b|\bvào\b"
@@ -257,6 +262,9 @@ def find_published_date(lines: list[str]) -> datetime.date | None:
                 return dates[0].value
         if _is_date_line(line):
             return parse_date(line)
+        bracketed = _BRACKETED_DATELINE.match(line)
+        if bracketed and not _NOT_A_STAMP.search(bracketed.group("credit")):
+            return parse_date(bracketed.group("date"))
     return None
 
 

@@ -156,3 +156,13 @@ def test_the_file_name_is_the_last_resort() -> None:
 def test_an_official_letter_is_titled_by_its_subject_line() -> None:
     text = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: 88/STTTT-BCVT\nV/v báo cáo số liệu hạ tầng bưu chính quý III\n\nKính gửi: UBND tỉnh.\n"
     assert extract_metadata(text).title == "báo cáo số liệu hạ tầng bưu chính quý III"
+
+
+def test_a_bracketed_dateline_that_opens_a_line_is_the_publication_date() -> None:
+    text = "Huyện ra mắt nền tảng số\n(Trang TTĐT huyện - 14/05/2024) Chiều 13/5, huyện đã tổ chức lễ ra mắt."
+    assert extract_metadata(text).published_date == datetime.date(2024, 5, 14)
+    text = "Huyện ra mắt nền tảng số\n(Tin, ảnh: Minh Anh, 02/09/2024)\nChiều 30/8, huyện ..."
+    assert extract_metadata(text).published_date == datetime.date(2024, 9, 2)
+    # a document cited in brackets is no dateline
+    text = "Huyện ra mắt nền tảng số\n(Kế hoạch số 45/KH-UBND ngày 02/09/2024)\nNội dung ..."
+    assert extract_metadata(text).published_date is None
