@@ -79,6 +79,8 @@ class Layout:
 
 _PAGE_NUMBER = re.compile(r"(?:" + lexicon.PAGE_NUMBER_PATTERN + r")\.?", _I)
 _LONE_NUMBER = re.compile(r"\d{1,3}")
+_RELATED_NEWS = re.compile(r"\s*" + lexicon.alternation(lexicon.RELATED_NEWS_HEADINGS) + r"\s*:?\s*", _I)
+_HEADLINE_MAX_WORDS = 25
 _NUMBERING = re.compile(
     r"(?P<part>(?:phần|chương|mục)\s+(?:thứ\s+[^\W\d_]+|[IVXLC]+|\d{1,2}))\s*[.:]?\s+"
     r"|(?P<roman>[IVXLC]{1,6})\s*[.)]\s+"
@@ -118,6 +120,7 @@ def _mark_furniture(lines: list[Line]) -> None:
             # one-cell-per-line table it is a cell.
             if not _LONE_NUMBER.fullmatch(line.text) or _blank_around(lines, i):
                 line.kind = FURNITURE
+    _mark_related_news(lines)
     counts = Counter(_furniture_key(line.text) for line in lines if line.kind == TEXT and _header_like(line.text))
     for i, line in enumerate(lines):
         if line.kind != TEXT or not _header_like(line.text):
@@ -125,6 +128,24 @@ def _mark_furniture(lines: list[Line]) -> None:
         seen = counts[_furniture_key(line.text)]
         if seen >= 3 or (seen >= 2 and _near_page_break(lines, i)):
             line.kind = FURNITURE
+
+
+def _mark_related_news(lines: list[Line]) -> None:
+    """A "Tin liên quan" box: its heading and the headlines under it (short lines without a
+    full stop, or list items) up to the first line that is not one."""
+    for i, line in enumerate(lines):
+        if line.kind != TEXT or not _RELATED_NEWS.fullmatch(line.text):
+            continue
+        line.kind = FURNITURE
+        for item in lines[i + 1 :]:
+            if not item.text:
+                continue
+            words = len(item.text.split())
+            if item.kind != TEXT or words > _HEADLINE_MAX_WORDS or _NUMBERING.match(item.text) or (
+                _TERMINAL.search(item.text) and not item.text.lstrip().startswith(("-", "•", "+"))
+            ):
+                break
+            item.kind = FURNITURE
 
 
 def _blank_around(lines: list[Line], i: int) -> bool:

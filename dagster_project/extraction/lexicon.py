@@ -271,6 +271,16 @@ PORTAL_FURNITURE_PATTERN = (
 )
 
 
+# Headings of the boxes of links to other articles that news pages print beside or after
+# the article: the headlines under them are other reports' figures.
+RELATED_NEWS_HEADINGS = (
+    "tin liên quan", "bài viết liên quan", "bài liên quan", "tin bài liên quan", "tin cùng chuyên mục",
+    "tin cùng loại", "các tin khác", "tin khác", "các bài viết khác", "bài viết khác", "xem thêm", "đọc thêm",
+    "tin mới", "tin mới nhất", "tin đọc nhiều", "tin nổi bật", "tin tức liên quan", "related news",
+    "related articles", "related stories", "read more", "more news", "see also",
+)
+
+
 # --- sites ----------------------------------------------------------------------------
 
 # National news sites and ministries: their host names no province, even when a

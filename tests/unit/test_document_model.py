@@ -358,3 +358,18 @@ def test_a_bare_year_column_under_a_targets_heading_or_a_year_still_to_come_hold
     cells = {o.value: o for o in extract_observations(RESULTS_TABLE, published)}
     assert cells[40.0].is_target is False and cells[95.0].is_target is False  # this year and last: results
     assert cells[320.0].is_target is True  # 2026 has not come in a report of December 2025
+
+
+def test_the_headlines_of_a_related_news_box_are_not_figures_of_the_report() -> None:
+    text = (
+        "Huyện có 52 tổ công nghệ số cộng đồng.\n\n"
+        "Tin liên quan\n"
+        "- Xã bên cạnh ra mắt 14 tổ công nghệ số\n"
+        "Thành phố: 97% hồ sơ được số hóa\n\n"
+        "Bài viết khác:\n"
+        "- 3.000 người dân kích hoạt định danh điện tử\n"
+    )
+    assert [o.value for o in extract_observations(text)] == [52.0]
+    # a paragraph after the box is read again
+    text = "Tin liên quan\n- Tỉnh bạn có 40 trạm BTS\nToàn tỉnh đã có 1.210 trạm BTS, tăng mạnh so với năm trước.\n"
+    assert [o.value for o in extract_observations(text)] == [1210.0]
