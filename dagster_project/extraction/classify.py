@@ -669,9 +669,16 @@ def _after_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
     return (pos, end) if end > pos else None
 
 
+def _lead_start(view: _SentenceView, fig: _Figure) -> int:
+    """First syllable of the figure with its qualifier and the "từ" that opens a range or a
+    floor ("đạt từ 70% trở lên", "giảm từ 15-20%")."""
+    start = fig.first - fig.qualifier_syllables
+    return start - 1 if start > fig.clause[0] and view.syllable(start - 1) == "từ" else start
+
+
 def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] | None, bool]:
     """The subject before the figure, and whether a linking verb joins it ("... đạt 68%")."""
-    end = fig.first - fig.qualifier_syllables
+    end = _lead_start(view, fig)
     while end > fig.clause[0] and view.syllable(end - 1) == "(":
         end -= 1
     linking = view.ending_at("linking", end)
@@ -962,8 +969,9 @@ class _Report:
         in_points = any(figure.after_gap(w) == 0 for w in view.group("points"))
         if obs.unit != "percent" and not in_points:
             return None
+        lead = _lead_start(view, figure)
         for w in view.group("change"):
-            if 0 <= figure.before_gap(w) <= figure.qualifier_syllables:
+            if w.last == lead:
                 return w.keyword
         for w in view.group("compared_with"):
             if figure.after_gap(w) == 0:
@@ -1055,6 +1063,9 @@ class _Report:
     ) -> tuple[str, str | None, str | None]:
         if base is None:
             return code, keyword, by
+        online = self._online_units(view, figure, base, code, by)
+        if online is not None:
+            return online  # "hồ sơ được tiếp nhận, xử lý trực tuyến": the channel says more than the verb
         for verb in view.group("verb"):
             result = lexicon.GOVERNING_VERBS[verb.payload[1]][1].get(base.name)
             if result is None or result not in self.tax.indicators:
@@ -1064,26 +1075,26 @@ class _Report:
             in_phrase = figure.measured is not None and base.match.last <= verb.first < figure.measured[1]
             if in_phrase or (not figure.linked and 0 <= figure.before_gap(verb) <= 6):
                 return result, verb.keyword, SUBJECT if in_phrase else CLAUSE
-        online = self._online_units(view, figure, base, code)
-        if online is not None:
-            return online
         finer = _BASE_REFINES.get((base.name, code))
         if finer is not None and finer in self.tax.indicators:
             return finer, keyword, by
         return code, keyword, by
 
     def _online_units(
-        self, view: _SentenceView, figure: _Figure, base: _Base, code: str
+        self, view: _SentenceView, figure: _Figure, base: _Base, code: str, by: str | None
     ) -> tuple[str, str, str] | None:
-        """Units counted with an online channel in their own phrase, when no keyword named an
-        indicator that counts them: "80% hồ sơ thủ tục hành chính được xử lý trực tuyến" counts
+        """Units counted with an online channel in their own phrase, when no keyword of that
+        phrase named an indicator that counts them: "80% hồ sơ thủ tục hành chính được xử lý trực tuyến" counts
         online dossiers (procedures cannot count dossiers), as "trực tuyến: 3.870 hồ sơ" does."""
         variant = lexicon.ONLINE_BASE_INDICATORS.get(base.name)
         if variant is None or variant not in self.tax.indicators or figure.measured is None:
             return None
-        undecided = code == UNCLASSIFIED or self.tax[code].generic or code in lexicon.BASE_EXCLUDES.get(base.name, ())
-        if not undecided:
-            return None
+        undecided = (
+            code == UNCLASSIFIED or self.tax[code].generic or code in lexicon.BASE_EXCLUDES.get(base.name, ())
+            or code in lexicon.PART_ONLINE_VARIANTS  # "hồ sơ được tiếp nhận, xử lý trực tuyến"
+        )
+        if not undecided and by == SUBJECT:
+            return None  # the measured phrase named an indicator that counts these units
         lo, hi = figure.measured
         channel = next((w for w in view.group("online") if lo <= w.first < hi), None)
         return (variant, channel.keyword, SUBJECT) if channel is not None else None

@@ -43,6 +43,7 @@ def code_of(text: str, quote: str) -> str:
         ("Tỷ lệ hồ sơ trực tuyến tăng thêm 9,4 điểm phần trăm.", "9,4", "comparisons", "comparison"),
         ("Đã đào tạo 950 học viên, đạt 118% kế hoạch năm.", "118%", "comparisons", "comparison"),
         ("Lượng giao dịch không dùng tiền mặt tăng hơn 60%.", "60%", "comparisons", "comparison"),
+        ("Phấn đấu giảm từ 10-15% thời gian chờ đợi.", "10-15%", "comparisons", "comparison"),
     ],
 )
 def test_figures_that_measure_no_digital_transformation_go_to_other_with_a_reason(
@@ -549,6 +550,10 @@ def test_a_keyword_matches_in_either_spelling_of_its_abbreviation(text: str, quo
     [
         ("Phấn đấu 85% hồ sơ thủ tục hành chính được xử lý trực tuyến.", "85%"),
         ("Trong quý, có 12.480 hồ sơ được giải quyết qua mạng.", "12.480"),
+        # a fitting keyword elsewhere in the sentence does not outrank the phrase's own channel
+        ("Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến đạt 61,7%; 88% thôn có cáp quang.", "61,7%"),
+        # the channel says more than the receiving verb; "từ" before a floor keeps the link
+        ("Tỷ lệ hồ sơ được tiếp nhận, xử lý trực tuyến đạt từ 65% trở lên.", "65%"),
     ],
 )
 def test_dossiers_counted_with_the_online_channel_in_their_phrase_are_online_dossiers(text: str, quote: str) -> None:
