@@ -486,7 +486,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         entries += [(w, ("base", base)) for w in words]
     groups = {
         "measure": lexicon.MEASURE_WORDS, "opener": lexicon.SUBJECT_OPENERS, "stop": lexicon.PHRASE_STOPS,
-        "linking": lexicon.LINKING_VERBS, "coordinator": lexicon.COORDINATORS, "anaphor": lexicon.ANAPHORS,
+        "linking": lexicon.LINKING_VERBS, "connecting": lexicon.CONNECTING_VERBS, "coordinator": lexicon.COORDINATORS, "anaphor": lexicon.ANAPHORS,
         "predicate": lexicon.PREDICATE_MARKERS,
         "anaphor_head": lexicon.ANAPHOR_HEADS, "adverbial": lexicon.ADVERBIAL_OPENERS,
         "score_unit": lexicon.SCORE_UNITS, "score_cue": lexicon.SCORE_CUES, "rank_before": lexicon.RANK_BEFORE,
@@ -580,6 +580,7 @@ class _Figure:
     after: tuple[int, int] | None = None  # the phrase after the figure
     before: tuple[int, int] | None = None  # the subject before it
     linked: bool = False  # a linking verb joins the subject before to the figure
+    connects: bool = False  # ... and it is a connecting verb: the phrase after is no subject
     measured: tuple[int, int] | None = None  # the phrase that says what is measured
 
     def reading(self, m: Match) -> int:
@@ -605,7 +606,7 @@ class _Figure:
 
     def region(self, m: Match) -> str:
         spans = [(self.first, self.last), self.measured]
-        if self.linked:
+        if self.linked and not self.connects:
             spans.append(self.after)
         if any(s and m.first < s[1] and m.last > s[0] for s in spans):
             return SUBJECT
@@ -676,12 +677,13 @@ def _lead_start(view: _SentenceView, fig: _Figure) -> int:
     return start - 1 if start > fig.clause[0] and view.syllable(start - 1) == "từ" else start
 
 
-def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] | None, bool]:
-    """The subject before the figure, and whether a linking verb joins it ("... đạt 68%")."""
+def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] | None, str | None]:
+    """The subject before the figure, and the group of the verb that joins it ("... đạt 68%":
+    linking; "... kết nối với 18 hệ thống": connecting), None when none does."""
     end = _lead_start(view, fig)
     while end > fig.clause[0] and view.syllable(end - 1) == "(":
         end -= 1
-    linking = view.ending_at("linking", end)
+    linking = view.ending_at("linking", end) or view.ending_at("connecting", end)
     if linking is not None:
         end = linking.first
     start = max([fig.clause[0]] + [f_last for _, f_last in view.figures if f_last <= fig.first - fig.qualifier_syllables])
@@ -697,7 +699,7 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
     else:
         start = _past_adverbials(view, start, end)
     start = max(start, end - _PHRASE_SYLLABLES)
-    return ((start, end) if start < end else None), linking is not None
+    return ((start, end) if start < end else None), (linking.payload[0] if linking is not None else None)
 
 
 def _past_adverbials(view: _SentenceView, start: int, end: int) -> int:
@@ -862,14 +864,15 @@ class _Report:
                 # header) names; the evidence's bracketed copy of the row is no phrase of it.
                 return replace(figure, after=None, before=label, linked=True, measured=label)
         after = _after_phrase(view, figure)
-        before, linked = _before_phrase(view, figure)
+        before, verb = _before_phrase(view, figure)
+        linked, connects = verb is not None, verb == "connecting"
         if not linked and after is not None and before is not None and view.at("opener", before[0]):
             unit = view.at("base", after[0])
             # "số hồ sơ tiếp nhận trực tuyến 50.911 hồ sơ": the noun after only repeats the unit
             linked = unit is not None and unit.last >= after[1]
         linked = linked and before is not None
         measured = before if linked or after is None else after
-        return replace(figure, after=after, before=before, linked=linked, measured=measured)
+        return replace(figure, after=after, before=before, linked=linked, measured=measured, connects=connects)
 
     def _names_topic(self, view: _SentenceView, span: tuple[int, int] | None) -> bool:
         return span is not None and any(

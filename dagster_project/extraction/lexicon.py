@@ -368,6 +368,12 @@ LINKING_VERBS: tuple[str, ...] = (
     "đến", "tới", "reached", "reaches", "reach", "reaching", "is", "was", "were", "are", "stood at", "of",
     "totalled", "totaled", "hit",
 )
+# Verbs that join a subject to a count of what it connects to ("LGSP đã kết nối với 18 hệ
+# thống"): the subject is measured; what it connects to names the measure only when the
+# subject names none.
+CONNECTING_VERBS: tuple[str, ...] = (
+    "kết nối với", "tích hợp với", "liên thông với", "connected to", "connected with", "integrated with",
+)
 # Words that end a counted noun phrase and start what is said of it ("5,7 triệu dữ liệu
 # đăng ký đất đai | đã được số hóa", "100% xã | có cáp quang"): a keyword of the
 # predicate describes the figure before the phrase's own modifiers.

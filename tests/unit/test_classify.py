@@ -605,3 +605,16 @@ def test_a_comparison_column_of_a_table_is_no_value_of_its_rows_indicator() -> N
     found = classified(text)
     assert found["98,6"].indicator_code == "dossiers_on_time"
     assert (found["100,6"].indicator_code, found["100,6"].relevance) == ("comparisons", "comparison")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "code"),
+    [
+        ("Trục liên thông LGSP của tỉnh đã kết nối với 23 hệ thống thông tin, cơ sở dữ liệu.", "23", "shared_platforms"),
+        ("Cơ sở dữ liệu quốc gia về dân cư đã liên thông với 9 cơ sở dữ liệu chuyên ngành.", "9", "citizen_id_linked_data"),
+        # a subject naming nothing leaves the measure to what it connects to
+        ("Tỉnh đã kết nối với 15 cơ sở dữ liệu chuyên ngành.", "15", "databases"),
+    ],
+)
+def test_what_connects_is_measured_by_what_it_connects_to(text: str, quote: str, code: str) -> None:
+    assert code_of(text, quote) == code
