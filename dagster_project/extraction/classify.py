@@ -983,14 +983,15 @@ class _Report:
 
     def _score_cue(self, view: _SentenceView, obs: Observation, figure: _Figure) -> str | None:
         """"đạt 0,6123 điểm", "tổng điểm 850": a score, not a count of places."""
-        for w in view.group("score_cue"):
+        cues = [w for w in view.group("score_cue") if not _counts_places(view, w)]
+        for w in cues:
             if 0 <= figure.before_gap(w) <= 1:
                 return w.keyword
         for w in view.group("score_unit"):
             if figure.after_gap(w) != 0 or not _ends_phrase(view, w):
                 continue  # "236 điểm cầu", "12 điểm phục vụ": places, counted
             fractional = obs.unit != "ratio" and obs.value != int(obs.value)
-            if fractional or any(figure.in_clause(c) for c in view.group("score_cue")):
+            if fractional or any(figure.in_clause(c) for c in cues):
                 return w.keyword
         return None
 
@@ -1112,6 +1113,14 @@ def _span_of(view: _SentenceView, phrase: str, before: int) -> tuple[int, int] |
     first = view.text.syllable_index(found)
     last = view.text.syllable_index(found + len(wanted) - 1) + 1
     return (first, last) if first < last <= before else None
+
+
+def _counts_places(view: _SentenceView, cue: Match) -> bool:
+    """"Số điểm Wifi", "tổng số điểm phục vụ": a noun after "điểm" makes it places, not a score."""
+    if not cue.keyword.endswith("điểm") or _ends_phrase(view, cue):
+        return False
+    following = view.syllable(cue.last)
+    return following.isalpha() and view.at("linking", cue.last) is None
 
 
 def _ends_phrase(view: _SentenceView, w: Match) -> bool:

@@ -490,7 +490,7 @@ BASE_EXCLUDES: dict[str, frozenset[str]] = {
 # with a decimal value or an index named nearby). "236 điểm" alone counts places.
 SCORE_UNITS: tuple[str, ...] = ("điểm", "point", "points", "score")
 SCORE_CUES: tuple[str, ...] = (
-    "chỉ số", "điểm số", "tổng điểm", "số điểm", "đạt điểm", "dti", "ict index", "par index",
+    "chỉ số", "điểm số", "tổng điểm", "số điểm", "tổng số điểm", "đạt điểm", "dti", "ict index", "par index",
     "papi", "sipas", "pci", "xếp hạng", "index", "score*", "scoring",
 )
 # A rank: "xếp thứ 3/63", "đứng thứ 5", "top 10", "tăng 4 bậc", "ranked 5th".

@@ -175,7 +175,9 @@ _QUALIFIER_BEFORE = re.compile(lexicon.alternation(lexicon.COUNT_QUALIFIERS) + r
 
 def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang) -> str | None:
     """Why the number at text[start:end] is not a figure, or None when it is one."""
-    after = text[end : end + 30]
+    # A word on the next line is no unit of this number: "86,0" ending a table row before
+    # "Cấp huyện ..." is no "86 cấp". (Wrapped lines are already joined in the reading text.)
+    after = text[end : end + 30].split("\n", 1)[0]
     before = text[max(clause_start, start - 40) : start]
     raw = text[start:end]
     if after.startswith("%") or re.match(r"\s?%|\s*(?:percent|per cent|phần trăm)\b", after, _I):

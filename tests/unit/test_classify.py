@@ -57,6 +57,10 @@ def test_points_that_are_places_are_counted_not_scored() -> None:
     text = "Mạng truyền số liệu chuyên dùng đã có 318 điểm kết nối."
     assert code_of(text, "318") == "tslcd_network"
     assert code_of("Hệ thống hội nghị truyền hình có 45 điểm cầu.", "45") == "video_conferencing"
+    # "Số điểm <noun>" counts places too; "số điểm" before a value or a linking verb is a score
+    assert code_of("- Số điểm Wifi công cộng: 37 điểm.", "37") == "public_wifi"
+    assert code_of("Tổng số điểm phục vụ bưu chính: 212 điểm.", "212") == "postal_network"
+    assert code_of("Số điểm đạt được là 71 điểm.", "71") == "index_scores"
 
 
 def test_a_share_of_the_population_is_no_population_count() -> None:

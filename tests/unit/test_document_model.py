@@ -373,3 +373,15 @@ def test_the_headlines_of_a_related_news_box_are_not_figures_of_the_report() -> 
     # a paragraph after the box is read again
     text = "Tin liên quan\n- Tỉnh bạn có 40 trạm BTS\nToàn tỉnh đã có 1.210 trạm BTS, tăng mạnh so với năm trước.\n"
     assert [o.value for o in extract_observations(text)] == [1210.0]
+
+
+def test_a_row_ending_in_a_number_before_a_row_whose_label_is_a_level_keeps_that_number() -> None:
+    text = (
+        "Bảng 2. Hồ sơ theo cấp\n"
+        "Cấp                 Tiếp nhận      Trực tuyến     Tỷ lệ (%)\n"
+        "Cấp tỉnh              12.400          9.860          79,5\n"
+        "Cấp huyện             20.310         14.020          69,0\n"
+    )
+    assert [o.quote for o in extract_observations(text)] == ["12.400", "9.860", "79,5", "20.310", "14.020", "69,0"]
+    # on one line a level noun after the number still makes a label ("liên thông 4 cấp")
+    assert extract_observations("Hệ thống đã liên thông 4 cấp chính quyền.") == []
