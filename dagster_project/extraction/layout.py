@@ -258,11 +258,18 @@ def _wrap_width(lines: list[Line]) -> int | None:
 
 def _continues(prev: Line, nxt: Line, width: int | None, across_break: bool) -> bool:
     """`nxt` goes on the sentence `prev` left open."""
-    if nxt.kind != TEXT or _TERMINAL.search(prev.text):
+    if nxt.kind != TEXT:
         return False
     first = nxt.text[:1]
-    if first.islower():
-        return True
+    if _TERMINAL.search(prev.text):
+        # A wrapped label and its value: "... thuê bao di động/100 dân:" / "128,5. Tỷ lệ ...";
+        # a numbered item after a colon ("1. Hạ tầng số") starts a list instead.
+        return (
+            width is not None and prev.text.endswith(":") and first.isdigit()
+            and _NUMBERING.match(nxt.text) is None and len(prev.text) >= 0.6 * width
+        )
+    if first.islower() or (across_break and first.isdigit()):
+        return True  # a page break inside a sentence ("... đạt" / page number / "91,6%. ...")
     if width is None:
         return False
     long_enough = len(prev.text) >= 0.6 * width

@@ -51,6 +51,38 @@ def test_a_sentence_broken_over_a_page_is_one_sentence_without_the_furniture() -
     assert "- 4 -" not in obs.sentence and "Báo cáo năm 2024" not in obs.sentence
 
 
+_WRAPPED_LEAD = (
+    "Báo cáo của phòng Văn hóa và Thông tin huyện được gửi đến các xã và thị trấn\n"
+    "để tổng hợp số liệu trước khi gửi về Sở Thông tin và Truyền thông của tỉnh\n"
+    "trong tháng này, theo đúng thời hạn quy định tại kế hoạch của Ủy ban nhân\n"
+    "dân huyện về việc triển khai chuyển đổi số năm 2024 trên địa bàn toàn huyện\n"
+)
+
+
+def test_a_short_last_line_before_a_page_break_goes_on_after_the_running_header() -> None:
+    text = _WRAPPED_LEAD + (
+        "trong năm. Tỷ lệ số hóa đạt\n"
+        "\n                                  7\n\nPhòng Văn hóa và Thông tin - Báo cáo năm 2024\n\n"
+        "83,4%, cao hơn năm trước. Các xã đã hoàn thành việc rà soát dữ liệu dân cư.\n"
+    )
+    [obs] = extract_observations(text)
+    assert obs.value == 83.4
+    assert obs.sentence.startswith("Tỷ lệ số hóa đạt 83,4%")
+    assert "Báo cáo năm 2024" not in obs.sentence
+
+
+def test_a_wrapped_label_ending_in_a_colon_takes_the_value_on_the_next_line() -> None:
+    text = _WRAPPED_LEAD + (
+        "trong năm. Số thuê bao di động đạt 412.500 thuê bao; thuê bao di động/100 dân:\n"
+        "131,2. Toàn huyện đã hoàn thành việc rà soát dữ liệu dân cư của các xã.\n"
+        "Kết quả cụ thể của các xã, thị trấn trên địa bàn huyện trong năm như sau:\n"
+        "1. Hạ tầng số của huyện tiếp tục được đầu tư với 48 trạm BTS.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text)}
+    assert "131,2" in found and found["131,2"].sentence.startswith("Số thuê bao di động đạt 412.500 thuê bao;")
+    assert found["48"].sentence.startswith("1. Hạ tầng số") or "như sau" not in found["48"].sentence
+
+
 def test_a_line_that_starts_in_lower_case_continues_the_line_above() -> None:
     text = "Số hộ gia đình có kết nối Internet cáp quang trên địa bàn xã\nđạt 1.204 hộ trong năm qua.\n"
     [obs] = extract_observations(text)
