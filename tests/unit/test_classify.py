@@ -622,3 +622,9 @@ def test_a_comparison_column_of_a_table_is_no_value_of_its_rows_indicator() -> N
 )
 def test_what_connects_is_measured_by_what_it_connects_to(text: str, quote: str, code: str) -> None:
     assert code_of(text, quote) == code
+
+
+def test_dossiers_whose_fees_were_paid_online_are_online_payments() -> None:
+    text = "Trong 6 tháng, có 3.415 hồ sơ được thanh toán phí, lệ phí trực tuyến với số tiền 1,2 tỷ đồng."
+    assert code_of(text, "3.415") == "online_payment"
+    assert code_of("- Số hồ sơ nộp phí, lệ phí qua mạng: 906 hồ sơ.", "906") == "online_payment"
