@@ -87,6 +87,11 @@ def read_taxonomy(path: Path = TAXONOMY_SEED) -> Taxonomy:
             code = (row.get("indicator_code") or "").strip()
             if not code or code in indicators:
                 raise TaxonomyError(f"{path}:{line}: indicator_code {code!r} is empty or repeated; fix the seed row")
+            if None in row:  # DictReader's key for fields past the header: an unquoted comma
+                raise TaxonomyError(
+                    f"{path}:{line}: {code} has more fields than the header (a comma in a keyword?); "
+                    'quote the field: "a, b|c"'
+                )
             keywords = tuple(k.strip().lower() for k in (row.get("keywords") or "").split("|") if k.strip())
             indicators[code] = Indicator(
                 code=code,

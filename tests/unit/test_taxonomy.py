@@ -87,3 +87,14 @@ def test_a_keyword_is_indexed_in_each_spelling_and_reported_as_the_seed_wrote_it
     assert spelled_variants("cntthc") == ("cntthc",)  # inside a longer word: not an abbreviation
     tax = taxonomy()
     assert tax.seed_keyword("it_staff", "chuyên trách về công nghệ thông tin") == "chuyên trách về cntt"
+
+
+def test_a_keyword_with_an_unquoted_comma_is_refused_with_its_line(tmp_path: Path) -> None:
+    seed = tmp_path / "seed.csv"
+    seed.write_text(
+        "indicator_code,domain,name_vi,name_en,unit,refines,keywords\n"
+        "online_payment,services,Thanh toán,Online payment,count,,thanh toán phí, lệ phí|e-payment\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TaxonomyError, match=r"seed.csv:2: online_payment has more fields.*quote the field"):
+        read_taxonomy(seed)
