@@ -37,16 +37,47 @@ _CHANGED_CHARS = re.compile("[\r\u00a0\u00ad\u00d0\u00f0\u1680\u2000-\u200d\u202
 _MAYBE_OLD_STYLE = re.compile("[oO][àáãảạèéẽẻẹÀÁÃẢẠÈÉẼẺẸ](?!\\w)|[uU][ỳýỹỷỵỲÝỸỶỴ](?!\\w)")
 
 
-def normalize_text(text: str) -> str:
-    """NFC text with unified spaces, line ends and tone-mark placement.
+def clean_text(text: str) -> str:
+    """NFC text with unified spaces and line ends, spelled as written (tone marks where the
+    report put them): what ingestion stores, so that evidence quotes the report verbatim.
 
     Line structure is kept: only CR/CRLF become LF and no lines are joined.
     """
     if _CHANGED_CHARS.search(text):
         text = _replace_chars(text)
-    if unicodedata.is_normalized("NFC", text) and not _MAYBE_OLD_STYLE.search(text):
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def normalize_text(text: str) -> str:
+    """`clean_text` with one tone-mark placement (hoà → hòa), for matching words. On a clean
+    text it changes no length and no offset: a figure found in it is at the same place in
+    the text as written."""
+    text = clean_text(text)
+    if not _MAYBE_OLD_STYLE.search(text):
         return text
     return unify_tone_marks(text)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def spelling_map(written: str, unified: str) -> dict[str, str]:
+    """Word of `unified` (= normalize_text(written)) → how `written` spells it, for the words
+    tone unification changed and that the report spells one way only ("hóa" → "hoá"); a word
+    the report spells both ways keeps the unified spelling."""
+    if len(written) != len(unified) or written == unified:
+        return {}
+    spellings: dict[str, set[str]] = {}
+    for m in _WORD.finditer(unified):
+        spellings.setdefault(m.group(), set()).add(written[m.start() : m.end()])
+    return {word: next(iter(found)) for word, found in spellings.items() if len(found) == 1 and word not in found}
+
+
+def respell(text: str, spelling: dict[str, str]) -> str:
+    """`text` (from the unified report) with each word in the report's own spelling."""
+    if not spelling or not text:
+        return text
+    return _WORD.sub(lambda m: spelling.get(m.group(), m.group()), text)
 
 
 def _normalize(text: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import PurePath
 from lxml import etree
 
 from dagster_project.extraction.models import DecodedText
-from dagster_project.extraction.normalize import normalize_text
+from dagster_project.extraction.normalize import clean_text
 from dagster_project.ingestion.budget import OverBudgetError, ParseBudget
 from dagster_project.ingestion.pdf_budget import check_pdf_content
 from dagster_project.ingestion.text import UndecodableError, decode_bytes, strip_markup
@@ -60,7 +60,7 @@ def read_document(file_name: str, data: bytes, budget: ParseBudget | None = None
 
 
 def _normalized(text: str, budget: ParseBudget) -> str:
-    return normalize_text(budget.text_checked(text))
+    return clean_text(budget.text_checked(text))
 
 
 def _looks_like_html(text: str) -> bool:

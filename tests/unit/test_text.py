@@ -189,3 +189,26 @@ def test_normalize_text_skips_only_texts_the_full_steps_leave_unchanged() -> Non
     for text in ("Hoà Bình, khoẻ, thuỷ lợi, Thanh Hoá.", "hoàn thành, quý, ngoài", "đã\u00a0xong\r\n"):
         assert normalize_text(text) == _normalize(text)
         assert normalize_text(normalize_text(text)) == normalize_text(text)
+
+
+def test_a_report_is_stored_as_spelled_and_matched_in_one_tone_placement() -> None:
+    from dagster_project.ingestion.documents import read_document
+
+    written = "Tỷ lệ số hoá hồ sơ của Uỷ ban đạt 85%.\r\n"
+    stored = read_document("r.txt", written.encode("utf-8")).text
+    assert "số hoá" in stored and "Uỷ ban" in stored and "\r" not in stored
+    unified = normalize_text(stored)
+    assert "số hóa" in unified and "Ủy ban" in unified and len(unified) == len(stored)
+
+
+def test_evidence_quotes_the_report_in_its_own_spelling() -> None:
+    from dagster_project.extraction.pipeline import extract_report
+
+    # the report spells "hoá" both ways: the verbatim sentence is copied, not respelled
+    from dagster_project.ingestion.documents import read_document
+
+    written = "Văn hóa số phát triển. Tỷ lệ số hoá hồ sơ đạt 85%, văn hoá đọc đạt 12 điểm thư viện."
+    text = read_document("r.txt", written.encode("utf-8")).text
+    [share] = [o for o in extract_report(text, None) if o.quote == "85%"]
+    assert share.indicator_code == "digitisation"
+    assert share.sentence == "Tỷ lệ số hoá hồ sơ đạt 85%, văn hoá đọc đạt 12 điểm thư viện."
