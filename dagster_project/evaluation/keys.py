@@ -51,6 +51,11 @@ EVAL_SETS = (
             PROJECT_ROOT / "tests" / "fixtures" / "news" / "key.jsonl", "composed blind, news-style"),
     EvalSet("official_blind", PROJECT_ROOT / "tests" / "fixtures" / "official_blind" / "reports",
             PROJECT_ROOT / "tests" / "fixtures" / "official_blind" / "key.jsonl", "composed blind, official-style"),
+    # A second pair, written after the rules the first pair led to, to measure those rules blind.
+    EvalSet("news2", PROJECT_ROOT / "tests" / "fixtures" / "news2" / "reports",
+            PROJECT_ROOT / "tests" / "fixtures" / "news2" / "key.jsonl", "composed blind, news-style, second round"),
+    EvalSet("official2", PROJECT_ROOT / "tests" / "fixtures" / "official2" / "reports",
+            PROJECT_ROOT / "tests" / "fixtures" / "official2" / "key.jsonl", "composed blind, official-style, second round"),
 )
 
 

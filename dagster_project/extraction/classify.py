@@ -148,8 +148,9 @@ def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[
         if not title:
             continue
         # A cell that names no unit counts what the title's head noun names ("Biểu 2. Hồ sơ
-        # thủ tục hành chính cấp huyện": dossiers, not procedures).
-        base = obs.base or _first_base(title)
+        # thủ tục hành chính cấp huyện": dossiers, not procedures); the caption's unit holds
+        # under the heading too ("2. Giải quyết thủ tục hành chính" names no dossiers).
+        base = obs.base or (bases[0] if bases else None) or _first_base(title)
         if base:
             bases.append(base)
         excluded = lexicon.BASE_EXCLUDES.get(base or "", frozenset())

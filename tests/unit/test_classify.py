@@ -628,3 +628,17 @@ def test_dossiers_whose_fees_were_paid_online_are_online_payments() -> None:
     text = "Trong 6 tháng, có 3.415 hồ sơ được thanh toán phí, lệ phí trực tuyến với số tiền 1,2 tỷ đồng."
     assert code_of(text, "3.415") == "online_payment"
     assert code_of("- Số hồ sơ nộp phí, lệ phí qua mạng: 906 hồ sơ.", "906") == "online_payment"
+
+
+def test_the_unit_a_caption_names_holds_under_the_heading_above_it() -> None:
+    text = (
+        "3. Giải quyết thủ tục hành chính cấp xã\n"
+        "Biểu 4. Hồ sơ thủ tục hành chính cấp xã tiếp nhận quý II năm 2024\n"
+        "STT  Xã              Tiếp nhận   Trực tuyến   Tỷ lệ (%)\n"
+        "1    Xã Tân Lập           640          301        47,0\n"
+        "2    Xã Phú Mỹ            512          288        56,3\n"
+    )
+    found = classified(text)
+    assert found["640"].indicator_code == "dossiers_received"  # not the heading's one-stop shop
+    assert found["301"].indicator_code == "dossiers_processed_online"
+    assert found["47,0"].indicator_code == "dossiers_processed_online"
