@@ -104,7 +104,7 @@ def extract_metadata(text: str, file_name: str | None = None, url: str | None = 
     province_code, evidence, source = _province(text, file_name, url)
     return ReportMetadata(
         title=find_official_title(official) or find_title(lines),
-        published_date=find_official_date(official) or find_published_date(lines),
+        published_date=find_official_date(official) or find_published_date(lines) or find_signature_date(text),
         province_code=province_code,
         province_evidence=evidence,
         source_site=find_source_site(text),
@@ -177,6 +177,34 @@ def find_official_date(lines: list[str]) -> datetime.date | None:
                 return datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             except ValueError:
                 return None
+    return None
+
+
+# Documents that sign at the end ("... báo cáo UBND thành phố./." then "Hòa Vang, ngày 14
+# tháng 6 năm 2024" over the signature): the place-and-date line on its own in the last lines.
+_SIGNATURE_LINES = 20
+
+
+_SIGNATURE_BLOCK = re.compile(
+    r"\bnơi nhận\b|^\s*(?:tm|kt|tl|tuq)\.|\b(?:chủ tịch|giám đốc|trưởng phòng|chánh văn phòng)\s*$|\./\.\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def find_signature_date(text: str) -> datetime.date | None:
+    """The signing date printed alone on a line among the last lines of a document that ends
+    with a signature block ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "./."), else None."""
+    tail = [line for line in text[-4000:].split("\n") if line.strip()][-_SIGNATURE_LINES:]
+    if not _SIGNATURE_BLOCK.search("\n".join(tail)):
+        return None
+    for line in reversed(tail):
+        m = _OFFICIAL_DATE_LINE.search(line)
+        if not m or not m.group("place")[0].isupper() or (line[: m.start()] + line[m.end() :]).strip():
+            continue
+        try:
+            return datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None
     return None
 
 

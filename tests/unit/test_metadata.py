@@ -166,3 +166,16 @@ def test_a_bracketed_dateline_that_opens_a_line_is_the_publication_date() -> Non
     # a document cited in brackets is no dateline
     text = "Huyện ra mắt nền tảng số\n(Kế hoạch số 45/KH-UBND ngày 02/09/2024)\nNội dung ..."
     assert extract_metadata(text).published_date is None
+
+
+def test_a_document_that_signs_at_the_end_is_dated_by_its_signature_line() -> None:
+    body = "\n".join(f"{i}. Nội dung báo cáo số {i} về chuyển đổi số của huyện." for i in range(1, 15))
+    text = (
+        "ỦY BAN NHÂN DÂN HUYỆN ĐÔNG ANH\nBÁO CÁO\nKết quả chuyển đổi số 6 tháng\n" + body
+        + "\n\n                                Đông Anh, ngày 09 tháng 7 năm 2024\n"
+        "Nơi nhận:                               TM. ỦY BAN NHÂN DÂN\n- Lưu: VT.\n"
+    )
+    assert extract_metadata(text).published_date == datetime.date(2024, 7, 9)
+    # a place and date inside a sentence, or without a signature block, is no signing date
+    text = "Tiêu đề\n" + body + "\nHội nghị tổ chức tại Hà Nội, ngày 09 tháng 7 năm 2024 với 120 đại biểu.\nNơi nhận:\n"
+    assert extract_metadata(text).published_date is None
