@@ -74,6 +74,7 @@ _CLOSING = frozenset({")", "]", "%", "”", '"', "'", "percent", "phần", "tră
 _LOCATIVES = frozenset(lexicon.LOCATIVES)
 # Units of an indicator that a percentage cannot be (a share is no length or amount).
 _NOT_A_SHARE = frozenset({"km", "vnd"})
+_EXTENT_LINKS = frozenset(lexicon.EXTENT_LINKING_VERBS)
 _CHANNELS = frozenset(lexicon.CHANNELS)
 
 # A base narrows the indicator where the taxonomy has a finer code for that base.
@@ -582,6 +583,7 @@ class _Figure:
     before: tuple[int, int] | None = None  # the subject before it
     linked: bool = False  # a linking verb joins the subject before to the figure
     connects: bool = False  # ... and it is a connecting verb: the phrase after is no subject
+    nearest_first: bool = False  # ... and a verb of extent ("đến"): the subject is read from its end
     measured: tuple[int, int] | None = None  # the phrase that says what is measured
 
     def reading(self, m: Match) -> int:
@@ -589,6 +591,8 @@ class _Figure:
         first keyword of "tỷ lệ phủ đường truyền internet và phủ sóng 3G ... đạt 94%" decides."""
         if self.measured is None:
             return self.distance(m)
+        if self.nearest_first:
+            return max(0, self.measured[1] - m.last)
         return max(0, m.first - self.measured[0])
 
     def before_gap(self, m: Match) -> int:
@@ -678,9 +682,9 @@ def _lead_start(view: _SentenceView, fig: _Figure) -> int:
     return start - 1 if start > fig.clause[0] and view.syllable(start - 1) == "từ" else start
 
 
-def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] | None, str | None]:
-    """The subject before the figure, and the group of the verb that joins it ("... đạt 68%":
-    linking; "... kết nối với 18 hệ thống": connecting), None when none does."""
+def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] | None, Match | None]:
+    """The subject before the figure, and the verb that joins it ("... đạt 68%": linking;
+    "... kết nối với 18 hệ thống": connecting), None when none does."""
     end = _lead_start(view, fig)
     while end > fig.clause[0] and view.syllable(end - 1) == "(":
         end -= 1
@@ -688,6 +692,14 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
     if linking is not None:
         end = linking.first
     start = max([fig.clause[0]] + [f_last for _, f_last in view.figures if f_last <= fig.first - fig.qualifier_syllables])
+    if start > fig.clause[0]:
+        # After another figure, a coordinator opens a new predicate: "lắp 500 camera AI và
+        # đưa sóng 5G đến 100% quận" measures 5G, not the cameras.
+        # Only a predicate that names something does: "..., cấp huyện đạt 85% và cấp xã đạt
+        # 70%" names a level only, and keeps the measure of the figures before it.
+        joined = max((w.last for w in view.group("coordinator") if start <= w.first and w.last < end), default=start)
+        if joined > start and any(joined <= t.first and t.last <= end for t in view.topics if t not in view.inner):
+            start = joined
     # A one-syllable opener ("số") opens the subject only where a phrase may begin: "chữ ký số"
     # ends in one.
     openers = [
@@ -700,7 +712,7 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
     else:
         start = _past_adverbials(view, start, end)
     start = max(start, end - _PHRASE_SYLLABLES)
-    return ((start, end) if start < end else None), (linking.payload[0] if linking is not None else None)
+    return ((start, end) if start < end else None), linking
 
 
 def _past_adverbials(view: _SentenceView, start: int, end: int) -> int:
@@ -866,14 +878,20 @@ class _Report:
                 return replace(figure, after=None, before=label, linked=True, measured=label)
         after = _after_phrase(view, figure)
         before, verb = _before_phrase(view, figure)
-        linked, connects = verb is not None, verb == "connecting"
+        linked, connects = verb is not None, verb is not None and verb.payload[0] == "connecting"
+        # "đưa sóng 5G đến 100% quận", "phủ sóng tới 98% thôn": what reaches that far is the
+        # noun nearest the verb, not the head of the clause before it.
+        nearest_first = verb is not None and verb.keyword in _EXTENT_LINKS
         if not linked and after is not None and before is not None and view.at("opener", before[0]):
             unit = view.at("base", after[0])
             # "số hồ sơ tiếp nhận trực tuyến 50.911 hồ sơ": the noun after only repeats the unit
             linked = unit is not None and unit.last >= after[1]
         linked = linked and before is not None
         measured = before if linked or after is None else after
-        return replace(figure, after=after, before=before, linked=linked, measured=measured, connects=connects)
+        return replace(
+            figure, after=after, before=before, linked=linked, measured=measured, connects=connects,
+            nearest_first=nearest_first and linked,
+        )
 
     def _names_topic(self, view: _SentenceView, span: tuple[int, int] | None) -> bool:
         return span is not None and any(

@@ -368,6 +368,8 @@ LINKING_VERBS: tuple[str, ...] = (
     "đến", "tới", "reached", "reaches", "reach", "reaching", "is", "was", "were", "are", "stood at", "of",
     "totalled", "totaled", "hit",
 )
+# Linking verbs of extent ("đưa sóng 5G đến 100% quận"): the noun nearest them is measured.
+EXTENT_LINKING_VERBS: tuple[str, ...] = ("đến", "tới", "lên tới", "lên đến")
 # Verbs that join a subject to a count of what it connects to ("LGSP đã kết nối với 18 hệ
 # thống"): the subject is measured; what it connects to names the measure only when the
 # subject names none.

@@ -69,7 +69,8 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"\b(?:" + "|".join(lexicon.LABEL_NOUNS_BEFORE) + r")"
         r"\s+\d+(?![\d.,]*\s?%)"
-        r"(?:\s*(?:,|và|–|-|and|to|or|hoặc|đến)\s*(?:mức độ\s+|mức\s+|level\s+)?\d\b)*",
+        # a listed digit, not the first digit of a figure ("Năm 2024, 2.860 cán bộ")
+        r"(?:\s*(?:,|và|–|-|and|to|or|hoặc|đến)\s*(?:mức độ\s+|mức\s+|level\s+)?\d\b(?![.,]\d))*",
         _I,
     ),
     # Ordinals inside names: "lần thứ 4", and a number right before "2G/3G/4G/5G".

@@ -642,3 +642,19 @@ def test_the_unit_a_caption_names_holds_under_the_heading_above_it() -> None:
     assert found["640"].indicator_code == "dossiers_received"  # not the heading's one-stop shop
     assert found["301"].indicator_code == "dossiers_processed_online"
     assert found["47,0"].indicator_code == "dossiers_processed_online"
+
+
+def test_a_verb_of_extent_measures_the_noun_nearest_it() -> None:
+    text = "Tỉnh sẽ phối hợp với các doanh nghiệp viễn thông đưa sóng 5G tới 11/11 huyện."
+    assert code_of(text, "11/11") == "mobile_coverage"  # not the telecom enterprises at the head
+    # a copula still reads its subject from the head
+    assert code_of("Tỷ lệ hộ gia đình có cáp quang đạt 71%.", "71%") == "fibre_optic"
+
+
+def test_after_another_figure_a_coordinated_predicate_is_measured_on_its_own() -> None:
+    text = "Thành phố sẽ lắp thêm 350 camera giám sát và phủ sóng 5G đến 100% phường."
+    assert code_of(text, "350") == "surveillance_cameras"
+    assert code_of(text, "100%") == "mobile_coverage"
+    # a coordinated level keeps the measure of the figures before it
+    text = "Tỷ lệ văn bản điện tử cấp tỉnh đạt 96%, cấp huyện đạt 90% và cấp xã đạt 81%."
+    assert code_of(text, "81%") == code_of(text, "96%")

@@ -411,3 +411,9 @@ def test_without_a_publication_date_a_day_and_month_take_the_year_of_the_period_
 def test_the_end_of_a_month_or_quarter_as_of_which_figures_are_stated(sentence: str, as_of: datetime.date) -> None:
     (obs,) = extract_observations(sentence)
     assert obs.as_of_date == as_of
+
+
+def test_a_year_label_before_a_comma_does_not_swallow_the_next_figure() -> None:
+    assert [o.quote for o in extract_observations("Năm 2024, 2.860 cán bộ đã hoàn thành khóa bồi dưỡng.")] == ["2.860"]
+    # the list of levels itself is still a label
+    assert [o.quote for o in extract_observations("Có 520 dịch vụ công mức độ 3, 4 được cung cấp.")] == ["520"]
