@@ -988,13 +988,19 @@ class _Report:
         COMPARED_WITH), or a table's comparison column: no share of anything counted."""
         if obs.figure_kind == "comparison":
             return obs.table_column or "comparison column"
+        lead = _lead_start(view, figure)
+        change = next((w for w in view.group("change") if w.first < lead <= w.last <= figure.first), None)
         in_points = any(figure.after_gap(w) == 0 for w in view.group("points"))
         if obs.unit != "percent" and not in_points:
-            return None
-        lead = _lead_start(view, figure)
-        for w in view.group("change"):
-            if w.last == lead:
-                return w.keyword
+            # a count is a change only when the clause says against what: "tăng 142 trạm so
+            # với cuối năm 2023"; "tăng thêm 142 trạm" alone adds stations
+            against = any(
+                figure.after_gap(w) >= 0 and figure.in_clause(w) and not w.keyword.startswith(("kế hoạch", "kh"))
+                for w in view.group("compared_with")
+            )
+            return change.keyword if change is not None and against else None
+        if change is not None:
+            return change.keyword
         for w in view.group("compared_with"):
             if figure.after_gap(w) == 0:
                 return w.keyword

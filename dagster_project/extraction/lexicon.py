@@ -275,7 +275,8 @@ PORTAL_FURNITURE_PATTERN = (
 # the article: the headlines under them are other reports' figures.
 RELATED_NEWS_HEADINGS = (
     "tin liên quan", "bài viết liên quan", "bài liên quan", "tin bài liên quan", "tin cùng chuyên mục",
-    "tin cùng loại", "các tin khác", "tin khác", "các bài viết khác", "bài viết khác", "xem thêm", "đọc thêm",
+    "bài viết cùng chuyên mục", "bài cùng chuyên mục", "cùng chuyên mục", "tin cùng loại", "các tin khác",
+    "tin khác", "các bài viết khác", "bài viết khác", "xem thêm", "đọc thêm",
     "tin mới", "tin mới nhất", "tin đọc nhiều", "tin nổi bật", "tin tức liên quan", "related news",
     "related articles", "related stories", "read more", "more news", "see also",
 )
@@ -561,8 +562,8 @@ def spelled_variants(phrase: str) -> tuple[str, ...]:
 # hoạch", "bằng 96% so với cùng kỳ", a "Tỷ lệ so với KH (%)" column. "tăng lên 85%"
 # (rose to 85 %) is a level: "lên" stands between the verb and the figure.
 CHANGE_VERBS: tuple[str, ...] = (
-    "tăng", "giảm", "tăng thêm", "giảm thêm", "tăng trưởng", "up", "down", "increase*", "decrease*", "rose",
-    "grew", "fell", "dropped", "declined",
+    "tăng", "giảm", "tăng thêm", "giảm thêm", "tăng trưởng", "vượt", "vượt mức", "cao hơn", "thấp hơn", "up",
+    "down", "increase*", "decrease*", "rose", "grew", "fell", "dropped", "declined", "exceed*",
 )
 PERCENTAGE_POINTS: tuple[str, ...] = ("điểm phần trăm", "điểm %", "percentage point*", "points")
 COMPARED_WITH: tuple[str, ...] = (

@@ -44,6 +44,8 @@ def code_of(text: str, quote: str) -> str:
         ("Đã đào tạo 950 học viên, đạt 118% kế hoạch năm.", "118%", "comparisons", "comparison"),
         ("Lượng giao dịch không dùng tiền mặt tăng hơn 60%.", "60%", "comparisons", "comparison"),
         ("Phấn đấu giảm từ 10-15% thời gian chờ đợi.", "10-15%", "comparisons", "comparison"),
+        ("Tỷ lệ này vượt 3,2 điểm phần trăm so với mục tiêu.", "3,2", "comparisons", "comparison"),
+        ("Mạng lưới có 980 trạm BTS, tăng 64 trạm so với cuối năm trước.", "64", "comparisons", "comparison"),
     ],
 )
 def test_figures_that_measure_no_digital_transformation_go_to_other_with_a_reason(
@@ -597,8 +599,8 @@ def test_subscribers_of_fibre_are_internet_subscribers() -> None:
 def test_a_percentage_that_rose_to_a_level_or_is_a_share_of_a_total_stays_a_fact() -> None:
     assert code_of("Tỷ lệ hồ sơ trực tuyến tăng lên 67,5%.", "67,5%") == "dossiers_processed_online"
     assert code_of("Có 1.364 DVCTT, đạt 77% so với tổng số TTHC.", "77%") != "comparisons"
-    # a change of a count is the count's own indicator (the shared keys list them)
-    assert code_of("Năm nay tăng 2.400 thuê bao di động so với năm trước.", "2.400") == "telecom_subscribers"
+    # a count added, without what it is compared with, is the count's own indicator
+    assert code_of("Năm nay các nhà mạng tăng thêm 2.400 thuê bao di động.", "2.400") == "telecom_subscribers"
 
 
 def test_a_comparison_column_of_a_table_is_no_value_of_its_rows_indicator() -> None:

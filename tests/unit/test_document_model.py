@@ -399,7 +399,9 @@ def test_the_headlines_of_a_related_news_box_are_not_figures_of_the_report() -> 
         "- Xã bên cạnh ra mắt 14 tổ công nghệ số\n"
         "Thành phố: 97% hồ sơ được số hóa\n\n"
         "Bài viết khác:\n"
-        "- 3.000 người dân kích hoạt định danh điện tử\n"
+        "- 3.000 người dân kích hoạt định danh điện tử\n\n"
+        "Bài viết cùng chuyên mục\n"
+        "- Huyện miền núi có 60% hộ dùng cáp quang\n"
     )
     assert [o.value for o in extract_observations(text)] == [52.0]
     # a paragraph after the box is read again
