@@ -86,6 +86,7 @@ _BASE_REFINES: dict[tuple[str, str], str] = {
     ("people", "trainings"): "learners",
     ("subscribers", "broadband_internet"): "internet_subscribers",
     ("subscribers", "fibre_optic"): "internet_subscribers",  # fibre_optic is a share of units connected
+    ("subscribers", "mobile_coverage"): "telecom_subscribers",  # coverage counts places, not subscribers
 }
 _RELEVANCE_REASONS = {
     "budget_revenue": "money", "dx_rankings": "rank", "index_scores": "score", "awards": "award",
@@ -854,7 +855,7 @@ class _Report:
             return Classification(code, self.tax[code].domain, RELEVANCE, cue, _RELEVANCE_REASONS[code], None)
         base = _base(view, figure)
         figure = self._share_coordinated_predicate(view, figure, base)
-        figure, base = self._elided(view, figure, base)
+        figure, base = self._elided(view, figure, base, obs.unit)
         chosen = _best(self._candidates(view, figure, base, obs.unit), self.tax)
         code, keyword, by = UNCLASSIFIED, None, None
         if chosen is not None:
@@ -898,11 +899,17 @@ class _Report:
             not self.tax[m.payload].generic and span[0] <= m.first < span[1] for m in view.topics
         )
 
-    def _elided(self, view: _SentenceView, figure: _Figure, base: _Base | None) -> tuple[_Figure, _Base | None]:
+    def _elided(
+        self, view: _SentenceView, figure: _Figure, base: _Base | None, unit: str
+    ) -> tuple[_Figure, _Base | None]:
         """A figure whose phrase names nothing ("..., 85,79% đối với cấp huyện") measures what
         the figure before it in the clause measured; one that names something is remembered."""
         names_unit = base is not None and base.name in lexicon.BASE_INDICATORS and figure.region(base.match) == SUBJECT
-        if names_unit or self._names_topic(view, figure.measured) or self._names_topic(view, (figure.first, figure.last)):
+        # "... và đạt 30.000 trạm 5G": the noun right after a count names it, whatever the subject
+        # (after a share it names the whole: "chiếm 39%/tổng số hồ sơ tiếp nhận")
+        names_own = self._names_topic(view, figure.measured) or self._names_topic(view, (figure.first, figure.last))
+        counted = unit == "count" and figure.linked and self._names_topic(view, figure.after)
+        if names_unit or names_own or counted:
             if figure.measured is not None:
                 view.last_phrase[figure.clause] = (figure.measured, base)
             return figure, base

@@ -660,3 +660,17 @@ def test_after_another_figure_a_coordinated_predicate_is_measured_on_its_own() -
     # a coordinated level keeps the measure of the figures before it
     text = "Tỷ lệ văn bản điện tử cấp tỉnh đạt 96%, cấp huyện đạt 90% và cấp xã đạt 81%."
     assert code_of(text, "81%") == code_of(text, "96%")
+
+
+def test_the_noun_right_after_a_count_names_it_whatever_the_figure_before_measured() -> None:
+    text = "Mục tiêu là phủ sóng 5G đến 100% khu công nghiệp và đạt 12.000 trạm 5G vào năm 2030."
+    assert code_of(text, "100%") == "mobile_coverage"
+    assert code_of(text, "12.000") == "bts_stations"
+    # a share keeps the measure before it: the noun after it names the whole
+    text = "Có 4.210 hồ sơ nộp trực tuyến, chiếm 38%/tổng số hồ sơ tiếp nhận."
+    assert code_of(text, "38%") == "dossiers_processed_online"
+
+
+def test_subscribers_of_a_mobile_network_are_telecom_subscribers() -> None:
+    assert code_of("Số thuê bao sử dụng 5G đạt khoảng 2,4 triệu.", "2,4 triệu") == "telecom_subscribers"
+    assert code_of("Sóng 5G đã phủ 64% dân số.", "64%") == "mobile_coverage"
