@@ -56,6 +56,11 @@ EVAL_SETS = (
             PROJECT_ROOT / "tests" / "fixtures" / "news2" / "key.jsonl", "composed blind, news-style, second round"),
     EvalSet("official2", PROJECT_ROOT / "tests" / "fixtures" / "official2" / "reports",
             PROJECT_ROOT / "tests" / "fixtures" / "official2" / "key.jsonl", "composed blind, official-style, second round"),
+    # A third pair, written after the rules the second pair led to.
+    EvalSet("news3", PROJECT_ROOT / "tests" / "fixtures" / "news3" / "reports",
+            PROJECT_ROOT / "tests" / "fixtures" / "news3" / "key.jsonl", "composed blind, news-style, third round"),
+    EvalSet("official3", PROJECT_ROOT / "tests" / "fixtures" / "official3" / "reports",
+            PROJECT_ROOT / "tests" / "fixtures" / "official3" / "key.jsonl", "composed blind, official-style, third round"),
 )
 
 
