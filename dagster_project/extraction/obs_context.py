@@ -260,7 +260,8 @@ _AS_OF_EN = re.compile(
 )
 # Any mention of a time: a sentence with one states its own period.
 _NAMES_A_TIME = re.compile(
-    r"\b(?:19|20)\d{2}\b|\d{1,2}[/.-]\d{1,2}\b|\b(?:tháng|quý|năm)\s+(?:\d|này|nay|qua|trước|tới)|"
+    # a day and month, not the digits inside a pair of counts ("1.528/1.712 thôn", "129/129 xã")
+    r"\b(?:19|20)\d{2}\b|(?<![\d.,])\d{1,2}[/.-]\d{1,2}(?![\d.,]*\d)|\b(?:tháng|quý|năm)\s+(?:\d|này|nay|qua|trước|tới)|"
     r"\b(?:hiện nay|đến nay|hiện tại|currently)\b",
     _I,
 )

@@ -126,3 +126,14 @@ def test_a_sentence_with_its_own_year_and_the_next_paragraph_keep_no_carried_dat
 )
 def test_the_end_of_a_named_month_or_period_is_the_as_of_date(text: str, as_of: datetime.date) -> None:
     assert _one(text).as_of_date == as_of
+
+
+def test_a_pair_of_counts_is_no_date_that_stops_the_paragraphs_as_of_date() -> None:
+    text = (
+        "Tính đến ngày 31/5/2024, toàn tỉnh có 980 trạm BTS. Có 1.204/1.315 thôn có sóng 4G, đạt 91,6%; "
+        "118/118 xã có cáp quang. Ngày 15/6, huyện có thêm 12 điểm wifi."
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 6, 20))}
+    assert found["1.204/1.315"].as_of_date == datetime.date(2024, 5, 31)
+    assert found["118/118"].as_of_date == datetime.date(2024, 5, 31)
+    assert found["12"].as_of_date != datetime.date(2024, 5, 31)  # a sentence with its own day keeps it
