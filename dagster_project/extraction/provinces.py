@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from dagster_project.extraction.lexicon import HOST_PREFIXES, NATIONAL_SITES
+from dagster_project.extraction.lexicon import HOST_PREFIXES, NATIONAL_LEVEL_PATTERN, NATIONAL_SITES
 from dagster_project.extraction.normalize import normalize_text
 
 PROVINCES_CSV = Path(__file__).resolve().parents[2] / "dbt" / "seeds" / "provinces.csv"
@@ -95,6 +95,11 @@ _LEAD_BONUS = 1.0
 _LIST_FACTOR = 0.5
 _DOMAIN_WEIGHT = 4.0
 _FILE_NAME_WEIGHT = 1.5
+# A report about the whole country ("cả nước" twice or more) names provinces only in
+# passing (a ranking, an example): one bare mention is no evidence of its province.
+_NATIONAL_CUE = re.compile(NATIONAL_LEVEL_PATTERN, re.IGNORECASE)
+_NATIONAL_CUES = 2
+_NATIONAL_MIN_WEIGHT = 3.0  # more than a bare mention in the lead (1 + 1): a cue or the title
 _LEAD_CHARS = 400
 
 # Words right before a name that make it the report's subject ("tỉnh Nghệ An",
@@ -381,6 +386,8 @@ def detect_province(text: str, file_name: str | None = None) -> tuple[str | None
         totals[mention.gso_code] += mention.weight
         first_seen.setdefault(mention.gso_code, order)
     best = max(totals, key=lambda code: (totals[code], -first_seen[code]))
+    if totals[best] < _NATIONAL_MIN_WEIGHT and len(_NATIONAL_CUE.findall(text)) >= _NATIONAL_CUES:
+        return None, None
     strongest = max(
         (m for m in mentions if m.gso_code == best), key=lambda m: (m.weight, -m.start)
     )

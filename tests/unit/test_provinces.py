@@ -127,3 +127,18 @@ def test_names_factored_by_first_letter_match_as_the_flat_alternation() -> None:
     for _ in range(2_000):
         text = " ".join(rng.choice(words) for _ in range(12))
         assert [m.span() for m in factored.finditer(text)] == [m.span() for m in flat.finditer(text)], text
+
+
+def test_a_national_report_that_names_a_province_in_passing_has_no_province() -> None:
+    text = (
+        "Cả nước có hơn 4.000 dịch vụ công trực tuyến toàn trình\n"
+        "Theo Bộ Thông tin và Truyền thông, cả nước đã có 60 triệu tài khoản định danh điện tử. "
+        "Về chỉ số chuyển đổi số, Bình Dương đứng đầu, tiếp theo là hai thành phố lớn."
+    )
+    assert detect_province(text) == (None, None)
+    # a province the report is about keeps it, national comparison or not
+    text = (
+        "Tỉnh Bình Dương đẩy mạnh chuyển đổi số\n"
+        "Tỷ lệ hồ sơ trực tuyến của tỉnh Bình Dương cao hơn bình quân cả nước; cả nước mới đạt 45%."
+    )
+    assert detect_province(text)[0] == "74"
