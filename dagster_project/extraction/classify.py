@@ -211,7 +211,7 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
         channel = _channel_of_text(obs.subject)
         if channel is not None:
             channel_cells.append((k, channel))
-        elif obs.unit == "percent" and _BARE_RATE.fullmatch(obs.subject or ""):
+        elif obs.unit == "percent" and _RATE_HEADER.match(obs.subject or ""):
             deferred.append(k)  # the share of the column before it, if that one is decided
         else:
             found = _title_code(obs, tax)
@@ -358,25 +358,30 @@ def _row_above(observations: list[Observation], k: int, channel_at: set[int], ta
 
 
 _BARE_RATE = re.compile(r"\s*(?:t[ỷỉ]\s+lệ)?\s*(?:\(\s*%\s*\)|%)?\s*", re.IGNORECASE)
+# A rate column whose words name no indicator: "Tỷ lệ kích hoạt so với công dân đủ điều kiện (%)"
+_RATE_HEADER = re.compile(r"\s*(?:t[ỷỉ]\s+lệ\b|\(\s*%\s*\)|%)", re.IGNORECASE)
 
 
 def _bare_rate_columns(observations: list[Observation], tax: Taxonomy) -> list[Observation]:
-    """A percentage column headed only "Tỷ lệ (%)" is the share of the column before it in
-    its row ("Trong đó trực tuyến | Tỷ lệ (%)"), as "(đạt 61,3%)" after a count is in prose."""
+    """A percentage column headed "Tỷ lệ (%)", or a rate whose words name no indicator
+    ("Tỷ lệ kích hoạt so với ... (%)"), is the share of the column before it in its row
+    ("Trong đó trực tuyến | Tỷ lệ (%)"), as "(đạt 61,3%)" after a count is in prose; a rate
+    with words that follows no decided column takes what the table's title names."""
     out = list(observations)
     previous: Observation | None = None
     for k, obs in enumerate(out):
         row = obs.extra.get("table_row_at")
         before = previous if previous is not None and previous.extra.get("table_row_at") == row else None
-        if (
-            row is not None and before is not None and obs.unit == "percent" and _undecided(obs, tax)
-            and _BARE_RATE.fullmatch(obs.subject or "") and not _undecided(before, tax)
-            and before.domain in FACT_DOMAINS
-        ):
+        rate = row is not None and obs.unit == "percent" and _undecided(obs, tax) and _RATE_HEADER.match(obs.subject or "")
+        if rate and before is not None and not _undecided(before, tax) and before.domain in FACT_DOMAINS:
             out[k] = obs = with_fields(
                 obs, indicator_code=before.indicator_code, domain=before.domain, classified_by=CLAUSE,
                 relevance=None, matched_keyword=f"share of: {before.table_column or before.subject}",
             )
+        elif rate and not _BARE_RATE.fullmatch(obs.subject or ""):
+            found = _title_code(obs, tax)
+            if found is not None:
+                out[k] = obs = _by_title(obs, found, tax)
         previous = obs
     return out
 

@@ -523,11 +523,20 @@ def _is_short_item(text: str) -> bool:
     return bool(colon) and len(head.split()) <= 14
 
 
+# A caption is short; one that says it is one ("Bảng 1. ...", "Biểu 2:") may run longer with
+# what the table covers and its date ("... theo đơn vị hành chính cấp huyện (số liệu tính đến ngày 15/10/2024)").
+_CAPTION_WORDS, _CAPTION_WORDS_LABELLED = 30, 50
+_CAPTION_LABEL = re.compile(r"\s*(?:bảng|biểu|phụ lục|table)\b", _I)
+
+
 def _caption(text: str, lines: list[Line], j: int, dated: Callable[[str], datetime.date | None]) -> _Section | None:
     """A short line right above a table ("Bảng 1. ... đến ngày 31/10/2024") is its caption."""
     k = j
     while k < len(lines) and lines[k].kind in (BLANK, UNIT):
         k += 1
-    if k >= len(lines) or lines[k].kind != ROW or len(text.split()) > 30:
+    words = len(text.split())
+    if k >= len(lines) or lines[k].kind != ROW or words > _CAPTION_WORDS_LABELLED or (
+        words > _CAPTION_WORDS and not _CAPTION_LABEL.match(text)
+    ):
         return None
     return _Section("caption", " ".join(text.split()), heading_target(text), dated(text))

@@ -4,6 +4,8 @@ Every sentence here is invented for the test; none is copied from the shared rep
 """
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from dagster_project.extraction.classify import classify_observations
@@ -674,3 +676,17 @@ def test_the_noun_right_after_a_count_names_it_whatever_the_figure_before_measur
 def test_subscribers_of_a_mobile_network_are_telecom_subscribers() -> None:
     assert code_of("Số thuê bao sử dụng 5G đạt khoảng 2,4 triệu.", "2,4 triệu") == "telecom_subscribers"
     assert code_of("Sóng 5G đã phủ 64% dân số.", "64%") == "mobile_coverage"
+
+
+def test_a_rate_column_whose_words_name_no_indicator_is_the_share_of_the_column_before_it() -> None:
+    text = (
+        "Bảng 2. Kết quả kích hoạt tài khoản định danh điện tử theo đơn vị hành chính cấp huyện, "
+        "số liệu tính đến ngày 30/9/2024 của Công an các huyện, thị xã và thành phố trong tỉnh\n"
+        "STT | Đơn vị | Tài khoản định danh điện tử đã kích hoạt | Tỷ lệ kích hoạt so với công dân đủ điều kiện (%)\n"
+        "1 | Huyện Tân Phú | 41.260 | 76,4\n"
+        "2 | Huyện Định Quán | 52.118 | 71,9\n"
+    )
+    found = {o.quote: o for o in classify_observations(text, extract_observations(text, datetime.date(2024, 10, 20)))}
+    assert found["76,4"].indicator_code == "electronic_identification"  # "so với" a base is no comparison
+    assert found["41.260"].as_of_date == datetime.date(2024, 9, 30)  # a labelled caption may run long
+    assert found["76,4"].as_of_date == datetime.date(2024, 9, 30)
