@@ -135,7 +135,7 @@ def _header_lines(text: str) -> list[str]:
         if len(lines) >= _HEADER_LINES or consumed >= _HEADER_CHARS:
             break
         consumed += len(raw) + 1
-        if raw.strip():
+        if any(ch.isalnum() for ch in raw):  # a bare "-" of an emptied menu is no header line
             lines.append(raw.strip())
     return lines
 
@@ -199,8 +199,11 @@ def find_signature_date(text: str) -> datetime.date | None:
         return None
     for line in reversed(tail):
         m = _OFFICIAL_DATE_LINE.search(line)
-        if not m or not m.group("place")[0].isupper() or (line[: m.start()] + line[m.end() :]).strip():
+        if not m or not m.group("place")[0].isupper():
             continue
+        beside = (line[: m.start()] + line[m.end() :]).strip()
+        if beside and not _SIGNATURE_BLOCK.search(beside):
+            continue  # "... tại Hà Nội, ngày 9 tháng 7 năm 2024 với 120 đại biểu": a sentence
         try:
             return datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         except ValueError:

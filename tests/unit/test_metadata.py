@@ -179,3 +179,18 @@ def test_a_document_that_signs_at_the_end_is_dated_by_its_signature_line() -> No
     # a place and date inside a sentence, or without a signature block, is no signing date
     text = "Tiêu đề\n" + body + "\nHội nghị tổ chức tại Hà Nội, ngày 09 tháng 7 năm 2024 với 120 đại biểu.\nNơi nhận:\n"
     assert extract_metadata(text).published_date is None
+
+
+def test_the_signing_date_beside_the_recipients_of_a_two_column_signature_block_is_read() -> None:
+    body = "\n".join(f"{i}. Nội dung báo cáo số {i} về chuyển đổi số của tỉnh." for i in range(1, 15))
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH\nBÁO CÁO\n" + body + "\nỦy ban nhân dân tỉnh trân trọng báo cáo./.\n\n"
+        "Nơi nhận:                                   Lào Cai, ngày 18 tháng 12 năm 2024\n"
+        "- Bộ Thông tin và Truyền thông;                  TM. ỦY BAN NHÂN DÂN\n"
+    )
+    assert extract_metadata(text).published_date == datetime.date(2024, 12, 18)
+
+
+def test_an_emptied_menu_does_not_push_the_date_line_out_of_the_header() -> None:
+    text = "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH\n\n" + "-\n" * 8 + "Trang chủ > Tin tức\n\nTiêu đề bài viết về chuyển đổi số\n\nNgày đăng: 09/12/2024 | Lượt xem: 1.245\n\nNội dung."
+    assert extract_metadata(text).published_date == datetime.date(2024, 12, 9)
