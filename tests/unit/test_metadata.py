@@ -182,7 +182,7 @@ def test_a_document_that_signs_at_the_end_is_dated_by_its_signature_line() -> No
 
 
 def test_the_signing_date_beside_the_recipients_of_a_two_column_signature_block_is_read() -> None:
-    body = "\n".join(f"{i}. Nội dung báo cáo số {i} về chuyển đổi số của tỉnh." for i in range(1, 15))
+    body = "\n".join(f"{i}. Nội dung báo cáo số {i} về chuyển đổi số của tỉnh." for i in range(1, 40))
     text = (
         "ỦY BAN NHÂN DÂN TỈNH\nBÁO CÁO\n" + body + "\nỦy ban nhân dân tỉnh trân trọng báo cáo./.\n\n"
         "Nơi nhận:                                   Lào Cai, ngày 18 tháng 12 năm 2024\n"
