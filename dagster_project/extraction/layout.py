@@ -192,7 +192,8 @@ def _mark_masthead(lines: list[Line]) -> None:
 
 
 def _mark_structure(lines: list[Line]) -> None:
-    for line in lines:
+    first_content = next((k for k, line in enumerate(lines) if line.kind == TEXT), -1)
+    for k, line in enumerate(lines):
         if line.kind != TEXT:
             continue
         text = line.text
@@ -214,6 +215,23 @@ def _mark_structure(lines: list[Line]) -> None:
             FIGURE_DIGITS.search(_TIME_DIGITS.sub("", text))
         ):
             line.kind, line.style, line.title = HEADING, "caps", text
+        elif k != first_content and _is_subheading(lines, k):
+            line.kind, line.style, line.title = HEADING, "plain", text
+
+
+_SUBHEADING_WORDS = 10
+
+
+def _is_subheading(lines: list[Line], k: int) -> bool:
+    """A news item's unnumbered subheading, alone between blank lines, that opens a targets or
+    results part ("Mục tiêu đến năm 2030", "Kết quả năm 2024"): its scope holds for the
+    paragraphs under it. Other short lines stay text."""
+    text = lines[k].text
+    alone = (k == 0 or not lines[k - 1].text) and (k + 1 >= len(lines) or not lines[k + 1].text)
+    return (
+        alone and len(text.split()) <= _SUBHEADING_WORDS and not _TERMINAL.search(text)
+        and not FIGURE_DIGITS.search(_TIME_DIGITS.sub("", text)) and heading_target(text) is not None
+    )
 
 
 def _numbering_style(m: re.Match[str]) -> str:

@@ -419,3 +419,18 @@ def test_a_row_ending_in_a_number_before_a_row_whose_label_is_a_level_keeps_that
     assert [o.quote for o in extract_observations(text)] == ["12.400", "9.860", "79,5", "20.310", "14.020", "69,0"]
     # on one line a level noun after the number still makes a label ("liên thông 4 cấp")
     assert extract_observations("Hệ thống đã liên thông 4 cấp chính quyền.") == []
+
+
+def test_a_news_subheading_that_opens_a_targets_part_makes_its_paragraphs_targets() -> None:
+    text = (
+        "Tỉnh tổng kết chuyển đổi số năm 2024\n\n"
+        "Kết quả năm 2024\n\n"
+        "Toàn tỉnh có 1.320 trạm BTS và 86% hộ gia đình có cáp quang.\n\n"
+        "Mục tiêu đến năm 2030\n\n"
+        "Toàn tỉnh có khoảng 2.100 trạm BTS. Tỷ lệ hộ gia đình có cáp quang đạt 98%.\n"
+    )
+    found = {o.quote: o.is_target for o in extract_observations(text, datetime.date(2025, 1, 10))}
+    assert found == {"1.320": False, "86%": False, "2.100": True, "98%": True}
+    # a short line that names no targets or results part stays text; so does the title
+    text = "Mục tiêu năm 2025 của ngành\n\nHạ tầng số\n\nToàn tỉnh có 1.320 trạm BTS.\n"
+    assert [o.is_target for o in extract_observations(text, datetime.date(2025, 1, 10))] == [False]
