@@ -764,6 +764,24 @@ def _base(view: _SentenceView, fig: _Figure) -> _Base | None:
 # --- candidates ---------------------------------------------------------------------------
 
 
+def _inner_when_outer_cannot(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A keyword inside a longer one counts as itself when the longer one cannot count the
+    figure: "100%" of "tuyến cáp quang" is no length of cable (km), so "cáp quang" counts."""
+    outer = [c for c in candidates if not c.inner]
+    out = []
+    for c in candidates:
+        if c.inner:
+            around = [
+                o for o in outer
+                if o.match.start <= c.match.start and c.match.end <= o.match.end
+                and o.match.end - o.match.start > c.match.end - c.match.start
+            ]
+            if around and not any(o.fits for o in around):
+                c = replace(c, inner=False)
+        out.append(c)
+    return out
+
+
 @dataclass(frozen=True)
 class _Candidate:
     match: Match[str]
@@ -1058,6 +1076,7 @@ class _Report:
             out.append(_Candidate(
                 m, region, distance, role, indicator.generic, fits, m in view.inner, head, m.first >= parts_from
             ))
+        out = _inner_when_outer_cannot(out)
         named = lexicon.BASE_INDICATORS.get(base.name) if base is not None else None
         if named in self.tax.indicators and not any(
             c.head and not c.generic and c.match.first == base.match.first for c in out

@@ -690,3 +690,9 @@ def test_a_rate_column_whose_words_name_no_indicator_is_the_share_of_the_column_
     assert found["76,4"].indicator_code == "electronic_identification"  # "so với" a base is no comparison
     assert found["41.260"].as_of_date == datetime.date(2024, 9, 30)  # a labelled caption may run long
     assert found["76,4"].as_of_date == datetime.date(2024, 9, 30)
+
+
+def test_a_keyword_inside_a_longer_one_counts_when_the_longer_one_cannot_count_the_figure() -> None:
+    text = "Huyện có 42 tuyến cáp quang dài 610 km, kết nối đến 96% thôn, bản."
+    assert code_of(text, "42") == "cable_lines_km"
+    assert code_of(text, "96%") == "fibre_optic"  # a share is no length of cable
