@@ -693,6 +693,6 @@ def test_a_rate_column_whose_words_name_no_indicator_is_the_share_of_the_column_
 
 
 def test_a_keyword_inside_a_longer_one_counts_when_the_longer_one_cannot_count_the_figure() -> None:
-    text = "Huyện có 42 tuyến cáp quang dài 610 km, kết nối đến 96% thôn, bản."
+    text = "Huyện có 42 tuyến cáp quang dài 610 km, kết nối đến 96% thôn, bản; 40 xã có kết nối băng rộng cố định."
     assert code_of(text, "42") == "cable_lines_km"
     assert code_of(text, "96%") == "fibre_optic"  # a share is no length of cable
