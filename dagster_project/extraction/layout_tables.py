@@ -206,6 +206,14 @@ def _fix_label_column(columns: list[Column], data: list[list[str]]) -> None:
     for k in labels[1:]:
         if _UNIT_WORDS_HEADER.match(columns[k].header):
             columns[k] = Column(columns[k].header, "unit", columns[k].year, columns[k].percent)
+    # ... also when it stands right after the label column, past the position a label may
+    # take ("STT | Chỉ tiêu | Đơn vị | Kế hoạch"), and holds words, not numbers
+    if labels:
+        k = labels[0] + 1
+        if k < len(columns) and columns[k].role == "measure" and _UNIT_WORDS_HEADER.match(columns[k].header) and not any(
+            k < len(cells) and is_number_cell(cells[k]) for cells in data
+        ):
+            columns[k] = Column(columns[k].header, "unit", columns[k].year, columns[k].percent)
     if labels:
         return
     for k, column in enumerate(columns):

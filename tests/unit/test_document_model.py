@@ -434,3 +434,15 @@ def test_a_news_subheading_that_opens_a_targets_part_makes_its_paragraphs_target
     # a short line that names no targets or results part stays text; so does the title
     text = "Mục tiêu năm 2025 của ngành\n\nHạ tầng số\n\nToàn tỉnh có 1.320 trạm BTS.\n"
     assert [o.is_target for o in extract_observations(text, datetime.date(2025, 1, 10))] == [False]
+
+
+def test_a_unit_column_right_after_the_label_column_gives_each_row_its_unit() -> None:
+    text = (
+        "Bảng 3. Kết quả thực hiện các chỉ tiêu\n"
+        "ĐVT: theo từng chỉ tiêu\n"
+        "STT | Chỉ tiêu | Đơn vị | Kế hoạch năm 2024 | Thực hiện năm 2024\n"
+        "1 | Tỷ lệ hồ sơ nộp trực tuyến | % | 55 | 61,8\n"
+        "2 | Số trạm BTS | Trạm | 1.150 | 1.172\n"
+    )
+    units = {o.quote: o.unit for o in extract_observations(text)}
+    assert units == {"55": "percent", "61,8": "percent", "1.150": "count", "1.172": "count"}
