@@ -61,6 +61,11 @@ EVAL_SETS = (
             PROJECT_ROOT / "tests" / "fixtures" / "news3" / "key.jsonl", "composed blind, news-style, third round"),
     EvalSet("official3", PROJECT_ROOT / "tests" / "fixtures" / "official3" / "reports",
             PROJECT_ROOT / "tests" / "fixtures" / "official3" / "key.jsonl", "composed blind, official-style, third round"),
+    # A fourth pair, written after the rules the third pair led to (scored blind at 75fb8a8).
+    EvalSet("news4", PROJECT_ROOT / "tests" / "fixtures" / "news4" / "reports",
+            PROJECT_ROOT / "tests" / "fixtures" / "news4" / "key.jsonl", "composed blind, news-style, fourth round"),
+    EvalSet("official4", PROJECT_ROOT / "tests" / "fixtures" / "official4" / "reports",
+            PROJECT_ROOT / "tests" / "fixtures" / "official4" / "key.jsonl", "composed blind, official-style, fourth round"),
 )
 
 
