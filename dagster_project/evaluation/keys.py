@@ -37,35 +37,30 @@ class EvalSet:
         return path if path.is_file() else None
 
 
+def _composed(name: str, note: str) -> EvalSet:
+    """A set composed in this repository: tests/fixtures/<name>/{reports/, key.jsonl}."""
+    folder = PROJECT_ROOT / "tests" / "fixtures" / name
+    return EvalSet(name, folder / "reports", folder / "key.jsonl", note)
+
+
 # The shared sets were read while the rules were written: their scores are training scores.
 # The official set is composed in this repository and never looked at by the shared keys.
+# The blind pairs were written by helpers who did not read the rules, each round after the
+# rules the round before led to, and scored once before any rule changed (FIRST_SCORE.md
+# beside each key); their later scores are training scores too.
 EVAL_SETS = (
     EvalSet("samples", SHARED / "seeds", SHARED / "gold" / "seeds_gold.jsonl", "shared; training score"),
     EvalSet("devset", SHARED / "devset" / "reports", SHARED / "devset" / "devset_gold.jsonl",
             "shared; training score"),
-    EvalSet("official", PROJECT_ROOT / "tests" / "fixtures" / "official" / "reports",
-            PROJECT_ROOT / "tests" / "fixtures" / "official" / "key.jsonl", "composed here, official-style"),
-    # Written by helpers who did not read the rules, and scored once before any rule changed
-    # (FIRST_SCORE.md beside each key); later scores are no longer blind.
-    EvalSet("news", PROJECT_ROOT / "tests" / "fixtures" / "news" / "reports",
-            PROJECT_ROOT / "tests" / "fixtures" / "news" / "key.jsonl", "composed blind, news-style"),
-    EvalSet("official_blind", PROJECT_ROOT / "tests" / "fixtures" / "official_blind" / "reports",
-            PROJECT_ROOT / "tests" / "fixtures" / "official_blind" / "key.jsonl", "composed blind, official-style"),
-    # A second pair, written after the rules the first pair led to, to measure those rules blind.
-    EvalSet("news2", PROJECT_ROOT / "tests" / "fixtures" / "news2" / "reports",
-            PROJECT_ROOT / "tests" / "fixtures" / "news2" / "key.jsonl", "composed blind, news-style, second round"),
-    EvalSet("official2", PROJECT_ROOT / "tests" / "fixtures" / "official2" / "reports",
-            PROJECT_ROOT / "tests" / "fixtures" / "official2" / "key.jsonl", "composed blind, official-style, second round"),
-    # A third pair, written after the rules the second pair led to.
-    EvalSet("news3", PROJECT_ROOT / "tests" / "fixtures" / "news3" / "reports",
-            PROJECT_ROOT / "tests" / "fixtures" / "news3" / "key.jsonl", "composed blind, news-style, third round"),
-    EvalSet("official3", PROJECT_ROOT / "tests" / "fixtures" / "official3" / "reports",
-            PROJECT_ROOT / "tests" / "fixtures" / "official3" / "key.jsonl", "composed blind, official-style, third round"),
-    # A fourth pair, written after the rules the third pair led to (scored blind at 75fb8a8).
-    EvalSet("news4", PROJECT_ROOT / "tests" / "fixtures" / "news4" / "reports",
-            PROJECT_ROOT / "tests" / "fixtures" / "news4" / "key.jsonl", "composed blind, news-style, fourth round"),
-    EvalSet("official4", PROJECT_ROOT / "tests" / "fixtures" / "official4" / "reports",
-            PROJECT_ROOT / "tests" / "fixtures" / "official4" / "key.jsonl", "composed blind, official-style, fourth round"),
+    _composed("official", "composed here, official-style"),
+    _composed("news", "composed blind, news-style"),
+    _composed("official_blind", "composed blind, official-style"),
+    _composed("news2", "composed blind, news-style, second round"),
+    _composed("official2", "composed blind, official-style, second round"),
+    _composed("news3", "composed blind, news-style, third round"),
+    _composed("official3", "composed blind, official-style, third round"),
+    _composed("news4", "composed blind, news-style, fourth round (scored blind at 75fb8a8)"),
+    _composed("official4", "composed blind, official-style, fourth round (scored blind at 75fb8a8)"),
 )
 
 
