@@ -173,11 +173,16 @@ def find_official_date(lines: list[str]) -> datetime.date | None:
     for line in lines:
         m = _OFFICIAL_DATE_LINE.search(line)
         if m and m.group("place")[0].isupper():
-            try:
-                return datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-            except ValueError:
-                return None
+            return _signed_on(m)
     return None
+
+
+def _signed_on(m: re.Match[str]) -> datetime.date | None:
+    """The date of an `_OFFICIAL_DATE_LINE` match, None when it names no real day."""
+    try:
+        return datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
 
 
 # Documents that sign at the end ("... báo cáo UBND thành phố./." then "Hòa Vang, ngày 14
@@ -204,10 +209,7 @@ def find_signature_date(text: str) -> datetime.date | None:
         beside = (line[: m.start()] + line[m.end() :]).strip()
         if beside and not _SIGNATURE_BLOCK.search(beside):
             continue  # "... tại Hà Nội, ngày 9 tháng 7 năm 2024 với 120 đại biểu": a sentence
-        try:
-            return datetime.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        except ValueError:
-            return None
+        return _signed_on(m)
     return None
 
 

@@ -16,6 +16,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from dagster_project.extraction import lexicon
 from dagster_project.extraction.layout import Block, Layout, read_layout
 from dagster_project.extraction.models import Observation, with_fields
 from dagster_project.extraction.numbers import Lang, detect_language, find_numbers
@@ -38,7 +39,7 @@ from dagster_project.extraction.obs_reading import PERCENT_ROW_LABEL, Figure, re
 from dagster_project.extraction.obs_tables import CellContext, table_figures
 
 _I = re.IGNORECASE
-_PART_MARKER = re.compile(r"trong đó|bao gồm|\bgồm\b|including|of which|among which|\(\s*$", _I)
+_PART_MARKER = re.compile(lexicon.word_alternation(lexicon.PART_MARKERS) + r"|\(\s*$", _I)
 _LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+|\s+and\s+|;\s*")
 _MAX_LABEL_CHARS = 160
 _RATE_LABEL = re.compile(r"t[ỷỉ]\s+lệ\b", _I)

@@ -57,10 +57,11 @@ class Taxonomy:
     def index(self) -> KeywordIndex[str]:
         """Every keyword of every indicator, in each of its spellings (lexicon.ABBREVIATIONS),
         found on word boundaries; the payload is the code."""
-        return KeywordIndex((v, i.code) for i in self for k in i.keywords for v in spelled_variants(k))
+        return KeywordIndex((spelling, code) for code, spelling in self._spelled_as)
 
     @cached_property
     def _spelled_as(self) -> dict[tuple[str, str], str]:
+        """(code, a spelling of one of its keywords) -> the seed's keyword."""
         return {(i.code, v): k for i in self for k in i.keywords for v in spelled_variants(k)}
 
     def seed_keyword(self, code: str, matched: str) -> str:
