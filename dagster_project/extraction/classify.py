@@ -29,6 +29,15 @@ For every figure of a report, in this order:
    code found in the same step beats the code it refines ("cáp quang internet
    băng rộng" -> fibre_optic, which refines broadband_internet).
    "hệ thống này", "dịch vụ này" stand for the nearest earlier mention of that noun.
+   After another figure, a comma or "và" that opens a predicate naming something starts
+   the next figure's subject ("lắp 120 camera ..., nâng số điểm wifi lên 85 điểm"); a
+   figure whose phrase names nothing measures what the figure right before it measured.
+   Context, when its own words decided nothing specific (`classified_by` "context"): a
+   bare noun that starts longer keywords stands for the nearest earlier one ("xây mới 9
+   trạm" after "trạm BTS"; "312 tổ" after "tổ công nghệ số cộng đồng"), and a figure only a
+   generic word names takes the specific topic of the fact figure before it in its
+   paragraph, if of the same domain ("... 140 điểm phát wifi. Mỗi ngày có 9 nghìn lượt kết
+   nối"). A length ("5,2 nghìn km") is counted by the taxonomy's indicator of lengths.
 5. The base refines the indicator where the taxonomy has a code for it:
    households with internet -> household_internet, officials trained ->
    officials_trained; and a verb that governs the counted units says what
@@ -61,10 +70,11 @@ from dagster_project.extraction import lexicon
 from dagster_project.extraction.models import Observation, with_fields
 from dagster_project.extraction.obs_context import Sentence, clause_bounds
 from dagster_project.extraction.taxonomy import FACT_DOMAINS, UNCLASSIFIED, Taxonomy, taxonomy
-from dagster_project.extraction.words import KeywordIndex, Match, Script, Text
+from dagster_project.extraction.words import KeywordIndex, Match, Script, Text, tone_key
 
 # classified_by values
 SUBJECT, CLAUSE, SENTENCE, FALLBACK, RELEVANCE = "subject", "clause", "sentence", "fallback", "relevance"
+CONTEXT = "context"  # a topic named before the figure's own words: its full name, the figure before
 _REGION_RANK = {SUBJECT: 3, CLAUSE: 2, SENTENCE: 1}
 _PHRASE_SYLLABLES = 16  # longest counted phrase read
 _HEAD_SYLLABLES = 6  # how far into the phrase its base and relevance cues are looked for
@@ -74,6 +84,7 @@ _CLOSING = frozenset({")", "]", "%", "”", '"', "'", "percent", "phần", "tră
 _LOCATIVES = frozenset(lexicon.LOCATIVES)
 # Units of an indicator that a percentage cannot be (a share is no length or amount).
 _NOT_A_SHARE = frozenset({"km", "vnd"})
+_LENGTH = "km"  # the taxonomy's unit of lengths
 _EXTENT_LINKS = frozenset(lexicon.EXTENT_LINKING_VERBS)
 _CHANNELS = frozenset(lexicon.CHANNELS)
 
@@ -113,7 +124,35 @@ def classify_observations(
     figures = [report.place(obs) for obs in observations]  # every figure is placed before any is read
     classified = [with_fields(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
     classified = _table_cells_by_title(classified, report.tax)
-    return _parts_by_channel(text, classified, report.tax)
+    classified = _parts_by_channel(text, classified, report.tax)
+    return _topics_carried_on(text, classified, report.tax)
+
+
+# --- the topic of the figure before ------------------------------------------------------
+
+_TOPIC_REACH = 400  # characters back from a figure to the figure whose topic it may take
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy) -> list[Observation]:
+    """A figure that only a generic word names ("Mỗi ngày có khoảng 9 nghìn lượt kết nối":
+    infrastructure_other) goes on with the topic of the fact figure before it in its
+    paragraph ("... 140 điểm phát wifi công cộng"), when that one has a specific indicator of
+    the same domain; a figure of another domain between them ends the topic."""
+    out = list(observations)
+    for k, obs in enumerate(out):
+        if obs.classified_by != FALLBACK or obs.scope == "table":
+            continue
+        before = next((b for b in reversed(out[:k]) if b.domain in FACT_DOMAINS), None)
+        if (
+            before is None or before.scope == "table" or before.domain != obs.domain
+            or tax[before.indicator_code].generic or obs.char_start - before.char_end > _TOPIC_REACH
+            or _BLANK_LINE.search(text, before.char_end, obs.char_start) is not None
+        ):
+            continue
+        out[k] = with_fields(obs, indicator_code=before.indicator_code, classified_by=CONTEXT,
+                             matched_keyword=f"{obs.matched_keyword} (the topic before: {before.indicator_code})")
+    return out
 
 
 # --- table cells named by the table's title ----------------------------------------------
@@ -504,7 +543,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "market_share": lexicon.MARKET_SHARE_CUES, "currency_before": lexicon.CURRENCY_BEFORE,
         "online": lexicon.PART_CHANNELS_ONLINE, "parts": lexicon.PART_MARKERS,
         "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH,
-        "points": lexicon.PERCENTAGE_POINTS,
+        "points": lexicon.PERCENTAGE_POINTS, "length": lexicon.LENGTH_UNITS,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -533,6 +572,8 @@ class _SentenceView:
         self.text = Text(sentence, script)
         self.topics = tax.index.find(self.text)
         self.inner = _inner(self.topics)
+        # keywords of a specific (not `*_other`) indicator, not inside a longer keyword
+        self.specific = [t for t in self.topics if t not in self.inner and not tax[t.payload].generic]
         self.words = _lexicon_index().find(self.text)
         self.figures: list[tuple[int, int]] = []  # syllable spans of the sentence's figures
         # clause -> the last figure's measured phrase and base, for the figures after it
@@ -673,12 +714,29 @@ def _after_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
     end = pos
     while end < limit and end - pos < _PHRASE_SYLLABLES:
         s = view.syllable(end)
-        if s in _PUNCTUATION_BREAKS and not (s == "," and view.inside_base(end)):
+        if s in _PUNCTUATION_BREAKS and not (s == "," and (view.inside_base(end) or _listed_noun(view, pos, end, limit))):
             break
         if end > pos and view.at("stop", end):
             break
         end += 1
     return (pos, end) if end > pos else None
+
+
+_LISTED_NOUN_SYLLABLES = 2  # "khu, điểm du lịch": a noun this short before a comma may be one of a list
+
+
+def _listed_noun(view: _SentenceView, pos: int, comma: int, limit: int) -> bool:
+    """The comma at `comma` joins nouns listed after the figure ("100% chợ, bến xe có sóng
+    4G"): the phrase before it is a short noun that names nothing and is no counted unit
+    (a base), and the words after it, up to the next break, name what is counted."""
+    if comma - pos > _LISTED_NOUN_SYLLABLES or any(pos <= t.first < comma for t in view.topics):
+        return False
+    if any(pos <= w.first < comma for w in view.group("base")) or view.at("opener", comma + 1):
+        return False  # "67/256 trường, các trường còn lại ...": a counted unit, then a clause of its own
+    end = comma + 1
+    while end < limit and view.syllable(end) not in _PUNCTUATION_BREAKS and not view.at("stop", end):
+        end += 1
+    return any(comma < t.first and t.last <= end for t in view.specific)
 
 
 def _lead_start(view: _SentenceView, fig: _Figure) -> int:
@@ -701,11 +759,18 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
     if start > fig.clause[0]:
         # After another figure, a coordinator opens a new predicate: "lắp 500 camera AI và
         # đưa sóng 5G đến 100% quận" measures 5G, not the cameras.
+        # So does a comma: "lắp 120 camera tại các ngã tư, nâng số điểm wifi lên 85 điểm".
         # Only a predicate that names something does: "..., cấp huyện đạt 85% và cấp xã đạt
         # 70%" names a level only, and keeps the measure of the figures before it.
-        joined = max((w.last for w in view.group("coordinator") if start <= w.first and w.last < end), default=start)
-        if joined > start and any(joined <= t.first and t.last <= end for t in view.topics if t not in view.inner):
-            start = joined
+        openings = [w.last for w in view.group("coordinator") if start <= w.first and w.last < end] + [
+            i + 1 for i in range(start, end - 1) if view.syllable(i) == "," and not view.inside_base(i)
+        ]
+        # the first one: a comma further on may sit inside the subject ("tỷ lệ số hóa hồ sơ,
+        # kết quả giải quyết ... đạt 91,6%")
+        start = min(
+            (p for p in openings if any(p <= t.first and t.last <= end for t in view.topics if t not in view.inner)),
+            default=start,
+        )
     # A one-syllable opener ("số") opens the subject only where a phrase may begin: "chữ ký số"
     # ends in one.
     openers = [
@@ -888,7 +953,15 @@ class _Report:
             referent = self._anaphor(view, figure)
             if referent is not None:
                 code, keyword, by = referent[0], referent[1], SUBJECT
+        if by != SUBJECT and obs.scope != "table":
+            named = self._named_before(view, figure)
+            if named is not None:
+                code, keyword, by = named[0], named[1], CONTEXT
         code, keyword, by = self._refine_by_base(view, figure, base, code, keyword, by)
+        if _is_length(view, figure) and code != UNCLASSIFIED and self.tax[code].unit != _LENGTH:
+            lengths = [i.code for i in self.tax if i.unit == _LENGTH and i.domain == self.tax[code].domain]
+            if len(lengths) == 1:  # "mạng cáp quang dài 5,2 nghìn km": the cable, not the share of places
+                code, keyword = lengths[0], f"{keyword} (a length)"
         domain = self.tax[code].domain
         reason = None if domain in FACT_DOMAINS else ("no keyword" if code == UNCLASSIFIED else "topic")
         return Classification(code, domain, by, keyword, reason, base.name if base else None)
@@ -938,8 +1011,16 @@ class _Report:
             return figure, base
         previous = view.last_phrase.get(figure.clause)
         if previous is None or figure.linked and self._names_topic(view, figure.before):
+            if base is not None and figure.measured is not None:
+                # "1.460 lượt cán bộ, công chức, trong đó 820 lượt là công chức cấp xã": units
+                # of its own make it the figure the next one that names nothing refers to
+                view.last_phrase[figure.clause] = (figure.measured, base)
             return figure, base
-        return replace(figure, measured=previous[0]), base or previous[1]
+        # "..., cấp huyện đạt 85%": a subject that names only a level keeps the units counted
+        # before it; "100% huyện ..., 85% xã": units after the figure are its own
+        units = (previous[1] or base) if figure.linked else (base or previous[1])
+        view.last_phrase[figure.clause] = (previous[0], units)
+        return replace(figure, measured=previous[0]), units
 
     def _share_coordinated_predicate(self, view: _SentenceView, figure: _Figure, base: _Base | None) -> _Figure:
         """"100% cán bộ, công chức và trên 50% viên chức đã được đào tạo": the phrase of the
@@ -1106,6 +1187,31 @@ class _Report:
             return self._referent(head.keyword, start)
         return None
 
+    def _named_before(self, view: _SentenceView, figure: _Figure) -> tuple[str, str] | None:
+        """A figure counted by a bare noun that starts longer keywords ("xây mới 9 trạm", "312
+        tổ") stands for the nearest earlier mention of one of them ("trạm BTS", "tổ công nghệ
+        số cộng đồng"), in its sentence or the text before it. A base ("xã", "hộ") is no such
+        noun: a share over communes counts what its own words say."""
+        if figure.measured is None:
+            return None
+        head = _head_start(view, figure.measured)
+        if head >= figure.measured[1] or view.at("base", head) or any(t.first == head for t in view.specific):
+            return None
+        end = head + 1
+        while end < figure.measured[1] and not view.text.word_edge(view.text.syllable_start(end)):
+            end += 1
+        noun = " ".join(view.syllable(i) for i in range(head, end))
+        longer = self.tax.by_head_word.get(tone_key(noun))
+        if not longer:
+            return None
+        until = view.start + view.text.to_original(view.text.syllable_start(head))
+        window = Text(self.text[max(0, until - _ANAPHOR_LOOKBACK) : until])
+        mentions = [t for t in self.tax.index.find(window) if t.keyword in longer]
+        if not mentions:
+            return None
+        nearest = max(mentions, key=lambda t: (t.end, t.end - t.start))
+        return nearest.payload, f"{noun} → {nearest.keyword}"
+
     def _referent(self, noun: str, until: int) -> tuple[str, str] | None:
         window = Text(self.text[max(0, until - _ANAPHOR_LOOKBACK) : until])
         mentions = [w for w in _lexicon_index().find(window) if w.payload == ("anaphor_head", noun)]
@@ -1169,6 +1275,11 @@ def _span_of(view: _SentenceView, phrase: str, before: int) -> tuple[int, int] |
     first = view.text.syllable_index(found)
     last = view.text.syllable_index(found + len(wanted) - 1) + 1
     return (first, last) if first < last <= before else None
+
+
+def _is_length(view: _SentenceView, figure: _Figure) -> bool:
+    """A unit of length follows the figure ("5,2 nghìn km"); "2,3 km/điểm" is a rate, no length."""
+    return any(figure.after_gap(w) == 0 and view.syllable(w.last) != "/" for w in view.group("length"))
 
 
 def _counts_places(view: _SentenceView, cue: Match) -> bool:

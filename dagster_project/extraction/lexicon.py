@@ -97,6 +97,9 @@ SCALE_WORDS: tuple[tuple[str, float], ...] = (
 MEASURE_UNITS = (
     "km", "m", "cm", "mm", "ha", "kg", "g", "tấn", "mbps", "gbps", "kbps", "gb", "tb", "mb", "kw", "mw", "kwh", "mwh",
 )
+# Units of length: a figure followed by one is a length, counted by the taxonomy's indicator
+# whose unit is km ("5,2 nghìn km cáp quang" is cable, not a share of places with fibre).
+LENGTH_UNITS = ("km", "ki-lô-mét", "kilômét", "kilomet", "cây số", "kilometre*", "kilometer*")
 # Words after which "1,672" is still read as a decimal (scales and scores count too).
 DECIMAL_CONTEXT_WORDS = MEASURE_UNITS + ("tỷ", "triệu", "nghìn", "ngàn", "điểm", "lần")
 # Currency words after a figure (or its scale word): the figure is money.
@@ -174,6 +177,9 @@ TARGET_CUE_PATTERN = (
 )
 # "đến năm 2025": a target when the year is after publication ("tính đến"/"hết" are as-of cues).
 BY_YEAR_PATTERN = r"(?<!tính )(?<!hết )\b(?:đến năm|tới năm|by)\s+((?:19|20)\d{2})\b"
+# "đến cuối năm 2025": a deadline when that year's end is more than a month after publication
+# (nearer, or passed, it is the date the figures are stated at).
+BY_YEAR_END_PATTERN = r"(?<!tính )\b(?:đến|tới)\s+(?:cuối|hết)\s+năm\s+((?:19|20)\d{2})\b"
 # Nouns for goals: a sentence ending with them announces a list of targets
 # ("... với những mục tiêu cụ thể."), whatever its punctuation.
 GOAL_NOUNS = ("mục tiêu", "chỉ tiêu", "targets", "goals", "target", "goal")
@@ -485,6 +491,11 @@ BASE_EXCLUDES: dict[str, frozenset[str]] = {
     "procedures": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
     "services": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
     "documents": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
+    # places reached by a cable are no length nor route of cable ("tuyến cáp quang ... đến 8 thôn")
+    "communes": frozenset({"cable_lines_km"}),
+    "districts": frozenset({"cable_lines_km"}),
+    "households": frozenset({"cable_lines_km"}),
+    "agencies": frozenset({"cable_lines_km"}),
 }
 
 # --- relevance: figures that are no measurement of digital transformation -------------
@@ -570,5 +581,6 @@ PERCENTAGE_POINTS: tuple[str, ...] = ("điểm phần trăm", "điểm %", "perc
 COMPARED_WITH: tuple[str, ...] = (
     "kế hoạch", "kế hoạch năm", "so với kế hoạch", "kh", "so với kh", "so với cùng kỳ", "cùng kỳ",
     "so với năm trước", "so với năm", "so với tháng", "so với quý", "so với đầu năm", "so với cuối năm",
+    "so với cuối tháng", "so với cuối quý", "so với đầu tháng", "so với đầu quý", "so với cùng thời điểm",
     "of the plan", "of plan", "year on year", "year-on-year", "compared to", "compared with",
 )

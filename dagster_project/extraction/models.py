@@ -67,7 +67,7 @@ class Observation:
     # Classification (extraction/classify.py): which indicator the figure reports and why.
     indicator_code: str = "unclassified"  # a code of dbt/seeds/indicator_taxonomy.csv
     domain: str = "other"  # infrastructure | services | workforce | other
-    classified_by: str | None = None  # subject | clause | sentence | fallback | relevance
+    classified_by: str | None = None  # subject | clause | sentence | fallback | context | relevance
     matched_keyword: str | None = None  # the keyword or cue that decided
     relevance: str | None = None  # why a figure went to "other" (money, rank, score, topic, ...)
     base: str | None = None  # what a share or count of units is counted over (households, ...)

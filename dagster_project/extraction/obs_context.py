@@ -175,6 +175,8 @@ def _level_of(text: str) -> str | None:
 
 _TARGET_CUE = re.compile(lexicon.TARGET_CUE_PATTERN, _I)
 _BY_YEAR = re.compile(lexicon.BY_YEAR_PATTERN, _I)
+_BY_YEAR_END = re.compile(lexicon.BY_YEAR_END_PATTERN, _I)
+_DEADLINE_MARGIN = datetime.timedelta(days=31)
 _ACTUAL_MARKER = re.compile(lexicon.word_alternation(lexicon.ACTUAL_MARKERS), _I)
 
 
@@ -184,6 +186,9 @@ def is_target(before: str, published: datetime.date | None) -> bool:
         return True
     for m in _BY_YEAR.finditer(before):
         if published is not None and int(m.group(1)) > published.year:
+            return True
+    for m in _BY_YEAR_END.finditer(before):
+        if published is not None and datetime.date(int(m.group(1)), 12, 31) - published > _DEADLINE_MARGIN:
             return True
     return False
 
@@ -260,8 +265,11 @@ _AS_OF_EN = re.compile(
 )
 # Any mention of a time: a sentence with one states its own period.
 _NAMES_A_TIME = re.compile(
-    # a day and month, not the digits inside a pair of counts ("1.528/1.712 thôn", "129/129 xã")
-    r"\b(?:19|20)\d{2}\b|(?<![\d.,])\d{1,2}[/.-]\d{1,2}(?![\d.,]*\d)|\b(?:tháng|quý|năm)\s+(?:\d|này|nay|qua|trước|tới)|"
+    # a day and month, not the digits inside a pair of counts ("1.528/1.712 thôn", "129/129 xã",
+    # "10/10 huyện": a counted noun after it)
+    r"\b(?:19|20)\d{2}\b|(?<![\d.,])\d{1,2}[/.-]\d{1,2}(?![\d.,]*\d)"
+    r"(?!\s+" + lexicon.word_alternation([w.rstrip("*") for words in lexicon.BASES.values() for w in words]) + r")|"
+    r"\b(?:tháng|quý|năm)\s+(?:\d|này|nay|qua|trước|tới)|"
     r"\b(?:hiện nay|đến nay|hiện tại|currently)\b",
     _I,
 )

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from dagster_project.extraction.lexicon import spelled_variants
-from dagster_project.extraction.words import KeywordIndex
+from dagster_project.extraction.words import KeywordIndex, normalize_keyword, segmenter, tone_key
 from dagster_project.settings import DBT_PROJECT_DIR
 
 TAXONOMY_SEED = DBT_PROJECT_DIR / "seeds" / "indicator_taxonomy.csv"
@@ -67,6 +67,20 @@ class Taxonomy:
     def seed_keyword(self, code: str, matched: str) -> str:
         """The seed's keyword that `matched` (a keyword the index found, maybe another spelling of it) stands for."""
         return self._spelled_as.get((code, matched), matched)
+
+    @cached_property
+    def by_head_word(self) -> dict[str, frozenset[str]]:
+        """A keyword's first word (tone-unified, lower case) -> the specific (not `*_other`)
+        keywords that go on past it: "trạm" -> {"trạm bts", "trạm thu phát sóng", ...}. A
+        figure counted by the bare word ("xây mới 9 trạm") may stand for one of them."""
+        heads: dict[str, set[str]] = {}
+        for (code, spelling) in self._spelled_as:
+            if self.indicators[code].generic:
+                continue
+            words = segmenter().segment(spelling)
+            if len(words) > 1 and words[0].replace("_", "").isalpha():
+                heads.setdefault(tone_key(words[0].replace("_", " ")), set()).add(normalize_keyword(spelling))
+        return {head: frozenset(found) for head, found in heads.items()}
 
     def refines_map(self) -> dict[str, str]:
         return {i.code: i.refines for i in self if i.refines}

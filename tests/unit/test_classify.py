@@ -48,6 +48,7 @@ def code_of(text: str, quote: str) -> str:
         ("Phấn đấu giảm từ 10-15% thời gian chờ đợi.", "10-15%", "comparisons", "comparison"),
         ("Tỷ lệ này vượt 3,2 điểm phần trăm so với mục tiêu.", "3,2", "comparisons", "comparison"),
         ("Mạng lưới có 980 trạm BTS, tăng 64 trạm so với cuối năm trước.", "64", "comparisons", "comparison"),
+        ("Số tài khoản được kích hoạt tăng 4.300 so với cuối tháng trước.", "4.300", "comparisons", "comparison"),
     ],
 )
 def test_figures_that_measure_no_digital_transformation_go_to_other_with_a_reason(
@@ -696,3 +697,68 @@ def test_a_keyword_inside_a_longer_one_counts_when_the_longer_one_cannot_count_t
     text = "Huyện có 42 tuyến cáp quang dài 610 km, kết nối đến 96% thôn, bản; 40 xã có kết nối băng rộng cố định."
     assert code_of(text, "42") == "cable_lines_km"
     assert code_of(text, "96%") == "fibre_optic"  # a share is no length of cable
+
+
+# --- what a figure counts, read across its sentence and the sentences before (blind round 4) --
+
+
+def test_after_another_figure_a_comma_opens_a_new_predicate_that_names_something() -> None:
+    text = "Huyện đã lắp 120 camera tại các ngã tư, nâng số điểm wifi miễn phí lên 85 điểm."
+    assert code_of(text, "120") == "surveillance_cameras"
+    assert code_of(text, "85") == "public_wifi"  # not the cameras of the clause before the comma
+    # a piece that names only a level keeps the measure before it
+    text = "Tỷ lệ văn bản điện tử cấp tỉnh đạt 96%, cấp huyện đạt 90%."
+    assert code_of(text, "90%") == code_of(text, "96%") == "e_documents"
+
+
+def test_nouns_listed_with_a_comma_after_a_figure_are_one_phrase() -> None:
+    text = "Năm 2025 huyện lắp 60 camera giám sát giao thông và phấn đấu 100% chợ, bến xe có sóng 4G."
+    assert code_of(text, "100%") == "mobile_coverage"  # "chợ, bến xe có sóng 4G", not the cameras
+    # a comma after a phrase that names something still ends it
+    assert code_of("Đã có 95% xã có cáp quang, tăng so với năm trước.", "95%") == "fibre_optic"
+
+
+def test_a_figure_that_names_nothing_measures_what_the_figure_right_before_it_measured() -> None:
+    text = (
+        "Sở đã mở 18 lớp tập huấn kỹ năng số cho 1.460 lượt cán bộ, công chức, "
+        "trong đó có 820 lượt là công chức cấp xã."
+    )
+    found = classified(text)
+    assert found["18"].indicator_code == "trainings"
+    # the part measures what its whole, the figure right before it, measured: not the classes
+    assert found["820"].indicator_code == found["1.460"].indicator_code == "officials_trained"
+
+
+def test_a_bare_noun_stands_for_its_full_name_said_before() -> None:
+    text = "Huyện có 42 trạm BTS. Năm 2024, các doanh nghiệp viễn thông xây mới 9 trạm."
+    obs = classified(text)["9"]  # stations, not the enterprises that built them
+    assert (obs.indicator_code, obs.classified_by) == ("bts_stations", "context")
+    assert obs.matched_keyword == "trạm → trạm bts"
+    text = (
+        "PV: Các tổ công nghệ số cộng đồng hoạt động ra sao?\n\n"
+        "Đáp: Hiện có 312 tổ với 1.540 thành viên. Khoảng 30% tổ chưa hoạt động thường xuyên."
+    )
+    found = classified(text)
+    assert found["312"].indicator_code == "community_digital_teams"
+    assert found["30%"].indicator_code == "community_digital_teams"
+    # a noun that starts no longer keyword, or was never named in full, stays as it was
+    assert code_of("Các doanh nghiệp viễn thông xây mới 9 trạm.", "9") == "telecom_enterprises"
+
+
+def test_a_figure_only_a_generic_word_names_takes_the_topic_of_the_figure_before_it() -> None:
+    text = "Tỉnh đã lắp đặt 140 điểm phát wifi công cộng miễn phí. Mỗi ngày có khoảng 9 nghìn lượt kết nối."
+    obs = classified(text)["9 nghìn"]
+    assert (obs.indicator_code, obs.classified_by) == ("public_wifi", "context")
+    text = "Hiện có 312 tổ công nghệ số cộng đồng với 1.540 thành viên."
+    assert code_of(text, "1.540") == "community_digital_teams"
+    # another domain's topic before it is no topic of its own: the generic code stays
+    text = "Đã tiếp nhận 12.000 hồ sơ trực tuyến. Tỉnh có 350 cán bộ tham gia."
+    assert code_of(text, "350") == "workforce_other"
+
+
+def test_a_length_is_counted_by_the_indicator_of_lengths_and_only_a_length_is() -> None:
+    text = "Tuyến cáp quang dài 30 km đến 8 thôn đã hoàn thành."
+    assert code_of(text, "30") == "cable_lines_km"
+    assert code_of(text, "8") == "fibre_optic"  # villages reached by fibre: no length of cable
+    text = "Mạng cáp quang của tỉnh có tổng chiều dài khoảng 5,2 nghìn km."
+    assert code_of(text, "5,2 nghìn") == "cable_lines_km"

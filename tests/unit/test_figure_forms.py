@@ -137,3 +137,7 @@ def test_a_pair_of_counts_is_no_date_that_stops_the_paragraphs_as_of_date() -> N
     assert found["1.204/1.315"].as_of_date == datetime.date(2024, 5, 31)
     assert found["118/118"].as_of_date == datetime.date(2024, 5, 31)
     assert found["12"].as_of_date != datetime.date(2024, 5, 31)  # a sentence with its own day keeps it
+    # a pair of small counts that could be a day and a month is a pair when a counted noun follows
+    text = "Tính đến ngày 30/9/2024, tỉnh có 1.942 thủ tục. Toàn bộ 10/10 huyện và 11/12 sở đã kết nối."
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 10, 14))}
+    assert found["10/10"].as_of_date == found["11/12"].as_of_date == datetime.date(2024, 9, 30)

@@ -417,3 +417,13 @@ def test_a_year_label_before_a_comma_does_not_swallow_the_next_figure() -> None:
     assert [o.quote for o in extract_observations("Năm 2024, 2.860 cán bộ đã hoàn thành khóa bồi dưỡng.")] == ["2.860"]
     # the list of levels itself is still a label
     assert [o.quote for o in extract_observations("Có 520 dịch vụ công mức độ 3, 4 được cung cấp.")] == ["520"]
+
+
+def test_a_deadline_at_the_end_of_a_year_still_ahead_is_a_target() -> None:
+    text = "Lãnh đạo tỉnh yêu cầu đến cuối năm 2025, 100% thành viên tổ được tập huấn."
+    assert _one(text, datetime.date(2025, 6, 11)).is_target is True
+    # the end of a year that has passed, or is at hand, is the date the figure is stated at
+    assert _one(text, datetime.date(2026, 2, 1)).is_target is False
+    assert _one(text, datetime.date(2025, 12, 20)).is_target is False
+    assert _one("Đến hết năm 2025, toàn tỉnh có 1.500 trạm BTS.", datetime.date(2025, 3, 1)).is_target is True
+    assert _one("Tính đến hết năm 2025, toàn tỉnh có 1.500 trạm BTS.", datetime.date(2026, 1, 9)).is_target is False
