@@ -61,6 +61,8 @@ EVAL_SETS = (
     _composed("official3", "composed blind, official-style, third round"),
     _composed("news4", "composed blind, news-style, fourth round (scored blind at 75fb8a8)"),
     _composed("official4", "composed blind, official-style, fourth round (scored blind at 75fb8a8)"),
+    _composed("news5", "composed blind, news-style, fifth round (scored blind at c0f803e and fe5af4e)"),
+    _composed("official5", "composed blind, official-style, fifth round (scored blind at c0f803e and fe5af4e)"),
 )
 
 

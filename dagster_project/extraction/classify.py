@@ -5,7 +5,7 @@ For every figure of a report, in this order:
 1. Relevance. A figure that measures no digital transformation goes to domain
    "other" with the reason in `relevance`: money ("3,5 tỷ đồng"), a rank
    ("xếp thứ 3/63", "tăng 4 bậc"), an index score ("0,6123 điểm"), an award,
-   goals met ("7/15 mục tiêu"), market share, population.
+   goals met ("7/15 mục tiêu"), market share, population, attendance ("1.500 đại biểu").
 2. The measured phrase. The words after the figure up to a punctuation mark,
    another figure or a stop word ("100% cán bộ, công chức có máy tính"); but
    when a linking verb ("đạt", "là", "chiếm", "reached") stands right before
@@ -80,6 +80,7 @@ _PHRASE_SYLLABLES = 16  # longest counted phrase read
 _HEAD_SYLLABLES = 6  # how far into the phrase its base and relevance cues are looked for
 _ANAPHOR_LOOKBACK = 800  # characters of the report a "hệ thống này" looks back over
 _PUNCTUATION_BREAKS = frozenset(",;:(.!?")
+_CLAUSE_ENDS = frozenset(";:.!?")
 _CLOSING = frozenset({")", "]", "%", "”", '"', "'", "percent", "phần", "trăm"})
 _LOCATIVES = frozenset(lexicon.LOCATIVES)
 # Units of an indicator that a percentage cannot be (a share is no length or amount).
@@ -103,6 +104,7 @@ _RELEVANCE_REASONS = {
     "budget_revenue": "money", "dx_rankings": "rank", "index_scores": "score", "awards": "award",
     "goals_met": "goals met", "population": "population", "market_share": "market share",
     "comparisons": "comparison",
+    UNCLASSIFIED: "attendance",  # the one relevance with no code of its own: people at a meeting
 }
 
 
@@ -427,8 +429,12 @@ def _bare_rate_columns(observations: list[Observation], tax: Taxonomy) -> list[O
 
 # --- parts named by their channel --------------------------------------------------------
 
-# What stands between a count and its share in brackets: "3.870 hồ sơ (đạt 61,3%)".
-_BRACKETED_SHARE = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}\(\s*(?:(?:đạt|chiếm|bằng|tương đương|reaching)\s+)?", re.IGNORECASE)
+# What stands between a count and its share: "3.870 hồ sơ (đạt 61,3%)", "31.200 hồ sơ, chiếm 59,5%".
+_BRACKETED_SHARE = re.compile(
+    r"\s*(?:[^\W\d_]+\s*){0,3}(?:\(\s*(?:(?:đạt|chiếm|bằng|tương đương|reaching)\s+)?"
+    r"|,\s*(?:đạt|chiếm|bằng|tương đương|reaching)\s+)",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -470,7 +476,7 @@ def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy)
     whole counts: its online indicator for the online part (lexicon.PART_ONLINE_VARIANTS),
     the whole's own for the others. What the sentence around the part says ("bưu chính",
     "Trung tâm Phục vụ hành chính công") names the channel or the place, not the units.
-    A share in brackets right after such a part ("(đạt 61,3%)") goes with it."""
+    A share right after such a part ("(đạt 61,3%)", ", chiếm 59,5%") goes with it."""
     by_ordinal = {obs.ordinal: obs for obs in observations}
     out = list(observations)
     moved: dict[int, Observation] = {}
@@ -540,6 +546,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "rank_after": lexicon.RANK_AFTER, "rank_group": lexicon.RANK_GROUP, "award": lexicon.AWARD_CUES,
         "goal": lexicon.MET_GOAL_NOUNS,
         "population": lexicon.POPULATION_CUES, "population_head": lexicon.POPULATION_HEADS,
+        "attendance": lexicon.ATTENDANCE_HEADS,
         "market_share": lexicon.MARKET_SHARE_CUES, "currency_before": lexicon.CURRENCY_BEFORE,
         "online": lexicon.PART_CHANNELS_ONLINE, "parts": lexicon.PART_MARKERS,
         "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH,
@@ -949,14 +956,26 @@ class _Report:
         if chosen is not None:
             code, keyword = chosen.code, chosen.match.keyword
             by = FALLBACK if chosen.generic else chosen.region
+        if chosen is not None and chosen.in_parts and chosen.region != SUBJECT and base is not None:
+            # "Đã giải quyết 48.200 hồ sơ, trong đó 97,9% đúng hạn": a whole that only its
+            # parts' words name counts what its units count
+            named = lexicon.TABLE_BASE_INDICATORS.get(base.name)
+            if named in self.tax.indicators:
+                code, keyword, by = named, base.match.keyword, CLAUSE
         if by != SUBJECT:
             referent = self._anaphor(view, figure)
             if referent is not None:
                 code, keyword, by = referent[0], referent[1], SUBJECT
-        if by != SUBJECT and obs.scope != "table":
-            named = self._named_before(view, figure)
+        if obs.scope != "table" and by != SUBJECT:
+            named = self._named_before(view, figure, self.text[: view.start])
             if named is not None:
                 code, keyword, by = named[0], named[1], CONTEXT
+        elif obs.scope != "table" and obs.unit == "count" and chosen is not None and not chosen.head:
+            # a count of units whose bare noun the sentence named in full before ("1.652 trạm
+            # BTS, trong đó 268 trạm đã phát sóng 5G"): the units, not what is said of them
+            named = self._named_before(view, figure, "")
+            if named is not None:
+                code, keyword, by = named[0], named[1], SUBJECT
         code, keyword, by = self._refine_by_base(view, figure, base, code, keyword, by)
         if _is_length(view, figure) and code != UNCLASSIFIED and self.tax[code].unit != _LENGTH:
             lengths = [i.code for i in self.tax if i.unit == _LENGTH and i.domain == self.tax[code].domain]
@@ -1070,7 +1089,10 @@ class _Report:
         if score:
             return "index_scores", score
         head_start = _head_start(view, figure.after) if figure.after else None
-        head = [w for w in view.words if head_start is not None and head_start <= w.first < head_start + _HEAD_SYLLABLES]
+        head_end = head_start + _HEAD_SYLLABLES if head_start is not None else 0
+        if head_start is not None:  # within its clause: "86 trạm 5G; tỷ lệ dân số ..." counts no population
+            head_end = next((i for i in range(head_start, head_end) if view.syllable(i) in _CLAUSE_ENDS), head_end)
+        head = [w for w in view.words if head_start is not None and head_start <= w.first < head_end]
         for w in head:
             if w.payload[0] == "rank_group":
                 return "dx_rankings", w.keyword  # "1 trong 17 tỉnh, thành phố đứng đầu"
@@ -1091,6 +1113,9 @@ class _Report:
             for w in view.group("population_head"):
                 if w.first == head_start and _ends_phrase(view, w):
                     return "population", w.keyword
+            for w in view.group("attendance"):
+                if w.first == head_start:
+                    return UNCLASSIFIED, w.keyword
         return None
 
     @staticmethod
@@ -1146,6 +1171,8 @@ class _Report:
         out = []
         for m in view.topics:
             region = figure.region(m)
+            if region != SUBJECT and m.payload in _RELEVANCE_REASONS:
+                continue  # "đạt 146,6 Mbit/s, xếp thứ 18": a rank beside a figure is no topic of it
             role = 2 if region == SUBJECT and m.first >= predicate else 1
             head = region == SUBJECT and any(h.first <= m.first < h.last for h in heads)
             if head or (view.syllable(m.first - 1) in _LOCATIVES and m.keyword not in _CHANNELS):
@@ -1187,11 +1214,11 @@ class _Report:
             return self._referent(head.keyword, start)
         return None
 
-    def _named_before(self, view: _SentenceView, figure: _Figure) -> tuple[str, str] | None:
+    def _named_before(self, view: _SentenceView, figure: _Figure, earlier: str) -> tuple[str, str] | None:
         """A figure counted by a bare noun that starts longer keywords ("xây mới 9 trạm", "312
         tổ") stands for the nearest earlier mention of one of them ("trạm BTS", "tổ công nghệ
-        số cộng đồng"), in its sentence or the text before it. A base ("xã", "hộ") is no such
-        noun: a share over communes counts what its own words say."""
+        số cộng đồng"), in its sentence or in `earlier` (the report before the sentence). A
+        base ("xã", "hộ") is no such noun: a share over communes counts what its own words say."""
         if figure.measured is None:
             return None
         head = _head_start(view, figure.measured)
@@ -1204,8 +1231,8 @@ class _Report:
         longer = self.tax.by_head_word.get(tone_key(noun))
         if not longer:
             return None
-        until = view.start + view.text.to_original(view.text.syllable_start(head))
-        window = Text(self.text[max(0, until - _ANAPHOR_LOOKBACK) : until])
+        until = view.text.to_original(view.text.syllable_start(head))
+        window = Text((earlier + view.sentence[:until])[-_ANAPHOR_LOOKBACK:])
         mentions = [t for t in self.tax.index.find(window) if t.keyword in longer]
         if not mentions:
             return None

@@ -43,7 +43,7 @@ from dagster_project.extraction.layout_lines import (
     split_lines,
 )
 from dagster_project.extraction.layout_tables import Table, build_table, mark_rows, mark_single_cell_tables
-from dagster_project.extraction.obs_context import as_of_date, as_of_in_publication_year
+from dagster_project.extraction.obs_context import as_of_date, as_of_in_publication_year, reports_as_of_a_past_date
 
 _I = re.IGNORECASE
 
@@ -458,20 +458,31 @@ class _Reader:
             found = as_of_in_publication_year(text, self.year_of)
         return found
 
+    def _states_results(self, text: str) -> bool:
+        """A caption or list intro that dates its figures to a day passed at publication ("(Kèm
+        theo Kế hoạch số 12/KH-UBND; số liệu tính đến ngày 20/12/2024)", "Các chỉ tiêu khác
+        tính đến ngày 31/12/2024:") introduces results, whatever plan or indicator it names."""
+        return self.year_of is not None and reports_as_of_a_past_date(text, self.year_of)
+
     def _paragraph(self, i: int) -> int:
         """A paragraph or a list item, with the lines that continue it."""
         line = self.lines[i]
         j = _paragraph_end(self.lines, i, self.width, self.edits)
         block_kind = "list_item" if line.kind == ITEM else "paragraph"
         block_text = " ".join(self.lines[k].text for k in range(i, j) if self.lines[k].kind in (TEXT, ITEM))
-        if self.intro is not None and block_kind == "paragraph" and not _is_short_item(block_text):
-            self.intro = None  # prose after the list closes it
+        caption = _caption(block_text, self.lines, j, self._as_of)
+        if self.intro is not None and block_kind == "paragraph" and not _is_short_item(block_text) and caption is None:
+            self.intro = None  # prose after the list closes it; a table's caption does not
         extra = [s for s in (self.intro,) if s]
         self.blocks.append(Block(block_kind, line.start, self.lines[j - 1].end, _scope(self.stack, extra)))
-        self.caption = _caption(block_text, self.lines, j, self._as_of)
+        self.caption = caption
+        if self.caption is not None and self.caption.target and self._states_results(block_text):
+            self.caption.target = False
         if block_text.rstrip().endswith(":"):
             outer = self.intro  # a list intro inside an open list keeps what the outer one said
             target, as_of = intro_target(block_text), self._as_of(block_text)
+            if target and self._states_results(block_text):
+                target = False
             if outer is not None:
                 target = outer.target if target is None else target
                 as_of = as_of or outer.as_of

@@ -173,7 +173,12 @@ NATIONAL_LEVEL_PATTERN = r"toàn quốc|cả nước|ủy ban quốc gia|uỷ ba
 # Cues before a figure in its clause that make it a plan, goal or policy rate.
 TARGET_CUE_PATTERN = (
     r"phấn đấu|mục tiêu|chỉ tiêu|theo kế hoạch|kế hoạch đề ra|đề ra|đặt ra|dự kiến|\bsẽ\b|"
-    r"hỗ trợ\s*(?:tối đa\s*)?$|\btarget|\baims? to\b|\bplans? to\b|\bwill\b|\bexpected to\b"
+    r"(?<!đã )hỗ trợ\s*(?:tối đa\s*)?$|\btarget|\baims? to\b|\bplans? to\b|\bwill\b|\bexpected to\b|"
+    # a directive asks for what is still to be done ("đề nghị các doanh nghiệp phát triển thêm
+    # 300 trạm"); "theo đề nghị", "đáp ứng yêu cầu" name a request, not a goal
+    # (nor "hồ sơ đề nghị cấp tài khoản": an application)
+    r"(?<!theo )(?<!đáp ứng )(?<!các )(?<!những )(?<!hồ sơ )(?<!văn bản )(?<!giấy )(?<!đơn )(?<!phiếu )"
+    r"(?<!\w)(?:đề nghị|yêu cầu)(?!\w)"
 )
 # "đến năm 2025": a target when the year is after publication ("tính đến"/"hết" are as-of cues).
 BY_YEAR_PATTERN = r"(?<!tính )(?<!hết )\b(?:đến năm|tới năm|by)\s+((?:19|20)\d{2})\b"
@@ -529,6 +534,8 @@ MET_GOAL_NOUNS: tuple[str, ...] = (
 # Population: "dân số 1,2 triệu người", "với 900.000 dân".
 POPULATION_CUES: tuple[str, ...] = ("dân số", "nhân khẩu", "quy mô dân số", "population", "inhabitant*")
 POPULATION_HEADS: tuple[str, ...] = ("dân", "nhân khẩu", "inhabitant*")
+# Attendance: people at a meeting ("với hơn 1.500 đại biểu tham dự") are no digital-transformation figure.
+ATTENDANCE_HEADS: tuple[str, ...] = ("đại biểu", "khách mời", "delegate*", "attendee*")
 # Money: a currency after the figure (its scale word may come between) or before it.
 CURRENCY_AFTER: tuple[str, ...] = ("đồng", "vnđ", "vnd", "usd", "đô la", "đô-la", "euro", "dollar*", "$")
 CURRENCY_BEFORE: tuple[str, ...] = ("$", "usd", "vnd", "vnđ", "us$")

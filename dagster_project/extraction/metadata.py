@@ -16,7 +16,12 @@ import re
 from dagster_project.extraction.dates import find_dates, parse_date
 from dagster_project.extraction.lexicon import DOCUMENT_TYPES, WEEKDAY_PATTERN, alternation
 from dagster_project.extraction.models import ReportMetadata
-from dagster_project.extraction.provinces import detect_province, province_from_file_name, province_from_url
+from dagster_project.extraction.provinces import (
+    detect_province,
+    is_national_site,
+    province_from_file_name,
+    province_from_url,
+)
 from dagster_project.extraction.normalize import normalize_text
 
 # Header area: where portals print the title and the publication line.
@@ -113,7 +118,7 @@ def extract_metadata(text: str, file_name: str | None = None, url: str | None = 
 
 
 def _province(text: str, file_name: str | None, url: str | None) -> tuple[str | None, str | None, str | None]:
-    code, evidence = detect_province(text)
+    code, evidence = detect_province(text, national_source=bool(url) and is_national_site(url))
     if code is not None:
         return code, evidence, "text"
     if url:

@@ -12,6 +12,7 @@ from dagster_project.extraction import lexicon
 from dagster_project.extraction.dates import DAY, MONTH, find_dates
 from dagster_project.extraction.layout_lines import letter_cases
 from dagster_project.extraction.numbers import Lang
+from dagster_project.extraction.words import segmenter
 
 _I = re.IGNORECASE
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -65,14 +66,6 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\bsố\s+\d+[A-Z]?\s+(?=[{_UPPER}])"),
     # Names of documents and programmes: "Nghị quyết số 17", "Đề án 06", "Chương trình 100 ...".
     re.compile(r"\b" + lexicon.alternation(lexicon.DOCUMENT_NAMES) + r"\s+(?:số\s+|No\.?\s*)?\d+", _I),
-    # Service levels and other labels with their lists: "mức độ 3, 4", "mức 3, mức 4", "level 4".
-    re.compile(
-        r"\b(?:" + "|".join(lexicon.LABEL_NOUNS_BEFORE) + r")"
-        r"\s+\d+(?![\d.,]*\s?%)"
-        # a listed digit, not the first digit of a figure ("Năm 2024, 2.860 cán bộ")
-        r"(?:\s*(?:,|và|–|-|and|to|or|hoặc|đến)\s*(?:mức độ\s+|mức\s+|level\s+)?\d\b(?![.,]\d))*",
-        _I,
-    ),
     # Ordinals inside names: "lần thứ 4", and a number right before "2G/3G/4G/5G".
     re.compile(r"\b\d\s*G\b(?:\s*/\s*\d\s*G\b)*"),
     # Hyphen-glued codes: COVID-19, VNPT-HIS 2.
@@ -97,11 +90,33 @@ _LIST_MARKER = re.compile(
 )
 
 
+# Service levels and other labels with their lists: "mức độ 3, 4", "mức 3, mức 4", "level 4".
+_LABEL = re.compile(
+    r"\b(?:" + "|".join(lexicon.LABEL_NOUNS_BEFORE) + r")"
+    r"\s+\d+(?![\d.,]*\s?%)"
+    # a listed digit, not the first digit of a figure ("Năm 2024, 2.860 cán bộ")
+    r"(?:\s*(?:,|và|–|-|and|to|or|hoặc|đến)\s*(?:mức độ\s+|mức\s+|level\s+)?\d\b(?![.,]\d))*",
+    _I,
+)
+_SYLLABLE_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _ends_a_longer_word(text: str, start: int) -> bool:
+    """The label noun at `start` is the last syllable of a word ("cấu hình 1.028 dịch vụ",
+    "màn hình"): no label."""
+    before = _SYLLABLE_BEFORE.search(text, max(0, start - 12), start)
+    first = re.match(r"[^\W\d_]+", text[start:])
+    return before is not None and first is not None and segmenter().is_word(f"{before.group(1)} {first.group()}")
+
+
 def blocked_mask(text: str) -> bytearray:
     """1 for every character that belongs to a non-figure span, else 0."""
     mask = bytearray(len(text))
     for pattern in _BLOCK_PATTERNS:
         for m in pattern.finditer(text):
+            _mark(mask, m.start(), m.end())
+    for m in _LABEL.finditer(text):
+        if not _ends_a_longer_word(text, m.start()):
             _mark(mask, m.start(), m.end())
     for m in _LIST_MARKER.finditer(text):
         _mark(mask, m.start(), m.end())

@@ -368,11 +368,13 @@ def _in_list(ordered: list[_Mention], index: int, text: str) -> bool:
     return False
 
 
-def detect_province(text: str, file_name: str | None = None) -> tuple[str | None, str | None]:
+def detect_province(text: str, file_name: str | None = None, national_source: bool = False) -> tuple[str | None, str | None]:
     """(gso_code, evidence) of the province a report is about, or (None, None).
 
     Evidence reads "<kind>:<what was seen>", kind one of name, ascii, org,
     domain, file: e.g. "name:tỉnh Nghệ An", "domain:khcncaobang.gov.vn".
+    A report from a national site (`national_source`) is about the country unless a
+    province is named with more than a bare mention, as in a report that says "cả nước".
     """
     text = normalize_text(text)
     mentions = _name_mentions(text) + _domain_mentions(text)
@@ -386,7 +388,8 @@ def detect_province(text: str, file_name: str | None = None) -> tuple[str | None
         totals[mention.gso_code] += mention.weight
         first_seen.setdefault(mention.gso_code, order)
     best = max(totals, key=lambda code: (totals[code], -first_seen[code]))
-    if totals[best] < _NATIONAL_MIN_WEIGHT and len(_NATIONAL_CUE.findall(text)) >= _NATIONAL_CUES:
+    national = national_source or len(_NATIONAL_CUE.findall(text)) >= _NATIONAL_CUES
+    if totals[best] < _NATIONAL_MIN_WEIGHT and national:
         return None, None
     strongest = max(
         (m for m in mentions if m.gso_code == best), key=lambda m: (m.weight, -m.start)
@@ -421,7 +424,7 @@ def province_from_url(url: str) -> tuple[str | None, str | None]:
     host = _host(url)
     if not host:
         return None, None
-    if any(host == site or host.endswith("." + site) for site in NATIONAL_SITES):
+    if is_national_site(url):
         return None, host  # a national site: no province, never a guess
     for label in host.split("."):
         label = ascii_fold(_idna(label)).replace("-", "")
@@ -431,6 +434,12 @@ def province_from_url(url: str) -> tuple[str | None, str | None]:
             if _label_has_slug(label, slug) or (label.startswith(HOST_PREFIXES) and _unprefixed(label) == slug):
                 return code, host
     return None, host
+
+
+def is_national_site(url: str) -> bool:
+    """The URL's host is a national newspaper, ministry or government site (lexicon.NATIONAL_SITES)."""
+    host = _host(url)
+    return bool(host) and any(host == site or host.endswith("." + site) for site in NATIONAL_SITES)
 
 
 def province_from_file_name(file_name: str) -> tuple[str | None, str | None]:

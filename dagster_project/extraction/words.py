@@ -162,6 +162,10 @@ class Segmenter:
             pair for word in self._known for pair in zip(word.split(" "), word.split(" ")[1:])
         )
 
+    def is_word(self, phrase: str) -> bool:
+        """`phrase` (syllables separated by spaces) is a word of the dictionary."""
+        return tone_key(phrase.lower()) in self._known
+
     def may_join(self, previous: str, current: str) -> bool:
         """False when no known word has these two syllables side by side (then the edge
         between them is a boundary whatever the tagger says; no tagging needed)."""

@@ -49,6 +49,7 @@ def code_of(text: str, quote: str) -> str:
         ("Tỷ lệ này vượt 3,2 điểm phần trăm so với mục tiêu.", "3,2", "comparisons", "comparison"),
         ("Mạng lưới có 980 trạm BTS, tăng 64 trạm so với cuối năm trước.", "64", "comparisons", "comparison"),
         ("Số tài khoản được kích hoạt tăng 4.300 so với cuối tháng trước.", "4.300", "comparisons", "comparison"),
+        ("Hội nghị được kết nối tới 42 điểm cầu với gần 900 đại biểu tham dự.", "900", "unclassified", "attendance"),
     ],
 )
 def test_figures_that_measure_no_digital_transformation_go_to_other_with_a_reason(
@@ -762,3 +763,40 @@ def test_a_length_is_counted_by_the_indicator_of_lengths_and_only_a_length_is() 
     assert code_of(text, "8") == "fibre_optic"  # villages reached by fibre: no length of cable
     text = "Mạng cáp quang của tỉnh có tổng chiều dài khoảng 5,2 nghìn km."
     assert code_of(text, "5,2 nghìn") == "cable_lines_km"
+
+
+def test_a_relevance_cue_outside_the_figures_own_words_does_not_make_it_irrelevant() -> None:
+    # a rank beside a measured speed ranks the province, not the speed
+    text = "Tốc độ Internet di động trung bình đạt 112,4 Mbit/s, xếp thứ 9 cả nước."
+    assert classified(text)["112,4"].domain == "infrastructure"
+    assert classified(text)["9"].indicator_code == "dx_rankings"
+    # a population word past the end of the counted phrase is no population count
+    text = "Toàn tỉnh có 1.204 trạm 4G và 75 trạm 5G; tỷ lệ dân số được phủ sóng 4G đạt 99,1%."
+    assert code_of(text, "75") == "bts_stations"
+
+
+def test_a_share_after_a_channel_part_goes_with_the_part() -> None:
+    text = "Năm 2024 tiếp nhận 52.400 hồ sơ, trong đó trực tuyến 31.200 hồ sơ, chiếm 59,5%; thanh toán trực tuyến 12.300 hồ sơ."
+    assert code_of(text, "59,5%") == code_of(text, "31.200") == "dossiers_processed_online"
+
+
+def test_a_count_of_units_named_in_full_before_in_the_sentence_counts_those_units() -> None:
+    text = "Toàn tỉnh có 1.652 trạm BTS, trong đó 268 trạm đã phát sóng 5G."
+    assert code_of(text, "268") == "bts_stations"  # stations, not the coverage said of them
+    # a share of them is what is said of them
+    assert code_of("Toàn tỉnh có 1.652 trạm BTS, 40% số trạm đã phát sóng 5G.", "40%") == "mobile_coverage"
+
+
+def test_people_who_learn_are_learners() -> None:
+    text = "Nền tảng đạt 1,2 triệu lượt người học và 100% tổ công nghệ số được tập huấn."
+    assert code_of(text, "1,2 triệu") == "learners"  # not the teams, the next figure's own noun
+
+
+def test_field_reports_are_counted_by_the_smart_city_centre() -> None:
+    assert code_of("Trung tâm đã tiếp nhận 4.230 phản ánh hiện trường qua ứng dụng di động.", "4.230") == "smart_city_ioc"
+
+
+def test_a_whole_that_only_its_parts_words_name_counts_what_its_units_count() -> None:
+    text = "Năm 2024 đã giải quyết 48.200 hồ sơ, trong đó 97,9% đúng và trước hạn."
+    assert code_of(text, "48.200") == "dossiers_received"  # not the on-time share of its part
+    assert code_of(text, "97,9%") == "dossiers_on_time"

@@ -446,3 +446,37 @@ def test_a_unit_column_right_after_the_label_column_gives_each_row_its_unit() ->
     )
     units = {o.quote: o.unit for o in extract_observations(text)}
     assert units == {"55": "percent", "61,8": "percent", "1.150": "count", "1.172": "count"}
+
+
+def test_a_caption_or_list_intro_that_dates_its_data_to_a_past_day_introduces_results() -> None:
+    text = (
+        "KẾ HOẠCH\nỨng dụng công nghệ thông tin năm 2025\n\n"
+        "I. MỤC TIÊU\n\n"
+        "Phấn đấu 80% hồ sơ được nộp trực tuyến.\n\n"
+        "PHỤ LỤC\n"
+        "(Kèm theo Kế hoạch số 12/KH-UBND ngày 10/01/2025; số liệu tính đến ngày 20/12/2024)\n\n"
+        "| STT | Đơn vị | Hồ sơ tiếp nhận | Trong đó trực tuyến |\n"
+        "| 1 | Huyện Tân Phú | 12.480 | 8.310 |\n"
+        "| 2 | Huyện Bình Sơn | 9.020 | 6.115 |\n\n"
+        "Các chỉ tiêu hạ tầng khác tính đến ngày 31/12/2024:\n"
+        "- Số trạm BTS: 1.240 trạm;\n"
+        "- Số điểm phục vụ bưu chính: 165 điểm.\n"
+    )
+    found = {o.quote: o.is_target for o in extract_observations(text, datetime.date(2025, 1, 10))}
+    assert found["80%"] is True
+    assert not any(found[q] for q in ("12.480", "8.310", "9.020", "6.115", "1.240", "165"))
+    # a caption that dates nothing keeps the plan's reading
+    text = "Chỉ tiêu kế hoạch năm 2026\n\n| STT | Chỉ tiêu | Năm 2026 |\n| 1 | Số trạm BTS | 1.400 |\n"
+    assert [o.is_target for o in extract_observations(text, datetime.date(2025, 1, 10))] == [True]
+
+
+def test_a_dated_list_intro_dates_the_table_under_it_past_the_tables_caption() -> None:
+    text = (
+        "Tính đến ngày 20/9/2024, hạ tầng của các doanh nghiệp viễn thông như sau:\n"
+        "Biểu 1. Trạm BTS theo doanh nghiệp\n"
+        "| Doanh nghiệp | Số trạm BTS |\n"
+        "| Viettel | 812 |\n"
+        "| VNPT | 604 |\n"
+    )
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2024, 9, 27))}
+    assert found == {"812": datetime.date(2024, 9, 20), "604": datetime.date(2024, 9, 20)}

@@ -148,6 +148,18 @@ def test_a_national_site_names_no_province() -> None:
     assert (meta.province_code, meta.province_source) == (None, None)
 
 
+def test_a_national_site_that_names_a_province_in_passing_names_no_province() -> None:
+    text = (
+        "Hơn 1 triệu lượt người học kỹ năng số\n"
+        "Bộ Thông tin và Truyền thông cho biết cả nước có 80.000 tổ công nghệ số cộng đồng. "
+        "Một số địa phương làm tốt: Long An đã đào tạo 2.100 lượt cán bộ."
+    )
+    assert extract_metadata(text, "a1b2.html", "https://mic.gov.vn/tin-1").province_code is None
+    # a report a national paper writes about one province keeps it
+    text = "Tỉnh Long An đẩy mạnh chuyển đổi số\nTỉnh Long An đã đào tạo 2.100 lượt cán bộ."
+    assert extract_metadata(text, "a1b2.html", "https://vnexpress.net/a-1").province_code == "80"
+
+
 def test_the_file_name_is_the_last_resort() -> None:
     meta = extract_metadata("Toàn tỉnh có 95% thôn có sóng 4G.", "024_an-giang.txt", "https://vietnamnet.vn/a")
     assert (meta.province_code, meta.province_source) == ("89", "file_name")

@@ -198,6 +198,10 @@ def test_admin_level_rules(text: str, level: str) -> None:
         ("Phấn đấu 80% hồ sơ được nộp trực tuyến.", True),
         ("Mục tiêu có 95% hộ gia đình dùng cáp quang.", True),
         ("Tỉnh hỗ trợ 30% chi phí thuê nền tảng số cho doanh nghiệp.", True),
+        ("Quý I, các tổ đã hỗ trợ 21.500 lượt người dân nộp hồ sơ trực tuyến.", False),  # support given: a result
+        ("Ông đề nghị các doanh nghiệp viễn thông phát triển thêm 150 trạm 5G trong năm tới.", True),
+        ("Hệ thống đáp ứng yêu cầu của 95% người dùng.", False),
+        ("Đã tiếp nhận 3.420 hồ sơ đề nghị cấp tài khoản định danh điện tử.", False),
         ("The province aims to connect 90% of households.", True),
         ("Hiện có 80% hồ sơ được nộp trực tuyến.", False),
     ],
@@ -420,10 +424,16 @@ def test_a_year_label_before_a_comma_does_not_swallow_the_next_figure() -> None:
 
 
 def test_a_deadline_at_the_end_of_a_year_still_ahead_is_a_target() -> None:
-    text = "Lãnh đạo tỉnh yêu cầu đến cuối năm 2025, 100% thành viên tổ được tập huấn."
+    text = "Theo Sở, đến cuối năm 2025, 100% thành viên tổ được tập huấn."
     assert _one(text, datetime.date(2025, 6, 11)).is_target is True
     # the end of a year that has passed, or is at hand, is the date the figure is stated at
     assert _one(text, datetime.date(2026, 2, 1)).is_target is False
     assert _one(text, datetime.date(2025, 12, 20)).is_target is False
     assert _one("Đến hết năm 2025, toàn tỉnh có 1.500 trạm BTS.", datetime.date(2025, 3, 1)).is_target is True
     assert _one("Tính đến hết năm 2025, toàn tỉnh có 1.500 trạm BTS.", datetime.date(2026, 1, 9)).is_target is False
+
+
+def test_a_label_noun_that_ends_a_longer_word_labels_nothing() -> None:
+    # "hình" of "cấu hình" (to configure) is no "Hình 1"
+    assert [o.quote for o in extract_observations("Sở đã cấu hình 1.028 dịch vụ công trực tuyến toàn trình.")] == ["1.028"]
+    assert extract_observations("Xem Hình 2 và Bảng 3 ở phần sau.") == []
