@@ -967,7 +967,7 @@ class _Report:
             if referent is not None:
                 code, keyword, by = referent[0], referent[1], SUBJECT
         if obs.scope != "table" and by != SUBJECT:
-            named = self._named_before(view, figure, self.text[: view.start])
+            named = self._named_before(view, figure, self.text[max(0, view.start - _ANAPHOR_LOOKBACK) : view.start])
             if named is not None:
                 code, keyword, by = named[0], named[1], CONTEXT
         elif obs.scope != "table" and obs.unit == "count" and chosen is not None and not chosen.head:
