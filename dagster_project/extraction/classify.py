@@ -865,6 +865,7 @@ class _Candidate:
     inner: bool = False  # inside a longer keyword: only when no fitting longer one is left
     head: bool = False  # names the head noun of the measured phrase
     in_parts: bool = False  # after a "trong đó" that follows the figure: names one of its parts
+    leads: bool = False  # starts the measured phrase's head ("15 [cơ sở dữ liệu] chuyên ngành ...")
 
     @property
     def code(self) -> str:
@@ -888,8 +889,9 @@ def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
     )
     chosen = group[0]
     # A finer code beats the code it refines: in the same step, and anywhere in the
-    # clause when only the head noun named the coarser one.
-    finer = group if not chosen.in_base else [
+    # clause when only the head noun named the coarser one ("15 cơ sở dữ liệu chuyên ngành
+    # với CSDL quốc gia về dân cư": databases linked to the population database).
+    finer = group if not (chosen.in_base or chosen.leads) else [
         c for c in candidates if c.region != SENTENCE and not c.generic and not c.in_parts
     ]
     changed = True
@@ -1168,6 +1170,7 @@ class _Report:
                 heads.append(head)
         predicate = self._predicate_start(view, figure, heads)
         parts_from = min((w.first for w in view.group("parts") if w.first >= figure.last), default=1 << 30)
+        lead = _head_start(view, figure.measured) if figure.measured is not None else -1
         out = []
         for m in view.topics:
             region = figure.region(m)
@@ -1182,7 +1185,8 @@ class _Report:
             fits = fits and not (obs_unit == "percent" and indicator.unit in _NOT_A_SHARE)
             distance = figure.reading(m) if region == SUBJECT else figure.distance(m)
             out.append(_Candidate(
-                m, region, distance, role, indicator.generic, fits, m in view.inner, head, m.first >= parts_from
+                m, region, distance, role, indicator.generic, fits, m in view.inner, head, m.first >= parts_from,
+                region == SUBJECT and m.first == lead,
             ))
         out = _inner_when_outer_cannot(out)
         named = lexicon.BASE_INDICATORS.get(base.name) if base is not None else None

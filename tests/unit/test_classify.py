@@ -800,3 +800,19 @@ def test_a_whole_that_only_its_parts_words_name_counts_what_its_units_count() ->
     text = "Năm 2024 đã giải quyết 48.200 hồ sơ, trong đó 97,9% đúng và trước hạn."
     assert code_of(text, "48.200") == "dossiers_received"  # not the on-time share of its part
     assert code_of(text, "97,9%") == "dossiers_on_time"
+
+
+def test_subscribers_of_mobile_broadband_are_internet_subscribers() -> None:
+    assert code_of("Cả nước có 71,2 triệu thuê bao băng rộng di động.", "71,2 triệu") == "internet_subscribers"
+    assert code_of("Mật độ thuê bao băng rộng di động đạt 88 thuê bao/100 dân.", "88 thuê bao/100") == "internet_subscribers"
+    assert code_of("Toàn tỉnh có 1,1 triệu thuê bao di động.", "1,1 triệu") == "telecom_subscribers"
+
+
+def test_a_finer_code_in_the_clause_beats_the_coarser_one_that_leads_the_phrase() -> None:
+    text = "Tỉnh đã kết nối 12 cơ sở dữ liệu chuyên ngành với Cơ sở dữ liệu quốc gia về dân cư."
+    assert code_of(text, "12") == "citizen_id_linked_data"  # refines databases
+    assert code_of("Tỉnh đã xây dựng 12 cơ sở dữ liệu chuyên ngành.", "12") == "databases"
+
+
+def test_an_official_in_charge_of_digital_transformation_is_it_staff() -> None:
+    assert code_of("Mỗi xã có ít nhất 1 công chức phụ trách chuyển đổi số.", "1") == "it_staff"
