@@ -87,6 +87,7 @@ _LOCATIVES = frozenset(lexicon.LOCATIVES)
 _NOT_A_SHARE = frozenset({"km", "vnd"})
 _LENGTH = "km"  # the taxonomy's unit of lengths
 _EXTENT_LINKS = frozenset(lexicon.EXTENT_LINKING_VERBS)
+_KEYWORD_CONTEXT = {k: re.compile(lexicon.word_alternation(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_CONTEXT.items()}
 _CHANNELS = frozenset(lexicon.CHANNELS)
 
 # A base narrows the indicator where the taxonomy has a finer code for that base.
@@ -1126,14 +1127,17 @@ class _Report:
         COMPARED_WITH), or a table's comparison column: no share of anything counted."""
         if obs.figure_kind == "comparison":
             return obs.table_column or "comparison column"
+        if obs.figure_kind == "multiple":
+            return "gấp ... lần"  # "tăng gấp 4 lần": a multiple of something else
         lead = _lead_start(view, figure)
         change = next((w for w in view.group("change") if w.first < lead <= w.last <= figure.first), None)
         in_points = any(figure.after_gap(w) == 0 for w in view.group("points"))
         if obs.unit != "percent" and not in_points:
             # a count is a change only when the clause says against what: "tăng 142 trạm so
             # với cuối năm 2023"; "tăng thêm 142 trạm" alone adds stations
+            # (before the count too: "So với cuối năm 2023, số trạm BTS tăng 73 trạm")
             against = any(
-                figure.after_gap(w) >= 0 and figure.in_clause(w) and not w.keyword.startswith(("kế hoạch", "kh"))
+                figure.in_clause(w) and not w.keyword.startswith(("kế hoạch", "kh"))
                 for w in view.group("compared_with")
             )
             return change.keyword if change is not None and against else None
@@ -1176,6 +1180,8 @@ class _Report:
             region = figure.region(m)
             if region != SUBJECT and m.payload in _RELEVANCE_REASONS:
                 continue  # "đạt 146,6 Mbit/s, xếp thứ 18": a rank beside a figure is no topic of it
+            if m.keyword in _KEYWORD_CONTEXT and not _KEYWORD_CONTEXT[m.keyword].search(view.text.searchable):
+                continue  # "mô hình 4 lớp": no class without a word of teaching in the sentence
             role = 2 if region == SUBJECT and m.first >= predicate else 1
             head = region == SUBJECT and any(h.first <= m.first < h.last for h in heads)
             if head or (view.syllable(m.first - 1) in _LOCATIVES and m.keyword not in _CHANNELS):

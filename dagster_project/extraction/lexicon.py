@@ -333,7 +333,7 @@ BASES: dict[str, tuple[str, ...]] = {
     "districts": ("huyện", "quận", "thị xã", "cấp huyện", "ubnd cấp huyện", "ubnd các huyện", "district*"),
     "people": (
         "người dân", "người", "công dân", "dân", "nhân khẩu", "người dùng", "học viên", "lượt người",
-        "thành viên", "resident*", "citizen*", "people", "persons", "inhabitant*", "user*", "member*",
+        "thành viên", "hội viên", "resident*", "citizen*", "people", "persons", "inhabitant*", "user*", "member*",
         "trainee*", "learner*",
     ),
     "officials": (
@@ -496,13 +496,26 @@ BASE_EXCLUDES: dict[str, frozenset[str]] = {
     "procedures": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
     "services": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
     "documents": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
+    # people are no security system ("đội ứng cứu sự cố an toàn thông tin ... có 23 thành viên")
+    # nor, like subscribers and households, a plan ("đạt 104% kế hoạch năm với 402.300 thuê bao")
+    "people": frozenset({"information_security", "policy_documents"}),
+    "officials": frozenset({"information_security"}),
+    "subscribers": frozenset({"policy_documents"}),
     # places reached by a cable are no length nor route of cable ("tuyến cáp quang ... đến 8 thôn")
     "communes": frozenset({"cable_lines_km"}),
     "districts": frozenset({"cable_lines_km"}),
-    "households": frozenset({"cable_lines_km"}),
+    "households": frozenset({"cable_lines_km", "policy_documents"}),
     "agencies": frozenset({"cable_lines_km"}),
 }
 
+# Keywords too ambiguous to count alone: they name their indicator only in a sentence that
+# holds one of these words ("4 lớp" is classes in "mở 4 lớp tập huấn", layers in "mô hình 4 lớp").
+KEYWORD_CONTEXT: dict[str, tuple[str, ...]] = {
+    "lớp": (
+        "tập huấn", "đào tạo", "bồi dưỡng", "học", "học viên", "kỹ năng", "giảng dạy", "huấn luyện", "khóa",
+        "khoá", "lượt", "tham gia",
+    ),
+}
 # --- relevance: figures that are no measurement of digital transformation -------------
 # Each maps a reason (the `relevance` column) to the cues that give it.
 

@@ -240,13 +240,17 @@ def merge_pairs(text: str, figures: list[Figure]) -> list[Figure]:
     return merged
 
 
+_GENERATIONS = re.compile(r"\b\d\s*G\b")
+
+
 def _is_plain_ratio(figure: Figure) -> bool:
     return figure.unit == "ratio" and bool(figure.denominator) and figure.kind is None
 
 
 def _restates(text: str, ratio: Figure, percent: Figure) -> bool:
     between = text[ratio.end : percent.lead_start]
-    if len(between) > 90 or re.search(r"[\d;]|[.!?]\s", between):
+    # a network generation is no number between them: "1.528/1.712 thôn có sóng 3G, 4G, đạt 89,3%"
+    if len(between) > 90 or re.search(r"[\d;]|[.!?]\s", _GENERATIONS.sub("", between)):
         return False
     return bool(_RATIO_PERCENT_LINK.search(between))
 

@@ -50,6 +50,8 @@ def code_of(text: str, quote: str) -> str:
         ("Mạng lưới có 980 trạm BTS, tăng 64 trạm so với cuối năm trước.", "64", "comparisons", "comparison"),
         ("Số tài khoản được kích hoạt tăng 4.300 so với cuối tháng trước.", "4.300", "comparisons", "comparison"),
         ("Hội nghị được kết nối tới 42 điểm cầu với gần 900 đại biểu tham dự.", "900", "unclassified", "attendance"),
+        ("So với cuối năm 2023, số trạm BTS tăng 73 trạm.", "73", "comparisons", "comparison"),
+        ("Số trạm 5G tăng gấp 4 lần so với năm 2023.", "4", "comparisons", "comparison"),
     ],
 )
 def test_figures_that_measure_no_digital_transformation_go_to_other_with_a_reason(
@@ -605,6 +607,8 @@ def test_a_percentage_that_rose_to_a_level_or_is_a_share_of_a_total_stays_a_fact
     assert code_of("Có 1.364 DVCTT, đạt 77% so với tổng số TTHC.", "77%") != "comparisons"
     # a count added, without what it is compared with, is the count's own indicator
     assert code_of("Năm nay các nhà mạng tăng thêm 2.400 thuê bao di động.", "2.400") == "telecom_subscribers"
+    # "so với" before a level the count rose to leaves it a level
+    assert code_of("So với năm 2023, tổng số trạm BTS tăng lên 1.500 trạm.", "1.500") == "bts_stations"
 
 
 def test_a_comparison_column_of_a_table_is_no_value_of_its_rows_indicator() -> None:
@@ -816,3 +820,27 @@ def test_a_finer_code_in_the_clause_beats_the_coarser_one_that_leads_the_phrase(
 
 def test_an_official_in_charge_of_digital_transformation_is_it_staff() -> None:
     assert code_of("Mỗi xã có ít nhất 1 công chức phụ trách chuyển đổi số.", "1") == "it_staff"
+
+
+def test_subscribers_are_no_plans() -> None:
+    text = "Chỉ tiêu phát triển thuê bao băng rộng cố định đạt 104% kế hoạch năm với 402.300 thuê bao."
+    assert code_of(text, "402.300") == "internet_subscribers"  # subscribers are no plans
+    assert code_of("Năm 2024, tỉnh đã ban hành 12 kế hoạch về chuyển đổi số.", "12") == "policy_documents"
+    # agencies that set up a steering committee are a policy figure still
+    assert code_of("Có 20/20 sở, ngành đã thành lập Ban chỉ đạo chuyển đổi số.", "20/20") == "policy_documents"
+
+
+def test_an_ambiguous_keyword_names_its_indicator_only_beside_its_context() -> None:
+    assert code_of("Trung tâm dữ liệu được thiết kế theo mô hình 4 lớp bảo vệ.", "4") != "trainings"
+    assert code_of("Sở đã mở 12 lớp cho cán bộ cấp xã về kỹ năng số.", "12") == "trainings"
+    assert code_of("Hội đã tổ chức 31 lớp với hơn 2.400 lượt hội viên tham gia.", "31") == "trainings"
+
+
+def test_members_taught_in_classes_are_learners() -> None:
+    assert code_of("Hội đã tổ chức 6 lớp tập huấn kỹ năng số cho 480 hội viên.", "480") == "learners"
+
+
+def test_people_are_no_security_system_and_vulnerabilities_are_security() -> None:
+    text = "Đội ứng cứu sự cố an toàn thông tin mạng của tỉnh có 23 thành viên."
+    assert classified(text)["23"].domain == "workforce"
+    assert code_of("Qua diễn tập, đã phát hiện và khắc phục 46 lỗ hổng bảo mật.", "46") == "information_security"

@@ -437,3 +437,8 @@ def test_a_label_noun_that_ends_a_longer_word_labels_nothing() -> None:
     # "hình" of "cấu hình" (to configure) is no "Hình 1"
     assert [o.quote for o in extract_observations("Sở đã cấu hình 1.028 dịch vụ công trực tuyến toàn trình.")] == ["1.028"]
     assert extract_observations("Xem Hình 2 và Bảng 3 ở phần sau.") == []
+
+
+def test_a_network_generation_between_a_pair_and_its_percentage_keeps_them_one_figure() -> None:
+    (obs,) = extract_observations("Có 1.204/1.315 thôn có sóng 3G, 4G, đạt 91,6%.")
+    assert (obs.numerator, obs.denominator, obs.value, obs.unit) == (1204, 1315, 91.6, "percent")
