@@ -63,6 +63,8 @@ EVAL_SETS = (
     _composed("official4", "composed blind, official-style, fourth round (scored blind at 75fb8a8)"),
     _composed("news5", "composed blind, news-style, fifth round (scored blind at c0f803e and fe5af4e)"),
     _composed("official5", "composed blind, official-style, fifth round (scored blind at c0f803e and fe5af4e)"),
+    _composed("news6", "composed blind, news-style, sixth round (scored blind at 5cc282b and 8c16ba3)"),
+    _composed("official6", "composed blind, official-style, sixth round (scored blind at 5cc282b and 8c16ba3)"),
 )
 
 

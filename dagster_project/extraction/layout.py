@@ -128,6 +128,21 @@ def _mark_furniture(lines: list[Line]) -> None:
         seen = counts[_furniture_key(line.text)]
         if seen >= 3 or (seen >= 2 and _near_page_break(lines, i)):
             line.kind = FURNITURE
+    # ... and a bare number right beside a running header is the page's number ("2" above
+    # "BÁO CÁO ... - SỞ TT&TT" with no blank line between them)
+    for i, line in enumerate(lines):
+        if line.kind == TEXT and _LONE_NUMBER.fullmatch(line.text) and _beside_furniture(lines, i):
+            line.kind = FURNITURE
+
+
+def _beside_furniture(lines: list[Line], i: int) -> bool:
+    """A furniture line on one side, a blank or furniture line (or the text's edge) on the other."""
+    def kind(j: int) -> str | None:
+        return lines[j].kind if 0 <= j < len(lines) else None
+    before, after = kind(i - 1), kind(i + 1)
+    return (before == FURNITURE and after in (BLANK, FURNITURE, None)) or (
+        after == FURNITURE and before in (BLANK, FURNITURE, None)
+    )
 
 
 def _mark_related_news(lines: list[Line]) -> None:
@@ -158,17 +173,23 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
+_TABLE_CELLS = re.compile(r"\||\t|\S {2,}\S.* {2,}\S")
+
+
 def _header_like(text: str) -> bool:
-    """Running headers are short lines of several words."""
+    """Running headers are short lines of several words; a table's header row printed again
+    on the next page ("STT  Huyện  Tổng số  Trực tuyến") is none."""
     words = len(text.split())
-    return 3 <= words <= 20 and len(text) <= 160
+    return 3 <= words <= 20 and len(text) <= 160 and not _TABLE_CELLS.search(text.strip())
 
 
 def _near_page_break(lines: list[Line], i: int) -> bool:
+    """A page number (or other furniture) within three lines; a bare number right beside the
+    line counts too, before it is known to be one."""
     for j in range(max(0, i - 3), min(len(lines), i + 4)):
         if j != i and lines[j].kind == FURNITURE:
             return True
-    return False
+    return any(0 <= j < len(lines) and _LONE_NUMBER.fullmatch(lines[j].text) for j in (i - 1, i + 1))
 
 
 def _mark_masthead(lines: list[Line]) -> None:
@@ -302,9 +323,17 @@ _TARGET_INTRO = re.compile(lexicon.TARGET_CUE_PATTERN + r"|phương hướng|đ�
 _PAST = re.compile(r"\bđã\b", _I)
 
 
+# "Kế hoạch số 46/KH-UBND", "Quyết định số 1117/QĐ-BTTTT": a document's name, no plan section
+_DOCUMENT_REFERENCE = re.compile(
+    r"\b" + lexicon.alternation(lexicon.DOCUMENT_NAMES) + r"\s+(?:số\s*)?\d+[\w/.\-]*", _I
+)
+
+
 def heading_target(title: str) -> bool | None:
     """True for a targets heading ("Mục tiêu", "Phương hướng, nhiệm vụ năm 2025"), False for
-    a results heading ("Kết quả thực hiện kế hoạch"), None when it says neither."""
+    a results heading ("Kết quả thực hiện kế hoạch"), None when it says neither. A document it
+    names by number ("Kèm theo Kế hoạch số 46/KH-UBND") says neither."""
+    title = _DOCUMENT_REFERENCE.sub(" ", title)
     if _RESULT_HEADING.search(title):
         return False
     if _TARGET_HEADING.search(title):
@@ -314,6 +343,7 @@ def heading_target(title: str) -> bool | None:
 
 def intro_target(text: str) -> bool | None:
     """A list intro opens a targets list when it names goals and is not about results."""
+    text = _DOCUMENT_REFERENCE.sub(" ", text)
     if _RESULT_HEADING.search(text):
         return False
     if _TARGET_INTRO.search(text) and not _PAST.search(text):
@@ -411,17 +441,23 @@ class _Reader:
             return i + 1
         if kind == ROW:
             j = i
-            while j < len(self.lines) and self.lines[j].kind == ROW and self.lines[j].layout == line.layout:
+            while j < len(self.lines) and (
+                self.lines[j].kind == ROW and self.lines[j].layout == line.layout
+                or self.lines[j].layout == "rule" and line.layout == "pipe"  # a Markdown table's rule
+            ):
                 j += 1
-            if j - i >= 2:
-                table, _ = build_table(self.lines[i:j], self.text, self.unit_line)
+            rows = [row for row in self.lines[i:j] if row.kind == ROW]
+            if len(rows) >= 2:
+                table, _ = build_table(rows, self.text, self.unit_line)
                 if table.rows:
+                    self.edits.extend((r.start, r.end) for r in self.lines[i:j] if r.layout == "rule")
                     self._table(line.start, self.lines[j - 1].end, table)
                     return j
             # A single line with cells, or lines with cells but no figure in a value
             # column, are no table: read them as prose, line by line.
             for k in range(i, max(j, i + 1)):
-                self.lines[k].kind = ITEM if _BULLET.match(self.lines[k].text) else TEXT
+                if self.lines[k].layout != "rule":
+                    self.lines[k].kind = ITEM if _BULLET.match(self.lines[k].text) else TEXT
             return self._paragraph(i)
         return self._paragraph(i)
 
@@ -446,8 +482,11 @@ class _Reader:
     def _table(self, start: int, end: int, table: Table) -> None:
         extra = [s for s in (self.intro, self.caption) if s]
         scope = _scope(self.stack, extra)
+        previous = self.blocks[-1] if self.blocks else None
         if self.caption is not None:
             scope = Scope(scope.section, scope.target, scope.as_of, self.caption.title)
+        elif previous is not None and previous.kind == "table" and _same_header(previous.table, table):
+            scope = previous.scope  # the table goes on after a page break, its header printed again
         self.blocks.append(Block("table", start, end, scope, table))
         self.caption, self.unit_line = None, None
         self.blank_before = False
@@ -489,6 +528,11 @@ class _Reader:
             self.intro = _Section("intro", "", target, as_of)
         self.blank_before = False
         return j
+
+
+def _same_header(before: Table | None, table: Table) -> bool:
+    headers = [c.header for c in table.columns]
+    return before is not None and any(headers) and headers == [c.header for c in before.columns]
 
 
 def _paragraph_end(lines: list[Line], i: int, width: int | None, edits: list[tuple[int, int]]) -> int:

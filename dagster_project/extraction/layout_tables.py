@@ -76,7 +76,7 @@ def mark_rows(lines: list[Line]) -> None:
         offset = line.start + line.lead
         if "|" in raw:
             if _MARKDOWN_RULE.fullmatch(raw):
-                line.kind = FURNITURE
+                line.kind, line.layout = FURNITURE, "rule"  # "|---|---|" under a header row
                 continue
             cells = _cells(raw, offset, r"[^|]+")
             if len(cells) >= 2:
@@ -152,6 +152,9 @@ _HEADER_WORD = re.compile(
 )
 
 
+_YEARS_LABEL = re.compile(r"(?:năm|year|years|thời gian|thời điểm)", _I)
+
+
 def column_role(header: str, position: int) -> Column:
     """The role of a column from its header; `position` counts from 0."""
     text = " ".join(header.split())
@@ -168,6 +171,8 @@ def column_role(header: str, position: int) -> Column:
         role = "comparison"
     elif _TARGET_COLUMN.match(text) and (year or not re.match(r"\s*chỉ tiêu\s*$", text, _I)):
         role = "target"
+    elif position <= 1 and _YEARS_LABEL.fullmatch(text):
+        role = "label"  # "Năm | Số trạm BTS | ...": the rows are years
     elif year or _PERIOD_COLUMN.search(text):
         role = "period"
     elif position <= 1 and (_LABEL_COLUMN.match(text) or not text):

@@ -193,6 +193,13 @@ def is_target(before: str, published: datetime.date | None) -> bool:
     return False
 
 
+def cue_is_an_indicator_name(before: str) -> bool:
+    """Every target cue before the figure is "chỉ tiêu" (indicator, as in a results list's
+    "- Chỉ tiêu tỷ lệ hồ sơ ...: 79,3%"), no goal verb."""
+    cues = [m.group().lower() for m in _TARGET_CUE.finditer(before)]
+    return bool(cues) and all(c == "chỉ tiêu" for c in cues) and _BY_YEAR.search(before) is None
+
+
 def reports_as_of_a_past_date(before: str, published: datetime.date | None) -> bool:
     """"Theo Kế hoạch, tính đến ngày 31/12/2024, toàn tỉnh có ...": a result stated as of a day
     that has passed at publication, after the last target cue of the clause."""

@@ -18,7 +18,7 @@ from dagster_project.extraction import lexicon
 from dagster_project.extraction.layout import Block
 from dagster_project.extraction.layout_tables import Cell, Column, Row, Table
 from dagster_project.extraction.numbers import Lang, NumberToken, multiplier_after
-from dagster_project.extraction.obs_context import Sentence
+from dagster_project.extraction.obs_context import Sentence, as_of_date
 from dagster_project.extraction.obs_reading import Figure, read_sentence
 
 _I = re.IGNORECASE
@@ -40,9 +40,9 @@ class CellContext:
     row_label: str
     breakdown: str | None  # the row label when rows are places or bodies (and not the total)
     target: bool | None  # from the column (plan) or, for measure columns, the section
-    target_source: str  # column | section | none
+    target_source: str  # column | row | section | none
     as_of: datetime.date | None
-    as_of_source: str | None  # column | section
+    as_of_source: str | None  # column | row | section
     evidence: str
     subject: str
     clause: str
@@ -134,16 +134,23 @@ def _context(
 ) -> CellContext:
     column = cell.column
     scope = block.scope
+    # a table whose rows are years ("Năm | Số trạm BTS | ...") dates each row as a year column would
+    row_year = int(_YEAR.search(row.label).group()) if _BARE_YEAR.fullmatch(row.label) else None
     if column.role == "target" or _planned_year(column, scope.target, year_of):
         target, target_source = True, "column"
     elif column.role in ("period", "comparison"):
         target, target_source = False, "column"
+    elif row_year is not None and year_of is not None and column.role not in ("target", "comparison"):
+        target, target_source = row_year > year_of.year, "row"
     elif scope.target:
         target, target_source = True, "section"
     else:
         target, target_source = False, "none"
     if column.role == "period" and column.year and not target:
-        as_of, as_of_source = datetime.date(column.year, 12, 31), "column"
+        # the day its header names ("Kết quả đến 31/5/2025"), else the year's end
+        as_of, as_of_source = as_of_date(column.header) or datetime.date(column.year, 12, 31), "column"
+    elif row_year is not None and not target and column.role not in ("target", "comparison"):
+        as_of, as_of_source = datetime.date(row_year, 12, 31), "row"
     elif column.role != "target" and scope.as_of:
         as_of, as_of_source = scope.as_of, "section"
     else:
@@ -166,6 +173,7 @@ def _context(
 
 
 _BARE_YEAR = re.compile(r"\s*(?:năm\s+)?(?:19|20)\d{2}\s*", _I)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def _planned_year(column: Column, targets_section: bool | None, year_of: datetime.date | None) -> bool:

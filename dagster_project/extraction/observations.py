@@ -25,6 +25,7 @@ from dagster_project.extraction.obs_context import (
     announces_goals,
     as_of_date,
     as_of_in_publication_year,
+    cue_is_an_indicator_name,
     clause_bounds,
     is_target,
     names_a_time,
@@ -393,7 +394,8 @@ def _prose_target(
     """A cue in the clause, else in an earlier ';'-clause of the sentence ("Phấn đấu đến năm
     2025, ... 100% ...; tỷ lệ ... đạt 95%") unless either states a result, else a list of
     goals announced in the paragraph, else the section."""
-    if is_target(before, published):
+    if is_target(before, published) and not (context.target is False and cue_is_an_indicator_name(before)):
+        # (under a results heading or intro, "chỉ tiêu" names an indicator, not a goal)
         return (False, "none") if reports_as_of_a_past_date(before, published) else (True, "cue")
     if (
         earlier_clauses and is_target(earlier_clauses, published)

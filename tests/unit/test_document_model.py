@@ -480,3 +480,87 @@ def test_a_dated_list_intro_dates_the_table_under_it_past_the_tables_caption() -
     )
     found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2024, 9, 27))}
     assert found == {"812": datetime.date(2024, 9, 20), "604": datetime.date(2024, 9, 20)}
+
+
+def test_a_markdown_tables_rule_row_keeps_its_header_with_its_rows() -> None:
+    text = (
+        "Bảng 1. Kết quả chuyển đổi số\n"
+        "| STT | Chỉ tiêu | Đơn vị tính | Năm 2023 | Năm 2024 | KH 2025 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | Tỷ lệ hồ sơ nộp trực tuyến | % | 44,8 | 58,4 | 70 |\n"
+        "| 2 | Số trạm BTS | trạm | 1.200 | 1.350 | 1.500 |\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 12, 20))}
+    assert found["58,4"].unit == "percent" and found["58,4"].as_of_date == datetime.date(2024, 12, 31)
+    assert found["70"].is_target and found["1.500"].is_target and not found["1.350"].is_target
+
+
+def test_a_plan_named_by_its_number_is_no_targets_section() -> None:
+    text = (
+        "PHỤ LỤC\n"
+        "SỐ LIỆU MỘT SỐ CHỈ TIÊU GIAI ĐOẠN 2022 - 2024\n"
+        "(Kèm theo Kế hoạch số 46/KH-UBND ngày 14/3/2025 của UBND tỉnh)\n\n"
+        "Năm\tSố trạm BTS (trạm)\tTổ công nghệ số cộng đồng (tổ)\n"
+        "2023\t2.948\t1.840\n"
+        "2024\t3.126\t1.869\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 3, 14))}
+    assert {q: o.is_target for q, o in found.items()} == {"2.948": False, "1.840": False, "3.126": False, "1.869": False}
+    # rows that are years date their cells as year columns would
+    assert found["2.948"].as_of_date == datetime.date(2023, 12, 31) and found["1.869"].as_of_date == datetime.date(2024, 12, 31)
+
+
+def test_indicator_labels_under_a_results_intro_are_results() -> None:
+    text = (
+        "Kết quả các chỉ tiêu chính quyền số đến hết tháng 9/2024:\n"
+        "- Chỉ tiêu tỷ lệ hồ sơ được số hóa khi tiếp nhận: 79,3%\n"
+        "- Chỉ tiêu số tài khoản định danh điện tử được kích hoạt: 318.650 tài khoản\n\n"
+        "Phấn đấu đến ngày 31/12/2024 hoàn thành các chỉ tiêu sau:\n"
+        "- Chỉ tiêu tỷ lệ hồ sơ xử lý trực tuyến: trên 68%;\n"
+    )
+    found = {o.quote: o.is_target for o in extract_observations(text, datetime.date(2024, 10, 4))}
+    assert found == {"79,3%": False, "318.650": False, "68%": True}
+
+
+def test_a_page_number_right_above_the_running_header_is_furniture() -> None:
+    header = "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2024 - SỞ TT&TT\n"
+    text = (
+        header + "\nTỉnh có 980 trạm BTS phủ sóng toàn bộ các xã trong tỉnh.\n"
+        "\n                                        1\n" + header + "\n"
+        "Hệ thống giải quyết thủ tục của tỉnh cung cấp 1.658 thủ tục\n"
+        "\n                                        2\n" + header + "\n"
+        "hành chính, trong đó 1.012 dịch vụ công trực tuyến toàn trình.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text)}
+    assert set(found) == {"980", "1.658", "1.012"}  # no page number "2" read as a figure
+    assert found["1.012"].sentence.startswith("Hệ thống giải quyết thủ tục")
+
+
+def test_a_table_split_over_a_page_with_its_header_printed_again_is_one_table() -> None:
+    header = "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2024 - SỞ TT&TT\n"
+    columns = "STT  Huyện               Tiếp nhận   Trong đó trực tuyến\n"
+    text = (
+        header + "\nBảng 2. Hồ sơ thủ tục hành chính cấp huyện năm 2024\n" + columns
+        + "1    Ninh Hải             11.208           7.024\n"
+        + "2    Ninh Phước           13.540           8.415\n"
+        + "\n                                        3\n" + header + "\n" + columns
+        + "3    Bác Ái                4.128           2.035\n"
+        + "4    Thuận Bắc             5.264           3.148\n"
+    )
+    from dagster_project.extraction.pipeline import extract_report
+    found = {o.quote: o for o in extract_report(text, datetime.date(2025, 1, 5))}
+    # the rows after the page break keep the caption and the column headers
+    assert found["2.035"].indicator_code == found["7.024"].indicator_code == "dossiers_processed_online"
+    assert found["4.128"].indicator_code == "dossiers_received"
+    assert found["4.128"].extra.get("table_caption") == found["11.208"].extra.get("table_caption")
+
+
+def test_a_result_column_dated_to_a_day_states_its_figures_as_of_that_day() -> None:
+    text = (
+        "STT | Chỉ tiêu | Kế hoạch năm 2025 | Kết quả đến 31/5/2025\n"
+        "1 | Số trạm BTS | 1.500 | 1.362\n"
+        "2 | Số điểm wifi công cộng | 400 | 318\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 6, 16))}
+    assert found["1.362"].as_of_date == datetime.date(2025, 5, 31) and not found["1.362"].is_target
+    assert found["1.500"].is_target
