@@ -5,7 +5,8 @@ For every figure of a report, in this order:
 1. Relevance. A figure that measures no digital transformation goes to domain
    "other" with the reason in `relevance`: money ("3,5 tỷ đồng"), a rank
    ("xếp thứ 3/63", "tăng 4 bậc"), an index score ("0,6123 điểm"), an award,
-   goals met ("7/15 mục tiêu"), market share, population, attendance ("1.500 đại biểu").
+   goals met ("7/15 mục tiêu"), market share, population, attendance ("1.500 đại biểu"),
+   a height, area or weight ("1.400 m", "2.500 ha").
 2. The measured phrase. The words after the figure up to a punctuation mark,
    another figure or a stop word ("100% cán bộ, công chức có máy tính"); but
    when a linking verb ("đạt", "là", "chiếm", "reached") stands right before
@@ -105,8 +106,10 @@ _RELEVANCE_REASONS = {
     "budget_revenue": "money", "dx_rankings": "rank", "index_scores": "score", "awards": "award",
     "goals_met": "goals met", "population": "population", "market_share": "market share",
     "comparisons": "comparison",
-    UNCLASSIFIED: "attendance",  # the one relevance with no code of its own: people at a meeting
+    # reasons with no code of their own: the figure stays unclassified
+    "attendance": "attendance", "measure": "measure",
 }
+_NO_CODE_REASONS = frozenset({"attendance", "measure"})
 
 
 @dataclass(frozen=True)
@@ -547,7 +550,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "rank_after": lexicon.RANK_AFTER, "rank_group": lexicon.RANK_GROUP, "award": lexicon.AWARD_CUES,
         "goal": lexicon.MET_GOAL_NOUNS,
         "population": lexicon.POPULATION_CUES, "population_head": lexicon.POPULATION_HEADS,
-        "attendance": lexicon.ATTENDANCE_HEADS,
+        "attendance": lexicon.ATTENDANCE_HEADS, "physical_unit": lexicon.NON_DIGITAL_UNITS,
         "market_share": lexicon.MARKET_SHARE_CUES, "currency_before": lexicon.CURRENCY_BEFORE,
         "online": lexicon.PART_CHANNELS_ONLINE, "parts": lexicon.PART_MARKERS,
         "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH,
@@ -950,7 +953,9 @@ class _Report:
         relevance = self._relevance(view, obs, figure)
         if relevance is not None:
             code, cue = relevance
-            return Classification(code, self.tax[code].domain, RELEVANCE, cue, _RELEVANCE_REASONS[code], None)
+            reason = _RELEVANCE_REASONS[code]
+            code = UNCLASSIFIED if code in _NO_CODE_REASONS else code
+            return Classification(code, self.tax[code].domain, RELEVANCE, cue, reason, None)
         base = _base(view, figure)
         figure = self._share_coordinated_predicate(view, figure, base)
         figure, base = self._elided(view, figure, base, obs.unit)
@@ -1118,7 +1123,10 @@ class _Report:
                     return "population", w.keyword
             for w in view.group("attendance"):
                 if w.first == head_start:
-                    return UNCLASSIFIED, w.keyword
+                    return "attendance", w.keyword
+        for w in view.group("physical_unit"):
+            if figure.after_gap(w) == 0 and view.syllable(w.last) != "/":
+                return "measure", w.keyword  # "ở độ cao hơn 1.400 m", "diện tích 2.500 ha"
         return None
 
     @staticmethod

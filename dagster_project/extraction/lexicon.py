@@ -133,6 +133,7 @@ COUNT_QUALIFIERS = ("hơn", "trên", "khoảng", "gần", "over", "about", "near
 LABEL_NOUNS_BEFORE = (
     r"mức độ", r"mức", r"cấp độ", r"levels?", r"khóa", r"khoá", r"lần thứ", r"tháng", r"năm", r"quý", r"tuần",
     r"phiên bản", r"version", r"giai đoạn", r"phase", r"khu vực", r"vùng", r"tổ", r"ấp", r"khóm", r"phường",
+    r"thôn", r"xóm", r"khu phố",
     r"quận", r"(?<!hạ )tầng", r"quốc lộ", r"tỉnh lộ", r"đường tỉnh", r"Đại hội", r"Congress", r"(?<!hình )ảnh",
     r"(?<!mô )hình", r"bảng(?:\s+số)?", r"biểu đồ", r"(?<!đại )biểu(?:\s+(?:mẫu|số))?", r"phụ lục(?:\s+số)?", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
     r"figure", r"table", r"article", r"chapter", r"floor",
@@ -547,6 +548,9 @@ MET_GOAL_NOUNS: tuple[str, ...] = (
 # Population: "dân số 1,2 triệu người", "với 900.000 dân".
 POPULATION_CUES: tuple[str, ...] = ("dân số", "nhân khẩu", "quy mô dân số", "population", "inhabitant*")
 POPULATION_HEADS: tuple[str, ...] = ("dân", "nhân khẩu", "inhabitant*")
+# Units of height, area and weight: no figure of digital transformation measures in them
+# ("trạm BTS ở độ cao hơn 1.400 m"); lengths in km are cable, speeds and volumes are kept.
+NON_DIGITAL_UNITS: tuple[str, ...] = ("m", "mét", "m2", "m²", "ha", "héc-ta", "hecta", "kg", "tấn", "metres", "meters")
 # Attendance: people at a meeting ("với hơn 1.500 đại biểu tham dự") are no digital-transformation figure.
 ATTENDANCE_HEADS: tuple[str, ...] = ("đại biểu", "khách mời", "delegate*", "attendee*")
 # Money: a currency after the figure (its scale word may come between) or before it.

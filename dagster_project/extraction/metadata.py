@@ -45,6 +45,10 @@ _MARKED_DATE_LINE = re.compile(r"^\W*" + _PUBLICATION_MARKER + r"\b\s*[:\-–]?\
 _BRACKETED_DATELINE = re.compile(
     r"^\(\s*(?P<credit>[^()]{0,80}?)[\s,:\-–]*(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})\s*\)"
 )
+# A byline: the author or office, a bar, the date ("Sở Thông tin và Truyền thông | 06/08/2024").
+_BYLINE = re.compile(
+    r"^(?P<credit>[^|()\d]{3,80}?)\s*\|\s*(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?:\s+\d{1,2}:\d{2})?\s*$"
+)
 # Tokens a date line may carry besides the date itself.
 _DATE_LINE_FILLER = re.compile(
     r"\b" + _WEEKDAY + r"\b|" + _TIME + r"|\(?\s*gmt\s*[+-]?\s*\d*\s*\)?|\bngày\b|\blúc\b|\bvào\b"
@@ -300,7 +304,7 @@ def find_published_date(lines: list[str]) -> datetime.date | None:
                 return dates[0].value
         if _is_date_line(line):
             return parse_date(line)
-        bracketed = _BRACKETED_DATELINE.match(line)
+        bracketed = _BRACKETED_DATELINE.match(line) or _BYLINE.match(line)
         if bracketed and not _NOT_A_STAMP.search(bracketed.group("credit")):
             return parse_date(bracketed.group("date"))
     return None

@@ -408,9 +408,19 @@ def report_period_end(text: str) -> datetime.date | None:
     return None
 
 
+# The time a figure is compared with is not the time the sentence states its figures at:
+# "đạt 14,3 triệu, gấp 1,6 lần năm 2023", "tăng 10% so với cùng kỳ năm 2023".
+_COMPARED_TIME = re.compile(
+    r"(?:so với|gấp\s+[\d.,]+\s+lần|compared (?:to|with))\s+(?:cùng kỳ\s+|cuối\s+|đầu\s+)?"
+    r"(?:năm|tháng|quý)?\s*[\d/]*(?:19|20)\d{2}",
+    _I,
+)
+
+
 def names_a_time(sentence_text: str) -> bool:
-    """The sentence states its own time (a year, a date, "tháng này", "hiện nay")."""
-    return bool(_NAMES_A_TIME.search(sentence_text))
+    """The sentence states its own time (a year, a date, "tháng này", "hiện nay"); the time of
+    a comparison ("so với năm 2023") is none."""
+    return bool(_NAMES_A_TIME.search(_COMPARED_TIME.sub(" ", sentence_text)))
 
 
 def _safe_date(year: int, month: int, day: int) -> datetime.date | None:

@@ -50,6 +50,7 @@ def code_of(text: str, quote: str) -> str:
         ("Mạng lưới có 980 trạm BTS, tăng 64 trạm so với cuối năm trước.", "64", "comparisons", "comparison"),
         ("Số tài khoản được kích hoạt tăng 4.300 so với cuối tháng trước.", "4.300", "comparisons", "comparison"),
         ("Hội nghị được kết nối tới 42 điểm cầu với gần 900 đại biểu tham dự.", "900", "unclassified", "attendance"),
+        ("Kỹ thuật viên lắp đặt trạm BTS ở độ cao hơn 1.200 m so với mực nước biển.", "1.200", "unclassified", "measure"),
         ("So với cuối năm 2023, số trạm BTS tăng 73 trạm.", "73", "comparisons", "comparison"),
         ("Số trạm 5G tăng gấp 4 lần so với năm 2023.", "4", "comparisons", "comparison"),
     ],

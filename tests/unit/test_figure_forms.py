@@ -141,3 +141,7 @@ def test_a_pair_of_counts_is_no_date_that_stops_the_paragraphs_as_of_date() -> N
     text = "Tính đến ngày 30/9/2024, tỉnh có 1.942 thủ tục. Toàn bộ 10/10 huyện và 11/12 sở đã kết nối."
     found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 10, 14))}
     assert found["10/10"].as_of_date == found["11/12"].as_of_date == datetime.date(2024, 9, 30)
+    # the year a figure is compared with is no time of its own sentence
+    text = "Tính đến ngày 20/12/2024, cổng có 4.475 dịch vụ. Số tài khoản đạt 14,3 triệu, gấp 1,6 lần năm 2023."
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 12, 25))}
+    assert found["14,3 triệu"].as_of_date == datetime.date(2024, 12, 20)

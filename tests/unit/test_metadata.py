@@ -180,6 +180,11 @@ def test_a_bracketed_dateline_that_opens_a_line_is_the_publication_date() -> Non
     assert extract_metadata(text).published_date is None
 
 
+def test_a_byline_with_a_bar_before_the_date_is_the_publication_date() -> None:
+    text = "BẢN TIN CHUYỂN ĐỔI SỐ THÁNG 7/2024\n\nPhòng Văn hoá và Thông tin | 12/08/2024\n\nToàn huyện có 95% hồ sơ trực tuyến."
+    assert extract_metadata(text).published_date == datetime.date(2024, 8, 12)
+
+
 def test_a_document_that_signs_at_the_end_is_dated_by_its_signature_line() -> None:
     body = "\n".join(f"{i}. Nội dung báo cáo số {i} về chuyển đổi số của huyện." for i in range(1, 15))
     text = (

@@ -129,6 +129,7 @@ def test_ranks_and_scores_are_figures() -> None:
         "Tỷ lệ người từ đủ 16 tuổi trở lên có tài khoản định danh tăng mạnh.",
         "Kênh Zalo 1080 Hòa Bình hỗ trợ người dân.",
         "Người dân đăng ký tại khu vực 5 và tổ 12.",
+        "Cụm loa truyền thanh thông minh tại thôn 2, xã Trà Leng và xóm 5, khu phố 3.",
         "Biểu 3: Trạm thu phát sóng theo huyện; Biểu số 04 và Bảng số 2 kèm theo; Phụ lục số 1.",
         "Hội nghị bàn về COVID-19 và chương trình “Đào tạo 500 kỹ sư số”.",
         "Xem chi tiết tại https://dichvucong.example.gov.vn/so-lieu/2024/bao-cao-15.",
