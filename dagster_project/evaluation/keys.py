@@ -65,6 +65,8 @@ EVAL_SETS = (
     _composed("official5", "composed blind, official-style, fifth round (scored blind at c0f803e and fe5af4e)"),
     _composed("news6", "composed blind, news-style, sixth round (scored blind at 5cc282b and 8c16ba3)"),
     _composed("official6", "composed blind, official-style, sixth round (scored blind at 5cc282b and 8c16ba3)"),
+    _composed("news7", "composed blind, news-style, seventh round (scored blind at b0535a6 and dfd07ad)"),
+    _composed("official7", "composed blind, official-style, seventh round (scored blind at b0535a6 and the commit after dfd07ad)"),
 )
 
 

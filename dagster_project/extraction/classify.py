@@ -733,6 +733,7 @@ def _after_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
     return (pos, end) if end > pos else None
 
 
+_OWN_TOPIC_GAP = 3  # syllables between a predicate's topic and its figure ("sóng 4G phủ 99,8%")
 _LISTED_NOUN_SYLLABLES = 2  # "khu, điểm du lịch": a noun this short before a comma may be one of a list
 
 
@@ -1037,7 +1038,15 @@ class _Report:
                 view.last_phrase[figure.clause] = (figure.measured, base)
             return figure, base
         previous = view.last_phrase.get(figure.clause)
-        if previous is None or figure.linked and self._names_topic(view, figure.before):
+        # a predicate of its own, opened by a comma or "và" after the figure before, ends the
+        # carry: "1.378 trạm BTS, sóng 4G phủ 99,8% diện tích" measures coverage, not stations
+        opened = figure.before is not None and (
+            view.syllable(figure.before[0] - 1) == "," or view.ending_at("coordinator", figure.before[0]) is not None
+        ) and any(  # ... naming its topic right before the figure
+            figure.before[0] <= t.first and 0 <= _lead_start(view, figure) - t.last <= _OWN_TOPIC_GAP
+            for t in view.specific
+        )
+        if previous is None or figure.linked and self._names_topic(view, figure.before) or opened:
             if base is not None and figure.measured is not None:
                 # "1.460 lượt cán bộ, công chức, trong đó 820 lượt là công chức cấp xã": units
                 # of its own make it the figure the next one that names nothing refers to

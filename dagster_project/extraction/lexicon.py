@@ -174,6 +174,7 @@ NATIONAL_LEVEL_PATTERN = r"toàn quốc|cả nước|ủy ban quốc gia|uỷ ba
 # Cues before a figure in its clause that make it a plan, goal or policy rate.
 TARGET_CUE_PATTERN = (
     r"phấn đấu|mục tiêu|chỉ tiêu|theo kế hoạch|kế hoạch đề ra|đề ra|đặt ra|dự kiến|\bsẽ\b|"
+    r"\bkế hoạch(?:\s+năm\s+(?:19|20)\d{2})?\s*:|"  # "Kế hoạch năm 2025: phát triển thêm 150 trạm"
     r"(?<!đã )hỗ trợ\s*(?:tối đa\s*)?$|\btarget|\baims? to\b|\bplans? to\b|\bwill\b|\bexpected to\b|"
     # a directive asks for what is still to be done ("đề nghị các doanh nghiệp phát triển thêm
     # 300 trạm"); "theo đề nghị", "đáp ứng yêu cầu" name a request, not a goal
@@ -546,7 +547,7 @@ MET_GOAL_NOUNS: tuple[str, ...] = (
     "task*",
 )
 # Population: "dân số 1,2 triệu người", "với 900.000 dân".
-POPULATION_CUES: tuple[str, ...] = ("dân số", "nhân khẩu", "quy mô dân số", "population", "inhabitant*")
+POPULATION_CUES: tuple[str, ...] = ("dân số", "nhân khẩu", "quy mô dân số", "population", "inhabitant*", "home to")
 POPULATION_HEADS: tuple[str, ...] = ("dân", "nhân khẩu", "inhabitant*")
 # Units of height, area and weight: no figure of digital transformation measures in them
 # ("trạm BTS ở độ cao hơn 1.400 m"); lengths in km are cable, speeds and volumes are kept.

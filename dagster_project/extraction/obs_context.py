@@ -275,7 +275,9 @@ _NAMES_A_TIME = re.compile(
     # a day and month, not the digits inside a pair of counts ("1.528/1.712 thôn", "129/129 xã",
     # "10/10 huyện": a counted noun after it)
     r"\b(?:19|20)\d{2}\b|(?<![\d.,])\d{1,2}[/.-]\d{1,2}(?![\d.,]*\d)"
-    r"(?!\s+" + lexicon.word_alternation([w.rstrip("*") for words in lexicon.BASES.values() for w in words]) + r")|"
+    r"(?!\s+" + lexicon.word_alternation([w.rstrip("*") for words in lexicon.BASES.values() for w in words]) + r")"
+    # ... nor an English decimal ("96.5 percent", "2.9 million")
+    r"(?!\s*(?:%|percent|per cent|million|billion|thousand|triệu|nghìn|tỷ))|"
     r"\b(?:tháng|quý|năm)\s+(?:\d|này|nay|qua|trước|tới)|"
     r"\b(?:hiện nay|đến nay|hiện tại|currently)\b",
     _I,

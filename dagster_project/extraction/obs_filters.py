@@ -62,8 +62,18 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Groups of 3 or 4 digits in either order after an area or mobile prefix.
     re.compile(r"\(?\b0\d{2,3}\)?[\s.]?\d{3,4}[\s.]?\d{3,4}\b"),
     re.compile(r"(?:ĐT|Điện thoại|Hotline|Tel|Fax|SĐT|Đường dây nóng|Tổng đài|Call center)\s*:?\s*[\d\s.()+-]{4,}", _I),
-    # Street addresses: "số 12 Trần Phú".
-    re.compile(rf"\bsố\s+\d+[A-Z]?\s+(?=[{_UPPER}])"),
+    # Street addresses: "số 12 Trần Phú", "Số 3 Đặng Văn Bình".
+    re.compile(rf"\b[sS]ố\s+\d+[A-Z]?\s+(?=[{_UPPER}])"),
+    # Frequencies: "ít nhất 1 lần/năm", "2 lần/tháng", "twice a year" has no digits.
+    re.compile(r"\b\d+\s*lần\s*/\s*(?:năm|tháng|quý|tuần|ngày)\b", _I),
+    # A month and day without a year ("HANOI, July 18 (HNP) –", "on 18 July"): a date.
+    re.compile(
+        r"\b(?:" + "|".join(sorted(lexicon.EN_MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}\b(?!\s*,?\s*\d)"
+        r"|\b\d{1,2}\s+(?:" + "|".join(sorted(lexicon.EN_MONTHS, key=len, reverse=True)) + r")\b",
+        _I,
+    ),
+    # An age in an English apposition: "Nguyen Quang Minh, 52, said".
+    re.compile(r"\b[A-Z][a-z]+,\s+\d{1,2},\s+(?=[a-z])"),
     # Names of documents and programmes: "Nghị quyết số 17", "Đề án 06", "Chương trình 100 ...".
     re.compile(r"\b" + lexicon.alternation(lexicon.DOCUMENT_NAMES) + r"\s+(?:số\s+|No\.?\s*)?\d+", _I),
     # Ordinals inside names: "lần thứ 4", and a number right before "2G/3G/4G/5G".

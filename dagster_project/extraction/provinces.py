@@ -391,6 +391,10 @@ def detect_province(text: str, file_name: str | None = None, national_source: bo
     national = national_source or len(_NATIONAL_CUE.findall(text)) >= _NATIONAL_CUES
     if totals[best] < _NATIONAL_MIN_WEIGHT and national:
         return None, None
+    if national_source and max(m.weight for m in mentions if m.gso_code == best) < _NATIONAL_MIN_WEIGHT:
+        # a national site names a province in passing, in related headlines or its own address
+        # ("Số 381 Đội Cấn, Ba Đình, Hà Nội") however often: only the title or "tỉnh X" makes it the subject
+        return None, None
     strongest = max(
         (m for m in mentions if m.gso_code == best), key=lambda m: (m.weight, -m.start)
     )

@@ -38,6 +38,7 @@ def code_of(text: str, quote: str) -> str:
         ("Tỉnh đã hoàn thành 11/14 mục tiêu của kế hoạch chuyển đổi số.", "11/14", "goals_met", "goals met"),
         ("Hai nhà mạng chiếm 64% thị phần di động trên địa bàn.", "64%", "market_share", "market share"),
         ("Tỉnh có dân số khoảng 870.000 người.", "870.000", "population", "population"),
+        ("Hanoi, home to some 8.5 million people, has 1,120 public wifi hotspots.", "8.5 million", "population", "population"),
         ("Huyện miền núi với 96.000 dân, có 28 trạm BTS.", "96.000", "population", "population"),
         ("Tỉnh được tổng điểm 812 trong bộ chỉ số.", "812", "index_scores", "score"),
         ("Số lượt truy cập cổng thông tin tăng 146% so với năm 2023.", "146%", "comparisons", "comparison"),
@@ -845,3 +846,15 @@ def test_people_are_no_security_system_and_vulnerabilities_are_security() -> Non
     text = "Đội ứng cứu sự cố an toàn thông tin mạng của tỉnh có 23 thành viên."
     assert classified(text)["23"].domain == "workforce"
     assert code_of("Qua diễn tập, đã phát hiện và khắc phục 46 lỗ hổng bảo mật.", "46") == "information_security"
+
+
+def test_a_predicate_of_its_own_after_a_comma_ends_the_carry_from_the_figure_before() -> None:
+    text = "Toàn tỉnh có 1.378 trạm BTS, sóng 4G phủ 99,8% diện tích."
+    assert code_of(text, "99,8%") == "mobile_coverage"  # not the stations before the comma
+
+
+def test_english_station_and_subscriber_words() -> None:
+    assert code_of("Of these, 1,240 were 5G stations.", "1,240") == "bts_stations"
+    assert code_of("The country had 8,500 5G base stations.", "8,500") == "bts_stations"
+    assert code_of("Fixed broadband subscribers reached nearly 2.9 million.", "2.9 million") == "internet_subscribers"
+    assert code_of("5G coverage reached 99 percent of the population.", "99 percent") == "mobile_coverage"

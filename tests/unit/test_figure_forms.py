@@ -145,3 +145,7 @@ def test_a_pair_of_counts_is_no_date_that_stops_the_paragraphs_as_of_date() -> N
     text = "Tính đến ngày 20/12/2024, cổng có 4.475 dịch vụ. Số tài khoản đạt 14,3 triệu, gấp 1,6 lần năm 2023."
     found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 12, 25))}
     assert found["14,3 triệu"].as_of_date == datetime.date(2024, 12, 20)
+    # an English decimal is no day and month either
+    text = "As of June 30, 2024, the city had 2,450 BTS stations. Some 96.5 percent of households have fibre."
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 7, 18))}
+    assert found["96.5 percent"].as_of_date == datetime.date(2024, 6, 30)

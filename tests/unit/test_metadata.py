@@ -155,6 +155,13 @@ def test_a_national_site_that_names_a_province_in_passing_names_no_province() ->
         "Một số địa phương làm tốt: Long An đã đào tạo 2.100 lượt cán bộ."
     )
     assert extract_metadata(text, "a1b2.html", "https://mic.gov.vn/tin-1").province_code is None
+    # ... however often it names the capital in passing, in related headlines and its own address
+    text = (
+        "Cả nước có 80.000 tổ công nghệ số cộng đồng\n"
+        "Một số địa phương làm tốt như Hà Nội, Bắc Ninh.\nTin liên quan\nHà Nội có hơn 5.000 tổ công nghệ số\n"
+        "Địa chỉ: Số 381 Đội Cấn, Ba Đình, Hà Nội. Điện thoại: 080.48290."
+    )
+    assert extract_metadata(text, "c3d4.html", "https://dangcongsan.vn/tin-2").province_code is None
     # a report a national paper writes about one province keeps it
     text = "Tỉnh Long An đẩy mạnh chuyển đổi số\nTỉnh Long An đã đào tạo 2.100 lượt cán bộ."
     assert extract_metadata(text, "a1b2.html", "https://vnexpress.net/a-1").province_code == "80"

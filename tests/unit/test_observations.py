@@ -130,6 +130,10 @@ def test_ranks_and_scores_are_figures() -> None:
         "Kênh Zalo 1080 Hòa Bình hỗ trợ người dân.",
         "Người dân đăng ký tại khu vực 5 và tổ 12.",
         "Cụm loa truyền thanh thông minh tại thôn 2, xã Trà Leng và xóm 5, khu phố 3.",
+        "HANOI, July 18 (HNP) – The city opened a new public service portal.",
+        "Nguyen Quang Minh, 52, said the work would go on.",
+        "Trụ sở: Số 3 Đặng Văn Bình, phường Dịch Vọng.",
+        "Mỗi thành viên tổ được tập huấn ít nhất 1 lần/năm.",
         "Biểu 3: Trạm thu phát sóng theo huyện; Biểu số 04 và Bảng số 2 kèm theo; Phụ lục số 1.",
         "Hội nghị bàn về COVID-19 và chương trình “Đào tạo 500 kỹ sư số”.",
         "Xem chi tiết tại https://dichvucong.example.gov.vn/so-lieu/2024/bao-cao-15.",
@@ -202,6 +206,7 @@ def test_admin_level_rules(text: str, level: str) -> None:
         ("Quý I, các tổ đã hỗ trợ 21.500 lượt người dân nộp hồ sơ trực tuyến.", False),  # support given: a result
         ("Ông đề nghị các doanh nghiệp viễn thông phát triển thêm 150 trạm 5G trong năm tới.", True),
         ("Hệ thống đáp ứng yêu cầu của 95% người dùng.", False),
+        ("Kế hoạch năm 2025: phát triển thêm 150 trạm BTS.", True),
         ("Đã tiếp nhận 3.420 hồ sơ đề nghị cấp tài khoản định danh điện tử.", False),
         ("The province aims to connect 90% of households.", True),
         ("Hiện có 80% hồ sơ được nộp trực tuyến.", False),
