@@ -12,7 +12,11 @@ BLANK, FURNITURE, MASTHEAD, HEADING, ITEM, UNIT, ROW, TEXT = (
 
 FIGURE_DIGITS = re.compile(r"\d")
 # A cell that holds a figure: "51,7", "≥ 90", "trên 75%", "145/160".
-NUMBER_CELL = re.compile(r"[≥≤<>~]?\s*(?:trên|dưới|khoảng|hơn)?\s*\d[\d.,]*\s*(?:%|/\s*\d[\d.,]*)?\s*\*?", _I)
+NUMBER_CELL = re.compile(
+    # (thousands may be grouped by spaces in a cell: "48 620")
+    r"[≥≤<>~]?\s*(?:trên|dưới|khoảng|hơn)?\s*(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d[\d.,]*)\s*(?:%|/\s*\d[\d.,]*)?\s*\*?",
+    _I,
+)
 # A cell that holds nothing: "-", "x", "…".
 EMPTY_CELL = re.compile(r"[-–—x×/.…]*")
 

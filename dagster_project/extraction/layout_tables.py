@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from dagster_project.extraction import lexicon
 from dagster_project.extraction.layout_lines import (
+    BLANK,
     EMPTY_CELL,
     FIGURE_DIGITS,
     FURNITURE,
@@ -189,6 +190,8 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
     for cells in cell_texts:
         if any(is_number_cell(c) for c in cells[1:]) or header_count >= 2:
             break
+        if header_count and cells and _GROUP_MARKER.fullmatch(cells[0].strip()):
+            break  # "I | HẠ TẦNG SỐ | | |": a group of the rows under it, no second header row
         header_count += 1
     width = max(len(c) for c in cell_texts)
     names = _header_names(cell_texts[:header_count], width)
@@ -202,6 +205,7 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
 
 
 _UNIT_WORDS_HEADER = re.compile(r"\s*(?:đơn vị|đv)\s*$", _I)
+_GROUP_MARKER = re.compile(r"(?:[IVX]{1,4}|[A-Z]|\d{1,2})\.?")
 
 
 def _fix_label_column(columns: list[Column], data: list[list[str]]) -> None:
@@ -288,7 +292,10 @@ def _right_align(cells: list[str], width: int) -> list[str]:
 def _build_row(line: Line, columns: list[Column], text: str) -> Row:
     spans = line.cells
     width = len(columns)
-    if len(spans) < width:
+    by_bar = _cells_by_bar(line, text, width) if line.layout == "pipe" and len(spans) < width else None
+    if by_bar is not None:
+        assigned = by_bar  # "| 1 | Số trạm BTS | Trạm | 450 | 520 | 115,6 | |": the bars place each cell
+    elif len(spans) < width:
         label_k = next((k for k, c in enumerate(columns) if c.role == "label"), 0)
         first_text = spans[0] if spans else None
         if first_text and not is_number_cell(text[first_text[0] : first_text[1]]) and label_k > 0:
@@ -314,6 +321,25 @@ def _build_row(line: Line, columns: list[Column], text: str) -> Row:
     return Row(line.start, line.end, label, unit, tuple(cells), bool(_TOTAL_ROW.match(label)), raw)
 
 
+def _cells_by_bar(line: Line, text: str, width: int) -> list[tuple[int, int] | None] | None:
+    """The cells of a "|" row in the columns its bars put them in (empty cells hold a place),
+    or None when the row has more places than the table has columns."""
+    row = text[line.start : line.end]
+    lead = len(row) - len(row.lstrip())
+    stripped = row.strip()
+    places = row.count("|") + 1 - stripped.endswith("|")
+    # a leading bar opens the row ("| 1 | ... |") unless the places then fit the columns only
+    # with an empty first cell (" | Cộng | 103.345 | ...": a total row with no STT)
+    offset = 1 if stripped.startswith("|") and places > width else 0
+    assigned: list[tuple[int, int] | None] = [None] * width
+    for span in line.cells:
+        k = text.count("|", line.start + lead, span[0]) - offset
+        if not 0 <= k < width:
+            return None
+        assigned[k] = span
+    return assigned
+
+
 # --- one cell per line ------------------------------------------------------------------
 
 
@@ -327,6 +353,11 @@ def mark_single_cell_tables(lines: list[Line], text: str) -> list[tuple[int, int
             i += 1
             continue
         columns = [column_role(lines[i + k].text, k) for k in range(header)]
+        if not any(c.role == "label" for c in columns):
+            # every row of such a table names itself: the first column that is no number is its label
+            k = next((k for k, c in enumerate(columns) if c.role != "stt"), None)
+            if k is not None:
+                columns[k] = Column(columns[k].header, "label", columns[k].year, columns[k].percent)
         rows, end = _single_cell_rows(lines, i + header, columns, text)
         if rows:
             for k in range(i, end):
@@ -345,7 +376,8 @@ def _header_run(lines: list[Line], i: int) -> int:
         return 0
     k = i
     while k < len(lines) and lines[k].kind in (TEXT, UNIT) and len(lines[k].text.split()) <= 6:
-        if not _HEADER_WORD.match(lines[k].text) or is_number_cell(lines[k].text):
+        # after the first, any short line names a column ("Hồ sơ tiếp nhận", "Tỷ lệ đúng hạn (%)")
+        if (k == i and not _HEADER_WORD.match(lines[k].text)) or is_number_cell(lines[k].text):
             break
         k += 1
     count = k - i
@@ -359,6 +391,15 @@ def _single_cell_rows(lines: list[Line], i: int, columns: list[Column], text: st
     roles = [c.role for c in columns]
     while i < len(lines):
         row, used = _single_cell_row(lines, i, columns, roles, text)
+        if row is None and rows:
+            # a page break between two rows: page number and running header, then the rows go on
+            j = i
+            while j < len(lines) and lines[j].kind in (BLANK, FURNITURE):
+                j += 1
+            if j > i and any(lines[m].kind == FURNITURE for m in range(i, j)):
+                row, used = _single_cell_row(lines, j, columns, roles, text)
+                if row is not None:
+                    used += j - i
         if row is None:
             break
         rows.append(row)

@@ -111,15 +111,31 @@ def _parse_mixed(raw: str, seps: list[str]) -> float | None:
     return float("".join(parts) + "." + frac)
 
 
+# A number grouped by spaces ("48 620", "162 382") standing alone in a table cell or after a
+# label's colon: between "|", a tab, a run of spaces, ": " or a line's edge. In running prose two
+# numbers may stand a space apart, so nowhere else.
+_SPACE_GROUPED = re.compile(
+    r"(?:(?<=^)|(?<=\|)|(?<=\t)|(?<=  )|(?<=: )|(?<=\| ))\s?(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?=[ \t]*(?:$|\||\t|  ))",
+    re.MULTILINE,
+)
+
+
 def find_numbers(text: str, lang: Lang) -> list[NumberToken]:
     """Every digit run of `text`, read with `lang` rules (no filtering of dates etc.)."""
     tokens: list[NumberToken] = []
+    spaced = [(m.start(1), m.end(1)) for m in _SPACE_GROUPED.finditer(text)]
+    for start, end in spaced:
+        raw = text[start:end]
+        tokens.append(NumberToken(start, end, raw, float(re.sub(r"\D", "", raw))))
+    covered = {i for start, end in spaced for i in range(start, end)}
     for m in NUMBER_RE.finditer(text):
+        if m.start() in covered:
+            continue
         next_word = _next_word(text, m.end())
         value = parse_number(m.group(), lang, next_word)
         if value is not None:
             tokens.append(NumberToken(m.start(), m.end(), m.group(), value))
-    return tokens
+    return sorted(tokens, key=lambda t: t.start) if spaced else tokens
 
 
 def _next_word(text: str, pos: int) -> str:

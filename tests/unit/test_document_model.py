@@ -564,3 +564,36 @@ def test_a_result_column_dated_to_a_day_states_its_figures_as_of_that_day() -> N
     found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 6, 16))}
     assert found["1.362"].as_of_date == datetime.date(2025, 5, 31) and not found["1.362"].is_target
     assert found["1.500"].is_target
+
+
+def test_a_table_printed_one_cell_per_line_with_measure_headers_reads_over_a_page_break() -> None:
+    footer = "Báo cáo số 318/BC-UBND của UBND huyện Lạc Sơn\n"
+    text = (
+        footer + "\nBiểu 1. Kết quả tiếp nhận hồ sơ thủ tục hành chính năm 2024\n"
+        "TT\nCấp\nHồ sơ tiếp nhận\nHồ sơ trực tuyến\n"
+        "1\nCấp huyện\n6.318\n4.870\n"
+        "2\nCấp xã\n15.168\n10.062\n"
+        "\n                         - 2 -\n" + footer + "\n"
+        "Tổng cộng\n21.486\n14.932\n"
+        "\n                         - 3 -\n" + footer
+    )
+    from dagster_project.extraction.pipeline import extract_report
+    found = {o.quote: o for o in extract_report(text, datetime.date(2025, 1, 5))}
+    assert found["6.318"].table_column == "Hồ sơ tiếp nhận" and found["4.870"].table_column == "Hồ sơ trực tuyến"
+    assert found["21.486"].indicator_code == "dossiers_received"  # the total row after the page break
+    assert found["14.932"].indicator_code == "dossiers_processed_online"
+
+
+def test_group_rows_and_empty_cells_keep_a_pipe_tables_columns_in_place() -> None:
+    text = (
+        "Biểu 1. Ước thực hiện một số chỉ tiêu năm 2025\n"
+        "STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm | Ước thực hiện năm | Ghi chú\n"
+        "I | HẠ TẦNG SỐ | | | |\n"
+        "1 | Số trạm BTS 5G | Trạm | 450 | 520 |\n"
+        "II | CHÍNH QUYỀN SỐ | | | |\n"
+        "1 | Tỷ lệ hồ sơ trực tuyến toàn trình | % | 60 | 63,8 | Tổng hợp\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 10, 5))}
+    assert found["450"].table_column == "Kế hoạch năm" and found["450"].is_target
+    assert found["520"].table_column == "Ước thực hiện năm" and not found["520"].is_target
+    assert found["63,8"].table_column == "Ước thực hiện năm" and found["63,8"].unit == "percent"

@@ -55,3 +55,14 @@ def test_find_numbers_reads_numbers_glued_to_words() -> None:
 )
 def test_multiplier_after(text: str, factor: float) -> None:
     assert multiplier_after("5" + text, 1)[0] == factor
+
+
+def test_a_number_grouped_by_spaces_is_one_number_alone_in_a_cell_or_after_a_colon() -> None:
+    def raws(text: str) -> list[str]:
+        return [t.raw for t in find_numbers(text, "vi")]
+
+    assert raws("1 | Thành phố Đồng Hới | 48 620") == ["1", "48 620"]
+    assert raws("Số thuê bao: 162 382") == ["162 382"]
+    assert [t.value for t in find_numbers("Cộng   1 234   5 678", "vi")] == [1234.0, 5678.0]
+    # in running prose two numbers may stand a space apart
+    assert raws("Có 12 345 hộ") == ["12", "345"]
