@@ -66,7 +66,9 @@ EVAL_SETS = (
     _composed("news6", "composed blind, news-style, sixth round (scored blind at 5cc282b and 8c16ba3)"),
     _composed("official6", "composed blind, official-style, sixth round (scored blind at 5cc282b and 8c16ba3)"),
     _composed("news7", "composed blind, news-style, seventh round (scored blind at b0535a6 and dfd07ad)"),
-    _composed("official7", "composed blind, official-style, seventh round (scored blind at b0535a6 and the commit after dfd07ad)"),
+    _composed("official7", "composed blind, official-style, seventh round (scored blind at b0535a6 and e7c7700)"),
+    _composed("news8", "composed blind, news-style, eighth round (scored blind at e7c7700 and 3c45773)"),
+    _composed("official8", "composed blind, official-style, eighth round (scored blind at e7c7700)"),
 )
 
 

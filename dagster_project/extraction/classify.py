@@ -40,7 +40,7 @@ For every figure of a report, in this order:
    paragraph, if of the same domain ("... 140 điểm phát wifi. Mỗi ngày có 9 nghìn lượt kết
    nối"). A length ("5,2 nghìn km") is counted by the taxonomy's indicator of lengths.
 5. The base refines the indicator where the taxonomy has a code for it:
-   households with internet -> household_internet, officials trained ->
+   households with internet, fibre included -> household_internet, officials trained ->
    officials_trained; and a verb that governs the counted units says what
    happened to them: people a training verb governs -> learners, dossiers
    "tiếp nhận" governs -> dossiers_received.
@@ -95,6 +95,7 @@ _CHANNELS = frozenset(lexicon.CHANNELS)
 _BASE_REFINES: dict[tuple[str, str], str] = {
     ("households", "broadband_internet"): "household_internet",
     ("households", "internet_subscribers"): "household_internet",
+    ("households", "fibre_optic"): "household_internet",
     ("officials", "trainings"): "officials_trained",
     ("officials", "learners"): "officials_trained",
     ("people", "trainings"): "learners",
@@ -779,10 +780,13 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
         ]
         # the first one: a comma further on may sit inside the subject ("tỷ lệ số hóa hồ sơ,
         # kết quả giải quyết ... đạt 91,6%")
-        start = min(
-            (p for p in openings if any(p <= t.first and t.last <= end for t in view.topics if t not in view.inner)),
-            default=start,
-        )
+        naming = [p for p in openings if any(p <= t.first and t.last <= end for t in view.topics if t not in view.inner)]
+        if openings and max(openings) not in naming:
+            # the last piece names only places or a level ("..., riêng thành phố Yên Bái đạt
+            # 100%"): the subject is that piece, and the figure measures what the one before did
+            start = max(openings)
+        elif naming:
+            start = min(naming)
     # A one-syllable opener ("số") opens the subject only where a phrase may begin: "chữ ký số"
     # ends in one.
     openers = [

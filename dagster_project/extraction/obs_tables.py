@@ -18,7 +18,7 @@ from dagster_project.extraction import lexicon
 from dagster_project.extraction.layout import Block
 from dagster_project.extraction.layout_tables import Cell, Column, Row, Table
 from dagster_project.extraction.numbers import Lang, NumberToken, multiplier_after
-from dagster_project.extraction.obs_context import Sentence, as_of_date
+from dagster_project.extraction.obs_context import Sentence, as_of_date, report_period_end
 from dagster_project.extraction.obs_reading import Figure, read_sentence
 
 _I = re.IGNORECASE
@@ -109,6 +109,9 @@ def _apply_row_and_column(figure: Figure, table: Table, row: Row, cell: Cell) ->
     if figure.unit != "count":
         return
     unit = _unit_text(table, row)
+    if _PER_CAPITA_UNIT.search(unit):
+        figure.kind = figure.kind or "density"  # a unit cell "thuê bao/100 dân": a rate, no count
+        return
     if row.unit and _PERCENT.search(row.unit):
         figure.unit = "percent"
     elif _PERCENT_LABEL.search(row.label) or column.percent:
@@ -147,8 +150,10 @@ def _context(
     else:
         target, target_source = False, "none"
     if column.role == "period" and column.year and not target:
-        # the day its header names ("Kết quả đến 31/5/2025"), else the year's end
-        as_of, as_of_source = as_of_date(column.header) or datetime.date(column.year, 12, 31), "column"
+        # the day or period end its header names ("Kết quả đến 31/5/2025", "9 tháng năm 2024"),
+        # else the year's end
+        named = as_of_date(column.header) or report_period_end(column.header)
+        as_of, as_of_source = named or datetime.date(column.year, 12, 31), "column"
     elif row_year is not None and not target and column.role not in ("target", "comparison"):
         as_of, as_of_source = datetime.date(row_year, 12, 31), "row"
     elif column.role != "target" and scope.as_of:
@@ -172,6 +177,7 @@ def _context(
     )
 
 
+_PER_CAPITA_UNIT = re.compile(r"/\s*(?:1|10|100|1\.000)\s*" + lexicon.alternation(lexicon.PER_CAPITA_BASES), _I)
 _BARE_YEAR = re.compile(r"\s*(?:năm\s+)?(?:19|20)\d{2}\s*", _I)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 

@@ -212,6 +212,10 @@ def test_households_with_internet_is_its_own_code() -> None:
     assert (obs.indicator_code, obs.base) == ("household_internet", "households")
     # Agencies with internet stay broadband.
     assert code_of("Có 100% cơ quan có kết nối Internet băng rộng.", "100%") == "broadband_internet"
+    # The base decides for fibre too: households connected by fibre have internet at home, communes
+    # reached by fibre are the fibre network's reach (every blind key; the shared keys predate the code).
+    assert code_of("Tỷ lệ hộ gia đình có kết nối Internet cáp quang đạt 81,3%.", "81,3%") == "household_internet"
+    assert code_of("Có 98% xã có cáp quang đến trung tâm.", "98%") == "fibre_optic"
 
 
 def test_subscribers_of_broadband_are_internet_subscribers() -> None:
@@ -242,7 +246,7 @@ def test_keywords_match_whole_words_only() -> None:
 
 
 def test_a_finer_code_beats_the_code_it_refines() -> None:
-    assert code_of("Có 88% hộ gia đình có Internet băng rộng cáp quang.", "88%") == "fibre_optic"
+    assert code_of("Có 88% xã có Internet băng rộng cáp quang.", "88%") == "fibre_optic"
     assert code_of("Tỉnh cung cấp 460 dịch vụ công trực tuyến toàn trình.", "460") == "online_public_services_level34"
 
 
@@ -660,7 +664,7 @@ def test_a_verb_of_extent_measures_the_noun_nearest_it() -> None:
     text = "Tỉnh sẽ phối hợp với các doanh nghiệp viễn thông đưa sóng 5G tới 11/11 huyện."
     assert code_of(text, "11/11") == "mobile_coverage"  # not the telecom enterprises at the head
     # a copula still reads its subject from the head
-    assert code_of("Tỷ lệ hộ gia đình có cáp quang đạt 71%.", "71%") == "fibre_optic"
+    assert code_of("Tỷ lệ thôn có cáp quang đạt 71%.", "71%") == "fibre_optic"
 
 
 def test_after_another_figure_a_coordinated_predicate_is_measured_on_its_own() -> None:
@@ -858,3 +862,12 @@ def test_english_station_and_subscriber_words() -> None:
     assert code_of("The country had 8,500 5G base stations.", "8,500") == "bts_stations"
     assert code_of("Fixed broadband subscribers reached nearly 2.9 million.", "2.9 million") == "internet_subscribers"
     assert code_of("5G coverage reached 99 percent of the population.", "99 percent") == "mobile_coverage"
+
+
+def test_a_piece_naming_only_a_place_after_a_comma_measures_what_the_figure_before_did() -> None:
+    text = "Có 45% xã đã có mạng LAN và kết nối Internet tốc độ cao, riêng thị xã Ba Đồn đạt 100%."
+    assert code_of(text, "100%") == code_of(text, "45%") == "lan_network"
+
+
+def test_public_internet_access_points_are_public_wifi() -> None:
+    assert code_of("Huyện có 48/60 điểm kết nối Internet công cộng hoạt động.", "48/60") == "public_wifi"

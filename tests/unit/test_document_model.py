@@ -564,6 +564,9 @@ def test_a_result_column_dated_to_a_day_states_its_figures_as_of_that_day() -> N
     found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 6, 16))}
     assert found["1.362"].as_of_date == datetime.date(2025, 5, 31) and not found["1.362"].is_target
     assert found["1.500"].is_target
+    text = "STT | Chỉ tiêu | Năm 2023 | 9 tháng năm 2024\n1 | Số trạm BTS | 1.240 | 1.302\n2 | Số điểm wifi | 300 | 352\n"
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 10, 16))}
+    assert found["1.302"].as_of_date == datetime.date(2024, 9, 30) and found["1.240"].as_of_date == datetime.date(2023, 12, 31)
 
 
 def test_a_table_printed_one_cell_per_line_with_measure_headers_reads_over_a_page_break() -> None:
@@ -597,3 +600,13 @@ def test_group_rows_and_empty_cells_keep_a_pipe_tables_columns_in_place() -> Non
     assert found["450"].table_column == "Kế hoạch năm" and found["450"].is_target
     assert found["520"].table_column == "Ước thực hiện năm" and not found["520"].is_target
     assert found["63,8"].table_column == "Ước thực hiện năm" and found["63,8"].unit == "percent"
+
+
+def test_a_rate_per_100_inhabitants_in_a_unit_column_is_a_density() -> None:
+    text = (
+        "Chỉ tiêu\tĐơn vị tính\tNăm 2023\tNăm 2024\n"
+        "Mật độ thuê bao di động\tthuê bao/100 dân\t128,4\t136,8\n"
+        "Số trạm BTS\ttrạm\t1.240\t1.310\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 12, 20))}
+    assert found["136,8"].figure_kind == "density" and found["1.310"].figure_kind == "count"
