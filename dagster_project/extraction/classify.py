@@ -730,10 +730,16 @@ def _after_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
             break
         if end > pos and view.at("stop", end):
             break
+        if end > pos and view.at("coordinator", end) and any(pos <= t.first and t.last <= end for t in view.specific):
+            break  # "120 trạm BTS và nâng tỷ lệ ...": the figure's own noun is named, "và" opens what follows
         end += 1
     return (pos, end) if end > pos else None
 
 
+# What may stand between two figures that share a predicate: coordinators and qualifiers.
+_BETWEEN_SHARED = frozenset(
+    {","} | {w for phrase in lexicon.COORDINATORS + lexicon.QUALIFIERS + lexicon.COUNT_QUALIFIERS for w in phrase.split()}
+)
 _OWN_TOPIC_GAP = 3  # syllables between a predicate's topic and its figure ("sóng 4G phủ 99,8%")
 _LISTED_NOUN_SYLLABLES = 2  # "khu, điểm du lịch": a noun this short before a comma may be one of a list
 
@@ -1078,9 +1084,12 @@ class _Report:
         while gap < following[0][0] and view.syllable(gap) in {",", "và", "and"} | set(lexicon.COORDINATORS):
             gap += 1
         nxt_first = following[0][0]
-        # only a coordinator (and a qualifier of the next figure) may stand between
+        # only a coordinator (and a qualifier of the next figure) may stand between: "..., và
+        # trên 50% viên chức", not "... và xử lý 7,4 triệu giao dịch"
         tail = " ".join(view.syllable(i) for i in range(end, nxt_first))
         if not any(view.at("coordinator", i) for i in range(end, nxt_first)) or re.search(r"[;:.(]", tail):
+            return figure
+        if any(view.syllable(i) not in _BETWEEN_SHARED for i in range(end, nxt_first)):
             return figure
         nxt = _after_phrase(view, _Figure(nxt_first, following[0][1], figure.clause))
         if nxt is None:

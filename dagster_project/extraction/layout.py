@@ -80,6 +80,7 @@ class Layout:
 _PAGE_NUMBER = re.compile(r"(?:" + lexicon.PAGE_NUMBER_PATTERN + r")\.?", _I)
 _LONE_NUMBER = re.compile(r"\d{1,3}")
 _RELATED_NEWS = re.compile(r"\s*" + lexicon.alternation(lexicon.RELATED_NEWS_HEADINGS) + r"\s*:?\s*", _I)
+_RELATED_NEWS_INLINE = re.compile(r"\s*" + lexicon.alternation(lexicon.RELATED_NEWS_HEADINGS) + r"\s*:\s*\S", _I)
 _HEADLINE_MAX_WORDS = 25
 _NUMBERING = re.compile(
     r"(?P<part>(?:phần|chương|mục)\s+(?:thứ\s+[^\W\d_]+|[IVXLC]+|\d{1,2}))\s*[.:]?\s+"
@@ -149,6 +150,9 @@ def _mark_related_news(lines: list[Line]) -> None:
     """A "Tin liên quan" box: its heading and the headlines under it (short lines without a
     full stop, or list items) up to the first line that is not one."""
     for i, line in enumerate(lines):
+        if line.kind == TEXT and _RELATED_NEWS_INLINE.match(line.text):
+            line.kind = FURNITURE  # "Xem thêm: headline · headline" on one line
+            continue
         if line.kind != TEXT or not _RELATED_NEWS.fullmatch(line.text):
             continue
         line.kind = FURNITURE

@@ -47,7 +47,9 @@ _BRACKETED_DATELINE = re.compile(
 )
 # A byline: the author or office, a bar, the date ("Sở Thông tin và Truyền thông | 06/08/2024").
 _BYLINE = re.compile(
-    r"^(?P<credit>[^|()\d]{3,80}?)\s*\|\s*(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?:\s+\d{1,2}:\d{2})?\s*$"
+    r"^(?P<credit>[^|()\d]{3,80}?)\s+[|–—-]\s+(?:" + _WEEKDAY + r"\s*,?\s*)?"
+    r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?:\s*[,-]?\s*\d{1,2}:\d{2})?\s*$",
+    re.IGNORECASE,
 )
 # Tokens a date line may carry besides the date itself.
 _DATE_LINE_FILLER = re.compile(

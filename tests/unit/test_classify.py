@@ -849,6 +849,8 @@ def test_members_taught_in_classes_are_learners() -> None:
 def test_people_are_no_security_system_and_vulnerabilities_are_security() -> None:
     text = "Đội ứng cứu sự cố an toàn thông tin mạng của tỉnh có 23 thành viên."
     assert classified(text)["23"].domain == "workforce"
+    text = "Tỉnh tổ chức diễn tập ứng cứu sự cố an toàn thông tin mạng với 14 đội tham gia."
+    assert code_of(text, "14") == "incident_response_drills"  # a drill's teams, not a security system
     assert code_of("Qua diễn tập, đã phát hiện và khắc phục 46 lỗ hổng bảo mật.", "46") == "information_security"
 
 
@@ -871,3 +873,14 @@ def test_a_piece_naming_only_a_place_after_a_comma_measures_what_the_figure_befo
 
 def test_public_internet_access_points_are_public_wifi() -> None:
     assert code_of("Huyện có 48/60 điểm kết nối Internet công cộng hoạt động.", "48/60") == "public_wifi"
+
+
+def test_a_coordinator_after_the_figures_own_noun_ends_its_phrase() -> None:
+    text = "Tỉnh đặt mục tiêu xây mới 120 trạm BTS và nâng tỷ lệ hộ gia đình có cáp quang lên 80%."
+    assert code_of(text, "120") == "bts_stations"  # not the fibre of the next predicate
+
+
+def test_a_verb_between_two_figures_keeps_their_predicates_apart() -> None:
+    text = "Trong năm, Cổng đã tiếp nhận 9,2 triệu hồ sơ trực tuyến và xử lý 7,4 triệu giao dịch thanh toán trực tuyến."
+    assert code_of(text, "9,2 triệu") == "dossiers_processed_online"
+    assert code_of(text, "7,4 triệu") == "online_payment"

@@ -401,7 +401,8 @@ def test_the_headlines_of_a_related_news_box_are_not_figures_of_the_report() -> 
         "Bài viết khác:\n"
         "- 3.000 người dân kích hoạt định danh điện tử\n\n"
         "Bài viết cùng chuyên mục\n"
-        "- Huyện miền núi có 60% hộ dùng cáp quang\n"
+        "- Huyện miền núi có 60% hộ dùng cáp quang\n\n"
+        "Xem thêm: Hà Nội đặt mục tiêu 1 triệu người dùng VNeID · 3 nhóm giải pháp phát triển nhân lực số\n"
     )
     assert [o.value for o in extract_observations(text)] == [52.0]
     # a paragraph after the box is read again

@@ -190,6 +190,10 @@ def test_a_bracketed_dateline_that_opens_a_line_is_the_publication_date() -> Non
 def test_a_byline_with_a_bar_before_the_date_is_the_publication_date() -> None:
     text = "BẢN TIN CHUYỂN ĐỔI SỐ THÁNG 7/2024\n\nPhòng Văn hoá và Thông tin | 12/08/2024\n\nToàn huyện có 95% hồ sơ trực tuyến."
     assert extract_metadata(text).published_date == datetime.date(2024, 8, 12)
+    # ... also with a dash or a weekday before the date ("Báo X - Thứ Hai, 17/3/2025")
+    for line, day in (("Báo Điện Biên Phủ - Thứ Hai, 17/3/2025", datetime.date(2025, 3, 17)),
+                      ("Nhân Dân điện tử | Thứ Hai, 10/11/2025 08:30", datetime.date(2025, 11, 10))):
+        assert extract_metadata(f"Tin chuyển đổi số\n{line}\n\nToàn tỉnh có 95% hồ sơ trực tuyến.").published_date == day
 
 
 def test_a_document_that_signs_at_the_end_is_dated_by_its_signature_line() -> None:
