@@ -69,6 +69,8 @@ EVAL_SETS = (
     _composed("official7", "composed blind, official-style, seventh round (scored blind at b0535a6 and e7c7700)"),
     _composed("news8", "composed blind, news-style, eighth round (scored blind at e7c7700 and 3c45773)"),
     _composed("official8", "composed blind, official-style, eighth round (scored blind at e7c7700)"),
+    _composed("news9", "composed blind, news-style, ninth round (scored blind at 8e993c4 and 5c49028)"),
+    _composed("official9", "composed blind, official-style, ninth round (scored blind at 8e993c4 and 5c49028)"),
 )
 
 

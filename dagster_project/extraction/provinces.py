@@ -112,7 +112,8 @@ _ADMIN_CUE = re.compile(
 _ORG_CUE = re.compile(
     r"(?:\bvnpt|\bviettel|\bmobifone|\bvinaphone|\bviễn thông|\bbưu điện|\btruyền thông"
     r"|\btt&tt|\btt-tt|\bkh&cn|\bkhcn|\bubnd|\bhđnd|\btỉnh ủy|\bthành ủy|\bcông an"
-    r"|\bbáo|\bđài|\bcổng thông tin điện tử|\bsở [^\n]{0,40}?)[ \t]*$",
+    # ("Sở Thông tin và Truyền thông X", not "trụ sở xã; X": a department's name holds no stop)
+    r"|\bbáo|\bđài|\bcổng thông tin điện tử|(?<!trụ )\bsở [^\n;:.,()]{0,40}?)[ \t]*$",
     re.IGNORECASE,
 )
 # Words right after a name with the same effect ("Ben Tre province",

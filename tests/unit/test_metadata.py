@@ -162,6 +162,12 @@ def test_a_national_site_that_names_a_province_in_passing_names_no_province() ->
         "Địa chỉ: Số 381 Đội Cấn, Ba Đình, Hà Nội. Điện thoại: 080.48290."
     )
     assert extract_metadata(text, "c3d4.html", "https://dangcongsan.vn/tin-2").province_code is None
+    # "trụ sở xã; Thanh Hóa" is no department of Thanh Hóa
+    text = (
+        "Gần 30.000 cán bộ xã được tập huấn chuyển đổi số\n"
+        "Nhiều nơi như Thanh Hóa, Nghệ An mở lớp ngay tại trụ sở xã; Thanh Hóa một mình đã mở 420 lớp."
+    )
+    assert extract_metadata(text, "e5f6.txt", "https://vnexpress.net/tin-3").province_code is None
     # a report a national paper writes about one province keeps it
     text = "Tỉnh Long An đẩy mạnh chuyển đổi số\nTỉnh Long An đã đào tạo 2.100 lượt cán bộ."
     assert extract_metadata(text, "a1b2.html", "https://vnexpress.net/a-1").province_code == "80"
