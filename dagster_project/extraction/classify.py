@@ -147,18 +147,19 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
     paragraph ("... 140 điểm phát wifi công cộng"), when that one has a specific indicator of
     the same domain; a figure of another domain between them ends the topic."""
     out = list(observations)
+    before: Observation | None = None  # the latest fact figure so far
     for k, obs in enumerate(out):
-        if obs.classified_by != FALLBACK or obs.scope == "table":
-            continue
-        before = next((b for b in reversed(out[:k]) if b.domain in FACT_DOMAINS), None)
-        if (
+        if obs.classified_by == FALLBACK and obs.scope != "table" and not (
             before is None or before.scope == "table" or before.domain != obs.domain
             or tax[before.indicator_code].generic or obs.char_start - before.char_end > _TOPIC_REACH
             or _BLANK_LINE.search(text, before.char_end, obs.char_start) is not None
         ):
-            continue
-        out[k] = with_fields(obs, indicator_code=before.indicator_code, classified_by=CONTEXT,
-                             matched_keyword=f"{obs.matched_keyword} (the topic before: {before.indicator_code})")
+            out[k] = obs = with_fields(
+                obs, indicator_code=before.indicator_code, classified_by=CONTEXT,
+                matched_keyword=f"{obs.matched_keyword} (the topic before: {before.indicator_code})",
+            )
+        if obs.domain in FACT_DOMAINS:
+            before = obs
     return out
 
 

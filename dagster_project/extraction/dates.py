@@ -28,7 +28,9 @@ YEAR = "year"
 _MIN_YEAR = 1945
 _MAX_YEAR = 2100
 
-_EN_MONTH = r"(?P<mname>" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\.?"
+# English month names and abbreviations, longest first (one alternation for every reader)
+EN_MONTH_NAMES = "|".join(sorted(EN_MONTHS, key=len, reverse=True))
+_EN_MONTH = r"(?P<mname>" + EN_MONTH_NAMES + r")\.?"
 
 # Digits must not continue a longer number on either side ("1.587.000",
 # "2021-2025"), hence the look-arounds on every numeric pattern.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from dagster_project.extraction import lexicon
-from dagster_project.extraction.dates import DAY, MONTH, find_dates
+from dagster_project.extraction.dates import DAY, EN_MONTH_NAMES, MONTH, find_dates
 from dagster_project.extraction.layout_lines import letter_cases
 from dagster_project.extraction.numbers import Lang
 from dagster_project.extraction.words import segmenter
@@ -68,8 +68,7 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b\d+\s*lần\s*/\s*(?:năm|tháng|quý|tuần|ngày)\b", _I),
     # A month and day without a year ("HANOI, July 18 (HNP) –", "on 18 July"): a date.
     re.compile(
-        r"\b(?:" + "|".join(sorted(lexicon.EN_MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}\b(?!\s*,?\s*\d)"
-        r"|\b\d{1,2}\s+(?:" + "|".join(sorted(lexicon.EN_MONTHS, key=len, reverse=True)) + r")\b",
+        r"\b(?:" + EN_MONTH_NAMES + r")\.?\s+\d{1,2}\b(?!\s*,?\s*\d)|\b\d{1,2}\s+(?:" + EN_MONTH_NAMES + r")\b",
         _I,
     ),
     # An age in an English apposition: "Nguyen Quang Minh, 52, said".

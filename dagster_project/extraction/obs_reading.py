@@ -33,9 +33,10 @@ _OUT_OF_TOTAL = re.compile(
 )
 _POWERS_OF_TEN = {"1", "10", "100", "1000", "1.000", "10.000", "100.000", "1,000"}
 # The base of a per-capita rate right before a figure: "thuê bao/100 dân: 88,4", "(thuê bao/100 dân) đạt 90".
+# "/100 dân", "/1.000 người": a rate per so many inhabitants (also in a table's unit cell)
+PER_CAPITA_RATE = r"/\s*(1|10|100|1\.000)\s*" + lexicon.alternation(lexicon.PER_CAPITA_BASES)  # group 1: the base
 _PER_CAPITA_BEFORE = re.compile(
-    r"/\s*(1|10|100|1\.000)\s*" + lexicon.alternation(lexicon.PER_CAPITA_BASES)
-    + r"\s*\)?\s*(?::|=|là|đạt|bình quân|khoảng|trên|hơn)?\s*$",
+    PER_CAPITA_RATE + r"\s*\)?\s*(?::|=|là|đạt|bình quân|khoảng|trên|hơn)?\s*$",
     _I,
 )
 _WORD_SLASH_BEFORE = re.compile(r"[^\W\d_]\s*/\s*$")

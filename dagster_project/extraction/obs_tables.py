@@ -19,7 +19,7 @@ from dagster_project.extraction.layout import Block
 from dagster_project.extraction.layout_tables import Cell, Column, Row, Table
 from dagster_project.extraction.numbers import Lang, NumberToken, multiplier_after
 from dagster_project.extraction.obs_context import Sentence, as_of_date, report_period_end
-from dagster_project.extraction.obs_reading import Figure, read_sentence
+from dagster_project.extraction.obs_reading import PER_CAPITA_RATE, Figure, read_sentence
 
 _I = re.IGNORECASE
 _PERCENT = re.compile(r"%|\bphần trăm\b|\bpercent\b", _I)
@@ -138,7 +138,8 @@ def _context(
     column = cell.column
     scope = block.scope
     # a table whose rows are years ("Năm | Số trạm BTS | ...") dates each row as a year column would
-    row_year = int(_YEAR.search(row.label).group()) if _BARE_YEAR.fullmatch(row.label) else None
+    bare_year = _BARE_YEAR.fullmatch(row.label)
+    row_year = int(bare_year.group(1)) if bare_year else None
     if column.role == "target" or _planned_year(column, scope.target, year_of):
         target, target_source = True, "column"
     elif column.role in ("period", "comparison"):
@@ -177,9 +178,8 @@ def _context(
     )
 
 
-_PER_CAPITA_UNIT = re.compile(r"/\s*(?:1|10|100|1\.000)\s*" + lexicon.alternation(lexicon.PER_CAPITA_BASES), _I)
-_BARE_YEAR = re.compile(r"\s*(?:năm\s+)?(?:19|20)\d{2}\s*", _I)
-_YEAR = re.compile(r"(?:19|20)\d{2}")
+_PER_CAPITA_UNIT = re.compile(PER_CAPITA_RATE, _I)
+_BARE_YEAR = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d{2})\s*", _I)
 
 
 def _planned_year(column: Column, targets_section: bool | None, year_of: datetime.date | None) -> bool:
