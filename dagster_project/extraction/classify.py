@@ -81,6 +81,7 @@ _PHRASE_SYLLABLES = 16  # longest counted phrase read
 _HEAD_SYLLABLES = 6  # how far into the phrase its base and relevance cues are looked for
 _ANAPHOR_LOOKBACK = 800  # characters of the report a "hệ thống này" looks back over
 _PUNCTUATION_BREAKS = frozenset(",;:(.!?")
+_LIST_MARKS = frozenset("+-–•*")
 _CLAUSE_ENDS = frozenset(";:.!?")
 _CLOSING = frozenset({")", "]", "%", "”", '"', "'", "percent", "phần", "trăm"})
 _LOCATIVES = frozenset(lexicon.LOCATIVES)
@@ -809,6 +810,14 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
     return ((start, end) if start < end else None), linking
 
 
+def _past_bullet(view: _SentenceView, span: tuple[int, int]) -> int:
+    """First syllable of a phrase past the list mark that opens it ("+ Số trạm BTS:")."""
+    pos = span[0]
+    while pos < span[1] - 1 and view.syllable(pos) in _LIST_MARKS:
+        pos += 1
+    return pos
+
+
 def _past_adverbials(view: _SentenceView, start: int, end: int) -> int:
     """Skip the comma-ended pieces that open with an adverbial ("Đến nay,", "Về hạ tầng số,")
     or are too short to hold a subject; a comma inside a predicate ("thực hiện ký số, gửi
@@ -824,8 +833,8 @@ def _past_adverbials(view: _SentenceView, start: int, end: int) -> int:
 
 
 def _head_start(view: _SentenceView, span: tuple[int, int]) -> int:
-    """First syllable of a phrase's head noun, past "tỷ lệ", "số", "các", "the rate of"."""
-    pos = span[0]
+    """First syllable of a phrase's head noun, past a list mark, "tỷ lệ", "số", "các", "the rate of"."""
+    pos = _past_bullet(view, span)
     while pos < span[1]:
         word = view.at("measure", pos) or view.at("opener", pos)
         if word is None:
@@ -840,13 +849,13 @@ def _base(view: _SentenceView, fig: _Figure) -> _Base | None:
     """The base at the head of the phrase after the figure; the subject before it only
     counts when it is what the figure measures ("tỷ lệ hộ gia đình ... đạt 68%")."""
     spans = (fig.after, fig.before) if fig.linked or fig.after is None else (fig.after,)
-    for span in spans:
-        if span is None:
-            continue
-        word = view.at("base", _head_start(view, span))
-        if word is not None:
-            return _Base(word.payload[1], word)
-    return None
+    words = [w for w in (view.at("base", _head_start(view, s)) for s in spans if s is not None) if w is not None]
+    if not words:
+        return None
+    if len(words) == 2 and words[0].payload == words[1].payload and fig.measured == fig.before:
+        # "Hồ sơ tiếp nhận: 6.312 hồ sơ": the unit after repeats the head of the label it measures
+        return _Base(words[1].payload[1], words[1])
+    return _Base(words[0].payload[1], words[0])
 
 
 # --- candidates ---------------------------------------------------------------------------
@@ -1018,9 +1027,12 @@ class _Report:
         # "đưa sóng 5G đến 100% quận", "phủ sóng tới 98% thôn": what reaches that far is the
         # noun nearest the verb, not the head of the clause before it.
         nearest_first = verb is not None and verb.keyword in _EXTENT_LINKS
-        if not linked and after is not None and before is not None and view.at("opener", before[0]):
+        if not linked and after is not None and before is not None and (
+            view.at("opener", _past_bullet(view, before)) or view.syllable(before[1] - 1) == ":"
+        ):
             unit = view.at("base", after[0])
-            # "số hồ sơ tiếp nhận trực tuyến 50.911 hồ sơ": the noun after only repeats the unit
+            # "số hồ sơ tiếp nhận trực tuyến 50.911 hồ sơ", "+ Số xã có đài truyền thanh: 11
+            # xã": the noun after only repeats the unit, the label names what is counted
             linked = unit is not None and unit.last >= after[1]
         linked = linked and before is not None
         measured = before if linked or after is None else after

@@ -884,3 +884,15 @@ def test_a_verb_between_two_figures_keeps_their_predicates_apart() -> None:
     text = "Trong năm, Cổng đã tiếp nhận 9,2 triệu hồ sơ trực tuyến và xử lý 7,4 triệu giao dịch thanh toán trực tuyến."
     assert code_of(text, "9,2 triệu") == "dossiers_processed_online"
     assert code_of(text, "7,4 triệu") == "online_payment"
+
+
+def test_a_label_before_a_colon_names_what_its_value_counts() -> None:
+    text = "+ Số xã, phường có cụm loa truyền thanh ứng dụng công nghệ thông tin - viễn thông: 12/15 xã"
+    assert code_of(text, "12/15") == "grassroots_broadcasting"  # the label's head, not its last keyword
+    assert code_of("- Số thủ tục được cung cấp trực tuyến toàn trình: 95 thủ tục", "95") == "online_public_services_level34"
+
+
+def test_a_list_mark_does_not_hide_the_head_of_a_label() -> None:
+    text = "- Hồ sơ thủ tục hành chính tiếp nhận: 5.120 hồ sơ, trong đó trực tuyến: 2.310 hồ sơ."
+    assert code_of(text, "5.120") == "dossiers_received"  # dossiers, not the procedures they belong to
+    assert code_of(text, "2.310") == "dossiers_processed_online"
