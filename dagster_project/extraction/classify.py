@@ -685,8 +685,9 @@ class _Figure:
 
 def _inner(matches: list[Match[str]]) -> frozenset[Match[str]]:
     """Keywords found inside a longer one ("thủ tục hành chính" inside "hệ thống thông tin
-    giải quyết thủ tục hành chính" names the system, not procedures): they only count
-    when the longer one cannot."""
+    giải quyết thủ tục hành chính" names the system, not procedures), or sharing a word with
+    a longer one that reads on ("kết nối [mạng] truyền số liệu chuyên dùng": the network
+    named, not a connection): they only count when the longer one cannot."""
     ordered = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
     inner = set()
     outer: list[Match[str]] = []
@@ -695,6 +696,10 @@ def _inner(matches: list[Match[str]]) -> frozenset[Match[str]]:
         if m.end <= reach and not any(k.start == m.start and k.end == m.end for k in outer):
             inner.add(m)
             continue
+        for k in outer:
+            # one word shared: where a verb phrase meets the name of its object
+            if k.last - m.first == 1 and k.start < m.start < k.end < m.end and k.last - k.first < m.last - m.first:
+                inner.add(k)
         outer.append(m)
         reach = max(reach, m.end)
     return frozenset(inner)

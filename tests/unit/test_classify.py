@@ -896,3 +896,18 @@ def test_a_list_mark_does_not_hide_the_head_of_a_label() -> None:
     text = "- Hồ sơ thủ tục hành chính tiếp nhận: 5.120 hồ sơ, trong đó trực tuyến: 2.310 hồ sơ."
     assert code_of(text, "5.120") == "dossiers_received"  # dossiers, not the procedures they belong to
     assert code_of(text, "2.310") == "dossiers_processed_online"
+
+
+def test_loudspeakers_applying_it_and_telecoms_are_broadcasting_not_telecom_enterprises() -> None:
+    # "ứng dụng công nghệ thông tin - viễn thông" is the official name of the loudspeaker
+    # systems (the indicator's own name), not a telecom business
+    text = "Đài truyền thanh cơ sở ứng dụng công nghệ thông tin - viễn thông đã phủ 37 xã, phường."
+    assert code_of(text, "37") == "grassroots_broadcasting"
+    assert code_of("Cụm loa ứng dụng CNTT-VT được lắp tại 64 thôn.", "64") == "grassroots_broadcasting"
+    assert code_of("Trên địa bàn có 6 doanh nghiệp viễn thông.", "6") == "telecom_enterprises"
+
+
+def test_a_verb_phrase_meeting_a_longer_name_on_one_word_gives_way_to_the_name() -> None:
+    text = "Có 87% UBND cấp xã đã kết nối mạng truyền số liệu chuyên dùng."
+    assert code_of(text, "87%") == "tslcd_network"  # the network named, not "kết nối mạng"
+    assert code_of("Có 87% trường học đã kết nối mạng Internet.", "87%") == "broadband_internet"
