@@ -71,6 +71,10 @@ EVAL_SETS = (
     _composed("official8", "composed blind, official-style, eighth round (scored blind at e7c7700)"),
     _composed("news9", "composed blind, news-style, ninth round (scored blind at 8e993c4 and 5c49028)"),
     _composed("official9", "composed blind, official-style, ninth round (scored blind at 8e993c4 and 5c49028)"),
+    _composed("news10", "composed blind, news-style, tenth round (scored blind at 60c0cc6 and c35aca0)"),
+    _composed("official10", "composed blind, official-style, tenth round (scored blind at 60c0cc6 and c35aca0)"),
+    _composed("news11", "composed blind, news-style, tenth round (scored blind at 60c0cc6 and c35aca0)"),
+    _composed("official11", "composed blind, official-style, tenth round (scored blind at 60c0cc6 and c35aca0)"),
 )
 
 
