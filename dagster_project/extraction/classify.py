@@ -91,6 +91,7 @@ _LENGTH = "km"  # the taxonomy's unit of lengths
 _EXTENT_LINKS = frozenset(lexicon.EXTENT_LINKING_VERBS)
 _KEYWORD_CONTEXT = {k: re.compile(lexicon.word_alternation(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_CONTEXT.items()}
 _CHANNELS = frozenset(lexicon.CHANNELS)
+_LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
 
 # A base narrows the indicator where the taxonomy has a finer code for that base.
 _BASE_REFINES: dict[tuple[str, str], str] = {
@@ -554,7 +555,8 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "goal": lexicon.MET_GOAL_NOUNS,
         "population": lexicon.POPULATION_CUES, "population_head": lexicon.POPULATION_HEADS,
         "attendance": lexicon.ATTENDANCE_HEADS, "physical_unit": lexicon.NON_DIGITAL_UNITS,
-        "market_share": lexicon.MARKET_SHARE_CUES, "currency_before": lexicon.CURRENCY_BEFORE,
+        "market_share": lexicon.MARKET_SHARE_CUES, "operator_share": lexicon.OPERATOR_SHARE_CUES,
+        "currency_before": lexicon.CURRENCY_BEFORE,
         "online": lexicon.PART_CHANNELS_ONLINE, "parts": lexicon.PART_MARKERS,
         "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH,
         "points": lexicon.PERCENTAGE_POINTS, "length": lexicon.LENGTH_UNITS,
@@ -1154,6 +1156,9 @@ class _Report:
         for w in view.group("market_share"):
             if 0 <= figure.before_gap(w) <= 4 or 0 <= figure.after_gap(w) <= 2:
                 return "market_share", w.keyword
+        for w in view.group("operator_share"):
+            if obs.unit == "percent" and 0 <= figure.before_gap(w) <= 3:
+                return "market_share", w.keyword
         if obs.unit == "count":
             for w in view.group("population"):
                 if 0 <= figure.before_gap(w) <= 3 or w in head:
@@ -1189,7 +1194,12 @@ class _Report:
                 for w in view.group("compared_with")
             )
             return change.keyword if change is not None and against else None
-        if change is not None:
+        if change is not None and not (
+            # "Tỷ lệ hồ sơ trực tuyến đã vượt 70%": a rate past a level, said of no plan or period
+            change.keyword in _LEVEL_PASSED and figure.after is None and figure.before is not None
+            and any(view.at("measure", i) for i in range(*figure.before))
+            and not any(figure.in_clause(w) for w in view.group("compared_with"))
+        ):
             return change.keyword
         for w in view.group("compared_with"):
             if figure.after_gap(w) == 0:

@@ -303,7 +303,7 @@ def _continues(prev: Line, nxt: Line, width: int | None, across_break: bool) -> 
     """`nxt` goes on the sentence `prev` left open."""
     if nxt.kind != TEXT:
         return False
-    first = nxt.text[:1]
+    first = nxt.text.lstrip("([“\"'")[:1]  # "(BTS), tăng 6 trạm ...": the word inside the bracket
     if _TERMINAL.search(prev.text):
         # A wrapped label and its value: "... thuê bao di động/100 dân:" / "128,5. Tỷ lệ ...";
         # a numbered item after a colon ("1. Hạ tầng số") starts a list instead.

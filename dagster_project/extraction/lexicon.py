@@ -64,7 +64,7 @@ WEEKDAY_PATTERN = (
     r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 )
 # Words before a day/month that make "20/5" a date (and not a ratio).
-DATE_CUES = ("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "cuối", "đầu", "giữa", "tháng", "quý", "date", "on")
+DATE_CUES = ("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "cuối", "đầu", "giữa", "tháng", "quý", "dịp", "date", "on")
 # Words that also precede dates but as often precede ratios ("đến 18/18 xã").
 AMBIGUOUS_DATE_CUES = ("từ", "đến", "tới")
 # Words that follow a date rather than a counted noun ("đến 30/11 toàn tỉnh", not "đến 18/18 xã").
@@ -137,7 +137,11 @@ LABEL_NOUNS_BEFORE = (
     r"quận", r"(?<!hạ )tầng", r"quốc lộ", r"tỉnh lộ", r"đường tỉnh", r"Đại hội", r"Congress", r"(?<!hình )ảnh",
     r"(?<!mô )hình", r"bảng(?:\s+số)?", r"biểu đồ", r"(?<!đại )biểu(?:\s+(?:mẫu|số))?", r"phụ lục(?:\s+số)?", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
     r"figure", r"table", r"article", r"chapter", r"floor",
+    # a numbered item of a list of indicators or tasks ("- Chỉ tiêu 3: Tỷ lệ ... đạt 99%")
+    r"(?:chỉ tiêu|nhiệm vụ|mục tiêu|giải pháp)(?=\s+\d{1,2}\s*[:.)])",
 )
+# Roads are numbered, and listed by their numbers ("quốc lộ 1, 53 và 57").
+ROAD_NOUNS = (r"quốc lộ", r"tỉnh lộ", r"đường tỉnh", r"đường huyện", r"cao tốc", r"national roads?", r"highways?")
 # Words after a number that make it a label or a level, not a figure ("3 trụ cột", "4 cấp").
 LABEL_NOUNS_AFTER = (r"trụ cột", r"pillars?\b", r"cửa\b", r"chiều\b", r"cấp(?!\s*(?:ủy|uỷ))\b", r"levels?\b", r"sao\b", r"stars?\b")
 # Names of documents and programmes: the number after them is their number.
@@ -551,7 +555,9 @@ POPULATION_CUES: tuple[str, ...] = ("dân số", "nhân khẩu", "quy mô dân s
 POPULATION_HEADS: tuple[str, ...] = ("dân", "nhân khẩu", "inhabitant*")
 # Units of height, area and weight: no figure of digital transformation measures in them
 # ("trạm BTS ở độ cao hơn 1.400 m"); lengths in km are cable, speeds and volumes are kept.
-NON_DIGITAL_UNITS: tuple[str, ...] = ("m", "mét", "m2", "m²", "ha", "héc-ta", "hecta", "kg", "tấn", "metres", "meters")
+NON_DIGITAL_UNITS: tuple[str, ...] = (
+    "m", "mét", "m2", "m²", "ha", "héc-ta", "hecta", "kg", "tấn", "metres", "meters", "kilo*", "tonne*", "tons",
+)
 # Attendance: people at a meeting ("với hơn 1.500 đại biểu tham dự") are no digital-transformation figure.
 ATTENDANCE_HEADS: tuple[str, ...] = ("đại biểu", "khách mời", "delegate*", "attendee*")
 # Money: a currency after the figure (its scale word may come between) or before it.
@@ -560,6 +566,12 @@ CURRENCY_BEFORE: tuple[str, ...] = ("$", "usd", "vnd", "vnđ", "us$")
 MONEY_SCALE_WORDS: tuple[str, ...] = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "nghìn tỷ", "thousand", "million", "billion", "trillion")
 # Market share: "chiếm 45% thị phần".
 MARKET_SHARE_CUES: tuple[str, ...] = ("thị phần", "market share*")
+# A network operator taking a share of something is its market share ("Viettel chiếm 58% số
+# thuê bao 5G"); a count it takes is still a count ("Viettel chiếm hơn 8.000 trạm").
+OPERATOR_SHARE_CUES: tuple[str, ...] = tuple(
+    f"{operator} {verb}" for operator in ("viettel", "vnpt", "vinaphone", "mobifone", "fpt", "vietnamobile")
+    for verb in ("chiếm", "accounts for", "accounted for", "holds", "held")
+)
 
 # --- abbreviations ------------------------------------------------------------------
 

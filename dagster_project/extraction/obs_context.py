@@ -296,6 +296,8 @@ def as_of_date(sentence_text: str) -> datetime.date | None:
     "cuối năm 2022"); a bare "năm 2022" is a period, not a date."""
     if not _DIGIT.search(sentence_text):
         return None  # every as-of date has digits: most sentences end here
+    # "tăng 4,2 lần so với cuối năm 2024": the time compared with is not the time stated at
+    sentence_text = _COMPARED_TIME.sub(" ", sentence_text)
     for pattern in (_AS_OF, _AS_OF_WORDS):
         m = pattern.search(sentence_text)
         if m:
@@ -413,7 +415,7 @@ def report_period_end(text: str) -> datetime.date | None:
 # The time a figure is compared with is not the time the sentence states its figures at:
 # "đạt 14,3 triệu, gấp 1,6 lần năm 2023", "tăng 10% so với cùng kỳ năm 2023".
 _COMPARED_TIME = re.compile(
-    r"(?:so với|gấp\s+[\d.,]+\s+lần|compared (?:to|with))\s+(?:cùng kỳ\s+|cuối\s+|đầu\s+)?"
+    r"(?:so với|gấp\s+[\d.,]+\s+lần|compared (?:to|with))\s+(?:thời điểm\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+|hết\s+|ngày\s+)?"
     r"(?:năm|tháng|quý)?\s*[\d/]*(?:19|20)\d{2}",
     _I,
 )

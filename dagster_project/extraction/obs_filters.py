@@ -107,6 +107,9 @@ _LABEL = re.compile(
     r"(?:\s*(?:,|và|–|-|and|to|or|hoặc|đến)\s*(?:mức độ\s+|mức\s+|level\s+)?\d\b(?![.,]\d))*",
     _I,
 )
+_ROAD_LABEL = re.compile(
+    r"\b(?:" + "|".join(lexicon.ROAD_NOUNS) + r")\s+\d{1,3}[A-Z]?\b(?:\s*(?:,|và|and|-)\s*\d{1,3}[A-Z]?\b(?![.,]\d))*", _I
+)
 _SYLLABLE_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 
 
@@ -127,6 +130,8 @@ def blocked_mask(text: str) -> bytearray:
     for m in _LABEL.finditer(text):
         if not _ends_a_longer_word(text, m.start()):
             _mark(mask, m.start(), m.end())
+    for m in _ROAD_LABEL.finditer(text):
+        _mark(mask, m.start(), m.end())
     for m in _LIST_MARKER.finditer(text):
         _mark(mask, m.start(), m.end())
     for start, end in _furniture_lines(text):

@@ -911,3 +911,19 @@ def test_a_verb_phrase_meeting_a_longer_name_on_one_word_gives_way_to_the_name()
     text = "Có 87% UBND cấp xã đã kết nối mạng truyền số liệu chuyên dùng."
     assert code_of(text, "87%") == "tslcd_network"  # the network named, not "kết nối mạng"
     assert code_of("Có 87% trường học đã kết nối mạng Internet.", "87%") == "broadband_internet"
+
+
+def test_an_operators_share_is_a_market_share_but_its_count_is_a_count() -> None:
+    text = "Cả nước có 12.800 trạm 5G, trong đó VNPT chiếm khoảng 31%."
+    assert classified(text)["31%"].relevance == "market share"
+    assert code_of("Toàn tỉnh có 640 trạm 5G, trong đó MobiFone chiếm 210 trạm.", "210") == "bts_stations"
+
+
+def test_a_rate_that_passed_a_level_is_that_rate_not_a_comparison() -> None:
+    assert code_of("Tỷ lệ thanh toán không dùng tiền mặt tại các chợ đã vượt 45%.", "45%") == "cashless_payment"
+    text = "Tỷ lệ hồ sơ trực tuyến vượt 6% so với kế hoạch."
+    assert classified(text)["6%"].relevance == "comparison"  # against a plan: a comparison
+
+
+def test_weights_in_english_are_no_figures() -> None:
+    assert classified("Each farm ships 250 kilos of mango a week through the app.")["250"].relevance == "measure"

@@ -90,6 +90,19 @@ def test_a_line_that_starts_in_lower_case_continues_the_line_above() -> None:
     assert obs.sentence == "Số hộ gia đình có kết nối Internet cáp quang trên địa bàn xã đạt 1.204 hộ trong năm qua."
 
 
+def test_a_wrapped_line_that_opens_with_a_bracket_continues_the_line_above() -> None:
+    text = (
+        "Tính đến ngày 30/9/2025, trên địa bàn xã đã có 46 trạm thu phát sóng thông tin di\n"
+        "động (BTS) của 3 doanh nghiệp viễn thông, tăng 4 trạm so với năm trước, đồng thời\n"
+        "(theo số liệu của Sở) có 97,5% thôn, bản đã có sóng 4G; số thuê bao di động đạt\n"
+        "31.480 thuê bao; đến nay có 92% hộ gia đình có kết nối Internet cáp quang cố định\n"
+        "và 100% trường học được kết nối mạng.\n"
+    )
+    by_value = _by_value(text, datetime.date(2025, 10, 8))
+    assert by_value[97.5].as_of_date == datetime.date(2025, 9, 30)  # one sentence with the as-of day
+    assert "(theo số liệu của Sở) có 97,5% thôn" in by_value[97.5].sentence
+
+
 # --- sections and target scopes ----------------------------------------------------
 
 

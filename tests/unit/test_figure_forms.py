@@ -149,3 +149,12 @@ def test_a_pair_of_counts_is_no_date_that_stops_the_paragraphs_as_of_date() -> N
     text = "As of June 30, 2024, the city had 2,450 BTS stations. Some 96.5 percent of households have fibre."
     found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 7, 18))}
     assert found["96.5 percent"].as_of_date == datetime.date(2024, 6, 30)
+
+
+def test_the_time_a_figure_is_compared_with_is_not_its_as_of_date() -> None:
+    text = "Tính đến ngày 30/6/2025, tỉnh có 1.240 trạm BTS. Số thuê bao 5G đạt 310.000, tăng 3 lần so với cuối năm 2024."
+    by_value = {o.value: o for o in extract_observations(text, datetime.date(2025, 7, 10))}
+    assert by_value[310000.0].as_of_date == datetime.date(2025, 6, 30)  # carried, not 31/12/2024
+    text = "Số trạm BTS đạt 1.302 trạm, tăng 58 trạm so với ngày 31/12/2024."
+    by_value = {o.value: o for o in extract_observations(text, datetime.date(2025, 7, 10))}
+    assert by_value[1302.0].as_of_date is None

@@ -137,6 +137,9 @@ def test_ranks_and_scores_are_figures() -> None:
         "Biểu 3: Trạm thu phát sóng theo huyện; Biểu số 04 và Bảng số 2 kèm theo; Phụ lục số 1.",
         "Hội nghị bàn về COVID-19 và chương trình “Đào tạo 500 kỹ sư số”.",
         "Xem chi tiết tại https://dichvucong.example.gov.vn/so-lieu/2024/bao-cao-15.",
+        "- Chỉ tiêu 12: Tỷ lệ hồ sơ được số hóa; Nhiệm vụ 3. Nâng cấp Cổng dịch vụ công.",
+        "Tuyến cáp quang chạy dọc quốc lộ 14, 40 và 24 qua các xã biên giới.",
+        "Nhân dịp 2/9, thành phố khai trương Cổng thông tin du lịch.",
     ],
 )
 def test_labels_dates_and_identifiers_are_not_figures(text: str) -> None:
