@@ -40,6 +40,7 @@ from dagster_project.extraction.layout_lines import (
     UNIT,
     Line,
     is_caps,
+    is_number_cell,
     split_lines,
 )
 from dagster_project.extraction.layout_tables import Table, build_table, mark_rows, mark_single_cell_tables
@@ -417,6 +418,7 @@ class _Reader:
         self.caption: _Section | None = None  # the line right above a table
         self.unit_line: str | None = None
         self.blank_before = False
+        self.last_header: list[Line] = []  # the header rows of the table read last
 
     def read(self) -> Layout:
         i = 0
@@ -451,8 +453,10 @@ class _Reader:
             ):
                 j += 1
             rows = [row for row in self.lines[i:j] if row.kind == ROW]
-            if len(rows) >= 2:
-                table, _ = build_table(rows, self.text, self.unit_line)
+            if len(rows) >= 2 or self._goes_on(rows):
+                header = self._header_carried_over(rows)
+                table, header_rows = build_table(header + rows, self.text, self.unit_line)
+                self.last_header = header_rows
                 if table.rows:
                     self.edits.extend((r.start, r.end) for r in self.lines[i:j] if r.layout == "rule")
                     self._table(line.start, self.lines[j - 1].end, table)
@@ -464,6 +468,21 @@ class _Reader:
                     self.lines[k].kind = ITEM if _BULLET.match(self.lines[k].text) else TEXT
             return self._paragraph(i)
         return self._paragraph(i)
+
+    def _goes_on(self, rows: list[Line]) -> bool:
+        """Rows right after a table (nothing but a page break between) with its layout and
+        width and no header of their own: the table's last rows, printed on the next page."""
+        previous = self.blocks[-1] if self.blocks else None
+        if previous is None or previous.kind != "table" or not self.last_header or not rows:
+            return False
+        if self.caption is not None or rows[0].layout != self.last_header[0].layout:
+            return False
+        width = len(self.last_header[-1].cells)
+        cells = [self.text[s:e] for s, e in rows[0].cells]
+        return len(cells) == width and any(is_number_cell(c) for c in cells[1:])
+
+    def _header_carried_over(self, rows: list[Line]) -> list[Line]:
+        return list(self.last_header) if self._goes_on(rows) else []
 
     def _heading(self, line: Line) -> None:
         previous = self.blocks[-1] if self.blocks else None

@@ -569,6 +569,26 @@ def test_a_table_split_over_a_page_with_its_header_printed_again_is_one_table() 
     assert found["4.128"].extra.get("table_caption") == found["11.208"].extra.get("table_caption")
 
 
+def test_a_tab_table_whose_last_rows_go_on_after_a_page_break_without_its_header_is_one_table() -> None:
+    running = "UBND xã Tân Lập - Báo cáo quý III/2025\n"
+    text = (
+        "Bảng 2. Hồ sơ và trạm BTS theo thôn\n"
+        "STT\tThôn\tSố trạm BTS\tHồ sơ tiếp nhận\tHồ sơ trực tuyến\n"
+        "1\tThôn Nà Phai\t4\t212\t148\n"
+        "2\tThôn Khuổi Lừa\t3\t186\t97\n"
+        "\nTrang 2/3\n\f" + running + "\n"
+        "3\tThôn Bản Chang\t5\t241\t163\n"
+        "\tTổng cộng\t12\t639\t408\n"
+        "\nTrang 3/3\n\f" + running + "\nNơi nhận:\n- UBND huyện;\n- Lưu: VT.\n"
+    )
+    from dagster_project.extraction.pipeline import extract_report
+    found = {o.quote: o for o in extract_report(text, datetime.date(2025, 10, 6))}
+    assert found["241"].indicator_code == found["212"].indicator_code == "dossiers_received"
+    assert found["163"].indicator_code == "dossiers_processed_online"
+    assert found["5"].indicator_code == "bts_stations"
+    assert found["241"].extra.get("table_caption") == found["212"].extra.get("table_caption")
+
+
 def test_a_result_column_dated_to_a_day_states_its_figures_as_of_that_day() -> None:
     text = (
         "STT | Chỉ tiêu | Kế hoạch năm 2025 | Kết quả đến 31/5/2025\n"
