@@ -44,7 +44,12 @@ from dagster_project.extraction.layout_lines import (
     split_lines,
 )
 from dagster_project.extraction.layout_tables import Table, build_table, mark_rows, mark_single_cell_tables
-from dagster_project.extraction.obs_context import as_of_date, as_of_in_publication_year, reports_as_of_a_past_date
+from dagster_project.extraction.obs_context import (
+    as_of_date,
+    as_of_in_publication_year,
+    period_as_of,
+    reports_as_of_a_past_date,
+)
 
 _I = re.IGNORECASE
 
@@ -520,6 +525,10 @@ class _Reader:
             found = as_of_in_publication_year(text, self.year_of)
         return found
 
+    def _caption_as_of(self, text: str) -> datetime.date | None:
+        """A table's caption dates its cells by a day, or by the period it names ("(quý I/2025)")."""
+        return self._as_of(text) or period_as_of(text, self.year_of, opening=False)
+
     def _states_results(self, text: str) -> bool:
         """A caption or list intro that dates its figures to a day passed at publication ("(Kèm
         theo Kế hoạch số 12/KH-UBND; số liệu tính đến ngày 20/12/2024)", "Các chỉ tiêu khác
@@ -532,7 +541,7 @@ class _Reader:
         j = _paragraph_end(self.lines, i, self.width, self.edits)
         block_kind = "list_item" if line.kind == ITEM else "paragraph"
         block_text = " ".join(self.lines[k].text for k in range(i, j) if self.lines[k].kind in (TEXT, ITEM))
-        caption = _caption(block_text, self.lines, j, self._as_of)
+        caption = _caption(block_text, self.lines, j, self._caption_as_of)
         if self.intro is not None and block_kind == "paragraph" and not _is_short_item(block_text) and caption is None:
             self.intro = None  # prose after the list closes it; a table's caption does not
         extra = [s for s in (self.intro,) if s]
@@ -542,7 +551,7 @@ class _Reader:
             self.caption.target = False
         if block_text.rstrip().endswith(":"):
             outer = self.intro  # a list intro inside an open list keeps what the outer one said
-            target, as_of = intro_target(block_text), self._as_of(block_text)
+            target, as_of = intro_target(block_text), self._as_of(block_text) or period_as_of(block_text, self.year_of)
             if target and self._states_results(block_text):
                 target = False
             if outer is not None:

@@ -412,6 +412,41 @@ def report_period_end(text: str) -> datetime.date | None:
     return None
 
 
+# A sentence that opens with the period it reports ("Trong 9 tháng đầu năm 2024, ...", "Quý
+# I/2025, ...", "Năm 2024, ...", "6 tháng đầu năm, ...") states its figures at the period's end,
+# as a period column of a table does.
+_OPENING = r"^[\s\-–+•*]*(?:(?:trong|riêng|tính riêng|lũy kế|luỹ kế|kết quả)\s+)?"
+_OPENING_MONTHS = re.compile(_OPENING + r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+((?:19|20)\d{2}))?\s*[,:]", _I)
+_OPENING_QUARTER = re.compile(
+    _OPENING + r"quý\s+(I{1,3}|IV|[1-4])(?:\s*(?:/|năm\s+)\s*((?:19|20)\d{2}))?\s*[,:]", _I
+)
+_OPENING_YEAR = re.compile(_OPENING + r"năm\s+((?:19|20)\d{2})\s*[,:]", _I)
+_PERIOD_REACH = datetime.timedelta(days=62)  # an annual report signed in December reports its year
+
+
+def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True) -> datetime.date | None:
+    """The end of the period `text` reports on: one it opens with (a sentence), or, with
+    `opening` False, one it names anywhere (a table's caption, a heading: "Biểu 1. Trạm BTS
+    theo xã (quý I/2025)"). A period that ends well after the publication date is a plan's,
+    not a result's: none."""
+    found: datetime.date | None = None
+    if opening:
+        m = _OPENING_MONTHS.match(text)
+        if m and 1 <= int(m.group(1)) <= 12 and (m.group(2) or year_of):
+            found = _month_end(int(m.group(2)) if m.group(2) else year_of.year, int(m.group(1)))  # type: ignore[union-attr]
+        m = _OPENING_QUARTER.match(text) if found is None else None
+        if m and (m.group(2) or year_of):
+            found = _quarter_end(int(m.group(2)) if m.group(2) else year_of.year, m.group(1))  # type: ignore[union-attr]
+        m = _OPENING_YEAR.match(text) if found is None else None
+        if m:
+            found = datetime.date(int(m.group(1)), 12, 31)
+    else:
+        found = report_period_end(text)
+    if found is None or year_of is not None and found - year_of > _PERIOD_REACH:
+        return None
+    return found
+
+
 # The time a figure is compared with is not the time the sentence states its figures at:
 # "đạt 14,3 triệu, gấp 1,6 lần năm 2023", "tăng 10% so với cùng kỳ năm 2023".
 _COMPARED_TIME = re.compile(

@@ -29,6 +29,7 @@ from dagster_project.extraction.obs_context import (
     clause_bounds,
     is_target,
     names_a_time,
+    period_as_of,
     report_period_end,
     reports_as_of_a_past_date,
     split_sentences,
@@ -150,6 +151,8 @@ def _block_figures(
         own = as_of_date(sentence.text)
         if own is None and year_of is not None:
             own = as_of_in_publication_year(sentence.text, year_of)
+        if own is None:
+            own = period_as_of(sentence.text, year_of)
         if own is not None:
             carried = own
         in_sentence = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]

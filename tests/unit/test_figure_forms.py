@@ -158,3 +158,35 @@ def test_the_time_a_figure_is_compared_with_is_not_its_as_of_date() -> None:
     text = "Số trạm BTS đạt 1.302 trạm, tăng 58 trạm so với ngày 31/12/2024."
     by_value = {o.value: o for o in extract_observations(text, datetime.date(2025, 7, 10))}
     assert by_value[1302.0].as_of_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "as_of"),
+    [
+        ("Trong 9 tháng đầu năm 2025, Cổng dịch vụ công tiếp nhận 48.200 hồ sơ.", datetime.date(2025, 10, 10),
+         datetime.date(2025, 9, 30)),
+        ("Quý II/2025, toàn huyện lắp thêm 14 trạm BTS.", datetime.date(2025, 7, 4), datetime.date(2025, 6, 30)),
+        ("Năm 2024, tỉnh đã cấp 3.200 chữ ký số.", datetime.date(2024, 12, 20), datetime.date(2024, 12, 31)),
+        ("6 tháng đầu năm, các xã tổ chức 26 lớp tập huấn.", datetime.date(2025, 7, 8), datetime.date(2025, 6, 30)),
+        # a plan's period, ending long after publication, is no as-of date
+        ("Năm 2026, phấn đấu 95% hồ sơ được nộp trực tuyến.", datetime.date(2025, 12, 1), None),
+        # a period named inside the sentence is no scope of it
+        ("Tỉnh đã cấp 3.200 chữ ký số, cao nhất trong năm 2024.", datetime.date(2024, 12, 20), None),
+    ],
+)
+def test_a_sentence_that_opens_with_its_period_states_its_figures_at_the_periods_end(
+    text: str, published: datetime.date, as_of: datetime.date | None
+) -> None:
+    [obs] = [o for o in extract_observations(text, published) if o.value not in (2024, 2025, 2026)]
+    assert obs.as_of_date == as_of
+
+
+def test_a_caption_that_names_a_period_dates_its_tables_cells() -> None:
+    text = (
+        "Biểu 2. Hồ sơ thủ tục hành chính theo xã (6 tháng đầu năm 2025)\n"
+        "STT | Xã | Hồ sơ tiếp nhận | Hồ sơ trực tuyến\n"
+        "1 | Xã Tân An | 612 | 418\n"
+        "2 | Xã Phú Mỹ | 534 | 377\n"
+    )
+    found = {o.value: o for o in extract_observations(text, datetime.date(2025, 7, 10))}
+    assert found[612.0].as_of_date == found[377.0].as_of_date == datetime.date(2025, 6, 30)
