@@ -817,6 +817,19 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
     return ((start, end) if start < end else None), linking
 
 
+_RAISED_TO = frozenset({"lên", "xuống"})
+
+
+def _rate_changed_from(view: _SentenceView, fig: _Figure) -> bool:
+    """"nâng tỷ lệ hộ có cáp quang từ 52% hiện nay lên 70%": the rate a change starts from is
+    the subject before "từ", as the rate it reaches is ("lên" links that one)."""
+    lead = _lead_start(view, fig)
+    if lead >= fig.first - fig.qualifier_syllables or view.syllable(lead) != "từ":
+        return False
+    limit = min([fig.clause[1]] + [f for f, _ in view.figures if f >= fig.last])
+    return any(view.syllable(i) in _RAISED_TO for i in range(fig.last, limit))
+
+
 def _past_bullet(view: _SentenceView, span: tuple[int, int]) -> int:
     """First syllable of a phrase past the list mark that opens it ("+ Số trạm BTS:")."""
     pos = span[0]
@@ -1041,7 +1054,7 @@ class _Report:
             # "số hồ sơ tiếp nhận trực tuyến 50.911 hồ sơ", "+ Số xã có đài truyền thanh: 11
             # xã": the noun after only repeats the unit, the label names what is counted
             linked = unit is not None and unit.last >= after[1]
-        linked = linked and before is not None
+        linked = (linked or obs.unit == "percent" and _rate_changed_from(view, figure)) and before is not None
         measured = before if linked or after is None else after
         return replace(
             figure, after=after, before=before, linked=linked, measured=measured, connects=connects,
@@ -1184,6 +1197,8 @@ class _Report:
             return "gấp ... lần"  # "tăng gấp 4 lần": a multiple of something else
         lead = _lead_start(view, figure)
         change = next((w for w in view.group("change") if w.first < lead <= w.last <= figure.first), None)
+        if change is not None and obs.unit == "percent" and _rate_changed_from(view, figure):
+            change = None  # "tăng từ 40% lên 65%": the level it started from
         in_points = any(figure.after_gap(w) == 0 for w in view.group("points"))
         if obs.unit != "percent" and not in_points:
             # a count is a change only when the clause says against what: "tăng 142 trạm so

@@ -48,6 +48,8 @@ _RATIO_PERCENT_LINK = re.compile(
 # Words joining a percentage to the "(x/y)" that backs it: "75% (1.276/1.698 TTHC)".
 _PERCENT_RATIO_LINK = re.compile(r"\s*\(\s*(?:(?:tương ứng|tương đương|gồm|với|đạt|là|của)\s*)?", _I)
 _CLOSING_PAREN = re.compile(r"[^()\n]{0,40}?\)")
+# ... or the noun the percentage counts stands between them: "100% trạm y tế xã (106/106 trạm)"
+_PERCENT_NOUN_RATIO_LINK = re.compile(r"[^\d()%;:.!?\n]{1,60}\(\s*", _I)
 _MEASURE_AFTER = re.compile(r"\s?" + lexicon.word_alternation(lexicon.MEASURE_UNITS), _I)
 _CURRENCY_AFTER = re.compile(r"\s*" + lexicon.word_alternation(lexicon.CURRENCY_WORDS), _I)
 _RANK_BEFORE = re.compile(r"(?:thứ|hạng|top|tốp)\s*$", _I)
@@ -237,21 +239,35 @@ def merge_pairs(text: str, figures: list[Figure]) -> list[Figure]:
             prev.subject_from = closing.end() if closing else figure.end
             prev.end = figure.end
             continue
+        if prev is not None and prev.unit == "percent" and prev.numerator is None and _is_plain_ratio(figure) and (
+            _PERCENT_NOUN_RATIO_LINK.fullmatch(text, prev.end, figure.lead_start) and _agrees(prev, figure)
+        ):
+            # "100% trạm y tế xã, phường (106/106 trạm) đã ...": the bracket backs the share; the
+            # noun before it stays the subject
+            prev.numerator, prev.denominator = figure.numerator, figure.denominator
+            prev.stated_percent = prev.value
+            continue
         merged.append(figure)
     return merged
 
 
 _GENERATIONS = re.compile(r"\b\d\s*G\b")
+_RESTATED_REACH = 160  # characters from "x/y" to the "đạt z%" that states it: one clause
 
 
 def _is_plain_ratio(figure: Figure) -> bool:
     return figure.unit == "ratio" and bool(figure.denominator) and figure.kind is None
 
 
+def _agrees(percent: Figure, ratio: Figure) -> bool:
+    """The share is the pair's, rounded: a bracket that states something else is no backing."""
+    return bool(ratio.denominator) and abs(100 * ratio.value / ratio.denominator - percent.value) <= 1
+
+
 def _restates(text: str, ratio: Figure, percent: Figure) -> bool:
     between = text[ratio.end : percent.lead_start]
     # a network generation is no number between them: "1.528/1.712 thôn có sóng 3G, 4G, đạt 89,3%"
-    if len(between) > 90 or re.search(r"[\d;]|[.!?]\s", _GENERATIONS.sub("", between)):
+    if len(between) > _RESTATED_REACH or re.search(r"[\d;]|[.!?]\s", _GENERATIONS.sub("", between)):
         return False
     return bool(_RATIO_PERCENT_LINK.search(between))
 

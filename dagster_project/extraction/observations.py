@@ -200,14 +200,25 @@ def _drop_restated(text: str, figures: list[Figure]) -> list[Figure]:
     kept_by_value: dict[tuple[float, str], list[tuple[Figure, set[str]]]] = {}
     # Figures of one clause share its words: read them once per clause.
     clause_words: dict[tuple[int, int], set[str]] = {}
+    position: dict[int, int] = {}  # id of a kept figure -> its index in `kept`
     for figure in figures:
         same_value = kept_by_value.setdefault((figure.value, figure.unit), [])
         bounds = clause_bounds(figure.sentence, figure.start)
         if bounds not in clause_words:
             clause_words[bounds] = _words(text[bounds[0] : bounds[1]])
         words = clause_words[bounds]
-        if any(_same_claim(figure, words, other, other_words) for other, other_words in same_value):
+        restated = next((k for k, (other, other_words) in enumerate(same_value)
+                         if _same_claim(figure, words, other, other_words)), None)
+        if restated is not None:
+            other = same_value[restated][0]
+            if figure.numerator is not None and other.numerator is None:
+                # the headline's "96,8% thôn có sóng" told again with its "(939/970 thôn)": the
+                # fuller statement stands for both
+                kept[position[id(other)]] = figure
+                position[id(figure)] = position.pop(id(other))
+                same_value[restated] = (figure, words)
             continue
+        position[id(figure)] = len(kept)
         kept.append(figure)
         same_value.append((figure, words))
     return kept

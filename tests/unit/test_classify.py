@@ -927,3 +927,10 @@ def test_a_rate_that_passed_a_level_is_that_rate_not_a_comparison() -> None:
 
 def test_weights_in_english_are_no_figures() -> None:
     assert classified("Each farm ships 250 kilos of mango a week through the app.")["250"].relevance == "measure"
+
+
+def test_the_rate_a_change_starts_from_measures_the_subject_before_it() -> None:
+    text = "Tỉnh phấn đấu nâng tỷ lệ hộ gia đình dùng Internet cáp quang từ 61% hiện nay lên 80%."
+    assert code_of(text, "61%") == code_of(text, "80%") == "household_internet"
+    text = "Tỷ lệ hồ sơ nộp trực tuyến tăng từ 72% lên 91%."
+    assert code_of(text, "72%") == code_of(text, "91%") == "dossiers_processed_online"  # levels, not a growth rate

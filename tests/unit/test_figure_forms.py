@@ -33,6 +33,22 @@ def test_a_percentage_and_the_pair_in_brackets_after_it_are_one_figure() -> None
     assert obs.subject.startswith("được tích hợp")
 
 
+def test_a_percentage_whose_noun_stands_before_the_bracketed_pair_is_one_figure_when_they_agree() -> None:
+    obs = _one("Hiện 100% trường mầm non (84/84 trường) đã dùng sổ liên lạc điện tử.")
+    assert (obs.value, obs.unit, obs.numerator, obs.denominator) == (100.0, "percent", 84.0, 84.0)
+    # a bracket that states something else is a figure of its own
+    found = extract_observations("Có 85% xã có điểm wifi (12/20 xã năm 2023).")
+    assert sorted((o.value, o.unit) for o in found) == [(12.0, "ratio"), (85.0, "percent")]
+
+
+def test_a_pair_and_the_share_that_ends_its_long_clause_are_one_figure() -> None:
+    obs = _one(
+        "Có 38/45 xã, phường đã lắp đặt hệ thống camera giám sát an ninh trật tự kết nối về Trung tâm điều hành "
+        "thông minh của tỉnh, đạt 84,4%."
+    )
+    assert (obs.value, obs.unit, obs.numerator, obs.denominator) == (84.4, "percent", 38.0, 45.0)
+
+
 def test_a_part_out_of_a_stated_total_and_its_share_are_one_figure() -> None:
     obs = _one("Xã tiếp nhận 3.120 hồ sơ qua mạng/tổng số 7.800 hồ sơ, đạt 40%.")
     assert (obs.value, obs.unit, obs.numerator, obs.denominator) == (40.0, "percent", 3120.0, 7800.0)

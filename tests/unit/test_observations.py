@@ -289,6 +289,15 @@ def test_restated_figure_with_other_framing_counts_once() -> None:
     assert _values(text) == [(99.0, "percent")]
 
 
+def test_a_restated_figure_keeps_its_fuller_statement() -> None:
+    text = (
+        "Điện Biên: 97,2% thôn, bản đã có sóng di động\n"
+        "Đến nay, 97,2% thôn, bản (1.580/1.626 thôn, bản) đã có sóng di động trên địa bàn tỉnh Điện Biên.\n"
+    )
+    [obs] = extract_observations(text)
+    assert (obs.numerator, obs.denominator) == (1580.0, 1626.0)
+
+
 def test_missing_space_between_words() -> None:
     assert _values("Phát triển công nghệ thông tinnguồn nhân lực có 35 kỹ sư.") == [(35.0, "count")]
 
