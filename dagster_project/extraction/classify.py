@@ -110,9 +110,9 @@ _RELEVANCE_REASONS = {
     "goals_met": "goals met", "population": "population", "market_share": "market share",
     "comparisons": "comparison",
     # reasons with no code of their own: the figure stays unclassified
-    "attendance": "attendance", "measure": "measure",
+    "attendance": "attendance", "measure": "measure", "places": "places",
 }
-_NO_CODE_REASONS = frozenset({"attendance", "measure"})
+_NO_CODE_REASONS = frozenset({"attendance", "measure", "places"})
 
 
 @dataclass(frozen=True)
@@ -556,6 +556,8 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "population": lexicon.POPULATION_CUES, "population_head": lexicon.POPULATION_HEADS,
         "attendance": lexicon.ATTENDANCE_HEADS, "physical_unit": lexicon.NON_DIGITAL_UNITS,
         "market_share": lexicon.MARKET_SHARE_CUES, "operator_share": lexicon.OPERATOR_SHARE_CUES,
+        "place_unit": lexicon.PLACE_UNIT_WORDS, "place_verb": lexicon.PLACE_UNIT_VERBS,
+        "place_end": lexicon.PLACE_UNIT_ENDS,
         "currency_before": lexicon.CURRENCY_BEFORE,
         "online": lexicon.PART_CHANNELS_ONLINE, "parts": lexicon.PART_MARKERS,
         "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH,
@@ -1172,6 +1174,8 @@ class _Report:
         for w in view.group("operator_share"):
             if obs.unit == "percent" and 0 <= figure.before_gap(w) <= 3:
                 return "market_share", w.keyword
+        if obs.unit == "count" and _counts_place_units(view, figure):
+            return "places", "số đơn vị hành chính"
         if obs.unit == "count":
             for w in view.group("population"):
                 if 0 <= figure.before_gap(w) <= 3 or w in head:
@@ -1390,6 +1394,26 @@ def _span_of(view: _SentenceView, phrase: str, before: int) -> tuple[int, int] |
 def _is_length(view: _SentenceView, figure: _Figure) -> bool:
     """A unit of length follows the figure ("5,2 nghìn km"); "2,3 km/điểm" is a rate, no length."""
     return any(figure.after_gap(w) == 0 and view.syllable(w.last) != "/" for w in view.group("length"))
+
+
+def _counts_place_units(view: _SentenceView, fig: _Figure) -> bool:
+    """"Toàn tỉnh có 71 xã, phường, thị trấn, trong đó 62 xã ...": the units a place has, said
+    after "có" and named by place words alone up to the clause's end or its "trong đó"."""
+    lead = _lead_start(view, fig)
+    if view.ending_at("place_verb", lead) is None:
+        return False
+    pos, named = fig.last, False
+    while pos < fig.clause[1]:
+        place = view.at("place_unit", pos)
+        if place is not None:
+            pos, named = place.last, True
+        elif view.syllable(pos) in {",", "và", "and"}:
+            pos += 1
+        else:
+            break
+    if not named:
+        return False
+    return pos >= fig.clause[1] or view.syllable(pos) in _CLAUSE_ENDS or view.at("place_end", pos) is not None
 
 
 def _counts_places(view: _SentenceView, cue: Match) -> bool:

@@ -558,6 +558,15 @@ POPULATION_HEADS: tuple[str, ...] = ("dân", "nhân khẩu", "inhabitant*")
 NON_DIGITAL_UNITS: tuple[str, ...] = (
     "m", "mét", "m2", "m²", "ha", "héc-ta", "hecta", "kg", "tấn", "metres", "meters", "kilo*", "tonne*", "tons",
 )
+# The administrative units a place has ("Toàn tỉnh có 135 xã, phường, trong đó ...") are no
+# digital-transformation figure: counted after "có"/"gồm", named by nothing but place words.
+PLACE_UNIT_WORDS: tuple[str, ...] = (
+    "xã", "phường", "thị trấn", "đặc khu", "thôn", "bản", "làng", "buôn", "bon", "ấp", "khóm", "tổ dân phố",
+    "khu phố", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "đơn vị hành chính", "communes", "wards",
+    "districts", "villages",
+)
+PLACE_UNIT_VERBS: tuple[str, ...] = ("có", "gồm", "có tổng số", "has", "had", "comprises")
+PLACE_UNIT_ENDS: tuple[str, ...] = ("trong đó", "với", "gồm", "bao gồm", "of which", "with")
 # Attendance: people at a meeting ("với hơn 1.500 đại biểu tham dự") are no digital-transformation figure.
 ATTENDANCE_HEADS: tuple[str, ...] = ("đại biểu", "khách mời", "delegate*", "attendee*")
 # Money: a currency after the figure (its scale word may come between) or before it.

@@ -45,9 +45,10 @@ _MARKED_DATE_LINE = re.compile(r"^\W*" + _PUBLICATION_MARKER + r"\b\s*[:\-–]?\
 _BRACKETED_DATELINE = re.compile(
     r"^\(\s*(?P<credit>[^()]{0,80}?)[\s,:\-–]*(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})\s*\)"
 )
-# A byline: the author or office, a bar, the date ("Sở Thông tin và Truyền thông | 06/08/2024").
+# A byline: the author, office or programme, a bar, the date ("Sở Thông tin và Truyền thông |
+# 06/08/2024", "BẢN TIN THỜI SỰ TỐI - NGÀY 22/9/2025").
 _BYLINE = re.compile(
-    r"^(?P<credit>[^|()\d]{3,80}?)\s+[|–—-]\s+(?:" + _WEEKDAY + r"\s*,?\s*)?"
+    r"^(?P<credit>[^|()\d]{3,80}?)\s+[|–—-]\s+(?:" + _WEEKDAY + r"\s*,?\s*)?(?:ngày\s+)?"
     r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?:\s*[,-]?\s*\d{1,2}:\d{2})?\s*$",
     re.IGNORECASE,
 )

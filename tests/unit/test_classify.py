@@ -934,3 +934,11 @@ def test_the_rate_a_change_starts_from_measures_the_subject_before_it() -> None:
     assert code_of(text, "61%") == code_of(text, "80%") == "household_internet"
     text = "Tỷ lệ hồ sơ nộp trực tuyến tăng từ 72% lên 91%."
     assert code_of(text, "72%") == code_of(text, "91%") == "dossiers_processed_online"  # levels, not a growth rate
+
+
+def test_the_administrative_units_a_place_has_are_no_figure() -> None:
+    text = "Toàn huyện có 24 xã, thị trấn, trong đó 19 xã đã có điểm wifi công cộng."
+    assert classified(text)["24"].relevance == "places"
+    assert code_of(text, "19") == "public_wifi"
+    assert code_of("Toàn huyện có 14 xã có điểm wifi công cộng.", "14") == "public_wifi"  # places named by what they have
+    assert code_of("Cáp quang đã có ở 30 xã.", "30") == "fibre_optic"

@@ -198,7 +198,9 @@ def test_a_byline_with_a_bar_before_the_date_is_the_publication_date() -> None:
     assert extract_metadata(text).published_date == datetime.date(2024, 8, 12)
     # ... also with a dash or a weekday before the date ("Báo X - Thứ Hai, 17/3/2025")
     for line, day in (("Báo Điện Biên Phủ - Thứ Hai, 17/3/2025", datetime.date(2025, 3, 17)),
-                      ("Nhân Dân điện tử | Thứ Hai, 10/11/2025 08:30", datetime.date(2025, 11, 10))):
+                      ("Nhân Dân điện tử | Thứ Hai, 10/11/2025 08:30", datetime.date(2025, 11, 10)),
+                      # a broadcast's programme line, the day named "ngày"
+                      ("BẢN TIN THỜI SỰ TRƯA - NGÀY 14/10/2025", datetime.date(2025, 10, 14))):
         assert extract_metadata(f"Tin chuyển đổi số\n{line}\n\nToàn tỉnh có 95% hồ sơ trực tuyến.").published_date == day
 
 
