@@ -91,7 +91,8 @@ _LENGTH = "km"  # the taxonomy's unit of lengths
 _EXTENT_LINKS = frozenset(lexicon.EXTENT_LINKING_VERBS)
 _KEYWORD_CONTEXT = {k: re.compile(lexicon.word_alternation(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_CONTEXT.items()}
 _CHANNELS = frozenset(lexicon.CHANNELS)
-_LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
+_LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})
+_OVER = frozenset({"trên", "/"})  # "x trên tổng số y": the total a share is taken over  # change verbs that also say "more than"
 
 # A base narrows the indicator where the taxonomy has a finer code for that base.
 _BASE_REFINES: dict[tuple[str, str], str] = {
@@ -806,10 +807,13 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
             start = min(naming)
     # A one-syllable opener ("số") opens the subject only where a phrase may begin: "chữ ký số"
     # ends in one.
+    # "Tỷ lệ dịch vụ công toàn trình trên tổng số thủ tục ... đạt 93,6%": the total a rate is
+    # taken over opens no subject; the rate's own words are what it measures.
     openers = [
         w.first for w in view.group("opener")
         if start <= w.first < end and (w.last - w.first > 1 or w.first == start
                                        or view.syllable(w.first - 1) in _PUNCTUATION_BREAKS)
+        and view.syllable(w.first - 1) not in _OVER
     ]
     if openers:
         start = max(openers)  # the subject nearest the figure: "..., mật độ Internet đạt 118 thuê bao/100 dân"
@@ -941,6 +945,9 @@ def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
     finer = group if not (chosen.in_base or chosen.leads) else [
         c for c in candidates if c.region != SENTENCE and not c.generic and not c.in_parts
     ]
+    # ... and one that goes on right where the chosen keyword ends, past the phrase's reach
+    # ("dịch vụ công trực tuyến | toàn trình")
+    finer = finer + [c for c in candidates if c.match.first == chosen.match.last and not c.generic]
     changed = True
     while changed:
         changed = False

@@ -942,3 +942,13 @@ def test_the_administrative_units_a_place_has_are_no_figure() -> None:
     assert code_of(text, "19") == "public_wifi"
     assert code_of("Toàn huyện có 14 xã có điểm wifi công cộng.", "14") == "public_wifi"  # places named by what they have
     assert code_of("Cáp quang đã có ở 30 xã.", "30") == "fibre_optic"
+
+
+def test_a_rate_measures_its_own_words_not_the_total_it_is_taken_over() -> None:
+    text = "Tỷ lệ dịch vụ công trực tuyến toàn trình trên tổng số thủ tục hành chính của tỉnh đạt 88,2%."
+    assert code_of(text, "88,2%") == "online_public_services_level34"
+
+
+def test_a_finer_keyword_right_after_the_chosen_one_refines_it_past_the_phrases_reach() -> None:
+    text = "Huyện đề ra 100% thủ tục hành chính đủ điều kiện được cung cấp dưới hình thức dịch vụ công trực tuyến toàn trình."
+    assert code_of(text, "100%") == "online_public_services_level34"
