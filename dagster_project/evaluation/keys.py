@@ -75,6 +75,8 @@ EVAL_SETS = (
     _composed("official10", "composed blind, official-style, tenth round (scored blind at 60c0cc6 and c35aca0)"),
     _composed("news11", "composed blind, news-style, tenth round (scored blind at 60c0cc6 and c35aca0)"),
     _composed("official11", "composed blind, official-style, tenth round (scored blind at 60c0cc6 and c35aca0)"),
+    _composed("news12", "composed blind, news-style, eleventh round (scored blind at eda2fb5 and 7b92823)"),
+    _composed("official12", "composed blind, official-style, eleventh round (scored blind at eda2fb5 and 7b92823)"),
 )
 
 

@@ -415,12 +415,15 @@ def report_period_end(text: str) -> datetime.date | None:
 # A sentence that opens with the period it reports ("Trong 9 tháng đầu năm 2024, ...", "Quý
 # I/2025, ...", "Năm 2024, ...", "6 tháng đầu năm, ...") states its figures at the period's end,
 # as a period column of a table does.
-_OPENING = r"^[\s\-–+•*]*(?:(?:trong|riêng|tính riêng|lũy kế|luỹ kế|kết quả)\s+)?"
+# ... or with it as the adverbial of its first clause after a source ("Theo báo cáo của Sở,
+# trong quý I/2025, ...").
+_OPENING = r"(?:^[\s\-–+•*]*|^[^,;.]{0,80},\s+)(?:cũng\s+)?(?:(?:trong|riêng|tính riêng|lũy kế|luỹ kế|kết quả)\s+)?"
 _OPENING_MONTHS = re.compile(_OPENING + r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+((?:19|20)\d{2}))?\s*[,:]", _I)
 _OPENING_QUARTER = re.compile(
     _OPENING + r"quý\s+(I{1,3}|IV|[1-4])(?:\s*(?:/|năm\s+)\s*((?:19|20)\d{2}))?\s*[,:]", _I
 )
 _OPENING_YEAR = re.compile(_OPENING + r"năm\s+((?:19|20)\d{2})\s*[,:]", _I)
+_OPENING_MONTH = re.compile(_OPENING + r"tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*((?:19|20)\d{2})\s*[,:]", _I)
 _PERIOD_REACH = datetime.timedelta(days=62)  # an annual report signed in December reports its year
 
 
@@ -440,6 +443,9 @@ def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True)
         m = _OPENING_YEAR.match(text) if found is None else None
         if m:
             found = datetime.date(int(m.group(1)), 12, 31)
+        m = _OPENING_MONTH.match(text) if found is None else None
+        if m and 1 <= int(m.group(1)) <= 12:
+            found = _month_end(int(m.group(2)), int(m.group(1)))
     else:
         found = report_period_end(text)
     if found is None or year_of is not None and found - year_of > _PERIOD_REACH:

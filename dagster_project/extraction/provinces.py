@@ -32,7 +32,12 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from dagster_project.extraction.lexicon import HOST_PREFIXES, NATIONAL_LEVEL_PATTERN, NATIONAL_SITES
+from dagster_project.extraction.lexicon import (
+    HOST_PREFIXES,
+    NATIONAL_LEVEL_PATTERN,
+    NATIONAL_SITES,
+    PORTAL_FURNITURE_PATTERN,
+)
 from dagster_project.extraction.normalize import normalize_text
 
 PROVINCES_CSV = Path(__file__).resolve().parents[2] / "dbt" / "seeds" / "provinces.csv"
@@ -100,6 +105,8 @@ _FILE_NAME_WEIGHT = 1.5
 _NATIONAL_CUE = re.compile(NATIONAL_LEVEL_PATTERN, re.IGNORECASE)
 _NATIONAL_CUES = 2
 _NATIONAL_MIN_WEIGHT = 3.0  # more than a bare mention in the lead (1 + 1): a cue or the title
+# A site's own contact and licence lines ("Địa chỉ: ..., Thành phố Hà Nội") say where it sits.
+_CHROME_LINE = re.compile(PORTAL_FURNITURE_PATTERN, re.IGNORECASE)
 _LEAD_CHARS = 400
 
 # Words right before a name that make it the report's subject ("tỉnh Nghệ An",
@@ -369,6 +376,12 @@ def _in_list(ordered: list[_Mention], index: int, text: str) -> bool:
     return False
 
 
+def _on_chrome_line(text: str, pos: int) -> bool:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return _CHROME_LINE.search(text, start, len(text) if end == -1 else end) is not None
+
+
 def detect_province(text: str, file_name: str | None = None, national_source: bool = False) -> tuple[str | None, str | None]:
     """(gso_code, evidence) of the province a report is about, or (None, None).
 
@@ -379,6 +392,9 @@ def detect_province(text: str, file_name: str | None = None, national_source: bo
     """
     text = normalize_text(text)
     mentions = _name_mentions(text) + _domain_mentions(text)
+    if national_source:
+        # a national site's footer names the city it sits in, not what the report is about
+        mentions = [m for m in mentions if not _on_chrome_line(text, m.start)]
     mentions = _weigh_position_and_lists(mentions, text) + _file_name_mention(file_name)
     if not mentions:
         return None, None

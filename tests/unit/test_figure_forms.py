@@ -184,6 +184,10 @@ def test_the_time_a_figure_is_compared_with_is_not_its_as_of_date() -> None:
         ("Quý II/2025, toàn huyện lắp thêm 14 trạm BTS.", datetime.date(2025, 7, 4), datetime.date(2025, 6, 30)),
         ("Năm 2024, tỉnh đã cấp 3.200 chữ ký số.", datetime.date(2024, 12, 20), datetime.date(2024, 12, 31)),
         ("6 tháng đầu năm, các xã tổ chức 26 lớp tập huấn.", datetime.date(2025, 7, 8), datetime.date(2025, 6, 30)),
+        ("Theo Sở Tư pháp, trong quý I/2025, các xã đã số hóa 8.300 hồ sơ hộ tịch.", datetime.date(2025, 4, 9),
+         datetime.date(2025, 3, 31)),
+        ("Trong tháng 8/2025, huyện lắp mới 11 trạm BTS.", datetime.date(2025, 9, 3), datetime.date(2025, 8, 31)),
+        ("Cũng trong năm 2024, tỉnh cấp 1.900 chữ ký số.", datetime.date(2025, 1, 6), datetime.date(2024, 12, 31)),
         # a plan's period, ending long after publication, is no as-of date
         ("Năm 2026, phấn đấu 95% hồ sơ được nộp trực tuyến.", datetime.date(2025, 12, 1), None),
         # a period named inside the sentence is no scope of it

@@ -162,6 +162,12 @@ def test_a_national_site_that_names_a_province_in_passing_names_no_province() ->
         "Địa chỉ: Số 381 Đội Cấn, Ba Đình, Hà Nội. Điện thoại: 080.48290."
     )
     assert extract_metadata(text, "c3d4.html", "https://dangcongsan.vn/tin-2").province_code is None
+    # ... even when its footer says "Thành phố Hà Nội", a cue anywhere else
+    text = (
+        "Cả nước có 80.000 tổ công nghệ số cộng đồng\nBộ cho biết nhiều địa phương đã hoàn thành.\n"
+        "Cơ quan chủ quản: Bộ Khoa học và Công nghệ\nĐịa chỉ: 113 Trần Duy Hưng, phường Trung Hòa, Thành phố Hà Nội\n"
+    )
+    assert extract_metadata(text, "c3d5.html", "https://mst.gov.vn/tin-4").province_code is None
     # "trụ sở xã; Thanh Hóa" is no department of Thanh Hóa
     text = (
         "Gần 30.000 cán bộ xã được tập huấn chuyển đổi số\n"
