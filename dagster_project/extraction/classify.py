@@ -92,7 +92,8 @@ _EXTENT_LINKS = frozenset(lexicon.EXTENT_LINKING_VERBS)
 _KEYWORD_CONTEXT = {k: re.compile(lexicon.word_alternation(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_CONTEXT.items()}
 _CHANNELS = frozenset(lexicon.CHANNELS)
 _LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})
-_OVER = frozenset({"trên", "/"})  # "x trên tổng số y": the total a share is taken over  # change verbs that also say "more than"
+_OVER = frozenset({"trên", "/"})
+_HEADCOUNT_BASES = frozenset({"households", "people"})  # what a breakdown's headcount column counts  # "x trên tổng số y": the total a share is taken over  # change verbs that also say "more than"
 
 # A base narrows the indicator where the taxonomy has a finer code for that base.
 _BASE_REFINES: dict[tuple[str, str], str] = {
@@ -1183,6 +1184,10 @@ class _Report:
                 return "market_share", w.keyword
         if obs.unit == "count" and _counts_place_units(view, figure):
             return "places", "số đơn vị hành chính"
+        if obs.scope == "table" and obs.unit == "count" and figure.measured is not None:
+            cue = self._headcount_column(view, figure.measured)
+            if cue is not None:
+                return "population", cue
         if obs.unit == "count":
             for w in view.group("population"):
                 if 0 <= figure.before_gap(w) <= 3 or w in head:
@@ -1197,6 +1202,18 @@ class _Report:
             if figure.after_gap(w) == 0 and view.syllable(w.last) != "/":
                 return "measure", w.keyword  # "ở độ cao hơn 1.400 m", "diện tích 2.500 ha"
         return None
+
+    def _headcount_column(self, view: _SentenceView, label: tuple[int, int]) -> str | None:
+        """A table column or row that counts the people or households there are ("Dân số
+        (người)", "Số hộ" beside "Hộ có cáp quang"): the base of a breakdown, no figure of it."""
+        for w in view.group("population"):
+            if label[0] <= w.first < label[1]:
+                return w.keyword
+        head = view.at("base", _head_start(view, label))
+        if head is None or head.payload[1] not in _HEADCOUNT_BASES:
+            return None
+        named = any(label[0] <= t.first < label[1] and not self.tax[t.payload].generic for t in view.topics)
+        return None if named else head.keyword
 
     @staticmethod
     def _comparison(view: _SentenceView, obs: Observation, figure: _Figure) -> str | None:

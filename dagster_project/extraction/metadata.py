@@ -202,6 +202,9 @@ def _signed_on(m: re.Match[str]) -> datetime.date | None:
 _SIGNATURE_LINES = 20
 
 
+# An item of the recipients list printed beside the date in a two-column signature block
+# ("- Lưu: VT, NC. | Quảng Ngãi, ngày 14 tháng 10 năm 2025").
+_RECIPIENT = re.compile(r"^[-+•]\s+[^|]{1,80}$")
 _SIGNATURE_BLOCK = re.compile(
     r"\bnơi nhận\b|^\s*(?:tm|kt|tl|tuq)\.|\b(?:chủ tịch|giám đốc|trưởng phòng|chánh văn phòng)\s*$|\./\.\s*$",
     re.IGNORECASE | re.MULTILINE,
@@ -218,8 +221,8 @@ def find_signature_date(text: str) -> datetime.date | None:
         m = _OFFICIAL_DATE_LINE.search(line)
         if not m or not m.group("place")[0].isupper():
             continue
-        beside = (line[: m.start()] + line[m.end() :]).strip()
-        if beside and not _SIGNATURE_BLOCK.search(beside):
+        beside = (line[: m.start()] + line[m.end() :]).strip(" \t|")
+        if beside and not _SIGNATURE_BLOCK.search(beside) and not _RECIPIENT.match(beside):
             continue  # "... tại Hà Nội, ngày 9 tháng 7 năm 2024 với 120 đại biểu": a sentence
         return _signed_on(m)
     return None

@@ -589,6 +589,19 @@ def test_a_tab_table_whose_last_rows_go_on_after_a_page_break_without_its_header
     assert found["241"].extra.get("table_caption") == found["212"].extra.get("table_caption")
 
 
+def test_a_breakdowns_headcount_column_is_no_figure_of_it() -> None:
+    text = (
+        "Bảng 3. Hộ gia đình dùng Internet cáp quang theo thôn\n"
+        "STT | Thôn | Số hộ | Hộ có cáp quang | Dân số (người)\n"
+        "1 | Thôn Đồng Tâm | 420 | 377 | 1.690\n"
+        "2 | Thôn Bắc Sơn | 365 | 301 | 1.402\n"
+    )
+    from dagster_project.extraction.pipeline import extract_report
+    found = {o.quote: o for o in extract_report(text, datetime.date(2025, 10, 6))}
+    assert found["420"].relevance == found["1.690"].relevance == "population"
+    assert found["377"].indicator_code == "household_internet"
+
+
 def test_a_result_column_dated_to_a_day_states_its_figures_as_of_that_day() -> None:
     text = (
         "STT | Chỉ tiêu | Kế hoạch năm 2025 | Kết quả đến 31/5/2025\n"

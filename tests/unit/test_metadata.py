@@ -231,6 +231,12 @@ def test_the_signing_date_beside_the_recipients_of_a_two_column_signature_block_
         "- Bộ Thông tin và Truyền thông;                  TM. ỦY BAN NHÂN DÂN\n"
     )
     assert extract_metadata(text).published_date == datetime.date(2024, 12, 18)
+    # ... or beside its last item, in a table the HTML reader joins with a bar
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH\nBÁO CÁO\n" + body + "\nỦy ban nhân dân tỉnh trân trọng báo cáo./.\n\n"
+        "Nơi nhận:\n- Bộ Công an;\n- Lưu: VT, KSTT. | Bình Định, ngày 21 tháng 11 năm 2025\nTM. ỦY BAN NHÂN DÂN\n"
+    )
+    assert extract_metadata(text).published_date == datetime.date(2025, 11, 21)
 
 
 def test_an_emptied_menu_does_not_push_the_date_line_out_of_the_header() -> None:
