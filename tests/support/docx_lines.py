@@ -47,6 +47,8 @@ def document_xml(lines: list[str]) -> str:
             parts.append(_table(rows))
             rows = []
         parts.append(_paragraph(line))
+    if rows:  # a table that ends the document
+        parts.append(_table(rows))
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_W}><w:body>{"".join(parts)}</w:body></w:document>'
 
 
