@@ -91,9 +91,10 @@ _LENGTH = "km"  # the taxonomy's unit of lengths
 _EXTENT_LINKS = frozenset(lexicon.EXTENT_LINKING_VERBS)
 _KEYWORD_CONTEXT = {k: re.compile(lexicon.word_alternation(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_CONTEXT.items()}
 _CHANNELS = frozenset(lexicon.CHANNELS)
-_LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})
-_OVER = frozenset({"trên", "/"})
-_HEADCOUNT_BASES = frozenset({"households", "people"})  # what a breakdown's headcount column counts  # "x trên tổng số y": the total a share is taken over  # change verbs that also say "more than"
+_LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
+_OVER = frozenset({"trên", "/"})  # "x trên tổng số y": the total a share is taken over
+_HEADCOUNT_BASES = frozenset({"households", "people"})  # what a breakdown's headcount column counts
+_LIST_JOINS = frozenset({",", "và", "and"})
 
 # A base narrows the indicator where the taxonomy has a finer code for that base.
 _BASE_REFINES: dict[tuple[str, str], str] = {
@@ -1431,7 +1432,7 @@ def _counts_place_units(view: _SentenceView, fig: _Figure) -> bool:
         place = view.at("place_unit", pos)
         if place is not None:
             pos, named = place.last, True
-        elif view.syllable(pos) in {",", "và", "and"}:
+        elif view.syllable(pos) in _LIST_JOINS:
             pos += 1
         else:
             break

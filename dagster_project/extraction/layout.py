@@ -458,8 +458,9 @@ class _Reader:
             ):
                 j += 1
             rows = [row for row in self.lines[i:j] if row.kind == ROW]
-            if len(rows) >= 2 or self._goes_on(rows):
-                header = self._header_carried_over(rows)
+            carried = self._goes_on(rows)
+            if len(rows) >= 2 or carried:
+                header = list(self.last_header) if carried else []
                 table, header_rows = build_table(header + rows, self.text, self.unit_line)
                 self.last_header = header_rows
                 if table.rows:
@@ -485,9 +486,6 @@ class _Reader:
         width = len(self.last_header[-1].cells)
         cells = [self.text[s:e] for s, e in rows[0].cells]
         return len(cells) == width and any(is_number_cell(c) for c in cells[1:])
-
-    def _header_carried_over(self, rows: list[Line]) -> list[Line]:
-        return list(self.last_header) if self._goes_on(rows) else []
 
     def _heading(self, line: Line) -> None:
         previous = self.blocks[-1] if self.blocks else None

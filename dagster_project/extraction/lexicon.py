@@ -134,13 +134,13 @@ LABEL_NOUNS_BEFORE = (
     r"mức độ", r"mức", r"cấp độ", r"levels?", r"khóa", r"khoá", r"lần thứ", r"tháng", r"năm", r"quý", r"tuần",
     r"phiên bản", r"version", r"giai đoạn", r"phase", r"khu vực", r"vùng", r"tổ", r"ấp", r"khóm", r"phường",
     r"thôn", r"xóm", r"khu phố",
-    r"quận", r"(?<!hạ )tầng", r"quốc lộ", r"tỉnh lộ", r"đường tỉnh", r"Đại hội", r"Congress", r"(?<!hình )ảnh",
+    r"quận", r"(?<!hạ )tầng", r"Đại hội", r"Congress", r"(?<!hình )ảnh",
     r"(?<!mô )hình", r"bảng(?:\s+số)?", r"biểu đồ", r"(?<!đại )biểu(?:\s+(?:mẫu|số))?", r"phụ lục(?:\s+số)?", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
     r"figure", r"table", r"article", r"chapter", r"floor",
     # a numbered item of a list of indicators or tasks ("- Chỉ tiêu 3: Tỷ lệ ... đạt 99%")
     r"(?:chỉ tiêu|nhiệm vụ|mục tiêu|giải pháp)(?=\s+\d{1,2}\s*[:.)])",
 )
-# Roads are numbered, and listed by their numbers ("quốc lộ 1, 53 và 57").
+# Roads are numbered, and listed by their numbers ("quốc lộ 1, 53 và 57"): obs_filters blocks them.
 ROAD_NOUNS = (r"quốc lộ", r"tỉnh lộ", r"đường tỉnh", r"đường huyện", r"cao tốc", r"national roads?", r"highways?")
 # Words after a number that make it a label or a level, not a figure ("3 trụ cột", "4 cấp").
 LABEL_NOUNS_AFTER = (r"trụ cột", r"pillars?\b", r"cửa\b", r"chiều\b", r"cấp(?!\s*(?:ủy|uỷ))\b", r"levels?\b", r"sao\b", r"stars?\b")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -418,12 +419,23 @@ def report_period_end(text: str) -> datetime.date | None:
 # ... or with it as the adverbial of its first clause after a source ("Theo báo cáo của Sở,
 # trong quý I/2025, ...").
 _OPENING = r"(?:^[\s\-–+•*]*|^[^,;.]{0,80},\s+)(?:cũng\s+)?(?:(?:trong|riêng|tính riêng|lũy kế|luỹ kế|kết quả)\s+)?"
-_OPENING_MONTHS = re.compile(_OPENING + r"(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+((?:19|20)\d{2}))?\s*[,:]", _I)
-_OPENING_QUARTER = re.compile(
-    _OPENING + r"quý\s+(I{1,3}|IV|[1-4])(?:\s*(?:/|năm\s+)\s*((?:19|20)\d{2}))?\s*[,:]", _I
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+
+def _months_end(m: re.Match[str], year: int) -> datetime.date | None:
+    month = int(m.group("n"))
+    return _month_end(year, month) if 1 <= month <= 12 else None
+
+
+# (pattern, the period's end from its match and year): "9 tháng đầu năm 2024", "quý I/2025",
+# "năm 2024", "tháng 8/2025"; a period named without its year is in the publication year.
+_OPENING_PERIODS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], int], datetime.date | None]], ...] = (
+    (re.compile(_OPENING + r"(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+" + _YEAR + r")?\s*[,:]", _I), _months_end),
+    (re.compile(_OPENING + r"quý\s+(?P<q>I{1,3}|IV|[1-4])(?:\s*(?:/|năm\s+)\s*" + _YEAR + r")?\s*[,:]", _I),
+     lambda m, year: _quarter_end(year, m.group("q"))),
+    (re.compile(_OPENING + r"năm\s+" + _YEAR + r"\s*[,:]", _I), lambda m, year: datetime.date(year, 12, 31)),
+    (re.compile(_OPENING + r"tháng\s+(?P<n>\d{1,2})\s*(?:/|năm\s+)\s*" + _YEAR + r"\s*[,:]", _I), _months_end),
 )
-_OPENING_YEAR = re.compile(_OPENING + r"năm\s+((?:19|20)\d{2})\s*[,:]", _I)
-_OPENING_MONTH = re.compile(_OPENING + r"tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*((?:19|20)\d{2})\s*[,:]", _I)
 _PERIOD_REACH = datetime.timedelta(days=62)  # an annual report signed in December reports its year
 
 
@@ -433,21 +445,14 @@ def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True)
     theo xã (quý I/2025)"). A period that ends well after the publication date is a plan's,
     not a result's: none."""
     found: datetime.date | None = None
-    if opening:
-        m = _OPENING_MONTHS.match(text)
-        if m and 1 <= int(m.group(1)) <= 12 and (m.group(2) or year_of):
-            found = _month_end(int(m.group(2)) if m.group(2) else year_of.year, int(m.group(1)))  # type: ignore[union-attr]
-        m = _OPENING_QUARTER.match(text) if found is None else None
-        if m and (m.group(2) or year_of):
-            found = _quarter_end(int(m.group(2)) if m.group(2) else year_of.year, m.group(1))  # type: ignore[union-attr]
-        m = _OPENING_YEAR.match(text) if found is None else None
-        if m:
-            found = datetime.date(int(m.group(1)), 12, 31)
-        m = _OPENING_MONTH.match(text) if found is None else None
-        if m and 1 <= int(m.group(1)) <= 12:
-            found = _month_end(int(m.group(2)), int(m.group(1)))
-    else:
+    if not opening:
         found = report_period_end(text)
+    for pattern, period_end in _OPENING_PERIODS if opening else ():
+        m = pattern.match(text)
+        if m and (m.group("year") or year_of):
+            found = period_end(m, int(m.group("year")) if m.group("year") else year_of.year)  # type: ignore[union-attr]
+            if found is not None:
+                break
     if found is None or year_of is not None and found - year_of > _PERIOD_REACH:
         return None
     return found

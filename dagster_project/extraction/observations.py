@@ -197,30 +197,28 @@ def _drop_restated(text: str, figures: list[Figure]) -> list[Figure]:
     kept: list[Figure] = []
     # Only a figure of the same value and unit can restate another: comparing
     # against those alone keeps the pass linear for reports with many figures.
-    kept_by_value: dict[tuple[float, str], list[tuple[Figure, set[str]]]] = {}
+    # (figure, its clause's words, its index in `kept`)
+    kept_by_value: dict[tuple[float, str], list[tuple[Figure, set[str], int]]] = {}
     # Figures of one clause share its words: read them once per clause.
     clause_words: dict[tuple[int, int], set[str]] = {}
-    position: dict[int, int] = {}  # id of a kept figure -> its index in `kept`
     for figure in figures:
         same_value = kept_by_value.setdefault((figure.value, figure.unit), [])
         bounds = clause_bounds(figure.sentence, figure.start)
         if bounds not in clause_words:
             clause_words[bounds] = _words(text[bounds[0] : bounds[1]])
         words = clause_words[bounds]
-        restated = next((k for k, (other, other_words) in enumerate(same_value)
+        restated = next((k for k, (other, other_words, _) in enumerate(same_value)
                          if _same_claim(figure, words, other, other_words)), None)
         if restated is not None:
-            other = same_value[restated][0]
+            other, _, index = same_value[restated]
             if figure.numerator is not None and other.numerator is None:
                 # the headline's "96,8% thôn có sóng" told again with its "(939/970 thôn)": the
                 # fuller statement stands for both
-                kept[position[id(other)]] = figure
-                position[id(figure)] = position.pop(id(other))
-                same_value[restated] = (figure, words)
+                kept[index] = figure
+                same_value[restated] = (figure, words, index)
             continue
-        position[id(figure)] = len(kept)
+        same_value.append((figure, words, len(kept)))
         kept.append(figure)
-        same_value.append((figure, words))
     return kept
 
 
