@@ -825,7 +825,9 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
     return ((start, end) if start < end else None), linking
 
 
-_RAISED_TO = frozenset({"lên", "xuống"})
+# "từ 52% lên 70%"; after a change verb also "từ 40% đến 65%" (without one, "từ 2 đến 3"
+# is a range, read as one figure).
+_RAISED_TO = frozenset({"lên", "xuống", "đến", "tới"})
 
 
 def _rate_changed_from(view: _SentenceView, fig: _Figure) -> bool:
@@ -836,6 +838,17 @@ def _rate_changed_from(view: _SentenceView, fig: _Figure) -> bool:
         return False
     limit = min([fig.clause[1]] + [f for f, _ in view.figures if f >= fig.last])
     return any(view.syllable(i) in _RAISED_TO for i in range(fig.last, limit))
+
+
+_RANGE_WORDS = frozenset({"to", "đến", "tới", "-", "–"})
+
+
+def _upper_bound_end(view: _SentenceView, fig: _Figure) -> int:
+    """Where the upper bound ends when the figure opens a range written with words ("300 to
+    400 kilos", "từ 150 đến 200 kg"): its unit after that bound is the figure's too (-1 if none)."""
+    if view.syllable(fig.last) not in _RANGE_WORDS:
+        return -1
+    return next((last for first, last in view.figures if first == fig.last + 1), -1)
 
 
 def _past_bullet(view: _SentenceView, span: tuple[int, int]) -> int:
@@ -1166,6 +1179,8 @@ class _Report:
         head_end = head_start + _HEAD_SYLLABLES if head_start is not None else 0
         if head_start is not None:  # within its clause: "86 trạm 5G; tỷ lệ dân số ..." counts no population
             head_end = next((i for i in range(head_start, head_end) if view.syllable(i) in _CLAUSE_ENDS), head_end)
+            # and before the next figure: "cho 788.450 người, đạt 77,9% dân số" is that share's population
+            head_end = min([head_end] + [f for f, _ in view.figures if f >= figure.last])
         head = [w for w in view.words if head_start is not None and head_start <= w.first < head_end]
         for w in head:
             if w.payload[0] == "rank_group":
@@ -1199,8 +1214,9 @@ class _Report:
             for w in view.group("attendance"):
                 if w.first == head_start:
                     return "attendance", w.keyword
+        measured_to = _upper_bound_end(view, figure)
         for w in view.group("physical_unit"):
-            if figure.after_gap(w) == 0 and view.syllable(w.last) != "/":
+            if (figure.after_gap(w) == 0 or w.first == measured_to) and view.syllable(w.last) != "/":
                 return "measure", w.keyword  # "ở độ cao hơn 1.400 m", "diện tích 2.500 ha"
         return None
 

@@ -33,13 +33,22 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from dagster_project.extraction import lexicon
+
 T = TypeVar("T")
 
 # Syllables as pyvi's training data cut them: abbreviations with their dot,
 # numbers with their separators, one punctuation mark, a run of word letters.
+# A currency written onto its figure ("VNĐ215 billion") and a weight or area written onto
+# it ("5kg", "300m2") are cut off as syllables of their own, so that the money and measure
+# words are found; "4G", "5G" stay whole.
+_GLUED_BEFORE = "|".join(sorted((re.escape(w) for w in lexicon.CURRENCY_BEFORE if w.isalpha()), key=len, reverse=True))
+_GLUED_AFTER = "|".join(sorted((re.escape(w) for w in lexicon.NON_DIGITAL_UNITS if w.isalnum()), key=len, reverse=True))
 _SYLLABLE = re.compile(
     r"[A-ZĐ]+\.|Tp\.|Mr\.|Mrs\.|Ms\.|Dr\.|ThS\.|==>|->|\.\.\.|>>|\n|\w+://[^\s]+"
-    r"|[a-zA-Z0-9_.+-]+@(?:[a-zA-Z0-9-]+\.)+[a-zA-Z0-9-]+|\d+(?:[.,_]\d+)+|[^\w\s]|\w+"
+    r"|[a-zA-Z0-9_.+-]+@(?:[a-zA-Z0-9-]+\.)+[a-zA-Z0-9-]+"
+    rf"|(?i:{_GLUED_BEFORE})(?=\d)|\d+(?:[.,_]\d+)*(?=(?i:{_GLUED_AFTER})\b)"
+    r"|\d+(?:[.,_]\d+)+|[^\w\s]|\w+"
 )
 # Tagging window around an edge: the CRF's features see two syllables either
 # side, one more on each side lets the transition weights settle.
@@ -400,6 +409,14 @@ class Text:
             self._split()
         return self._starts[index] if index < len(self._starts) else len(self.searchable)
 
+    def glued_at(self, pos: int) -> bool:
+        """True when a syllable starts at `pos` although letters or digits stand on both sides
+        of it: a currency or unit written onto its figure ("vnđ215", "5kg")."""
+        if self._syllables is None:
+            self._split()
+        i = bisect_left(self._starts, pos)
+        return i < len(self._starts) and self._starts[i] == pos
+
     def syllable(self, index: int) -> str:
         if self._syllables is None:
             self._split()
@@ -466,16 +483,16 @@ class KeywordIndex(Generic[T]):
         haystack = text.searchable
         size = len(haystack)
         # Locals: this loop runs for every keyword hit of every sentence.
-        word_char, word_edge, syllable_index = _is_word_char, text.word_edge, text.syllable_index
+        word_char, word_edge, syllable_index, glued = _is_word_char, text.word_edge, text.syllable_index, text.glued_at
         found: list[Match[T]] = []
         for end_index, (stem, length, items) in automaton.iter(haystack):
             start, end = end_index - length + 1, end_index + 1
-            if word_char(haystack[start]) and start > 0 and word_char(haystack[start - 1]):
+            if word_char(haystack[start]) and start > 0 and word_char(haystack[start - 1]) and not glued(start):
                 continue
             if stem:
                 while end < size and word_char(haystack[end]):
                     end += 1
-            elif word_char(haystack[end - 1]) and end < size and word_char(haystack[end]):
+            elif word_char(haystack[end - 1]) and end < size and word_char(haystack[end]) and not glued(end):
                 continue
             if not (word_edge(start) and word_edge(_next_syllable(haystack, end))):
                 continue

@@ -927,6 +927,21 @@ def test_a_rate_that_passed_a_level_is_that_rate_not_a_comparison() -> None:
 
 def test_weights_in_english_are_no_figures() -> None:
     assert classified("Each farm ships 250 kilos of mango a week through the app.")["250"].relevance == "measure"
+    # a range's lower bound is weighed in the unit after the upper one
+    assert classified("Each farm ships 150 to 200 kilos of mango a week through the app.")["150"].relevance == "measure"
+    assert classified("Mỗi hộ bán từ 30 đến 50 kg chè qua sàn thương mại điện tử.")["30"].relevance == "measure"
+    assert classified("Mỗi hộ bán 20kg chè mỗi tuần qua ứng dụng.")["20"].relevance == "measure"
+
+
+def test_money_with_its_currency_written_onto_the_figure_is_money() -> None:
+    text = "Online sales of OCOP products reached VNĐ96 billion on e-commerce platforms."
+    assert classified(text)["96 billion"].relevance == "money"
+
+
+def test_the_population_a_share_is_taken_of_belongs_to_that_share_not_the_count_before() -> None:
+    text = "Tỉnh đã lập hồ sơ sức khỏe điện tử cho 512.300 người, đạt 81,4% dân số."
+    assert code_of(text, "512.300") == code_of(text, "81,4%") == "e_health"
+    assert classified("Tỉnh có 1,3 triệu dân, trong đó 81% dùng điện thoại thông minh.")["1,3 triệu"].relevance == "population"
 
 
 def test_the_rate_a_change_starts_from_measures_the_subject_before_it() -> None:
@@ -934,6 +949,8 @@ def test_the_rate_a_change_starts_from_measures_the_subject_before_it() -> None:
     assert code_of(text, "61%") == code_of(text, "80%") == "household_internet"
     text = "Tỷ lệ hồ sơ nộp trực tuyến tăng từ 72% lên 91%."
     assert code_of(text, "72%") == code_of(text, "91%") == "dossiers_processed_online"  # levels, not a growth rate
+    text = "Tỷ lệ hộ gia đình có kết nối cáp quang tăng từ 40% đến 65%."
+    assert code_of(text, "40%") == code_of(text, "65%") == "household_internet"
 
 
 def test_the_administrative_units_a_place_has_are_no_figure() -> None:

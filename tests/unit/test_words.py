@@ -39,6 +39,14 @@ def test_a_keyword_matches_whole_syllables_only() -> None:
     assert found(["bts"], "45 trạm BTS mới") == ["bts"]
 
 
+def test_a_currency_or_weight_written_onto_its_figure_is_a_word_of_its_own() -> None:
+    assert found(["vnđ"], "Doanh thu đạt VNĐ48 billion in 2024") == ["vnđ"]
+    assert found(["kg"], "Each family sells 12kg of tea a week") == ["kg"]
+    assert found(["ha"], "trên diện tích 2,5ha chè") == ["ha"]
+    assert found(["g"], "Có 230 trạm 5G mới") == []  # "5G" stays one word
+    assert found(["kg"], "mã kgb") == []
+
+
 def test_case_and_runs_of_spaces_do_not_matter() -> None:
     assert found(["chữ ký số"], "Đã cấp 300 CHỮ  KÝ\nSỐ cho cán bộ") == ["chữ ký số"]
 
