@@ -412,10 +412,20 @@ def detect_province(text: str, file_name: str | None = None, national_source: bo
         # a national site names a province in passing, in related headlines or its own address
         # ("Số 381 Đội Cấn, Ba Đình, Hà Nội") however often: only the title or "tỉnh X" makes it the subject
         return None, None
+    if national_source and not _titled_or_named_again(mentions, best, _title_end(text)):
+        # "...; thành phố Cần Thơ đạt 79,3%": one locality of a national roundup, named once
+        return None, None
     strongest = max(
         (m for m in mentions if m.gso_code == best), key=lambda m: (m.weight, -m.start)
     )
     return best, f"{strongest.kind}:{strongest.evidence}"
+
+
+def _titled_or_named_again(mentions: list[_Mention], code: str, title_end: int) -> bool:
+    """A national site's report is about a province its title names, or that it names in full
+    ("tỉnh X", "thành phố X") more than once."""
+    own = [m for m in mentions if m.gso_code == code and m.kind != "file"]
+    return any(0 <= m.start < title_end for m in own) or sum(m.weight >= _NATIONAL_MIN_WEIGHT for m in own) >= 2
 
 
 def province_by_code(gso_code: str) -> Province | None:

@@ -174,9 +174,18 @@ def test_a_national_site_that_names_a_province_in_passing_names_no_province() ->
         "Nhiều nơi như Thanh Hóa, Nghệ An mở lớp ngay tại trụ sở xã; Thanh Hóa một mình đã mở 420 lớp."
     )
     assert extract_metadata(text, "e5f6.txt", "https://vnexpress.net/tin-3").province_code is None
+    # one locality of a national roundup, named in full once, is not what it is about
+    text = (
+        "Dịch vụ công trực tuyến tăng mạnh trong quý III\n"
+        "Cả nước tiếp nhận 5,2 triệu hồ sơ trực tuyến. Nhiều nơi có tỷ lệ cao như Bắc Ninh 91%, "
+        "Hải Dương 87%; tỉnh Tây Ninh đạt 80,5%."
+    )
+    assert extract_metadata(text, "e5f7.txt", "https://baotintuc.vn/tin-5").province_code is None
     # a report a national paper writes about one province keeps it
     text = "Tỉnh Long An đẩy mạnh chuyển đổi số\nTỉnh Long An đã đào tạo 2.100 lượt cán bộ."
     assert extract_metadata(text, "a1b2.html", "https://vnexpress.net/a-1").province_code == "80"
+    text = "Đẩy mạnh chuyển đổi số ở vùng cao\nTỉnh Lai Châu đã đào tạo 2.100 lượt cán bộ. Năm 2025, tỉnh Lai Châu phấn đấu ..."
+    assert extract_metadata(text, "a1b3.html", "https://vnexpress.net/a-2").province_code == "12"
 
 
 def test_the_file_name_is_the_last_resort() -> None:
