@@ -209,9 +209,11 @@ _BLOCK_TAGS = frozenset(
         "address", "article", "aside", "blockquote", "body", "caption", "details",
         "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1",
         "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "main", "ol", "p",
-        "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "ul",
+        "pre", "section", "summary", "table", "ul",
     }
 )
+# A table's head, body and foot are parts of one table: no blank line between its header
+# row and its first row (a blank line would end the table under its header).
 # Rows and list items start a line but, unlike paragraphs, leave no blank line.
 _LINE_TAGS = frozenset({"br", "dd", "dt", "li", "tr"})
 _CELL_TAGS = frozenset({"td", "th"})

@@ -142,6 +142,14 @@ def test_strip_markup_separates_table_cells() -> None:
     assert strip_markup(html) == "Tỷ lệ | 95%\nSố xã | 120"
 
 
+def test_strip_markup_keeps_a_tables_header_row_beside_its_body() -> None:
+    html = (
+        "<table><caption>Bảng 2. Hồ sơ theo xã</caption><thead><tr><th>Xã</th><th>Hồ sơ trực tuyến</th></tr></thead>"
+        "<tbody><tr><td>Xã A</td><td>1.240</td></tr></tbody><tfoot><tr><td>Tổng</td><td>1.240</td></tr></tfoot></table>"
+    )
+    assert strip_markup(html) == "Bảng 2. Hồ sơ theo xã\n\nXã | Hồ sơ trực tuyến\nXã A | 1.240\nTổng | 1.240"
+
+
 # ---------------------------------------------------------------- normalize_text
 
 
