@@ -77,6 +77,10 @@ EVAL_SETS = (
     _composed("official11", "composed blind, official-style, tenth round (scored blind at 60c0cc6 and c35aca0)"),
     _composed("news12", "composed blind, news-style, eleventh round (scored blind at eda2fb5 and 7b92823)"),
     _composed("official12", "composed blind, official-style, eleventh round (scored blind at eda2fb5 and 7b92823)"),
+    _composed("news13", "composed blind, news-style, twelfth round (scored blind at bccfe08 and b909aa9)"),
+    _composed("official13", "composed blind, official-style, twelfth round (scored blind at bccfe08 and 3e1bcc8)"),
+    _composed("news14", "composed blind, news-style with sector vocabulary, twelfth round (scored blind at bccfe08 and 9b8ae86)"),
+    _composed("official14", "composed blind, official-style, twelfth round (scored blind at bccfe08 and 9b8ae86)"),
 )
 
 

@@ -348,17 +348,16 @@ def mark_single_cell_tables(lines: list[Line], text: str) -> list[tuple[int, int
     found = []
     i = 0
     while i < len(lines):
-        header = _header_run(lines, i)
-        if not header:
-            i += 1
-            continue
-        columns = [column_role(lines[i + k].text, k) for k in range(header)]
-        if not any(c.role == "label" for c in columns):
-            # every row of such a table names itself: the first column that is no number is its label
-            k = next((k for k, c in enumerate(columns) if c.role != "stt"), None)
-            if k is not None:
-                columns[k] = Column(columns[k].header, "label", columns[k].year, columns[k].percent)
-        rows, end = _single_cell_rows(lines, i + header, columns, text)
+        rows, columns, end = [], [], i
+        # Without a row number, the first row's label is a short line like the headers
+        # ("Doanh nghiệp / Tổng số trạm / Thuê bao / Viettel / 1.126"): the header run is the
+        # longest one the rows under it fit.
+        for header in range(_header_run(lines, i), _MIN_HEADER_CELLS - 1, -1):
+            columns = _single_cell_columns(lines, i, header)
+            if columns is not None:
+                rows, end = _single_cell_rows(lines, i + header, columns, text)
+                if rows:
+                    break
         if rows:
             for k in range(i, end):
                 lines[k].kind = ROW
@@ -368,6 +367,22 @@ def mark_single_cell_tables(lines: list[Line], text: str) -> list[tuple[int, int
         else:
             i += 1
     return found
+
+
+_MIN_HEADER_CELLS = 3
+
+
+def _single_cell_columns(lines: list[Line], i: int, header: int) -> list[Column] | None:
+    """The columns the `header` lines from line i name, if one holds values."""
+    columns = [column_role(lines[i + k].text, k) for k in range(header)]
+    if not any(c.role in ("period", "target", "comparison", "measure") for c in columns):
+        return None
+    if not any(c.role == "label" for c in columns):
+        # every row of such a table names itself: the first column that is no number is its label
+        k = next((k for k, c in enumerate(columns) if c.role != "stt"), None)
+        if k is not None:
+            columns[k] = Column(columns[k].header, "label", columns[k].year, columns[k].percent)
+    return columns
 
 
 def _header_run(lines: list[Line], i: int) -> int:
@@ -381,9 +396,7 @@ def _header_run(lines: list[Line], i: int) -> int:
             break
         k += 1
     count = k - i
-    roles = [column_role(lines[j].text, j - i).role for j in range(i, k)]
-    has_value = any(r in ("period", "target", "comparison", "measure") for r in roles)
-    return count if count >= 3 and has_value else 0
+    return count if count >= _MIN_HEADER_CELLS else 0
 
 
 def _single_cell_rows(lines: list[Line], i: int, columns: list[Column], text: str) -> tuple[list[Row], int]:

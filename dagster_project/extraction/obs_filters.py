@@ -61,7 +61,7 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Phone numbers: 0276 3822 123, (0236) 3822 456, 0912.345.678, 1900 1234.
     # Groups of 3 or 4 digits in either order after an area or mobile prefix.
     re.compile(r"\(?\b0\d{2,3}\)?[\s.]?\d{3,4}[\s.]?\d{3,4}\b"),
-    re.compile(r"(?:ĐT|Điện thoại|Hotline|Tel|Fax|SĐT|Đường dây nóng|Tổng đài|Call center)\s*:?\s*[\d\s.()+-]{4,}", _I),
+    re.compile(r"(?<!\w)(?:ĐT|Điện thoại|Hotline|Tel|Fax|SĐT|Đường dây nóng|Tổng đài|Call center)\s*:?\s*[\d\s.()+-]{4,}", _I),
     # Street addresses: "số 12 Trần Phú", "Số 3 Đặng Văn Bình".
     re.compile(rf"\b[sS]ố\s+\d+[A-Z]?\s+(?=[{_UPPER}])"),
     # Frequencies: "ít nhất 1 lần/năm", "2 lần/tháng", "twice a year" has no digits.

@@ -293,6 +293,36 @@ def test_a_table_printed_one_cell_per_line_is_read_row_by_row() -> None:
     assert observations[1].as_of_source == "section"
 
 
+ONE_CELL_PER_LINE_WITHOUT_NUMBERS = """Bảng 4. Trạm BTS theo doanh nghiệp (số liệu đến 31/10/2024)
+Doanh nghiệp
+Số trạm BTS
+Trạm 5G
+Viettel
+842
+120
+MobiFone
+315
+41
+
+Trang 2/4
+
+Vinaphone
+407
+66
+Tổng cộng
+1.564
+227
+"""
+
+
+def test_a_table_printed_one_cell_per_line_without_row_numbers_starts_at_its_first_row() -> None:
+    # the first row's label is a short line like the headers; the table goes on past the page number
+    observations = extract_observations(ONE_CELL_PER_LINE_WITHOUT_NUMBERS, PUBLISHED)
+    assert [o.value for o in observations] == [842.0, 120.0, 315.0, 41.0, 407.0, 66.0, 1564.0, 227.0]
+    assert observations[0].sentence.startswith("Viettel — Số trạm BTS: 842")  # "...tel 842" is no phone number
+    assert {o.as_of_date for o in observations} == {datetime.date(2024, 10, 31)}
+
+
 def test_a_single_line_with_a_bar_is_prose_not_a_table() -> None:
     [obs] = extract_observations("Cập nhật | Huyện có 17 điểm bưu điện văn hóa xã.")
     assert (obs.value, obs.scope) == (17.0, "prose")
@@ -306,6 +336,8 @@ def test_column_roles_from_headers() -> None:
         "TT": "stt", "Nội dung": "label", "ĐVT": "unit", "Năm 2024": "period", "KH 2025": "target",
         "Ước TH 2025": "period", "Ghi chú": "note", "Tăng/giảm (%)": "comparison", "Số xã": "measure",
     }
+    # "so" without "với" compares as well
+    assert column_role("Tỷ lệ so KH (%)", 4).role == column_role("So cùng kỳ (%)", 5).role == "comparison"
 
 
 def test_the_official_masthead_is_no_section_and_holds_no_figure() -> None:
