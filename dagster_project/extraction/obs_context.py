@@ -383,7 +383,7 @@ def as_of_in_publication_year(sentence_text: str, published: datetime.date) -> d
 # The period a report covers, as its title or lead names it: "6 tháng đầu năm 2024",
 # "9 tháng năm 2023", "quý III/2024", "tháng 10 năm 2024", "năm 2023" (not "đến năm 2025",
 # a plan's horizon, nor "giai đoạn 2021-2025").
-_PERIOD_MONTHS = re.compile(r"\b(\d{1,2})\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d{2})\b", _I)
+_PERIOD_MONTHS = re.compile(r"\b(\d{1,2})\s+tháng\s+(?:đầu\s+)?(?:năm\s+)?((?:19|20)\d{2})\b", _I)
 _PERIOD_QUARTER = re.compile(r"\bquý\s+(I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*((?:19|20)\d{2})\b", _I)
 _PERIOD_MONTH = re.compile(r"\btháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*((?:19|20)\d{2})\b", _I)
 _PERIOD_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!đoạn )\bnăm\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)", _I)
@@ -430,13 +430,23 @@ def _months_end(m: re.Match[str], year: int) -> datetime.date | None:
 # (pattern, the period's end from its match and year): "9 tháng đầu năm 2024", "quý I/2025",
 # "năm 2024", "tháng 8/2025"; a period named without its year is in the publication year.
 _OPENING_PERIODS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], int], datetime.date | None]], ...] = (
-    (re.compile(_OPENING + r"(?P<n>\d{1,2})\s+tháng\s+(?:đầu\s+)?năm(?:\s+" + _YEAR + r")?\s*[,:]", _I), _months_end),
+    (re.compile(_OPENING + r"(?P<n>\d{1,2})\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+" + _YEAR + r")?\s*[,:]", _I), _months_end),
     (re.compile(_OPENING + r"quý\s+(?P<q>I{1,3}|IV|[1-4])(?:\s*(?:/|năm\s+)\s*" + _YEAR + r")?\s*[,:]", _I),
      lambda m, year: _quarter_end(year, m.group("q"))),
     (re.compile(_OPENING + r"năm\s+" + _YEAR + r"\s*[,:]", _I), lambda m, year: datetime.date(year, 12, 31)),
     (re.compile(_OPENING + r"tháng\s+(?P<n>\d{1,2})\s*(?:/|năm\s+)\s*" + _YEAR + r"\s*[,:]", _I), _months_end),
 )
 _PERIOD_REACH = datetime.timedelta(days=62)  # an annual report signed in December reports its year
+# A news dateline before the lead's first words: "BKG - Trong 9 tháng ...", "(Chinhphu.vn) - ...".
+_DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\)|[^\s,;.()]+(?:\s[^\s,;.()]+){0,3})\s*[-–]\s+")
+
+
+def _past_dateline(text: str) -> str:
+    m = _DATELINE.match(text)
+    if m is None:
+        return text
+    name = m.group().strip(" -–")
+    return text[m.end():] if name.startswith("(") or name.isupper() else text
 
 
 def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True) -> datetime.date | None:
@@ -447,8 +457,9 @@ def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True)
     found: datetime.date | None = None
     if not opening:
         found = report_period_end(text)
+    lead = _past_dateline(text) if opening else text
     for pattern, period_end in _OPENING_PERIODS if opening else ():
-        m = pattern.match(text)
+        m = pattern.match(lead)
         if m and (m.group("year") or year_of):
             found = period_end(m, int(m.group("year")) if m.group("year") else year_of.year)  # type: ignore[union-attr]
             if found is not None:

@@ -188,6 +188,14 @@ def test_the_time_a_figure_is_compared_with_is_not_its_as_of_date() -> None:
          datetime.date(2025, 3, 31)),
         ("Trong tháng 8/2025, huyện lắp mới 11 trạm BTS.", datetime.date(2025, 9, 3), datetime.date(2025, 8, 31)),
         ("Cũng trong năm 2024, tỉnh cấp 1.900 chữ ký số.", datetime.date(2025, 1, 6), datetime.date(2024, 12, 31)),
+        # "Trong 6 tháng," without its year is the first months of the publication year
+        ("Trong 6 tháng, các xã đã số hóa 4.100 hồ sơ hộ tịch.", datetime.date(2025, 7, 12), datetime.date(2025, 6, 30)),
+        # a news dateline before the period
+        ("QTV - Trong 9 tháng đầu năm 2025, tỉnh lắp thêm 52 trạm BTS.", datetime.date(2025, 10, 6),
+         datetime.date(2025, 9, 30)),
+        ("(Cổng TTĐT) - Quý III/2025, huyện cấp 640 chữ ký số.", datetime.date(2025, 10, 6), datetime.date(2025, 9, 30)),
+        # ... a speaker's words before a dash are no dateline
+        ("Ông Minh - Giám đốc Sở cho biết trong 9 tháng đầu năm 2025 đã có 52 trạm BTS.", datetime.date(2025, 10, 6), None),
         # a plan's period, ending long after publication, is no as-of date
         ("Năm 2026, phấn đấu 95% hồ sơ được nộp trực tuyến.", datetime.date(2025, 12, 1), None),
         # a period named inside the sentence is no scope of it
@@ -210,3 +218,13 @@ def test_a_caption_that_names_a_period_dates_its_tables_cells() -> None:
     )
     found = {o.value: o for o in extract_observations(text, datetime.date(2025, 7, 10))}
     assert found[612.0].as_of_date == found[377.0].as_of_date == datetime.date(2025, 6, 30)
+
+
+def test_a_column_naming_months_of_a_year_dates_its_cells_to_their_end() -> None:
+    text = (
+        "STT | Nội dung | Đơn vị tính | 6 tháng 2025 | Lũy kế\n"
+        "1 | Hồ sơ cấp căn cước | hồ sơ | 21.400 | 611.800\n"
+        "2 | Tài khoản định danh điện tử kích hoạt | tài khoản | 30.150 | 402.600\n"
+    )
+    found = {o.value: o for o in extract_observations(text, datetime.date(2025, 7, 10))}
+    assert found[21400.0].as_of_date == found[30150.0].as_of_date == datetime.date(2025, 6, 30)
