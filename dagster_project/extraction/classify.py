@@ -208,7 +208,8 @@ def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[
         if base:
             bases.append(base)
         excluded = lexicon.BASE_EXCLUDES.get(base or "", frozenset())
-        found = tax.index.find(Text(title))
+        text = Text(title)
+        found = _outside_names(tax.index.find(text), _lexicon_index().find(text))
         inner = _inner(found)
         fitting = [
             m for m in found
@@ -564,7 +565,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "currency_before": lexicon.CURRENCY_BEFORE,
         "online": lexicon.PART_CHANNELS_ONLINE, "parts": lexicon.PART_MARKERS,
         "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH,
-        "points": lexicon.PERCENTAGE_POINTS, "length": lexicon.LENGTH_UNITS,
+        "points": lexicon.PERCENTAGE_POINTS, "length": lexicon.LENGTH_UNITS, "name": lexicon.TOPICLESS_NAMES,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -591,11 +592,11 @@ class _SentenceView:
         self.sentence = sentence
         self.start = start  # in the report
         self.text = Text(sentence, script)
-        self.topics = tax.index.find(self.text)
+        self.words = _lexicon_index().find(self.text)
+        self.topics = _outside_names(tax.index.find(self.text), self.words)
         self.inner = _inner(self.topics)
         # keywords of a specific (not `*_other`) indicator, not inside a longer keyword
         self.specific = [t for t in self.topics if t not in self.inner and not tax[t.payload].generic]
-        self.words = _lexicon_index().find(self.text)
         self.figures: list[tuple[int, int]] = []  # syllable spans of the sentence's figures
         # clause -> the last figure's measured phrase and base, for the figures after it
         # that only name a level or a place ("87% ... đối với cấp tỉnh, 85% đối với cấp huyện")
@@ -688,6 +689,15 @@ class _Figure:
     def head(self) -> tuple[int, int] | None:
         """The phrase whose head says over what the figure is counted."""
         return self.after or self.before
+
+
+def _outside_names(topics: list[Match[str]], words: list[Match[tuple[str, str]]]) -> list[Match[str]]:
+    """Keywords that are no part of a name whose words name no topic ("Sở Giáo dục và Đào
+    tạo" names no training)."""
+    names = [w for w in words if w.payload[0] == "name"]
+    if not names:
+        return topics
+    return [t for t in topics if not any(n.first <= t.first and t.last <= n.last for n in names)]
 
 
 def _inner(matches: list[Match[str]]) -> frozenset[Match[str]]:

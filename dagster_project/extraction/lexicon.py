@@ -492,6 +492,10 @@ PART_ONLINE_VARIANTS: dict[str, str] = {"dossiers_received": "dossiers_processed
 PART_MARKERS: tuple[str, ...] = ("trong đó", "bao gồm", "gồm", "of which", "including", "among which")
 # What a base counted with the online channel in its phrase is ("hồ sơ ... trực tuyến").
 ONLINE_BASE_INDICATORS: dict[str, str] = {"dossiers": "dossiers_processed_online"}
+# Names whose words name no topic: the education sector and its departments ("Sở Giáo dục
+# và Đào tạo") train no officials.
+TOPICLESS_NAMES: tuple[str, ...] = ("giáo dục và đào tạo", "giáo dục - đào tạo", "giáo dục & đào tạo", "gd&đt", "gd-đt")
+
 # Indicators that cannot count a base: a figure counted over dossiers is no count
 # of procedures or services ("mức 3 là 36.753 hồ sơ"), and the reverse. Their
 # keywords then come after the others, like the base's own.
@@ -507,6 +511,9 @@ BASE_EXCLUDES: dict[str, frozenset[str]] = {
     "people": frozenset({"information_security", "policy_documents"}),
     "officials": frozenset({"information_security"}),
     "subscribers": frozenset({"policy_documents"}),
+    # clinics that accept the chip ID card are counted as health facilities, not ID accounts
+    # ("118/118 cơ sở khám, chữa bệnh đã dùng căn cước gắn chip thay thẻ bảo hiểm y tế")
+    "health_facilities": frozenset({"electronic_identification"}),
     # places reached by a cable are no length nor route of cable ("tuyến cáp quang ... đến 8 thôn")
     "communes": frozenset({"cable_lines_km"}),
     "districts": frozenset({"cable_lines_km"}),

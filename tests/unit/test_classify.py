@@ -969,3 +969,21 @@ def test_a_rate_measures_its_own_words_not_the_total_it_is_taken_over() -> None:
 def test_a_finer_keyword_right_after_the_chosen_one_refines_it_past_the_phrases_reach() -> None:
     text = "Huyện đề ra 100% thủ tục hành chính đủ điều kiện được cung cấp dưới hình thức dịch vụ công trực tuyến toàn trình."
     assert code_of(text, "100%") == "online_public_services_level34"
+
+
+def test_clinics_that_accept_the_chip_id_card_are_counted_as_health_facilities() -> None:
+    text = "Có 204/204 cơ sở khám, chữa bệnh đã dùng căn cước gắn chip thay thẻ bảo hiểm y tế."
+    assert code_of(text, "204/204") == "e_health"
+    assert code_of("Đã kích hoạt 310.000 tài khoản VNeID tại các bệnh viện.", "310.000") == "electronic_identification"
+
+
+def test_the_education_departments_name_names_no_training() -> None:
+    text = "Theo Sở Giáo dục và Đào tạo, tính đến hết tháng 3/2025, 100% trong tổng số 640 trường đã dùng phần mềm quản lý."
+    assert classified(text)["640"].domain != "workforce"
+    assert code_of("Sở Giáo dục và Đào tạo mở 14 lớp tập huấn kỹ năng số cho giáo viên.", "14") == "trainings"
+
+
+def test_everyday_it_equipment_and_e_prescriptions_have_their_indicators() -> None:
+    assert code_of("Các xã có 88 máy kết nối LAN.", "88") == "lan_network"
+    assert code_of("- Số máy in, máy quét (chiếc): 64", "64") == "infrastructure_other"
+    assert code_of("Có 213 nhà thuốc đã liên thông đơn thuốc điện tử.", "213") == "e_health"
