@@ -569,6 +569,8 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
+    for code, names in lexicon.SHARED_KEYWORD_OWNERS.items():
+        entries += [(w, ("owner", code)) for w in names]
     for name, (verbs, _) in lexicon.GOVERNING_VERBS.items():
         entries += [(w, ("verb", name)) for w in verbs]
     return KeywordIndex(entries)
@@ -593,7 +595,7 @@ class _SentenceView:
         self.start = start  # in the report
         self.text = Text(sentence, script)
         self.words = _lexicon_index().find(self.text)
-        self.topics = _outside_names(tax.index.find(self.text), self.words)
+        self.topics = _shared_keywords_decided(_outside_names(tax.index.find(self.text), self.words), self.words)
         self.inner = _inner(self.topics)
         # keywords of a specific (not `*_other`) indicator, not inside a longer keyword
         self.specific = [t for t in self.topics if t not in self.inner and not tax[t.payload].generic]
@@ -698,6 +700,20 @@ def _outside_names(topics: list[Match[str]], words: list[Match[tuple[str, str]]]
     if not names:
         return topics
     return [t for t in topics if not any(n.first <= t.first and t.last <= n.last for n in names)]
+
+
+def _shared_keywords_decided(topics: list[Match[str]], words: list[Match[tuple[str, str]]]) -> list[Match[str]]:
+    """A keyword another indicator shares (lexicon.SHARED_KEYWORDS) is that indicator's in a
+    sentence naming it by a keyword or a name of its own (lexicon.SHARED_KEYWORD_OWNERS): "IOC
+    xử lý 97% phản ánh" counts the operations centre's feedback, "ứng dụng tiếp nhận 78.000
+    phản ánh" the app's."""
+    named = {t.payload for t in topics if t.keyword not in lexicon.SHARED_KEYWORDS}
+    named |= {w.payload[1] for w in words if w.payload[0] == "owner"}
+    return [
+        replace(t, payload=lexicon.SHARED_KEYWORDS[t.keyword])
+        if t.keyword in lexicon.SHARED_KEYWORDS and lexicon.SHARED_KEYWORDS[t.keyword] in named else t
+        for t in topics
+    ]
 
 
 def _inner(matches: list[Match[str]]) -> frozenset[Match[str]]:

@@ -496,6 +496,13 @@ ONLINE_BASE_INDICATORS: dict[str, str] = {"dossiers": "dossiers_processed_online
 # và Đào tạo") train no officials.
 TOPICLESS_NAMES: tuple[str, ...] = ("giáo dục và đào tạo", "giáo dục - đào tạo", "giáo dục & đào tạo", "gd&đt", "gd-đt")
 
+# Keywords an indicator shares with another, which takes them in a sentence that names it by
+# a keyword of its own: citizens' feedback ("phản ánh, kiến nghị") is an app's or a portal's,
+# and the operations centre's where the sentence names the centre.
+SHARED_KEYWORDS: dict[str, str] = {"phản ánh": "smart_city_ioc", "kiến nghị": "smart_city_ioc"}
+# Names that name such an indicator without being a keyword of it (too short to count alone).
+SHARED_KEYWORD_OWNERS: dict[str, tuple[str, ...]] = {"smart_city_ioc": ("ioc",)}
+
 # Indicators that cannot count a base: a figure counted over dossiers is no count
 # of procedures or services ("mức 3 là 36.753 hồ sơ"), and the reverse. Their
 # keywords then come after the others, like the base's own.

@@ -987,3 +987,11 @@ def test_everyday_it_equipment_and_e_prescriptions_have_their_indicators() -> No
     assert code_of("Các xã có 88 máy kết nối LAN.", "88") == "lan_network"
     assert code_of("- Số máy in, máy quét (chiếc): 64", "64") == "infrastructure_other"
     assert code_of("Có 213 nhà thuốc đã liên thông đơn thuốc điện tử.", "213") == "e_health"
+
+
+def test_feedback_is_the_operations_centres_where_the_sentence_names_the_centre() -> None:
+    assert code_of("IOC của thành phố đã xử lý 91,5% phản ánh của người dân.", "91,5%") == "smart_city_ioc"
+    text = "Trung tâm giám sát, điều hành thông minh tiếp nhận 4.310 phản ánh, kiến nghị."
+    assert code_of(text, "4.310") == "smart_city_ioc"
+    # without the centre, citizens' feedback through an app is the app's
+    assert code_of("Ứng dụng của tỉnh đã tiếp nhận 5.200 phản ánh.", "5.200") == "portals_and_apps"
