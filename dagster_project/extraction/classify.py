@@ -566,6 +566,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "online": lexicon.PART_CHANNELS_ONLINE, "parts": lexicon.PART_MARKERS,
         "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH,
         "points": lexicon.PERCENTAGE_POINTS, "length": lexicon.LENGTH_UNITS, "name": lexicon.TOPICLESS_NAMES,
+        "respectively": lexicon.RESPECTIVELY,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -805,6 +806,29 @@ def _lead_start(view: _SentenceView, fig: _Figure) -> int:
     return start - 1 if start > fig.clause[0] and view.syllable(start - 1) == "từ" else start
 
 
+def _respective_subject(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
+    """The subject a figure takes from a list of as many subjects before "lần lượt"
+    (respectively): "Tỷ lệ hồ sơ đúng hạn và tỷ lệ hồ sơ số hóa lần lượt đạt 91% và 87%"."""
+    cue = next((w for w in view.group("respectively") if fig.clause[0] <= w.first and w.last <= fig.first), None)
+    if cue is None:
+        return None
+    listed = [f for f, _ in view.figures if cue.last <= f < fig.clause[1]]
+    if len(listed) < 2 or fig.first not in listed:
+        return None
+    start = _past_adverbials(view, fig.clause[0], cue.first)
+    for breaks in (_AND, _AND | {","}):
+        pieces, piece_start = [], start
+        for i in range(start, cue.first):
+            if view.syllable(i) in breaks and not (view.syllable(i) == "," and view.inside_base(i)):
+                pieces.append((piece_start, i))
+                piece_start = i + 1
+        pieces.append((piece_start, cue.first))
+        pieces = [(a, b) for a, b in pieces if a < b]
+        if len(pieces) == len(listed):
+            return pieces[listed.index(fig.first)]
+    return None
+
+
 def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] | None, Match | None]:
     """The subject before the figure, and the verb that joins it ("... đạt 68%": linking;
     "... kết nối với 18 hệ thống": connecting), None when none does."""
@@ -854,6 +878,7 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
 # "từ 52% lên 70%"; after a change verb also "từ 40% đến 65%" (without one, "từ 2 đến 3"
 # is a range, read as one figure).
 _RAISED_TO = frozenset({"lên", "xuống", "đến", "tới"})
+_AND = frozenset({"và", "and"})
 
 
 def _rate_changed_from(view: _SentenceView, fig: _Figure) -> bool:
@@ -1091,6 +1116,10 @@ class _Report:
                 # A cell measures what its row label (or, in a breakdown by place, its column
                 # header) names; the evidence's bracketed copy of the row is no phrase of it.
                 return replace(figure, after=None, before=label, linked=True, measured=label)
+        respective = _respective_subject(view, figure)
+        if respective is not None:
+            # "Tỷ lệ A và tỷ lệ B lần lượt đạt 91% và 87%": each figure measures its own subject
+            return replace(figure, after=None, before=respective, linked=True, measured=respective)
         after = _after_phrase(view, figure)
         before, verb = _before_phrase(view, figure)
         linked, connects = verb is not None, verb is not None and verb.payload[0] == "connecting"

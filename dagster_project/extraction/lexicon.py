@@ -492,6 +492,9 @@ PART_ONLINE_VARIANTS: dict[str, str] = {"dossiers_received": "dossiers_processed
 PART_MARKERS: tuple[str, ...] = ("trong đó", "bao gồm", "gồm", "of which", "including", "among which")
 # What a base counted with the online channel in its phrase is ("hồ sơ ... trực tuyến").
 ONLINE_BASE_INDICATORS: dict[str, str] = {"dossiers": "dossiers_processed_online"}
+# "Respectively": the figures after it measure, in order, the subjects listed before it.
+RESPECTIVELY: tuple[str, ...] = ("lần lượt", "lần lượt là")
+
 # Names whose words name no topic: the education sector and its departments ("Sở Giáo dục
 # và Đào tạo") train no officials.
 TOPICLESS_NAMES: tuple[str, ...] = ("giáo dục và đào tạo", "giáo dục - đào tạo", "giáo dục & đào tạo", "gd&đt", "gd-đt")

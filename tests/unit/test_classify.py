@@ -995,3 +995,12 @@ def test_feedback_is_the_operations_centres_where_the_sentence_names_the_centre(
     assert code_of(text, "4.310") == "smart_city_ioc"
     # without the centre, citizens' feedback through an app is the app's
     assert code_of("Ứng dụng của tỉnh đã tiếp nhận 5.200 phản ánh.", "5.200") == "portals_and_apps"
+
+
+def test_figures_after_respectively_measure_the_subjects_listed_before_it_in_order() -> None:
+    text = "Tỷ lệ hồ sơ giải quyết đúng hạn và tỷ lệ hồ sơ số hóa kết quả lần lượt đạt 95,1% và 82,4%."
+    assert code_of(text, "95,1%") == "dossiers_on_time"
+    assert code_of(text, "82,4%") == "digitisation"
+    text = "Số dịch vụ công trực tuyến toàn trình, số thủ tục hành chính lần lượt là 968 và 1.702."
+    assert code_of(text, "968") == "online_public_services_level34"
+    assert code_of(text, "1.702") == "admin_procedures"
