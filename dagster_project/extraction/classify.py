@@ -806,6 +806,21 @@ def _lead_start(view: _SentenceView, fig: _Figure) -> int:
     return start - 1 if start > fig.clause[0] and view.syllable(start - 1) == "từ" else start
 
 
+_YEAR_SYLLABLE = re.compile(r"(?:19|20)\d{2}")
+_TIME_LEADS = frozenset({"đến", "tới", "trong", "vào", "hết", "cuối"})
+
+
+def _before_time_tail(view: _SentenceView, start: int, end: int) -> int:
+    """The subject's end before a year it closes with: "tỷ lệ cán bộ được bồi dưỡng kỹ năng
+    số đến năm 2026 đạt 80%" measures the officials, "đến năm 2026" only dates the goal."""
+    if end - start < 4 or not _YEAR_SYLLABLE.fullmatch(view.syllable(end - 1)) or view.syllable(end - 2) != "năm":
+        return end
+    cut = end - 2
+    while cut > start + 1 and view.syllable(cut - 1) in _TIME_LEADS:
+        cut -= 1
+    return cut
+
+
 def _respective_subject(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
     """The subject a figure takes from a list of as many subjects before "lần lượt"
     (respectively): "Tỷ lệ hồ sơ đúng hạn và tỷ lệ hồ sơ số hóa lần lượt đạt 91% và 87%"."""
@@ -839,6 +854,7 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
     if linking is not None:
         end = linking.first
     start = max([fig.clause[0]] + [f_last for _, f_last in view.figures if f_last <= fig.first - fig.qualifier_syllables])
+    end = _before_time_tail(view, start, end)
     if start > fig.clause[0]:
         # After another figure, a coordinator opens a new predicate: "lắp 500 camera AI và
         # đưa sóng 5G đến 100% quận" measures 5G, not the cameras.

@@ -1004,3 +1004,10 @@ def test_figures_after_respectively_measure_the_subjects_listed_before_it_in_ord
     text = "Số dịch vụ công trực tuyến toàn trình, số thủ tục hành chính lần lượt là 968 và 1.702."
     assert code_of(text, "968") == "online_public_services_level34"
     assert code_of(text, "1.702") == "admin_procedures"
+
+
+def test_the_year_a_subject_closes_with_dates_the_goal_and_is_no_part_of_what_is_measured() -> None:
+    text = "Tỷ lệ cán bộ, công chức, viên chức cấp xã được tập huấn kỹ năng số đến năm 2027 đạt 85%."
+    assert code_of(text, "85%") == "officials_trained"
+    text = "Tỷ lệ hài lòng của người dân, doanh nghiệp khi sử dụng dịch vụ công trực tuyến đến năm 2027 đạt 92%."
+    assert code_of(text, "92%") == "citizen_satisfaction"
