@@ -287,11 +287,19 @@ def _parts_of(total: Figure, following: list[Figure], marked: bool, text: str) -
     return []
 
 
+# The unit a label names before its value: "- Số máy tính (chiếc): 214".
+_LABEL_UNIT = re.compile(r"\((?P<unit>[^\W\d_]+(?:\s[^\W\d_]+)?)\)\s*:\s*$")
+
+
 def _head_noun(text: str, figure: Figure) -> str | None:
-    """First word of the noun phrase a figure counts, lower-cased ("chứng", "camera")."""
+    """First word of the noun phrase a figure counts, lower-cased ("chứng", "camera"); for a
+    label's value with nothing after it, the unit the label names ("Số máy tính (chiếc): 214")."""
     start = figure.subject_from if figure.subject_from >= 0 else figure.end
     words = subject_after(text, start, min(len(text), start + 120)).lower().split()
-    return words[0] if words else None
+    if words:
+        return words[0]
+    label = _LABEL_UNIT.search(text, max(0, figure.lead_start - 40), figure.lead_start)
+    return label.group("unit").split()[0].lower() if label else None
 
 
 # --- building the observations -----------------------------------------------------

@@ -347,6 +347,11 @@ def test_parts_that_overflow_their_total_are_still_linked_after_a_marker() -> No
     assert [(o.quote, o.parent_ordinal) for o in found] == [("1.000", None), ("400", 0), ("601", 0)]
 
 
+def test_a_labels_unit_is_the_head_noun_its_overflowing_parts_are_checked_against() -> None:
+    found = extract_observations("- Số máy chủ (chiếc): 40; trong đó: máy chủ vật lý 12 chiếc, máy chủ ảo 30 chiếc")
+    assert [(o.quote, o.parent_ordinal) for o in found] == [("40", None), ("12", 0), ("30", 0)]
+
+
 def test_a_different_count_after_the_parts_is_not_a_part() -> None:
     found = extract_observations("Có 120 cán bộ, trong đó 50 cán bộ nữ; có 90 máy tính.")
     assert [(o.quote, o.parent_ordinal) for o in found] == [("120", None), ("50", 0), ("90", None)]
