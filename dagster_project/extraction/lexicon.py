@@ -363,6 +363,7 @@ BASES: dict[str, tuple[str, ...]] = {
     "computers": ("máy tính", "máy vi tính", "computer*"),
     "data_records": ("dữ liệu", "bản ghi", "trường dữ liệu", "data"),
     "subscribers": ("thuê bao", "subscriber*", "subscription*"),
+    "feedback": ("phản ánh", "phản ánh, kiến nghị", "kiến nghị", "phản ánh hiện trường"),
 }
 
 # Words in front of the counted noun phrase that are not part of it: "tỷ lệ hộ
@@ -518,6 +519,8 @@ BASE_EXCLUDES: dict[str, frozenset[str]] = {
     "documents": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
     # people are no security system ("đội ứng cứu sự cố an toàn thông tin ... có 23 thành viên")
     # nor, like subscribers and households, a plan ("đạt 104% kế hoạch năm với 402.300 thuê bao")
+    # citizens' feedback handled on time is no dossier ("98% phản ánh được xử lý đúng hạn")
+    "feedback": frozenset({"dossiers_on_time", "dossiers_processed_online", "dossiers_received"}),
     "people": frozenset({"information_security", "policy_documents"}),
     "officials": frozenset({"information_security"}),
     "subscribers": frozenset({"policy_documents"}),

@@ -1011,3 +1011,9 @@ def test_the_year_a_subject_closes_with_dates_the_goal_and_is_no_part_of_what_is
     assert code_of(text, "85%") == "officials_trained"
     text = "Tỷ lệ hài lòng của người dân, doanh nghiệp khi sử dụng dịch vụ công trực tuyến đến năm 2027 đạt 92%."
     assert code_of(text, "92%") == "citizen_satisfaction"
+
+
+def test_feedback_handled_on_time_is_no_dossier() -> None:
+    text = "Tỷ lệ phản ánh hiện trường được xử lý đúng hạn đạt 96,4%."
+    assert code_of(text, "96,4%") == "smart_city_ioc"
+    assert code_of("Tỷ lệ hồ sơ được xử lý đúng hạn đạt 96,4%.", "96,4%") == "dossiers_on_time"
