@@ -1361,6 +1361,8 @@ class _Report:
             head = view.at("base", _head_start(view, figure.measured))
             if head is not None:
                 heads.append(head)
+        # a base that is a topic as well keeps its keywords' rank ("4.230 phản ánh hiện trường")
+        heads = [h for h in heads if h.payload[1] not in lexicon.TOPIC_BASES]
         predicate = self._predicate_start(view, figure, heads)
         parts_from = min((w.first for w in view.group("parts") if w.first >= figure.last), default=1 << 30)
         lead = _head_start(view, figure.measured) if figure.measured is not None else -1

@@ -339,8 +339,8 @@ BASES: dict[str, tuple[str, ...]] = {
     "districts": ("huyện", "quận", "thị xã", "cấp huyện", "ubnd cấp huyện", "ubnd các huyện", "district*"),
     "people": (
         "người dân", "người", "công dân", "dân", "nhân khẩu", "người dùng", "học viên", "lượt người",
-        "thành viên", "hội viên", "resident*", "citizen*", "people", "persons", "inhabitant*", "user*", "member*",
-        "trainee*", "learner*",
+        "thành viên", "hội viên", "giáo viên", "học sinh", "resident*", "citizen*", "people", "persons",
+        "inhabitant*", "user*", "member*", "trainee*", "learner*", "teacher*", "pupil*", "student*",
     ),
     "officials": (
         "cán bộ", "công chức", "viên chức", "cán bộ, công chức", "cán bộ, công chức, viên chức",
@@ -365,6 +365,9 @@ BASES: dict[str, tuple[str, ...]] = {
     "subscribers": ("thuê bao", "subscriber*", "subscription*"),
     "feedback": ("phản ánh", "phản ánh, kiến nghị", "kiến nghị", "phản ánh hiện trường"),
 }
+# Bases that name a topic too (feedback is the operations centre's or an app's): the keyword
+# at the head of the phrase is not ranked below the others as a mere unit is.
+TOPIC_BASES = frozenset({"feedback"})
 
 # Words in front of the counted noun phrase that are not part of it: "tỷ lệ hộ
 # gia đình ..." counts households, "số xã ..." counts communes.

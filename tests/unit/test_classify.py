@@ -1017,3 +1017,12 @@ def test_feedback_handled_on_time_is_no_dossier() -> None:
     text = "Tỷ lệ phản ánh hiện trường được xử lý đúng hạn đạt 96,4%."
     assert code_of(text, "96,4%") == "smart_city_ioc"
     assert code_of("Tỷ lệ hồ sơ được xử lý đúng hạn đạt 96,4%.", "96,4%") == "dossiers_on_time"
+
+
+def test_teachers_and_pupils_are_people_counted_not_a_topic() -> None:
+    text = "Phòng đã mở 8 lớp tập huấn kỹ năng số cho 410 lượt giáo viên."
+    assert code_of(text, "410") == "learners"
+    text = "Thông tin của 96.500 học sinh đã được cập nhật lên cơ sở dữ liệu ngành."
+    assert code_of(text, "96.500") == "databases"
+    # the school's own software still names schools' IT
+    assert classified("Có 97% trường học dùng phần mềm quản lý học sinh.")["97%"].indicator_code == "education_digital"
