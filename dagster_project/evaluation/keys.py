@@ -81,6 +81,10 @@ EVAL_SETS = (
     _composed("official13", "composed blind, official-style, twelfth round (scored blind at bccfe08 and 3e1bcc8)"),
     _composed("news14", "composed blind, news-style with sector vocabulary, twelfth round (scored blind at bccfe08 and 9b8ae86)"),
     _composed("official14", "composed blind, official-style, twelfth round (scored blind at bccfe08 and 9b8ae86)"),
+    _composed("news15", "composed blind, news-style, thirteenth round (scored blind at 08fd700 and d466f3c)"),
+    _composed("official15", "composed blind, official-style, thirteenth round (scored blind at 08fd700 and d466f3c)"),
+    _composed("news16", "composed blind, news-style with sector vocabulary, thirteenth round (scored blind at 08fd700 and d466f3c)"),
+    _composed("official16", "composed blind, official-style, thirteenth round (scored blind at 08fd700 and d466f3c)"),
 )
 
 

@@ -225,6 +225,8 @@ ISSUING_BODY_PATTERN = r"(?:ủy|uỷ) ban nhân dân|^ubnd\b|hội đồng nhâ
 # Heading words that open a targets section ("Mục tiêu", "Phương hướng, nhiệm vụ năm 2025").
 TARGET_HEADING_WORDS = (
     "mục tiêu", "phương hướng", "định hướng", "nhiệm vụ", "giải pháp", "kế hoạch", "lộ trình", "dự kiến",
+    # "chỉ tiêu" alone also names indicators ("Bảng 1. Một số chỉ tiêu chủ yếu"): only these are targets
+    "chỉ tiêu cụ thể", "phân bổ chỉ tiêu", "giao chỉ tiêu", "chỉ tiêu giao",
     "targets", "objectives", "plan", "tasks",
 )
 # Heading words that say a section reports results, which beats the words above

@@ -128,6 +128,35 @@ def test_a_targets_heading_makes_its_section_targets_and_a_results_heading_does_
     assert by_value[18.0].is_target is False  # "III." closes the targets section
 
 
+SPECIFIC_TARGETS = """I. MỤC ĐÍCH, YÊU CẦU
+Năm 2025, toàn tỉnh có 41 trạm 5G.
+
+Bảng 2. Một số chỉ tiêu chủ yếu
+STT | Chỉ tiêu | Năm 2024
+1 | Số trạm BTS | 312
+
+II. CHỈ TIÊU CỤ THỂ
+1. Phát triển mới tối thiểu 60 trạm BTS.
+2. Tỷ lệ hồ sơ trực tuyến đạt trên 72%.
+III. TỔ CHỨC THỰC HIỆN
+Sở báo cáo kết quả hằng quý.
+
+PHỤ LỤC
+PHÂN BỔ CHỈ TIÊU NĂM 2026 THEO XÃ
+STT | Xã | Trạm BTS phát triển mới (trạm)
+1 | Xã Mường Tè | 14
+2 | Xã Pa Vệ Sử | 9
+"""
+
+
+def test_specific_targets_and_a_targets_annex_are_targets_and_an_indicators_table_is_not() -> None:
+    by_value = _by_value(SPECIFIC_TARGETS)
+    assert by_value[41.0].is_target is False
+    assert by_value[60.0].is_target is by_value[72.0].is_target is True
+    assert by_value[14.0].is_target is by_value[9.0].is_target is True
+    assert by_value[312.0].is_target is False  # "chỉ tiêu" alone names indicators
+
+
 def test_a_result_stated_inside_a_targets_section_stays_a_result() -> None:
     assert _by_value(PLAN)[59.0].is_target is False  # "Đến nay đã có ..."
 
