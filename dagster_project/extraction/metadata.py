@@ -19,6 +19,7 @@ from dagster_project.extraction.models import ReportMetadata
 from dagster_project.extraction.provinces import (
     detect_province,
     is_national_site,
+    named_in_passing,
     province_from_file_name,
     province_from_url,
 )
@@ -126,12 +127,11 @@ def extract_metadata(text: str, file_name: str | None = None, url: str | None = 
 
 def _province(text: str, file_name: str | None, url: str | None) -> tuple[str | None, str | None, str | None]:
     code, evidence = detect_province(text, national_source=bool(url) and is_national_site(url))
-    if code is not None:
+    hosted, host = province_from_url(url) if url else (None, None)
+    if code is not None and not (hosted is not None and hosted != code and named_in_passing(text, code)):
         return code, evidence, "text"
-    if url:
-        code, host = province_from_url(url)
-        if code is not None:
-            return code, f"url:{host}", "url"
+    if hosted is not None:
+        return hosted, f"url:{host}", "url"
     if file_name:
         code, evidence = province_from_file_name(file_name)
         if code is not None:

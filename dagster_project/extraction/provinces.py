@@ -421,6 +421,14 @@ def detect_province(text: str, file_name: str | None = None, national_source: bo
     return best, f"{strongest.kind}:{strongest.evidence}"
 
 
+def named_in_passing(text: str, code: str) -> bool:
+    """The text names province `code` once only, outside its title ("kết nối với sàn giao dịch
+    việc làm của TP. Hồ Chí Minh"): too little to outweigh a provincial site's own host."""
+    text = normalize_text(text)
+    own = [m for m in _name_mentions(text) + _domain_mentions(text) if m.gso_code == code]
+    return len(own) == 1 and own[0].start >= _title_end(text)
+
+
 def _titled_or_named_again(mentions: list[_Mention], code: str, title_end: int) -> bool:
     """A national site's report is about a province its title names, or that it names in full
     ("tỉnh X", "thành phố X") more than once."""

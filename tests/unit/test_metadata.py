@@ -143,6 +143,15 @@ def test_a_provincial_portal_or_paper_in_the_url_names_the_province() -> None:
         assert (meta.province_code, meta.province_source, meta.province_evidence) == ("10", "url", f"url:{host}")
 
 
+def test_a_province_named_once_in_passing_does_not_outweigh_a_provincial_sites_host() -> None:
+    text = "Sàn việc làm trực tuyến kết nối 9.000 lượt lao động\nTrung tâm đã tổ chức 20 phiên, có kết nối với sàn của TP. Hồ Chí Minh."
+    meta = extract_metadata(text, "5dd8.txt", "https://tayninh.gov.vn/tin/san-viec-lam")
+    assert (meta.province_code, meta.province_source) == ("72", "url")
+    # named again, or in the title, the text's own province stands
+    text = "Tây Ninh mở sàn việc làm trực tuyến\nTỉnh Tây Ninh đã tổ chức 20 phiên."
+    assert extract_metadata(text, "5dd9.txt", "https://baolongan.vn/tin/1").province_code == "72"
+
+
 def test_a_national_site_names_no_province() -> None:
     meta = extract_metadata("Toàn tỉnh có 95% thôn có sóng 4G.", "7f3a9c.txt", "https://vnexpress.net/a-1234")
     assert (meta.province_code, meta.province_source) == (None, None)
