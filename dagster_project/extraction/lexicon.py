@@ -291,6 +291,14 @@ PORTAL_FURNITURE_PATTERN = (
 )
 
 
+# Links of a site's top bar, printed beside the day's date ("Thứ Bảy, 17/05/2025 | RSS | Liên
+# hệ"): that date is the day the page was read, not the article's.
+SITE_BAR_WORDS = (
+    "rss", "liên hệ", "đăng nhập", "đăng ký", "sơ đồ trang", "sơ đồ site", "sitemap", "english", "tiếng việt",
+    "tìm kiếm", "trang chủ", "login", "contact",
+)
+
+
 # Headings of the boxes of links to other articles that news pages print beside or after
 # the article: the headlines under them are other reports' figures.
 RELATED_NEWS_HEADINGS = (

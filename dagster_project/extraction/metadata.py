@@ -14,7 +14,7 @@ import datetime
 import re
 
 from dagster_project.extraction.dates import find_dates, parse_date
-from dagster_project.extraction.lexicon import DOCUMENT_TYPES, WEEKDAY_PATTERN, alternation
+from dagster_project.extraction.lexicon import DOCUMENT_TYPES, SITE_BAR_WORDS, WEEKDAY_PATTERN, alternation
 from dagster_project.extraction.models import ReportMetadata
 from dagster_project.extraction.provinces import (
     detect_province,
@@ -139,16 +139,23 @@ def _province(text: str, file_name: str | None, url: str | None) -> tuple[str | 
     return None, None, None
 
 
+_MENU_ITEM = re.compile(r"\s*[-•*]\s+\S+(?:\s+\S+){0,4}\s*$")
+
+
 def _header_lines(text: str) -> list[str]:
     """The first non-blank lines, as far as the header area reaches."""
     lines: list[str] = []
-    consumed = 0
+    counted = consumed = 0
     for raw in text.split("\n"):
-        if len(lines) >= _HEADER_LINES or consumed >= _HEADER_CHARS:
+        if counted >= _HEADER_LINES or consumed >= _HEADER_CHARS:
             break
-        consumed += len(raw) + 1
-        if any(ch.isalnum() for ch in raw):  # a bare "-" of an emptied menu is no header line
-            lines.append(raw.strip())
+        if not any(ch.isalnum() for ch in raw):  # a bare "-" of an emptied menu is no header line
+            consumed += len(raw) + 1
+            continue
+        lines.append(raw.strip())
+        if not _MENU_ITEM.match(raw):  # a site's menu ("- Trang chủ", "- Giới thiệu") pushes no line out
+            counted += 1
+            consumed += len(raw) + 1
     return lines
 
 
@@ -301,8 +308,15 @@ def _is_navigation(line: str) -> bool:
 
 
 def find_published_date(lines: list[str]) -> datetime.date | None:
-    """The publication date printed in the header lines, else None."""
+    """The publication date printed in the header lines, else None. The date in a site's top
+    bar ("Thứ Bảy, 17/05/2025 | RSS | Liên hệ") is the day the page was read: only when the
+    header prints no other."""
+    site_clock = None
     for line in lines:
+        if _SITE_BAR.search(line):
+            if site_clock is None and _is_date_line(_SITE_BAR.sub(" ", line)):
+                site_clock = parse_date(line)
+            continue
         marked = _MARKED_DATE_LINE.match(line)
         if marked:
             dates = find_dates(line[marked.end() :])
@@ -313,7 +327,10 @@ def find_published_date(lines: list[str]) -> datetime.date | None:
         bracketed = _BRACKETED_DATELINE.match(line) or _BYLINE.match(line)
         if bracketed and not _NOT_A_STAMP.search(bracketed.group("credit")):
             return parse_date(bracketed.group("date"))
-    return None
+    return site_clock
+
+
+_SITE_BAR = re.compile(r"(?:^|\|)\s*" + alternation(SITE_BAR_WORDS) + r"\s*(?=\||$)", re.IGNORECASE)
 
 
 def _is_date_line(line: str) -> bool:

@@ -152,6 +152,20 @@ def test_a_province_named_once_in_passing_does_not_outweigh_a_provincial_sites_h
     assert extract_metadata(text, "5dd9.txt", "https://baolongan.vn/tin/1").province_code == "72"
 
 
+def test_the_date_in_a_sites_top_bar_gives_way_to_the_articles_byline() -> None:
+    text = "Thứ Hai, 09/06/2025 | RSS | Liên hệ\nBÁO TỈNH\nTỉnh lắp 40 trạm BTS\nHoàng Minh 07/06/2025 09:15\nNội dung ..."
+    assert extract_metadata(text).published_date == datetime.date(2025, 6, 7)
+    # with no byline, the bar's date is all the header has
+    text = "Thứ Hai, 09/06/2025 | RSS | Liên hệ\nBÁO TỈNH\nTỉnh lắp 40 trạm BTS\nNội dung ..."
+    assert extract_metadata(text).published_date == datetime.date(2025, 6, 9)
+
+
+def test_a_sites_menu_does_not_push_the_date_line_out_of_the_header() -> None:
+    menu = "\n".join(f"- Mục {k}" for k in range(9))
+    text = f"CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN\n{menu}\nTrang chủ » Tin tức\nHuyện lắp 12 trạm BTS\nNgày đăng: 14-05-2025\nNội dung"
+    assert extract_metadata(text).published_date == datetime.date(2025, 5, 14)
+
+
 def test_a_national_site_names_no_province() -> None:
     meta = extract_metadata("Toàn tỉnh có 95% thôn có sóng 4G.", "7f3a9c.txt", "https://vnexpress.net/a-1234")
     assert (meta.province_code, meta.province_source) == (None, None)
