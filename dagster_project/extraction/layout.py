@@ -454,7 +454,8 @@ class _Reader:
             j = i
             while j < len(self.lines) and (
                 self.lines[j].kind == ROW and self.lines[j].layout == line.layout
-                or self.lines[j].layout == "rule" and line.layout == "pipe"  # a Markdown table's rule
+                # a Markdown table's rule, or the dashes under a space-aligned table's header
+                or self.lines[j].layout == "rule" and line.layout in ("pipe", "spaces")
             ):
                 j += 1
             rows = [row for row in self.lines[i:j] if row.kind == ROW]

@@ -28,6 +28,7 @@ from dagster_project.extraction.layout_lines import (
 
 _I = re.IGNORECASE
 _SPACES_SPLIT = re.compile(r"\S+(?: \S+)*")
+_RULE_LINE = re.compile(r"\s*[-=_─━—–]{5,}\s*")
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 # A short line in a one-cell-per-line table.
 _MAX_CELL_WORDS = 14
@@ -75,6 +76,9 @@ def mark_rows(lines: list[Line]) -> None:
             continue
         raw = line.text
         offset = line.start + line.lead
+        if _RULE_LINE.fullmatch(raw):
+            line.kind, line.layout = FURNITURE, "rule"  # "-----" under a header row or after a table
+            continue
         if "|" in raw:
             if _MARKDOWN_RULE.fullmatch(raw):
                 line.kind, line.layout = FURNITURE, "rule"  # "|---|---|" under a header row
@@ -104,6 +108,8 @@ def _mark_space_rows(lines: list[Line]) -> None:
     """Runs of two or more lines that split into cells at runs of 2+ spaces, one with a number."""
     run: list[Line] = []
     for line in lines + [Line(-1, 0, 0, "")]:
+        if line.kind == FURNITURE and line.layout == "rule":
+            continue  # a rule under the header row keeps the header with its rows
         if line.kind in (TEXT, ITEM, HEADING) and "  " in line.text:
             base = line.start + line.lead
             cells = [(base + m.start(), base + m.end()) for m in _SPACES_SPLIT.finditer(line.text)]

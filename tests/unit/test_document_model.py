@@ -352,6 +352,22 @@ def test_a_table_printed_one_cell_per_line_without_row_numbers_starts_at_its_fir
     assert {o.as_of_date for o in observations} == {datetime.date(2024, 10, 31)}
 
 
+RULED_SPACES_TABLE = """Bảng 3. Trạm BTS theo huyện (đến ngày 30/9/2024)
+Huyện                  Số trạm BTS      Trạm 5G
+-------------------------------------------------
+Huyện Mường Lát                 64            2
+Huyện Quan Sơn                  71            3
+Toàn tỉnh                      135            5
+-------------------------------------------------
+"""
+
+
+def test_a_rule_of_dashes_under_a_space_aligned_header_keeps_the_header_with_its_rows() -> None:
+    observations = extract_observations(RULED_SPACES_TABLE, PUBLISHED)
+    assert [(o.value, o.table_column) for o in observations[:2]] == [(64.0, "Số trạm BTS"), (2.0, "Trạm 5G")]
+    assert len(observations) == 6 and {o.as_of_date for o in observations} == {datetime.date(2024, 9, 30)}
+
+
 def test_a_single_line_with_a_bar_is_prose_not_a_table() -> None:
     [obs] = extract_observations("Cập nhật | Huyện có 17 điểm bưu điện văn hóa xã.")
     assert (obs.value, obs.scope) == (17.0, "prose")
