@@ -291,11 +291,24 @@ def _parts_of(total: Figure, following: list[Figure], marked: bool, text: str) -
 _LABEL_UNIT = re.compile(r"\((?P<unit>[^\W\d_]+(?:\s[^\W\d_]+)?)\)\s*:\s*$")
 
 
+# People counted by what they are ("cán bộ", "thành viên") or simply as "người" are one kind:
+# "286 cán bộ, trong đó: thạc sĩ 38 người, đại học 214 người, cao đẳng 41 người".
+_PERSON_NOUNS = tuple(sorted(
+    {w for w in lexicon.BASES["people"] + lexicon.BASES["officials"] if not w.isascii()},
+    key=len, reverse=True,
+))
+_PERSONS = "người"
+
+
 def _head_noun(text: str, figure: Figure) -> str | None:
-    """First word of the noun phrase a figure counts, lower-cased ("chứng", "camera"); for a
-    label's value with nothing after it, the unit the label names ("Số máy tính (chiếc): 214")."""
+    """First word of the noun phrase a figure counts, lower-cased ("chứng", "camera"; "người"
+    for any noun of people); for a label's value with nothing after it, the unit the label
+    names ("Số máy tính (chiếc): 214")."""
     start = figure.subject_from if figure.subject_from >= 0 else figure.end
-    words = subject_after(text, start, min(len(text), start + 120)).lower().split()
+    phrase = subject_after(text, start, min(len(text), start + 120)).lower()
+    if any(phrase == w or phrase.startswith(w + " ") or phrase.startswith(w + ",") for w in _PERSON_NOUNS):
+        return _PERSONS
+    words = phrase.split()
     if words:
         return words[0]
     label = _LABEL_UNIT.search(text, max(0, figure.lead_start - 40), figure.lead_start)

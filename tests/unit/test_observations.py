@@ -352,6 +352,11 @@ def test_a_labels_unit_is_the_head_noun_its_overflowing_parts_are_checked_agains
     assert [(o.quote, o.parent_ordinal) for o in found] == [("40", None), ("12", 0), ("30", 0)]
 
 
+def test_people_counted_as_officials_or_as_persons_are_one_kind_of_part() -> None:
+    found = extract_observations("Huyện có 52 cán bộ phụ trách công nghệ thông tin, trong đó: đại học 40 người, cao đẳng 15 người.")
+    assert [(o.quote, o.parent_ordinal) for o in found] == [("52", None), ("40", 0), ("15", 0)]
+
+
 def test_a_different_count_after_the_parts_is_not_a_part() -> None:
     found = extract_observations("Có 120 cán bộ, trong đó 50 cán bộ nữ; có 90 máy tính.")
     assert [(o.quote, o.parent_ordinal) for o in found] == [("120", None), ("50", 0), ("90", None)]
