@@ -271,6 +271,17 @@ _AS_OF_QUARTER_END = re.compile(
 _AS_OF_EN = re.compile(
     r"\b(?:as of|as at|until|by)\s+(?:(\d{1,2})\s+([A-Za-z]{3,9})|([A-Za-z]{3,9})\s+(\d{1,2})),?\s+((?:19|20)\d{2})", _I
 )
+_EN_MONTH_NAME = "(" + "|".join(sorted(lexicon.EN_MONTHS, key=len, reverse=True)) + r")\.?"
+# "as of the end of February 2025": the last day of that month.
+_AS_OF_EN_MONTH_END = re.compile(
+    r"\b(?:as of|as at)\s+the\s+end\s+of\s+" + _EN_MONTH_NAME + r",?\s+((?:19|20)\d{2})\b", _I
+)
+# "As of September 30,", "as of the end of August": a day or a month's end without its year.
+_AS_OF_EN_NO_YEAR = re.compile(
+    r"\b(?:as of|as at)\s+(?:(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH_NAME + "|"
+    + _EN_MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?|the\s+end\s+of\s+" + _EN_MONTH_NAME + r")\b(?!,?\s+(?:19|20)\d{2})",
+    _I,
+)
 # Any mention of a time: a sentence with one states its own period.
 _NAMES_A_TIME = re.compile(
     # a day and month, not the digits inside a pair of counts ("1.528/1.712 thôn", "129/129 xã",
@@ -315,6 +326,9 @@ def as_of_date(sentence_text: str) -> datetime.date | None:
         month, year = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12:
             return _month_end(year, month)
+    m = _AS_OF_EN_MONTH_END.search(sentence_text)
+    if m:
+        return _month_end(int(m.group(2)), lexicon.EN_MONTHS[m.group(1).lower()])
     m = _AS_OF_QUARTER_END.search(sentence_text)
     if m:
         return _quarter_end(int(m.group(2)), m.group(1))
@@ -365,8 +379,13 @@ def as_of_in_publication_year(sentence_text: str, published: datetime.date) -> d
     m = _AS_OF_DAY_MONTH.search(sentence_text)
     more = _AS_OF_DAY_MONTH_MORE.search(sentence_text) if m is None else None
     quarter = _AS_OF_QUARTER_END_NO_YEAR.search(sentence_text)
+    english = _AS_OF_EN_NO_YEAR.search(sentence_text) if m is None else None
     if m is not None:
         found = _safe_date(published.year, int(m.group(3)), int(m.group(1)))
+    elif english is not None:
+        day, month_name = english.group(1) or english.group(4), english.group(2) or english.group(3) or english.group(5)
+        month = lexicon.EN_MONTHS[month_name.lower()]
+        found = _safe_date(published.year, month, int(day)) if day else _month_end(published.year, month)
     elif more is not None:
         found = _safe_date(published.year, int(more.group(2)), int(more.group(1)))
     elif quarter is not None:

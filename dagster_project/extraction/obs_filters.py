@@ -77,6 +77,8 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b" + lexicon.alternation(lexicon.DOCUMENT_NAMES) + r"\s+(?:số\s+|No\.?\s*)?\d+", _I),
     # Ordinals inside names: "lần thứ 4", and a number right before "2G/3G/4G/5G".
     re.compile(r"\b\d\s*G\b(?:\s*/\s*\d\s*G\b)*"),
+    # Dimensions of images and models: "3D", "số hóa 2D/3D", "thực tế ảo 360 độ".
+    re.compile(r"\b[234]D\b(?:\s*/\s*[234]D\b)*|\b360\s*(?:độ|°)", _I),
     # Hyphen-glued codes: COVID-19, VNPT-HIS 2.
     re.compile(r"\b[^\W\d_]+-\d+\b"),
     # HTML debris left in plain text: tags with their attributes (style="width: 100%")

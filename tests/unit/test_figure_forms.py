@@ -228,3 +228,20 @@ def test_a_column_naming_months_of_a_year_dates_its_cells_to_their_end() -> None
     )
     found = {o.value: o for o in extract_observations(text, datetime.date(2025, 7, 10))}
     assert found[21400.0].as_of_date == found[30150.0].as_of_date == datetime.date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("As of the end of March 2025, the app had 51,200 downloads.", datetime.date(2025, 3, 31)),
+        ("As of September 30, the district had 48 digital technology teams.", datetime.date(2025, 9, 30)),
+        ("As of the end of August, the province had 640 public Wi-Fi hotspots.", datetime.date(2025, 8, 31)),
+    ],
+)
+def test_english_as_of_a_month_end_or_a_day_without_its_year(text: str, as_of: datetime.date) -> None:
+    [obs] = [o for o in extract_observations(text, datetime.date(2025, 10, 6)) if o.value not in (2025, 30)]
+    assert obs.as_of_date == as_of
+
+
+def test_dimensions_of_images_are_no_figures() -> None:
+    assert [o.value for o in extract_observations("Bảo tàng đã số hóa 3D 412 hiện vật và dựng 2D/3D bản đồ.")] == [412.0]
