@@ -509,9 +509,12 @@ ONLINE_BASE_INDICATORS: dict[str, str] = {"dossiers": "dossiers_processed_online
 # "Respectively": the figures after it measure, in order, the subjects listed before it.
 RESPECTIVELY: tuple[str, ...] = ("lần lượt", "lần lượt là")
 
-# Names whose words name no topic: the education sector and its departments ("Sở Giáo dục
-# và Đào tạo") train no officials.
-TOPICLESS_NAMES: tuple[str, ...] = ("giáo dục và đào tạo", "giáo dục - đào tạo", "giáo dục & đào tạo", "gd&đt", "gd-đt")
+# Names and compound nouns whose words name no topic: the education sector and its
+# departments ("Sở Giáo dục và Đào tạo") train no officials; a cash register ("máy tính
+# tiền") is no computer.
+TOPICLESS_NAMES: tuple[str, ...] = (
+    "giáo dục và đào tạo", "giáo dục - đào tạo", "giáo dục & đào tạo", "gd&đt", "gd-đt", "máy tính tiền",
+)
 
 # Keywords an indicator shares with another, which takes them in a sentence that names it by
 # a keyword of its own: citizens' feedback ("phản ánh, kiến nghị") is an app's or a portal's,

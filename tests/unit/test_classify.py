@@ -1026,3 +1026,9 @@ def test_teachers_and_pupils_are_people_counted_not_a_topic() -> None:
     assert code_of(text, "96.500") == "databases"
     # the school's own software still names schools' IT
     assert classified("Có 97% trường học dùng phần mềm quản lý học sinh.")["97%"].indicator_code == "education_digital"
+
+
+def test_a_cash_register_is_no_computer() -> None:
+    text = "Đã có 640 hộ kinh doanh dùng hóa đơn điện tử khởi tạo từ máy tính tiền."
+    assert classified(text)["640"].indicator_code != "computers"
+    assert code_of("Các xã được trang bị 640 máy tính.", "640") == "computers"
