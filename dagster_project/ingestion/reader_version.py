@@ -17,8 +17,9 @@ from dagster_project.ingestion.budget import ParseBudget
 
 _INGESTION_DIR = Path(__file__).resolve().parent
 _EXTRACTION_DIR = _INGESTION_DIR.parent / "extraction"
-# Extraction modules that decide a report's text and metadata (title, date, province, portal).
-_METADATA_MODULES = ("dates.py", "metadata.py", "models.py", "normalize.py", "provinces.py")
+# Extraction modules that decide a report's text and metadata (title, date, province, portal),
+# with the vocabulary they read (site bars, national sites, document types, month names).
+_METADATA_MODULES = ("dates.py", "lexicon.py", "metadata.py", "models.py", "normalize.py", "provinces.py")
 
 
 @lru_cache(maxsize=1)
