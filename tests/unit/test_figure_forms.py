@@ -245,3 +245,10 @@ def test_english_as_of_a_month_end_or_a_day_without_its_year(text: str, as_of: d
 
 def test_dimensions_of_images_are_no_figures() -> None:
     assert [o.value for o in extract_observations("Bảo tàng đã số hóa 3D 412 hiện vật và dựng 2D/3D bản đồ.")] == [412.0]
+
+
+def test_english_planned_and_scheduled_figures_are_targets() -> None:
+    # the cue counts before the figure in its clause, as every target cue does
+    [planned] = extract_observations("More stations are planned, including 8 monitoring stations on the coast.")
+    [built] = extract_observations("The province built 8 monitoring stations last year.")
+    assert (planned.is_target, built.is_target) == (True, False)
