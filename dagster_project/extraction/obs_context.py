@@ -448,12 +448,15 @@ def _months_end(m: re.Match[str], year: int) -> datetime.date | None:
 
 # (pattern, the period's end from its match and year): "9 tháng đầu năm 2024", "quý I/2025",
 # "năm 2024", "tháng 8/2025"; a period named without its year is in the publication year.
+# ... and a list intro that ends on its period ("Kết quả 9 tháng năm 2025 như sau:")
+_PERIOD_TAIL = r"\s*(?:(?:cụ thể\s+)?như sau|cụ thể|sau đây)?\s*[,:]"
 _OPENING_PERIODS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], int], datetime.date | None]], ...] = (
-    (re.compile(_OPENING + r"(?P<n>\d{1,2})\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+" + _YEAR + r")?\s*[,:]", _I), _months_end),
-    (re.compile(_OPENING + r"quý\s+(?P<q>I{1,3}|IV|[1-4])(?:\s*(?:/|năm\s+)\s*" + _YEAR + r")?\s*[,:]", _I),
+    (re.compile(_OPENING + r"(?P<n>\d{1,2})\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+" + _YEAR + r")?" + _PERIOD_TAIL, _I),
+     _months_end),
+    (re.compile(_OPENING + r"quý\s+(?P<q>I{1,3}|IV|[1-4])(?:\s*(?:/|năm\s+)\s*" + _YEAR + r")?" + _PERIOD_TAIL, _I),
      lambda m, year: _quarter_end(year, m.group("q"))),
-    (re.compile(_OPENING + r"năm\s+" + _YEAR + r"\s*[,:]", _I), lambda m, year: datetime.date(year, 12, 31)),
-    (re.compile(_OPENING + r"tháng\s+(?P<n>\d{1,2})\s*(?:/|năm\s+)\s*" + _YEAR + r"\s*[,:]", _I), _months_end),
+    (re.compile(_OPENING + r"năm\s+" + _YEAR + _PERIOD_TAIL, _I), lambda m, year: datetime.date(year, 12, 31)),
+    (re.compile(_OPENING + r"tháng\s+(?P<n>\d{1,2})\s*(?:/|năm\s+)\s*" + _YEAR + _PERIOD_TAIL, _I), _months_end),
 )
 _PERIOD_REACH = datetime.timedelta(days=62)  # an annual report signed in December reports its year
 # A news dateline before the lead's first words: "BKG - Trong 9 tháng ...", "(Chinhphu.vn) - ...".

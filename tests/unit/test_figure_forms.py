@@ -190,6 +190,8 @@ def test_the_time_a_figure_is_compared_with_is_not_its_as_of_date() -> None:
         ("Cũng trong năm 2024, tỉnh cấp 1.900 chữ ký số.", datetime.date(2025, 1, 6), datetime.date(2024, 12, 31)),
         # "Trong 6 tháng," without its year is the first months of the publication year
         ("Trong 6 tháng, các xã đã số hóa 4.100 hồ sơ hộ tịch.", datetime.date(2025, 7, 12), datetime.date(2025, 6, 30)),
+        # a list intro that ends on its period
+        ("Kết quả 9 tháng năm 2025 như sau: số trạm BTS đạt 96 trạm.", datetime.date(2025, 10, 6), datetime.date(2025, 9, 30)),
         # a news dateline before the period
         ("QTV - Trong 9 tháng đầu năm 2025, tỉnh lắp thêm 52 trạm BTS.", datetime.date(2025, 10, 6),
          datetime.date(2025, 9, 30)),
