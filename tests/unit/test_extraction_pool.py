@@ -33,19 +33,23 @@ def test_two_workers_give_exactly_the_serial_output(items):
 def test_a_dead_worker_names_the_batch_and_the_serial_rerun(items):
     with ExtractionPool(2) as pool:
         assert len(pool.worker_pids) == 2
-        # Kill one worker (as the OOM killer would) while it works through a long batch.
+        # Kill one worker (as the OOM killer would) while it works through a long batch. The
+        # batch is many short reports, not the whole golden set eight times: a worker killed
+        # while it still reads a task of several MB from the pool's queue can leave Python's
+        # ProcessPoolExecutor waiting for ever (seen once under load).
+        short = sorted(items, key=lambda item: len(item[1]))[:40]
         timer = threading.Timer(0.3, os.kill, (pool.worker_pids[0], signal.SIGKILL))
         timer.start()
         try:
             with pytest.raises(ExtractionError) as caught:
-                pool.extract(items * 8, label="reports 1-200 of 999")
+                pool.extract(short * 25, label="reports 1-200 of 999")
         finally:
             timer.cancel()
     message = str(caught.value)
     assert "unfinished reports" in message
     assert "worker process died in batch reports 1-200 of 999" in message
     assert "PDX_EXTRACT_WORKERS=1" in message
-    assert "samples/" in message or "devset/" in message or "official/" in message  # names reports
+    assert any(str(name) in message for name, _, _ in short)  # names reports
 
 
 def test_a_worker_dead_before_the_batch_gives_the_same_message(items):
