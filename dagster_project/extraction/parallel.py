@@ -21,6 +21,7 @@ import datetime
 import math
 import multiprocessing
 import os
+import signal
 from collections.abc import Hashable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -62,6 +63,14 @@ def _extract_chunk(chunk: Sequence[ReportItem]) -> list[ReportResult]:
     return out
 
 
+def _terminable() -> None:
+    """Each worker's initializer: a worker obeys SIGTERM whatever its parent ignored. The pool
+    stops its workers with SIGTERM when one dies; a worker started by a caller that ignores
+    SIGTERM (a background shell job, some supervisors) inherits that, survives, and the pool
+    waits for it for ever."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _warm() -> int:
     """Run once per worker before the first batch: imports and the segmenter, outside the batches."""
     from dagster_project.extraction.words import segmenter
@@ -92,9 +101,14 @@ class ExtractionPool:
 
     def __enter__(self) -> ExtractionPool:
         if self.workers > 1:
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-            self.worker_pids = tuple(sorted({f.result() for f in [
-                self._executor.submit(_warm) for _ in range(self.workers)]}))
+            self._executor = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_terminable
+            )
+            for future in [self._executor.submit(_warm) for _ in range(self.workers)]:
+                future.result()
+            # every worker started; one may have warmed up twice before the other was ready, so
+            # the pids come from the pool (CPython's ProcessPoolExecutor keeps them there)
+            self.worker_pids = tuple(sorted(self._executor._processes))
         return self
 
     def __exit__(

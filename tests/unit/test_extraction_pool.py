@@ -52,6 +52,17 @@ def test_a_dead_worker_names_the_batch_and_the_serial_rerun(items):
     assert any(str(name) in message for name, _, _ in short)  # names reports
 
 
+def test_workers_obey_sigterm_even_when_the_caller_ignores_it():
+    # the pool stops its workers with SIGTERM when one dies: an ignored SIGTERM inherited
+    # from the caller would leave it waiting for them for ever
+    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        with ExtractionPool(2) as pool:
+            assert pool._executor.submit(signal.getsignal, signal.SIGTERM).result() == signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def test_a_worker_dead_before_the_batch_gives_the_same_message(items):
     with ExtractionPool(2) as pool:
         # Whether the pool notices before or after the batch is handed out, the message is the same.
