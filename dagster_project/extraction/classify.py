@@ -821,6 +821,9 @@ def _before_time_tail(view: _SentenceView, start: int, end: int) -> int:
     return cut
 
 
+_AND = frozenset({"và", "and"})
+
+
 def _respective_subject(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
     """The subject a figure takes from a list of as many subjects before "lần lượt"
     (respectively): "Tỷ lệ hồ sơ đúng hạn và tỷ lệ hồ sơ số hóa lần lượt đạt 91% và 87%"."""
@@ -894,7 +897,6 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
 # "từ 52% lên 70%"; after a change verb also "từ 40% đến 65%" (without one, "từ 2 đến 3"
 # is a range, read as one figure).
 _RAISED_TO = frozenset({"lên", "xuống", "đến", "tới"})
-_AND = frozenset({"và", "and"})
 
 
 def _rate_changed_from(view: _SentenceView, fig: _Figure) -> bool:

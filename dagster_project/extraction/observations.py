@@ -293,10 +293,7 @@ _LABEL_UNIT = re.compile(r"\((?P<unit>[^\W\d_]+(?:\s[^\W\d_]+)?)\)\s*:\s*$")
 
 # People counted by what they are ("cán bộ", "thành viên") or simply as "người" are one kind:
 # "286 cán bộ, trong đó: thạc sĩ 38 người, đại học 214 người, cao đẳng 41 người".
-_PERSON_NOUNS = tuple(sorted(
-    {w for w in lexicon.BASES["people"] + lexicon.BASES["officials"] if not w.isascii()},
-    key=len, reverse=True,
-))
+_PERSON_NOUNS = tuple(w for w in lexicon.BASES["people"] + lexicon.BASES["officials"] if not w.isascii())
 _PERSONS = "người"
 
 
