@@ -484,16 +484,21 @@ class KeywordIndex(Generic[T]):
         size = len(haystack)
         # Locals: this loop runs for every keyword hit of every sentence.
         word_char, word_edge, syllable_index, glued = _is_word_char, text.word_edge, text.syllable_index, text.glued_at
+        digit = str.isdigit
         found: list[Match[T]] = []
         for end_index, (stem, length, items) in automaton.iter(haystack):
             start, end = end_index - length + 1, end_index + 1
-            if word_char(haystack[start]) and start > 0 and word_char(haystack[start - 1]) and not glued(start):
-                continue
+            # Inside a word; only where a digit meets a letter can a syllable start there
+            # (a glued currency or unit), so the costlier look-up is asked only then.
+            if word_char(haystack[start]) and start > 0 and word_char(haystack[start - 1]):
+                if not ((digit(haystack[start]) or digit(haystack[start - 1])) and glued(start)):
+                    continue
             if stem:
                 while end < size and word_char(haystack[end]):
                     end += 1
-            elif word_char(haystack[end - 1]) and end < size and word_char(haystack[end]) and not glued(end):
-                continue
+            elif word_char(haystack[end - 1]) and end < size and word_char(haystack[end]):
+                if not ((digit(haystack[end]) or digit(haystack[end - 1])) and glued(end)):
+                    continue
             if not (word_edge(start) and word_edge(_next_syllable(haystack, end))):
                 continue
             first, last = syllable_index(start), syllable_index(end - 1) + 1
