@@ -1032,3 +1032,10 @@ def test_a_cash_register_is_no_computer() -> None:
     text = "Đã có 640 hộ kinh doanh dùng hóa đơn điện tử khởi tạo từ máy tính tiền."
     assert classified(text)["640"].indicator_code != "computers"
     assert code_of("Các xã được trang bị 640 máy tính.", "640") == "computers"
+
+
+def test_automatic_monitoring_stations_are_iot_devices() -> None:
+    # Five blind authors keyed monitoring stations as IoT devices, in Vietnamese and English.
+    assert code_of("Tỉnh đã lắp đặt 35 trạm quan trắc tự động chất lượng nước mặt.", "35") == "iot_devices"
+    assert code_of("Huyện có 12 thiết bị quan trắc mực nước gửi số liệu về trung tâm.", "12") == "iot_devices"
+    assert code_of("The city operates 18 air quality monitoring stations.", "18") == "iot_devices"
