@@ -350,8 +350,8 @@ BASES: dict[str, tuple[str, ...]] = {
     "districts": ("huyện", "quận", "thị xã", "cấp huyện", "ubnd cấp huyện", "ubnd các huyện", "district*"),
     "people": (
         "người dân", "người", "công dân", "dân", "nhân khẩu", "người dùng", "học viên", "lượt người",
-        "thành viên", "hội viên", "giáo viên", "học sinh", "resident*", "citizen*", "people", "persons",
-        "inhabitant*", "user*", "member*", "trainee*", "learner*", "teacher*", "pupil*", "student*",
+        "thành viên", "hội viên", "giáo viên", "học sinh", "sinh viên", "nông dân", "đoàn viên", "resident*", "citizen*", "people", "persons",
+        "inhabitant*", "user*", "member*", "farmer*", "trainee*", "learner*", "teacher*", "pupil*", "student*",
     ),
     "officials": (
         "cán bộ", "công chức", "viên chức", "cán bộ, công chức", "cán bộ, công chức, viên chức",

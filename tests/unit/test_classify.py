@@ -1039,3 +1039,10 @@ def test_automatic_monitoring_stations_are_iot_devices() -> None:
     assert code_of("Tỉnh đã lắp đặt 35 trạm quan trắc tự động chất lượng nước mặt.", "35") == "iot_devices"
     assert code_of("Huyện có 12 thiết bị quan trắc mực nước gửi số liệu về trung tâm.", "12") == "iot_devices"
     assert code_of("The city operates 18 air quality monitoring stations.", "18") == "iot_devices"
+
+
+def test_farmers_students_and_youth_union_members_trained_are_learners() -> None:
+    assert code_of("Sở đã mở 24 lớp tập huấn bán hàng trực tuyến cho 1.980 lượt nông dân.", "1.980") == "learners"
+    assert code_of("Huyện tập huấn kỹ năng số cho 640 đoàn viên thanh niên.", "640") == "learners"
+    text = "The department held 27 training courses on e-commerce for 1,950 farmers."
+    assert code_of(text, "1,950") == "learners"
