@@ -85,6 +85,10 @@ EVAL_SETS = (
     _composed("official15", "composed blind, official-style, thirteenth round (scored blind at 08fd700 and d466f3c)"),
     _composed("news16", "composed blind, news-style with sector vocabulary, thirteenth round (scored blind at 08fd700 and d466f3c)"),
     _composed("official16", "composed blind, official-style, thirteenth round (scored blind at 08fd700 and d466f3c)"),
+    _composed("news17", "composed blind, news-style, fourteenth round (scored blind at 815694c and d9bc0f2)"),
+    _composed("official17", "composed blind, official-style, fourteenth round (scored blind at 815694c and d9bc0f2)"),
+    _composed("news18", "composed blind, news-style with sector vocabulary, fourteenth round (scored blind at 815694c and d9bc0f2)"),
+    _composed("official18", "composed blind, official-style, fourteenth round (scored blind at 815694c and d9bc0f2)"),
 )
 
 
