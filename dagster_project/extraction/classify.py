@@ -248,7 +248,10 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
     for k, obs in enumerate(out):
         if _category_row(obs):
             # "Tư pháp - Hộ tịch | 62,7 | 80,5" under "Tỷ lệ hồ sơ nộp trực tuyến của một số
-            # lĩnh vực": the row names a field, the caption the measure.
+            # lĩnh vực": the row names a field, the caption the measure; a cell judged no
+            # measurement (a "Tỷ lệ so với kế hoạch (%)" column) stays so.
+            if obs.classified_by == RELEVANCE:
+                continue
             found = _title_code(obs, tax, by_base=False)
             if found is not None:
                 out[k] = _by_title(obs, found, tax)

@@ -505,6 +505,9 @@ PART_CHANNELS_OTHER: tuple[str, ...] = (
 PART_ONLINE_VARIANTS: dict[str, str] = {"dossiers_received": "dossiers_processed_online"}
 # Words that open the list of a total's parts ("1.645 dịch vụ, trong đó 985 dịch vụ toàn trình").
 PART_MARKERS: tuple[str, ...] = ("trong đó", "bao gồm", "gồm", "of which", "including", "among which")
+# Words right before a figure that make it a new whole, not one more part of the list before
+# it: "250 trạm, trong đó 180 trạm 5G, nâng tổng số trạm lên 7.090 trạm".
+WHOLE_AGAIN_BEFORE: tuple[str, ...] = ("lên", "lên tới", "lên đến", "tổng số", "tổng cộng", "total of", "total to")
 # What a base counted with the online channel in its phrase is ("hồ sơ ... trực tuyến").
 ONLINE_BASE_INDICATORS: dict[str, str] = {"dossiers": "dossiers_processed_online"}
 # "Respectively": the figures after it measure, in order, the subjects listed before it.
@@ -665,5 +668,6 @@ COMPARED_WITH: tuple[str, ...] = (
     "kế hoạch", "kế hoạch năm", "so với kế hoạch", "kh", "so với kh", "so với cùng kỳ", "cùng kỳ",
     "so với năm trước", "so với năm", "so với tháng", "so với quý", "so với đầu năm", "so với cuối năm",
     "so với cuối tháng", "so với cuối quý", "so với đầu tháng", "so với đầu quý", "so với cùng thời điểm",
+    "so với thời điểm", "so với ngày", "so với giai đoạn", "so với trước",
     "of the plan", "of plan", "year on year", "year-on-year", "compared to", "compared with",
 )

@@ -42,6 +42,10 @@ from dagster_project.extraction.obs_tables import CellContext, table_figures
 
 _I = re.IGNORECASE
 _PART_MARKER = re.compile(lexicon.word_alternation(lexicon.PART_MARKERS) + r"|\(\s*$", _I)
+_WHOLE_AGAIN = re.compile(lexicon.word_alternation(lexicon.WHOLE_AGAIN_BEFORE) + r"\s*$", _I)
+_CHANGE_BEFORE = re.compile(lexicon.word_alternation(lexicon.CHANGE_VERBS) + r"\s*$", _I)
+_COMPARED_WITH = re.compile(lexicon.word_alternation(lexicon.COMPARED_WITH), _I)
+_CLAUSE_END = re.compile(r";|\.(?!\d)")
 _LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+|\s+and\s+|;\s*")
 _MAX_LABEL_CHARS = 160
 _RATE_LABEL = re.compile(r"t[ỷỉ]\s+lệ\b", _I)
@@ -235,10 +239,13 @@ def _same_claim(figure: Figure, words: set[str], other: Figure, other_words: set
 def _link_parts(text: str, figures: list[Figure]) -> None:
     """Parts listed after a total ("10.368 ..., trong đó 1.838 ..., 8.530 ...") point to it."""
     by_sentence = _positions_by_sentence(figures)
+    changes = {i for i, f in enumerate(figures) if _change_against_earlier(text, f)}
     for i, total in enumerate(figures):
         if total.parent is not None or total.unit not in {"count", "percent"} or not _can_sum(total):
             continue
-        following = [figures[k] for k in by_sentence[total.sentence.index] if k > i]
+        if i in changes:
+            continue  # "6.842 trạm, tăng 418 trạm so với ...; trong đó 1.265 trạm 5G": of the 6.842
+        following = [figures[k] for k in by_sentence[total.sentence.index] if k > i and k not in changes]
         if not following or following[0].unit != total.unit:
             continue
         marked = bool(_PART_MARKER.search(text[total.end : following[0].lead_start]))
@@ -247,6 +254,15 @@ def _link_parts(text: str, figures: list[Figure]) -> None:
         parts = _parts_of(total, following, marked, text)
         for part in parts:
             part.parent = i
+
+
+def _change_against_earlier(text: str, figure: Figure) -> bool:
+    """"tăng 418 trạm so với thời điểm 31/12/2024": a difference from an earlier time or a plan,
+    neither a whole nor a part of the list around it."""
+    if not _CHANGE_BEFORE.search(text, max(0, figure.lead_start - 16), figure.lead_start):
+        return False
+    clause_end = _CLAUSE_END.search(text, figure.end, figure.sentence.end)
+    return bool(_COMPARED_WITH.search(text, figure.end, clause_end.start() if clause_end else figure.sentence.end))
 
 
 def _can_sum(figure: Figure) -> bool:
@@ -274,7 +290,7 @@ def _parts_of(total: Figure, following: list[Figure], marked: bool, text: str) -
     running = 0.0
     head = _head_noun(text, total) if marked and total.unit == "count" else None
     for f in following:
-        if f.unit != total.unit or not _can_sum(f):
+        if f.unit != total.unit or not _can_sum(f) or _WHOLE_AGAIN.search(text, max(0, f.lead_start - 12), f.lead_start):
             break
         if running + f.value > total.value + 1e-9 and not (head and _head_noun(text, f) == head):
             break

@@ -458,6 +458,19 @@ def test_rows_that_name_fields_take_the_measure_from_the_caption() -> None:
     assert found["28,0"].indicator_code == "dossiers_processed_online"
 
 
+def test_a_percent_of_plan_column_stays_a_comparison_under_a_caption_that_names_the_measure() -> None:
+    text = (
+        "Biểu 2. Camera giám sát giao thông theo huyện\n"
+        "Huyện\tĐã lắp đặt\tKế hoạch năm 2025\tTỷ lệ so với kế hoạch (%)\n"
+        "Huyện A\t64\t60\t106,7\n"
+        "Huyện B\t38\t40\t95,0\n"
+    )
+    found = classified(text)
+    assert found["64"].indicator_code == "surveillance_cameras"
+    assert found["106,7"].domain == "other"  # no share of cameras: 3 findings at official18
+    assert found["106,7"].relevance == "comparison"
+
+
 def test_rows_that_name_measures_keep_them_under_any_caption() -> None:
     text = (
         "Bảng 7. Kết quả thực hiện một số chỉ tiêu\n"

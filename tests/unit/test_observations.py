@@ -362,6 +362,18 @@ def test_a_different_count_after_the_parts_is_not_a_part() -> None:
     assert [(o.quote, o.parent_ordinal) for o in found] == [("120", None), ("50", 0), ("90", None)]
 
 
+def test_a_change_against_an_earlier_time_is_neither_whole_nor_part() -> None:
+    text = "Toàn huyện có 1.530 camera, tăng 210 camera so với ngày 01/01/2025; trong đó 640 camera AI."
+    found = extract_observations(text)
+    assert [(o.quote, o.parent_ordinal) for o in found] == [("1.530", None), ("210", None), ("640", 0)]
+
+
+def test_a_new_whole_after_the_parts_is_not_a_part() -> None:
+    text = "Năm 2026 lắp mới 90 điểm Wi-Fi, trong đó 60 điểm tại chợ, nâng tổng số điểm lên 1.120 điểm."
+    found = extract_observations(text)
+    assert [(o.quote, o.parent_ordinal) for o in found] == [("90", None), ("60", 0), ("1.120", None)]
+
+
 @pytest.mark.parametrize(
     ("sentence", "as_of"),
     [
