@@ -324,6 +324,10 @@ NATIONAL_SITES = (
     "kinhtedothi.vn", "vneconomy.vn", "cafef.vn", "vccinews.vn", "vccinews.com", "baodautu.vn", "congthuong.vn",
     "sggp.org.vn", "plo.vn", "nld.com.vn", "kinhtenongthon.vn", "baotainguyenmoitruong.vn", "vnptmedia.vn",
     "thoibaotaichinhvietnam.vn", "baoxaydung.com.vn", "nongnghiep.vn", "daibieunhandan.vn",
+    # English editions and the ministries' and national agencies' sites
+    "vietnamnews.vn", "vnanet.vn", "vir.com.vn", "theinvestor.vn", "baoquocte.vn", "moit.gov.vn", "mof.gov.vn",
+    "moet.gov.vn", "monre.gov.vn", "mae.gov.vn", "mard.gov.vn", "mt.gov.vn", "molisa.gov.vn", "moha.gov.vn",
+    "sbv.gov.vn", "gdt.gov.vn", "customs.gov.vn", "baohiemxahoi.gov.vn", "toaan.gov.vn", "dichvucong.gov.vn",
 )
 # Host labels that carry no place: prefixes of provincial portals and papers.
 HOST_PREFIXES = ("www", "bao", "sotttt", "stttt", "stt", "skhcn", "khcn", "dichvucong", "dvc", "portal", "congbao", "m", "en")

@@ -18,7 +18,6 @@ from dagster_project.extraction.lexicon import DOCUMENT_TYPES, SITE_BAR_WORDS, W
 from dagster_project.extraction.models import ReportMetadata
 from dagster_project.extraction.provinces import (
     detect_province,
-    is_national_site,
     named_in_passing,
     province_from_file_name,
     province_from_url,
@@ -126,8 +125,10 @@ def extract_metadata(text: str, file_name: str | None = None, url: str | None = 
 
 
 def _province(text: str, file_name: str | None, url: str | None) -> tuple[str | None, str | None, str | None]:
-    code, evidence = detect_province(text, national_source=bool(url) and is_national_site(url))
     hosted, host = province_from_url(url) if url else (None, None)
+    # A site whose host names no province (a national paper, a ministry, a trade magazine)
+    # is read as a national one: a province it names in passing is no guess to make.
+    code, evidence = detect_province(text, national_source=bool(url) and hosted is None)
     if code is not None and not (hosted is not None and hosted != code and named_in_passing(text, code)):
         return code, evidence, "text"
     if hosted is not None:

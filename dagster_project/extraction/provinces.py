@@ -126,6 +126,8 @@ _ORG_CUE = re.compile(
 # Words right after a name with the same effect ("Ben Tre province",
 # "Hung Yen (VNA) –", a dateline "Bac Giang—").
 _SUFFIX_CUE = re.compile(r"^\s*(?:province\b|provincial\b|city\b|\(vna\)|[—–]|:\s)", re.IGNORECASE)
+# A dateline that opens a line with a plain hyphen: "Lai Châu - Sau nhiều năm ...", "HÀ NỘI - ".
+_LINE_DATELINE = re.compile(r"^[ \t]+-[ \t]")
 _LIST_GAP = re.compile(r"^\s*(?:,|;|và|and|/|-|–)\s*$", re.IGNORECASE)
 _DOMAIN = re.compile(r"(?<![\w@.-])((?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|info|edu))(?![\w-])")
 
@@ -293,10 +295,14 @@ def _name_mentions(text: str) -> list[_Mention]:
             weight += _CUE_BONUS
             kind = "org"
             evidence = text[match.start() - (len(before) - org.start()) : match.end()]
-        elif _SUFFIX_CUE.match(after):
+        elif _SUFFIX_CUE.match(after) or (_LINE_DATELINE.match(after) and _opens_line(text, match.start())):
             weight += _CUE_BONUS
         mentions.append(_Mention(match.start(), match.end(), code, kind, evidence.strip(), weight))
     return mentions
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
 
 
 @lru_cache(maxsize=1)

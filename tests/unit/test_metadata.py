@@ -211,6 +211,37 @@ def test_a_national_site_that_names_a_province_in_passing_names_no_province() ->
     assert extract_metadata(text, "a1b3.html", "https://vnexpress.net/a-2").province_code == "12"
 
 
+def test_the_english_editions_and_ministries_are_national_sites() -> None:
+    # the capital's dateline is where the newsroom sits, not what a national report is about
+    text = (
+        "Most hospitals now accept chip-based ID cards\nApril 2, 2025 - 09:15\n\n"
+        "HÀ NỘI — About 11,400 medical facilities across the country accept the cards, the ministry said "
+        "at a meeting in Hà Nội."
+    )
+    for url in ("https://vietnamnews.vn/society/123/x.html", "https://moh.gov.vn/tin-1", "https://vnanet.vn/a/1"):
+        assert extract_metadata(text, "a9.txt", url).province_code is None
+
+
+def test_a_hyphen_dateline_that_opens_a_line_is_a_cue_of_the_province() -> None:
+    text = (
+        "Những xã biên giới có sóng 4G\nThứ hai, 8/7/2024, 06:00 (GMT+7)\n\n"
+        "Điện Biên - Sau nhiều năm chờ đợi, người dân 12 bản đã có sóng di động. Theo Sở Khoa học và "
+        "Công nghệ Điện Biên, các nhà mạng đã xây mới 26 trạm BTS."
+    )
+    assert extract_metadata(text, "b1.txt", "https://vnexpress.net/tin-9").province_code == "11"
+    # a route between two cities is no dateline
+    text = "Cao tốc được giám sát bằng camera\nTuyến Hà Nội - Hải Phòng có 320 camera, Sở Xây dựng Hải Phòng cho biết."
+    assert extract_metadata(text, "b2.txt", "https://vnexpress.net/tin-10").province_code is None
+
+
+def test_a_site_whose_host_names_no_province_is_read_as_a_national_one() -> None:
+    # one passing mention on a site of unknown place is no province, never a guess
+    text = "Doanh nghiệp số mở rộng thị trường\nNhiều sản phẩm được bán qua sàn, như chè Thái Nguyên và vải thiều."
+    assert extract_metadata(text, "c1.txt", "https://tapchiso.example.vn/bai-1").province_code is None
+    text = "Tỉnh Thái Nguyên đẩy mạnh thương mại điện tử\nTỉnh Thái Nguyên có 2.400 sản phẩm trên sàn."
+    assert extract_metadata(text, "c2.txt", "https://tapchiso.example.vn/bai-2").province_code == "19"
+
+
 def test_the_file_name_is_the_last_resort() -> None:
     meta = extract_metadata("Toàn tỉnh có 95% thôn có sóng 4G.", "024_an-giang.txt", "https://vietnamnet.vn/a")
     assert (meta.province_code, meta.province_source) == ("89", "file_name")
