@@ -135,7 +135,7 @@ LABEL_NOUNS_BEFORE = (
     r"phiên bản", r"version", r"giai đoạn", r"phase", r"khu vực", r"vùng", r"tổ", r"ấp", r"khóm", r"phường",
     r"thôn", r"xóm", r"khu phố",
     r"quận", r"(?<!hạ )tầng", r"Đại hội", r"Congress", r"(?<!hình )ảnh",
-    r"(?<!mô )hình", r"bảng(?:\s+số)?", r"biểu đồ", r"(?<!đại )biểu(?:\s+(?:mẫu|số))?", r"phụ lục(?:\s+số)?", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
+    r"(?<!mô )hình", r"mô hình", r"bảng(?:\s+số)?", r"biểu đồ", r"(?<!đại )biểu(?:\s+(?:mẫu|số))?", r"phụ lục(?:\s+số)?", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
     r"figure", r"table", r"article", r"chapter", r"floor",
     # a numbered item of a list of indicators or tasks ("- Chỉ tiêu 3: Tỷ lệ ... đạt 99%")
     r"(?:chỉ tiêu|nhiệm vụ|mục tiêu|giải pháp)(?=\s+\d{1,2}\s*[:.)])",

@@ -1059,3 +1059,14 @@ def test_farmers_students_and_youth_union_members_trained_are_learners() -> None
     assert code_of("Huyện tập huấn kỹ năng số cho 640 đoàn viên thanh niên.", "640") == "learners"
     text = "The department held 27 training courses on e-commerce for 1,950 farmers."
     assert code_of(text, "1,950") == "learners"
+
+
+def test_common_abbreviations_and_fee_collection_have_their_indicators() -> None:
+    text = "Huyện có 46 Tổ CNS cộng đồng ở thôn, bản."
+    assert code_of(text, "46") == "community_digital_teams"
+    assert code_of("- Tỷ lệ thu phí, lệ phí bằng hình thức trực tuyến: 41,5%", "41,5%") == "online_payment"
+
+
+def test_the_four_layer_model_is_a_name_not_a_figure() -> None:
+    # six sets name the ministry's "mô hình 4 lớp" (four-layer protection) model
+    assert "4" not in classified("Các hệ thống được bảo vệ theo mô hình 4 lớp và giám sát 24/7.")
