@@ -423,6 +423,7 @@ class _Reader:
         self.caption: _Section | None = None  # the line right above a table
         self.unit_line: str | None = None
         self.blank_before = False
+        self.above: str | None = None  # the paragraph read last, while nothing else follows it
         self.last_header: list[Line] = []  # the header rows of the table read last
 
     def read(self) -> Layout:
@@ -502,7 +503,7 @@ class _Reader:
             if line.style == "caps":
                 self.stack.clear()  # an unnumbered all-caps heading (PHỤ LỤC) starts a new part
             _push(self.stack, section)
-        self.intro, self.caption = None, None
+        self.intro, self.caption, self.above = None, None, None
         self.blocks.append(Block("heading", line.start, line.end, _scope(self.stack)))
         self.blank_before = False
 
@@ -515,7 +516,7 @@ class _Reader:
         elif previous is not None and previous.kind == "table" and _same_header(previous.table, table):
             scope = previous.scope  # the table goes on after a page break, its header printed again
         self.blocks.append(Block("table", start, end, scope, table))
-        self.caption, self.unit_line = None, None
+        self.caption, self.unit_line, self.above = None, None, None
         self.blank_before = False
 
     def _as_of(self, text: str) -> datetime.date | None:
@@ -541,6 +542,10 @@ class _Reader:
         block_kind = "list_item" if line.kind == ITEM else "paragraph"
         block_text = " ".join(self.lines[k].text for k in range(i, j) if self.lines[k].kind in (TEXT, ITEM))
         caption = _caption(block_text, self.lines, j, self._caption_as_of)
+        if caption is not None and caption.as_of is None and self.above is not None and not self.blank_before:
+            # "Kết quả ... năm 2025" over "(Kèm theo Báo cáo số 468/BC-UBND ngày 16/12/2025)":
+            # a caption of two lines, the first dates the table
+            caption.as_of = self._caption_as_of(self.above) if len(self.above.split()) <= _CAPTION_WORDS else None
         if self.intro is not None and block_kind == "paragraph" and not _is_short_item(block_text) and caption is None:
             self.intro = None  # prose after the list closes it; a table's caption does not
         extra = [s for s in (self.intro,) if s]
@@ -558,6 +563,7 @@ class _Reader:
                 as_of = as_of or outer.as_of
             self.intro = _Section("intro", "", target, as_of)
         self.blank_before = False
+        self.above = block_text
         return j
 
 

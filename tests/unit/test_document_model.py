@@ -734,3 +734,17 @@ def test_a_rate_per_100_inhabitants_in_a_unit_column_is_a_density() -> None:
     )
     found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 12, 20))}
     assert found["136,8"].figure_kind == "density" and found["1.310"].figure_kind == "count"
+
+
+def test_a_caption_of_two_lines_is_dated_by_its_first_when_the_second_names_no_period() -> None:
+    text = (
+        "PHỤ LỤC\n"
+        "Số điểm Wi-Fi công cộng của các xã 6 tháng đầu năm 2025\n"
+        "(Kèm theo Báo cáo số 210/BC-UBND ngày 08/7/2025 của UBND huyện)\n\n"
+        "STT | Xã | Số điểm Wi-Fi\n"
+        "1 | Xã Tân An | 14\n"
+        "2 | Xã Phú Lộc | 9\n"
+    )
+    observations = extract_observations(text, datetime.date(2025, 7, 8))
+    assert [o.value for o in observations] == [14.0, 9.0]
+    assert {o.as_of_date for o in observations} == {datetime.date(2025, 6, 30)}
