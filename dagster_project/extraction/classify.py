@@ -93,7 +93,7 @@ _KEYWORD_CONTEXT = {k: re.compile(lexicon.word_alternation(v), re.IGNORECASE) fo
 _CHANNELS = frozenset(lexicon.CHANNELS)
 _LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
 _OVER = frozenset({"trên", "/"})  # "x trên tổng số y": the total a share is taken over
-_HEADCOUNT_BASES = frozenset({"households", "people"})  # what a breakdown's headcount column counts
+_HEADCOUNT_BASES = frozenset({"households", "people", "officials"})  # what a breakdown's headcount column counts
 _LIST_JOINS = frozenset({",", "và", "and"})
 
 # A base narrows the indicator where the taxonomy has a finer code for that base.
@@ -307,7 +307,7 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
             # "Trực tuyến Hồ sơ tiếp nhận" (a sub-column under a merged header): the online ones
             out[k] = with_fields(obs, indicator_code=variant, domain=tax[variant].domain,
                                  matched_keyword=f"{channel[1]} ({obs.matched_keyword})")
-    out = _bare_rate_columns(out, tax)
+    out = _bare_rate_columns(_participle_columns(out, tax), tax)
     for k in deferred:
         if _undecided(out[k], tax) or _by_column_header(out[k]):
             found = _title_code(out[k], tax)
@@ -416,6 +416,30 @@ def _row_above(observations: list[Observation], k: int, channel_at: set[int], ta
 _BARE_RATE = re.compile(r"\s*(?:t[ỷỉ]\s+lệ)?\s*(?:\(\s*%\s*\)|%)?\s*", re.IGNORECASE)
 # A rate column whose words name no indicator: "Tỷ lệ kích hoạt so với công dân đủ điều kiện (%)"
 _RATE_HEADER = re.compile(r"\s*(?:t[ỷỉ]\s+lệ\b|\(\s*%\s*\)|%)", re.IGNORECASE)
+
+
+# A column headed by what was done only ("Đã bồi dưỡng", "Được cấp", "Đã kích hoạt").
+_PARTICIPLE_HEADER = re.compile(r"\s*(?:đã|được|đã được)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*$", re.IGNORECASE)
+
+
+def _participle_columns(observations: list[Observation], tax: Taxonomy) -> list[Observation]:
+    """A count column headed only by what was done to its units ("Tổng số CBCCVC | Đã bồi
+    dưỡng") counts the units of the column before it in its row: officials trained."""
+    out = list(observations)
+    for k in range(1, len(out)):
+        obs, before = out[k], out[k - 1]
+        row = obs.extra.get("table_row_at")
+        if row is None or before.extra.get("table_row_at") != row or obs.base is not None:
+            continue
+        if obs.unit != "count" or not _PARTICIPLE_HEADER.match(obs.table_column or ""):
+            continue
+        # the column before may be a headcount, judged no figure of its own: its header names the units
+        base = before.base or _first_base(before.table_column or "")
+        finer = _BASE_REFINES.get((base, obs.indicator_code)) if base else None
+        if finer in tax.indicators:
+            out[k] = with_fields(obs, indicator_code=finer, domain=tax[finer].domain, base=base,
+                                 matched_keyword=f"{obs.matched_keyword} ({before.table_column})")
+    return out
 
 
 def _bare_rate_columns(observations: list[Observation], tax: Taxonomy) -> list[Observation]:

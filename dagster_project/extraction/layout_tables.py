@@ -152,6 +152,10 @@ _PERIOD_COLUMN = re.compile(
     r"^\s*" + lexicon.word_alternation(lexicon.COLUMN_PERIOD_WORDS) + r"|\b\d{1,2}\s+tháng\b|\bquý\b", _I
 )
 _LABEL_COLUMN = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.COLUMN_LABEL_WORDS), _I)
+# The whole header of a label column, its words listed or not ("Cơ quan, đơn vị", "Xã/phường").
+_LABEL_HEADER = re.compile(
+    r"\s*{0}(?:\s*(?:,|/|và)\s*{0})*\s*".format(lexicon.word_alternation(lexicon.COLUMN_LABEL_WORDS)), _I
+)
 _PERCENT_HEADER = re.compile(r"\(\s*%\s*\)|%|^\s*t[ỷỉ]\s+lệ\b", _I)
 _TOTAL_ROW = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.TOTAL_ROW_WORDS), _I)
 _HEADER_WORD = re.compile(
@@ -393,7 +397,7 @@ def _single_cell_columns(lines: list[Line], i: int, header: int) -> list[Column]
 
 def _header_run(lines: list[Line], i: int) -> int:
     """Length of a run of column headers starting at line i (STT / Nội dung / ... / Năm 2023), else 0."""
-    if lines[i].kind != TEXT or not (_STT.fullmatch(lines[i].text) or _LABEL_COLUMN.fullmatch(lines[i].text)):
+    if lines[i].kind != TEXT or not (_STT.fullmatch(lines[i].text) or _LABEL_HEADER.fullmatch(lines[i].text)):
         return 0
     k = i
     while k < len(lines) and lines[k].kind in (TEXT, UNIT) and len(lines[k].text.split()) <= 6:

@@ -249,7 +249,7 @@ COLUMN_NOTE = ("ghi chú", "note", "notes", "nguồn")
 # Row-label columns (the thing each row is about).
 COLUMN_LABEL_WORDS = (
     "chỉ tiêu", "nội dung", "tên chỉ tiêu", "hạng mục", "tiêu chí", "đơn vị", "địa phương", "địa bàn", "cơ quan",
-    "lĩnh vực", "doanh nghiệp", "huyện", "xã", "tên", "indicator", "item",
+    "lĩnh vực", "doanh nghiệp", "huyện", "quận", "xã", "phường", "thị trấn", "tên", "indicator", "item",
 )
 # Row-label columns whose rows are members of a kind (fields, bodies, places, operators),
 # not measures: "Lĩnh vực | Năm 2022 | Năm 2023" under "Tỷ lệ hồ sơ nộp trực tuyến ...".

@@ -850,7 +850,7 @@ def test_subscribers_are_no_plans() -> None:
 
 
 def test_an_ambiguous_keyword_names_its_indicator_only_beside_its_context() -> None:
-    assert code_of("Trung tâm dữ liệu được thiết kế theo mô hình 4 lớp bảo vệ.", "4") != "trainings"
+    assert "4" not in classified("Trung tâm dữ liệu được thiết kế theo mô hình 4 lớp bảo vệ.")  # a name, no figure
     assert code_of("Sở đã mở 12 lớp cho cán bộ cấp xã về kỹ năng số.", "12") == "trainings"
     assert code_of("Hội đã tổ chức 31 lớp với hơn 2.400 lượt hội viên tham gia.", "31") == "trainings"
 
@@ -1070,3 +1070,16 @@ def test_common_abbreviations_and_fee_collection_have_their_indicators() -> None
 def test_the_four_layer_model_is_a_name_not_a_figure() -> None:
     # six sets name the ministry's "mô hình 4 lớp" (four-layer protection) model
     assert "4" not in classified("Các hệ thống được bảo vệ theo mô hình 4 lớp và giám sát 24/7.")
+
+
+def test_a_column_headed_by_what_was_done_counts_the_units_of_the_column_before_it() -> None:
+    text = (
+        "Biểu 4. Kết quả tập huấn kỹ năng số theo đơn vị\n"
+        "Đơn vị | Tổng số CBCCVC | Đã tập huấn | Tỷ lệ (%)\n"
+        "Phòng Nội vụ | 24 | 22 | 91,7\n"
+        "UBND xã Tân An | 31 | 27 | 87,1\n"
+    )
+    found = classified(text)
+    assert found["22"].indicator_code == "officials_trained"  # the officials of the column before
+    assert found["87,1"].indicator_code == "officials_trained"
+    assert found["24"].domain == "other"  # the headcount a breakdown is taken of

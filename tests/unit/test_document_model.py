@@ -748,3 +748,11 @@ def test_a_caption_of_two_lines_is_dated_by_its_first_when_the_second_names_no_p
     observations = extract_observations(text, datetime.date(2025, 7, 8))
     assert [o.value for o in observations] == [14.0, 9.0]
     assert {o.as_of_date for o in observations} == {datetime.date(2025, 6, 30)}
+
+
+def test_a_label_column_headed_by_listed_words_starts_a_table_printed_one_cell_per_line() -> None:
+    text = "Bảng 3. Điểm Wi-Fi công cộng\nXã/phường\nSố điểm Wi-Fi\nTỷ lệ thôn có Wi-Fi (%)\nXã Tân An\n14\n80,5\nXã Phú Lộc\n9\n66,7\n"
+    observations = extract_observations(text, PUBLISHED)
+    assert [(o.value, o.scope, o.table_column) for o in observations[:2]] == [
+        (14.0, "table", "Số điểm Wi-Fi"), (80.5, "table", "Tỷ lệ thôn có Wi-Fi (%)"),
+    ]
