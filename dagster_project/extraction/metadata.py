@@ -34,6 +34,7 @@ _MIN_TITLE_WORDS = 3
 _MAX_LEFTOVER_WORDS = 3
 
 _WEEKDAY = WEEKDAY_PATTERN
+_WEEKDAY_ONLY = re.compile(_WEEKDAY, re.IGNORECASE)
 _TIME = r"\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?"
 _PUBLICATION_MARKER = (
     r"(?:date|cập\s*nhật(?:\s*lúc)?|ngày\s*đăng|đăng\s*ngày|đăng\s*lúc|ngày\s*xuất\s*bản"
@@ -85,7 +86,7 @@ _NOT_A_STAMP = re.compile(
     r"|resolution|decision|decree|plan|report)\b",
     re.IGNORECASE,
 )
-_BREADCRUMB_SEPARATORS = re.compile(r"\s(?:>|»|›|/|\|)\s|\|")
+_BREADCRUMB_SEPARATORS = re.compile(r"\s(?:>|»|›|/|\||·|•)\s|\||·")
 _LEADING_MARKED_DATE = re.compile(
     r"^\s*" + _PUBLICATION_MARKER + r"\s*[:\-–]?\s*"
     r"(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})\s*[:\-–|]?\s*",
@@ -192,8 +193,8 @@ def find_official_date(lines: list[str]) -> datetime.date | None:
     """The signing date under an official document's number: "<Place>, ngày 15 tháng 12 năm 2023"."""
     for line in lines:
         m = _OFFICIAL_DATE_LINE.search(line)
-        if m and m.group("place")[0].isupper():
-            return _signed_on(m)
+        if m and m.group("place")[0].isupper() and not _WEEKDAY_ONLY.fullmatch(m.group("place")):
+            return _signed_on(m)  # a place signs, not a weekday ("Thứ Tư, ngày 03 tháng 12 năm 2025")
     return None
 
 
@@ -294,7 +295,13 @@ def _is_body_text(line: str) -> bool:
 
 def _is_site_chrome(line: str) -> bool:
     items = [item.strip() for item in _BREADCRUMB_SEPARATORS.split(line) if item.strip()]
-    return bool(items) and any(_SITE_CHROME.match(item) for item in items)
+    # a menu printed on one line in capitals: "TRANG CHỦ THỜI SỰ KINH TẾ ..."
+    return bool(items) and any(_SITE_CHROME.match(item) for item in items) or bool(
+        _MENU_LINE.match(line) and line.isupper()
+    )
+
+
+_MENU_LINE = re.compile(r"\s*(?:trang\s*chủ|home)\s", re.IGNORECASE)
 
 
 def _is_navigation(line: str) -> bool:
@@ -313,10 +320,14 @@ def find_published_date(lines: list[str]) -> datetime.date | None:
     bar ("Thứ Bảy, 17/05/2025 | RSS | Liên hệ") is the day the page was read: only when the
     header prints no other."""
     site_clock = None
-    for line in lines:
+    for k, line in enumerate(lines):
         if _SITE_BAR.search(line):
             if site_clock is None and _is_date_line(_SITE_BAR.sub(" ", line)):
                 site_clock = parse_date(line)
+            continue
+        if _above_the_menu(lines, k) and _is_date_line(line):
+            # "Thứ Tư, ngày 03 tháng 12 năm 2025" over "Giới thiệu · Quảng cáo": the top bar's clock
+            site_clock = site_clock or parse_date(line)
             continue
         marked = _MARKED_DATE_LINE.match(line)
         if marked:
@@ -329,6 +340,12 @@ def find_published_date(lines: list[str]) -> datetime.date | None:
         if bracketed and not _NOT_A_STAMP.search(bracketed.group("credit")):
             return parse_date(bracketed.group("date"))
     return site_clock
+
+
+def _above_the_menu(lines: list[str], k: int) -> bool:
+    """Line k stands right above the site's menu or links: it belongs to the page's top bar."""
+    following = [line for line in lines[k + 1 : k + 4] if line.strip()][:2]
+    return any(_is_site_chrome(line) or _is_navigation(line) for line in following)
 
 
 _SITE_BAR = re.compile(r"(?:^|\|)\s*" + alternation(SITE_BAR_WORDS) + r"\s*(?=\||$)", re.IGNORECASE)

@@ -160,6 +160,16 @@ def test_the_date_in_a_sites_top_bar_gives_way_to_the_articles_byline() -> None:
     assert extract_metadata(text).published_date == datetime.date(2025, 6, 9)
 
 
+def test_a_date_line_right_above_the_sites_links_is_the_top_bars_clock() -> None:
+    text = (
+        "Thứ Sáu, ngày 05 tháng 12 năm 2025\n\nGiới thiệu · Liên kết · Facebook\n\n"
+        "TRANG CHỦ TIN TỨC KINH TẾ XÃ HỘI\n\nHuyện lắp thêm 40 điểm Wi-Fi\n\n21/10/2025 08:10\n\nNội dung ..."
+    )
+    meta = extract_metadata(text)
+    # the weekday is no place signing a document, the menu in capitals is no headline
+    assert (meta.published_date, meta.title) == (datetime.date(2025, 10, 21), "Huyện lắp thêm 40 điểm Wi-Fi")
+
+
 def test_a_sites_menu_does_not_push_the_date_line_out_of_the_header() -> None:
     menu = "\n".join(f"- Mục {k}" for k in range(9))
     text = f"CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN\n{menu}\nTrang chủ » Tin tức\nHuyện lắp 12 trạm BTS\nNgày đăng: 14-05-2025\nNội dung"
