@@ -57,6 +57,23 @@ EN_MONTHS: dict[str, int] = {
     for name in names
 }
 
+# How many months a period spans, written out in English ("in the first nine months").
+EN_MONTH_COUNTS: dict[str, int] = {
+    w: n for n, w in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"), start=1
+    )
+}
+# Words that open a sentence with the period it reports ("Riêng 9 tháng năm 2025, ...").
+PERIOD_OPENERS: tuple[str, ...] = (
+    "trong", "riêng", "tính riêng", "chỉ trong", "chỉ riêng", "lũy kế", "luỹ kế", "kết quả", "sau",
+)
+
+# Verbs that introduce what someone said: a quotation after them may open on its period
+# ("Ông ..., Giám đốc Viettel, cho biết: \"Riêng 9 tháng năm 2025, ...").
+SPEECH_VERBS: tuple[str, ...] = (
+    "cho biết", "nói", "chia sẻ", "khẳng định", "nhấn mạnh", "thông tin", "kể", "said", "says", "told",
+)
+
 # Weekday names as the portals print them in date lines ("Thứ ba", "T3", "CN").
 WEEKDAY_PATTERN = (
     r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s*nhật|cn|t[2-7]"

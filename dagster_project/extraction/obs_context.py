@@ -437,12 +437,23 @@ def report_period_end(text: str) -> datetime.date | None:
 # as a period column of a table does.
 # ... or with it as the adverbial of its first clause after a source ("Theo báo cáo của Sở,
 # trong quý I/2025, ...").
-_OPENING = r"(?:^[\s\-–+•*]*|^[^,;.]{0,80},\s+)(?:cũng\s+)?(?:(?:trong|riêng|tính riêng|lũy kế|luỹ kế|kết quả)\s+)?"
+# a quotation may open on its period too, after its speaker ("..., cho biết: \"Riêng 9 tháng ...")
+_OPENING_AT = (
+    r"(?:^[\s\-–+•*\"“‘']*|^[^,;.]{0,80},\s+|^[^;.\n]{0,160}?"
+    + lexicon.word_alternation(lexicon.SPEECH_VERBS) + r"\s*:?\s*[\"“])"
+)
+_OPENING = _OPENING_AT + r"(?:cũng\s+)?(?:" + lexicon.alternation(lexicon.PERIOD_OPENERS) + r"\s+)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 
 def _months_end(m: re.Match[str], year: int) -> datetime.date | None:
     month = int(m.group("n"))
+    return _month_end(year, month) if 1 <= month <= 12 else None
+
+
+def _months_end_en(m: re.Match[str], year: int) -> datetime.date | None:
+    n = m.group("n").lower()
+    month = int(n) if n.isdigit() else lexicon.EN_MONTH_COUNTS[n]
     return _month_end(year, month) if 1 <= month <= 12 else None
 
 
@@ -457,7 +468,14 @@ _OPENING_PERIODS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], int], da
      lambda m, year: _quarter_end(year, m.group("q"))),
     (re.compile(_OPENING + r"năm\s+" + _YEAR + _PERIOD_TAIL, _I), lambda m, year: datetime.date(year, 12, 31)),
     (re.compile(_OPENING + r"tháng\s+(?P<n>\d{1,2})\s*(?:/|năm\s+)\s*" + _YEAR + _PERIOD_TAIL, _I), _months_end),
+    # "In the first nine months,", "After nine months of 2025,"
+    (re.compile(
+        _OPENING_AT + r"(?:in|during|over|after|for)\s+(?:the\s+)?(?:first\s+)?(?P<n>\d{1,2}|"
+        + lexicon.alternation(lexicon.EN_MONTH_COUNTS) + r")\s+months(?:\s+of\s+(?:this\s+year|the\s+year|" + _YEAR
+        + r"))?\s*,", _I),
+     _months_end_en),
 )
+
 _PERIOD_REACH = datetime.timedelta(days=62)  # an annual report signed in December reports its year
 # A news dateline before the lead's first words: "BKG - Trong 9 tháng ...", "(Chinhphu.vn) - ...".
 _DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\)|[^\s,;.()]+(?:\s[^\s,;.()]+){0,3})\s*[-–]\s+")

@@ -254,3 +254,19 @@ def test_english_planned_and_scheduled_figures_are_targets() -> None:
     [planned] = extract_observations("More stations are planned, including 8 monitoring stations on the coast.")
     [built] = extract_observations("The province built 8 monitoring stations last year.")
     assert (planned.is_target, built.is_target) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("In the first nine months, the province received 56,200 online dossiers.", datetime.date(2025, 9, 30)),
+        ("After eight months of 2025, 412 public Wi-Fi hotspots were in service.", datetime.date(2025, 8, 31)),
+        ("Chỉ trong 7 tháng, nhà mạng đã lắp 126 trạm BTS mới.", datetime.date(2025, 7, 31)),
+        # a quotation that opens on its period, after its speaker
+        ('Bà Lan, Giám đốc Trung tâm, cho biết: "Riêng 6 tháng năm 2025, trung tâm đã lắp 126 camera tại các nút giao thông trọng điểm của tỉnh."',
+         datetime.date(2025, 6, 30)),
+    ],
+)
+def test_a_period_in_english_after_only_or_opening_a_quotation_dates_its_sentence(text: str, as_of: datetime.date) -> None:
+    [obs] = extract_observations(text, datetime.date(2025, 10, 6))
+    assert obs.as_of_date == as_of
