@@ -390,7 +390,7 @@ BASES: dict[str, tuple[str, ...]] = {
     "schools": ("trường học", "trường", "cơ sở giáo dục", "school*"),
     "health_facilities": (
         "cơ sở y tế", "bệnh viện", "trạm y tế", "cơ sở khám chữa bệnh", "cơ sở khám, chữa bệnh",
-        "hospital*", "health facilit*", "clinic*",
+        "hospital*", "health facilit*", "medical facilit*", "clinic*",
     ),
     "computers": ("máy tính", "máy vi tính", "computer*"),
     "data_records": ("dữ liệu", "bản ghi", "trường dữ liệu", "data"),

@@ -31,6 +31,7 @@ _OUT_OF_TOTAL = re.compile(
     r"(?:\s+[^\W\d_]+){0,3}?\s*(?:là\s*|:\s*)?",
     _I,
 )
+_EN_OUT_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:[^\W\d_]+['’]s\s+)?(?:total\s+)?", _I)
 _POWERS_OF_TEN = {"1", "10", "100", "1000", "1.000", "10.000", "100.000", "1,000"}
 # The base of a per-capita rate right before a figure: "thuê bao/100 dân: 88,4", "(thuê bao/100 dân) đạt 90".
 # "/100 dân", "/1.000 người": a rate per so many inhabitants (also in a table's unit cell)
@@ -43,7 +44,8 @@ _WORD_SLASH_BEFORE = re.compile(r"[^\W\d_]\s*/\s*$")
 _PER_CAPITA_AFTER = re.compile(r"\s*" + lexicon.word_alternation(lexicon.PER_CAPITA_BASES), _I)
 # Words joining a ratio to the percentage that restates it ("x/y ..., đạt z%").
 _RATIO_PERCENT_LINK = re.compile(
-    r"(?:\(|đạt|tỷ lệ|tỉ lệ|bằng|chiếm|reaching|equal to|=)\s*(?:(?:tỷ lệ|tỉ lệ|khoảng|đạt)\s*)*$", _I
+    r"(?:\(|đạt|tỷ lệ|tỉ lệ|bằng|chiếm|reaching|equal to|=|,\s*or|accounting for|representing)"
+    r"\s*(?:(?:tỷ lệ|tỉ lệ|khoảng|đạt|about|some|nearly|almost|around)\s*)*$", _I
 )
 # Words joining a percentage to the "(x/y)" that backs it: "75% (1.276/1.698 TTHC)".
 _PERCENT_RATIO_LINK = re.compile(r"\s*\(\s*(?:(?:tương ứng|tương đương|gồm|với|đạt|là|của)\s*)?", _I)
@@ -130,8 +132,8 @@ def _read_figure(
     elif nxt is not None and len(between) <= 80 and _OUT_OF_TOTAL.fullmatch(between) and not re.search(r"[;.!?]", between):
         _make_ratio(figure, nxt)
         used = 2
-    elif nxt is not None and re.fullmatch(r"\s+(?:out\s+)?of\s+", between, _I):
-        _make_ratio(figure, nxt)  # English "12 of 15 districts"
+    elif nxt is not None and _EN_OUT_OF.fullmatch(between):
+        _make_ratio(figure, nxt)  # English "12 of 15 districts", "1,012 of the country's 1,650 hospitals"
         used = 2
     elif nxt is not None and _is_range(text, tok, nxt):
         figure.end = nxt.end

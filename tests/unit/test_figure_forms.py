@@ -270,3 +270,10 @@ def test_english_planned_and_scheduled_figures_are_targets() -> None:
 def test_a_period_in_english_after_only_or_opening_a_quotation_dates_its_sentence(text: str, as_of: datetime.date) -> None:
     [obs] = extract_observations(text, datetime.date(2025, 10, 6))
     assert obs.as_of_date == as_of
+
+
+def test_english_x_of_the_places_y_is_one_pair_with_the_share_that_restates_it() -> None:
+    [obs] = extract_observations("Some 412 of the province's 430 medical facilities, or 95.8 per cent, accept the cards.")
+    assert (obs.numerator, obs.denominator, obs.value) == (412.0, 430.0, 95.8)
+    [obs] = extract_observations("A total of 61 of its 64 communes have fibre-optic cables.")
+    assert (obs.numerator, obs.denominator) == (61.0, 64.0)
