@@ -196,7 +196,7 @@ NATIONAL_LEVEL_PATTERN = r"toàn quốc|cả nước|ủy ban quốc gia|uỷ ba
 TARGET_CUE_PATTERN = (
     r"phấn đấu|mục tiêu|chỉ tiêu|theo kế hoạch|kế hoạch đề ra|đề ra|đặt ra|dự kiến|\bsẽ\b|"
     r"\bkế hoạch(?:\s+năm\s+(?:19|20)\d{2})?\s*:|"  # "Kế hoạch năm 2025: phát triển thêm 150 trạm"
-    r"(?<!đã )hỗ trợ\s*(?:tối đa\s*)?$|\btarget|\baims? to\b|\bplans? to\b|\bwill\b|\bexpected to\b|"
+    r"\btarget|\baims? to\b|\bplans? to\b|\bwill\b|\bexpected to\b|"
     r"\b(?:is|are) (?:planned|scheduled)\b|\bscheduled to\b|"
     # a directive asks for what is still to be done ("đề nghị các doanh nghiệp phát triển thêm
     # 300 trạm"); "theo đề nghị", "đáp ứng yêu cầu" name a request, not a goal
@@ -204,6 +204,9 @@ TARGET_CUE_PATTERN = (
     r"(?<!theo )(?<!đáp ứng )(?<!các )(?<!những )(?<!hồ sơ )(?<!văn bản )(?<!giấy )(?<!đơn )(?<!phiếu )"
     r"(?<!\w)(?:đề nghị|yêu cầu)(?!\w)"
 )
+# A subsidy rate is policy: "Tỉnh hỗ trợ 30% chi phí"; a count supported is a result ("hỗ trợ
+# 2.150 bộ máy tính"). Read right before a percentage only.
+SUBSIDY_RATE_CUE_PATTERN = r"(?<!đã )hỗ trợ\s*(?:tối đa\s*)?$"
 # "đến năm 2025": a target when the year is after publication ("tính đến"/"hết" are as-of cues).
 BY_YEAR_PATTERN = r"(?<!tính )(?<!hết )\b(?:đến năm|tới năm|by)\s+((?:19|20)\d{2})\b"
 # "đến cuối năm 2025": a deadline when that year's end is more than a month after publication
@@ -392,7 +395,7 @@ BASES: dict[str, tuple[str, ...]] = {
         "cơ sở y tế", "bệnh viện", "trạm y tế", "cơ sở khám chữa bệnh", "cơ sở khám, chữa bệnh",
         "hospital*", "health facilit*", "medical facilit*", "clinic*",
     ),
-    "computers": ("máy tính", "máy vi tính", "computer*"),
+    "computers": ("máy tính", "bộ máy tính", "máy vi tính", "computer*"),
     "data_records": ("dữ liệu", "bản ghi", "trường dữ liệu", "data"),
     "subscribers": ("thuê bao", "subscriber*", "subscription*"),
     "feedback": ("phản ánh", "phản ánh, kiến nghị", "kiến nghị", "phản ánh hiện trường"),

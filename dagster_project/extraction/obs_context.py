@@ -175,15 +175,16 @@ def _level_of(text: str) -> str | None:
 # --- targets ------------------------------------------------------------------------
 
 _TARGET_CUE = re.compile(lexicon.TARGET_CUE_PATTERN, _I)
+_SUBSIDY_RATE_CUE = re.compile(lexicon.SUBSIDY_RATE_CUE_PATTERN, _I)
 _BY_YEAR = re.compile(lexicon.BY_YEAR_PATTERN, _I)
 _BY_YEAR_END = re.compile(lexicon.BY_YEAR_END_PATTERN, _I)
 _DEADLINE_MARGIN = datetime.timedelta(days=31)
 _ACTUAL_MARKER = re.compile(lexicon.word_alternation(lexicon.ACTUAL_MARKERS), _I)
 
 
-def is_target(before: str, published: datetime.date | None) -> bool:
+def is_target(before: str, published: datetime.date | None, percent: bool = False) -> bool:
     """A plan, goal or policy rate: a cue before the figure in its clause."""
-    if _TARGET_CUE.search(before):
+    if _TARGET_CUE.search(before) or percent and _SUBSIDY_RATE_CUE.search(before):
         return True
     for m in _BY_YEAR.finditer(before):
         if published is not None and int(m.group(1)) > published.year:

@@ -440,7 +440,9 @@ def _prose_target(
     """A cue in the clause, else in an earlier ';'-clause of the sentence ("Phấn đấu đến năm
     2025, ... 100% ...; tỷ lệ ... đạt 95%") unless either states a result, else a list of
     goals announced in the paragraph, else the section."""
-    if is_target(before, published) and not (context.target is False and cue_is_an_indicator_name(before)):
+    if is_target(before, published, f.unit == "percent") and not (
+        context.target is False and cue_is_an_indicator_name(before)
+    ):
         # (under a results heading or intro, "chỉ tiêu" names an indicator, not a goal)
         return (False, "none") if reports_as_of_a_past_date(before, published) else (True, "cue")
     if (

@@ -1083,3 +1083,8 @@ def test_a_column_headed_by_what_was_done_counts_the_units_of_the_column_before_
     assert found["22"].indicator_code == "officials_trained"  # the officials of the column before
     assert found["87,1"].indicator_code == "officials_trained"
     assert found["24"].domain == "other"  # the headcount a breakdown is taken of
+
+
+def test_a_set_of_computers_is_computers() -> None:
+    # "bộ máy" (an apparatus) must not swallow "máy tính"
+    assert code_of("Huyện trang bị 45 bộ máy tính cho bộ phận một cửa các xã.", "45") == "computers"

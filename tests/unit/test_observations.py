@@ -482,3 +482,9 @@ def test_a_label_noun_that_ends_a_longer_word_labels_nothing() -> None:
 def test_a_network_generation_between_a_pair_and_its_percentage_keeps_them_one_figure() -> None:
     (obs,) = extract_observations("Có 1.204/1.315 thôn có sóng 3G, 4G, đạt 91,6%.")
     assert (obs.numerator, obs.denominator, obs.value, obs.unit) == (1204, 1315, 91.6, "percent")
+
+
+def test_a_count_supported_is_a_result_a_rate_supported_is_policy() -> None:
+    [count] = extract_observations("Các doanh nghiệp viễn thông hỗ trợ 1.240 bộ máy tính cho các xã.")
+    [rate] = extract_observations("Tỉnh hỗ trợ tối đa 40% chi phí thuê dịch vụ điện toán đám mây.")
+    assert (count.is_target, rate.is_target) == (False, True)
