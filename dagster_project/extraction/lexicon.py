@@ -368,7 +368,8 @@ BASES: dict[str, tuple[str, ...]] = {
         "department*", "state agenc*",
     ),
     "communes": (
-        "xã", "phường", "thị trấn", "xã, phường, thị trấn", "cấp xã", "ubnd cấp xã", "ubnd các xã",
+        "xã", "phường", "thị trấn", "đặc khu", "xã, phường, thị trấn", "xã, phường, đặc khu", "cấp xã",
+        "ubnd cấp xã", "ubnd các xã",
         "ubnd xã", "thôn", "bản", "ấp", "tổ dân phố", "trung tâm xã", "commune*", "ward*", "village*",
     ),
     "districts": ("huyện", "quận", "thị xã", "cấp huyện", "ubnd cấp huyện", "ubnd các huyện", "district*"),

@@ -1088,3 +1088,12 @@ def test_a_column_headed_by_what_was_done_counts_the_units_of_the_column_before_
 def test_a_set_of_computers_is_computers() -> None:
     # "bộ máy" (an apparatus) must not swallow "máy tính"
     assert code_of("Huyện trang bị 45 bộ máy tính cho bộ phận một cửa các xã.", "45") == "computers"
+
+
+def test_cyber_attacks_a_security_operations_centre_blocks_are_information_security() -> None:
+    text = "The province's security operations centre blocked 1,315 cyberattacks on 42 information systems."
+    assert code_of(text, "1,315") == "information_security"  # not the operations centre of a smart city
+
+
+def test_special_zones_are_communes_since_the_2025_reform() -> None:
+    assert classified("Cáp quang đã đến 3/3 đặc khu của tỉnh.")["3/3"].base == "communes"
