@@ -1097,3 +1097,10 @@ def test_cyber_attacks_a_security_operations_centre_blocks_are_information_secur
 
 def test_special_zones_are_communes_since_the_2025_reform() -> None:
     assert classified("Cáp quang đã đến 3/3 đặc khu của tỉnh.")["3/3"].base == "communes"
+
+
+def test_an_e_invoice_is_no_payment_and_tax_paid_electronically_is() -> None:
+    # four blind authors keyed traceability and e-invoices as other digital services
+    assert code_of("Có 2.140 hộ kinh doanh đã dùng hóa đơn điện tử.", "2.140") == "services_other"
+    assert code_of("Đã có 96,4% doanh nghiệp nộp thuế điện tử.", "96,4%") == "online_payment"
+    assert code_of("Có 215 sản phẩm được gắn tem truy xuất nguồn gốc.", "215") == "services_other"
