@@ -89,6 +89,7 @@ _LOCATIVES = frozenset(lexicon.LOCATIVES)
 _NOT_A_SHARE = frozenset({"km", "vnd"})
 _LENGTH = "km"  # the taxonomy's unit of lengths
 _EXTENT_LINKS = frozenset(lexicon.EXTENT_LINKING_VERBS)
+_NUMBERED_NAMES = frozenset(lexicon.NUMBERED_NAMES)
 _KEYWORD_CONTEXT = {k: re.compile(lexicon.word_alternation(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_CONTEXT.items()}
 _CHANNELS = frozenset(lexicon.CHANNELS)
 _LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
@@ -1402,6 +1403,8 @@ class _Report:
                 continue  # "đạt 146,6 Mbit/s, xếp thứ 18": a rank beside a figure is no topic of it
             if m.keyword in _KEYWORD_CONTEXT and not _KEYWORD_CONTEXT[m.keyword].search(view.text.searchable):
                 continue  # "mô hình 4 lớp": no class without a word of teaching in the sentence
+            if m.keyword in _NUMBERED_NAMES and view.syllable(m.last)[:1].isdigit():
+                continue  # "lớp 6": a grade
             role = 2 if region == SUBJECT and m.first >= predicate else 1
             head = region == SUBJECT and any(h.first <= m.first < h.last for h in heads)
             if head or (view.syllable(m.first - 1) in _LOCATIVES and m.keyword not in _CHANNELS):

@@ -150,7 +150,7 @@ COUNT_QUALIFIERS = ("hơn", "trên", "khoảng", "gần", "over", "about", "near
 LABEL_NOUNS_BEFORE = (
     r"mức độ", r"mức", r"cấp độ", r"levels?", r"khóa", r"khoá", r"lần thứ", r"tháng", r"năm", r"quý", r"tuần",
     r"phiên bản", r"version", r"giai đoạn", r"phase", r"khu vực", r"vùng", r"tổ", r"ấp", r"khóm", r"phường",
-    r"thôn", r"xóm", r"khu phố",
+    r"thôn", r"xóm", r"khu phố", r"lớp",
     r"quận", r"(?<!hạ )tầng", r"Đại hội", r"Congress", r"(?<!hình )ảnh",
     r"(?<!mô )hình", r"mô hình", r"bảng(?:\s+số)?", r"biểu đồ", r"(?<!đại )biểu(?:\s+(?:mẫu|số))?", r"phụ lục(?:\s+số)?", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
     r"figure", r"table", r"article", r"chapter", r"floor",
@@ -543,6 +543,7 @@ RESPECTIVELY: tuple[str, ...] = ("lần lượt", "lần lượt là")
 # tiền") is no computer.
 TOPICLESS_NAMES: tuple[str, ...] = (
     "giáo dục và đào tạo", "giáo dục - đào tạo", "giáo dục & đào tạo", "gd&đt", "gd-đt", "máy tính tiền",
+    "di tích được xếp hạng", "di tích xếp hạng",
 )
 
 # Keywords an indicator shares with another, which takes them in a sentence that names it by
@@ -587,6 +588,9 @@ KEYWORD_CONTEXT: dict[str, tuple[str, ...]] = {
         "khoá", "lượt", "tham gia",
     ),
 }
+# Keywords that a number after them turns into the name of a numbered thing: "lớp 1 và
+# lớp 6" are school grades, no classes taught.
+NUMBERED_NAMES: tuple[str, ...] = ("lớp",)
 # --- relevance: figures that are no measurement of digital transformation -------------
 # Each maps a reason (the `relevance` column) to the cues that give it.
 
@@ -594,7 +598,8 @@ KEYWORD_CONTEXT: dict[str, tuple[str, ...]] = {
 # with a decimal value or an index named nearby). "236 điểm" alone counts places.
 SCORE_UNITS: tuple[str, ...] = ("điểm", "point", "points", "score")
 SCORE_CUES: tuple[str, ...] = (
-    "chỉ số", "điểm số", "tổng điểm", "số điểm", "tổng số điểm", "đạt điểm", "dti", "ict index", "par index",
+    "chỉ số", "điểm số", "tổng điểm", "số điểm", "tổng số điểm", "đạt điểm", "điểm trung bình", "điểm bình quân",
+    "điểm thi", "dti", "ict index", "par index",
     "papi", "sipas", "pci", "xếp hạng", "index", "score*", "scoring",
 )
 # A rank: "xếp thứ 3/63", "đứng thứ 5", "top 10", "tăng 4 bậc", "ranked 5th".

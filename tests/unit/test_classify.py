@@ -1104,3 +1104,12 @@ def test_an_e_invoice_is_no_payment_and_tax_paid_electronically_is() -> None:
     assert code_of("Có 2.140 hộ kinh doanh đã dùng hóa đơn điện tử.", "2.140") == "services_other"
     assert code_of("Đã có 96,4% doanh nghiệp nộp thuế điện tử.", "96,4%") == "online_payment"
     assert code_of("Có 215 sản phẩm được gắn tem truy xuất nguồn gốc.", "215") == "services_other"
+
+
+def test_school_grades_exam_scores_and_ranked_relics_are_no_figures_of_training_or_rank() -> None:
+    found = classified("Năm học này, tuyển sinh lớp 1 và lớp 6 được làm trực tuyến với 12.400 hồ sơ.")
+    assert "1" not in found and "6" not in found
+    assert found["12.400"].indicator_code != "trainings"
+    assert classified("Điểm trung bình thi tốt nghiệp của tỉnh là 6,95.")["6,95"].relevance == "score"
+    assert code_of("Tỉnh có 1.240 hồ sơ tuyển sinh trực tuyến vào lớp 10.", "1.240") == "education_digital"
+    assert code_of("Đến nay 38% di tích được xếp hạng có mã QR thuyết minh.", "38%") != "dx_rankings"
