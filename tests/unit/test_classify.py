@@ -1110,6 +1110,6 @@ def test_school_grades_exam_scores_and_ranked_relics_are_no_figures_of_training_
     found = classified("Năm học này, tuyển sinh lớp 1 và lớp 6 được làm trực tuyến với 12.400 hồ sơ.")
     assert "1" not in found and "6" not in found
     assert found["12.400"].indicator_code != "trainings"
-    assert classified("Điểm trung bình thi tốt nghiệp của tỉnh là 6,95.")["6,95"].relevance == "score"
+    assert classified("Kỳ thi tốt nghiệp năm nay, tỉnh có điểm trung bình 6,95.")["6,95"].relevance == "score"
     assert code_of("Tỉnh có 1.240 hồ sơ tuyển sinh trực tuyến vào lớp 10.", "1.240") == "education_digital"
     assert code_of("Đến nay 38% di tích được xếp hạng có mã QR thuyết minh.", "38%") != "dx_rankings"
