@@ -1113,3 +1113,8 @@ def test_school_grades_exam_scores_and_ranked_relics_are_no_figures_of_training_
     assert classified("Kỳ thi tốt nghiệp năm nay, tỉnh có điểm trung bình 6,95.")["6,95"].relevance == "score"
     assert code_of("Tỉnh có 1.240 hồ sơ tuyển sinh trực tuyến vào lớp 10.", "1.240") == "education_digital"
     assert code_of("Đến nay 38% di tích được xếp hạng có mã QR thuyết minh.", "38%") != "dx_rankings"
+
+
+def test_people_doing_it_work_are_it_staff() -> None:
+    text = "Huyện có 38 người làm công tác công nghệ thông tin, trong đó 12 người có trình độ đại học."
+    assert code_of(text, "38") == code_of(text, "12") == "it_staff"
