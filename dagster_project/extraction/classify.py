@@ -85,6 +85,7 @@ _LIST_MARKS = frozenset("+-–•*")
 _CLAUSE_ENDS = frozenset(";:.!?")
 _CLOSING = frozenset({")", "]", "%", "”", '"', "'", "percent", "phần", "trăm"})
 _LOCATIVES = frozenset(lexicon.LOCATIVES)
+_DESTINATION_BEFORE = re.compile(lexicon.word_alternation(lexicon.DESTINATIONS) + r"\s*$", re.IGNORECASE)
 # Units of an indicator that a percentage cannot be (a share is no length or amount).
 _NOT_A_SHARE = frozenset({"km", "vnd"})
 _LENGTH = "km"  # the taxonomy's unit of lengths
@@ -1408,6 +1409,12 @@ class _Report:
             role = 2 if region == SUBJECT and m.first >= predicate else 1
             head = region == SUBJECT and any(h.first <= m.first < h.last for h in heads)
             if head or (view.syllable(m.first - 1) in _LOCATIVES and m.keyword not in _CHANNELS):
+                role = 0
+            elif region == SUBJECT and m.first > lead and _DESTINATION_BEFORE.search(
+                view.text.searchable, max(0, m.start - 24), m.start
+            ) and any(t.last <= m.first and figure.region(t) == SUBJECT for t in view.specific):
+                # "camera ... được kết nối về Trung tâm giám sát": where the units counted are
+                # connected, once the phrase has named them
                 role = 0
             indicator = self.tax[m.payload]
             fits = not (base is not None and m.payload in lexicon.BASE_EXCLUDES.get(base.name, ()))

@@ -514,6 +514,12 @@ TABLE_BASE_INDICATORS: dict[str, str] = {"documents": "e_documents", "dossiers":
 # công khai trên Cổng Dịch vụ công", "phát hành trên Trục liên thông văn bản"), not what is
 # counted; unless it names the channel ("trên môi trường mạng" = online).
 LOCATIVES: tuple[str, ...] = ("trên", "tại")
+# ... as does a keyword after a verb of connecting to it: "2.146 camera giám sát được kết nối
+# về Trung tâm giám sát, điều hành thông minh" counts cameras, not the centre.
+DESTINATIONS: tuple[str, ...] = (
+    "kết nối về", "kết nối với", "kết nối đến", "kết nối tới", "kết nối vào", "truyền về", "gửi về", "đưa về",
+    "connected to", "linked to",
+)
 CHANNELS: tuple[str, ...] = (
     "môi trường điện tử", "môi trường mạng", "mạng", "internet", "không gian mạng", "mạng internet",
 )

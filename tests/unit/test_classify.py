@@ -1118,3 +1118,9 @@ def test_school_grades_exam_scores_and_ranked_relics_are_no_figures_of_training_
 def test_people_doing_it_work_are_it_staff() -> None:
     text = "Huyện có 38 người làm công tác công nghệ thông tin, trong đó 12 người có trình độ đại học."
     assert code_of(text, "38") == code_of(text, "12") == "it_staff"
+
+
+def test_units_connected_to_a_centre_are_counted_by_their_own_name() -> None:
+    text = "Huyện có 412 camera an ninh được kết nối về Trung tâm điều hành thông minh của tỉnh."
+    assert code_of(text, "412") == "surveillance_cameras"  # not the centre they are connected to
+    assert code_of("Trung tâm điều hành thông minh đã xử lý 1.204 phản ánh.", "1.204") == "smart_city_ioc"
