@@ -85,6 +85,7 @@ _LIST_MARKS = frozenset("+-–•*")
 _CLAUSE_ENDS = frozenset(";:.!?")
 _CLOSING = frozenset({")", "]", "%", "”", '"', "'", "percent", "phần", "trăm"})
 _LOCATIVES = frozenset(lexicon.LOCATIVES)
+_ACTIVITIES_OF_ANY_UNIT = frozenset(lexicon.ACTIVITIES_OF_ANY_UNIT)
 _DESTINATION_BEFORE = re.compile(lexicon.word_alternation(lexicon.DESTINATIONS) + r"\s*$", re.IGNORECASE)
 # Units of an indicator that a percentage cannot be (a share is no length or amount).
 _NOT_A_SHARE = frozenset({"km", "vnd"})
@@ -1071,7 +1072,9 @@ def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
     # What the phrase says of its head stays in the head's domain: "100% văn bản điện tử
     # được ký số" is a documents figure, "100% máy tính được cài phần mềm diệt virus" a
     # security one (computers and security are both infrastructure).
-    if chosen.region == SUBJECT and not chosen.head:
+    # A payment made without cash stays what the phrase says, whoever makes it: "100% bệnh
+    # viện thu viện phí không dùng tiền mặt" is a cashless-payment figure (lexicon.ACTIVITIES_OF_ANY_UNIT).
+    if chosen.region == SUBJECT and not chosen.head and chosen.code not in _ACTIVITIES_OF_ANY_UNIT:
         heads = [c for c in candidates if c.head and c.fits and not c.generic and not c.inner]
         if heads and all(tax[h.code].domain != tax[chosen.code].domain for h in heads):
             chosen = min(heads, key=lambda c: c.distance)

@@ -514,6 +514,10 @@ TABLE_BASE_INDICATORS: dict[str, str] = {"documents": "e_documents", "dossiers":
 # công khai trên Cổng Dịch vụ công", "phát hành trên Trục liên thông văn bản"), not what is
 # counted; unless it names the channel ("trên môi trường mạng" = online).
 LOCATIVES: tuple[str, ...] = ("trên", "tại")
+# What a phrase says its head does, which counts as that activity whatever the head is (a
+# hospital's or a school's fees paid without cash are cashless payments, not e-health):
+# the head's own domain does not hold such a predicate back.
+ACTIVITIES_OF_ANY_UNIT: tuple[str, ...] = ("cashless_payment",)
 # ... as does a keyword after a verb of connecting to it: "2.146 camera giám sát được kết nối
 # về Trung tâm giám sát, điều hành thông minh" counts cameras, not the centre.
 DESTINATIONS: tuple[str, ...] = (

@@ -1124,3 +1124,8 @@ def test_units_connected_to_a_centre_are_counted_by_their_own_name() -> None:
     text = "Huyện có 412 camera an ninh được kết nối về Trung tâm điều hành thông minh của tỉnh."
     assert code_of(text, "412") == "surveillance_cameras"  # not the centre they are connected to
     assert code_of("Trung tâm điều hành thông minh đã xử lý 1.204 phản ánh.", "1.204") == "smart_city_ioc"
+
+
+def test_fees_a_hospital_takes_without_cash_are_cashless_payments() -> None:
+    assert code_of("Có 86% bệnh viện đã thu viện phí không dùng tiền mặt.", "86%") == "cashless_payment"
+    assert code_of("100% bệnh viện đã triển khai bệnh án điện tử.", "100%") == "e_health"
