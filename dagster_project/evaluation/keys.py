@@ -89,6 +89,10 @@ EVAL_SETS = (
     _composed("official17", "composed blind, official-style, fourteenth round (scored blind at 815694c and d9bc0f2)"),
     _composed("news18", "composed blind, news-style with sector vocabulary, fourteenth round (scored blind at 815694c and d9bc0f2)"),
     _composed("official18", "composed blind, official-style, fourteenth round (scored blind at 815694c and d9bc0f2)"),
+    _composed("news19", "composed blind, news-style, fifteenth round (scored blind at 15c9eea and 4865606)"),
+    _composed("official19", "composed blind, official-style, fifteenth round (scored blind at 15c9eea and 4865606)"),
+    _composed("news20", "composed blind, news-style with sector vocabulary, fifteenth round (scored blind at 15c9eea and 4865606)"),
+    _composed("official20", "composed blind, official-style, fifteenth round (scored blind at 15c9eea and 4865606)"),
 )
 
 
