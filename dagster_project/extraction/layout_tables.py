@@ -204,7 +204,8 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
             break  # "I | HẠ TẦNG SỐ | | |": a group of the rows under it, no second header row
         header_count += 1
     width = max(len(c) for c in cell_texts)
-    names = _header_names(cell_texts[:header_count], width)
+    wrapped = _wrapped_header(rows, header_count, text)
+    names = wrapped if wrapped and len(wrapped) == width else _header_names(cell_texts[:header_count], width)
     columns = [column_role(name, k) for k, name in enumerate(names)]
     _fix_label_column(columns, cell_texts[header_count:])
     data = rows[header_count:]
@@ -290,6 +291,36 @@ def _groups_and_leaves(labels: list[str], values: list[str], lower: list[str], w
     for value, is_leaf in zip(values, leaf):
         names += [value] if is_leaf else [f"{next(below)} {value}" for _ in range(span)]
     return names if len(names) == width else None
+
+
+def _wrapped_header(rows: list[Line], header_count: int, text: str) -> list[str] | None:
+    """Column names of a space-aligned header printed over two lines, the second with fewer
+    cells than the first: each column's words go on under it (no sub-columns)."""
+    if header_count != 2 or not rows[0].layout == rows[1].layout == "spaces" or len(rows[1].cells) >= len(rows[0].cells):
+        return None
+    lower = _under_columns(rows[0], rows[1], text)
+    if lower is None:
+        return None
+    return [f"{text[s:e]} {below}".strip() for (s, e), below in zip(rows[0].cells, lower)]
+
+
+def _under_columns(upper: Line, lower: Line, text: str) -> list[str] | None:
+    """The words of a space-aligned header's second line under each column of its first
+    ("Tài khoản ĐDĐT      Tỷ lệ trên dân số" over "mức độ 2 đã kích hoạt từ 14 tuổi (%)": a
+    single space where the second column starts), cut at the columns' first positions. None
+    when the second line starts left of the second column (it is a row label of its own)."""
+    starts = [s - upper.start for s, _ in upper.cells]
+    line = text[lower.start : lower.end]
+    first = len(line) - len(line.lstrip())
+    if len(starts) < 2 or first < starts[1] - 1:
+        return None
+    pieces = [""] * len(starts)
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", line)]
+    for pos, word in words:
+        # a word belongs to the last column starting at or before it (a column may start one off)
+        k = max(j for j in range(len(starts)) if starts[j] <= pos + 1)
+        pieces[k] = f"{pieces[k]} {word}".strip()
+    return pieces
 
 
 def _right_align(cells: list[str], width: int) -> list[str]:

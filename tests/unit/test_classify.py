@@ -1065,6 +1065,7 @@ def test_common_abbreviations_and_fee_collection_have_their_indicators() -> None
     text = "Huyện có 46 Tổ CNS cộng đồng ở thôn, bản."
     assert code_of(text, "46") == "community_digital_teams"
     assert code_of("- Tỷ lệ thu phí, lệ phí bằng hình thức trực tuyến: 41,5%", "41,5%") == "online_payment"
+    assert code_of("Đã kích hoạt 86.400 tài khoản ĐDĐT mức độ 2.", "86.400") == "electronic_identification"
 
 
 def test_the_four_layer_model_is_a_name_not_a_figure() -> None:

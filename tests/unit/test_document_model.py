@@ -756,3 +756,19 @@ def test_a_label_column_headed_by_listed_words_starts_a_table_printed_one_cell_p
     assert [(o.value, o.scope, o.table_column) for o in observations[:2]] == [
         (14.0, "table", "Số điểm Wi-Fi"), (80.5, "table", "Tỷ lệ thôn có Wi-Fi (%)"),
     ]
+
+
+def test_a_space_aligned_header_wrapped_onto_a_second_line_goes_on_under_each_column() -> None:
+    # the second line leaves a single space where the third column starts
+    text = (
+        "Bảng 2. Điểm Wi-Fi và hộ có cáp quang theo huyện\n"
+        f"{'STT':5}{'Huyện':17}{'Điểm Wi-Fi':20}{'Hộ có cáp quang':20}Trạm BTS\n"
+        f"{'':22}công cộng đang dùng đến nhà (%)         đã phát sóng\n"
+        f"{'1':5}{'Huyện An Phú':17}{'42':20}{'71,5':20}58\n"
+        f"{'2':5}{'Huyện Tân Châu':17}{'36':20}{'68,0':20}47\n"
+    )
+    observations = extract_observations(text, PUBLISHED)
+    assert [(o.value, o.unit, o.table_column) for o in observations[:3]] == [
+        (42.0, "count", "Điểm Wi-Fi công cộng đang dùng"), (71.5, "percent", "Hộ có cáp quang đến nhà (%)"),
+        (58.0, "count", "Trạm BTS đã phát sóng"),
+    ]
