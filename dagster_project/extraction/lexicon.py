@@ -167,6 +167,9 @@ DOCUMENT_NAMES = (
     "Hướng dẫn", "Báo cáo", "Thông báo", "Tờ trình", "Kết luận", "Kế hoạch", "Quy định", "Decision", "Resolution",
     "Decree", "Directive", "Circular", "Project", "Program", "Programme",
 )
+# Words before a figure that make it an average per unit ("bình quân mỗi cơ quan có 2,4 cán
+# bộ"): a rate per one unit, not a count of things (it need not be whole).
+AVERAGE_WORDS = ("bình quân", "trung bình", "an average of", "on average")
 # Words before a number that make it a rank ("xếp thứ 3", "top 10").
 RANK_CUES = ("xếp", "đứng", "hạng", "vị trí", "rank", "top", "tốp")
 

@@ -55,7 +55,7 @@ class Observation:
     clause: str = ""  # the clause around the figure, used to classify it
     parent_ordinal: int | None = None  # set on a part: the ordinal of its stated total
     # --- what the extractor knows about the figure's form and place (issue 8) ---
-    figure_kind: str = "count"  # count|percent|ratio|density|rank|multiple|per_one|measure|money|comparison
+    figure_kind: str = "count"  # count|percent|ratio|density|rank|multiple|per_one|average|measure|money|comparison
     range_high: float | None = None  # upper bound of a range ("15–20%": value 15, range_high 20)
     multiplier: float | None = None  # scale word applied to the number ("1,2 triệu": 1e6)
     scope: str = "prose"  # prose | list | table | heading: the kind of block the figure is in

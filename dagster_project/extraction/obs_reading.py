@@ -31,6 +31,12 @@ _OUT_OF_TOTAL = re.compile(
     r"(?:\s+[^\W\d_]+){0,3}?\s*(?:là\s*|:\s*)?",
     _I,
 )
+# "bình quân mỗi cơ quan có 2,4", "trung bình 1 xã có", "an average of": an average per unit.
+_AVERAGE_BEFORE = re.compile(
+    lexicon.word_alternation(lexicon.AVERAGE_WORDS)
+    + r"(?:\s+(?:mỗi|một|1)\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,3})?\s*(?:có|đạt|là|khoảng|:)?\s*$",
+    _I,
+)
 _EN_OUT_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:[^\W\d_]+['’]s\s+)?(?:total\s+)?", _I)
 _POWERS_OF_TEN = {"1", "10", "100", "1000", "1.000", "10.000", "100.000", "1,000"}
 # The base of a per-capita rate right before a figure: "thuê bao/100 dân: 88,4", "(thuê bao/100 dân) đạt 90".
@@ -75,7 +81,7 @@ class Figure:
     lead_start: int = 0  # where the qualifier (if any) begins
     subject_from: int = -1  # where the counted noun phrase starts (after x/y when merged)
     parent: int | None = None
-    kind: str | None = None  # rank | density | multiple | per_one | measure | money | comparison
+    kind: str | None = None  # rank | density | multiple | per_one | average | measure | money | comparison
     range_high: float | None = None
     multiplier: float | None = None
     context: object = None  # the block or table cell it was read in (observations.py)
@@ -148,6 +154,8 @@ def _read_figure(
             figure.kind = "density"
     read_unit(text, figure, label_at)
     used += _read_per_one(text, tokens, i, figure)
+    if figure.kind is None and figure.unit == "count" and _AVERAGE_BEFORE.search(text, max(0, lead - 60), lead):
+        figure.kind = "average"  # per unit: "bình quân mỗi cơ quan có 2,4 cán bộ" (need not be whole)
     return figure, used
 
 

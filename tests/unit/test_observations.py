@@ -488,3 +488,10 @@ def test_a_count_supported_is_a_result_a_rate_supported_is_policy() -> None:
     [count] = extract_observations("Các doanh nghiệp viễn thông hỗ trợ 1.240 bộ máy tính cho các xã.")
     [rate] = extract_observations("Tỉnh hỗ trợ tối đa 40% chi phí thuê dịch vụ điện toán đám mây.")
     assert (count.is_target, rate.is_target) == (False, True)
+
+
+def test_an_average_per_unit_is_no_count_of_things_and_keeps_its_parts() -> None:
+    [avg] = extract_observations("Bình quân mỗi cơ quan có 2,4 cán bộ chuyên trách công nghệ thông tin.")
+    assert (avg.value, avg.figure_kind) == (2.4, "average")
+    found = extract_observations("Mỗi ngày trung tâm tiếp nhận bình quân 240 hồ sơ, trong đó 150 hồ sơ trực tuyến.")
+    assert [(o.quote, o.parent_ordinal) for o in found] == [("240", None), ("150", 0)]

@@ -26,7 +26,7 @@ select
     i.unit as indicator_unit,
     k.figure_kind,
     case
-        when k.figure_kind in ('density', 'per_one', 'multiple', 'measure', 'money', 'comparison') then null
+        when k.figure_kind in ('density', 'per_one', 'average', 'multiple', 'measure', 'money', 'comparison') then null
         when f.unit = 'count' and i.unit = 'count' then f.value = floor(f.value)
     end as is_whole_count,
     f.evidence,
