@@ -396,7 +396,8 @@ BASES: dict[str, tuple[str, ...]] = {
     "enterprises": ("doanh nghiệp", "enterprise*", "business*", "compan*"),
     "schools": ("trường học", "trường", "cơ sở giáo dục", "school*"),
     "health_facilities": (
-        "cơ sở y tế", "bệnh viện", "trạm y tế", "cơ sở khám chữa bệnh", "cơ sở khám, chữa bệnh",
+        "cơ sở y tế", "bệnh viện", "trạm y tế", "trung tâm y tế", "cơ sở khám chữa bệnh", "cơ sở khám, chữa bệnh",
+        "cơ sở khám bệnh, chữa bệnh",
         "hospital*", "health facilit*", "medical facilit*", "clinic*",
     ),
     "computers": ("máy tính", "bộ máy tính", "máy vi tính", "computer*"),

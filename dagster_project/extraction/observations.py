@@ -312,6 +312,10 @@ _LABEL_UNIT = re.compile(r"\((?P<unit>[^\W\d_]+(?:\s[^\W\d_]+)?)\)\s*:\s*$")
 # "286 cán bộ, trong đó: thạc sĩ 38 người, đại học 214 người, cao đẳng 41 người".
 _PERSON_NOUNS = tuple(w for w in lexicon.BASES["people"] + lexicon.BASES["officials"] if not w.isascii())
 _PERSONS = "người"
+# ... and so are the kinds of health facility: "412 cơ sở khám bệnh, chữa bệnh, trong đó 18
+# bệnh viện, 31 trung tâm y tế và 377 trạm y tế".
+_FACILITY_NOUNS = tuple(sorted((w for w in lexicon.BASES["health_facilities"] if not w.isascii()), key=len, reverse=True))
+_FACILITIES = "health_facilities"
 
 
 def _head_noun(text: str, figure: Figure) -> str | None:
@@ -322,6 +326,8 @@ def _head_noun(text: str, figure: Figure) -> str | None:
     phrase = subject_after(text, start, min(len(text), start + 120)).lower()
     if any(phrase == w or phrase.startswith(w + " ") or phrase.startswith(w + ",") for w in _PERSON_NOUNS):
         return _PERSONS
+    if any(phrase == w or phrase.startswith(w + " ") or phrase.startswith(w + ",") for w in _FACILITY_NOUNS):
+        return _FACILITIES
     words = phrase.split()
     if words:
         return words[0]

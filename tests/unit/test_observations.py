@@ -495,3 +495,10 @@ def test_an_average_per_unit_is_no_count_of_things_and_keeps_its_parts() -> None
     assert (avg.value, avg.figure_kind) == (2.4, "average")
     found = extract_observations("Mỗi ngày trung tâm tiếp nhận bình quân 240 hồ sơ, trong đó 150 hồ sơ trực tuyến.")
     assert [(o.quote, o.parent_ordinal) for o in found] == [("240", None), ("150", 0)]
+
+
+def test_kinds_of_health_facility_are_one_kind_of_part() -> None:
+    text = "Có 96 cơ sở y tế dùng bệnh án điện tử, trong đó 4 bệnh viện, 12 trung tâm y tế và 85 trạm y tế."
+    found = extract_observations(text)
+    # 4 + 12 + 85 = 101 > 96: linked all the same, so that the check can flag them
+    assert [(o.quote, o.parent_ordinal) for o in found] == [("96", None), ("4", 0), ("12", 0), ("85", 0)]
