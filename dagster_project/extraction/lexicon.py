@@ -393,6 +393,8 @@ BASES: dict[str, tuple[str, ...]] = {
     ),
     # English "documents" often translates hồ sơ (dossiers): no base of its own.
     "documents": ("văn bản", "văn bản điện tử", "hồ sơ công việc"),
+    # pages of records or archives: what digitising counts ("số hóa 415.200 trang sổ hộ tịch")
+    "pages": ("trang", "trang tài liệu", "trang hồ sơ", "page*"),
     "enterprises": ("doanh nghiệp", "enterprise*", "business*", "compan*"),
     "schools": ("trường học", "trường", "cơ sở giáo dục", "school*"),
     "health_facilities": (
@@ -492,7 +494,7 @@ GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     ),
     "digitising": (
         ("số hóa", "số hoá", "digitised", "digitized"),
-        {"data_records": "digitisation", "dossiers": "digitisation", "documents": "digitisation"},
+        {"data_records": "digitisation", "dossiers": "digitisation", "documents": "digitisation", "pages": "digitisation"},
     ),
     # "ban hành 64 văn bản chỉ đạo": documents issued are policy documents.
     "issuing": (

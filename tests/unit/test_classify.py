@@ -1130,3 +1130,9 @@ def test_units_connected_to_a_centre_are_counted_by_their_own_name() -> None:
 def test_fees_a_hospital_takes_without_cash_are_cashless_payments() -> None:
     assert code_of("Có 86% bệnh viện đã thu viện phí không dùng tiền mặt.", "86%") == "cashless_payment"
     assert code_of("100% bệnh viện đã triển khai bệnh án điện tử.", "100%") == "e_health"
+
+
+def test_pages_digitised_are_digitisation_whatever_registers_they_hold() -> None:
+    assert code_of("Phòng Tư pháp đã số hóa 86.400 trang sổ hộ tịch.", "86.400") == "digitisation"
+    text = "Kho lưu trữ đã số hóa 1,2 triệu trang tài liệu, tương đương khoảng 58% khối tài liệu."
+    assert code_of(text, "58%") != "e_documents"  # pages of archives are no electronic documents
