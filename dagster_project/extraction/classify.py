@@ -1532,6 +1532,14 @@ class _Report:
         if not undecided and by == SUBJECT:
             return None  # the measured phrase named an indicator that counts these units
         lo, hi = figure.measured
+        if undecided or code == variant:
+            # "hồ sơ được tiếp nhận, giải quyết trên môi trường điện tử": the verbs listed after the
+            # units go on past the comma, up to the next figure or the list of parts
+            stop = next((i for i in range(figure.last, view.text.syllable_count()) if view.syllable(i) in ";.!?"), 1 << 30)
+            ends = [stop] + [f for f, _ in view.figures if f >= figure.last]
+            ends += [w.first for w in view.group("parts") if w.first >= figure.last]
+            ends += [w.first for w in view.group("measure") if w.first >= hi]  # "..., tỷ lệ nộp trực tuyến"
+            hi = max(hi, min(ends))
         channel = next((w for w in view.group("online") if lo <= w.first < hi), None)
         return (variant, channel.keyword, SUBJECT) if channel is not None else None
 

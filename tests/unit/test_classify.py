@@ -1136,3 +1136,11 @@ def test_pages_digitised_are_digitisation_whatever_registers_they_hold() -> None
     assert code_of("Phòng Tư pháp đã số hóa 86.400 trang sổ hộ tịch.", "86.400") == "digitisation"
     text = "Kho lưu trữ đã số hóa 1,2 triệu trang tài liệu, tương đương khoảng 58% khối tài liệu."
     assert code_of(text, "58%") != "e_documents"  # pages of archives are no electronic documents
+
+
+def test_dossiers_received_and_handled_online_are_online_dossiers() -> None:
+    # the verbs listed after the units go on past the comma, up to a new measure or figure
+    text = "Có 78% hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trên môi trường điện tử."
+    assert code_of(text, "78%") == "dossiers_processed_online"
+    text = "Các xã tiếp nhận 9.420 hồ sơ, tỷ lệ nộp trực tuyến đạt 61%."
+    assert code_of(text, "9.420") == "dossiers_received"
