@@ -56,8 +56,12 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?:ISO|TCVN|QCVN|IEC|IEEE|EN|ISO/IEC)\s*\d+(?:[:-]\d+)*", _I),
     re.compile(r"\b(?:phiên bản|version|ver\.?|v)\s*\d+(?:\.\d+)+", _I),
     re.compile(r"\b\d\.0\b"),
-    # Round-the-clock service: 24/7, 24/24, 24h.
-    re.compile(r"\b24\s*/\s*(?:7|24)\b|\b24h\b", _I),
+    # Round-the-clock service: 24/7, 24/24, 24h; "24/24 xã" counts communes.
+    re.compile(
+        r"\b24\s*/\s*7\b|\b24h\b|\b24\s*/\s*24\b(?!\s+"
+        + lexicon.word_alternation(lexicon.PLACE_UNIT_WORDS + lexicon.BASES["agencies"]) + ")",
+        _I,
+    ),
     # Phone numbers: 0276 3822 123, (0236) 3822 456, 0912.345.678, 1900 1234.
     # Groups of 3 or 4 digits in either order after an area or mobile prefix.
     re.compile(r"\(?\b0\d{2,3}\)?[\s.]?\d{3,4}[\s.]?\d{3,4}\b"),

@@ -277,3 +277,9 @@ def test_english_x_of_the_places_y_is_one_pair_with_the_share_that_restates_it()
     assert (obs.numerator, obs.denominator, obs.value) == (412.0, 430.0, 95.8)
     [obs] = extract_observations("A total of 61 of its 64 communes have fibre-optic cables.")
     assert (obs.numerator, obs.denominator) == (61.0, 64.0)
+
+
+def test_24_of_24_communes_is_a_figure_and_24_24_service_is_none() -> None:
+    [obs] = extract_observations("Toàn huyện có 24/24 xã đã có Tổ công nghệ số cộng đồng.")
+    assert (obs.numerator, obs.denominator) == (24.0, 24.0)
+    assert extract_observations("Tổng đài hỗ trợ người dân 24/24, kể cả ngày nghỉ.") == []
