@@ -319,8 +319,12 @@ PORTAL_FURNITURE_PATTERN = (
 # hệ"): that date is the day the page was read, not the article's.
 SITE_BAR_WORDS = (
     "rss", "liên hệ", "đăng nhập", "đăng ký", "sơ đồ trang", "sơ đồ site", "sitemap", "english", "tiếng việt",
-    "tìm kiếm", "trang chủ", "login", "contact",
+    "tìm kiếm", "trang chủ", "login", "contact", "video", "podcast", "e-paper", "báo in", "emagazine",
+    "multimedia", "longform", "giới thiệu", "quảng cáo", "facebook", "youtube", "zalo", "tiktok",
 )
+# A share widget printed after an article's byline ("27/06/2025 - 16:42 Chia sẻ: Facebook Zalo"):
+# what follows these words is no part of the date line.
+SHARE_WORDS = ("chia sẻ", "share", "sao chép liên kết", "copy link")
 
 
 # Headings of the boxes of links to other articles that news pages print beside or after

@@ -14,7 +14,7 @@ import datetime
 import re
 
 from dagster_project.extraction.dates import find_dates, parse_date
-from dagster_project.extraction.lexicon import DOCUMENT_TYPES, SITE_BAR_WORDS, WEEKDAY_PATTERN, alternation
+from dagster_project.extraction.lexicon import DOCUMENT_TYPES, SHARE_WORDS, SITE_BAR_WORDS, WEEKDAY_PATTERN, alternation
 from dagster_project.extraction.models import ReportMetadata
 from dagster_project.extraction.provinces import (
     detect_province,
@@ -321,7 +321,8 @@ def find_published_date(lines: list[str]) -> datetime.date | None:
     header prints no other."""
     site_clock = None
     for k, line in enumerate(lines):
-        if _SITE_BAR.search(line):
+        line = _SHARE_TAIL.sub("", line)
+        if _SITE_BAR.search(line) or _only_bar_words(line):
             if site_clock is None and _is_date_line(_SITE_BAR.sub(" ", line)):
                 site_clock = parse_date(line)
             continue
@@ -345,7 +346,17 @@ def find_published_date(lines: list[str]) -> datetime.date | None:
 def _above_the_menu(lines: list[str], k: int) -> bool:
     """Line k stands right above the site's menu or links: it belongs to the page's top bar."""
     following = [line for line in lines[k + 1 : k + 4] if line.strip()][:2]
-    return any(_is_site_chrome(line) or _is_navigation(line) for line in following)
+    return any(_is_site_chrome(line) or _is_navigation(line) or _only_bar_words(line) for line in following)
+
+
+def _only_bar_words(line: str) -> bool:
+    """A line of nothing but a top bar's links, without separators ("RSS Video Podcast Đăng nhập")."""
+    rest = _BAR_WORD.sub(" ", line)
+    return bool(line.strip()) and not rest.strip(" |·•/-")
+
+
+_BAR_WORD = re.compile(r"(?<!\w)" + alternation(SITE_BAR_WORDS) + r"(?!\w)", re.IGNORECASE)
+_SHARE_TAIL = re.compile(r"\s+" + alternation(SHARE_WORDS) + r"\b.*$", re.IGNORECASE)
 
 
 _SITE_BAR = re.compile(r"(?:^|\|)\s*" + alternation(SITE_BAR_WORDS) + r"\s*(?=\||$)", re.IGNORECASE)

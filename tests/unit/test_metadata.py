@@ -170,6 +170,14 @@ def test_a_date_line_right_above_the_sites_links_is_the_top_bars_clock() -> None
     assert (meta.published_date, meta.title) == (datetime.date(2025, 10, 21), "Huyện lắp thêm 40 điểm Wi-Fi")
 
 
+def test_a_top_bar_of_bare_links_and_a_share_widget_after_the_byline() -> None:
+    text = (
+        "Thứ Ba, 14/10/2025\nRSS Video Podcast Đăng nhập\nBÁO TỈNH\nTrang chủ / Xã hội\n"
+        "Huyện lắp thêm 60 camera giao thông\nThứ Hai, 13/10/2025 - 09:20 Chia sẻ: Facebook Zalo\nNội dung ..."
+    )
+    assert extract_metadata(text).published_date == datetime.date(2025, 10, 13)
+
+
 def test_a_sites_menu_does_not_push_the_date_line_out_of_the_header() -> None:
     menu = "\n".join(f"- Mục {k}" for k in range(9))
     text = f"CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN\n{menu}\nTrang chủ » Tin tức\nHuyện lắp 12 trạm BTS\nNgày đăng: 14-05-2025\nNội dung"
