@@ -40,7 +40,7 @@ _PUBLICATION_MARKER = (
     r"(?:date|cập\s*nhật(?:\s*lúc)?|ngày\s*đăng|đăng\s*ngày|đăng\s*lúc|ngày\s*xuất\s*bản"
     r"|thời\s*gian\s*đăng|ngày\s*cập\s*nhật|posted(?:\s*on)?|published(?:\s*on)?|updated(?:\s*on)?)"
 )
-_MARKED_DATE_LINE = re.compile(r"^\W*" + _PUBLICATION_MARKER + r"\b\s*[:\-–]?\s*", re.IGNORECASE)
+_MARKED_DATE_LINE = re.compile(r"^\W*" + _PUBLICATION_MARKER + r"\b\s*[:\-–]?\s*(?:ngày\s+)?", re.IGNORECASE)
 # A dateline in brackets that opens a line, as news items credit their source: "(Cổng TTĐT -
 # 03/07/2024) Sáng 02/7, ...", "(Tin: Phòng Bưu chính - Viễn thông, 21/03/2024)".
 _BRACKETED_DATELINE = re.compile(

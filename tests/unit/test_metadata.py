@@ -178,6 +178,11 @@ def test_a_top_bar_of_bare_links_and_a_share_widget_after_the_byline() -> None:
     assert extract_metadata(text).published_date == datetime.date(2025, 10, 13)
 
 
+def test_an_update_marker_may_name_the_day_before_its_date() -> None:
+    text = "Mở rộng dịch vụ công\nCập nhật ngày 10/04/2025 | Lượt xem: 312 | In bài\nNội dung ..."
+    assert extract_metadata(text).published_date == datetime.date(2025, 4, 10)
+
+
 def test_a_sites_menu_does_not_push_the_date_line_out_of_the_header() -> None:
     menu = "\n".join(f"- Mục {k}" for k in range(9))
     text = f"CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN\n{menu}\nTrang chủ » Tin tức\nHuyện lắp 12 trạm BTS\nNgày đăng: 14-05-2025\nNội dung"
