@@ -40,6 +40,7 @@ _PUBLICATION_MARKER = (
     r"(?:date|cập\s*nhật(?:\s*lúc)?|ngày\s*đăng|đăng\s*ngày|đăng\s*lúc|ngày\s*xuất\s*bản"
     r"|thời\s*gian\s*đăng|ngày\s*cập\s*nhật|posted(?:\s*on)?|published(?:\s*on)?|updated(?:\s*on)?)"
 )
+_LEADING_TIME = re.compile(r"^\s*" + _TIME + r"[\s,\-–|]*", re.IGNORECASE)
 _MARKED_DATE_LINE = re.compile(r"^\W*" + _PUBLICATION_MARKER + r"\b\s*[:\-–]?\s*(?:ngày\s+)?", re.IGNORECASE)
 # A dateline in brackets that opens a line, as news items credit their source: "(Cổng TTĐT -
 # 03/07/2024) Sáng 02/7, ...", "(Tin: Phòng Bưu chính - Viễn thông, 21/03/2024)".
@@ -332,7 +333,8 @@ def find_published_date(lines: list[str]) -> datetime.date | None:
             continue
         marked = _MARKED_DATE_LINE.match(line)
         if marked:
-            dates = find_dates(line[marked.end() :])
+            # the time may come first: "Cập nhật: 15:32 06/12/2024 | Tác giả: ..."
+            dates = find_dates(_LEADING_TIME.sub("", line[marked.end() :], count=1))
             if dates and dates[0].start <= 3:
                 return dates[0].value
         if _is_date_line(line):

@@ -183,6 +183,19 @@ def test_an_update_marker_may_name_the_day_before_its_date() -> None:
     assert extract_metadata(text).published_date == datetime.date(2025, 4, 10)
 
 
+def test_an_update_marker_may_give_the_time_before_the_date() -> None:
+    text = "Huyện vận hành trung tâm điều hành\nCập nhật: 15:32 06/12/2024 | Tác giả: Lê Hà\nNội dung ..."
+    assert extract_metadata(text).published_date == datetime.date(2024, 12, 6)
+
+
+def test_a_national_site_whose_title_ranks_a_province_names_no_province() -> None:
+    text = (
+        "Công bố chỉ số chuyển đổi số năm 2024: Quảng Ninh giữ vị trí dẫn đầu\n"
+        "Cả nước có 63 địa phương được đánh giá. Nhóm dẫn đầu gồm:\n- Quảng Ninh: 0,71 điểm;\n- Hà Nội: 0,68 điểm."
+    )
+    assert extract_metadata(text, "d1.txt", "https://www.vietnamplus.vn/a-1.vnp").province_code is None
+
+
 def test_a_sites_menu_does_not_push_the_date_line_out_of_the_header() -> None:
     menu = "\n".join(f"- Mục {k}" for k in range(9))
     text = f"CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN\n{menu}\nTrang chủ » Tin tức\nHuyện lắp 12 trạm BTS\nNgày đăng: 14-05-2025\nNội dung"
