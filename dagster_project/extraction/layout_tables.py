@@ -117,8 +117,23 @@ def _mark_space_rows(lines: list[Line]) -> None:
                 line.cells = cells
                 run.append(line)
                 continue
+        if run and _continues_header(run[-1], line):
+            # "tuyến (%)" alone under "... Tỷ lệ trực": the header wrapped onto a line of its own
+            line.cells = [(line.start + line.lead, line.start + line.lead + len(line.text))]
+            run.append(line)
+            continue
         _accept_space_run(run)
         run = []
+
+
+def _continues_header(header: Line, line: Line) -> bool:
+    """A short line indented past the first two columns of a header row of words goes on with
+    that header."""
+    if line.kind != TEXT or not line.text or len(line.text.split()) > 4 or len(header.cells) < 3:
+        return False
+    if any(is_number_cell(_cell_text(header, c)) for c in header.cells[1:]):
+        return False  # a row of figures: no header
+    return line.lead >= header.cells[2][0] - header.start - 1
 
 
 def _accept_space_run(run: list[Line]) -> None:

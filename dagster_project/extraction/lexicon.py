@@ -287,7 +287,7 @@ COLUMN_TARGET_WORDS = ("kế hoạch", "kh", "mục tiêu", "chỉ tiêu", "ch�
 COLUMN_COMPARISON_PATTERN = (
     # "so với" a plan or an earlier time; "Tỷ lệ kích hoạt so với công dân đủ điều kiện (%)" is a share
     r"so sánh|so\s+(?:với\s+)?(?:kế hoạch|kh\b|cùng kỳ|năm|tháng|quý|chỉ tiêu|mục tiêu|đầu|cuối|trước|ck\b)|tăng\s*/\s*giảm|tăng,\s*giảm|\bđạt\s*\(?%|th\s*/\s*kh|tỷ lệ (?:thực hiện|đạt|hoàn thành)|"
-    r"tỉ lệ (?:thực hiện|đạt|hoàn thành)|% kế hoạch|compared|change"
+    r"tỉ lệ (?:thực hiện|đạt|hoàn thành)|% kế hoạch|tăng trưởng|tốc độ tăng|compared|change|growth"
 )
 # Estimate and result columns ("Ước thực hiện 2024", "Thực hiện năm 2023", "Năm 2023").
 COLUMN_PERIOD_WORDS = ("năm", "ước thực hiện", "ước th", "ước", "thực hiện", "th", "lũy kế", "luỹ kế", "kết quả", "year")

@@ -772,3 +772,20 @@ def test_a_space_aligned_header_wrapped_onto_a_second_line_goes_on_under_each_co
         (42.0, "count", "Điểm Wi-Fi công cộng đang dùng"), (71.5, "percent", "Hộ có cáp quang đến nhà (%)"),
         (58.0, "count", "Trạm BTS đã phát sóng"),
     ]
+
+
+def test_a_header_word_wrapped_alone_onto_the_next_line_stays_in_its_column() -> None:
+    text = (
+        "Biểu 1. Hồ sơ theo lĩnh vực\nĐVT: hồ sơ\n"
+        f"{'STT':5}{'Lĩnh vực':20}{'Tiếp nhận':12}{'Trực tuyến':13}Tỷ lệ trực\n"
+        f"{'':50}tuyến (%)\n"
+        f"{'1':5}{'Hộ tịch':20}{'2.864':12}{'2.412':13}84,2\n"
+        f"{'2':5}{'Đất đai':20}{'842':12}{'516':13}61,3\n"
+    )
+    observations = extract_observations(text, PUBLISHED)
+    rate = next(o for o in observations if o.quote == "84,2")
+    assert (rate.unit, rate.table_column) == ("percent", "Tỷ lệ trực tuyến (%)")  # no "hồ sơ" count
+
+
+def test_a_growth_column_compares() -> None:
+    assert column_role("Tăng trưởng (%)", 5).role == column_role("Tốc độ tăng (%)", 5).role == "comparison"
