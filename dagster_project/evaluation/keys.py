@@ -93,6 +93,9 @@ EVAL_SETS = (
     _composed("official19", "composed blind, official-style, fifteenth round (scored blind at 15c9eea and 4865606)"),
     _composed("news20", "composed blind, news-style with sector vocabulary, fifteenth round (scored blind at 15c9eea and 4865606)"),
     _composed("official20", "composed blind, official-style, fifteenth round (scored blind at 15c9eea and 4865606)"),
+    _composed("news21", "composed blind, news-style, sixteenth round (scored blind at fcdea81 and 6802043)"),
+    _composed("official21", "composed blind, official-style, sixteenth round (scored blind at fcdea81 and 6802043)"),
+    _composed("news22", "composed blind, news-style, short items, sixteenth round (scored blind at fcdea81 and 6802043)"),
 )
 
 
