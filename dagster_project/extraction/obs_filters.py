@@ -209,6 +209,9 @@ _YEARISH_BEFORE = re.compile(r"(?:năm|từ|đến|tới|cuối|đầu|giữa|in
 _QUALIFIER_BEFORE = re.compile(lexicon.alternation(lexicon.COUNT_QUALIFIERS) + r"\s*$", _I)
 
 
+_RANGE_UPPER = re.compile(r"\s*(?:-|–|đến|tới|to)\s*\d+(?:[.,]\d+)?", _I)
+
+
 def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang) -> str | None:
     """Why the number at text[start:end] is not a figure, or None when it is one."""
     # A word on the next line is no unit of this number: "86,0" ending a table row before
@@ -230,6 +233,9 @@ def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang)
         return "English ordinal in a name"
     if _AFTER_LABEL.match(after) and not re.match(r"\s*lần\b", after):
         return "duration or label noun"
+    upper = _RANGE_UPPER.match(after)
+    if upper and _AFTER_LABEL.match(after, upper.end()) and not re.match(r"\s*lần\b", after[upper.end() :]):
+        return "lower bound of a range of durations or ages"  # "từ 18 đến 30 tuổi", "3-5 ngày"
     if raw.isdigit() and len(raw) == 4 and 1945 <= int(raw) <= 2100:
         if not _QUALIFIER_BEFORE.search(before) or _YEARISH_BEFORE.search(before):
             return "year"

@@ -283,3 +283,13 @@ def test_24_of_24_communes_is_a_figure_and_24_24_service_is_none() -> None:
     [obs] = extract_observations("Toàn huyện có 24/24 xã đã có Tổ công nghệ số cộng đồng.")
     assert (obs.numerator, obs.denominator) == (24.0, 24.0)
     assert extract_observations("Tổng đài hỗ trợ người dân 24/24, kể cả ngày nghỉ.") == []
+
+
+def test_the_lower_bound_of_an_age_or_duration_range_is_no_figure() -> None:
+    assert [o.quote for o in extract_observations("Huyện lập 12 đội hình gồm đoàn viên từ 18 đến 30 tuổi.")] == ["12"]
+    assert extract_observations("Thời gian xử lý rút ngắn còn 3-5 ngày.") == []
+
+
+def test_a_multiple_with_a_qualifier_is_a_multiple() -> None:
+    [obs] = [o for o in extract_observations("Số hồ sơ trực tuyến đạt 9.200, gấp khoảng 4 lần năm trước.") if o.quote != "9.200"]
+    assert obs.figure_kind == "multiple"
