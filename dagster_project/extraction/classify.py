@@ -83,6 +83,7 @@ _ANAPHOR_LOOKBACK = 800  # characters of the report a "hệ thống này" looks 
 _PUNCTUATION_BREAKS = frozenset(",;:(.!?")
 _LIST_MARKS = frozenset("+-–•*")
 _CLAUSE_ENDS = frozenset(";:.!?")
+_SENTENCE_BREAKS = frozenset(";.!?")  # what ends a list of verbs after the counted units
 _CLOSING = frozenset({")", "]", "%", "”", '"', "'", "percent", "phần", "trăm"})
 _LOCATIVES = frozenset(lexicon.LOCATIVES)
 _ACTIVITIES_OF_ANY_UNIT = frozenset(lexicon.ACTIVITIES_OF_ANY_UNIT)
@@ -1535,7 +1536,9 @@ class _Report:
         if undecided or code == variant:
             # "hồ sơ được tiếp nhận, giải quyết trên môi trường điện tử": the verbs listed after the
             # units go on past the comma, up to the next figure or the list of parts
-            stop = next((i for i in range(figure.last, view.text.syllable_count()) if view.syllable(i) in ";.!?"), 1 << 30)
+            stop = next(
+                (i for i in range(figure.last, view.text.syllable_count()) if view.syllable(i) in _SENTENCE_BREAKS), 1 << 30
+            )
             ends = [stop] + [f for f, _ in view.figures if f >= figure.last]
             ends += [w.first for w in view.group("parts") if w.first >= figure.last]
             ends += [w.first for w in view.group("measure") if w.first >= hi]  # "..., tỷ lệ nộp trực tuyến"

@@ -197,7 +197,7 @@ def read_unit(text: str, figure: Figure, label_at: int | None = None) -> None:
         figure.unit = "percent"  # a table row labelled "(%)" holds percentages
         return
     # "gấp 4 lần", "gấp khoảng 10 lần" (a qualifier between)
-    lead = min(figure.start, figure.lead_start) if figure.lead_start else figure.start
+    lead = figure.lead_start or figure.start
     if re.search(r"gấp\s+$", text[max(0, lead - 8) : lead], _I) and re.match(r"\s*lần\b", text[figure.end :]):
         figure.unit, figure.numerator = "ratio", figure.value
         figure.kind = "multiple"

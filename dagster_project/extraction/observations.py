@@ -310,12 +310,12 @@ _LABEL_UNIT = re.compile(r"\((?P<unit>[^\W\d_]+(?:\s[^\W\d_]+)?)\)\s*:\s*$")
 
 # People counted by what they are ("cán bộ", "thành viên") or simply as "người" are one kind:
 # "286 cán bộ, trong đó: thạc sĩ 38 người, đại học 214 người, cao đẳng 41 người".
-_PERSON_NOUNS = tuple(w for w in lexicon.BASES["people"] + lexicon.BASES["officials"] if not w.isascii())
-_PERSONS = "người"
 # ... and so are the kinds of health facility: "412 cơ sở khám bệnh, chữa bệnh, trong đó 18
-# bệnh viện, 31 trung tâm y tế và 377 trạm y tế".
-_FACILITY_NOUNS = tuple(sorted((w for w in lexicon.BASES["health_facilities"] if not w.isascii()), key=len, reverse=True))
-_FACILITIES = "health_facilities"
+# bệnh viện, 31 trung tâm y tế và 377 trạm y tế". (nouns, the kind they stand for)
+_UNIT_KINDS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    (tuple(w for base in bases for w in lexicon.BASES[base] if not w.isascii()), kind)
+    for bases, kind in ((("people", "officials"), "người"), (("health_facilities",), "health_facilities"))
+)
 
 
 def _head_noun(text: str, figure: Figure) -> str | None:
@@ -324,10 +324,9 @@ def _head_noun(text: str, figure: Figure) -> str | None:
     names ("Số máy tính (chiếc): 214")."""
     start = figure.subject_from if figure.subject_from >= 0 else figure.end
     phrase = subject_after(text, start, min(len(text), start + 120)).lower()
-    if any(phrase == w or phrase.startswith(w + " ") or phrase.startswith(w + ",") for w in _PERSON_NOUNS):
-        return _PERSONS
-    if any(phrase == w or phrase.startswith(w + " ") or phrase.startswith(w + ",") for w in _FACILITY_NOUNS):
-        return _FACILITIES
+    for nouns, kind in _UNIT_KINDS:
+        if any(phrase == w or phrase.startswith(w + " ") or phrase.startswith(w + ",") for w in nouns):
+            return kind
     words = phrase.split()
     if words:
         return words[0]

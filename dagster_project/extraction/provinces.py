@@ -39,6 +39,7 @@ from dagster_project.extraction.lexicon import (
     PORTAL_FURNITURE_PATTERN,
     RANK_CUES,
     RANK_GROUP,
+    word_alternation,
 )
 from dagster_project.extraction.normalize import normalize_text
 
@@ -420,8 +421,7 @@ def detect_province(text: str, file_name: str | None = None, national_source: bo
         # a national site names a province in passing, in related headlines or its own address
         # ("Số 381 Đội Cấn, Ba Đình, Hà Nội") however often: only the title or "tỉnh X" makes it the subject
         return None, None
-    title_end = _title_end(text)
-    if national_source and not _titled_or_named_again(mentions, best, title_end, text[:title_end]):
+    if national_source and not _titled_or_named_again(mentions, best, text[: _title_end(text)]):
         # "...; thành phố Cần Thơ đạt 79,3%": one locality of a national roundup, named once
         return None, None
     strongest = max(
@@ -438,17 +438,17 @@ def named_in_passing(text: str, code: str) -> bool:
     return len(own) == 1 and own[0].start >= _title_end(text)
 
 
-def _titled_or_named_again(mentions: list[_Mention], code: str, title_end: int, title: str = "") -> bool:
+def _titled_or_named_again(mentions: list[_Mention], code: str, title: str) -> bool:
     """A national site's report is about a province its title names, or that it names in full
     ("tỉnh X", "thành phố X") more than once. A title that ranks it ("Đà Nẵng giữ vị trí dẫn
     đầu") is about the ranking of all provinces: no province."""
     if _RANKING_TITLE.search(title):
         return False
     own = [m for m in mentions if m.gso_code == code and m.kind != "file"]
-    return any(0 <= m.start < title_end for m in own) or sum(m.weight >= _NATIONAL_MIN_WEIGHT for m in own) >= 2
+    return any(0 <= m.start < len(title) for m in own) or sum(m.weight >= _NATIONAL_MIN_WEIGHT for m in own) >= 2
 
 
-_RANKING_TITLE = re.compile(r"(?<!\w)(?:" + "|".join(RANK_CUES + RANK_GROUP) + r")(?!\w)", re.IGNORECASE)
+_RANKING_TITLE = re.compile(word_alternation(RANK_CUES + RANK_GROUP), re.IGNORECASE)
 
 
 def province_by_code(gso_code: str) -> Province | None:
