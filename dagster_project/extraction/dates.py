@@ -174,3 +174,27 @@ def parse_date(s: str) -> datetime.date | None:
     rank = {DAY: 0, MONTH: 1, YEAR: 2}
     best = min(mentions, key=lambda mention: (rank[mention.precision], mention.start))
     return best.value
+
+
+# Dates that portals and papers put in an article's address. Only the shapes a site's
+# software writes: a path segment of the day ("/Pages/2025-04-10/...", "/2025/03/18/...") or
+# an article id that opens with the day and its clock time ("...-20250303081530123.htm").
+# A date in the slug of a title ("...-den-31-3-2025-...") is the title's date, often a
+# cut-off, and is not read.
+_URL_DAY_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"/(?P<y>20\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?=/)"),
+    re.compile(r"/(?P<y>20\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),
+    re.compile(r"[-/_](?P<y>20\d{2})(?P<m>\d{2})(?P<d>\d{2})(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\d{0,9}\.[a-z]{2,5}$"),
+)
+
+
+def date_from_url(url: str) -> datetime.date | None:
+    """The day an article's address says it was posted on, else None."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    for pattern in _URL_DAY_PATTERNS:
+        match = pattern.search(path)
+        if match:
+            value = _make_date(int(match["y"]), int(match["m"]), int(match["d"]))
+            if value is not None:
+                return value
+    return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from dagster_project.extraction.dates import find_dates, parse_date
+from dagster_project.extraction.dates import date_from_url, find_dates, parse_date
 from dagster_project.extraction.lexicon import DOCUMENT_TYPES, SHARE_WORDS, SITE_BAR_WORDS, WEEKDAY_PATTERN, alternation
 from dagster_project.extraction.models import ReportMetadata
 from dagster_project.extraction.provinces import (
@@ -110,20 +110,35 @@ def extract_metadata(text: str, file_name: str | None = None, url: str | None = 
     """Title, date, province and portal of a report; `url` is where it was fetched (a manifest gives it).
 
     The province comes from the text, else from the URL's host (provincial portals
-    and papers name it: laocai.gov.vn, baolaocai.vn), else from the file name.
+    and papers name it: laocai.gov.vn, baolaocai.vn), else from the file name; the
+    publication date from the text, else from the URL's path ("/Pages/2025-04-10/...").
     """
     text = normalize_text(text)
     lines = _header_lines(text)
     official = _official_header(text)
     province_code, evidence, source = _province(text, file_name, url)
+    published, published_source = _published(text, lines, official, url)
     return ReportMetadata(
         title=find_official_title(official) or find_title(lines),
-        published_date=find_official_date(official) or find_published_date(lines) or find_signature_date(text),
+        published_date=published,
         province_code=province_code,
         province_evidence=evidence,
         source_site=find_source_site(text),
         province_source=source,
+        published_source=published_source,
     )
+
+
+def _published(
+    text: str, lines: list[str], official: list[str], url: str | None
+) -> tuple[datetime.date | None, str | None]:
+    """The publication date and where it came from: the text's own date lines, else the day
+    the article's address was posted on (a page whose header prints no date)."""
+    printed = find_official_date(official) or find_published_date(lines) or find_signature_date(text)
+    if printed is not None:
+        return printed, "text"
+    posted = date_from_url(url) if url else None
+    return posted, ("url" if posted else None)
 
 
 def _province(text: str, file_name: str | None, url: str | None) -> tuple[str | None, str | None, str | None]:

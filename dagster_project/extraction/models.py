@@ -25,6 +25,7 @@ class ReportMetadata:
     province_evidence: str | None  # why: "name:Nghệ An", "domain:khcncaobang.gov.vn", ...
     source_site: str | None  # portal named in the text ("Nguồn tin: nghean.gov.vn")
     province_source: str | None = None  # manifest | text | url | file_name: where the province came from
+    published_source: str | None = None  # text | url: where published_date came from
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ class ReportRecord:
     source_site: str | None
     text: str
     province_source: str | None = None  # manifest | text | url | file_name
-    published_source: str | None = None  # manifest | text
+    published_source: str | None = None  # manifest | text | url
     source_url: str | None = None  # where the report was fetched (from the manifest)
 
 
@@ -367,7 +367,7 @@ def build_report(
     province_code, province_evidence, province_source = meta.province_code, meta.province_evidence, meta.province_source
     if entry.province_code is not None:
         province_code, province_evidence, province_source = entry.province_code, f"manifest:{name}", "manifest"
-    published, published_source = meta.published_date, ("text" if meta.published_date else None)
+    published, published_source = meta.published_date, meta.published_source
     if entry.published is not None:
         published, published_source = entry.published, "manifest"
     return ReportRecord(

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from dagster_project.extraction.dates import DateMention, find_dates, parse_date
+from dagster_project.extraction.dates import DateMention, date_from_url, find_dates, parse_date
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,30 @@ def test_parse_date_prefers_the_most_precise_mention() -> None:
 
 def test_parse_date_returns_none_without_a_date() -> None:
     assert parse_date("Trang chủ") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://quangtri.gov.vn/portal/Pages/2024-11-05/Tong-ket-nam-chuyen-doi-so.aspx", datetime.date(2024, 11, 5)),
+        ("https://baomoi.example.vn/2023/07/09/chuyen-doi-so-o-vung-cao/", datetime.date(2023, 7, 9)),
+        ("https://tinmoi.example.vn/thoi-su/xa-vung-cao-co-song-4g-20240612153045123.htm", datetime.date(2024, 6, 12)),
+    ],
+)
+def test_a_url_path_gives_the_day_its_software_wrote(url: str, expected: datetime.date) -> None:
+    assert date_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # the date of a title's slug is often a cut-off, not the day of posting
+        "https://soyte.example.gov.vn/tin-tuc/tinh-den-31-3-2024-co-95-benh-vien-dung-benh-an-dien-tu.html",
+        "https://example.vn/bao-cao-2021-2025-ket-qua.html",  # a span of years
+        "https://example.vn/tin-tuc/12345678.htm",  # an id that is no date
+        "https://example.vn/portal/Pages/2024-02-30/khong-co-ngay-nay.aspx",  # no such day
+        "https://example.vn/tin?ngay=2024-06-12",  # a query is no path
+    ],
+)
+def test_a_url_without_a_posting_day_gives_none(url: str) -> None:
+    assert date_from_url(url) is None

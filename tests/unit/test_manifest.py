@@ -48,6 +48,23 @@ def test_a_url_from_the_manifest_gives_the_province_when_the_text_names_none(tmp
     assert (reports["c3d4.txt"].province_code, reports["c3d4.txt"].province_source) == (None, None)
 
 
+def test_a_url_from_the_manifest_dates_a_report_whose_text_prints_no_date(tmp_path: Path) -> None:
+    dated = "Thứ Hai, 04/11/2024 09:15\n".encode() + REPORT
+    folder = _folder(
+        tmp_path,
+        "file,url\n"
+        "a1b2.txt,https://laocai.gov.vn/portal/Pages/2024-11-05/tin.aspx\n"
+        "c3d4.txt,https://laocai.gov.vn/portal/Pages/2024-11-05/tin-2.aspx\n",
+        {"a1b2.txt": REPORT, "c3d4.txt": dated},
+    )
+    reports = {r.source_file: r for r in scan_sources(folder, MAX_BYTES)[0]}
+    assert (reports["a1b2.txt"].published_date, reports["a1b2.txt"].published_source) == (
+        datetime.date(2024, 11, 5), "url")
+    # the page's own date line beats the address
+    assert (reports["c3d4.txt"].published_date, reports["c3d4.txt"].published_source) == (
+        datetime.date(2024, 11, 4), "text")
+
+
 def test_bad_lines_are_reported_with_their_line_and_the_other_reports_still_load(tmp_path: Path) -> None:
     folder = _folder(
         tmp_path,
