@@ -111,6 +111,11 @@ _BASE_REFINES: dict[tuple[str, str], str] = {
     ("subscribers", "broadband_internet"): "internet_subscribers",
     ("subscribers", "fibre_optic"): "internet_subscribers",  # fibre_optic is a share of units connected
     ("subscribers", "mobile_coverage"): "telecom_subscribers",  # coverage counts places, not subscribers
+    # "58 nghìn hồ sơ thủ tục hành chính qua bưu chính": dossiers of procedures, or sent by
+    # post, which a count of procedures or of post offices cannot be; every dossier counted is
+    # one received
+    ("dossiers", "admin_procedures"): "dossiers_received",
+    ("dossiers", "postal_network"): "dossiers_received",
 }
 _RELEVANCE_REASONS = {
     "budget_revenue": "money", "dx_rankings": "rank", "index_scores": "score", "awards": "award",
@@ -808,6 +813,35 @@ def _after_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
     return (pos, end) if end > pos else None
 
 
+_PERCENT_SIGNS = frozenset({"%", "percent", "cent"})
+
+
+def _after_listed(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
+    """The unit a list of bare figures shares after its last one: "lần lượt có 1.236, 814 và
+    1.102 lượt hồ sơ" counts dossiers in each. Members written alike only (all percents or
+    none), joined by nothing but commas, coordinators and qualifiers."""
+    starts = dict(view.figures)
+    percent = _is_percent(view, fig.first, fig.last)
+    pos, last, joined = fig.last, None, False
+    while pos < fig.clause[1]:
+        if pos in starts:
+            if _is_percent(view, pos, starts[pos]) != percent:
+                return None
+            last, pos = (pos, starts[pos]), starts[pos]
+        elif view.syllable(pos) in _BETWEEN_SHARED:
+            joined = view.at("coordinator", pos) is not None  # "A, B và C": "và" before the last
+            pos += 1
+        else:
+            break
+    if last is None or pos != last[1] or not joined:
+        return None
+    return _after_phrase(view, _Figure(last[0], last[1], fig.clause))
+
+
+def _is_percent(view: _SentenceView, first: int, last: int) -> bool:
+    return any(view.syllable(i) in _PERCENT_SIGNS for i in range(first, last))
+
+
 # What may stand between two figures that share a predicate: coordinators and qualifiers.
 _BETWEEN_SHARED = frozenset(
     {","} | {w for phrase in lexicon.COORDINATORS + lexicon.QUALIFIERS + lexicon.COUNT_QUALIFIERS for w in phrase.split()}
@@ -1167,11 +1201,15 @@ class _Report:
                 # A cell measures what its row label (or, in a breakdown by place, its column
                 # header) names; the evidence's bracketed copy of the row is no phrase of it.
                 return replace(figure, after=None, before=label, linked=True, measured=label)
+        after = _after_phrase(view, figure) or _after_listed(view, figure)
         respective = _respective_subject(view, figure)
         if respective is not None:
+            if after is not None and view.at("base", _head_start(view, after)) and not self._names_topic(view, respective):
+                # "Các huyện A, B và C lần lượt có 1.236, 814 và 1.102 lượt hồ sơ": the places
+                # listed before say where; the unit after is what each figure counts
+                return replace(figure, after=after, before=respective, measured=after)
             # "Tỷ lệ A và tỷ lệ B lần lượt đạt 91% và 87%": each figure measures its own subject
             return replace(figure, after=None, before=respective, linked=True, measured=respective)
-        after = _after_phrase(view, figure)
         before, verb = _before_phrase(view, figure)
         linked, connects = verb is not None, verb is not None and verb.payload[0] == "connecting"
         # "đưa sóng 5G đến 100% quận", "phủ sóng tới 98% thôn": what reaches that far is the

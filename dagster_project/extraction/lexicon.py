@@ -579,7 +579,7 @@ SHARED_KEYWORD_OWNERS: dict[str, tuple[str, ...]] = {"smart_city_ioc": ("ioc",)}
 BASE_EXCLUDES: dict[str, frozenset[str]] = {
     # ... nor of one-stop shops, which count offices and systems ("Kết quả giải quyết thủ tục
     # hành chính" over a column of dossiers names the process, not the units)
-    "dossiers": frozenset({"admin_procedures", "online_public_services", "online_public_services_level34", "one_stop_shop"}),
+    "dossiers": frozenset({"admin_procedures", "online_public_services", "online_public_services_level34", "one_stop_shop", "postal_network"}),
     "procedures": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
     "services": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),
     "documents": frozenset({"dossiers_processed_online", "dossiers_on_time", "dossiers_received"}),

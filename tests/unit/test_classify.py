@@ -1144,3 +1144,25 @@ def test_dossiers_received_and_handled_online_are_online_dossiers() -> None:
     assert code_of(text, "78%") == "dossiers_processed_online"
     text = "Các xã tiếp nhận 9.420 hồ sơ, tỷ lệ nộp trực tuyến đạt 61%."
     assert code_of(text, "9.420") == "dossiers_received"
+
+
+def test_dossiers_sent_through_the_post_are_dossiers_not_the_postal_network() -> None:
+    # the post is the channel; what is counted is dossiers, and a dossier counted is one received
+    text = "Năm qua, các xã miền núi đã gửi gần 4.300 hồ sơ thủ tục hành chính qua dịch vụ bưu chính công ích."
+    assert code_of(text, "4.300") == "dossiers_received"
+    text = "Ba huyện lần lượt có 512, 388 và 276 lượt hồ sơ chuyển qua bưu điện."
+    assert {code_of(text, q) for q in ("512", "388", "276")}.isdisjoint({"postal_network"})
+    # the network's own units stay its own
+    assert code_of("Tỉnh có 214 điểm phục vụ bưu chính, trong đó 186 điểm có kết nối Internet.", "214") == "postal_network"
+
+
+def test_figures_listed_for_places_count_the_unit_after_the_last_one() -> None:
+    # the places before "lần lượt" say where; the unit after the last figure is what each counts
+    text = "Các xã Nậm Cang, Tả Van và Bản Hồ lần lượt có 640, 415 và 230 hồ sơ gửi qua bưu điện."
+    assert [code_of(text, q) for q in ("640", "415", "230")] == ["dossiers_received"] * 3
+    # measures listed before keep their own subjects
+    text = "Tỷ lệ hồ sơ trực tuyến và tỷ lệ hồ sơ đúng hạn lần lượt đạt 58% và 96%."
+    assert (code_of(text, "58%"), code_of(text, "96%")) == ("dossiers_processed_online", "dossiers_on_time")
+    # a list without "và" before its last figure is no list of one unit
+    text = "Phấn đấu tỷ lệ hồ sơ trực tuyến đạt 75%, 100% hồ sơ được số hóa."
+    assert code_of(text, "75%") == "dossiers_processed_online"
