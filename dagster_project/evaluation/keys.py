@@ -96,6 +96,9 @@ EVAL_SETS = (
     _composed("news21", "composed blind, news-style, sixteenth round (scored blind at fcdea81 and 6802043)"),
     _composed("official21", "composed blind, official-style, sixteenth round (scored blind at fcdea81 and 6802043)"),
     _composed("news22", "composed blind, news-style, short items, sixteenth round (scored blind at fcdea81 and 6802043)"),
+    _composed("news23", "composed blind, news-style, seventeenth round (scored blind at a959a65 and 9175f3a)"),
+    _composed("news24", "composed blind, news-style with sector vocabulary, seventeenth round (scored blind at a959a65 and 9175f3a)"),
+    _composed("official22", "composed blind, official-style, seventeenth round (scored blind at a959a65 and 9175f3a)"),
 )
 
 

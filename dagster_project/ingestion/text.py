@@ -250,7 +250,8 @@ class _TextCollector:
         elif tag in _LINE_TAGS:
             self.parts.append("\n")
         elif tag in _CELL_TAGS:
-            self.parts.append(_CELL_MARK)
+            rows, columns = _span(attrib, "rowspan"), _span(attrib, "colspan")
+            self.parts.append(_CELL_MARK + (f"{_SPAN_OPEN}{rows},{columns}{_SPAN_CLOSE}" if rows > 1 or columns > 1 else ""))
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
         if tag == "pre":
@@ -277,7 +278,7 @@ class _TextCollector:
     def _flush(self) -> None:
         if not self._pending:
             return
-        data = "".join(self._pending)
+        data = "".join(self._pending).replace(_SPAN_OPEN, "").replace(_SPAN_CLOSE, "")
         self._pending.clear()
         if self._skip_depth:
             return
@@ -299,9 +300,131 @@ def strip_markup(text: str) -> str:
     parser = etree.HTMLParser(target=collector, encoding="utf-8", no_network=True, huge_tree=False)
     parser.feed(text.encode("utf-8"))
     raw = parser.close()  # entities are already replaced in the text
-    lines = [_clean_line(line) for line in raw.split("\n")]
+    lines = [_clean_line(line) for line in _spread_spans(raw.split("\n"))]
     joined = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", joined).strip()
+
+
+# ---------------------------------------------------------------- merged cells
+
+_SPAN_OPEN, _SPAN_CLOSE = "\x01", "\x02"  # around "rows,columns" after a merged cell's mark
+_SPAN_MARK = re.compile(_SPAN_OPEN + r"(\d+),(\d+)" + _SPAN_CLOSE)
+_MAX_SPAN = 64
+_SPANNED = None  # a grid place that a merged cell to its left covers
+
+
+def _span(attrib: object, name: str) -> int:
+    try:
+        value = int(str(attrib.get(name) or 1).strip())  # type: ignore[attr-defined]
+    except ValueError:
+        return 1
+    return max(1, min(_MAX_SPAN, value))
+
+
+def _spread_spans(lines: list[str]) -> list[str]:
+    """The rows of each table with merged cells (rowspan, colspan) laid out on a grid, so that
+    every value stands under its own column: a header of two rows becomes one ("Chỉ tiêu kế
+    hoạch Năm 2026"), a cell merged down is repeated in each row it covers, a cell merged
+    across stands in its first column."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if _CELL_MARK not in lines[k]:
+            out.append(lines[k])
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and _CELL_MARK in lines[end]:
+            end += 1
+        rows = lines[k:end]
+        out += _grid_rows(rows) if any(_SPAN_OPEN in row for row in rows) else rows
+        k = end
+    return out
+
+
+def _grid_rows(lines: list[str]) -> list[str]:
+    rows = [_cells(line) for line in lines]
+    width = max(sum(columns for _, _, columns in row) for row in rows)
+    out: list[str] = []
+    # a row of one cell across the table is a caption or a unit line ("Đơn vị tính: %")
+    while rows and len(rows[0]) == 1 and rows[0][0][2] in (width, 1) and width > 1:
+        out.append(rows.pop(0)[0][0])
+    if not rows:
+        return out
+    grid = _grid(rows)
+    first = rows[0]
+    depth = max(r for _, r, _ in first)
+    if depth == 1 and any(c > 1 for _, _, c in first):
+        depth = 2  # a heading over several columns has its sub-headings on the next row
+    depth = min(depth, len(grid))
+    if depth > 1:
+        heads = [_across(row) for row in grid[:depth]]
+        header: list[str | None] = [_merged_heading([row[c] for row in heads]) for c in range(len(grid[0]))]
+        grid = [header] + grid[depth:]
+    for row in grid:
+        out.append(_CELL_MARK + _CELL_MARK.join("" if cell is _SPANNED else cell for cell in row))
+    return out
+
+
+def _cells(line: str) -> list[tuple[str, int, int]]:
+    pieces = line.split(_CELL_MARK)
+    cells = [(pieces[0], 1, 1)] if pieces[0].strip() else []
+    for piece in pieces[1:]:
+        mark = _SPAN_MARK.match(piece)
+        if mark:
+            cells.append((piece[mark.end():], int(mark.group(1)), int(mark.group(2))))
+        else:
+            cells.append((piece, 1, 1))
+    return cells
+
+
+def _grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str | None]]:
+    """Rows of cells placed on columns; a cell merged down fills the places below it."""
+    below: dict[int, tuple[int, str | None]] = {}  # column -> (rows still covered, what covers it)
+    grid: list[list[str | None]] = []
+    for cells in rows:
+        row: list[str | None] = []
+
+        def covered() -> None:
+            while len(row) in below:
+                left, text = below.pop(len(row))
+                row.append(text)
+                if left > 1:
+                    below[len(row) - 1] = (left - 1, text)
+
+        for text, down, across in cells:
+            covered()
+            for k in range(across):
+                place = text if k == 0 else _SPANNED
+                if down > 1:
+                    below[len(row)] = (down - 1, place if k == 0 else _SPANNED)
+                row.append(place)
+        covered()
+        while below and max(below) >= len(row):
+            row.append("")
+            covered()
+        grid.append(row)
+    width = max(len(row) for row in grid)
+    return [row + [""] * (width - len(row)) for row in grid]
+
+
+def _across(row: list[str | None]) -> list[str | None]:
+    """A header row with each heading over every column it spans."""
+    out: list[str | None] = []
+    for cell in row:
+        out.append(out[-1] if cell is _SPANNED and out else cell)
+    return out
+
+
+def _merged_heading(column: list[str | None]) -> str:
+    """The header rows of one column read top down, each heading once ("Chỉ tiêu kế hoạch",
+    "Năm 2026"); a place a heading to its left covers takes that heading."""
+    words: list[str] = []
+    for text in column:
+        text = (text or "").strip()
+        if text and (not words or words[-1] != text):
+            words.append(text)
+    return " ".join(words)
 
 
 def _clean_line(line: str) -> str:

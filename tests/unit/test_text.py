@@ -220,3 +220,38 @@ def test_evidence_quotes_the_report_in_its_own_spelling() -> None:
     [share] = [o for o in extract_report(text, None) if o.quote == "85%"]
     assert share.indicator_code == "digitisation"
     assert share.sentence == "Tỷ lệ số hoá hồ sơ đạt 85%, văn hoá đọc đạt 12 điểm thư viện."
+
+
+def test_merged_header_cells_give_one_header_row_with_a_heading_per_column() -> None:
+    html = (
+        "<table><tr><td colspan='5'>Đơn vị tính: trạm</td></tr>"
+        "<tr><td rowspan='2'>TT</td><td rowspan='2'>Huyện</td><td rowspan='2'>Hiện có</td>"
+        "<td colspan='2'>Kế hoạch</td></tr>"
+        "<tr><td>Năm 2026</td><td>Năm 2027</td></tr>"
+        "<tr><td>1</td><td>Mường Nhé</td><td>58</td><td>64</td><td>70</td></tr></table>"
+    )
+    assert strip_markup(html).split("\n") == [
+        "Đơn vị tính: trạm",
+        "TT | Huyện | Hiện có | Kế hoạch Năm 2026 | Kế hoạch Năm 2027",
+        "1 | Mường Nhé | 58 | 64 | 70",
+    ]
+
+
+def test_merged_body_cells_keep_every_value_under_its_own_column() -> None:
+    html = (
+        "<table><tr><th>Huyện</th><th>Xã</th><th>Số camera</th></tr>"
+        "<tr><td rowspan='2'>Tuần Giáo</td><td>Quài Nưa</td><td>12</td></tr>"
+        "<tr><td>Mùn Chung</td><td>9</td></tr>"
+        "<tr><td colspan='2'>Tổng cộng</td><td>21</td></tr></table>"
+    )
+    assert strip_markup(html).split("\n") == [
+        "Huyện | Xã | Số camera",
+        "Tuần Giáo | Quài Nưa | 12",
+        "Tuần Giáo | Mùn Chung | 9",  # the cell merged down names each row it covers
+        "Tổng cộng | - | 21",
+    ]
+
+
+def test_a_table_without_merged_cells_reads_as_before() -> None:
+    html = "<table><tr><th>Chỉ tiêu</th><th>Năm 2025</th></tr><tr><td>Trạm BTS</td><td>412</td></tr></table>"
+    assert strip_markup(html).split("\n") == ["Chỉ tiêu | Năm 2025", "Trạm BTS | 412"]
