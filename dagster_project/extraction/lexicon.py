@@ -293,6 +293,9 @@ COLUMN_COMPARISON_PATTERN = (
 COLUMN_PERIOD_WORDS = ("năm", "ước thực hiện", "ước th", "ước", "thực hiện", "th", "lũy kế", "luỹ kế", "kết quả", "year")
 # Row labels that are a table's total.
 TOTAL_ROW_WORDS = ("tổng", "tổng cộng", "cộng", "toàn tỉnh", "toàn huyện", "tổng số", "total", "chung")
+# ... of those, the labels of a sum of the rows printed: "Toàn tỉnh" may count places the
+# table does not list, "Tổng cộng" adds up the rows above it.
+SUM_ROW_WORDS = ("tổng", "tổng cộng", "cộng", "tổng số", "total")
 
 
 # --- page furniture -----------------------------------------------------------------

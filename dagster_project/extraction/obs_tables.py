@@ -46,6 +46,11 @@ class CellContext:
     evidence: str
     subject: str
     clause: str
+    table_at: int = -1  # where the table starts: the cells of one table share it
+    row_at: int = -1  # where the cell's row starts
+    sum_row: bool = False  # the row adds up the rows printed ("Tổng cộng", "Cộng")
+    row_member: bool = False  # the row is one place, body or category of the table's kind
+    row_number: int | None = None  # the row's STT, when it prints one
 
 
 def table_figures(
@@ -82,7 +87,7 @@ def _title(block: Block, table: Table, row: Row) -> dict[str, str]:
     its row starts, so that the cells of one row can be read together; and whether its
     rows are members of a kind ("Lĩnh vực", "Đơn vị") rather than measures."""
     title = {"table_row_at": str(row.start)}
-    if not table.breakdown and any(c.role == "label" and _CATEGORY_HEADER.fullmatch(c.header) for c in table.columns):
+    if not table.breakdown and _rows_are_categories(table):
         title["table_rows"] = "categories"  # and its columns periods or plans
     if block.scope.caption:
         title["table_caption"] = block.scope.caption
@@ -174,8 +179,21 @@ def _context(
     return CellContext(
         section=scope.section, column=column.header, column_role=column.role, row_label=row.label,
         breakdown=breakdown, target=target, target_source=target_source, as_of=as_of, as_of_source=as_of_source,
-        evidence=evidence, subject=subject, clause=clause.strip(" —"),
+        evidence=evidence, subject=subject, clause=clause.strip(" —"), table_at=block.start, row_at=row.start,
+        sum_row=row.is_total and bool(_SUM_ROW.match(row.label)),
+        row_member=not row.is_total and (table.breakdown or _rows_are_categories(table)),
+        row_number=int(numbered.group(1)) if (numbered := _ROW_NUMBER.match(row.raw)) else None,
     )
+
+
+_ROW_NUMBER = re.compile(r"\s*(\d{1,3})(?:\s*[|.)]|\s)")
+
+
+_SUM_ROW = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.SUM_ROW_WORDS) + r"(?!\w)", _I)
+
+
+def _rows_are_categories(table: Table) -> bool:
+    return any(c.role == "label" and _CATEGORY_HEADER.fullmatch(c.header) for c in table.columns)
 
 
 _PER_CAPITA_UNIT = re.compile(PER_CAPITA_RATE, _I)

@@ -118,6 +118,7 @@ def _extract(text: str, published: datetime.date | None) -> list[tuple[Observati
     figures = _read_blocks(reading, layout, tokens, starts, lang, year_of)
     figures = _drop_restated(reading, figures)
     _link_parts(reading, figures)
+    _link_sum_rows(figures)
     return _to_observations(text, reading, figures, published, lang)
 
 
@@ -256,6 +257,42 @@ def _link_parts(text: str, figures: list[Figure]) -> None:
             part.parent = i
 
 
+def _link_sum_rows(figures: list[Figure]) -> None:
+    """A table's sum row ("Tổng cộng", first or last) is the whole of the rows it adds up,
+    column by column: each count cell of a member row points at the sum row's cell of its
+    column, and the sum row's cell is marked complete (its parts are all of it), so the
+    quality check holds it to their sum. Only where every member row has a count in that column."""
+    by_table: dict[int, list[int]] = {}
+    for k, f in enumerate(figures):
+        if isinstance(f.context, CellContext):
+            by_table.setdefault(f.context.table_at, []).append(k)
+    for cells in by_table.values():
+        contexts = {k: figures[k].context for k in cells}
+        rows = sorted({c.row_at for c in contexts.values()})  # type: ignore[attr-defined]
+        sum_rows = {c.row_at for c in contexts.values() if c.sum_row}  # type: ignore[attr-defined]
+        if len(sum_rows) != 1 or next(iter(sum_rows)) not in (rows[0], rows[-1]):
+            continue  # no total, or subtotals between the rows
+        members = [r for r in rows if r not in sum_rows]
+        numbers = {c.row_at: c.row_number for c in contexts.values()}  # type: ignore[attr-defined]
+        if all(numbers[r] is not None for r in members) and [numbers[r] for r in members] != list(
+            range(1, len(members) + 1)
+        ):
+            continue  # rows 5 to 7 under a total: the table began before a page break
+        for total in (k for k in cells if contexts[k].sum_row):  # type: ignore[attr-defined]
+            column = contexts[total].column  # type: ignore[attr-defined]
+            parts = [k for k in cells if k != total and contexts[k].column == column]  # type: ignore[attr-defined]
+            if (
+                figures[total].unit != "count" or figures[total].kind is not None or len(parts) < 2
+                or sorted(contexts[k].row_at for k in parts) != members  # type: ignore[attr-defined]
+                or any(figures[k].unit != "count" or figures[k].kind is not None for k in parts)
+                or not all(contexts[k].row_member for k in parts)  # type: ignore[attr-defined]
+            ):
+                continue
+            figures[total].parts_complete = True
+            for k in parts:
+                figures[k].parent = total
+
+
 def _change_against_earlier(text: str, figure: Figure) -> bool:
     """"tăng 418 trạm so với thời điểm 31/12/2024": a difference from an earlier time or a plan,
     neither a whole nor a part of the list around it."""
@@ -354,6 +391,7 @@ def _to_observations(
             obs,
             ordinal=n,
             parent_ordinal=ordinal_of[f.parent] if f.parent is not None else None,
+            parts_complete=f.parts_complete,
             extra=dict(f.extra, raw=f.raw, lang=lang),
         ), span))
     return built

@@ -789,3 +789,36 @@ def test_a_header_word_wrapped_alone_onto_the_next_line_stays_in_its_column() ->
 
 def test_a_growth_column_compares() -> None:
     assert column_role("Tăng trưởng (%)", 5).role == column_role("Tốc độ tăng (%)", 5).role == "comparison"
+
+
+SUM_ROW_TABLE = """Biểu 2. Hồ sơ và camera tại các xã (đến ngày 30/9/2025)
+
+STT | Xã | Hồ sơ tiếp nhận | Tỷ lệ trực tuyến (%) | Camera
+1 | Xã Thanh Sơn | 1.204 | 71,2 | 18
+2 | Xã Thanh Hà | 836 | 64,5 | 12
+3 | Xã Thanh Lâm | 1.512 | 80,1 | 25
+ | {total} | 3.552 | 73,4 | 55
+"""
+
+
+def _parts_of(observations: list[Observation], total: float) -> list[float]:
+    [whole] = [o for o in observations if o.value == total]
+    return sorted(o.value for o in observations if o.parent_ordinal == whole.ordinal)
+
+
+def test_a_sum_row_is_the_whole_of_every_row_above_it_in_its_count_columns() -> None:
+    observations = extract_observations(SUM_ROW_TABLE.format(total="Tổng cộng"), PUBLISHED)
+    assert _parts_of(observations, 3552) == [836, 1204, 1512]
+    assert _parts_of(observations, 55) == [12, 18, 25]
+    complete = sorted(o.value for o in observations if o.parts_complete)
+    assert complete == [55, 3552]  # the percent column has no sum
+
+
+def test_a_province_row_and_a_table_cut_by_a_page_break_have_no_listed_parts() -> None:
+    # "Toàn tỉnh" may count places the table does not list
+    observations = extract_observations(SUM_ROW_TABLE.format(total="Toàn tỉnh"), PUBLISHED)
+    assert not any(o.parts_complete for o in observations)
+    # rows 4 to 6 under a total: the rows 1 to 3 were on the page before
+    cut = SUM_ROW_TABLE.replace("\n1 |", "\n4 |").replace("\n2 |", "\n5 |").replace("\n3 |", "\n6 |")
+    observations = extract_observations(cut.format(total="Tổng cộng"), PUBLISHED)
+    assert not any(o.parts_complete for o in observations)

@@ -16,6 +16,20 @@ parts as (
     group by p.parent_fact_key
 ),
 
+-- Totals whose parts are all of them (a table's "Tổng cộng" row over its member rows), with
+-- how many parts the extractor linked: a part that left the fact tables (another domain)
+-- makes the sum incomplete, and the total is then compared like a "trong đó" list.
+complete_totals as (
+    select
+        t.observation_key as total_fact_key,
+        count(p.observation_key) as parts_linked
+    from {{ ref('stg_observations') }} as t
+    inner join {{ ref('stg_observations') }} as p
+        on p.report_key = t.report_key and p.parent_ordinal = t.ordinal
+    where t.parts_complete
+    group by t.observation_key
+),
+
 compared as (
     select
         t.fact_key as total_fact_key,
@@ -29,6 +43,7 @@ compared as (
         p.parts_sum - t.value as sum_gap,
         case
             when p.parts_in_other_unit > 0 then 'mixed_units'
+            when c.parts_linked = p.parts_count and p.parts_count > 1 then 'complete'
             when p.parts_count = 1 then 'subset'
             else 'sum'
         end as comparison,
@@ -36,6 +51,7 @@ compared as (
         t.evidence
     from parts as p
     inner join facts as t on t.fact_key = p.total_fact_key
+    left join complete_totals as c on c.total_fact_key = p.total_fact_key
 )
 
 select
@@ -51,7 +67,12 @@ select
     comparison,
     -- A "trong đó"/"bao gồm" list may name only some of the parts ("1.024 toàn trình,
     -- 412 một phần" of 1.836 procedures): it is wrong only when its parts exceed the total.
-    case when comparison in ('sum', 'subset') then sum_gap <= 0.01 end as is_consistent,
+    -- A sum row adds up every row above it: it is wrong when it differs from their sum by
+    -- more than rounding (a thousandth of the total).
+    case
+        when comparison = 'complete' then abs(sum_gap) <= greatest(0.01, 0.001 * abs(total_value))
+        when comparison in ('sum', 'subset') then sum_gap <= 0.01
+    end as is_consistent,
     part_fact_keys,
     evidence
 from compared

@@ -36,6 +36,7 @@ renamed as (
         table_row,
         coalesce(target_source, case when is_target then 'cue' else 'none' end) as target_source,
         as_of_source,
+        coalesce(cast(parts_complete as boolean), false) as parts_complete,
         -- classification (extraction/classify.py)
         coalesce(indicator_code, 'unclassified') as indicator_code,
         coalesce(domain, 'other') as domain,
@@ -76,7 +77,7 @@ select
     quote, value, unit, numerator, denominator, stated_percent, qualifier, as_of_date,
     admin_level, base, is_target, subject, clause, parent_ordinal,
     figure_kind, range_high, multiplier, scope, section, table_column, table_row, target_source, as_of_source,
-    indicator_code, domain, classified_by, matched_keyword, relevance,
+    parts_complete, indicator_code, domain, classified_by, matched_keyword, relevance,
     extractor_version, extracted_at
 from deduplicated
 where occurrence = 1
