@@ -122,9 +122,14 @@ _RELEVANCE_REASONS = {
     "goals_met": "goals met", "population": "population", "market_share": "market share",
     "comparisons": "comparison",
     # reasons with no code of their own: the figure stays unclassified
-    "attendance": "attendance", "measure": "measure", "places": "places",
+    "attendance": "attendance", "measure": "measure", "places": "places", "group_size": "size of a group",
 }
-_NO_CODE_REASONS = frozenset({"attendance", "measure", "places"})
+_NO_CODE_REASONS = frozenset({"attendance", "measure", "places", "group_size"})
+# "bình quân 5,5 thành viên/tổ", "89,6 học viên mỗi lớp": the average size of a team or class
+_PER_GROUP = re.compile(
+    r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:/|\bmỗi\b|\bmột\b|\bper\b)\s*"
+    + lexicon.word_alternation(lexicon.GROUP_UNITS), re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -1307,6 +1312,10 @@ class _Report:
                 return "budget_revenue", w.keyword
         if obs.extra.get("kind") == "rank":
             return "dx_rankings", obs.quote
+        if obs.figure_kind == "average":
+            group = _PER_GROUP.match(self.text, obs.char_end)
+            if group:
+                return "group_size", group.group().strip()
         comparison = self._comparison(view, obs, figure)
         if comparison:
             return "comparisons", comparison

@@ -170,6 +170,8 @@ DOCUMENT_NAMES = (
 # Words before a figure that make it an average per unit ("bình quân mỗi cơ quan có 2,4 cán
 # bộ"): a rate per one unit, not a count of things (it need not be whole).
 AVERAGE_WORDS = ("bình quân", "trung bình", "an average of", "on average")
+# Groups whose average size is no indicator: "bình quân 5,2 thành viên mỗi tổ", "90 học viên/lớp".
+GROUP_UNITS = ("tổ", "lớp", "đội", "nhóm", "khóa", "khoá", "buổi", "team", "class")
 # Words before a number that make it a rank ("xếp thứ 3", "top 10").
 RANK_CUES = ("xếp", "đứng", "hạng", "vị trí", "rank", "top", "tốp")
 

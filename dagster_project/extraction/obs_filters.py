@@ -210,6 +210,14 @@ _QUALIFIER_BEFORE = re.compile(lexicon.alternation(lexicon.COUNT_QUALIFIERS) + r
 
 
 _RANGE_UPPER = re.compile(r"\s*(?:-|–|đến|tới|to)\s*\d+(?:[.,]\d+)?", _I)
+# An age named before its number: "có độ tuổi chủ yếu từ 18 đến 45", "tuổi bình quân 38",
+# "aged 18 to 45" (not "người cao tuổi", whose number counts people).
+_AGE_BEFORE = re.compile(
+    r"(?<!cao )(?<!lớn )\b(?:độ\s+)?(?:tuổi|aged?|ages)"
+    r"(?:\s+(?:chủ\s+yếu|phổ\s+biến|trung\s+bình|bình\s+quân|từ|khoảng|là|đạt|between|from|of))*\s*:?\s*"
+    r"(?:\d{1,3}\s*(?:-|–|đến|tới|to|and)\s*)?$",
+    _I,
+)
 
 
 def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang) -> str | None:
@@ -236,6 +244,10 @@ def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang)
     upper = _RANGE_UPPER.match(after)
     if upper and _AFTER_LABEL.match(after, upper.end()) and not re.match(r"\s*lần\b", after[upper.end() :]):
         return "lower bound of a range of durations or ages"  # "từ 18 đến 30 tuổi", "3-5 ngày"
+    if _AGE_BEFORE.search(before):
+        return "age"
+    if _vague_pair(raw, before, after):
+        return "vague count ('4, 5 hồ sơ': four or five)"
     if raw.isdigit() and len(raw) == 4 and 1945 <= int(raw) <= 2100:
         if not _QUALIFIER_BEFORE.search(before) or _YEARISH_BEFORE.search(before):
             return "year"
@@ -246,6 +258,26 @@ def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang)
     if raw.isdigit() and _between_names(text, start, end, before):
         return "part of a proper name"
     return None
+
+
+# "mất cả buổi mới xong 4, 5 hồ sơ", "đi lại 3, 4 lần": two consecutive digits joined by a
+# comma before a noun say "about", not two figures (a list goes on: "4, 5 và 6 xã").
+_PAIR_NEXT = re.compile(r",\s*(\d)(?![\d.,])(?!\s*(?:,|và\b|and\b|hoặc\b|or\b))\s+[^\W\d_]", _I)
+_PAIR_PREV = re.compile(r"(?<![\d,]\s)(?<![\d,])\b(\d),\s*$")
+_PAIR_GOES_ON = re.compile(r"\s*(?:,|và\b|and\b|hoặc\b|or\b)\s*\d", _I)
+
+
+def _vague_pair(raw: str, before: str, after: str) -> bool:
+    if len(raw) != 1 or not raw.isdigit():
+        return False
+    following = _PAIR_NEXT.match(after)
+    if following and int(following.group(1)) == int(raw) + 1 and not _PAIR_PREV.search(before):
+        return True
+    preceding = _PAIR_PREV.search(before)
+    return bool(
+        preceding and int(preceding.group(1)) == int(raw) - 1
+        and re.match(r"\s+[^\W\d_]", after) and not _PAIR_GOES_ON.match(after)
+    )
 
 
 def _glued_before(text: str, start: int) -> bool:

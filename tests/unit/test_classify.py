@@ -1166,3 +1166,12 @@ def test_figures_listed_for_places_count_the_unit_after_the_last_one() -> None:
     # a list without "và" before its last figure is no list of one unit
     text = "Phấn đấu tỷ lệ hồ sơ trực tuyến đạt 75%, 100% hồ sơ được số hóa."
     assert code_of(text, "75%") == "dossiers_processed_online"
+
+
+def test_the_average_size_of_a_team_or_class_is_no_indicator() -> None:
+    text = "Huyện có 120 tổ công nghệ số với 690 thành viên, bình quân 5,75 thành viên/tổ."
+    assert code_of(text, "5,75") == "unclassified"
+    assert code_of(text, "690") == "community_digital_teams"
+    assert code_of("Tỉnh mở 30 lớp, trung bình 62 học viên mỗi lớp.", "62") == "unclassified"
+    # an average of staff per agency stays what it counts
+    assert code_of("Bình quân mỗi cơ quan có 1,8 cán bộ chuyên trách công nghệ thông tin.", "1,8") == "it_staff"

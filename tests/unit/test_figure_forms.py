@@ -293,3 +293,19 @@ def test_the_lower_bound_of_an_age_or_duration_range_is_no_figure() -> None:
 def test_a_multiple_with_a_qualifier_is_a_multiple() -> None:
     [obs] = [o for o in extract_observations("Số hồ sơ trực tuyến đạt 9.200, gấp khoảng 4 lần năm trước.") if o.quote != "9.200"]
     assert obs.figure_kind == "multiple"
+
+
+def test_an_age_named_before_its_number_is_no_figure() -> None:
+    text = "Các tổ có 96 thành viên, độ tuổi chủ yếu từ 20 đến 40."
+    assert [o.quote for o in extract_observations(text)] == ["96"]
+    assert [o.quote for o in extract_observations("Most volunteers are aged 19 to 35; the team has 64 members.")] == ["64"]
+    # the elderly are counted, and so are people of working age
+    assert [o.quote for o in extract_observations("Xã hỗ trợ 420 người cao tuổi cài VNeID.")] == ["420"]
+    assert [o.quote for o in extract_observations("Trong độ tuổi lao động có 38.500 người.")] == ["38.500"]
+
+
+def test_two_consecutive_digits_joined_by_a_comma_are_a_vague_count() -> None:
+    assert extract_observations("Nhiều người phải chờ 2, 3 buổi mới làm xong thủ tục.") == []
+    # a list of figures goes on past its second member
+    text = "Ba xã lần lượt có 6, 7 và 9 điểm wifi."
+    assert [o.quote for o in extract_observations(text)] == ["6", "7", "9"]
