@@ -54,6 +54,19 @@ _BYLINE = re.compile(
     r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?:\s*[,-]?\s*\d{1,2}:\d{2})?\s*$",
     re.IGNORECASE,
 )
+# The same with the date first: "20/03/2025 10:15 | Sở Tài nguyên và Môi trường", "Thứ ba,
+# 15/04/2025 - 09:42 | Phòng Nghiệp vụ Y".
+_DATE_FIRST_BYLINE = re.compile(
+    r"^(?:" + _WEEKDAY + r"\s*,?\s*)?(?:ngày\s+)?(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})"
+    r"(?:\s*[,-]?\s*\d{1,2}:\d{2})?\s+[|–—-]\s+(?P<credit>[^|()\d]{3,80}?)\s*$",
+    re.IGNORECASE,
+)
+# A news item's closing byline, the author's name and the day: "Hồ Phương - 10/01/2025".
+_CLOSING_BYLINE = re.compile(
+    r"^\s*(?P<credit>(?:[A-ZÀ-Ỹ][^\W\d_]*\.?\s+){0,5}[A-ZÀ-Ỹ][^\W\d_]*)\s+[-–—|]\s+"
+    r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})\s*$"
+)
+_CLOSING_LINES = 12  # how far from the end (past "Tin khác" links) a closing byline stands
 # Tokens a date line may carry besides the date itself.
 _DATE_LINE_FILLER = re.compile(
     r"\b" + _WEEKDAY + r"\b|" + _TIME + r"|\(?\s*gmt\s*[+-]?\s*\d*\s*\)?|\bngày\b|\blúc\b|\bvào\b"
@@ -134,7 +147,10 @@ def _published(
 ) -> tuple[datetime.date | None, str | None]:
     """The publication date and where it came from: the text's own date lines, else the day
     the article's address was posted on (a page whose header prints no date)."""
-    printed = find_official_date(official) or find_published_date(lines) or find_signature_date(text)
+    printed = (
+        find_official_date(official) or find_published_date(lines) or find_signature_date(text)
+        or find_closing_byline(text)
+    )
     if printed is not None:
         return printed, "text"
     posted = date_from_url(url) if url else None
@@ -253,6 +269,17 @@ def find_signature_date(text: str) -> datetime.date | None:
     return None
 
 
+def find_closing_byline(text: str) -> datetime.date | None:
+    """The day of a news item's closing byline ("Hồ Phương - 10/01/2025") among its last
+    lines, for a page whose header prints no date."""
+    tail = [line for line in text[-3000:].split("\n") if line.strip()][-_CLOSING_LINES:]
+    for line in reversed(tail):
+        m = _CLOSING_BYLINE.match(line)
+        if m:
+            return parse_date(m.group("date"))
+    return None
+
+
 _SUBJECT_LINE = re.compile(r"^\s*V/v\s+(.+?)\s*$", re.IGNORECASE)
 
 
@@ -354,7 +381,7 @@ def find_published_date(lines: list[str]) -> datetime.date | None:
                 return dates[0].value
         if _is_date_line(line):
             return parse_date(line)
-        bracketed = _BRACKETED_DATELINE.match(line) or _BYLINE.match(line)
+        bracketed = _BRACKETED_DATELINE.match(line) or _BYLINE.match(line) or _DATE_FIRST_BYLINE.match(line)
         if bracketed and not _NOT_A_STAMP.search(bracketed.group("credit")):
             return parse_date(bracketed.group("date"))
     return site_clock

@@ -341,3 +341,18 @@ def test_the_signing_date_beside_the_recipients_of_a_two_column_signature_block_
 def test_an_emptied_menu_does_not_push_the_date_line_out_of_the_header() -> None:
     text = "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH\n\n" + "-\n" * 8 + "Trang chủ > Tin tức\n\nTiêu đề bài viết về chuyển đổi số\n\nNgày đăng: 09/12/2024 | Lượt xem: 1.245\n\nNội dung."
     assert extract_metadata(text).published_date == datetime.date(2024, 12, 9)
+
+
+def test_a_date_line_with_its_time_and_the_office_that_posted_it_is_the_publication_date() -> None:
+    text = "Số hóa hồ sơ địa chính tại 9 huyện\n\n14/05/2025 08:30 | Văn phòng Đăng ký đất đai\n\nNội dung bài viết."
+    assert extract_metadata(text).published_date == datetime.date(2025, 5, 14)
+    text = "Tiêu đề bài viết dài hơn ba từ\n\nThứ hai, 02/06/2025 - 16:05 | Phòng Công nghệ thông tin\n\nNội dung."
+    assert extract_metadata(text).published_date == datetime.date(2025, 6, 2)
+
+
+def test_a_closing_byline_dates_a_page_whose_header_prints_no_date() -> None:
+    body = "Xã Tân Lập ra mắt tổ công nghệ số\n\n" + "Sáng nay, xã ra mắt 6 tổ công nghệ số cộng đồng ở các thôn.\n\n" * 12
+    assert extract_metadata(body + "Minh Quân - 21/02/2025\n\nTin khác:\n- Huyện mở lớp tập huấn\n").published_date == (
+        datetime.date(2025, 2, 21))
+    # a date in the last sentence is no byline
+    assert extract_metadata(body + "Buổi lễ kết thúc ngày 21/02/2025.\n").published_date is None
