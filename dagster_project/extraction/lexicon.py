@@ -597,7 +597,7 @@ BASE_EXCLUDES: dict[str, frozenset[str]] = {
     "subscribers": frozenset({"policy_documents"}),
     # clinics that accept the chip ID card are counted as health facilities, not ID accounts
     # ("118/118 cơ sở khám, chữa bệnh đã dùng căn cước gắn chip thay thẻ bảo hiểm y tế")
-    "health_facilities": frozenset({"electronic_identification"}),
+    "health_facilities": frozenset({"electronic_identification", "citizen_id_linked_data"}),
     # places reached by a cable are no length nor route of cable ("tuyến cáp quang ... đến 8 thôn")
     "communes": frozenset({"cable_lines_km"}),
     "districts": frozenset({"cable_lines_km"}),

@@ -1175,3 +1175,13 @@ def test_the_average_size_of_a_team_or_class_is_no_indicator() -> None:
     assert code_of("Tỉnh mở 30 lớp, trung bình 62 học viên mỗi lớp.", "62") == "unclassified"
     # an average of staff per agency stays what it counts
     assert code_of("Bình quân mỗi cơ quan có 1,8 cán bộ chuyên trách công nghệ thông tin.", "1,8") == "it_staff"
+
+
+def test_a_service_done_with_the_chip_id_card_is_data_linked_to_the_citizen_id() -> None:
+    text = "Sáu tháng qua, các bệnh viện tiếp nhận 96.400 lượt khám chữa bệnh bằng căn cước gắn chip."
+    assert code_of(text, "96.400") == "citizen_id_linked_data"
+    text = "Có 41.800 người hưởng trợ cấp đã được xác thực thông tin với cơ sở dữ liệu về dân cư."
+    assert code_of(text, "41.800") == "citizen_id_linked_data"
+    # the cards and accounts themselves are electronic identification
+    assert code_of("Công an huyện đã cấp 18.600 thẻ căn cước.", "18.600") == "electronic_identification"
+    assert code_of("Có 52.300 tài khoản VNeID được kích hoạt.", "52.300") == "electronic_identification"
