@@ -288,7 +288,7 @@ COLUMN_TARGET_WORDS = ("kế hoạch", "kh", "mục tiêu", "chỉ tiêu", "ch�
 # Comparison columns: ratios of two other columns, not figures of their own.
 COLUMN_COMPARISON_PATTERN = (
     # "so với" a plan or an earlier time; "Tỷ lệ kích hoạt so với công dân đủ điều kiện (%)" is a share
-    r"so sánh|so\s+(?:với\s+)?(?:kế hoạch|kh\b|cùng kỳ|năm|tháng|quý|chỉ tiêu|mục tiêu|đầu|cuối|trước|ck\b)|tăng\s*/\s*giảm|tăng,\s*giảm|\bđạt\s*\(?%|th\s*/\s*kh|tỷ lệ (?:thực hiện|đạt|hoàn thành)|"
+    r"so sánh|so\s+(?:với\s+)?(?:kế hoạch|kh\b|cùng kỳ|năm|tháng|quý|chỉ tiêu|mục tiêu|đầu|cuối|trước|ck\b)|tăng\s*(?:\(\s*\+\s*\))?\s*[/,]\s*giảm|\(?\s*\+\s*/\s*-\s*\)?|điểm\s*(?:%|phần trăm)|chênh lệch|\bđạt\s*\(?%|th\s*/\s*kh|tỷ lệ (?:thực hiện|đạt|hoàn thành)|"
     r"tỉ lệ (?:thực hiện|đạt|hoàn thành)|% kế hoạch|tăng trưởng|tốc độ tăng|compared|change|growth"
 )
 # Estimate and result columns ("Ước thực hiện 2024", "Thực hiện năm 2023", "Năm 2023").
@@ -569,6 +569,8 @@ RESPECTIVELY: tuple[str, ...] = ("lần lượt", "lần lượt là")
 TOPICLESS_NAMES: tuple[str, ...] = (
     "giáo dục và đào tạo", "giáo dục - đào tạo", "giáo dục & đào tạo", "gd&đt", "gd-đt", "máy tính tiền",
     "di tích được xếp hạng", "di tích xếp hạng",
+    # "Theo kế hoạch của UBND tỉnh, ...": where a figure is announced, not what it counts
+    "theo kế hoạch",
 )
 
 # Keywords an indicator shares with another, which takes them in a sentence that names it by

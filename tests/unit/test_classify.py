@@ -1185,3 +1185,10 @@ def test_a_service_done_with_the_chip_id_card_is_data_linked_to_the_citizen_id()
     # the cards and accounts themselves are electronic identification
     assert code_of("Công an huyện đã cấp 18.600 thẻ căn cước.", "18.600") == "electronic_identification"
     assert code_of("Có 52.300 tài khoản VNeID được kích hoạt.", "52.300") == "electronic_identification"
+
+
+def test_the_plan_a_figure_is_announced_by_is_no_topic_of_it() -> None:
+    text = "Theo kế hoạch của UBND huyện, năm 2026 phấn đấu 100% cụm công nghiệp (12/12) được phủ sóng 5G."
+    assert code_of(text, "100%") == "mobile_coverage"
+    # plans counted are still plans
+    assert code_of("Huyện đã ban hành 7 kế hoạch về chuyển đổi số.", "7") == "policy_documents"

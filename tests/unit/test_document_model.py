@@ -791,6 +791,12 @@ def test_a_growth_column_compares() -> None:
     assert column_role("Tăng trưởng (%)", 5).role == column_role("Tốc độ tăng (%)", 5).role == "comparison"
 
 
+def test_a_change_column_in_points_or_signs_compares() -> None:
+    for header in ("Tăng (+), giảm (-) (điểm %)", "+/- so với quý trước", "Chênh lệch (điểm phần trăm)"):
+        assert column_role(header, 4).role == "comparison", header
+    assert column_role("Số điểm phục vụ", 4).role == "measure"  # "điểm" alone is a place
+
+
 SUM_ROW_TABLE = """Biểu 2. Hồ sơ và camera tại các xã (đến ngày 30/9/2025)
 
 STT | Xã | Hồ sơ tiếp nhận | Tỷ lệ trực tuyến (%) | Camera
