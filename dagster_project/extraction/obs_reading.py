@@ -47,6 +47,15 @@ _PER_CAPITA_BEFORE = re.compile(
     _I,
 )
 _WORD_SLASH_BEFORE = re.compile(r"[^\W\d_]\s*/\s*$")
+# "Số thuê bao di động trên 100 dân: 104,2": the rate written out ("trên" = per). Only with a
+# figure right after it, so "đã hướng dẫn trên 100 người dân" (over 100 people) stays a count.
+_PER_CAPITA_WORD_BEFORE = re.compile(
+    r"[^\W\d_]\s+(?:trên|per)\s*(1|10|100|1\.000)\s*" + lexicon.alternation(lexicon.PER_CAPITA_BASES)
+    + r"\s*\)?\s*(?::|=|là|đạt)\s*$",
+    _I,
+)
+_PER_CAPITA_WORD_BASE = re.compile(r"[^\W\d_]\s+(?:trên|per)\s*$", _I)
+_RATE_FOLLOWS = re.compile(r"\s*" + lexicon.alternation(lexicon.PER_CAPITA_BASES) + r"\s*\)?\s*(?::|=|là|đạt)\s*\d", _I)
 _PER_CAPITA_AFTER = re.compile(r"\s*" + lexicon.word_alternation(lexicon.PER_CAPITA_BASES), _I)
 # Words joining a ratio to the percentage that restates it ("x/y ..., đạt z%").
 _RATIO_PERCENT_LINK = re.compile(
@@ -117,6 +126,8 @@ def _read_figure(
         return None, 1
     if _PER_CAPITA_AFTER.match(text, tok.end) and _WORD_SLASH_BEFORE.search(text, max(0, tok.start - 8), tok.start):
         return None, 1  # "thuê bao/100 dân": the base of a rate, not a figure
+    if _RATE_FOLLOWS.match(text, tok.end) and _PER_CAPITA_WORD_BASE.search(text, max(0, tok.start - 12), tok.start):
+        return None, 1  # "thuê bao trên 100 dân: 104,2": the same, written out
     qualifier, lead = qualifier_before(text, tok.start)
     figure = Figure(sentence, tok.start, tok.end, tok.value, "count", raw=tok.raw, qualifier=qualifier, lead_start=lead)
     if _RANK_BEFORE.search(text, max(0, tok.start - 12), tok.start):
@@ -148,7 +159,9 @@ def _read_figure(
         figure.extra["range"] = f"{tok.raw}-{nxt.raw}"
         used = 2
     else:
-        base = _PER_CAPITA_BEFORE.search(text, max(clause_start, tok.start - 60), tok.start)
+        base = _PER_CAPITA_BEFORE.search(text, max(clause_start, tok.start - 60), tok.start) or (
+            _PER_CAPITA_WORD_BEFORE.search(text, max(clause_start, tok.start - 60), tok.start)
+        )
         if base:
             # "thuê bao/100 dân: 88,4": 88,4 per 100 inhabitants.
             figure.unit, figure.numerator, figure.denominator = "ratio", tok.value, float(base.group(1).replace(".", ""))

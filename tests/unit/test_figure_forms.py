@@ -309,3 +309,11 @@ def test_two_consecutive_digits_joined_by_a_comma_are_a_vague_count() -> None:
     # a list of figures goes on past its second member
     text = "Ba xã lần lượt có 6, 7 và 9 điểm wifi."
     assert [o.quote for o in extract_observations(text)] == ["6", "7", "9"]
+
+
+def test_a_rate_per_100_inhabitants_written_out_is_a_density() -> None:
+    [obs] = extract_observations("- Số thuê bao Internet băng rộng cố định trên 100 dân: 38,6.")
+    assert (obs.value, obs.figure_kind, obs.denominator) == (38.6, "density", 100.0)
+    # "trên 100 người dân" with no figure after it is "over 100 people"
+    [obs] = extract_observations("Tổ đã hướng dẫn trên 100 người dân cài đặt ứng dụng.")
+    assert (obs.value, obs.figure_kind, obs.qualifier) == (100.0, "count", "trên")
