@@ -1192,3 +1192,9 @@ def test_the_plan_a_figure_is_announced_by_is_no_topic_of_it() -> None:
     assert code_of(text, "100%") == "mobile_coverage"
     # plans counted are still plans
     assert code_of("Huyện đã ban hành 7 kế hoạch về chuyển đổi số.", "7") == "policy_documents"
+
+
+def test_vulnerabilities_found_in_a_drill_are_a_security_figure() -> None:
+    text = "Qua 2 ngày diễn tập, các đội đã phát hiện 31 lỗ hổng trên 8 hệ thống."
+    assert code_of(text, "31") == "information_security"
+    assert code_of("Năm 2025, tỉnh tổ chức 4 cuộc diễn tập ứng cứu sự cố.", "4") == "incident_response_drills"
