@@ -99,6 +99,9 @@ EVAL_SETS = (
     _composed("news23", "composed blind, news-style, seventeenth round (scored blind at a959a65 and 9175f3a)"),
     _composed("news24", "composed blind, news-style with sector vocabulary, seventeenth round (scored blind at a959a65 and 9175f3a)"),
     _composed("official22", "composed blind, official-style, seventeenth round (scored blind at a959a65 and 9175f3a)"),
+    _composed("news25", "composed blind, news-style, eighteenth round (scored blind at 24c09e3 and c040272)"),
+    _composed("news26", "composed blind, news-style with sector vocabulary, eighteenth round (scored blind at 24c09e3 and c040272)"),
+    _composed("official23", "composed blind, official-style, eighteenth round (scored blind at 24c09e3 and c040272)"),
 )
 
 
