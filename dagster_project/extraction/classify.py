@@ -125,6 +125,10 @@ _RELEVANCE_REASONS = {
     "attendance": "attendance", "measure": "measure", "places": "places", "group_size": "size of a group",
 }
 _NO_CODE_REASONS = frozenset({"attendance", "measure", "places", "group_size"})
+# ... or "bình quân mỗi lớp có khoảng 150 học viên"
+_GROUP_BEFORE = re.compile(
+    r"\b(?:mỗi|một|per)\s+" + lexicon.word_alternation(lexicon.GROUP_UNITS) + r"[^\d.;:]{0,20}$", re.IGNORECASE
+)
 # "bình quân 5,5 thành viên/tổ", "89,6 học viên mỗi lớp": the average size of a team or class
 _PER_GROUP = re.compile(
     r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:/|\bmỗi\b|\bmột\b|\bper\b)\s*"
@@ -1313,7 +1317,9 @@ class _Report:
         if obs.extra.get("kind") == "rank":
             return "dx_rankings", obs.quote
         if obs.figure_kind == "average":
-            group = _PER_GROUP.match(self.text, obs.char_end)
+            group = _PER_GROUP.match(self.text, obs.char_end) or _GROUP_BEFORE.search(
+                self.text, max(0, obs.char_start - 40), obs.char_start
+            )
             if group:
                 return "group_size", group.group().strip()
         comparison = self._comparison(view, obs, figure)

@@ -53,6 +53,7 @@ _SYLLABLE = re.compile(
 # Tagging window around an edge: the CRF's features see two syllables either
 # side, one more on each side lets the transition weights settle.
 _WINDOW = 3
+_SCALE_WORDS = frozenset({"nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn"})
 
 # Letters that only Vietnamese written with its diacritics has.
 _VIETNAMESE_MARKED = re.compile(
@@ -427,6 +428,12 @@ class Text:
             self._split()
         return len(self._starts)
 
+    def _after_scale(self, i: int) -> bool:
+        """Syllable i follows a number's scale word ("12,65 triệu | chứng thư số"): the scale
+        belongs to the number, so no word runs on from it ("triệu chứng" is a symptom)."""
+        assert self._syllables is not None
+        return i >= 2 and self._syllables[i - 1] in _SCALE_WORDS and self._syllables[i - 2][:1].isdigit()
+
     def word_edge(self, pos: int) -> bool:
         """True when a word boundary lies at `pos` (a syllable edge of `searchable`)."""
         if self.script != Script.MARKED:
@@ -437,7 +444,7 @@ class Text:
         if i >= len(self._starts) or self._starts[i] != pos:
             return True  # not the start of a syllable: an edge at punctuation or the end
         if i not in self._words:
-            if i == 0 or not segmenter().may_join(self._syllables[i - 1], self._syllables[i]):
+            if i == 0 or not segmenter().may_join(self._syllables[i - 1], self._syllables[i]) or self._after_scale(i):
                 self._words[i] = True
                 return True
             # The segmenter reads the original casing (capitals are features).

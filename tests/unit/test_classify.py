@@ -1198,3 +1198,9 @@ def test_vulnerabilities_found_in_a_drill_are_a_security_figure() -> None:
     text = "Qua 2 ngày diễn tập, các đội đã phát hiện 31 lỗ hổng trên 8 hệ thống."
     assert code_of(text, "31") == "information_security"
     assert code_of("Năm 2025, tỉnh tổ chức 4 cuộc diễn tập ứng cứu sự cố.", "4") == "incident_response_drills"
+
+
+def test_a_word_after_a_numbers_scale_word_starts_a_word_of_its_own() -> None:
+    # "triệu chứng" is a symptom; after "12,4 triệu" the scale belongs to the number
+    assert code_of("Toàn quốc đã cấp 3,2 triệu chứng thư số cho cá nhân.", "3,2 triệu") == "digital_certificates"
+    assert code_of("Bình quân mỗi lớp có khoảng 70 học viên.", "70") == "unclassified"  # a class's size
