@@ -125,6 +125,8 @@ _RELEVANCE_REASONS = {
     "attendance": "attendance", "measure": "measure", "places": "places", "group_size": "size of a group",
 }
 _NO_CODE_REASONS = frozenset({"attendance", "measure", "places", "group_size"})
+# ... or a column "Bình quân (người/tổ)"
+_PER_GROUP_HEADER = re.compile(r"/\s*" + lexicon.word_alternation(lexicon.GROUP_UNITS), re.IGNORECASE)
 # ... or "bình quân mỗi lớp có khoảng 150 học viên"
 _GROUP_BEFORE = re.compile(
     r"\b(?:mỗi|một|per)\s+" + lexicon.word_alternation(lexicon.GROUP_UNITS) + r"[^\d.;:]{0,20}$", re.IGNORECASE
@@ -1319,7 +1321,7 @@ class _Report:
         if obs.figure_kind == "average":
             group = _PER_GROUP.match(self.text, obs.char_end) or _GROUP_BEFORE.search(
                 self.text, max(0, obs.char_start - 40), obs.char_start
-            )
+            ) or _PER_GROUP_HEADER.search(obs.table_column or "")
             if group:
                 return "group_size", group.group().strip()
         comparison = self._comparison(view, obs, figure)

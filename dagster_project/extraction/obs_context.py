@@ -77,9 +77,18 @@ def _soft_cut(text: str, start: int, limit: int) -> int:
     return cut
 
 
+# The fields of a form's line go on past their full stops: "Chỉ tiêu 1. Số trạm BTS. ĐVT: trạm.
+# Số liệu: 1.876." is one record; its value needs its name.
+_FORM_FIELD = re.compile(
+    r"\s*(?:ĐVT|Đơn vị tính|Đơn vị|Số liệu|Giá trị|Kết quả|Ghi chú)\s*:", re.IGNORECASE
+)
+
+
 def _ends_sentence(text: str, cut: int) -> bool:
     rest = text[cut : cut + 3].lstrip()
     if not rest or not _UPPER_OR_DIGIT.match(rest):
+        return False
+    if _FORM_FIELD.match(text, cut):
         return False
     word = re.search(r"([^\W\d_]+)\.$", text[max(0, cut - 6) : cut])
     return not (word and word.group(1).lower() in _ABBREVIATIONS)

@@ -42,10 +42,14 @@ _POWERS_OF_TEN = {"1", "10", "100", "1000", "1.000", "10.000", "100.000", "1,000
 # The base of a per-capita rate right before a figure: "thuê bao/100 dân: 88,4", "(thuê bao/100 dân) đạt 90".
 # "/100 dân", "/1.000 người": a rate per so many inhabitants (also in a table's unit cell)
 PER_CAPITA_RATE = r"/\s*(1|10|100|1\.000)\s*" + lexicon.alternation(lexicon.PER_CAPITA_BASES)  # group 1: the base
+# A form's value field after its unit field: "ĐVT: thuê bao/100 dân. Số liệu: 120,3".
+_VALUE_FIELD = r"(?:[.;,]\s*(?:số liệu|giá trị|kết quả)\s*)?"
 _PER_CAPITA_BEFORE = re.compile(
-    PER_CAPITA_RATE + r"\s*\)?\s*(?::|=|là|đạt|bình quân|khoảng|trên|hơn)?\s*$",
+    PER_CAPITA_RATE + r"\s*\)?\s*" + _VALUE_FIELD + r"(?::|=|là|đạt|bình quân|khoảng|trên|hơn)?\s*$",
     _I,
 )
+# "ĐVT: %. Số liệu: 96,8": the unit field of a form's line says the value is a percentage
+_PERCENT_FIELD_BEFORE = re.compile(r"\b(?:ĐVT|Đơn vị tính)\s*:\s*%\s*" + _VALUE_FIELD + r":?\s*$", _I)
 _WORD_SLASH_BEFORE = re.compile(r"[^\W\d_]\s*/\s*$")
 # "Số thuê bao di động trên 100 dân: 104,2": the rate written out ("trên" = per). Only with a
 # figure right after it, so "đã hướng dẫn trên 100 người dân" (over 100 people) stays a count.
@@ -209,6 +213,9 @@ def read_unit(text: str, figure: Figure, label_at: int | None = None) -> None:
     # every figure would be quadratic on a line of several megabytes.
     if label_at is not None and label_at + len(PERCENT_ROW_LABEL) <= figure.start:
         figure.unit = "percent"  # a table row labelled "(%)" holds percentages
+        return
+    if _PERCENT_FIELD_BEFORE.search(text, max(0, figure.start - 40), figure.start):
+        figure.unit = "percent"
         return
     # "gấp 4 lần", "gấp khoảng 10 lần" (a qualifier between)
     lead = figure.lead_start or figure.start

@@ -27,6 +27,7 @@ _PERCENT_LABEL = re.compile(r"\(\s*%\s*\)", _I)
 _RATE_LABEL = re.compile(r"^\s*t[ỷỉ]\s+lệ\b", _I)
 _MEASURE = re.compile(lexicon.word_alternation(lexicon.MEASURE_UNITS), _I)
 _CURRENCY = re.compile(lexicon.word_alternation(lexicon.CURRENCY_WORDS), _I)
+_AVERAGE_HEADER = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.AVERAGE_WORDS) + r"|\baverage\b", _I)
 _UNIT_LINE_VALUE = re.compile(r"^[^:]*:\s*(.*?)\s*\)?\.?$")
 
 
@@ -111,6 +112,8 @@ def _apply_row_and_column(figure: Figure, table: Table, row: Row, cell: Cell) ->
     column = cell.column
     if column.role == "comparison":
         figure.kind = "comparison"
+    elif _AVERAGE_HEADER.search(column.header) and figure.unit == "count":
+        figure.kind = "average"  # "Bình quân (người/tổ)": a size per unit, no count
     if figure.unit != "count":
         return
     unit = _unit_text(table, row)

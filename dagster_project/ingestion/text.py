@@ -324,8 +324,8 @@ def _span(attrib: object, name: str) -> int:
 def _spread_spans(lines: list[str]) -> list[str]:
     """The rows of each table with merged cells (rowspan, colspan) laid out on a grid, so that
     every value stands under its own column: a header of two rows becomes one ("Chỉ tiêu kế
-    hoạch Năm 2026"), a cell merged down is repeated in each row it covers, a cell merged
-    across stands in its first column."""
+    hoạch Năm 2026"), a cell merged down is repeated in each row it covers, a label merged
+    across in each column it covers, a number merged across in its first column."""
     out: list[str] = []
     k = 0
     while k < len(lines):
@@ -362,7 +362,13 @@ def _grid_rows(lines: list[str]) -> list[str]:
         header: list[str | None] = [_merged_heading([row[c] for row in heads]) for c in range(len(grid[0]))]
         grid = [header] + grid[depth:]
     for row in grid:
-        out.append(_CELL_MARK + _CELL_MARK.join("" if cell is _SPANNED else cell for cell in row))
+        # a label merged across ("Cộng" over STT and name) names each column it covers; a
+        # number merged across is printed once
+        labels = ["" if cell is not _SPANNED and cell and any(ch.isdigit() for ch in cell) else cell for cell in row]
+        spread = _across(labels)
+        out.append(_CELL_MARK + _CELL_MARK.join(
+            (spread[k] or "") if cell is _SPANNED else cell for k, cell in enumerate(row)
+        ))
     return out
 
 

@@ -828,3 +828,14 @@ def test_a_province_row_and_a_table_cut_by_a_page_break_have_no_listed_parts() -
     cut = SUM_ROW_TABLE.replace("\n1 |", "\n4 |").replace("\n2 |", "\n5 |").replace("\n3 |", "\n6 |")
     observations = extract_observations(cut.format(total="Tổng cộng"), PUBLISHED)
     assert not any(o.parts_complete for o in observations)
+
+
+def test_an_average_column_holds_sizes_per_unit_not_counts() -> None:
+    text = (
+        "Phụ biểu: Tổ công nghệ số cộng đồng theo huyện\n\n"
+        "STT | Huyện | Số tổ | Số thành viên | Bình quân (người/tổ)\n"
+        "1 | Mường Khương | 96 | 520 | 5,4\n2 | Si Ma Cai | 88 | 452 | 5,1\n"
+    )
+    by_quote = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    assert by_quote["5,4"].figure_kind == by_quote["5,1"].figure_kind == "average"
+    assert by_quote["520"].figure_kind == "count"

@@ -317,3 +317,15 @@ def test_a_rate_per_100_inhabitants_written_out_is_a_density() -> None:
     # "trên 100 người dân" with no figure after it is "over 100 people"
     [obs] = extract_observations("Tổ đã hướng dẫn trên 100 người dân cài đặt ứng dụng.")
     assert (obs.value, obs.figure_kind, obs.qualifier) == (100.0, "count", "trên")
+
+
+def test_a_forms_line_of_name_unit_and_value_fields_is_one_record() -> None:
+    text = (
+        "Chỉ tiêu 7. Số điểm wifi công cộng miễn phí. ĐVT: điểm. Số liệu: 412.\n"
+        "Chỉ tiêu 8. Tỷ lệ hồ sơ nộp trực tuyến. ĐVT: %. Số liệu: 64,5.\n"
+        "Chỉ tiêu 9. Thuê bao di động trên 100 dân. ĐVT: thuê bao/100 dân. Số liệu: 118,2.\n"
+    )
+    by_quote = {o.quote: o for o in extract_observations(text)}
+    assert "wifi" in by_quote["412"].sentence  # the value keeps its name
+    assert by_quote["64,5"].unit == "percent"
+    assert by_quote["118,2"].figure_kind == "density"

@@ -248,8 +248,11 @@ def test_merged_body_cells_keep_every_value_under_its_own_column() -> None:
         "Huyện | Xã | Số camera",
         "Tuần Giáo | Quài Nưa | 12",
         "Tuần Giáo | Mùn Chung | 9",  # the cell merged down names each row it covers
-        "Tổng cộng | - | 21",
+        "Tổng cộng | Tổng cộng | 21",  # the label names the columns it covers
     ]
+    # a number merged across is printed once
+    html = "<table><tr><th>Xã</th><th>2024</th><th>2025</th></tr><tr><td>Xã A</td><td colspan='2'>12</td></tr></table>"
+    assert strip_markup(html).split("\n")[1] == "Xã A | 12"
 
 
 def test_a_table_without_merged_cells_reads_as_before() -> None:
