@@ -9,7 +9,7 @@ numbers to the right, as a "Tổng cộng" row without its STT does).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dagster_project.extraction import lexicon
 from dagster_project.extraction.layout_lines import (
@@ -208,6 +208,30 @@ def column_role(header: str, position: int) -> Column:
     return Column(text, role, year, percent)
 
 
+def _measures_of_one_period(columns: list[Column]) -> list[Column]:
+    """Columns under one heading that names a year ("Hồ sơ TTHC năm 2024" over "Tiếp nhận",
+    "Nộp trực tuyến") are measures of that year, not periods to compare: their headers share
+    the heading, year included, and differ by what they count."""
+    by_year: dict[int, list[int]] = {}
+    for k, c in enumerate(columns):
+        if c.role == "period" and c.year is not None:
+            by_year.setdefault(c.year, []).append(k)
+    out = list(columns)
+    for year, group in by_year.items():
+        if len(group) < 2:
+            continue
+        words = [columns[k].header.split() for k in group]
+        shared = 0
+        while all(len(w) > shared for w in words) and len({w[shared].lower() for w in words}) == 1:
+            shared += 1
+        heading = " ".join(words[0][:shared])
+        tails = [" ".join(w[shared:]) for w in words]
+        if str(year) in heading and all(t and not _YEAR.search(t) and not _PERIOD_COLUMN.search(t) for t in tails):
+            for k in group:
+                out[k] = replace(columns[k], role="measure")
+    return out
+
+
 def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Table, list[Line]]:
     """Header rows (no number in a value position), then data rows aligned to the columns."""
     cell_texts = [[text[s:e] for s, e in line.cells] for line in rows]
@@ -221,7 +245,7 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
     width = max(len(c) for c in cell_texts)
     wrapped = _wrapped_header(rows, header_count, text)
     names = wrapped if wrapped and len(wrapped) == width else _header_names(cell_texts[:header_count], width)
-    columns = [column_role(name, k) for k, name in enumerate(names)]
+    columns = _measures_of_one_period([column_role(name, k) for k, name in enumerate(names)])
     _fix_label_column(columns, cell_texts[header_count:])
     data = rows[header_count:]
     built = [_build_row(line, columns, text) for line in data]

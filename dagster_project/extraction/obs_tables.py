@@ -167,6 +167,9 @@ def _context(
         as_of, as_of_source = datetime.date(row_year, 12, 31), "row"
     elif column.role != "target" and scope.as_of:
         as_of, as_of_source = scope.as_of, "section"
+    elif column.role == "measure" and column.year and not target:
+        # a measure of one year ("Hồ sơ TTHC năm 2024 Tiếp nhận") with no date above it
+        as_of, as_of_source = datetime.date(column.year, 12, 31), "column"
     else:
         as_of, as_of_source = None, None
     breakdown = row.label if table.breakdown and not row.is_total else None

@@ -839,3 +839,17 @@ def test_an_average_column_holds_sizes_per_unit_not_counts() -> None:
     by_quote = {o.quote: o for o in extract_observations(text, PUBLISHED)}
     assert by_quote["5,4"].figure_kind == by_quote["5,1"].figure_kind == "average"
     assert by_quote["520"].figure_kind == "count"
+
+
+def test_columns_under_one_heading_with_a_year_are_measures_of_that_year() -> None:
+    text = (
+        "Phụ lục: Kết quả tại các xã (số liệu đến ngày 20/11/2024)\n\n"
+        "STT | Xã | Hồ sơ năm 2024 Tiếp nhận | Hồ sơ năm 2024 Trực tuyến\n"
+        "1 | Xã Yên Lạc | 1.420 | 1.016\n2 | Xã Yên Mỹ | 980 | 702\n | Cộng | 2.400 | 1.718\n"
+    )
+    by_quote = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    assert by_quote["1.420"].table_row == "Xã Yên Lạc"  # a breakdown by commune, not two periods
+    assert by_quote["1.420"].as_of_date == datetime.date(2024, 11, 20)  # the caption's day, not 31/12
+    assert by_quote["2.400"].parts_complete
+    # two periods of one year stay periods
+    assert column_role("Thực hiện 6 tháng năm 2025", 2).role == column_role("Thực hiện năm 2025", 3).role == "period"
