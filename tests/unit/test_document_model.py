@@ -853,3 +853,17 @@ def test_columns_under_one_heading_with_a_year_are_measures_of_that_year() -> No
     assert by_quote["2.400"].parts_complete
     # two periods of one year stay periods
     assert column_role("Thực hiện 6 tháng năm 2025", 2).role == column_role("Thực hiện năm 2025", 3).role == "period"
+
+
+def test_a_line_of_bare_years_under_a_header_finishes_its_words() -> None:
+    text = (
+        "III. MỤC TIÊU\n\n"
+        "Bảng 2. Chỉ tiêu theo năm\n"
+        "TT  Chỉ tiêu                     ĐVT     Năm    Năm\n"
+        "                                         2026   2027\n"
+        "1   Điểm wifi công cộng          điểm     240    310\n"
+        "2   Camera kết nối IOC           camera   900  1.400\n"
+    )
+    by_quote = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    assert by_quote["240"].table_column == "Năm 2026" and by_quote["1.400"].table_column == "Năm 2027"
+    assert all(by_quote[q].is_target for q in ("240", "310", "900", "1.400"))
