@@ -13,6 +13,7 @@ it (the report page, the Parquet export, the docs) or that record what happened
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sys
@@ -127,8 +128,11 @@ class Settings:
 
     @property
     def dbt_target_dir(self) -> Path:
-        """dbt's artifacts and log for builds of this warehouse, kept between runs."""
-        return self.warehouse_dir / ".dbt" / self.warehouse_path.stem
+        """dbt's artifacts and log for builds of this warehouse from this checkout, kept between
+        runs. Two checkouts that build into one folder (/tmp) keep apart: dbt's saved parse
+        names the project's files, and one of a checkout since removed fails the next build."""
+        checkout = hashlib.sha256(str(DBT_PROJECT_DIR).encode()).hexdigest()[:8]
+        return self.warehouse_dir / ".dbt" / f"{self.warehouse_path.stem}-{checkout}"
 
     @property
     def figure_store_dir(self) -> Path:

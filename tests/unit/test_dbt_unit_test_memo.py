@@ -23,3 +23,13 @@ def test_passed_unit_tests_are_remembered_and_a_failure_forgets(tmp_path: Path) 
     assert unit_tests_passed_for(settings) == code_version()
     note_unit_tests(settings, _results("pass", "fail"), code_version())
     assert unit_tests_passed_for(settings) is None
+
+
+def test_two_checkouts_building_into_one_folder_keep_their_dbt_state_apart(tmp_path: Path, monkeypatch) -> None:
+    import dagster_project.settings as settings_module
+
+    settings = load_settings({"PDX_WAREHOUSE": str(tmp_path / "eval-custom.duckdb")})
+    here = settings.dbt_target_dir
+    monkeypatch.setattr(settings_module, "DBT_PROJECT_DIR", tmp_path / "another-checkout" / "dbt")
+    assert settings.dbt_target_dir != here
+    assert settings.dbt_target_dir.parent == here.parent == tmp_path / ".dbt"
