@@ -1555,7 +1555,7 @@ class _Report:
     ) -> tuple[str, str | None, str | None]:
         if base is None:
             return code, keyword, by
-        online = self._online_units(view, figure, base, code, by)
+        online = self._online_units(view, figure, base, code, by, keyword)
         if online is not None:
             return online  # "hồ sơ được tiếp nhận, xử lý trực tuyến": the channel says more than the verb
         for verb in view.group("verb"):
@@ -1573,7 +1573,7 @@ class _Report:
         return code, keyword, by
 
     def _online_units(
-        self, view: _SentenceView, figure: _Figure, base: _Base, code: str, by: str | None
+        self, view: _SentenceView, figure: _Figure, base: _Base, code: str, by: str | None, keyword: str | None = None
     ) -> tuple[str, str, str] | None:
         """Units counted with an online channel in their own phrase, when no keyword of that
         phrase named an indicator that counts them: "80% hồ sơ thủ tục hành chính được xử lý trực tuyến" counts
@@ -1585,9 +1585,14 @@ class _Report:
             code == UNCLASSIFIED or self.tax[code].generic or code in lexicon.BASE_EXCLUDES.get(base.name, ())
             or code in lexicon.PART_ONLINE_VARIANTS  # "hồ sơ được tiếp nhận, xử lý trực tuyến"
         )
-        if not undecided and by == SUBJECT:
-            return None  # the measured phrase named an indicator that counts these units
         lo, hi = figure.measured
+        # "hồ sơ được nộp bằng tài khoản định danh": the keyword that named an indicator is the
+        # channel's own word, so the channel says what the units are
+        in_channel = any(
+            lo <= w.first < hi and keyword is not None and keyword in w.keyword for w in view.group("online")
+        )
+        if not undecided and by == SUBJECT and not in_channel:
+            return None  # the measured phrase named an indicator that counts these units
         if undecided or code == variant:
             # "hồ sơ được tiếp nhận, giải quyết trên môi trường điện tử": the verbs listed after the
             # units go on past the comma, up to the next figure or the list of parts

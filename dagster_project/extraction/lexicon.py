@@ -548,6 +548,9 @@ CHANNELS: tuple[str, ...] = (
 # has one (PART_ONLINE_VARIANTS); through any other channel, the whole's own indicator.
 PART_CHANNELS_ONLINE: tuple[str, ...] = (
     "trực tuyến", "qua mạng", "môi trường mạng", "môi trường điện tử", "qua internet", "online",
+    # submitted through a portal or with an e-ID account: "nộp qua Cổng Dịch vụ công quốc gia"
+    "qua cổng dịch vụ", "trên cổng dịch vụ", "qua cổng dvc", "nộp qua cổng", "bằng tài khoản định danh",
+    "qua ứng dụng vneid",
 )
 PART_CHANNELS_OTHER: tuple[str, ...] = (
     "trực tiếp", "bưu chính công ích", "qua bưu chính", "qua bưu điện", "in person", "by post",

@@ -1204,3 +1204,16 @@ def test_a_word_after_a_numbers_scale_word_starts_a_word_of_its_own() -> None:
     # "triệu chứng" is a symptom; after "12,4 triệu" the scale belongs to the number
     assert code_of("Toàn quốc đã cấp 3,2 triệu chứng thư số cho cá nhân.", "3,2 triệu") == "digital_certificates"
     assert code_of("Bình quân mỗi lớp có khoảng 70 học viên.", "70") == "unclassified"  # a class's size
+
+
+def test_automatic_rain_water_and_weather_stations_are_iot_devices() -> None:
+    text = "Tỉnh có 94 trạm đo mưa tự động, 27 trạm đo mực nước và 8 trạm khí tượng tự động."
+    assert [code_of(text, q) for q in ("94", "27", "8")] == ["iot_devices"] * 3
+
+
+def test_dossiers_sent_through_a_portal_or_with_an_e_id_account_are_online_dossiers() -> None:
+    text = "Hồ sơ đăng ký khai sinh nộp qua Cổng Dịch vụ công quốc gia đạt 2.140 hồ sơ."
+    assert code_of(text, "2.140") == "dossiers_processed_online"
+    assert code_of("Có 615 hồ sơ được nộp bằng tài khoản định danh điện tử.", "615") == "dossiers_processed_online"
+    # applications for the ID card itself stay identification or dossiers received
+    assert code_of("Công an huyện thu nhận 3.900 hồ sơ cấp căn cước.", "3.900") != "dossiers_processed_online"
