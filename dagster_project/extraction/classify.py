@@ -138,6 +138,9 @@ _PER_GROUP = re.compile(
 )
 
 
+_ROUND_MAXIMA = frozenset({10.0, 100.0, 1000.0})
+
+
 @dataclass(frozen=True)
 class Classification:
     indicator_code: str
@@ -1437,7 +1440,9 @@ class _Report:
             if figure.after_gap(w) != 0 or not _ends_phrase(view, w):
                 continue  # "236 điểm cầu", "12 điểm phục vụ": places, counted
             fractional = obs.unit != "ratio" and obs.value != int(obs.value)
-            if fractional or any(figure.in_clause(c) for c in cues):
+            # "945/1.000 điểm": marks out of a round maximum (places are counted out of their number)
+            out_of_round = obs.unit == "ratio" and obs.denominator in _ROUND_MAXIMA
+            if fractional or out_of_round or any(figure.in_clause(c) for c in cues):
                 return w.keyword
         return None
 

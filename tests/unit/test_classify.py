@@ -1217,3 +1217,8 @@ def test_dossiers_sent_through_a_portal_or_with_an_e_id_account_are_online_dossi
     assert code_of("Có 615 hồ sơ được nộp bằng tài khoản định danh điện tử.", "615") == "dossiers_processed_online"
     # applications for the ID card itself stay identification or dossiers received
     assert code_of("Công an huyện thu nhận 3.900 hồ sơ cấp căn cước.", "3.900") != "dossiers_processed_online"
+
+
+def test_marks_out_of_a_round_maximum_are_a_score() -> None:
+    assert code_of("Đội Sở Y tế đạt 912/1.000 điểm trong cuộc thi.", "912/1.000") == "index_scores"
+    assert code_of("Có 15/15 điểm phục vụ bưu chính kết nối Internet.", "15/15") == "postal_network"

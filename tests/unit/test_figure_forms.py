@@ -329,3 +329,8 @@ def test_a_forms_line_of_name_unit_and_value_fields_is_one_record() -> None:
     assert "wifi" in by_quote["412"].sentence  # the value keeps its name
     assert by_quote["64,5"].unit == "percent"
     assert by_quote["118,2"].figure_kind == "density"
+
+
+def test_a_number_after_a_word_of_duration_is_no_figure() -> None:
+    text = "Tỉnh mở 14 lớp tập huấn, mỗi lớp thời lượng 3 buổi; mỗi buổi kéo dài 4 tiếng."
+    assert [o.quote for o in extract_observations(text)] == ["14"]
