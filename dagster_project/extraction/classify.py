@@ -139,6 +139,7 @@ _PER_GROUP = re.compile(
 
 
 _ROUND_MAXIMA = frozenset({10.0, 100.0, 1000.0})
+_RADIUS_WORDS = frozenset({"kính", "radius", "cách", "within"})  # "bán kính", "cách trung tâm"
 
 
 @dataclass(frozen=True)
@@ -1321,6 +1322,8 @@ class _Report:
                 return "budget_revenue", w.keyword
         if obs.extra.get("kind") == "rank":
             return "dx_rankings", obs.quote
+        if _is_reach(view, figure):
+            return "measure", "bán kính"
         if obs.figure_kind == "average":
             group = _PER_GROUP.match(self.text, obs.char_end) or _GROUP_BEFORE.search(
                 self.text, max(0, obs.char_start - 40), obs.char_start
@@ -1625,7 +1628,16 @@ def _span_of(view: _SentenceView, phrase: str, before: int) -> tuple[int, int] |
 
 def _is_length(view: _SentenceView, figure: _Figure) -> bool:
     """A unit of length follows the figure ("5,2 nghìn km"); "2,3 km/điểm" is a rate, no length."""
-    return any(figure.after_gap(w) == 0 and view.syllable(w.last) != "/" for w in view.group("length"))
+    return not _is_reach(view, figure) and any(
+        figure.after_gap(w) == 0 and view.syllable(w.last) != "/" for w in view.group("length")
+    )
+
+
+def _is_reach(view: _SentenceView, figure: _Figure) -> bool:
+    """"trong bán kính 12 km", "cách trung tâm 30 km": a distance things reach, no length of cable."""
+    return any(view.syllable(i) in _RADIUS_WORDS for i in range(max(figure.clause[0], figure.first - 3), figure.first)) and any(
+        figure.after_gap(w) == 0 for w in view.group("length")
+    )
 
 
 def _counts_place_units(view: _SentenceView, fig: _Figure) -> bool:

@@ -113,6 +113,7 @@ SCALE_WORDS: tuple[tuple[str, float], ...] = (
 # is a measure (a length, an area, a speed), not a count of things.
 MEASURE_UNITS = (
     "km", "m", "cm", "mm", "ha", "kg", "g", "tấn", "mbps", "gbps", "kbps", "gb", "tb", "mb", "kw", "mw", "kwh", "mwh",
+    "m3", "m³", "m2", "m²", "km2", "km²", "lít",
 )
 # Units of length: a figure followed by one is a length, counted by the taxonomy's indicator
 # whose unit is km ("5,2 nghìn km cáp quang" is cable, not a share of places with fibre).
@@ -574,6 +575,9 @@ TOPICLESS_NAMES: tuple[str, ...] = (
     "di tích được xếp hạng", "di tích xếp hạng",
     # "Theo kế hoạch của UBND tỉnh, ...": where a figure is announced, not what it counts
     "theo kế hoạch",
+    # a labour-market rate of socio-economic reports ("tỷ lệ lao động qua đào tạo đạt 71,5%"),
+    # not people trained in digital skills
+    "lao động qua đào tạo",
 )
 
 # Keywords an indicator shares with another, which takes them in a sentence that names it by

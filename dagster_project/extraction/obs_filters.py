@@ -246,6 +246,8 @@ def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang)
         return "lower bound of a range of durations or ages"  # "từ 18 đến 30 tuổi", "3-5 ngày"
     if _AGE_BEFORE.search(before):
         return "age"
+    if raw.isdigit() and 1 <= int(raw) <= 31 and _DAY_BEFORE.search(before) and not _COUNTED_AFTER_DAY.match(after):
+        return "day of the month"  # "vào ngày 15 hằng tháng"
     if _DURATION_BEFORE.search(before):
         return "duration"  # "thời lượng 2 buổi", "kéo dài 3 buổi"
     if _vague_pair(raw, before, after):
@@ -264,6 +266,8 @@ def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang)
 
 # "mất cả buổi mới xong 4, 5 hồ sơ", "đi lại 3, 4 lần": two consecutive digits joined by a
 # comma before a noun say "about", not two figures (a list goes on: "4, 5 và 6 xã").
+_DAY_BEFORE = re.compile(r"\b(?:vào|từ|đến|trước|sau|mỗi)?\s*ngày\s*$", _I)
+_COUNTED_AFTER_DAY = re.compile(r"\s*(?:lần|lượt|ngày|giờ|tháng)\b", _I)
 _DURATION_BEFORE = re.compile(r"\b(?:thời lượng|kéo dài)\s*(?:khoảng|là|:|từ)?\s*$", _I)
 _PAIR_NEXT = re.compile(r",\s*(\d)(?![\d.,])(?!\s*(?:,|và\b|and\b|hoặc\b|or\b))\s+[^\W\d_]", _I)
 _PAIR_PREV = re.compile(r"(?<![\d,]\s)(?<![\d,])\b(\d),\s*$")

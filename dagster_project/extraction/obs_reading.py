@@ -202,6 +202,8 @@ def read_unit(text: str, figure: Figure, label_at: int | None = None) -> None:
         figure.multiplier = factor
         if _CURRENCY_AFTER.match(text, end):
             figure.kind = "money"
+        elif _MEASURE_AFTER.match(text, end):
+            figure.kind = figure.kind or "measure"  # "83 triệu m3"
         return
     if _CURRENCY_AFTER.match(text, figure.end):
         figure.kind = "money"

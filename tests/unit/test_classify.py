@@ -1222,3 +1222,9 @@ def test_dossiers_sent_through_a_portal_or_with_an_e_id_account_are_online_dossi
 def test_marks_out_of_a_round_maximum_are_a_score() -> None:
     assert code_of("Đội Sở Y tế đạt 912/1.000 điểm trong cuộc thi.", "912/1.000") == "index_scores"
     assert code_of("Có 15/15 điểm phục vụ bưu chính kết nối Internet.", "15/15") == "postal_network"
+
+
+def test_a_reach_and_a_labour_market_rate_are_no_indicators() -> None:
+    assert code_of("Mỗi camera quan sát được trong bán kính 8 km.", "8") == "unclassified"
+    assert code_of("Tuyến cáp quang dài 46 km đã hoàn thành.", "46") == "cable_lines_km"
+    assert code_of("Tỷ lệ lao động qua đào tạo của huyện đạt 64,2%.", "64,2%") == "unclassified"

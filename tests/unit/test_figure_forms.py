@@ -334,3 +334,9 @@ def test_a_forms_line_of_name_unit_and_value_fields_is_one_record() -> None:
 def test_a_number_after_a_word_of_duration_is_no_figure() -> None:
     text = "Tỉnh mở 14 lớp tập huấn, mỗi lớp thời lượng 3 buổi; mỗi buổi kéo dài 4 tiếng."
     assert [o.quote for o in extract_observations(text)] == ["14"]
+
+
+def test_a_day_of_the_month_and_a_volume_are_no_counts() -> None:
+    assert extract_observations("Phiên giao dịch việc làm trực tuyến diễn ra vào ngày 20 hằng tháng.") == []
+    [obs] = extract_observations("Hồ chứa có dung tích 46 triệu m3.")
+    assert obs.figure_kind == "measure"
