@@ -251,7 +251,7 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
             break  # "I | HẠ TẦNG SỐ | | |": a group of the rows under it, no second header row
         header_count += 1
     width = max(len(c) for c in cell_texts)
-    wrapped = _wrapped_header(rows, header_count, text)
+    wrapped = _split_number_column(_wrapped_header(rows, header_count, text), width)
     names = wrapped if wrapped and len(wrapped) == width else _header_names(cell_texts[:header_count], width)
     columns = _measures_of_one_period([column_role(name, k) for k, name in enumerate(names)])
     _fix_label_column(columns, cell_texts[header_count:])
@@ -349,6 +349,18 @@ def _wrapped_header(rows: list[Line], header_count: int, text: str) -> list[str]
     if lower is None:
         return None
     return [f"{text[s:e]} {below}".strip() for (s, e), below in zip(rows[0].cells, lower)]
+
+
+_STT_GLUED = re.compile(r"\s*(STT|TT)\s+(\S.*)$")
+
+
+def _split_number_column(names: list[str] | None, width: int) -> list[str] | None:
+    """"STT Đơn vị" printed with one space over rows whose number stands apart: two columns."""
+    if names and len(names) == width - 1:
+        glued = _STT_GLUED.match(names[0])
+        if glued:
+            return [glued.group(1), glued.group(2)] + names[1:]
+    return names
 
 
 def _under_columns(upper: Line, lower: Line, text: str) -> list[str] | None:

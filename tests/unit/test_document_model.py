@@ -867,3 +867,16 @@ def test_a_line_of_bare_years_under_a_header_finishes_its_words() -> None:
     by_quote = {o.quote: o for o in extract_observations(text, PUBLISHED)}
     assert by_quote["240"].table_column == "Năm 2026" and by_quote["1.400"].table_column == "Năm 2027"
     assert all(by_quote[q].is_target for q in ("240", "310", "900", "1.400"))
+
+
+def test_a_number_column_printed_with_one_space_before_the_label_column_is_its_own() -> None:
+    text = (
+        "Phụ biểu: Tổ công nghệ số theo huyện\n\n"
+        "  STT Đơn vị              Số tổ   Số thành viên   Bình quân\n"
+        "                                                   (người/tổ)\n"
+        "  1   Mường Lát             84           437         5,2\n"
+        "  2   Quan Sơn              91           482         5,3\n"
+    )
+    by_quote = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    assert "1" not in by_quote and "2" not in by_quote  # row numbers are no figures
+    assert by_quote["5,2"].table_column == "Bình quân (người/tổ)"
