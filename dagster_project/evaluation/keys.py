@@ -102,6 +102,9 @@ EVAL_SETS = (
     _composed("news25", "composed blind, news-style, eighteenth round (scored blind at 24c09e3 and c040272)"),
     _composed("news26", "composed blind, news-style with sector vocabulary, eighteenth round (scored blind at 24c09e3 and c040272)"),
     _composed("official23", "composed blind, official-style, eighteenth round (scored blind at 24c09e3 and c040272)"),
+    _composed("news27", "composed blind, news-style, nineteenth round (scored blind at d2f282c and bbfc55a)"),
+    _composed("news28", "composed blind, news-style with sector vocabulary, nineteenth round (scored blind at d2f282c and bbfc55a)"),
+    _composed("official24", "composed blind, official-style, nineteenth round (scored blind at d2f282c and bbfc55a)"),
 )
 
 
