@@ -154,7 +154,9 @@ def _context(
         target, target_source = False, "column"
     elif row_year is not None and year_of is not None and column.role not in ("target", "comparison"):
         target, target_source = row_year > year_of.year, "row"
-    elif scope.target:
+    elif scope.target and not (scope.as_of is not None and year_of is not None and scope.as_of <= year_of):
+        # a table under a targets heading whose caption dates its data before the report
+        # ("(Số liệu từ 01/01 đến 15/6/2025)") reports results, not goals
         target, target_source = True, "section"
     else:
         target, target_source = False, "none"

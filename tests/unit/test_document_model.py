@@ -880,3 +880,15 @@ def test_a_number_column_printed_with_one_space_before_the_label_column_is_its_o
     by_quote = {o.quote: o for o in extract_observations(text, PUBLISHED)}
     assert "1" not in by_quote and "2" not in by_quote  # row numbers are no figures
     assert by_quote["5,2"].table_column == "Bình quân (người/tổ)"
+
+
+def test_a_table_dated_before_the_report_under_a_targets_heading_reports_results() -> None:
+    text = (
+        "II. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2024\n\n"
+        "Phấn đấu đến hết năm 2024, tỷ lệ hồ sơ trực tuyến đạt 80%.\n\n"
+        "Biểu 02. Kết quả tiếp nhận hồ sơ theo lĩnh vực\n(Số liệu từ 01/01/2024 đến 30/6/2024)\n\n"
+        "STT | Lĩnh vực | Tiếp nhận | Trực tuyến\n1 | Hộ tịch | 2.310 | 1.950\n2 | Đất đai | 1.204 | 860\n"
+    )
+    by_quote = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    assert by_quote["80%"].is_target
+    assert not any(by_quote[q].is_target for q in ("2.310", "1.950", "1.204", "860"))
