@@ -89,7 +89,7 @@ _LOCATIVES = frozenset(lexicon.LOCATIVES)
 _ACTIVITIES_OF_ANY_UNIT = frozenset(lexicon.ACTIVITIES_OF_ANY_UNIT)
 _DESTINATION_BEFORE = re.compile(lexicon.word_alternation(lexicon.DESTINATIONS) + r"\s*$", re.IGNORECASE)
 # Units of an indicator that a percentage cannot be (a share is no length or amount).
-_NOT_A_SHARE = frozenset({"km", "vnd"})
+_NOT_A_SHARE = frozenset({"km", "vnd", "rank"})  # a share is no length, sum of money or rank
 _LENGTH = "km"  # the taxonomy's unit of lengths
 _EXTENT_LINKS = frozenset(lexicon.EXTENT_LINKING_VERBS)
 _NUMBERED_NAMES = frozenset(lexicon.NUMBERED_NAMES)

@@ -1228,3 +1228,9 @@ def test_a_reach_and_a_labour_market_rate_are_no_indicators() -> None:
     assert code_of("Mỗi camera quan sát được trong bán kính 8 km.", "8") == "unclassified"
     assert code_of("Tuyến cáp quang dài 46 km đã hoàn thành.", "46") == "cable_lines_km"
     assert code_of("Tỷ lệ lao động qua đào tạo của huyện đạt 64,2%.", "64,2%") == "unclassified"
+
+
+def test_a_share_is_no_rank_even_of_the_leading_provinces() -> None:
+    text = "Các tỉnh dẫn đầu về tỷ lệ hồ sơ nộp trực tuyến là Lào Cai và Yên Bái, lần lượt đạt 91,5% và 89,2%."
+    assert (code_of(text, "91,5%"), code_of(text, "89,2%")) == ("dossiers_processed_online",) * 2
+    assert code_of("Tỉnh là 1 trong 12 tỉnh dẫn đầu cả nước về chuyển đổi số.", "12") == "dx_rankings"
