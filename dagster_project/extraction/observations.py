@@ -262,30 +262,29 @@ def _link_sum_rows(figures: list[Figure]) -> None:
     column by column: each count cell of a member row points at the sum row's cell of its
     column, and the sum row's cell is marked complete (its parts are all of it), so the
     quality check holds it to their sum. Only where every member row has a count in that column."""
-    by_table: dict[int, list[int]] = {}
+    by_table: dict[int, dict[int, CellContext]] = {}  # table -> figure index -> its cell
     for k, f in enumerate(figures):
         if isinstance(f.context, CellContext):
-            by_table.setdefault(f.context.table_at, []).append(k)
-    for cells in by_table.values():
-        contexts = {k: figures[k].context for k in cells}
-        rows = sorted({c.row_at for c in contexts.values()})  # type: ignore[attr-defined]
-        sum_rows = {c.row_at for c in contexts.values() if c.sum_row}  # type: ignore[attr-defined]
+            by_table.setdefault(f.context.table_at, {})[k] = f.context
+    for contexts in by_table.values():
+        rows = sorted({c.row_at for c in contexts.values()})
+        sum_rows = {c.row_at for c in contexts.values() if c.sum_row}
         if len(sum_rows) != 1 or next(iter(sum_rows)) not in (rows[0], rows[-1]):
             continue  # no total, or subtotals between the rows
         members = [r for r in rows if r not in sum_rows]
-        numbers = {c.row_at: c.row_number for c in contexts.values()}  # type: ignore[attr-defined]
+        numbers = {c.row_at: c.row_number for c in contexts.values()}
         if all(numbers[r] is not None for r in members) and [numbers[r] for r in members] != list(
             range(1, len(members) + 1)
         ):
             continue  # rows 5 to 7 under a total: the table began before a page break
-        for total in (k for k in cells if contexts[k].sum_row):  # type: ignore[attr-defined]
-            column = contexts[total].column  # type: ignore[attr-defined]
-            parts = [k for k in cells if k != total and contexts[k].column == column]  # type: ignore[attr-defined]
+        for total in (k for k, c in contexts.items() if c.sum_row):
+            column = contexts[total].column
+            parts = [k for k, c in contexts.items() if k != total and c.column == column]
             if (
                 figures[total].unit != "count" or figures[total].kind is not None or len(parts) < 2
-                or sorted(contexts[k].row_at for k in parts) != members  # type: ignore[attr-defined]
+                or sorted(contexts[k].row_at for k in parts) != members
                 or any(figures[k].unit != "count" or figures[k].kind is not None for k in parts)
-                or not all(contexts[k].row_member for k in parts)  # type: ignore[attr-defined]
+                or not all(contexts[k].row_member for k in parts)
             ):
                 continue
             figures[total].parts_complete = True
