@@ -124,6 +124,7 @@ _RELEVANCE_REASONS = {
     # reasons with no code of their own: the figure stays unclassified
     "attendance": "attendance", "measure": "measure", "places": "places", "group_size": "size of a group",
 }
+_NO_KEYWORD = "no keyword"  # relevance of a figure that nothing named
 _NO_CODE_REASONS = frozenset({"attendance", "measure", "places", "group_size"})
 # ... or a column "Bình quân (người/tổ)"
 _PER_GROUP_HEADER = re.compile(r"/\s*" + lexicon.word_alternation(lexicon.GROUP_UNITS), re.IGNORECASE)
@@ -174,14 +175,22 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
     """A figure that only a generic word names ("Mỗi ngày có khoảng 9 nghìn lượt kết nối":
     infrastructure_other) goes on with the topic of the fact figure before it in its
     paragraph ("... 140 điểm phát wifi công cộng"), when that one has a specific indicator of
-    the same domain; a figure of another domain between them ends the topic."""
+    the same domain; a figure of another domain between them ends the topic. A figure that
+    its own phrase does not name and whose words point back ("Tỷ lệ này đạt 87,6%"; "ở cấp
+    xã, tỷ lệ này là 92%") measures what the classified figure before it in its paragraph
+    measured, whatever its domain."""
     out = list(observations)
     before: Observation | None = None  # the latest fact figure so far
+    named: Observation | None = None  # the latest figure with an indicator of its own
     for k, obs in enumerate(out):
-        if obs.classified_by == FALLBACK and obs.scope != "table" and not (
-            before is None or before.scope == "table" or before.domain != obs.domain
-            or tax[before.indicator_code].generic or obs.char_start - before.char_end > _TOPIC_REACH
-            or _BLANK_LINE.search(text, before.char_end, obs.char_start) is not None
+        pointer = _points_back(text, obs)
+        if pointer and named is not None and _near(text, named, obs):
+            out[k] = obs = with_fields(
+                obs, indicator_code=named.indicator_code, domain=named.domain, classified_by=CONTEXT,
+                relevance=named.relevance, matched_keyword=f"{pointer} (the figure before: {named.indicator_code})",
+            )
+        elif obs.classified_by == FALLBACK and before is not None and _near(text, before, obs) and not (
+            before.domain != obs.domain or tax[before.indicator_code].generic
         ):
             out[k] = obs = with_fields(
                 obs, indicator_code=before.indicator_code, classified_by=CONTEXT,
@@ -189,7 +198,31 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
             )
         if obs.domain in FACT_DOMAINS:
             before = obs
+        if obs.indicator_code != UNCLASSIFIED and obs.classified_by != RELEVANCE:
+            named = obs
     return out
+
+
+def _near(text: str, before: Observation, obs: Observation) -> bool:
+    """`before` is a prose figure of `obs`'s paragraph, within reach."""
+    return not (
+        before.scope == "table" or obs.scope == "table" or obs.char_start - before.char_end > _TOPIC_REACH
+        or _BLANK_LINE.search(text, before.char_end, obs.char_start) is not None
+    )
+
+
+_MEASURE_ANAPHOR = re.compile(lexicon.word_alternation(lexicon.MEASURE_ANAPHORS), re.IGNORECASE)
+_OPENING_REACH = 60  # characters before a figure where "Tỷ lệ này" may stand
+
+
+def _points_back(text: str, obs: Observation) -> str | None:
+    """The "Tỷ lệ này" / "Con số đó" before a figure that its own phrase does not name."""
+    if obs.classified_by in (SUBJECT, RELEVANCE, CONTEXT) or obs.relevance not in (None, _NO_KEYWORD):
+        return None
+    lead = text[max(0, obs.char_start - _OPENING_REACH) : obs.char_start]
+    lead = re.split(r"[.;!?\n]", lead)[-1]
+    found = _MEASURE_ANAPHOR.search(lead)
+    return found.group(0) if found else None
 
 
 # --- table cells named by the table's title ----------------------------------------------
@@ -1206,7 +1239,7 @@ class _Report:
             if len(lengths) == 1:  # "mạng cáp quang dài 5,2 nghìn km": the cable, not the share of places
                 code, keyword = lengths[0], f"{keyword} (a length)"
         domain = self.tax[code].domain
-        reason = None if domain in FACT_DOMAINS else ("no keyword" if code == UNCLASSIFIED else "topic")
+        reason = None if domain in FACT_DOMAINS else (_NO_KEYWORD if code == UNCLASSIFIED else "topic")
         return Classification(code, domain, by, keyword, reason, base.name if base else None)
 
     def _read(self, view: _SentenceView, figure: _Figure, obs: Observation) -> _Figure:

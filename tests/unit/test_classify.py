@@ -780,6 +780,28 @@ def test_a_figure_only_a_generic_word_names_takes_the_topic_of_the_figure_before
     assert code_of(text, "350") == "workforce_other"
 
 
+def test_a_figure_named_only_by_tỷ_lệ_này_measures_what_the_figure_before_it_measured() -> None:
+    text = (
+        "Năm 2024 có 86.300 lượt công dân đăng ký khai sinh trên ứng dụng VNeID. "
+        "Tỷ lệ này chiếm 64,1% số lượt đăng ký."
+    )
+    before = classified(text)["86.300"]
+    after = classified(text)["64,1%"]
+    assert (after.indicator_code, after.domain) == (before.indicator_code, before.domain)
+    assert after.classified_by == "context"
+    # "ở cấp xã, tỷ lệ này": the part named by its level measures the whole's topic
+    text = "100% văn bản đi của cấp tỉnh được ký số; ở cấp xã, con số này là 87,2%."
+    assert code_of(text, "87,2%") == code_of(text, "100%") != "unclassified"
+    # a growth is still a comparison, and a phrase that names its own topic keeps it
+    text = "Tỉnh có 5.210 camera giám sát, tỷ lệ này tăng 12% so với năm trước."
+    assert code_of(text, "12%") == "comparisons"
+    text = "Đã cấp 3.100 chứng thư số. Tỷ lệ này tương đương 98% số hộ có cáp quang."
+    assert code_of(text, "98%") != code_of(text, "3.100")
+    # a new paragraph starts afresh: no figure before to point back to
+    text = "Đã cấp 3.100 chứng thư số.\n\nTỷ lệ này đạt 91%."
+    assert classified(text)["91%"].classified_by != "context"
+
+
 def test_a_length_is_counted_by_the_indicator_of_lengths_and_only_a_length_is() -> None:
     text = "Tuyến cáp quang dài 30 km đến 8 thôn đã hoàn thành."
     assert code_of(text, "30") == "cable_lines_km"
