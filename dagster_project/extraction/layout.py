@@ -311,11 +311,18 @@ def _continues(prev: Line, nxt: Line, width: int | None, across_break: bool) -> 
         return False
     first = nxt.text.lstrip("([“\"'")[:1]  # "(BTS), tăng 6 trạm ...": the word inside the bracket
     if _TERMINAL.search(prev.text):
+        if width is None or _NUMBERING.match(nxt.text) is not None:
+            return False
         # A wrapped label and its value: "... thuê bao di động/100 dân:" / "128,5. Tỷ lệ ...";
         # a numbered item after a colon ("1. Hạ tầng số") starts a list instead.
+        if prev.text.endswith(":"):
+            return first.isdigit() and len(prev.text) >= 0.6 * width
+        # A clause cut at the wrap width right after its semicolon ("... 12 trạm 5G;" /
+        # "100% thôn được phủ sóng 4G; ..."): an item of a list would start with its marker or
+        # a capital, or stand indented.
         return (
-            width is not None and prev.text.endswith(":") and first.isdigit()
-            and _NUMBERING.match(nxt.text) is None and len(prev.text) >= 0.6 * width
+            prev.text.endswith(";") and len(prev.text) >= 0.9 * width and nxt.lead <= prev.lead
+            and (first.islower() or first.isdigit())
         )
     if first.islower() or (across_break and first.isdigit()):
         return True  # a page break inside a sentence ("... đạt" / page number / "91,6%. ...")

@@ -208,12 +208,13 @@ def column_role(header: str, position: int) -> Column:
     return Column(text, role, year, percent)
 
 
-_BARE_YEAR_CELL = re.compile(r"\s*(?:19|20)\d{2}\s*")
+# A year or a day printed alone in a header's cell ("2025", "30/11/2024" under "TH đến")
+_BARE_TIME_CELL = re.compile(r"\s*(?:(?:\d{1,2}/){1,2})?(?:19|20)\d{2}\s*")
 
 
-def _years_only(cells: list[str]) -> bool:
+def _times_only(cells: list[str]) -> bool:
     filled = [c for c in cells if c.strip()]
-    return bool(filled) and all(_BARE_YEAR_CELL.fullmatch(c) for c in filled)
+    return bool(filled) and all(_BARE_TIME_CELL.fullmatch(c) for c in filled)
 
 
 def _measures_of_one_period(columns: list[Column]) -> list[Column]:
@@ -245,8 +246,8 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
     cell_texts = [[text[s:e] for s, e in line.cells] for line in rows]
     header_count = 0
     for cells in cell_texts:
-        if header_count >= 2 or any(is_number_cell(c) for c in cells[1:]) and not (header_count and _years_only(cells)):
-            break  # ... but a line of bare years under "Năm | Năm" finishes the header's words
+        if header_count >= 2 or any(is_number_cell(c) for c in cells[1:]) and not (header_count and _times_only(cells)):
+            break  # ... but a line of bare years or days under "Năm | TH đến" finishes the header's words
         if header_count and cells and _GROUP_MARKER.fullmatch(cells[0].strip()):
             break  # "I | HẠ TẦNG SỐ | | |": a group of the rows under it, no second header row
         header_count += 1

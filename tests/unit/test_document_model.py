@@ -83,6 +83,28 @@ def test_a_wrapped_label_ending_in_a_colon_takes_the_value_on_the_next_line() ->
     assert found["48"].sentence.startswith("1. Hạ tầng số") or "như sau" not in found["48"].sentence
 
 
+def test_a_clause_cut_at_the_wrap_width_after_its_semicolon_goes_on_the_next_line() -> None:
+    text = _WRAPPED_LEAD + (
+        "trong năm. Tính đến ngày 31/10/2024, toàn huyện có 96 trạm BTS, trong đó 8 trạm 5G;\n"
+        "97% thôn, bản có sóng di động 4G; số thuê bao Internet cố định đạt 12.406 thuê\n"
+        "bao. Các xã đã hoàn thành việc rà soát dữ liệu dân cư trên địa bàn.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    assert found["97%"].sentence.startswith("Tính đến ngày 31/10/2024")
+    assert found["97%"].as_of_date == found["12.406"].as_of_date == datetime.date(2024, 10, 31)
+    # a short item ending in a semicolon, or one whose next line starts with a capital or a
+    # marker, ends where it ends
+    text = _WRAPPED_LEAD + "trong năm như sau:\n- Có 96 trạm BTS;\n97% thôn có sóng 4G.\n"
+    found = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    assert not found["97%"].sentence.startswith("- Có 96")
+    text = _WRAPPED_LEAD + (
+        "trong năm. Tính đến ngày 31/10/2024, toàn huyện có 96 trạm BTS, trong đó 8 trạm 5G;\n"
+        "Số thuê bao Internet cố định đạt 12.406 thuê bao trên toàn địa bàn của huyện.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    assert found["12.406"].sentence.startswith("Số thuê bao")
+
+
 def test_a_line_that_starts_in_lower_case_continues_the_line_above() -> None:
     text = "Số hộ gia đình có kết nối Internet cáp quang trên địa bàn xã\nđạt 1.204 hộ trong năm qua.\n"
     [obs] = extract_observations(text)
@@ -867,6 +889,21 @@ def test_a_line_of_bare_years_under_a_header_finishes_its_words() -> None:
     by_quote = {o.quote: o for o in extract_observations(text, PUBLISHED)}
     assert by_quote["240"].table_column == "Năm 2026" and by_quote["1.400"].table_column == "Năm 2027"
     assert all(by_quote[q].is_target for q in ("240", "310", "900", "1.400"))
+
+
+def test_a_line_of_bare_days_and_years_under_a_header_finishes_its_words() -> None:
+    text = (
+        "Bảng 1. Chỉ tiêu chuyển đổi số của xã\n"
+        "TT  Chỉ tiêu                     ĐVT      TH đến       KH năm\n"
+        "                                          31/10/2024   2025\n"
+        "1   Điểm wifi công cộng          điểm        24          30\n"
+        "2   Camera kết nối IOC           camera      96         120\n"
+    )
+    by_quote = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    assert by_quote["24"].table_column == "TH đến 31/10/2024"
+    assert by_quote["24"].as_of_date == by_quote["96"].as_of_date == datetime.date(2024, 10, 31)
+    assert not by_quote["24"].is_target and by_quote["30"].is_target and by_quote["120"].is_target
+    assert "31/10/2024" not in by_quote and "2025" not in by_quote
 
 
 def test_a_number_column_printed_with_one_space_before_the_label_column_is_its_own() -> None:
