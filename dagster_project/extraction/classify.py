@@ -1497,9 +1497,14 @@ class _Report:
         predicate = self._predicate_start(view, figure, heads)
         parts_from = min((w.first for w in view.group("parts") if w.first >= figure.last), default=1 << 30)
         lead = _head_start(view, figure.measured) if figure.measured is not None else -1
+        # A count of communes, villages or districts is named by its own clause or one before
+        # it ("kết nối đến các sở, ngành; UBND 10 huyện và 226 xã"), not by a later clause.
+        counts_places = base is not None and base.name == "communes" and obs_unit == "count"
         out = []
         for m in view.topics:
             region = figure.region(m)
+            if region == SENTENCE and counts_places and m.first > figure.last:
+                continue  # "có 38 xã và 01 thị trấn; nhiều thôn còn lõm sóng": places, listed
             if region != SUBJECT and m.payload in _RELEVANCE_REASONS:
                 continue  # "đạt 146,6 Mbit/s, xếp thứ 18": a rank beside a figure is no topic of it
             if m.keyword in _KEYWORD_CONTEXT and not _KEYWORD_CONTEXT[m.keyword].search(view.text.searchable):

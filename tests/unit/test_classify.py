@@ -802,6 +802,14 @@ def test_a_figure_named_only_by_tỷ_lệ_này_measures_what_the_figure_before_i
     assert classified(text)["91%"].classified_by != "context"
 
 
+def test_a_count_of_communes_is_not_named_by_a_later_clause_of_its_sentence() -> None:
+    text = "Huyện có 27 xã và 02 thị trấn; một số thôn vùng cao vẫn còn lõm sóng di động."
+    assert code_of(text, "27") == code_of(text, "02") == "unclassified"
+    # a clause before the list names what the places were reached by
+    text = "Mạng truyền số liệu chuyên dùng đã kết nối đến các sở, ngành; UBND 9 huyện và 187 xã."
+    assert code_of(text, "187") == "tslcd_network"
+
+
 def test_a_length_is_counted_by_the_indicator_of_lengths_and_only_a_length_is() -> None:
     text = "Tuyến cáp quang dài 30 km đến 8 thôn đã hoàn thành."
     assert code_of(text, "30") == "cable_lines_km"
