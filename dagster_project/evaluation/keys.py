@@ -105,6 +105,9 @@ EVAL_SETS = (
     _composed("news27", "composed blind, news-style, nineteenth round (scored blind at d2f282c and bbfc55a)"),
     _composed("news28", "composed blind, news-style with sector vocabulary, nineteenth round (scored blind at d2f282c and bbfc55a)"),
     _composed("official24", "composed blind, official-style, nineteenth round (scored blind at d2f282c and bbfc55a)"),
+    _composed("news29", "composed blind, news-style, twentieth round (scored blind at ba720ec)"),
+    _composed("news30", "composed blind, news-style with sector vocabulary, twentieth round (scored blind at ba720ec)"),
+    _composed("official25", "composed blind, official-style, twentieth round (scored blind at ba720ec)"),
 )
 
 
