@@ -36,6 +36,7 @@ from dagster_project.extraction.layout_lines import (
     ITEM,
     MASTHEAD,
     ROW,
+    RULE_LINE,
     TEXT,
     UNIT,
     Line,
@@ -135,11 +136,27 @@ def _mark_furniture(lines: list[Line]) -> None:
         seen = counts[_furniture_key(line.text)]
         if seen >= 3 or (seen >= 2 and _near_page_break(lines, i)):
             line.kind = FURNITURE
+    # A running header printed once, under the first page break of a two-page report: a
+    # short line that opens a page and stands alone, no sentence ("Báo cáo ... quý I/2025 -
+    # UBND huyện ..." between "Trang 1/2" and a rule)
+    for i, line in enumerate(lines):
+        if line.kind == TEXT and _header_like(line.text) and _opens_page(lines, i) and not _TERMINAL.search(
+            line.text
+        ) and (i + 1 >= len(lines) or not lines[i + 1].text or RULE_LINE.fullmatch(lines[i + 1].text)):
+            line.kind = FURNITURE
     # ... and a bare number right beside a running header is the page's number ("2" above
     # "BÁO CÁO ... - SỞ TT&TT" with no blank line between them)
     for i, line in enumerate(lines):
         if line.kind == TEXT and _LONE_NUMBER.fullmatch(line.text) and _beside_furniture(lines, i):
             line.kind = FURNITURE
+
+
+def _opens_page(lines: list[Line], i: int) -> bool:
+    """The first line after a page number (blank lines between)."""
+    j = i - 1
+    while j >= 0 and lines[j].kind == BLANK:
+        j -= 1
+    return j >= 0 and lines[j].kind == FURNITURE and _PAGE_NUMBER.fullmatch(lines[j].text) is not None
 
 
 def _beside_furniture(lines: list[Line], i: int) -> bool:
@@ -432,6 +449,7 @@ class _Reader:
         self.blank_before = False
         self.above: str | None = None  # the paragraph read last, while nothing else follows it
         self.last_header: list[Line] = []  # the header rows of the table read last
+        self.last_rows: list[Line] = []  # its data rows
 
     def read(self) -> Layout:
         i = 0
@@ -468,13 +486,22 @@ class _Reader:
                 j += 1
             rows = [row for row in self.lines[i:j] if row.kind == ROW]
             carried = self._goes_on(rows)
+            if carried:
+                # the table's last rows, printed on the next page: one table with those above
+                # them, so a sum row below sees every row it sums
+                rows = self.last_rows + rows
             if len(rows) >= 2 or carried:
                 header = list(self.last_header) if carried else []
                 table, header_rows = build_table(header + rows, self.text, self.unit_line)
                 self.last_header = header_rows
                 if table.rows:
                     self.edits.extend((r.start, r.end) for r in self.lines[i:j] if r.layout == "rule")
-                    self._table(line.start, self.lines[j - 1].end, table)
+                    if carried:
+                        above = self.blocks.pop()
+                        self.blocks.append(Block("table", above.start, self.lines[j - 1].end, above.scope, table))
+                    else:
+                        self._table(line.start, self.lines[j - 1].end, table)
+                    self.last_rows = rows[len(header_rows) - len(header):]
                     return j
             # A single line with cells, or lines with cells but no figure in a value
             # column, are no table: read them as prose, line by line.

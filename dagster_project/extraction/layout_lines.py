@@ -17,6 +17,8 @@ NUMBER_CELL = re.compile(
     r"[≥≤<>~]?\s*(?:trên|dưới|khoảng|hơn)?\s*(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d[\d.,]*)\s*(?:%|/\s*\d[\d.,]*)?\s*\*?",
     _I,
 )
+# "-----", or one run of dashes under each column ("---  --------  ------")
+RULE_LINE = re.compile(r"\s*(?:[-=_─━—–]{5,}|[-=_─━—–]{2,}(?:\s+[-=_─━—–]{2,})+)\s*")
 # A cell that holds nothing: "-", "x", "…".
 EMPTY_CELL = re.compile(r"[-–—x×/.…]*")
 

@@ -20,6 +20,7 @@ from dagster_project.extraction.layout_lines import (
     HEADING,
     ITEM,
     ROW,
+    RULE_LINE,
     TEXT,
     UNIT,
     Line,
@@ -28,7 +29,6 @@ from dagster_project.extraction.layout_lines import (
 
 _I = re.IGNORECASE
 _SPACES_SPLIT = re.compile(r"\S+(?: \S+)*")
-_RULE_LINE = re.compile(r"\s*[-=_─━—–]{5,}\s*")
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 # A short line in a one-cell-per-line table.
 _MAX_CELL_WORDS = 14
@@ -76,7 +76,7 @@ def mark_rows(lines: list[Line]) -> None:
             continue
         raw = line.text
         offset = line.start + line.lead
-        if _RULE_LINE.fullmatch(raw):
+        if RULE_LINE.fullmatch(raw):
             line.kind, line.layout = FURNITURE, "rule"  # "-----" under a header row or after a table
             continue
         if "|" in raw:

@@ -852,6 +852,31 @@ def test_a_province_row_and_a_table_cut_by_a_page_break_have_no_listed_parts() -
     assert not any(o.parts_complete for o in observations)
 
 
+def test_a_space_aligned_table_cut_by_a_page_break_is_one_table_with_its_sum_row() -> None:
+    text = _WRAPPED_LEAD + (
+        "trong năm. Kết quả của các xã được tổng hợp tại bảng dưới đây.\n\n"
+        "  Bảng 3. Điểm wifi và camera theo xã năm 2024\n\n"
+        "  TT   Xã                 Điểm wifi   Camera giám sát\n"
+        "  --   ----------------   ---------   ---------------\n"
+        "   1   Xã Yên Lạc              14              32\n"
+        "   2   Xã Đồng Tâm              9              21\n"
+        "\n                              Trang 3/5\n"
+        "\fBáo cáo kết quả chuyển đổi số năm 2024 - UBND huyện Yên Thủy\n"
+        "--------------------------------------------------------------\n"
+        "   3   Xã Bảo Hiệu            11              27\n"
+        "       Tổng cộng               34              80\n\n"
+        "Các xã tiếp tục duy trì hoạt động của tổ công nghệ số cộng đồng.\n"
+    )
+    observations = extract_observations(text, PUBLISHED)
+    values = [o.value for o in observations]
+    assert 1 not in values and 2 not in values and 3 not in values  # row numbers, not figures
+    assert not any("Báo cáo kết quả" in o.sentence for o in observations)  # the running header
+    by_quote = {o.quote: o for o in observations}
+    assert by_quote["11"].table_column == "Điểm wifi" and by_quote["27"].table_column == "Camera giám sát"
+    assert _parts_of(observations, 34) == [9, 11, 14] and _parts_of(observations, 80) == [21, 27, 32]
+    assert by_quote["34"].parts_complete
+
+
 def test_an_average_column_holds_sizes_per_unit_not_counts() -> None:
     text = (
         "Phụ biểu: Tổ công nghệ số cộng đồng theo huyện\n\n"
