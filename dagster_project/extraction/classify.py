@@ -666,7 +666,7 @@ def _alternation(words: Sequence[str]) -> str:
 
 
 _MONEY_AFTER = re.compile(
-    rf"\s*(?:(?:{_alternation(lexicon.MONEY_SCALE_WORDS)})\s*)*(?:{_alternation(lexicon.CURRENCY_AFTER)})(?!\w)",
+    rf"\s*(?:(?:{_alternation(lexicon.MONEY_SCALE_WORDS)})\s*)*(?:{_alternation(lexicon.CURRENCY_AFTER)})(?!\w){lexicon.NOT_CURRENCY_LOOKAHEAD}",
     re.IGNORECASE,
 )
 

@@ -113,7 +113,7 @@ SCALE_WORDS: tuple[tuple[str, float], ...] = (
 # is a measure (a length, an area, a speed), not a count of things.
 MEASURE_UNITS = (
     "km", "m", "cm", "mm", "ha", "kg", "g", "tấn", "mbps", "gbps", "kbps", "gb", "tb", "mb", "kw", "mw", "kwh", "mwh",
-    "m3", "m³", "m2", "m²", "km2", "km²", "lít",
+    "m3", "m³", "m2", "m²", "km2", "km²", "lít", "kv", "kva", "mva", "gw", "gwh",
 )
 # Units of length: a figure followed by one is a length, counted by the taxonomy's indicator
 # whose unit is km ("5,2 nghìn km cáp quang" is cable, not a share of places with fibre).
@@ -122,6 +122,9 @@ LENGTH_UNITS = ("km", "ki-lô-mét", "kilômét", "kilomet", "cây số", "kilom
 DECIMAL_CONTEXT_WORDS = MEASURE_UNITS + ("tỷ", "triệu", "nghìn", "ngàn", "điểm", "lần")
 # Currency words after a figure (or its scale word): the figure is money.
 CURRENCY_WORDS = ("đồng", "vnđ", "vnd", "usd", "đô la", "dollars")
+# ... but "đồng" opens other words: "42.360 đồng hồ" are meters, "3.000 đồng bào" people.
+NOT_CURRENCY_AFTER_DONG = ("hồ", "bào", "chí", "nghiệp", "bộ", "thời", "ý", "hành", "bằng", "phục", "đội")
+NOT_CURRENCY_LOOKAHEAD = r"(?!\s+" + r"(?:" + "|".join(NOT_CURRENCY_AFTER_DONG) + r")(?![^\W\d_]))"
 # Bases of a per-capita rate: "thuê bao/100 dân", "per 100 inhabitants".
 PER_CAPITA_BASES = ("dân", "người dân", "người", "hộ", "hộ dân", "hộ gia đình", "inhabitants", "people", "residents")
 # Function words that only an English text uses often (language detection).
@@ -664,10 +667,12 @@ MET_GOAL_NOUNS: tuple[str, ...] = (
 # Population: "dân số 1,2 triệu người", "với 900.000 dân".
 POPULATION_CUES: tuple[str, ...] = ("dân số", "nhân khẩu", "quy mô dân số", "population", "inhabitant*", "home to")
 POPULATION_HEADS: tuple[str, ...] = ("dân", "nhân khẩu", "inhabitant*")
-# Units of height, area and weight: no figure of digital transformation measures in them
-# ("trạm BTS ở độ cao hơn 1.400 m"); lengths in km are cable, speeds and volumes are kept.
+# Units of height, area, weight, voltage and energy: no figure of digital transformation
+# measures in them ("trạm BTS ở độ cao hơn 1.400 m", "trạm biến áp 110 kV", "sản lượng 1,2
+# triệu kWh"); lengths in km are cable, speeds and volumes are kept.
 NON_DIGITAL_UNITS: tuple[str, ...] = (
     "m", "mét", "m2", "m²", "ha", "héc-ta", "hecta", "kg", "tấn", "metres", "meters", "kilo*", "tonne*", "tons",
+    "kv", "kva", "mva", "kwh", "mwh", "gwh",  # (MW stays: a data centre's capacity is one of its figures)
 )
 # The administrative units a place has ("Toàn tỉnh có 135 xã, phường, trong đó ...") are no
 # digital-transformation figure: counted after "có"/"gồm", named by nothing but place words.

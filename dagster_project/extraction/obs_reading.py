@@ -72,7 +72,7 @@ _CLOSING_PAREN = re.compile(r"[^()\n]{0,40}?\)")
 # ... or the noun the percentage counts stands between them: "100% trạm y tế xã (106/106 trạm)"
 _PERCENT_NOUN_RATIO_LINK = re.compile(r"[^\d()%;:.!?\n]{1,60}\(\s*", _I)
 _MEASURE_AFTER = re.compile(r"\s?" + lexicon.word_alternation(lexicon.MEASURE_UNITS), _I)
-_CURRENCY_AFTER = re.compile(r"\s*" + lexicon.word_alternation(lexicon.CURRENCY_WORDS), _I)
+_CURRENCY_AFTER = re.compile(r"\s*" + lexicon.word_alternation(lexicon.CURRENCY_WORDS) + lexicon.NOT_CURRENCY_LOOKAHEAD, _I)
 _RANK_BEFORE = re.compile(r"(?:thứ|hạng|top|tốp)\s*$", _I)
 PERCENT_ROW_LABEL = "(%)"
 

@@ -26,7 +26,7 @@ _PERCENT = re.compile(r"%|\bphần trăm\b|\bpercent\b", _I)
 _PERCENT_LABEL = re.compile(r"\(\s*%\s*\)", _I)
 _RATE_LABEL = re.compile(r"^\s*t[ỷỉ]\s+lệ\b", _I)
 _MEASURE = re.compile(lexicon.word_alternation(lexicon.MEASURE_UNITS), _I)
-_CURRENCY = re.compile(lexicon.word_alternation(lexicon.CURRENCY_WORDS), _I)
+_CURRENCY = re.compile(lexicon.word_alternation(lexicon.CURRENCY_WORDS) + lexicon.NOT_CURRENCY_LOOKAHEAD, _I)
 _AVERAGE_HEADER = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.AVERAGE_WORDS) + r"|\baverage\b", _I)
 _UNIT_LINE_VALUE = re.compile(r"^[^:]*:\s*(.*?)\s*\)?\.?$")
 

@@ -1241,6 +1241,24 @@ def test_automatic_rain_water_and_weather_stations_are_iot_devices() -> None:
     assert [code_of(text, q) for q in ("94", "27", "8")] == ["iot_devices"] * 3
 
 
+def test_smart_meters_are_iot_devices_and_no_money() -> None:
+    text = "Điện lực huyện đã thay 8.450 công tơ cơ bằng công tơ điện tử đo xa."
+    assert code_of(text, "8.450") == "iot_devices"
+    text = "Nhà máy nước lắp mới 1.200 đồng hồ thông minh cho các hộ dân."
+    assert code_of(text, "1.200") == "iot_devices" and classified(text)["1.200"].figure_kind != "money"
+    # "đồng" before another syllable of its word is no currency; before a noun it still is
+    assert classified("Có 2.500 đồng bào được hướng dẫn cài VNeID.")["2.500"].figure_kind != "money"
+    assert classified("Mỗi hộ được hỗ trợ 150.000 đồng tiền cước.")["150.000"].figure_kind == "money"
+
+
+def test_voltage_and_energy_are_measures_but_a_data_centres_capacity_is_a_figure() -> None:
+    text = "Cả 12 trạm biến áp 220 kV đã vận hành không người trực; sản lượng đạt 3,5 triệu kWh."
+    assert classified(text)["220"].domain == classified(text)["3,5 triệu"].domain == "other"
+    assert classified(text)["220"].relevance == "measure"
+    text = "Trung tâm dữ liệu của tỉnh có công suất 20 MW."
+    assert classified(text)["20"].domain != "other"
+
+
 def test_dossiers_sent_through_a_portal_or_with_an_e_id_account_are_online_dossiers() -> None:
     text = "Hồ sơ đăng ký khai sinh nộp qua Cổng Dịch vụ công quốc gia đạt 2.140 hồ sơ."
     assert code_of(text, "2.140") == "dossiers_processed_online"
