@@ -94,6 +94,7 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
 
 # Short lines holding one of these are page furniture (counters, pagination, ratings).
 _FURNITURE = re.compile(lexicon.PORTAL_FURNITURE_PATTERN, _I)
+_FOOTER_WORDS = 60  # longest footer line read as furniture by its labels alone
 _WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _I)
 _HAS_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 _LINE = re.compile(r"[^\n]+")
@@ -164,6 +165,10 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
         line = m.group()
         words = len(line.split())
         if words <= 14 and _FURNITURE.search(line):
+            spans.append((m.start(), m.end()))
+        elif words <= _FOOTER_WORDS and len({f.group().lower() for f in _FURNITURE.finditer(line)}) >= 2:
+            # a site's footer on one line: "Cơ quan chủ quản: ... Địa chỉ: ... Điện thoại: ...
+            # Lượt truy cập: 4.812.337"
             spans.append((m.start(), m.end()))
         elif words <= 12 and (_HAS_DATE.search(line) or _WEEKDAY.search(line)) and _few_words(line):
             # "Thứ tư - 14/08/2024 16:42 164 0": the numbers after a date line are counters.

@@ -160,6 +160,17 @@ def test_page_furniture_is_not_figures() -> None:
     assert _values(text) == [(57.0, "count")]
 
 
+def test_a_sites_footer_printed_on_one_line_is_not_figures() -> None:
+    text = (
+        "Cổng thông tin có 1,2 triệu lượt truy cập trong năm 2024.\n"
+        "Cơ quan chủ quản: Sở Thông tin và Truyền thông tỉnh. Trưởng ban biên tập: Nguyễn Văn An. "
+        "Địa chỉ: số 12 đường Trần Phú. Điện thoại: 0213 3822 456. Lượt truy cập: 2.731.904\n"
+    )
+    assert _values(text) == [(1.2e6, "count")]
+    # one label in a sentence of the report is no footer
+    assert _values("Đầu mối: Phòng Văn hóa, điện thoại: 0213 3822 456; đã xử lý 312 phản ánh.") == [(312.0, "count")]
+
+
 def test_list_numbering_is_not_a_figure() -> None:
     text = "1. Hạ tầng số\na) Có 35 trạm BTS mới."
     assert _values(text) == [(35.0, "count")]
