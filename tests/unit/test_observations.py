@@ -171,6 +171,14 @@ def test_a_sites_footer_printed_on_one_line_is_not_figures() -> None:
     assert _values("Đầu mối: Phòng Văn hóa, điện thoại: 0213 3822 456; đã xử lý 312 phản ánh.") == [(312.0, "count")]
 
 
+def test_a_service_number_is_not_a_figure_whatever_names_it() -> None:
+    text = (
+        "Mọi vướng mắc xin gọi tổng đài hỗ trợ người dân: 19008198 hoặc số 1800.1595; "
+        "ngoài giờ gọi 1900 545 481. Tổng đài đã tiếp nhận 1.900 cuộc gọi và 18.004 phản ánh.\n"
+    )
+    assert _values(text) == [(1900.0, "count"), (18004.0, "count")]
+
+
 def test_list_numbering_is_not_a_figure() -> None:
     text = "1. Hạ tầng số\na) Có 35 trạm BTS mới."
     assert _values(text) == [(35.0, "count")]
