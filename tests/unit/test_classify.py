@@ -1251,6 +1251,14 @@ def test_smart_meters_are_iot_devices_and_no_money() -> None:
     assert classified("Mỗi hộ được hỗ trợ 150.000 đồng tiền cước.")["150.000"].figure_kind == "money"
 
 
+def test_payment_by_qr_code_is_cashless_payment() -> None:
+    text = "Tại chợ Đông Ba, 312 tiểu thương đã chấp nhận thanh toán bằng mã QR."
+    assert code_of(text, "312") == "cashless_payment"
+    # a QR code that tells a story or traces goods pays nothing
+    text = "Đã gắn 45 mã QR thuyết minh tại các điểm di tích."
+    assert code_of(text, "45") != "cashless_payment"
+
+
 def test_voltage_and_energy_are_measures_but_a_data_centres_capacity_is_a_figure() -> None:
     text = "Cả 12 trạm biến áp 220 kV đã vận hành không người trực; sản lượng đạt 3,5 triệu kWh."
     assert classified(text)["220"].domain == classified(text)["3,5 triệu"].domain == "other"
