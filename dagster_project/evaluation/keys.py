@@ -108,6 +108,9 @@ EVAL_SETS = (
     _composed("news29", "composed blind, news-style, twentieth round (scored blind at ba720ec)"),
     _composed("news30", "composed blind, news-style with sector vocabulary, twentieth round (scored blind at ba720ec)"),
     _composed("official25", "composed blind, official-style, twentieth round (scored blind at ba720ec)"),
+    _composed("news31", "composed blind, news-style, twenty-first round (scored blind at 739b97a)"),
+    _composed("news32", "composed blind, news-style with sector vocabulary, twenty-first round (scored blind at 739b97a)"),
+    _composed("official26", "composed blind, official-style, twenty-first round (scored blind at 739b97a)"),
 )
 
 
