@@ -493,15 +493,25 @@ class _Reader:
             if len(rows) >= 2 or carried:
                 header = list(self.last_header) if carried else []
                 table, header_rows = build_table(header + rows, self.text, self.unit_line)
-                self.last_header = header_rows
+                if carried or not table.rows:
+                    self.last_header = header_rows
                 if table.rows:
                     self.edits.extend((r.start, r.end) for r in self.lines[i:j] if r.layout == "rule")
+                    data = rows[len(header_rows) - len(header):]
+                    if not carried and self._printed_again(table, line.start):
+                        # its header printed again on the next page, under "Bảng 2 (tiếp theo)"
+                        carried, data = True, self.last_rows + data
+                        table, _ = build_table(list(self.last_header) + data, self.text, self.unit_line)
+                        self.caption = None
+                        while self.blocks[-1].kind != "table":
+                            self.blocks.pop()  # the continuation's caption: no block of its own
                     if carried:
                         above = self.blocks.pop()
                         self.blocks.append(Block("table", above.start, self.lines[j - 1].end, above.scope, table))
                     else:
                         self._table(line.start, self.lines[j - 1].end, table)
-                    self.last_rows = rows[len(header_rows) - len(header):]
+                        self.last_header = header_rows
+                    self.last_rows = data
                     return j
             # A single line with cells, or lines with cells but no figure in a value
             # column, are no table: read them as prose, line by line.
@@ -510,6 +520,18 @@ class _Reader:
                     self.lines[k].kind = ITEM if _BULLET.match(self.lines[k].text) else TEXT
             return self._paragraph(i)
         return self._paragraph(i)
+
+    def _printed_again(self, table: Table, start: int) -> bool:
+        """`table` repeats the header of the table read last, with nothing between them but a
+        page break and a caption that says it goes on ("Bảng 2 (tiếp theo)")."""
+        tables = [k for k, b in enumerate(self.blocks) if b.kind == "table"]
+        if not tables or not self.last_header or not _same_header(self.blocks[tables[-1]].table, table):
+            return False
+        between = self.blocks[tables[-1] + 1 :]
+        if any(not _CONTINUED.search(self.text[b.start : b.end]) for b in between):
+            return False
+        gap = [ln for ln in self.lines if self.blocks[tables[-1]].end < ln.start < start]
+        return bool(between) or any(ln.kind == FURNITURE and ln.layout != "rule" for ln in gap)
 
     def _goes_on(self, rows: list[Line]) -> bool:
         """Rows right after a table (nothing but a page break between) with its layout and
@@ -671,12 +693,14 @@ def _is_short_item(text: str) -> bool:
 # what the table covers and its date ("... theo đơn vị hành chính cấp huyện (số liệu tính đến ngày 15/10/2024)").
 _CAPTION_WORDS, _CAPTION_WORDS_LABELLED = 30, 50
 _CAPTION_LABEL = re.compile(r"\s*(?:bảng|biểu|phụ lục|table)\b", _I)
+# "Bảng 2 (tiếp theo)", "Biểu 1 (tiếp)", "Table 3 (continued)": a table goes on
+_CONTINUED = re.compile(r"^\s*(?:bảng|biểu|phụ lục|table)?[^()\n]{0,20}\(\s*(?:tiếp theo|tiếp|continued|cont\.?)\s*\)\s*$", _I)
 
 
 def _caption(text: str, lines: list[Line], j: int, dated: Callable[[str], datetime.date | None]) -> _Section | None:
     """A short line right above a table ("Bảng 1. ... đến ngày 31/10/2024") is its caption."""
     k = j
-    while k < len(lines) and lines[k].kind in (BLANK, UNIT):
+    while k < len(lines) and (lines[k].kind in (BLANK, UNIT) or lines[k].layout == "rule"):
         k += 1
     words = len(text.split())
     if k >= len(lines) or lines[k].kind != ROW or words > _CAPTION_WORDS_LABELLED or (

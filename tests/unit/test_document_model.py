@@ -877,6 +877,31 @@ def test_a_space_aligned_table_cut_by_a_page_break_is_one_table_with_its_sum_row
     assert by_quote["34"].parts_complete
 
 
+def test_a_table_printed_again_under_a_continued_caption_is_one_table_with_its_caption() -> None:
+    text = (
+        "Bảng 4. Hồ sơ thủ tục hành chính cấp xã năm 2024 (đến ngày 15/12/2024)\n"
+        "------------------------------------------------\n"
+        "Xã              Tiếp nhận  Trực tuyến\n"
+        "------------------------------------------------\n"
+        "Xã Vĩnh Hòa          812         604\n"
+        "Xã Vĩnh Lâm          655         470\n"
+        "\n- 3 -\n"
+        "Bảng 4 (tiếp theo)\n"
+        "------------------------------------------------\n"
+        "Xã              Tiếp nhận  Trực tuyến\n"
+        "------------------------------------------------\n"
+        "Xã Vĩnh Sơn          590         411\n"
+        "Cộng               2.057       1.485\n"
+    )
+    observations = extract_observations(text, PUBLISHED)
+    by_quote = {o.quote: o for o in observations}
+    # the caption under its rule names the measure and dates every row, on both pages
+    assert by_quote["590"].extra.get("table_caption", "").startswith("Bảng 4. Hồ sơ")
+    assert by_quote["812"].as_of_date == by_quote["590"].as_of_date == datetime.date(2024, 12, 15)
+    assert "4" not in by_quote  # "Bảng 4 (tiếp theo)" is no figure
+    assert _parts_of(observations, 2057) == [590, 655, 812] and _parts_of(observations, 1485) == [411, 470, 604]
+
+
 def test_an_average_column_holds_sizes_per_unit_not_counts() -> None:
     text = (
         "Phụ biểu: Tổ công nghệ số cộng đồng theo huyện\n\n"
