@@ -66,6 +66,16 @@ _CLOSING_BYLINE = re.compile(
     r"^\s*(?P<credit>(?:[A-ZÀ-Ỹ][^\W\d_]*\.?\s+){0,5}[A-ZÀ-Ỹ][^\W\d_]*)\s+[-–—|]\s+"
     r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})\s*$"
 )
+# A byline of parts between bars or dashes, one of them the date: "Báo Đồng Tháp | Xã hội |
+# 12/5/2025 - 16:05", "Báo Kiên Giang - 22/01/2025 15:30 - Y tế".
+_BYLINE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+_BYLINE_DATE = re.compile(
+    r"(?:" + _WEEKDAY + r"\s*,?\s*)?(?:ngày\s+)?(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2})(?:\s*,?\s*" + _TIME + r")?",
+    re.IGNORECASE,
+)
+_BYLINE_TIME = re.compile(_TIME, re.IGNORECASE)
+_BYLINE_PART_WORDS = 8  # longest credit or section name beside the date
+_DIGIT = re.compile(r"\d")
 _CLOSING_LINES = 12  # how far from the end (past "Tin khác" links) a closing byline stands
 # Tokens a date line may carry besides the date itself.
 _DATE_LINE_FILLER = re.compile(
@@ -384,7 +394,24 @@ def find_published_date(lines: list[str]) -> datetime.date | None:
         bracketed = _BRACKETED_DATELINE.match(line) or _BYLINE.match(line) or _DATE_FIRST_BYLINE.match(line)
         if bracketed and not _NOT_A_STAMP.search(bracketed.group("credit")):
             return parse_date(bracketed.group("date"))
+        day = _parted_byline(line)
+        if day is not None:
+            return day
     return site_clock
+
+
+def _parted_byline(line: str) -> datetime.date | None:
+    """The date of a byline whose parts (paper, section, date and time) stand between bars or
+    dashes; every part but the date's is a short name without digits."""
+    parts = [p.strip() for p in _BYLINE_SEPARATOR.split(line.strip()) if p.strip()]
+    dated = [p for p in parts if _BYLINE_DATE.fullmatch(p)]
+    names = [p for p in parts if not _BYLINE_DATE.fullmatch(p) and not _BYLINE_TIME.fullmatch(p)]
+    if len(dated) != 1 or not names or any(
+        _DIGIT.search(n) or len(n.split()) > _BYLINE_PART_WORDS or _NOT_A_STAMP.search(n) for n in names
+    ):
+        return None
+    found = _BYLINE_DATE.fullmatch(dated[0])
+    return parse_date(found.group("date")) if found else None
 
 
 def _above_the_menu(lines: list[str], k: int) -> bool:

@@ -350,6 +350,18 @@ def test_a_date_line_with_its_time_and_the_office_that_posted_it_is_the_publicat
     assert extract_metadata(text).published_date == datetime.date(2025, 6, 2)
 
 
+def test_a_byline_of_paper_section_and_date_between_bars_or_dashes_is_the_publication_date() -> None:
+    text = "Tiêu đề bài viết dài hơn ba từ\n\nBáo Lào Cai điện tử | Kinh tế | 03/7/2025 - 09:40\n\nNội dung."
+    assert extract_metadata(text).published_date == datetime.date(2025, 7, 3)
+    text = "Tiêu đề bài viết dài hơn ba từ\n\nBáo Bình Phước - 18/02/2025 14:20 - Xã hội\n\nNội dung."
+    assert extract_metadata(text).published_date == datetime.date(2025, 2, 18)
+    # a part with a figure, or one that says what the date is of, makes no byline
+    text = "Tiêu đề bài viết dài hơn ba từ\n\nSố liệu tính đến - 30/6/2025 - toàn tỉnh\n\nNội dung."
+    assert extract_metadata(text).published_date is None
+    text = "Tiêu đề bài viết dài hơn ba từ\n\nHội nghị lần 3 | 30/6/2025 | 200 đại biểu\n\nNội dung."
+    assert extract_metadata(text).published_date is None
+
+
 def test_a_closing_byline_dates_a_page_whose_header_prints_no_date() -> None:
     body = "Xã Tân Lập ra mắt tổ công nghệ số\n\n" + "Sáng nay, xã ra mắt 6 tổ công nghệ số cộng đồng ở các thôn.\n\n" * 12
     assert extract_metadata(body + "Minh Quân - 21/02/2025\n\nTin khác:\n- Huyện mở lớp tập huấn\n").published_date == (
