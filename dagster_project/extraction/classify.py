@@ -364,7 +364,7 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
             # "Trực tuyến Hồ sơ tiếp nhận" (a sub-column under a merged header): the online ones
             out[k] = with_fields(obs, indicator_code=variant, domain=tax[variant].domain,
                                  matched_keyword=f"{channel[1]} ({obs.matched_keyword})")
-    out = _bare_rate_columns(_participle_columns(out, tax), tax)
+    out = _bare_rate_columns(_of_which_columns(_participle_columns(out, tax), tax), tax)
     for k in deferred:
         if _undecided(out[k], tax) or _by_column_header(out[k]):
             found = _title_code(out[k], tax)
@@ -496,6 +496,37 @@ def _participle_columns(observations: list[Observation], tax: Taxonomy) -> list[
         if finer in tax.indicators:
             out[k] = with_fields(obs, indicator_code=finer, domain=tax[finer].domain, base=base,
                                  matched_keyword=f"{obs.matched_keyword} ({before.table_column})")
+    return out
+
+
+# A column of parts of the column before it: "Trạm BTS | Trong đó 5G", "Of which online".
+_OF_WHICH_HEADER = re.compile(r"\s*(?:trong đó|trong số đó|of which|including)\b", re.IGNORECASE)
+
+
+def _of_which_columns(observations: list[Observation], tax: Taxonomy) -> list[Observation]:
+    """A column headed "Trong đó 5G" counts what the column before it in its row counts (its
+    5G stations), unless its own words name a specific code of that domain which can count
+    it ("Trong đó trực tuyến": online dossiers)."""
+    out = list(observations)
+    for k in range(1, len(out)):
+        obs, before = out[k], out[k - 1]
+        row = obs.extra.get("table_row_at")
+        if row is None or before.extra.get("table_row_at") != row or obs.unit != before.unit:
+            continue
+        if not _OF_WHICH_HEADER.match(obs.table_column or "") or before.domain not in FACT_DOMAINS:
+            continue
+        own = tax[obs.indicator_code] if obs.indicator_code in tax.indicators else None
+        # its own words decide unless they name nothing specific, another domain, or a share
+        # where the column before counts ("Trong đó 5G": stations, not coverage)
+        cannot_count = own is not None and own.unit == "percent" and tax[before.indicator_code].unit == "count"
+        if own is not None and not own.generic and own.domain == before.domain and not (
+            obs.unit == "count" and cannot_count
+        ):
+            continue
+        out[k] = with_fields(
+            obs, indicator_code=before.indicator_code, domain=before.domain, classified_by=CLAUSE, relevance=None,
+            matched_keyword=f"part of: {before.table_column}",
+        )
     return out
 
 

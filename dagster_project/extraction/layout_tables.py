@@ -393,7 +393,11 @@ def _right_align(cells: list[str], width: int) -> list[str]:
 def _build_row(line: Line, columns: list[Column], text: str) -> Row:
     spans = line.cells
     width = len(columns)
-    by_bar = _cells_by_bar(line, text, width) if line.layout == "pipe" and len(spans) < width else None
+    by_bar = None
+    if line.layout == "pipe" and len(spans) < width:
+        by_bar = _cells_by_bar(line, text, width)
+    elif line.layout == "tab" and len(spans) < width:
+        by_bar = _cells_by_tab(line, text, width)
     if by_bar is not None:
         assigned = by_bar  # "| 1 | Số trạm BTS | Trạm | 450 | 520 | 115,6 | |": the bars place each cell
     elif len(spans) < width:
@@ -438,6 +442,18 @@ def _cells_by_bar(line: Line, text: str, width: int) -> list[tuple[int, int] | N
         if not 0 <= k < width:
             return None
         assigned[k] = span
+    return assigned
+
+
+def _cells_by_tab(line: Line, text: str, width: int) -> list[tuple[int, int] | None] | None:
+    """The cells of a tab row in the columns its tabs put them in ("Viettel\t58\t\t6.120":
+    the empty cell holds a place), or None when the row has more or fewer places."""
+    row = text[line.start + line.lead : line.end]
+    if row.rstrip("\t").count("\t") + 1 > width or row.count("\t") + 1 < width:
+        return None
+    assigned: list[tuple[int, int] | None] = [None] * width
+    for span in line.cells:
+        assigned[text.count("\t", line.start + line.lead, span[0])] = span
     return assigned
 
 

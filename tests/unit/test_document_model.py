@@ -902,6 +902,39 @@ def test_a_table_printed_again_under_a_continued_caption_is_one_table_with_its_c
     assert _parts_of(observations, 2057) == [590, 655, 812] and _parts_of(observations, 1485) == [411, 470, 604]
 
 
+def test_an_empty_cell_of_a_tab_row_holds_its_place() -> None:
+    text = (
+        "Bảng 1. Hạ tầng viễn thông theo doanh nghiệp\n"
+        "Doanh nghiệp\tTrạm BTS\tTrạm 5G\tThuê bao Internet\n"
+        "Viettel\t58\t\t6.120\n"
+        "VNPT\t36\t3\t\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    assert found["58"].table_column == "Trạm BTS" and found["6.120"].table_column == "Thuê bao Internet"
+    assert found["3"].table_column == "Trạm 5G"
+
+
+def test_an_of_which_column_counts_what_the_column_before_it_counts() -> None:
+    text = (
+        "Bảng 1. Hạ tầng viễn thông theo doanh nghiệp\n"
+        "Doanh nghiệp\tTrạm BTS\tTrong đó 5G\tThuê bao Internet\n"
+        "Viettel\t58\t7\t6.120\n"
+        "VNPT\t36\t3\t7.480\n"
+    )
+    from dagster_project.extraction.pipeline import extract_report
+    found = {o.quote: o for o in extract_report(text, PUBLISHED)}
+    assert found["7"].indicator_code == found["3"].indicator_code == "bts_stations"
+    # a column of parts named by a code that can count them keeps it
+    text = (
+        "Bảng 2. Hồ sơ theo cấp\n"
+        "Cấp\tHồ sơ tiếp nhận\tTrong đó trực tuyến\n"
+        "Cấp huyện\t4.210\t2.980\n"
+        "Cấp xã\t6.350\t3.870\n"
+    )
+    found = {o.quote: o for o in extract_report(text, PUBLISHED)}
+    assert found["2.980"].indicator_code == "dossiers_processed_online"
+
+
 def test_an_average_column_holds_sizes_per_unit_not_counts() -> None:
     text = (
         "Phụ biểu: Tổ công nghệ số cộng đồng theo huyện\n\n"
