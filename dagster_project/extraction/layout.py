@@ -612,6 +612,9 @@ class _Reader:
         if block_text.rstrip().endswith(":"):
             outer = self.intro  # a list intro inside an open list keeps what the outer one said
             target, as_of = intro_target(block_text), self._as_of(block_text) or period_as_of(block_text, self.year_of)
+            cues = {m.group().lower() for m in _TARGET_INTRO.finditer(block_text)}
+            if target and cues == {"chỉ tiêu"} and _scope(self.stack).target is False:
+                target = None  # "Các chỉ tiêu hạ tầng khác:" in a results section names indicators
             if target and self._states_results(block_text):
                 target = False
             if outer is not None:

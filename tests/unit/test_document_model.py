@@ -935,6 +935,24 @@ def test_an_of_which_column_counts_what_the_column_before_it_counts() -> None:
     assert found["2.980"].indicator_code == "dossiers_processed_online"
 
 
+def test_a_list_of_chỉ_tiêu_in_a_results_section_names_indicators_not_targets() -> None:
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2024\n"
+        "Các chỉ tiêu hạ tầng số khác:\n"
+        "- Điểm Wifi công cộng miễn phí: 18 điểm\n"
+        "- Camera giám sát an ninh: 215 camera\n\n"
+        "II. NHIỆM VỤ NĂM 2025\n"
+        "Các chỉ tiêu chủ yếu:\n"
+        "- Điểm Wifi công cộng miễn phí: 30 điểm\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    assert not found["18"].is_target and not found["215"].is_target
+    assert found["30"].is_target
+    # "phấn đấu" in a results section's intro still announces targets
+    text = "I. KẾT QUẢ THỰC HIỆN NĂM 2024\nCác chỉ tiêu phấn đấu năm 2025:\n- Điểm Wifi công cộng: 30 điểm\n"
+    assert extract_observations(text, PUBLISHED)[0].is_target
+
+
 def test_an_average_column_holds_sizes_per_unit_not_counts() -> None:
     text = (
         "Phụ biểu: Tổ công nghệ số cộng đồng theo huyện\n\n"
