@@ -585,9 +585,9 @@ TOPICLESS_NAMES: tuple[str, ...] = (
     "di tích được xếp hạng", "di tích xếp hạng",
     # "Theo kế hoạch của UBND tỉnh, ...": where a figure is announced, not what it counts
     "theo kế hoạch",
-    # a labour-market rate of socio-economic reports ("tỷ lệ lao động qua đào tạo đạt 71,5%"),
-    # not people trained in digital skills
-    "lao động qua đào tạo",
+    # labour-market figures of socio-economic reports ("tỷ lệ lao động qua đào tạo đạt 71,5%",
+    # "lực lượng lao động khoảng 712.000 người"), not the digital workforce
+    "lao động qua đào tạo", "lực lượng lao động", "thị trường lao động", "labour force", "labor force",
 )
 
 # Keywords an indicator shares with another, which takes them in a sentence that names it by

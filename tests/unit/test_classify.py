@@ -1286,6 +1286,13 @@ def test_a_reach_and_a_labour_market_rate_are_no_indicators() -> None:
     assert code_of("Tỷ lệ lao động qua đào tạo của huyện đạt 64,2%.", "64,2%") == "unclassified"
 
 
+def test_the_labour_force_is_no_digital_workforce() -> None:
+    text = "Lực lượng lao động của huyện khoảng 84.500 người; tỷ lệ thất nghiệp 1,8%."
+    assert classified(text)["84.500"].domain == classified(text)["1,8%"].domain == "other"
+    # workers trained in digital skills stay the workforce's
+    assert classified("Đã đào tạo kỹ năng số cho 1.240 người lao động.")["1.240"].domain == "workforce"
+
+
 def test_a_share_is_no_rank_even_of_the_leading_provinces() -> None:
     text = "Các tỉnh dẫn đầu về tỷ lệ hồ sơ nộp trực tuyến là Lào Cai và Yên Bái, lần lượt đạt 91,5% và 89,2%."
     assert (code_of(text, "91,5%"), code_of(text, "89,2%")) == ("dossiers_processed_online",) * 2
