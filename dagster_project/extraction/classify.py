@@ -1503,6 +1503,12 @@ class _Report:
         for w in cues:
             if 0 <= figure.before_gap(w) <= 1:
                 return w.keyword
+            if obs.unit != "percent" and figure.before is not None and figure.after is None and (
+                w.first == _head_start(view, figure.before)
+            ):
+                # "Điểm trung bình môn Tin học của tỉnh là 6,82": what the subject names (a
+                # satisfaction index "đạt 84,12%" is a share of satisfied people)
+                return w.keyword
         for w in view.group("score_unit"):
             if figure.after_gap(w) != 0 or not _ends_phrase(view, w):
                 continue  # "236 điểm cầu", "12 điểm phục vụ": places, counted

@@ -1286,6 +1286,14 @@ def test_a_reach_and_a_labour_market_rate_are_no_indicators() -> None:
     assert code_of("Tỷ lệ lao động qua đào tạo của huyện đạt 64,2%.", "64,2%") == "unclassified"
 
 
+def test_a_figure_whose_subject_is_a_score_is_a_score() -> None:
+    text = "Điểm trung bình môn Tin học của học sinh lớp 12 toàn tỉnh năm nay là 7,15."
+    assert code_of(text, "7,15") == "index_scores"
+    # a satisfaction index in percent is a share of satisfied people; places are counted
+    assert code_of("Chỉ số hài lòng của người dân của tỉnh đạt 88,6%.", "88,6%") != "index_scores"
+    assert code_of("Số điểm phát wifi công cộng của huyện là 46.", "46") == "public_wifi"
+
+
 def test_the_labour_force_is_no_digital_workforce() -> None:
     text = "Lực lượng lao động của huyện khoảng 84.500 người; tỷ lệ thất nghiệp 1,8%."
     assert classified(text)["84.500"].domain == classified(text)["1,8%"].domain == "other"
