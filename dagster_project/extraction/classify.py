@@ -189,6 +189,11 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
                 obs, indicator_code=named.indicator_code, domain=named.domain, classified_by=CONTEXT,
                 relevance=named.relevance, matched_keyword=f"{pointer} (the figure before: {named.indicator_code})",
             )
+        elif _same_units_unnamed(obs, before) and before is not None and _near(text, before, obs):
+            out[k] = obs = with_fields(
+                obs, indicator_code=before.indicator_code, domain=before.domain, classified_by=CONTEXT,
+                relevance=None, matched_keyword=f"{obs.base} (the units before: {before.indicator_code})",
+            )
         elif obs.classified_by == FALLBACK and before is not None and _near(text, before, obs) and not (
             before.domain != obs.domain or tax[before.indicator_code].generic
         ):
@@ -201,6 +206,24 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
         if obs.indicator_code != UNCLASSIFIED and obs.classified_by != RELEVANCE:
             named = obs
     return out
+
+
+def _same_units_unnamed(obs: Observation, before: Observation | None) -> bool:
+    """`obs` counts the same units as the fact figure before it and nothing names what they
+    did ("126 hộ mở gian hàng trên sàn ... Các huyện có số hộ tham gia đông nhất, lần lượt
+    912, 744 và 603 hộ")."""
+    return (
+        before is not None and obs.base is not None and obs.base == before.base and obs.unit == "count"
+        and before.unit == "count" and obs.indicator_code == UNCLASSIFIED and obs.relevance == _NO_KEYWORD
+        # "Toàn tỉnh hiện có khoảng 68.000 hộ kinh doanh": what the territory has, no part of it
+        and _TERRITORY_HAS.search(obs.sentence[: max(0, obs.sentence.find(obs.quote))]) is None
+    )
+
+
+_TERRITORY_HAS = re.compile(
+    r"^\W*(?:toàn|cả|trên địa bàn)\s+" + lexicon.word_alternation(lexicon.PLACE_UNIT_WORDS + ("nước", "quốc"))
+    + r"[^,;:]{0,20}\bcó\b", re.IGNORECASE,
+)
 
 
 def _near(text: str, before: Observation, obs: Observation) -> bool:

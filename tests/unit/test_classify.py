@@ -1294,6 +1294,17 @@ def test_a_figure_whose_subject_is_a_score_is_a_score() -> None:
     assert code_of("Số điểm phát wifi công cộng của huyện là 46.", "46") == "public_wifi"
 
 
+def test_a_figure_that_counts_the_same_units_as_the_one_before_and_names_nothing_takes_its_topic() -> None:
+    text = (
+        "Năm 2024 có 2.380 hộ kinh doanh mở gian hàng trên sàn thương mại điện tử. "
+        "Huyện Yên Thế có 410 hộ tham gia, huyện Lục Nam có 365 hộ."
+    )
+    assert code_of(text, "410") == code_of(text, "365") == code_of(text, "2.380") == "ecommerce"
+    # what the territory has is no part of it
+    text = "Năm 2024 có 2.380 hộ kinh doanh mở gian hàng trên sàn thương mại điện tử. Toàn tỉnh hiện có 41.200 hộ kinh doanh."
+    assert code_of(text, "41.200") != "ecommerce"
+
+
 def test_the_labour_force_is_no_digital_workforce() -> None:
     text = "Lực lượng lao động của huyện khoảng 84.500 người; tỷ lệ thất nghiệp 1,8%."
     assert classified(text)["84.500"].domain == classified(text)["1,8%"].domain == "other"
