@@ -499,7 +499,8 @@ ANAPHOR_HEADS: tuple[str, ...] = (
 # sơ" counts dossiers received. Each maps the counted base to the indicator.
 GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "training": (
-        ("đào tạo", "tập huấn", "bồi dưỡng", "huấn luyện", "phổ cập", "train", "trained", "training"),
+        ("đào tạo", "tập huấn", "bồi dưỡng", "huấn luyện", "phổ cập", "đăng ký học", "tham gia học", "theo học",
+         "train", "trained", "training", "enrolled"),
         {"people": "learners", "officials": "officials_trained"},
     ),
     "receiving": (

@@ -1305,6 +1305,11 @@ def test_a_figure_that_counts_the_same_units_as_the_one_before_and_names_nothing
     assert code_of(text, "41.200") != "ecommerce"
 
 
+def test_people_who_enrol_to_learn_are_learners() -> None:
+    assert code_of("Có 12.830 lượt người dân đăng ký học trên nền tảng học trực tuyến của tỉnh.", "12.830") == "learners"
+    assert code_of("Đã có 640 cán bộ, công chức tham gia học các khóa kỹ năng số.", "640") == "officials_trained"
+
+
 def test_the_labour_force_is_no_digital_workforce() -> None:
     text = "Lực lượng lao động của huyện khoảng 84.500 người; tỷ lệ thất nghiệp 1,8%."
     assert classified(text)["84.500"].domain == classified(text)["1,8%"].domain == "other"
