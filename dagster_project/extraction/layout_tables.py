@@ -253,6 +253,8 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
         header_count += 1
     width = max(len(c) for c in cell_texts)
     wrapped = _split_number_column(_wrapped_header(rows, header_count, text), width)
+    if not (wrapped and len(wrapped) == width) and header_count == 1 and len(cell_texts[0]) < width:
+        wrapped = _header_over_data(rows[0], rows[1:], text, width)
     names = wrapped if wrapped and len(wrapped) == width else _header_names(cell_texts[:header_count], width)
     columns = _measures_of_one_period([column_role(name, k) for k, name in enumerate(names)])
     _fix_label_column(columns, cell_texts[header_count:])
@@ -381,6 +383,34 @@ def _under_columns(upper: Line, lower: Line, text: str) -> list[str] | None:
         k = max(j for j in range(len(starts)) if starts[j] <= pos + 1)
         pieces[k] = f"{pieces[k]} {word}".strip()
     return pieces
+
+
+def _header_over_data(header: Line, data: list[Line], text: str, width: int) -> list[str] | None:
+    """The names of a space-aligned header whose cells are fewer than its rows' because one
+    space parts two names ("Tổ CNS HS tr.tuyến" over the columns 68 and 1.842): each word goes
+    to the column of figures it stands over; a word over none goes with the next word that
+    stands over one (names start left of right-aligned figures)."""
+    full = [r for r in data if r.layout == "spaces" and len(r.cells) == width]
+    if header.layout != "spaces" or len(full) < 2:
+        return None
+    spans = [
+        (min(r.cells[j][0] - r.start for r in full), max(r.cells[j][1] - r.start for r in full)) for j in range(width)
+    ]
+    names = [""] * width
+    for s, e in header.cells:
+        words = [(m.start() + s - header.start, m.end() + s - header.start, m.group())
+                 for m in re.finditer(r"\S+", text[s:e])]
+        over = [max(range(width), key=lambda j: min(b, spans[j][1]) - max(a, spans[j][0]))
+                if any(min(b, lo_hi[1]) > max(a, lo_hi[0]) for lo_hi in spans) else None for a, b, _ in words]
+        placed = [c for c in over if c is not None]
+        if not placed:
+            return None
+        for k, (_, _, word) in enumerate(words):
+            column = over[k]
+            if column is None:
+                column = next((c for c in over[k + 1 :] if c is not None), placed[-1])
+            names[column] = f"{names[column]} {word}".strip()
+    return names if all(names[1:]) else None
 
 
 def _right_align(cells: list[str], width: int) -> list[str]:

@@ -953,6 +953,21 @@ def test_a_list_of_chỉ_tiêu_in_a_results_section_names_indicators_not_targets
     assert extract_observations(text, PUBLISHED)[0].is_target
 
 
+def test_a_header_whose_names_one_space_parts_is_split_over_the_columns_of_figures() -> None:
+    text = (
+        "Phụ biểu. Tổ công nghệ số và hồ sơ trực tuyến theo xã\n"
+        "Xã                  Trạm BTS  Tổ CNS Hồ sơ trực tuyến\n"
+        "Xã Tân Phú               12      46          1.204\n"
+        "Xã Tân Lợi                9      38            986\n"
+        "Xã Tân Hòa               11      41          1.117\n"
+    )
+    from dagster_project.extraction.pipeline import extract_report
+    found = {o.quote: o for o in extract_report(text, PUBLISHED)}
+    assert found["46"].table_column == "Tổ CNS" and found["1.204"].table_column == "Hồ sơ trực tuyến"
+    assert found["986"].indicator_code == "dossiers_processed_online"
+    assert found["9"].table_column == "Trạm BTS"
+
+
 def test_an_average_column_holds_sizes_per_unit_not_counts() -> None:
     text = (
         "Phụ biểu: Tổ công nghệ số cộng đồng theo huyện\n\n"
