@@ -111,6 +111,9 @@ EVAL_SETS = (
     _composed("news31", "composed blind, news-style, twenty-first round (scored blind at 739b97a)"),
     _composed("news32", "composed blind, news-style with sector vocabulary, twenty-first round (scored blind at 739b97a)"),
     _composed("official26", "composed blind, official-style, twenty-first round (scored blind at 739b97a)"),
+    _composed("news33", "composed blind, news-style, twenty-second round (scored blind at bdaf4c8)"),
+    _composed("news34", "composed blind, news-style with sector vocabulary, twenty-second round (scored blind at bdaf4c8)"),
+    _composed("official27", "composed blind, official-style, twenty-second round (scored blind at bdaf4c8)"),
 )
 
 
