@@ -260,13 +260,14 @@ def _mark_structure(lines: list[Line]) -> None:
         if _BULLET.match(text):
             line.kind = ITEM
         elif len(text) <= _MAX_HEADING_CHARS and is_caps(text) and 2 <= len(text.split()) <= 25 and not (
-            FIGURE_DIGITS.search(_TIME_DIGITS.sub("", text))
+            FIGURE_DIGITS.search(_TIME_DIGITS.sub("", text)) or _SIGNATURE.search(text)
         ):
             line.kind, line.style, line.title = HEADING, "caps", text
         elif k != first_content and _is_subheading(lines, k):
             line.kind, line.style, line.title = HEADING, "plain", text
 
 
+_SIGNATURE = re.compile(lexicon.SIGNATURE_BLOCK_PATTERN, _I)  # "TM. ỦY BAN NHÂN DÂN": who signs, no heading
 _SUBHEADING_WORDS = 10
 
 
@@ -541,7 +542,7 @@ class _Reader:
             return False
         if self.caption is not None or rows[0].layout != self.last_header[0].layout:
             return False
-        width = len(self.last_header[-1].cells)
+        width = len(previous.table.columns) if previous.table is not None else len(self.last_header[-1].cells)
         cells = [self.text[s:e] for s, e in rows[0].cells]
         return len(cells) == width and any(is_number_cell(c) for c in cells[1:])
 

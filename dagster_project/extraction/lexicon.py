@@ -297,6 +297,12 @@ COLUMN_COMPARISON_PATTERN = (
 )
 # Estimate and result columns ("Ước thực hiện 2024", "Thực hiện năm 2023", "Năm 2023").
 COLUMN_PERIOD_WORDS = ("năm", "ước thực hiện", "ước th", "ước", "thực hiện", "th", "lũy kế", "luỹ kế", "kết quả", "year")
+# The signature block that closes an official document: "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN",
+# "KT. CHỦ TỊCH", "GIÁM ĐỐC", "./." (no heading, no date of the text).
+SIGNATURE_BLOCK_PATTERN = (
+    r"\bnơi nhận\b|^\s*(?:tm|kt|tl|tuq)\.|\b(?:chủ tịch|giám đốc|trưởng phòng|chánh văn phòng)\s*$|\./\.\s*$"
+)
+
 # Row labels that are a table's total.
 TOTAL_ROW_WORDS = ("tổng", "tổng cộng", "cộng", "toàn tỉnh", "toàn huyện", "tổng số", "total", "chung")
 # ... of those, the labels of a sum of the rows printed: "Toàn tỉnh" may count places the

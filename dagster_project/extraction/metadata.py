@@ -14,7 +14,14 @@ import datetime
 import re
 
 from dagster_project.extraction.dates import date_from_url, find_dates, parse_date
-from dagster_project.extraction.lexicon import DOCUMENT_TYPES, SHARE_WORDS, SITE_BAR_WORDS, WEEKDAY_PATTERN, alternation
+from dagster_project.extraction.lexicon import (
+    DOCUMENT_TYPES,
+    SHARE_WORDS,
+    SIGNATURE_BLOCK_PATTERN,
+    SITE_BAR_WORDS,
+    WEEKDAY_PATTERN,
+    alternation,
+)
 from dagster_project.extraction.models import ReportMetadata
 from dagster_project.extraction.provinces import (
     detect_province,
@@ -256,10 +263,7 @@ _SIGNATURE_LINES = 20
 # An item of the recipients list printed beside the date in a two-column signature block
 # ("- Lưu: VT, NC. | Quảng Ngãi, ngày 14 tháng 10 năm 2025").
 _RECIPIENT = re.compile(r"^[-+•]\s+[^|]{1,80}$")
-_SIGNATURE_BLOCK = re.compile(
-    r"\bnơi nhận\b|^\s*(?:tm|kt|tl|tuq)\.|\b(?:chủ tịch|giám đốc|trưởng phòng|chánh văn phòng)\s*$|\./\.\s*$",
-    re.IGNORECASE | re.MULTILINE,
-)
+_SIGNATURE_BLOCK = re.compile(SIGNATURE_BLOCK_PATTERN, re.IGNORECASE | re.MULTILINE)
 
 
 def find_signature_date(text: str) -> datetime.date | None:

@@ -968,6 +968,30 @@ def test_a_header_whose_names_one_space_parts_is_split_over_the_columns_of_figur
     assert found["9"].table_column == "Trạm BTS"
 
 
+def test_the_signature_block_is_no_heading_and_a_split_header_table_goes_on_over_a_page_break() -> None:
+    text = (
+        "II. NHIỆM VỤ NĂM 2025\n"
+        "Phấn đấu 100% xã có tổ công nghệ số cộng đồng hoạt động hiệu quả.\n\n"
+        "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n"
+        "                                   TM. ỦY BAN NHÂN DÂN\n"
+        "                                   CHỦ TỊCH\n\n"
+        "PHỤ LỤC\n"
+        "Số liệu theo xã năm 2024\n"
+        "Xã                  Trạm BTS  Tổ CNS Hồ sơ trực tuyến\n"
+        "Xã Tân Phú               12      46          1.204\n"
+        "Xã Tân Lợi                9      38            986\n"
+        "\n                                   Trang 4\n"
+        "Kế hoạch chuyển đổi số năm 2025 của huyện Tân Phước\n\n"
+        "Xã Tân Hòa               11      41          1.117\n"
+        "Tổng cộng                32     125          3.307\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 1, 20))}
+    assert found["12"].section == "PHỤ LỤC"  # no "TM. ỦY BAN NHÂN DÂN" over the appendix
+    assert not found["12"].is_target
+    assert found["41"].table_column == "Tổ CNS" and found["1.117"].table_column == "Hồ sơ trực tuyến"
+    assert _parts_of(list(found.values()), 125) == [38, 41, 46]
+
+
 def test_an_average_column_holds_sizes_per_unit_not_counts() -> None:
     text = (
         "Phụ biểu: Tổ công nghệ số cộng đồng theo huyện\n\n"
