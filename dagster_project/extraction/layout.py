@@ -267,6 +267,8 @@ def _mark_structure(lines: list[Line]) -> None:
             line.kind, line.style, line.title = HEADING, "plain", text
 
 
+_INDICATOR_WORD = re.compile(r"\bchỉ tiêu\b", _I)
+_YEAR_IN_TITLE = re.compile(r"\b((?:19|20)\d{2})\b")
 _SIGNATURE = re.compile(lexicon.SIGNATURE_BLOCK_PATTERN, _I)  # "TM. ỦY BAN NHÂN DÂN": who signs, no heading
 _SUBHEADING_WORDS = 10
 
@@ -556,7 +558,10 @@ class _Reader:
             title = top.title + " " + line.title
             self.stack[-1] = _Section("caps", title, heading_target(title), self._as_of(title))
         else:
-            section = _Section(line.style, line.title, heading_target(line.title), self._as_of(line.title))
+            target = heading_target(line.title)
+            if target is None and self._indicators_to_come(line.title):
+                target = True
+            section = _Section(line.style, line.title, target, self._as_of(line.title))
             if line.style == "caps":
                 self.stack.clear()  # an unnumbered all-caps heading (PHỤ LỤC) starts a new part
             _push(self.stack, section)
@@ -575,6 +580,14 @@ class _Reader:
         self.blocks.append(Block("table", start, end, scope, table))
         self.caption, self.unit_line, self.above = None, None, None
         self.blank_before = False
+
+    def _indicators_to_come(self, title: str) -> bool:
+        """"Chỉ tiêu giai đoạn 2025 - 2027" in a report of February 2025: indicators of years
+        not yet over are targets ("Một số chỉ tiêu chủ yếu" names no year: indicators)."""
+        years = [int(y) for y in _YEAR_IN_TITLE.findall(title)]
+        return bool(years) and self.year_of is not None and _INDICATOR_WORD.search(title) is not None and (
+            min(years) >= self.year_of.year
+        )
 
     def _as_of(self, text: str) -> datetime.date | None:
         found = as_of_date(text)

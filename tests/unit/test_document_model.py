@@ -992,6 +992,22 @@ def test_the_signature_block_is_no_heading_and_a_split_header_table_goes_on_over
     assert _parts_of(list(found.values()), 125) == [38, 41, 46]
 
 
+def test_a_heading_of_indicators_for_years_not_yet_over_heads_targets() -> None:
+    text = (
+        "II. CHỈ TIÊU GIAI ĐOẠN 2025 - 2026\n"
+        "| Chỉ tiêu | ĐVT | Năm 2025 | Năm 2026 |\n"
+        "| Điểm Wifi công cộng | điểm | 40 | 60 |\n"
+        "| Camera giám sát | camera | 120 | 180 |\n\n"
+        "III. MỘT SỐ CHỈ TIÊU NĂM 2024\n"
+        "| Chỉ tiêu | ĐVT | Năm 2024 |\n"
+        "| Điểm Wifi công cộng | điểm | 28 |\n"
+        "| Camera giám sát | camera | 96 |\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 2, 24))}
+    assert found["40"].is_target and found["120"].is_target and found["60"].is_target
+    assert not found["28"].is_target and not found["96"].is_target
+
+
 def test_an_average_column_holds_sizes_per_unit_not_counts() -> None:
     text = (
         "Phụ biểu: Tổ công nghệ số cộng đồng theo huyện\n\n"
