@@ -421,7 +421,7 @@ def detect_province(text: str, file_name: str | None = None, national_source: bo
         # a national site names a province in passing, in related headlines or its own address
         # ("Số 381 Đội Cấn, Ba Đình, Hà Nội") however often: only the title or "tỉnh X" makes it the subject
         return None, None
-    if national_source and not _titled_or_named_again(mentions, best, text[: _title_end(text)]):
+    if national_source and not _titled_or_named_again(mentions, best, text[: _title_end(text)], text):
         # "...; thành phố Cần Thơ đạt 79,3%": one locality of a national roundup, named once
         return None, None
     strongest = max(
@@ -438,16 +438,24 @@ def named_in_passing(text: str, code: str) -> bool:
     return len(own) == 1 and own[0].start >= _title_end(text)
 
 
-def _titled_or_named_again(mentions: list[_Mention], code: str, title: str) -> bool:
+def _titled_or_named_again(mentions: list[_Mention], code: str, title: str, text: str) -> bool:
     """A national site's report is about a province its title names, or that it names in full
     ("tỉnh X", "thành phố X") more than once. A title that ranks it ("Đà Nẵng giữ vị trí dẫn
     đầu") is about the ranking of all provinces: no province."""
     if _RANKING_TITLE.search(title):
         return False
     own = [m for m in mentions if m.gso_code == code and m.kind != "file"]
-    return any(0 <= m.start < len(title) for m in own) or sum(m.weight >= _NATIONAL_MIN_WEIGHT for m in own) >= 2
+    if any(0 <= m.start < len(title) for m in own) or sum(m.weight >= _NATIONAL_MIN_WEIGHT for m in own) >= 2:
+        return True
+    # the only province it names in full, and "của tỉnh", "toàn tỉnh" after that: its subject
+    others = {m.gso_code for m in mentions if m.kind != "file" and m.weight >= _NATIONAL_MIN_WEIGHT} - {code}
+    first = min((m.start for m in own if m.weight >= _NATIONAL_MIN_WEIGHT), default=None)
+    return not others and first is not None and len(_THE_PROVINCE.findall(text, first + 1)) >= _THE_PROVINCE_AGAIN
 
 
+# The province the text is about, named again by its rank only ("của tỉnh", "toàn tỉnh")
+_THE_PROVINCE = re.compile(r"\b(?:[Cc]ủa|[Tt]oàn|[Cc]ả)\s+(?:tỉnh|thành phố)\b(?!\s+[A-ZÀ-ỸĐ])")
+_THE_PROVINCE_AGAIN = 2
 _RANKING_TITLE = re.compile(word_alternation(RANK_CUES + RANK_GROUP), re.IGNORECASE)
 
 

@@ -247,6 +247,18 @@ def test_a_national_site_that_names_a_province_in_passing_names_no_province() ->
     assert extract_metadata(text, "a1b3.html", "https://vnexpress.net/a-2").province_code == "12"
 
 
+def test_a_national_site_that_names_one_province_and_then_its_province_is_about_it() -> None:
+    text = (
+        "Kinh tế số chiếm 11% GRDP\n"
+        "Năm 2024, tỷ trọng kinh tế số của tỉnh Quảng Trị đạt 11%. Hạ tầng số của tỉnh tiếp tục được đầu tư; "
+        "toàn tỉnh có 1.420 trạm BTS. Nền tảng số của tỉnh có 310.000 tài khoản.\nTin liên quan\nHà Nội ra mắt ứng dụng"
+    )
+    assert extract_metadata(text, "q1.txt", "https://baotintuc.vn/dia-phuong/a-1.htm").province_code == "45"
+    # named once and never again as "the province": one locality among others
+    text = "Cả nước có 5,2 triệu hồ sơ trực tuyến\nNhiều nơi đạt cao; tỉnh Quảng Trị đạt 80,5%, còn lại dưới 70%."
+    assert extract_metadata(text, "q2.txt", "https://baotintuc.vn/tin-6").province_code is None
+
+
 def test_the_english_editions_and_ministries_are_national_sites() -> None:
     # the capital's dateline is where the newsroom sits, not what a national report is about
     text = (
