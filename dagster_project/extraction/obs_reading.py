@@ -23,6 +23,7 @@ _I = re.IGNORECASE
 _PERCENT_AFTER = re.compile(r"\s?%|\s*(?:percent|per cent|phần trăm)\b", _I)
 _SLASH = re.compile(r"\s*/\s*")
 _RANGE_DASH = re.compile(r"\s?[-–]\s?")
+_FRACTION = re.compile(r"\s+phần\s+", _I)  # "7 phần 10": seven tenths
 # Unit words between a figure and the "/N" after them: "87 thuê bao/100 dân", "1.387 máy/1.442 người".
 _UNIT_SLASH = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s*/\s*")
 # A part and its total: "52.100 hồ sơ trực tuyến/tổng số 140.300", "... trên tổng số 140.300".
@@ -154,6 +155,11 @@ def _read_figure(
     elif nxt is not None and len(between) <= 80 and _OUT_OF_TOTAL.fullmatch(between) and not re.search(r"[;.!?]", between):
         _make_ratio(figure, nxt)
         used = 2
+    elif nxt is not None and _FRACTION.fullmatch(between) and 0 < tok.value < nxt.value:
+        # "hơn 7 phần 10 người dân": a share, seven in ten
+        figure.unit, figure.value, figure.end = "percent", round(100 * tok.value / nxt.value, 2), nxt.end
+        figure.extra["fraction"] = f"{tok.raw}/{nxt.raw}"
+        return figure, 2
     elif nxt is not None and _EN_OUT_OF.fullmatch(between):
         _make_ratio(figure, nxt)  # English "12 of 15 districts", "1,012 of the country's 1,650 hospitals"
         used = 2

@@ -336,6 +336,13 @@ def test_a_number_after_a_word_of_duration_is_no_figure() -> None:
     assert [o.quote for o in extract_observations(text)] == ["14"]
 
 
+def test_n_phần_m_is_a_share() -> None:
+    [obs] = extract_observations("Hơn 6 phần 10 hộ gia đình ở xã đã dùng ví điện tử.")
+    assert (obs.value, obs.unit, obs.qualifier.lower()) == (60.0, "percent", "hơn")
+    [obs] = extract_observations("Khoảng 1 phần 4 số thôn chưa có cáp quang.")
+    assert (obs.value, obs.unit) == (25.0, "percent")
+
+
 def test_a_day_of_the_month_and_a_volume_are_no_counts() -> None:
     assert extract_observations("Phiên giao dịch việc làm trực tuyến diễn ra vào ngày 20 hằng tháng.") == []
     [obs] = extract_observations("Hồ chứa có dung tích 46 triệu m3.")
