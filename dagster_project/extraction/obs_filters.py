@@ -66,9 +66,9 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Groups of 3 or 4 digits in either order after an area or mobile prefix.
     re.compile(r"\(?\b0\d{2,3}\)?[\s.]?\d{3,4}[\s.]?\d{3,4}\b"),
     re.compile(r"(?<!\w)(?:ĐT|Điện thoại|Hotline|Tel|Fax|SĐT|Đường dây nóng|Tổng đài|Call center)\s*:?\s*[\d\s.()+-]{4,}", _I),
-    # Service numbers, whatever names them: 1900 6769, 19006769, 1800.6688 (thousands are
+    # Service numbers, whatever names them: 1900 6769, 19006769, 1800.6688, 1900 54 54 81 (thousands are
     # grouped by three, so four digits after 1800/1900 are a phone number's).
-    re.compile(r"(?<![\w.,])1[89]00(?:[\s.]?\d{4}(?:\d{2})?|[\s.]\d{2,3}[\s.]\d{2,3})(?![\w.,]?\d)"),
+    re.compile(r"(?<![\w.,])1[89]00(?:[\s.]?\d{4}(?:\d{2})?|(?:[\s.]\d{2,3}){2,3})(?![\w.,]?\d)"),
     # Street addresses: "số 12 Trần Phú", "Số 3 Đặng Văn Bình".
     re.compile(rf"\b[sS]ố\s+\d+[A-Z]?\s+(?=[{_UPPER}])"),
     # Frequencies: "ít nhất 1 lần/năm", "2 lần/tháng", "twice a year" has no digits.

@@ -174,7 +174,7 @@ def test_a_sites_footer_printed_on_one_line_is_not_figures() -> None:
 def test_a_service_number_is_not_a_figure_whatever_names_it() -> None:
     text = (
         "Mọi vướng mắc xin gọi tổng đài hỗ trợ người dân: 19008198 hoặc số 1800.1595; "
-        "ngoài giờ gọi 1900 545 481. Tổng đài đã tiếp nhận 1.900 cuộc gọi và 18.004 phản ánh.\n"
+        "ngoài giờ gọi 1900 545 481 hoặc 1900 54 54 81. Tổng đài đã tiếp nhận 1.900 cuộc gọi và 18.004 phản ánh.\n"
     )
     assert _values(text) == [(1900.0, "count"), (18004.0, "count")]
 
