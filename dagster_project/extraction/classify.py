@@ -184,7 +184,13 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
     named: Observation | None = None  # the latest figure with an indicator of its own
     for k, obs in enumerate(out):
         pointer = _points_back(text, obs)
-        if pointer and named is not None and _near(text, named, obs):
+        if pointer and named is not None and _near(text, named, obs) and _earlier_than(text, obs, named):
+            # "(chiếm 81%). Tỷ lệ này năm 2023 chỉ là 12%": the same measure at an earlier time
+            out[k] = obs = with_fields(
+                obs, indicator_code=_COMPARISONS, domain=tax[_COMPARISONS].domain, classified_by=RELEVANCE,
+                relevance=_RELEVANCE_REASONS[_COMPARISONS], matched_keyword=f"{pointer} (earlier)",
+            )
+        elif pointer and named is not None and _near(text, named, obs):
             out[k] = obs = with_fields(
                 obs, indicator_code=named.indicator_code, domain=named.domain, classified_by=CONTEXT,
                 relevance=named.relevance, matched_keyword=f"{pointer} (the figure before: {named.indicator_code})",
@@ -224,6 +230,25 @@ _TERRITORY_HAS = re.compile(
     r"^\W*(?:toàn|cả|trên địa bàn)\s+" + lexicon.word_alternation(lexicon.PLACE_UNIT_WORDS + ("nước", "quốc"))
     + r"[^,;:]{0,20}\bcó\b", re.IGNORECASE,
 )
+
+
+_COMPARISONS = "comparisons"
+_EARLIER = re.compile(
+    r"\b(?:năm trước|năm ngoái|cùng kỳ|trước đó|the year before|a year earlier|last year)\b|\b((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def _earlier_than(text: str, obs: Observation, named: Observation) -> bool:
+    """The words between "Tỷ lệ này" and its figure name a time before the figure pointed at
+    ("năm 2023" after a figure of 2024, "cùng kỳ")."""
+    lead = re.split(r"[.;!?\n]", text[max(0, obs.char_start - _OPENING_REACH) : obs.char_start])[-1]
+    for m in _EARLIER.finditer(lead):
+        if m.group(1) is None:
+            return True
+        if named.as_of_date is not None and int(m.group(1)) < named.as_of_date.year:
+            return True
+    return False
 
 
 def _near(text: str, before: Observation, obs: Observation) -> bool:

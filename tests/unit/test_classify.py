@@ -802,6 +802,15 @@ def test_a_figure_named_only_by_tỷ_lệ_này_measures_what_the_figure_before_i
     assert classified(text)["91%"].classified_by != "context"
 
 
+def test_tỷ_lệ_này_at_an_earlier_time_is_a_comparison() -> None:
+    text = "Năm 2024, có 6.120 hồ sơ nộp qua VNeID, chiếm 74%. Tỷ lệ này năm 2022 chỉ là 9%."
+    assert code_of(text, "9%") == "comparisons"
+    text = "Năm 2024, có 6.120 hồ sơ nộp qua VNeID, chiếm 74%. Tỷ lệ này cùng kỳ năm trước là 51%."
+    assert code_of(text, "51%") == "comparisons"
+    text = "Năm 2024, có 6.120 hồ sơ nộp qua VNeID, chiếm 74%. Tỷ lệ này ở cấp xã là 69%."
+    assert code_of(text, "69%") == code_of(text, "74%")
+
+
 def test_a_count_of_communes_is_not_named_by_a_later_clause_of_its_sentence() -> None:
     text = "Huyện có 27 xã và 02 thị trấn; một số thôn vùng cao vẫn còn lõm sóng di động."
     assert code_of(text, "27") == code_of(text, "02") == "unclassified"
