@@ -1326,6 +1326,14 @@ def test_the_labour_force_is_no_digital_workforce() -> None:
     assert classified("Đã đào tạo kỹ năng số cho 1.240 người lao động.")["1.240"].domain == "workforce"
 
 
+def test_the_insured_and_the_insurances_coverage_are_no_digital_figures() -> None:
+    text = "Số người tham gia bảo hiểm y tế đạt 612.300 người; tỷ lệ bao phủ bảo hiểm y tế đạt 93,1% dân số."
+    assert classified(text)["612.300"].domain == classified(text)["93,1%"].domain == "other"
+    # cards shown on VNeID at a clinic are a digital service
+    text = "Có 48.200 lượt khám chữa bệnh bảo hiểm y tế bằng căn cước gắn chip."
+    assert classified(text)["48.200"].domain == "services"
+
+
 def test_a_share_is_no_rank_even_of_the_leading_provinces() -> None:
     text = "Các tỉnh dẫn đầu về tỷ lệ hồ sơ nộp trực tuyến là Lào Cai và Yên Bái, lần lượt đạt 91,5% và 89,2%."
     assert (code_of(text, "91,5%"), code_of(text, "89,2%")) == ("dossiers_processed_online",) * 2
