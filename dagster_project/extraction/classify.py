@@ -195,6 +195,12 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
                 obs, indicator_code=named.indicator_code, domain=named.domain, classified_by=CONTEXT,
                 relevance=named.relevance, matched_keyword=f"{pointer} (the figure before: {named.indicator_code})",
             )
+        elif _share_of_count_before(text, obs, out[k - 1] if k else None, tax):
+            count = out[k - 1]
+            out[k] = obs = with_fields(
+                obs, indicator_code=count.indicator_code, domain=count.domain, classified_by=count.classified_by,
+                relevance=None, matched_keyword=f"share of: {count.matched_keyword}",
+            )
         elif _same_units_unnamed(obs, before) and before is not None and _near(text, before, obs):
             out[k] = obs = with_fields(
                 obs, indicator_code=before.indicator_code, domain=before.domain, classified_by=CONTEXT,
@@ -214,16 +220,36 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
     return out
 
 
+def _share_of_count_before(text: str, obs: Observation, count: Observation | None, tax: Taxonomy) -> bool:
+    """A percentage in brackets right after a count of its sentence ("9.740 người (93,2%)")
+    is that count's share, when its own phrase named nothing more specific."""
+    return (
+        count is not None and obs.unit == "percent" and count.unit == "count" and obs.scope != "table"
+        and count.sentence_index == obs.sentence_index and count.domain in FACT_DOMAINS
+        and obs.indicator_code != count.indicator_code
+        and (obs.classified_by != SUBJECT or obs.matched_keyword == count.matched_keyword)
+        and obs.parent_ordinal is None and obs.char_start >= count.char_end
+        and re.fullmatch(r"\s*[^\W\d_]*\s*\(\s*", text[count.char_end : obs.char_start]) is not None
+    )
+
+
 def _same_units_unnamed(obs: Observation, before: Observation | None) -> bool:
     """`obs` counts the same units as the fact figure before it and nothing names what they
     did ("126 hộ mở gian hàng trên sàn ... Các huyện có số hộ tham gia đông nhất, lần lượt
     912, 744 và 603 hộ")."""
     return (
-        before is not None and obs.base is not None and obs.base == before.base and obs.unit == "count"
+        before is not None and obs.base is not None and (obs.base == before.base or (obs.base, before.base) == (
+            "people", "officials"  # "Số công chức chuyên trách: 142 người / + Cấp tỉnh: 58 người"
+        )) and obs.unit == "count"
         and before.unit == "count" and obs.indicator_code == UNCLASSIFIED and obs.relevance == _NO_KEYWORD
-        # "Toàn tỉnh hiện có khoảng 68.000 hộ kinh doanh": what the territory has, no part of it
-        and _TERRITORY_HAS.search(obs.sentence[: max(0, obs.sentence.find(obs.quote))]) is None
+        # "Toàn tỉnh hiện có khoảng 68.000 hộ kinh doanh", "Dân số của tỉnh khoảng 4,49 triệu
+        # người": what the territory has, its people, no part of what was counted before
+        and not _TERRITORY_HAS.search(lead := obs.sentence[: max(0, obs.sentence.find(obs.quote))])
+        and not _POPULATION_BEFORE.search(lead)
     )
+
+
+_POPULATION_BEFORE = re.compile(lexicon.word_alternation(lexicon.POPULATION_CUES), re.IGNORECASE)
 
 
 _TERRITORY_HAS = re.compile(
@@ -1156,6 +1182,11 @@ def _base(view: _SentenceView, fig: _Figure) -> _Base | None:
         return None
     if len(words) == 2 and words[0].payload == words[1].payload and fig.measured == fig.before:
         # "Hồ sơ tiếp nhận: 6.312 hồ sơ": the unit after repeats the head of the label it measures
+        return _Base(words[1].payload[1], words[1])
+    if len(words) == 2 and words[0].payload[1] == "people" and words[1].payload[1] == "officials" and (
+        fig.measured == fig.before
+    ):
+        # "Số cán bộ, công chức hoàn thành bồi dưỡng: 9.740 người": the label says which people
         return _Base(words[1].payload[1], words[1])
     return _Base(words[0].payload[1], words[0])
 

@@ -1319,6 +1319,14 @@ def test_people_who_enrol_to_learn_are_learners() -> None:
     assert code_of("Đã có 640 cán bộ, công chức tham gia học các khóa kỹ năng số.", "640") == "officials_trained"
 
 
+def test_a_label_naming_officials_over_a_count_of_people_counts_officials_and_its_share_too() -> None:
+    text = "Số cán bộ, công chức cấp xã hoàn thành bồi dưỡng kỹ năng số: 1.284 người (88,5%)."
+    assert code_of(text, "1.284") == code_of(text, "88,5%") == "officials_trained"
+    # the people of a province after its officials are no officials
+    text = "Số công chức chuyên trách công nghệ thông tin: 64 người. Dân số của tỉnh khoảng 1,2 triệu người."
+    assert code_of(text, "1,2 triệu") != code_of(text, "64")
+
+
 def test_the_labour_force_is_no_digital_workforce() -> None:
     text = "Lực lượng lao động của huyện khoảng 84.500 người; tỷ lệ thất nghiệp 1,8%."
     assert classified(text)["84.500"].domain == classified(text)["1,8%"].domain == "other"
