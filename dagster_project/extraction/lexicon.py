@@ -594,7 +594,8 @@ TOPICLESS_NAMES: tuple[str, ...] = (
     "theo kế hoạch",
     # labour-market figures of socio-economic reports ("tỷ lệ lao động qua đào tạo đạt 71,5%",
     # "lực lượng lao động khoảng 712.000 người"), not the digital workforce
-    "lao động qua đào tạo", "lực lượng lao động", "thị trường lao động", "labour force", "labor force",
+    "lao động qua đào tạo", "lực lượng lao động", "thị trường lao động", "độ tuổi lao động", "tuổi lao động",
+    "labour force", "labor force", "working age",
     # the insured and the insurance's coverage of the population: no digital service (the
     # abbreviations "tham gia BHXH" stay: data synced "cho 11 triệu người tham gia BHXH" in the
     # development set is keyed by what was done to it, and the keys of such sentences disagree)

@@ -1330,6 +1330,8 @@ def test_a_label_naming_officials_over_a_count_of_people_counts_officials_and_it
 def test_the_labour_force_is_no_digital_workforce() -> None:
     text = "Lực lượng lao động của huyện khoảng 84.500 người; tỷ lệ thất nghiệp 1,8%."
     assert classified(text)["84.500"].domain == classified(text)["1,8%"].domain == "other"
+    text = "Huyện có khoảng 126.000 dân, trong đó 61% trong độ tuổi lao động."
+    assert classified(text)["61%"].domain == "other"
     # workers trained in digital skills stay the workforce's
     assert classified("Đã đào tạo kỹ năng số cho 1.240 người lao động.")["1.240"].domain == "workforce"
 
