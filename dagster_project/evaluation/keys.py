@@ -114,6 +114,9 @@ EVAL_SETS = (
     _composed("news33", "composed blind, news-style, twenty-second round (scored blind at bdaf4c8)"),
     _composed("news34", "composed blind, news-style with sector vocabulary, twenty-second round (scored blind at bdaf4c8)"),
     _composed("official27", "composed blind, official-style, twenty-second round (scored blind at bdaf4c8)"),
+    _composed("news35", "composed blind, news-style, twenty-third round (scored blind at 402ee6f)"),
+    _composed("news36", "composed blind, news-style with sector vocabulary, twenty-third round (scored blind at 402ee6f)"),
+    _composed("official28", "composed blind, official-style, twenty-third round (scored blind at 402ee6f)"),
 )
 
 
