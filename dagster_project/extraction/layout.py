@@ -46,6 +46,7 @@ from dagster_project.extraction.layout_lines import (
 )
 from dagster_project.extraction.layout_tables import Table, build_table, mark_rows, mark_single_cell_tables
 from dagster_project.extraction.obs_context import (
+    report_period_end,
     as_of_date,
     as_of_in_publication_year,
     period_as_of,
@@ -267,6 +268,7 @@ def _mark_structure(lines: list[Line]) -> None:
             line.kind, line.style, line.title = HEADING, "plain", text
 
 
+_BRACKETED = re.compile(r"\(([^()]{4,60})\)\s*$")
 _INDICATOR_WORD = re.compile(r"\bchỉ tiêu\b", _I)
 _YEAR_IN_TITLE = re.compile(r"\b((?:19|20)\d{2})\b")
 _SIGNATURE = re.compile(lexicon.SIGNATURE_BLOCK_PATTERN, _I)  # "TM. ỦY BAN NHÂN DÂN": who signs, no heading
@@ -561,7 +563,7 @@ class _Reader:
             target = heading_target(line.title)
             if target is None and self._indicators_to_come(line.title):
                 target = True
-            section = _Section(line.style, line.title, target, self._as_of(line.title))
+            section = _Section(line.style, line.title, target, self._as_of(line.title) or self._period_in_brackets(line.title))
             if line.style == "caps":
                 self.stack.clear()  # an unnumbered all-caps heading (PHỤ LỤC) starts a new part
             _push(self.stack, section)
@@ -580,6 +582,13 @@ class _Reader:
         self.blocks.append(Block("table", start, end, scope, table))
         self.caption, self.unit_line, self.above = None, None, None
         self.blank_before = False
+
+    def _period_in_brackets(self, title: str) -> datetime.date | None:
+        """"2. Chính quyền số (năm 2024)", "(quý I năm 2025)": a heading that names in brackets a
+        period over at the report's date dates its section to the period's end."""
+        bracket = _BRACKETED.search(title)
+        end = report_period_end(bracket.group(1)) if bracket else None
+        return end if end is not None and self.year_of is not None and end <= self.year_of else None
 
     def _indicators_to_come(self, title: str) -> bool:
         """"Chỉ tiêu giai đoạn 2025 - 2027" in a report of February 2025: indicators of years

@@ -1008,6 +1008,19 @@ def test_a_heading_of_indicators_for_years_not_yet_over_heads_targets() -> None:
     assert not found["28"].is_target and not found["96"].is_target
 
 
+def test_a_heading_naming_a_past_period_in_brackets_dates_its_section() -> None:
+    text = (
+        "2. Chính quyền số (quý IV năm 2024)\n"
+        "- Số hồ sơ tiếp nhận: 8.412 hồ sơ\n"
+        "- Tỷ lệ hồ sơ giải quyết đúng hạn: 98,1%\n\n"
+        "3. Nhiệm vụ (năm 2025)\n"
+        "- Phấn đấu 100% hồ sơ được số hóa.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 1, 15))}
+    assert found["8.412"].as_of_date == found["98,1%"].as_of_date == datetime.date(2024, 12, 31)
+    assert found["100%"].as_of_date != datetime.date(2025, 12, 31) or found["100%"].as_of_source != "section"
+
+
 def test_an_average_column_holds_sizes_per_unit_not_counts() -> None:
     text = (
         "Phụ biểu: Tổ công nghệ số cộng đồng theo huyện\n\n"
