@@ -167,6 +167,10 @@ def _context(
         as_of, as_of_source = named or datetime.date(column.year, 12, 31), "column"
     elif row_year is not None and not target and column.role not in ("target", "comparison"):
         as_of, as_of_source = datetime.date(row_year, 12, 31), "row"
+    elif not target and column.role not in ("target", "comparison") and (
+        ended := _yearless_period_end(column.header, scope.as_of or year_of)
+    ) is not None:
+        as_of, as_of_source = ended, "column"
     elif column.role != "target" and scope.as_of:
         as_of, as_of_source = scope.as_of, "section"
     elif column.role == "measure" and column.year and not target:
@@ -206,6 +210,21 @@ def _rows_are_categories(table: Table) -> bool:
 
 _PER_CAPITA_UNIT = re.compile(PER_CAPITA_RATE, _I)
 _BARE_YEAR = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d{2})\s*", _I)
+
+
+_YEARLESS_PERIOD = re.compile(r"\b(?:quý\s+[IV1-4]+|\d{1,2}\s+tháng|tháng\s+\d{1,2})\b(?!\s*(?:năm\s+)?/?\s*(?:19|20)\d{2})", _I)
+
+
+def _yearless_period_end(header: str, reference: datetime.date | None) -> datetime.date | None:
+    """"Thực hiện quý I" under a caption dated 15/4/2025: the quarter's end in that year, when
+    it is over by then."""
+    if reference is None or not _YEARLESS_PERIOD.search(header) or _BARE_YEAR_IN.search(header):
+        return None
+    end = report_period_end(f"{header} năm {reference.year}")
+    return end if end is not None and end <= reference else None
+
+
+_BARE_YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def _planned_year(column: Column, targets_section: bool | None, year_of: datetime.date | None) -> bool:

@@ -1021,6 +1021,18 @@ def test_a_heading_naming_a_past_period_in_brackets_dates_its_section() -> None:
     assert found["100%"].as_of_date != datetime.date(2025, 12, 31) or found["100%"].as_of_source != "section"
 
 
+def test_a_column_naming_a_period_without_its_year_ends_in_the_year_of_its_date() -> None:
+    text = (
+        "Biểu 2. Kết quả thực hiện (số liệu đến ngày 12/7/2025)\n"
+        "| Chỉ tiêu | Kế hoạch năm | Thực hiện 6 tháng | Lũy kế |\n"
+        "| Số trạm BTS 5G | 150 | 61 | 64 |\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 7, 20))}
+    assert found["61"].as_of_date == datetime.date(2025, 6, 30)
+    assert found["64"].as_of_date == datetime.date(2025, 7, 12)  # the caption's day
+    assert found["150"].is_target
+
+
 def test_an_average_column_holds_sizes_per_unit_not_counts() -> None:
     text = (
         "Phụ biểu: Tổ công nghệ số cộng đồng theo huyện\n\n"
