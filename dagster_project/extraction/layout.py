@@ -268,6 +268,8 @@ def _mark_structure(lines: list[Line]) -> None:
             line.kind, line.style, line.title = HEADING, "plain", text
 
 
+# "vận hành từ tháng 5/2023": when something began, no period reported on
+_SINCE = re.compile(r"\b(?:kể\s+)?(?:từ|since)\s+(?:tháng|quý|năm)?\s*[\dIV]+(?:\s*(?:/|năm)\s*(?:19|20)\d{2})?", _I)
 _BRACKETED = re.compile(r"\(([^()]{4,60})\)\s*$")
 _INDICATOR_WORD = re.compile(r"\bchỉ tiêu\b", _I)
 _YEAR_IN_TITLE = re.compile(r"\b((?:19|20)\d{2})\b")
@@ -638,6 +640,10 @@ class _Reader:
             cues = {m.group().lower() for m in _TARGET_INTRO.finditer(block_text)}
             if target and cues == {"chỉ tiêu"} and _scope(self.stack).target is False:
                 target = None  # "Các chỉ tiêu hạ tầng khác:" in a results section names indicators
+            if as_of is None and not target:
+                # "Theo báo cáo của Sở, 6 tháng đầu năm 2025 đạt các kết quả nổi bật:": the period
+                # it names anywhere dates its list, when it is over by the report's date or nearly
+                as_of = period_as_of(_SINCE.sub(" ", block_text), self.year_of, opening=False)
             if target and self._states_results(block_text):
                 target = False
             if outer is not None:

@@ -1033,6 +1033,19 @@ def test_a_column_naming_a_period_without_its_year_ends_in_the_year_of_its_date(
     assert found["150"].is_target
 
 
+def test_a_list_intro_that_names_a_period_anywhere_dates_its_items() -> None:
+    text = (
+        "Theo Sở Khoa học và Công nghệ, 9 tháng đầu năm 2025 tỉnh đạt các kết quả sau:\n"
+        "1. Tiếp nhận 21.640 hồ sơ trực tuyến.\n"
+        "2. Có 912 tổ công nghệ số cộng đồng.\n\n"
+        "Hệ thống vận hành từ tháng 5/2023, sau hai năm đạt các kết quả sau:\n"
+        "1. Tiếp nhận 6.412 phản ánh.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 10, 8))}
+    assert found["21.640"].as_of_date == found["912"].as_of_date == datetime.date(2025, 9, 30)
+    assert found["6.412"].as_of_date != datetime.date(2023, 5, 31)  # when it began, no period
+
+
 def test_an_average_column_holds_sizes_per_unit_not_counts() -> None:
     text = (
         "Phụ biểu: Tổ công nghệ số cộng đồng theo huyện\n\n"
