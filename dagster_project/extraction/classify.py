@@ -220,17 +220,32 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
     return out
 
 
+def _same_units(base: str, other: str | None) -> bool:
+    """People counted after officials are those officials ("Số công chức chuyên trách: 142
+    người / + Cấp tỉnh: 58 người")."""
+    return base == other or (base, other) == ("people", "officials")
+
+
 def _share_of_count_before(text: str, obs: Observation, count: Observation | None, tax: Taxonomy) -> bool:
     """A percentage in brackets right after a count of its sentence ("9.740 người (93,2%)")
     is that count's share, when its own phrase named nothing more specific."""
     return (
         count is not None and obs.unit == "percent" and count.unit == "count" and obs.scope != "table"
         and count.sentence_index == obs.sentence_index and count.domain in FACT_DOMAINS
-        and obs.indicator_code != count.indicator_code
-        and (obs.classified_by != SUBJECT or obs.matched_keyword == count.matched_keyword)
+        and obs.indicator_code != count.indicator_code and obs.classified_by != RELEVANCE
+        and (obs.base is None or _same_units(obs.base, count.base))  # "chiếm 86,5% tổng số cán bộ": other units
+        and obs.relevance in (None, _NO_KEYWORD, "topic")
+        and (obs.classified_by != SUBJECT or obs.matched_keyword == count.matched_keyword
+             or _OF_THE_TOTAL.match(obs.subject) is not None)
         and obs.parent_ordinal is None and obs.char_start >= count.char_end
-        and re.fullmatch(r"\s*[^\W\d_]*\s*\(\s*", text[count.char_end : obs.char_start]) is not None
+        and _SHARE_LINK.fullmatch(text, count.char_end, obs.char_start) is not None
     )
+
+
+# "9.740 người (93,2%)", "1.247 hồ sơ nộp qua mạng, đạt 97,1%"
+_SHARE_LINK = re.compile(r"\s*[^\W\d_]*\s*\(\s*|[^\d;.!?()]{0,40},\s*(?:đạt|chiếm|bằng|tương đương)\s+", re.IGNORECASE)
+# "đạt 99,8% tổng số hồ sơ": a share of the whole the count before belongs to
+_OF_THE_TOTAL = re.compile(r"\s*(?:tổng số|tổng)\b", re.IGNORECASE)
 
 
 def _same_units_unnamed(obs: Observation, before: Observation | None) -> bool:
@@ -238,9 +253,7 @@ def _same_units_unnamed(obs: Observation, before: Observation | None) -> bool:
     did ("126 hộ mở gian hàng trên sàn ... Các huyện có số hộ tham gia đông nhất, lần lượt
     912, 744 và 603 hộ")."""
     return (
-        before is not None and obs.base is not None and (obs.base == before.base or (obs.base, before.base) == (
-            "people", "officials"  # "Số công chức chuyên trách: 142 người / + Cấp tỉnh: 58 người"
-        )) and obs.unit == "count"
+        before is not None and obs.base is not None and _same_units(obs.base, before.base) and obs.unit == "count"
         and before.unit == "count" and obs.indicator_code == UNCLASSIFIED and obs.relevance == _NO_KEYWORD
         # "Toàn tỉnh hiện có khoảng 68.000 hộ kinh doanh", "Dân số của tỉnh khoảng 4,49 triệu
         # người": what the territory has, its people, no part of what was counted before

@@ -1327,6 +1327,17 @@ def test_a_label_naming_officials_over_a_count_of_people_counts_officials_and_it
     assert code_of(text, "1,2 triệu") != code_of(text, "64")
 
 
+def test_a_share_after_a_count_and_đạt_is_that_counts_share() -> None:
+    text = (
+        "Phòng Đăng ký kinh doanh thuộc Sở Kế hoạch và Đầu tư tiếp nhận 1.860 hồ sơ, "
+        "trong đó 1.702 hồ sơ nộp qua mạng, đạt 91,5%."
+    )
+    assert code_of(text, "91,5%") == code_of(text, "1.702") == "dossiers_processed_online"
+    # a share of plan compares; a share of other units is theirs
+    text = "Sở tiếp nhận 1.702 hồ sơ nộp qua mạng, đạt 104% kế hoạch năm."
+    assert code_of(text, "104%") == "comparisons"
+
+
 def test_the_labour_force_is_no_digital_workforce() -> None:
     text = "Lực lượng lao động của huyện khoảng 84.500 người; tỷ lệ thất nghiệp 1,8%."
     assert classified(text)["84.500"].domain == classified(text)["1,8%"].domain == "other"
