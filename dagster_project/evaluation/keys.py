@@ -117,6 +117,9 @@ EVAL_SETS = (
     _composed("news35", "composed blind, news-style, twenty-third round (scored blind at 402ee6f)"),
     _composed("news36", "composed blind, news-style with sector vocabulary, twenty-third round (scored blind at 402ee6f)"),
     _composed("official28", "composed blind, official-style, twenty-third round (scored blind at 402ee6f)"),
+    _composed("news37", "composed blind, news-style, twenty-fourth round (scored blind at a360dab)"),
+    _composed("news38", "composed blind, news-style with sector vocabulary, twenty-fourth round (scored blind at a360dab)"),
+    _composed("official29", "composed blind, official-style, twenty-fourth round (scored blind at a360dab)"),
 )
 
 
