@@ -184,18 +184,20 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
     named: Observation | None = None  # the latest figure with an indicator of its own
     for k, obs in enumerate(out):
         pointer = _points_back(text, obs)
-        if pointer and named is not None and _near(text, named, obs) and _earlier_than(text, obs, named):
-            # "(chiếm 81%). Tỷ lệ này năm 2023 chỉ là 12%": the same measure at an earlier time
-            out[k] = obs = with_fields(
-                obs, indicator_code=_COMPARISONS, domain=tax[_COMPARISONS].domain, classified_by=RELEVANCE,
-                relevance=_RELEVANCE_REASONS[_COMPARISONS], matched_keyword=f"{pointer} (earlier)",
-            )
-        elif pointer and named is not None and _near(text, named, obs):
-            out[k] = obs = with_fields(
-                obs, indicator_code=named.indicator_code, domain=named.domain, classified_by=CONTEXT,
-                relevance=named.relevance, matched_keyword=f"{pointer} (the figure before: {named.indicator_code})",
-            )
-        elif _share_of_count_before(text, obs, out[k - 1] if k else None, tax):
+        if pointer and named is not None and _near(text, named, obs):
+            if _earlier_than(text, obs, named):
+                # "(chiếm 81%). Tỷ lệ này năm 2023 chỉ là 12%": the same measure at an earlier time
+                out[k] = obs = with_fields(
+                    obs, indicator_code=_COMPARISONS, domain=tax[_COMPARISONS].domain, classified_by=RELEVANCE,
+                    relevance=_RELEVANCE_REASONS[_COMPARISONS], matched_keyword=f"{pointer} (earlier)",
+                )
+            else:
+                out[k] = obs = with_fields(
+                    obs, indicator_code=named.indicator_code, domain=named.domain, classified_by=CONTEXT,
+                    relevance=named.relevance,
+                    matched_keyword=f"{pointer} (the figure before: {named.indicator_code})",
+                )
+        elif _share_of_count_before(text, obs, out[k - 1] if k else None):
             count = out[k - 1]
             out[k] = obs = with_fields(
                 obs, indicator_code=count.indicator_code, domain=count.domain, classified_by=count.classified_by,
@@ -226,7 +228,7 @@ def _same_units(base: str, other: str | None) -> bool:
     return base == other or (base, other) == ("people", "officials")
 
 
-def _share_of_count_before(text: str, obs: Observation, count: Observation | None, tax: Taxonomy) -> bool:
+def _share_of_count_before(text: str, obs: Observation, count: Observation | None) -> bool:
     """A percentage in brackets right after a count of its sentence ("9.740 người (93,2%)")
     is that count's share, when its own phrase named nothing more specific."""
     return (
@@ -281,8 +283,7 @@ _EARLIER = re.compile(
 def _earlier_than(text: str, obs: Observation, named: Observation) -> bool:
     """The words between "Tỷ lệ này" and its figure name a time before the figure pointed at
     ("năm 2023" after a figure of 2024, "cùng kỳ")."""
-    lead = re.split(r"[.;!?\n]", text[max(0, obs.char_start - _OPENING_REACH) : obs.char_start])[-1]
-    for m in _EARLIER.finditer(lead):
+    for m in _EARLIER.finditer(_sentence_lead(text, obs)):
         if m.group(1) is None:
             return True
         if named.as_of_date is not None and int(m.group(1)) < named.as_of_date.year:
@@ -306,10 +307,16 @@ def _points_back(text: str, obs: Observation) -> str | None:
     """The "Tỷ lệ này" / "Con số đó" before a figure that its own phrase does not name."""
     if obs.classified_by in (SUBJECT, RELEVANCE, CONTEXT) or obs.relevance not in (None, _NO_KEYWORD):
         return None
-    lead = text[max(0, obs.char_start - _OPENING_REACH) : obs.char_start]
-    lead = re.split(r"[.;!?\n]", lead)[-1]
-    found = _MEASURE_ANAPHOR.search(lead)
+    found = _MEASURE_ANAPHOR.search(_sentence_lead(text, obs))
     return found.group(0) if found else None
+
+
+def _sentence_lead(text: str, obs: Observation) -> str:
+    """The words of `obs`'s sentence right before it, up to _OPENING_REACH characters."""
+    return _SENTENCE_END.split(text[max(0, obs.char_start - _OPENING_REACH) : obs.char_start])[-1]
+
+
+_SENTENCE_END = re.compile(r"[.;!?\n]")
 
 
 # --- table cells named by the table's title ----------------------------------------------

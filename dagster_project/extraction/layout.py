@@ -22,6 +22,7 @@ turned into spaces, so figures read from it point into the report text.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -39,6 +40,7 @@ from dagster_project.extraction.layout_lines import (
     RULE_LINE,
     TEXT,
     UNIT,
+    YEAR,
     Line,
     is_caps,
     is_number_cell,
@@ -46,10 +48,10 @@ from dagster_project.extraction.layout_lines import (
 )
 from dagster_project.extraction.layout_tables import Table, build_table, mark_rows, mark_single_cell_tables
 from dagster_project.extraction.obs_context import (
-    report_period_end,
     as_of_date,
     as_of_in_publication_year,
     period_as_of,
+    report_period_end,
     reports_as_of_a_past_date,
 )
 
@@ -272,7 +274,6 @@ def _mark_structure(lines: list[Line]) -> None:
 _SINCE = re.compile(r"\b(?:kể\s+)?(?:từ|since)\s+(?:tháng|quý|năm)?\s*[\dIV]+(?:\s*(?:/|năm)\s*(?:19|20)\d{2})?", _I)
 _BRACKETED = re.compile(r"\(([^()]{4,60})\)\s*$")
 _INDICATOR_WORD = re.compile(r"\bchỉ tiêu\b", _I)
-_YEAR_IN_TITLE = re.compile(r"\b((?:19|20)\d{2})\b")
 _SIGNATURE = re.compile(lexicon.SIGNATURE_BLOCK_PATTERN, _I)  # "TM. ỦY BAN NHÂN DÂN": who signs, no heading
 _SUBHEADING_WORDS = 10
 
@@ -505,7 +506,7 @@ class _Reader:
                 if table.rows:
                     self.edits.extend((r.start, r.end) for r in self.lines[i:j] if r.layout == "rule")
                     data = rows[len(header_rows) - len(header):]
-                    if not carried and self._printed_again(table, line.start):
+                    if not carried and self._printed_again(table, i):
                         # its header printed again on the next page, under "Bảng 2 (tiếp theo)"
                         carried, data = True, self.last_rows + data
                         table, _ = build_table(list(self.last_header) + data, self.text, self.unit_line)
@@ -528,16 +529,18 @@ class _Reader:
             return self._paragraph(i)
         return self._paragraph(i)
 
-    def _printed_again(self, table: Table, start: int) -> bool:
-        """`table` repeats the header of the table read last, with nothing between them but a
-        page break and a caption that says it goes on ("Bảng 2 (tiếp theo)")."""
-        tables = [k for k, b in enumerate(self.blocks) if b.kind == "table"]
-        if not tables or not self.last_header or not _same_header(self.blocks[tables[-1]].table, table):
+    def _printed_again(self, table: Table, i: int) -> bool:
+        """`table` (its first line is line i) repeats the header of the table read last, with
+        nothing between them but a page break and a caption that says it goes on ("Bảng 2
+        (tiếp theo)")."""
+        last = next((k for k in range(len(self.blocks) - 1, -1, -1) if self.blocks[k].kind == "table"), None)
+        if last is None or not self.last_header or not _same_header(self.blocks[last].table, table):
             return False
-        between = self.blocks[tables[-1] + 1 :]
+        between = self.blocks[last + 1 :]
         if any(not _CONTINUED.search(self.text[b.start : b.end]) for b in between):
             return False
-        gap = [ln for ln in self.lines if self.blocks[tables[-1]].end < ln.start < start]
+        end = self.blocks[last].end
+        gap = itertools.takewhile(lambda ln: ln.start > end, reversed(self.lines[:i]))
         return bool(between) or any(ln.kind == FURNITURE and ln.layout != "rule" for ln in gap)
 
     def _goes_on(self, rows: list[Line]) -> bool:
@@ -595,7 +598,7 @@ class _Reader:
     def _indicators_to_come(self, title: str) -> bool:
         """"Chỉ tiêu giai đoạn 2025 - 2027" in a report of February 2025: indicators of years
         not yet over are targets ("Một số chỉ tiêu chủ yếu" names no year: indicators)."""
-        years = [int(y) for y in _YEAR_IN_TITLE.findall(title)]
+        years = [int(y) for y in YEAR.findall(title)]
         return bool(years) and self.year_of is not None and _INDICATOR_WORD.search(title) is not None and (
             min(years) >= self.year_of.year
         )

@@ -19,6 +19,8 @@ NUMBER_CELL = re.compile(
 )
 # "-----", or one run of dashes under each column ("---  --------  ------")
 RULE_LINE = re.compile(r"\s*(?:[-=_─━—–]{5,}|[-=_─━—–]{2,}(?:\s+[-=_─━—–]{2,})+)\s*")
+# A year written out: "2024" in "Năm 2024", "(quý I năm 2025)".
+YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # A cell that holds nothing: "-", "x", "…".
 EMPTY_CELL = re.compile(r"[-–—x×/.…]*")
 

@@ -22,6 +22,7 @@ from dagster_project.extraction.layout_lines import (
     ROW,
     RULE_LINE,
     TEXT,
+    YEAR,
     UNIT,
     Line,
     is_number_cell,
@@ -157,7 +158,6 @@ def _cell_text(line: Line, span: tuple[int, int]) -> str:
 
 # --- columns -------------------------------------------------------------------------
 
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _STT = re.compile(lexicon.alternation(lexicon.COLUMN_STT) + r"\.?", _I)
 _UNIT_COLUMN = re.compile(lexicon.alternation(lexicon.COLUMN_UNIT) + r"\.?", _I)
 _NOTE_COLUMN = re.compile(lexicon.alternation(lexicon.COLUMN_NOTE), _I)
@@ -184,7 +184,7 @@ _YEARS_LABEL = re.compile(r"(?:năm|year|years|thời gian|thời điểm)", _I)
 def column_role(header: str, position: int) -> Column:
     """The role of a column from its header; `position` counts from 0."""
     text = " ".join(header.split())
-    year_match = _YEAR.search(text)
+    year_match = YEAR.search(text)
     year = int(year_match.group(1)) if year_match else None
     percent = bool(_PERCENT_HEADER.search(text))
     if _STT.fullmatch(text):
@@ -235,7 +235,7 @@ def _measures_of_one_period(columns: list[Column]) -> list[Column]:
             shared += 1
         heading = " ".join(words[0][:shared])
         tails = [" ".join(w[shared:]) for w in words]
-        if str(year) in heading and all(t and not _YEAR.search(t) and not _PERIOD_COLUMN.search(t) for t in tails):
+        if str(year) in heading and all(t and not YEAR.search(t) and not _PERIOD_COLUMN.search(t) for t in tails):
             for k in group:
                 out[k] = replace(columns[k], role="measure")
     return out
@@ -423,13 +423,13 @@ def _right_align(cells: list[str], width: int) -> list[str]:
 def _build_row(line: Line, columns: list[Column], text: str) -> Row:
     spans = line.cells
     width = len(columns)
-    by_bar = None
+    placed = None  # where the row's bars or tabs put its cells, empty ones holding a place
     if line.layout == "pipe" and len(spans) < width:
-        by_bar = _cells_by_bar(line, text, width)
+        placed = _cells_by_bar(line, text, width)
     elif line.layout == "tab" and len(spans) < width:
-        by_bar = _cells_by_tab(line, text, width)
-    if by_bar is not None:
-        assigned = by_bar  # "| 1 | Số trạm BTS | Trạm | 450 | 520 | 115,6 | |": the bars place each cell
+        placed = _cells_by_tab(line, text, width)
+    if placed is not None:
+        assigned = placed  # "| 1 | Số trạm BTS | Trạm | 450 | 520 | 115,6 | |": the bars place each cell
     elif len(spans) < width:
         label_k = next((k for k, c in enumerate(columns) if c.role == "label"), 0)
         first_text = spans[0] if spans else None

@@ -408,14 +408,13 @@ def _parted_byline(line: str) -> datetime.date | None:
     """The date of a byline whose parts (paper, section, date and time) stand between bars or
     dashes; every part but the date's is a short name without digits."""
     parts = [p.strip() for p in _BYLINE_SEPARATOR.split(line.strip()) if p.strip()]
-    dated = [p for p in parts if _BYLINE_DATE.fullmatch(p)]
+    dated = [m for m in map(_BYLINE_DATE.fullmatch, parts) if m]
     names = [p for p in parts if not _BYLINE_DATE.fullmatch(p) and not _BYLINE_TIME.fullmatch(p)]
     if len(dated) != 1 or not names or any(
         _DIGIT.search(n) or len(n.split()) > _BYLINE_PART_WORDS or _NOT_A_STAMP.search(n) for n in names
     ):
         return None
-    found = _BYLINE_DATE.fullmatch(dated[0])
-    return parse_date(found.group("date")) if found else None
+    return parse_date(dated[0].group("date"))
 
 
 def _above_the_menu(lines: list[str], k: int) -> bool:

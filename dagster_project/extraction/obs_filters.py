@@ -167,11 +167,10 @@ def _furniture_lines(text: str) -> list[tuple[int, int]]:
     for m in _LINE.finditer(text):
         line = m.group()
         words = len(line.split())
-        if words <= 14 and _FURNITURE.search(line):
-            spans.append((m.start(), m.end()))
-        elif words <= _FOOTER_WORDS and len({f.group().lower() for f in _FURNITURE.finditer(line)}) >= 2:
-            # a site's footer on one line: "Cơ quan chủ quản: ... Địa chỉ: ... Điện thoại: ...
-            # Lượt truy cập: 4.812.337"
+        labels = {f.group().lower() for f in _FURNITURE.finditer(line)} if words <= _FOOTER_WORDS else set()
+        if labels and (words <= 14 or len(labels) >= 2):
+            # a counter or a date line's chrome; or a site's footer on one line ("Cơ quan chủ
+            # quản: ... Địa chỉ: ... Điện thoại: ... Lượt truy cập: 4.812.337")
             spans.append((m.start(), m.end()))
         elif words <= 12 and (_HAS_DATE.search(line) or _WEEKDAY.search(line)) and _few_words(line):
             # "Thứ tư - 14/08/2024 16:42 164 0": the numbers after a date line are counters.

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from dagster_project.extraction import lexicon
 from dagster_project.extraction.layout import Block
+from dagster_project.extraction.layout_lines import YEAR
 from dagster_project.extraction.layout_tables import Cell, Column, Row, Table
 from dagster_project.extraction.numbers import Lang, NumberToken, multiplier_after
 from dagster_project.extraction.obs_context import Sentence, as_of_date, report_period_end
@@ -212,19 +213,16 @@ _PER_CAPITA_UNIT = re.compile(PER_CAPITA_RATE, _I)
 _BARE_YEAR = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d{2})\s*", _I)
 
 
-_YEARLESS_PERIOD = re.compile(r"\b(?:quý\s+[IV1-4]+|\d{1,2}\s+tháng|tháng\s+\d{1,2})\b(?!\s*(?:năm\s+)?/?\s*(?:19|20)\d{2})", _I)
+_YEARLESS_PERIOD = re.compile(r"\b(?:quý\s+[IV1-4]+|\d{1,2}\s+tháng|tháng\s+\d{1,2})\b", _I)
 
 
 def _yearless_period_end(header: str, reference: datetime.date | None) -> datetime.date | None:
     """"Thực hiện quý I" under a caption dated 15/4/2025: the quarter's end in that year, when
     it is over by then."""
-    if reference is None or not _YEARLESS_PERIOD.search(header) or _BARE_YEAR_IN.search(header):
+    if reference is None or not _YEARLESS_PERIOD.search(header) or YEAR.search(header):
         return None
     end = report_period_end(f"{header} năm {reference.year}")
     return end if end is not None and end <= reference else None
-
-
-_BARE_YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def _planned_year(column: Column, targets_section: bool | None, year_of: datetime.date | None) -> bool:
