@@ -86,6 +86,7 @@ _CLAUSE_ENDS = frozenset(";:.!?")
 _SENTENCE_BREAKS = frozenset(";.!?")  # what ends a list of verbs after the counted units
 _CLOSING = frozenset({")", "]", "%", "”", '"', "'", "percent", "phần", "trăm"})
 _LOCATIVES = frozenset(lexicon.LOCATIVES)
+_LOCATIVE_DETERMINERS = frozenset(lexicon.LOCATIVE_DETERMINERS)
 _ACTIVITIES_OF_ANY_UNIT = frozenset(lexicon.ACTIVITIES_OF_ANY_UNIT)
 _DESTINATION_BEFORE = re.compile(lexicon.word_alternation(lexicon.DESTINATIONS) + r"\s*$", re.IGNORECASE)
 # Units of an indicator that a percentage cannot be (a share is no length or amount).
@@ -1180,6 +1181,14 @@ def _past_adverbials(view: _SentenceView, start: int, end: int) -> int:
         start = comma + 1
 
 
+def _after_locative(view: _SentenceView, first: int) -> bool:
+    """The syllable at `first` opens a place adjunct: "trên Cổng", "tại các điểm tham quan"."""
+    before = first - 1
+    if view.syllable(before) in _LOCATIVE_DETERMINERS:
+        before -= 1
+    return view.syllable(before) in _LOCATIVES
+
+
 def _head_start(view: _SentenceView, span: tuple[int, int]) -> int:
     """First syllable of a phrase's head noun, past a list mark, "tỷ lệ", "số", "các", "the rate of"."""
     pos = _past_bullet(view, span)
@@ -1649,7 +1658,7 @@ class _Report:
                 continue  # "lớp 6": a grade
             role = 2 if region == SUBJECT and m.first >= predicate else 1
             head = region == SUBJECT and any(h.first <= m.first < h.last for h in heads)
-            if head or (view.syllable(m.first - 1) in _LOCATIVES and m.keyword not in _CHANNELS):
+            if head or (_after_locative(view, m.first) and m.keyword not in _CHANNELS):
                 role = 0
             elif region == SUBJECT and m.first > lead and _DESTINATION_BEFORE.search(
                 view.text.searchable, max(0, m.start - 24), m.start

@@ -193,11 +193,17 @@ def _is_shouting(line: str) -> bool:
     return upper + lower >= 8 and upper > 0.8 * (upper + lower)
 
 
+_SPOKEN_BEFORE = re.compile(lexicon.word_alternation(lexicon.SPEECH_VERBS) + r"\s*:?\s*$", _I)
+
+
 def _quoted_names(text: str) -> list[tuple[int, int]]:
-    """Short quoted titles ("Đào tạo 100 chuyên gia ...") are names, not figures."""
+    """Short quoted titles ("Đào tạo 100 chuyên gia ...") are names, not figures; what a
+    speaker said is not ('Giám đốc Sở cho biết: "Tỉnh đã lắp 137 trạm BTS"')."""
     spans = []
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
+        if _SPOKEN_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
         if "%" not in inner and len(inner.split()) <= 12 and inner[:1].isupper():
             spans.append(m.span())
     return spans
@@ -226,6 +232,40 @@ _AGE_BEFORE = re.compile(
     _I,
 )
 
+# ... or as the subject of "là": "Độ tuổi trung bình của người được cấp chữ ký số là 38".
+_AGE_SUBJECT_BEFORE = re.compile(
+    r"(?<!cao )(?<!lớn )\b(?:độ\s+tuổi|tuổi\s+(?:trung\s+bình|bình\s+quân))(?:\s+(?:trung\s+bình|bình\s+quân))?"
+    r"\s+của\s+[^\d.;:!?]{1,60}?\s(?:là|đạt|khoảng|chỉ)(?:\s+(?:khoảng|là))?\s*$",
+    _I,
+)
+_AGE_SUBJECT_REACH = 90
+# The number of an item in a list run into a sentence: "chia theo ba nhóm: (1) cấp tỉnh
+# 1.436 thủ tục; (2) cấp huyện ..." or "gồm: 1) ...; 2) ...".
+_ITEM_NUMBER_BEFORE = re.compile(r"(?:^|[:;,.]|\n)\s*\(?\s*$")
+_ITEM_NUMBER_AFTER = re.compile(r"\s*\)\s+[^\s)]")
+_ITEM_NUMBER_MAX = 30  # characters back: the subject names whose age it is
+
+_FIRST_PERSON = re.compile(
+    "".join(rf"(?<!{w} )" for w in lexicon.FIRST_PERSON_PLURAL_BEFORE) + lexicon.word_alternation(lexicon.FIRST_PERSON_SINGULAR), _I
+)
+
+
+def in_personal_account(text: str, sentence_start: int, sentence_end: int, start: int) -> bool:
+    """The number at `start` is inside a quotation whose sentence speaks in the first person
+    singular: 'chị Linh kể: "Mỗi tối tôi hỗ trợ được chừng 10 người"'. Only the figure's own
+    sentence counts: a villager's "Cả thôn có 187 hộ thì nay đã có 152 hộ dùng điện thoại
+    thông minh" reports the village, though "tôi" follows in the next one."""
+    para = text.rfind("\n", 0, start) + 1
+    before = text[para:start]
+    if before.rfind("“") > before.rfind("”"):
+        opened = para + before.rfind("“")
+    elif before.count('"') % 2:
+        opened = para + before.rfind('"')
+    else:
+        return False
+    closes = [i for i in (text.find("”", start, sentence_end), text.find('"', start, sentence_end)) if i >= 0]
+    return bool(_FIRST_PERSON.search(text, max(opened, sentence_start), min(closes, default=sentence_end)))
+
 
 def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang) -> str | None:
     """Why the number at text[start:end] is not a figure, or None when it is one."""
@@ -242,6 +282,8 @@ def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang)
         return None
     if _glued_before(text, start):
         return "glued to a word before"
+    if raw.isdigit() and int(raw) <= _ITEM_NUMBER_MAX and _ITEM_NUMBER_AFTER.match(after) and _ITEM_NUMBER_BEFORE.search(before):
+        return "number of a list item"
     if re.match(rf"[{_UPPER}][a-zà-ỹ]", after):
         return "glued to a capitalised word"
     if re.match(r"(?:st|nd|rd|th)\b", after) and not _RANK_CUE.search(text[max(clause_start, start - 20) : start]):
@@ -251,7 +293,7 @@ def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang)
     upper = _RANGE_UPPER.match(after)
     if upper and _AFTER_LABEL.match(after, upper.end()) and not re.match(r"\s*lần\b", after[upper.end() :]):
         return "lower bound of a range of durations or ages"  # "từ 18 đến 30 tuổi", "3-5 ngày"
-    if _AGE_BEFORE.search(before):
+    if _AGE_BEFORE.search(before) or _AGE_SUBJECT_BEFORE.search(text, max(clause_start, start - _AGE_SUBJECT_REACH), start):
         return "age"
     if raw.isdigit() and 1 <= int(raw) <= 31 and _DAY_BEFORE.search(before) and not _COUNTED_AFTER_DAY.match(after):
         return "day of the month"  # "vào ngày 15 hằng tháng"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from dagster_project.extraction import lexicon
 from dagster_project.extraction.numbers import Lang, NumberToken, multiplier_after
 from dagster_project.extraction.obs_context import Sentence, clause_bounds, qualifier_before
-from dagster_project.extraction.obs_filters import label_reason
+from dagster_project.extraction.obs_filters import in_personal_account, label_reason
 
 _I = re.IGNORECASE
 _PERCENT_AFTER = re.compile(r"\s?%|\s*(?:percent|per cent|phần trăm)\b", _I)
@@ -128,6 +128,8 @@ def _read_figure(
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     clause_start, _ = clause_bounds(sentence, tok.start)
     if label_reason(text, tok.start, tok.end, clause_start, lang):
+        return None, 1
+    if in_personal_account(text, sentence.start, sentence.end, tok.start):
         return None, 1
     if _PER_CAPITA_AFTER.match(text, tok.end) and _WORD_SLASH_BEFORE.search(text, max(0, tok.start - 8), tok.start):
         return None, 1  # "thuê bao/100 dân": the base of a rate, not a figure

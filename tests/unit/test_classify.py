@@ -1359,3 +1359,16 @@ def test_a_share_is_no_rank_even_of_the_leading_provinces() -> None:
     text = "Các tỉnh dẫn đầu về tỷ lệ hồ sơ nộp trực tuyến là Lào Cai và Yên Bái, lần lượt đạt 91,5% và 89,2%."
     assert (code_of(text, "91,5%"), code_of(text, "89,2%")) == ("dossiers_processed_online",) * 2
     assert code_of("Tỉnh là 1 trong 12 tỉnh dẫn đầu cả nước về chuyển đổi số.", "12") == "dx_rankings"
+
+
+def test_a_keyword_in_a_place_adjunct_after_a_plural_word_does_not_name_the_figure() -> None:
+    # the tickets are counted, not the sites where they are sold
+    text = "Năm 2025 có 620.000 vé điện tử được bán tại các điểm tham quan."
+    assert classified(text)["620.000"].domain == "services"
+    text = "Có 740 hóa đơn điện tử được phát hành trên các nền tảng số của doanh nghiệp."
+    assert code_of(text, "740") != "shared_platforms"
+
+
+def test_a_certificate_is_a_digital_certificate() -> None:
+    text = "Số chứng thư cấp cho các cơ quan và cho cá nhân lần lượt là 415 và 8.930."
+    assert code_of(text, "415") == code_of(text, "8.930") == "digital_certificates"

@@ -521,3 +521,38 @@ def test_kinds_of_health_facility_are_one_kind_of_part() -> None:
     found = extract_observations(text)
     # 4 + 12 + 85 = 101 > 96: linked all the same, so that the check can flag them
     assert [(o.quote, o.parent_ordinal) for o in found] == [("96", None), ("4", 0), ("12", 0), ("85", 0)]
+
+
+def test_the_numbers_of_a_list_run_into_a_sentence_are_not_figures() -> None:
+    text = "Các dịch vụ chia làm hai nhóm: (1) cấp tỉnh 842 dịch vụ; (2) cấp huyện 217 dịch vụ."
+    assert [o.quote for o in extract_observations(text)] == ["842", "217"]
+    text = "Kết quả gồm: 1) 64 trạm BTS mới; 2) 18 điểm wifi công cộng."
+    assert [o.quote for o in extract_observations(text)] == ["64", "18"]
+    # a bracketed count after a word is a figure
+    assert [o.quote for o in extract_observations("Tỉnh hỗ trợ máy tính cho các xã (12) vùng cao.")] == ["12"]
+
+
+def test_an_age_named_as_the_subject_of_là_is_not_a_figure() -> None:
+    assert extract_observations("Độ tuổi trung bình của người dùng ứng dụng là 36.") == []
+    assert extract_observations("Tuổi bình quân của các thành viên tổ công nghệ số là khoảng 29.") == []
+    # the elderly are people counted
+    assert [o.quote for o in extract_observations("Số người cao tuổi của xã được hướng dẫn cài VNeID là 412 người.")] == ["412"]
+
+
+def test_a_quotation_in_the_first_person_singular_is_one_persons_account() -> None:
+    text = 'Anh Khánh, một hộ trồng bưởi, kể: "Mỗi tuần tôi chốt được chừng 25 đơn hàng qua mạng".'
+    assert extract_observations(text) == []
+    text = "Chị Mai chia sẻ: “Học xong 2 buổi là tôi biết nộp hồ sơ trên điện thoại”."
+    assert extract_observations(text) == []
+    # an agency's "chúng tôi" speaks for the agency; a sentence of the quotation without "tôi" reports
+    text = 'Giám đốc Sở cho biết: "Năm nay chúng tôi đã đưa vào dùng 243 dịch vụ công trực tuyến".'
+    assert [o.quote for o in extract_observations(text)] == ["243"]
+    text = 'Trưởng thôn nói: "Cả thôn nay có 96 hộ dùng cáp quang. Tổ tôi đi từng nhà hướng dẫn".'
+    assert [o.quote for o in extract_observations(text)] == ["96"]
+
+
+def test_what_a_speaker_said_is_no_quoted_title() -> None:
+    text = "Giám đốc Trung tâm khẳng định: “Trung tâm đã tiếp nhận 5.120 hồ sơ trực tuyến”."
+    assert [o.quote for o in extract_observations(text)] == ["5.120"]
+    # a campaign's name in quotes stays a name
+    assert extract_observations("Huyện phát động phong trào “Mỗi xã 50 người dùng ví điện tử”.") == []
