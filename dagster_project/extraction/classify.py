@@ -133,6 +133,11 @@ _PER_GROUP_HEADER = re.compile(r"/\s*" + lexicon.word_alternation(lexicon.GROUP_
 _GROUP_BEFORE = re.compile(
     r"\b(?:mỗi|một|per)\s+" + lexicon.word_alternation(lexicon.GROUP_UNITS) + r"[^\d.;:]{0,20}$", re.IGNORECASE
 )
+# ... or "mỗi lớp không quá 60 học viên", whatever the figure's kind
+_GROUP_CAP_BEFORE = re.compile(
+    r"\b(?:mỗi|một|per|each)\s+" + lexicon.word_alternation(lexicon.GROUP_UNITS) + r"[^\d.;:]{0,20}?"
+    + lexicon.word_alternation(lexicon.GROUP_CAPS) + r"\s*$", re.IGNORECASE,
+)
 # "bình quân 5,5 thành viên/tổ", "89,6 học viên mỗi lớp": the average size of a team or class
 _PER_GROUP = re.compile(
     r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*(?:/|\bmỗi\b|\bmột\b|\bper\b)\s*"
@@ -773,7 +778,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "place_unit": lexicon.PLACE_UNIT_WORDS, "place_verb": lexicon.PLACE_UNIT_VERBS,
         "place_end": lexicon.PLACE_UNIT_ENDS,
         "currency_before": lexicon.CURRENCY_BEFORE,
-        "online": lexicon.PART_CHANNELS_ONLINE, "parts": lexicon.PART_MARKERS,
+        "online": lexicon.PART_CHANNELS_ONLINE + lexicon.ELECTRONIC_UNIT_WORDS, "parts": lexicon.PART_MARKERS,
         "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH,
         "points": lexicon.PERCENTAGE_POINTS, "length": lexicon.LENGTH_UNITS, "name": lexicon.TOPICLESS_NAMES,
         "respectively": lexicon.RESPECTIVELY,
@@ -1502,6 +1507,9 @@ class _Report:
             ) or _PER_GROUP_HEADER.search(obs.table_column or "")
             if group:
                 return "group_size", group.group().strip()
+        cap = _GROUP_CAP_BEFORE.search(self.text, max(0, obs.char_start - 50), obs.char_start)
+        if cap:
+            return "group_size", cap.group().strip()
         comparison = self._comparison(view, obs, figure)
         if comparison:
             return "comparisons", comparison

@@ -176,6 +176,8 @@ DOCUMENT_NAMES = (
 AVERAGE_WORDS = ("bình quân", "trung bình", "an average of", "on average")
 # Groups whose average size is no indicator: "bình quân 5,2 thành viên mỗi tổ", "90 học viên/lớp".
 GROUP_UNITS = ("tổ", "lớp", "đội", "nhóm", "khóa", "khoá", "buổi", "team", "class")
+# A cap on each group is its size, a rule, not a count: "mỗi lớp không quá 60 học viên".
+GROUP_CAPS = ("không quá", "không vượt quá", "tối đa", "at most", "no more than")
 # Words before a number that make it a rank ("xếp thứ 3", "top 10").
 RANK_CUES = ("xếp", "đứng", "hạng", "vị trí", "rank", "top", "tốp")
 
@@ -586,6 +588,9 @@ PART_MARKERS: tuple[str, ...] = ("trong đó", "bao gồm", "gồm", "of which",
 # it: "250 trạm, trong đó 180 trạm 5G, nâng tổng số trạm lên 7.090 trạm".
 WHOLE_AGAIN_BEFORE: tuple[str, ...] = ("lên", "lên tới", "lên đến", "tổng số", "tổng cộng", "total of", "total to")
 # What a base counted with the online channel in its phrase is ("hồ sơ ... trực tuyến").
+# Units their own phrase calls electronic were filed that way: "hồ sơ khai thuế điện tử",
+# "hồ sơ giao dịch điện tử" (not a part's channel: "trong đó điện tử" is not written).
+ELECTRONIC_UNIT_WORDS: tuple[str, ...] = ("điện tử", "electronic", "electronically")
 ONLINE_BASE_INDICATORS: dict[str, str] = {"dossiers": "dossiers_processed_online"}
 # "Respectively": the figures after it measure, in order, the subjects listed before it.
 RESPECTIVELY: tuple[str, ...] = ("lần lượt", "lần lượt là")

@@ -86,6 +86,8 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b\d\s*G\b(?:\s*/\s*\d\s*G\b)*"),
     # Dimensions of images and models: "3D", "số hóa 2D/3D", "thực tế ảo 360 độ".
     re.compile(r"\b[234]D\b(?:\s*/\s*[234]D\b)*|\b360\s*(?:độ|°)", _I),
+    # A number glued to one capital letter names a form, class or model: "mẫu 2C", "lớp 10A".
+    re.compile(r"\b\d{1,3}[A-ZĐ]\b"),
     # Hyphen-glued codes: COVID-19, VNPT-HIS 2.
     re.compile(r"\b[^\W\d_]+-\d+\b"),
     # HTML debris left in plain text: tags with their attributes (style="width: 100%")

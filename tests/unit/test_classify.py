@@ -1372,3 +1372,22 @@ def test_a_keyword_in_a_place_adjunct_after_a_plural_word_does_not_name_the_figu
 def test_a_certificate_is_a_digital_certificate() -> None:
     text = "Số chứng thư cấp cho các cơ quan và cho cá nhân lần lượt là 415 và 8.930."
     assert code_of(text, "415") == code_of(text, "8.930") == "digital_certificates"
+
+
+def test_dossiers_their_own_phrase_calls_electronic_were_filed_online() -> None:
+    assert code_of("Chi cục đã tiếp nhận 8.420 hồ sơ khai hải quan điện tử.", "8.420") == "dossiers_processed_online"
+    assert code_of("Tỷ lệ hồ sơ quyết toán thuế điện tử đạt 97,2%.", "97,2%") == "dossiers_processed_online"
+    # an electronic health record is a health figure
+    assert code_of("Đã lập 64.300 hồ sơ sức khỏe điện tử.", "64.300") == "e_health"
+
+
+def test_a_cap_on_each_class_or_team_is_its_size_not_a_count() -> None:
+    text = "Sở mở 8 lớp tập huấn kỹ năng số, mỗi lớp không quá 40 học viên."
+    assert classified(text)["40"].domain == "other"
+    assert classified(text)["8"].indicator_code == "trainings"
+    assert classified("Mỗi tổ công nghệ số có tối đa 9 thành viên.")["9"].relevance == "size of a group"
+
+
+def test_an_approved_security_level_dossier_is_information_security() -> None:
+    text = "Số hệ thống thông tin được phê duyệt hồ sơ cấp độ: 56/61 hệ thống."
+    assert code_of(text, "56/61") == "information_security"

@@ -556,3 +556,8 @@ def test_what_a_speaker_said_is_no_quoted_title() -> None:
     assert [o.quote for o in extract_observations(text)] == ["5.120"]
     # a campaign's name in quotes stays a name
     assert extract_observations("Huyện phát động phong trào “Mỗi xã 50 người dùng ví điện tử”.") == []
+
+
+def test_a_number_glued_to_one_capital_letter_names_a_form_or_a_class() -> None:
+    text = "Hồ sơ gồm tờ khai theo mẫu 3B và bản sao giấy tờ; lớp 11C có 42 học sinh học trực tuyến."
+    assert [o.quote for o in extract_observations(text)] == ["42"]
