@@ -145,6 +145,9 @@ _PER_GROUP = re.compile(
 )
 
 
+# Syllables from a governing verb to the figure it governs: "tiếp nhận trong quý I 6.312 hồ
+# sơ"; a verb of any unit must stand right before it ("đã số hóa 1.652.000 sổ").
+_VERB_REACH, _ANY_UNIT_VERB_REACH = 6, 2
 _ROUND_MAXIMA = frozenset({10.0, 100.0, 1000.0})
 _RADIUS_WORDS = frozenset({"kính", "radius", "cách", "within"})  # "bán kính", "cách trung tâm"
 
@@ -1186,6 +1189,14 @@ def _past_adverbials(view: _SentenceView, start: int, end: int) -> int:
         start = comma + 1
 
 
+def _heads_phrase(view: _SentenceView, figure: _Figure, code: str) -> bool:
+    """A keyword of `code` starts the head noun of the figure's measured phrase."""
+    if figure.measured is None:
+        return False
+    lead = _head_start(view, figure.measured)
+    return any(m.first == lead and m.payload == code for m in view.topics)
+
+
 def _after_locative(view: _SentenceView, first: int) -> bool:
     """The syllable at `first` opens a place adjunct: "trên Cổng", "tại các điểm tham quan"."""
     before = first - 1
@@ -1752,24 +1763,46 @@ class _Report:
         self, view: _SentenceView, figure: _Figure, base: _Base | None, code: str, keyword: str | None,
         by: str | None,
     ) -> tuple[str, str | None, str | None]:
-        if base is None:
-            return code, keyword, by
-        online = self._online_units(view, figure, base, code, by, keyword)
+        online = self._online_units(view, figure, base, code, by, keyword) if base is not None else None
         if online is not None:
             return online  # "hồ sơ được tiếp nhận, xử lý trực tuyến": the channel says more than the verb
-        for verb in view.group("verb"):
-            result = lexicon.GOVERNING_VERBS[verb.payload[1]][1].get(base.name)
-            if result is None or result not in self.tax.indicators:
-                continue
-            if by == SUBJECT and code in lexicon.GOVERNED_ALREADY:
-                continue  # the figure's own phrase already says what happened to the units
-            in_phrase = figure.measured is not None and base.match.last <= verb.first < figure.measured[1]
-            if in_phrase or (not figure.linked and 0 <= figure.before_gap(verb) <= 6):
-                return result, verb.keyword, SUBJECT if in_phrase else CLAUSE
+        # a verb that names the base first ("bồi dưỡng ... cho 640 lượt công chức" after
+        # "kỹ năng số hóa"), then one that governs any unit
+        for any_unit in (False, True):
+            for verb in view.group("verb"):
+                result = self._governed(view, figure, base, code, by, verb, any_unit)
+                if result is None:
+                    continue
+                phrase_from = base.match.last if base is not None else figure.measured[0] if figure.measured else 0
+                in_phrase = figure.measured is not None and phrase_from <= verb.first < figure.measured[1]
+                reach = _ANY_UNIT_VERB_REACH if any_unit else _VERB_REACH
+                if in_phrase or (not figure.linked and 0 <= figure.before_gap(verb) <= reach):
+                    return result, verb.keyword, SUBJECT if in_phrase else CLAUSE
+        if base is None:
+            return code, keyword, by
         finer = _BASE_REFINES.get((base.name, code))
         if finer is not None and finer in self.tax.indicators:
             return finer, keyword, by
         return code, keyword, by
+
+    def _governed(
+        self, view: _SentenceView, figure: _Figure, base: _Base | None, code: str, by: str | None, verb: Match,
+        any_unit: bool,
+    ) -> str | None:
+        """What `verb` makes of the counted units (lexicon.GOVERNING_VERBS): by their base, or,
+        with `any_unit`, whatever they are."""
+        units = lexicon.GOVERNING_VERBS[verb.payload[1]][1]
+        if any_unit:
+            # "57 máy tính ... phục vụ số hóa", "12 lớp bồi dưỡng kỹ năng số hóa": units the
+            # phrase names at its head stay what they are
+            result = None if by == SUBJECT and _heads_phrase(view, figure, code) else units.get(lexicon.ANY_UNIT)
+        else:
+            result = units.get(base.name) if base is not None else None
+        if result is None or result not in self.tax.indicators:
+            return None
+        if by == SUBJECT and code in lexicon.GOVERNED_ALREADY:
+            return None  # the figure's own phrase already says what happened to the units
+        return result
 
     def _online_units(
         self, view: _SentenceView, figure: _Figure, base: _Base, code: str, by: str | None, keyword: str | None = None

@@ -502,6 +502,7 @@ ANAPHOR_HEADS: tuple[str, ...] = (
     "software", "portal", "network", "database",
 )
 
+ANY_UNIT = "*"  # a governing verb's key for every counted unit, named or not
 # Verbs that say what happened to the units a figure counts: "bồi dưỡng cho 4.700
 # thành viên", "đào tạo 500 cán bộ" count people trained; "tiếp nhận 932.000 hồ
 # sơ" counts dossiers received. Each maps the counted base to the indicator.
@@ -521,9 +522,12 @@ GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
         ("làm sạch", "cleaned", "cleansed"),
         {"data_records": "data_cleaning", "dossiers": "data_cleaning"},
     ),
+    # Digitising is one activity whatever is digitised: "số hóa 1.652.000 sổ hộ tịch",
+    # "số hóa 87,4% kết quả giải quyết thủ tục hành chính", "số hóa 3D 25 di tích".
     "digitising": (
-        ("số hóa", "số hoá", "digitised", "digitized"),
-        {"data_records": "digitisation", "dossiers": "digitisation", "documents": "digitisation", "pages": "digitisation"},
+        ("số hóa", "số hoá", "digitised", "digitized", "digitising", "digitizing"),
+        {"data_records": "digitisation", "dossiers": "digitisation", "documents": "digitisation", "pages": "digitisation",
+         ANY_UNIT: "digitisation"},
     ),
     # "ban hành 64 văn bản chỉ đạo": documents issued are policy documents.
     "issuing": (

@@ -1391,3 +1391,12 @@ def test_a_cap_on_each_class_or_team_is_its_size_not_a_count() -> None:
 def test_an_approved_security_level_dossier_is_information_security() -> None:
     text = "Số hệ thống thông tin được phê duyệt hồ sơ cấp độ: 56/61 hệ thống."
     assert code_of(text, "56/61") == "information_security"
+
+
+def test_digitising_is_one_activity_whatever_is_digitised() -> None:
+    assert code_of("Các xã đã số hóa 318.400 sổ đăng ký khai sinh.", "318.400") == "digitisation"
+    assert code_of("Huyện hoàn thành số hóa 92,6% kết quả giải quyết thủ tục hành chính.", "92,6%") == "digitisation"
+    # units the phrase names at its head stay what they are; a verb far before governs nothing
+    assert code_of("Chi nhánh có 41 máy tính và 9 máy quét phục vụ số hóa.", "41") == "computers"
+    text = "Sở mở 7 lớp bồi dưỡng kỹ năng số hóa, lưu trữ điện tử cho 385 lượt công chức cấp xã."
+    assert code_of(text, "385") != "digitisation"
