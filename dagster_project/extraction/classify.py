@@ -1424,7 +1424,8 @@ class _Report:
             unit = view.at("base", after[0])
             # "số hồ sơ tiếp nhận trực tuyến 50.911 hồ sơ", "+ Số xã có đài truyền thanh: 11
             # xã": the noun after only repeats the unit, the label names what is counted
-            linked = unit is not None and unit.last >= after[1]
+            # ("Số lượt cán bộ được tập huấn: 2.148 lượt": nor does a bare measure word)
+            linked = unit is not None and unit.last >= after[1] or _head_start(view, after) >= after[1]
         linked = (linked or obs.unit == "percent" and _rate_changed_from(view, figure)) and before is not None
         measured = before if linked or after is None else after
         return replace(

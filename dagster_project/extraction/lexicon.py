@@ -399,7 +399,8 @@ BASES: dict[str, tuple[str, ...]] = {
     "districts": ("huyện", "quận", "thị xã", "cấp huyện", "ubnd cấp huyện", "ubnd các huyện", "district*"),
     "people": (
         "người dân", "người", "công dân", "dân", "nhân khẩu", "người dùng", "học viên", "lượt người",
-        "thành viên", "hội viên", "giáo viên", "học sinh", "sinh viên", "nông dân", "đoàn viên", "resident*", "citizen*", "people", "persons",
+        "thành viên", "hội viên", "giáo viên", "giảng viên", "học sinh", "sinh viên", "nông dân", "đoàn viên",
+        "phụ nữ", "chị em", "thanh niên", "resident*", "citizen*", "people", "persons",
         "inhabitant*", "user*", "member*", "farmer*", "trainee*", "learner*", "teacher*", "pupil*", "student*",
     ),
     "officials": (
@@ -510,7 +511,7 @@ GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "training": (
         ("đào tạo", "tập huấn", "bồi dưỡng", "huấn luyện", "phổ cập", "đăng ký học", "tham gia học", "theo học",
          "train", "trained", "training", "enrolled"),
-        {"people": "learners", "officials": "officials_trained"},
+        {"people": "learners", "officials": "officials_trained", "households": "learners"},
     ),
     "receiving": (
         ("tiếp nhận", "nhận được", "received", "receive", "receives"),

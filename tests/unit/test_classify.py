@@ -1400,3 +1400,15 @@ def test_digitising_is_one_activity_whatever_is_digitised() -> None:
     assert code_of("Chi nhánh có 41 máy tính và 9 máy quét phục vụ số hóa.", "41") == "computers"
     text = "Sở mở 7 lớp bồi dưỡng kỹ năng số hóa, lưu trữ điện tử cho 385 lượt công chức cấp xã."
     assert code_of(text, "385") != "digitisation"
+
+
+def test_people_and_households_a_training_verb_governs_are_learners() -> None:
+    text = "Hội Nông dân tổ chức 9 lớp tập huấn bán hàng trực tuyến cho 740 lượt hộ trồng cam."
+    assert (code_of(text, "9"), code_of(text, "740")) == ("trainings", "learners")
+    text = "Trường tổ chức 4 buổi bồi dưỡng kỹ năng số cho 215 giảng viên."
+    assert code_of(text, "215") == "learners"
+
+
+def test_a_label_over_a_count_of_bare_turns_names_what_is_counted() -> None:
+    text = "Số lượt học viên hoàn thành khóa học trên nền tảng MOOCs: 3.904 lượt."
+    assert code_of(text, "3.904") == "learners"
