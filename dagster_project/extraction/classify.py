@@ -1522,6 +1522,10 @@ class _Report:
         cap = _GROUP_CAP_BEFORE.search(self.text, max(0, obs.char_start - 50), obs.char_start)
         if cap:
             return "group_size", cap.group().strip()
+        if obs.range_high is not None:
+            group = _GROUP_BEFORE.search(self.text, max(0, obs.char_start - 40), obs.char_start)
+            if group:  # "mỗi tổ thường có từ 5-7 thành viên": how large each group is
+                return "group_size", group.group().strip()
         comparison = self._comparison(view, obs, figure)
         if comparison:
             return "comparisons", comparison

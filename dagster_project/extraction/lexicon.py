@@ -156,7 +156,7 @@ LABEL_NOUNS_BEFORE = (
     r"phiên bản", r"version", r"giai đoạn", r"phase", r"khu vực", r"vùng", r"tổ", r"ấp", r"khóm", r"phường",
     r"thôn", r"xóm", r"khu phố", r"lớp",
     r"quận", r"(?<!hạ )tầng", r"Đại hội", r"Congress", r"(?<!hình )ảnh",
-    r"(?<!mô )hình", r"mô hình", r"bảng(?:\s+số)?", r"biểu đồ", r"(?<!đại )biểu(?:\s+(?:mẫu|số))?", r"phụ lục(?:\s+số)?", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
+    r"(?<!mô )hình", r"mô hình", r"bảng(?:\s+số)?", r"biểu đồ", r"(?<!đại )biểu(?:\s+mẫu)?(?:\s+số)?", r"mẫu\s+số", r"phụ lục(?:\s+số)?", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
     r"figure", r"table", r"article", r"chapter", r"floor",
     # a numbered item of a list of indicators or tasks ("- Chỉ tiêu 3: Tỷ lệ ... đạt 99%")
     r"(?:chỉ tiêu|nhiệm vụ|mục tiêu|giải pháp)(?=\s+\d{1,2}\s*[:.)])",
@@ -701,6 +701,8 @@ POPULATION_HEADS: tuple[str, ...] = ("dân", "nhân khẩu", "inhabitant*")
 NON_DIGITAL_UNITS: tuple[str, ...] = (
     "m", "mét", "m2", "m²", "ha", "héc-ta", "hecta", "kg", "tấn", "metres", "meters", "kilo*", "tonne*", "tons",
     "kv", "kva", "mva", "kwh", "mwh", "gwh",  # (MW stays: a data centre's capacity is one of its figures)
+    # the languages a guide or an app speaks: a property of it, not a count of anything deployed
+    "ngôn ngữ", "thứ tiếng", "languages",
 )
 # The administrative units a place has ("Toàn tỉnh có 135 xã, phường, trong đó ...") are no
 # digital-transformation figure: counted after "có"/"gồm", named by nothing but place words.

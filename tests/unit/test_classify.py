@@ -1412,3 +1412,14 @@ def test_people_and_households_a_training_verb_governs_are_learners() -> None:
 def test_a_label_over_a_count_of_bare_turns_names_what_is_counted() -> None:
     text = "Số lượt học viên hoàn thành khóa học trên nền tảng MOOCs: 3.904 lượt."
     assert code_of(text, "3.904") == "learners"
+
+
+def test_a_range_for_each_team_is_its_size() -> None:
+    text = "Huyện có 148 tổ công nghệ số cộng đồng, mỗi tổ thường có từ 4-6 thành viên."
+    assert classified(text)["4-6"].relevance == "size of a group"
+    assert classified(text)["148"].indicator_code == "community_digital_teams"
+
+
+def test_the_languages_a_guide_speaks_are_no_figure() -> None:
+    text = "Có 64 điểm di tích gắn mã QR thuyết minh tự động bằng 4 ngôn ngữ."
+    assert classified(text)["4"].domain == "other"

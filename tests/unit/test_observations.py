@@ -561,3 +561,8 @@ def test_what_a_speaker_said_is_no_quoted_title() -> None:
 def test_a_number_glued_to_one_capital_letter_names_a_form_or_a_class() -> None:
     text = "Hồ sơ gồm tờ khai theo mẫu 3B và bản sao giấy tờ; lớp 11C có 42 học sinh học trực tuyến."
     assert [o.quote for o in extract_observations(text)] == ["42"]
+
+
+def test_the_number_of_a_form_is_no_figure() -> None:
+    text = "Nhân lực số (Biểu mẫu số 05) gồm 86 người; số liệu lập theo mẫu số 07."
+    assert [o.quote for o in extract_observations(text)] == ["86"]
