@@ -120,6 +120,9 @@ EVAL_SETS = (
     _composed("news37", "composed blind, news-style, twenty-fourth round (scored blind at a360dab)"),
     _composed("news38", "composed blind, news-style with sector vocabulary, twenty-fourth round (scored blind at a360dab)"),
     _composed("official29", "composed blind, official-style, twenty-fourth round (scored blind at a360dab)"),
+    _composed("news39", "composed blind, news-style, twenty-fifth round (scored blind at 7111f23 and at c2c875d)"),
+    _composed("news40", "composed blind, news-style with sector vocabulary, twenty-fifth round (scored blind at 7111f23 and at c2c875d)"),
+    _composed("official30", "composed blind, official-style, twenty-fifth round (scored blind at 7111f23 and at c2c875d)"),
 )
 
 
