@@ -554,12 +554,12 @@ TABLE_BASE_INDICATORS: dict[str, str] = {"documents": "e_documents", "dossiers":
 # công khai trên Cổng Dịch vụ công", "phát hành trên Trục liên thông văn bản"), not what is
 # counted; unless it names the channel ("trên môi trường mạng" = online).
 LOCATIVES: tuple[str, ...] = ("trên", "tại")
+# ... also past a plural word: "vé điện tử được bán tại các điểm tham quan" counts tickets.
+LOCATIVE_DETERMINERS: tuple[str, ...] = ("các", "những", "mọi")
 # A quotation in the first person singular is one person's account ("Mỗi tháng tôi bán được
 # khoảng 300 kg chè qua mạng"), not the province's figure; "chúng tôi" speaks for an agency.
 FIRST_PERSON_SINGULAR: tuple[str, ...] = ("tôi",)
 FIRST_PERSON_PLURAL_BEFORE: tuple[str, ...] = ("chúng",)
-# ... also past a plural word: "vé điện tử được bán tại các điểm tham quan" counts tickets.
-LOCATIVE_DETERMINERS: tuple[str, ...] = ("các", "những", "mọi")
 # What a phrase says its head does, which counts as that activity whatever the head is (a
 # hospital's or a school's fees paid without cash are cashless payments, not e-health):
 # the head's own domain does not hold such a predicate back.

@@ -240,12 +240,12 @@ _AGE_SUBJECT_BEFORE = re.compile(
     r"\s+của\s+[^\d.;:!?]{1,60}?\s(?:là|đạt|khoảng|chỉ)(?:\s+(?:khoảng|là))?\s*$",
     _I,
 )
-_AGE_SUBJECT_REACH = 90
+_AGE_SUBJECT_REACH = 90  # characters back: the subject names whose age it is
 # The number of an item in a list run into a sentence: "chia theo ba nhóm: (1) cấp tỉnh
 # 1.436 thủ tục; (2) cấp huyện ..." or "gồm: 1) ...; 2) ...".
 _ITEM_NUMBER_BEFORE = re.compile(r"(?:^|[:;,.]|\n)\s*\(?\s*$")
 _ITEM_NUMBER_AFTER = re.compile(r"\s*\)\s+[^\s)]")
-_ITEM_NUMBER_MAX = 30  # characters back: the subject names whose age it is
+_ITEM_NUMBER_MAX = 30  # an item number that high is no list's, it counts something
 
 _FIRST_PERSON = re.compile(
     "".join(rf"(?<!{w} )" for w in lexicon.FIRST_PERSON_PLURAL_BEFORE) + lexicon.word_alternation(lexicon.FIRST_PERSON_SINGULAR), _I
