@@ -123,6 +123,9 @@ EVAL_SETS = (
     _composed("news39", "composed blind, news-style, twenty-fifth round (scored blind at 7111f23 and at c2c875d)"),
     _composed("news40", "composed blind, news-style with sector vocabulary, twenty-fifth round (scored blind at 7111f23 and at c2c875d)"),
     _composed("official30", "composed blind, official-style, twenty-fifth round (scored blind at 7111f23 and at c2c875d)"),
+    _composed("news41", "composed blind, news-style, twenty-sixth round (scored blind at 64d9c05)"),
+    _composed("news42", "composed blind, news-style with sector vocabulary, twenty-sixth round (scored blind at 64d9c05)"),
+    _composed("official31", "composed blind, official-style, twenty-sixth round (scored blind at 64d9c05)"),
 )
 
 
