@@ -99,6 +99,7 @@ _CHANNELS = frozenset(lexicon.CHANNELS)
 _LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
 _OVER = frozenset({"trên", "/"})  # "x trên tổng số y": the total a share is taken over
 _HEADCOUNT_BASES = frozenset({"households", "people", "officials"})  # what a breakdown's headcount column counts
+_MEMBERSHIP_WORDS = frozenset(lexicon.MEMBERSHIP_WORDS)
 _LIST_JOINS = frozenset({",", "và", "and"})
 
 # A base narrows the indicator where the taxonomy has a finer code for that base.
@@ -377,6 +378,15 @@ def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[
             and tax[m.payload].domain in FACT_DOMAINS
         ]
         if fitting:
+            # "Bảng 2. Camera giám sát và thành viên tổ công nghệ số cộng đồng": the column
+            # "Thành viên" is read where the title names it, when the title names something else
+            # before it and the column's words are no part of a keyword ("Tổng số hồ sơ" under
+            # "tiếp nhận hồ sơ trực tuyến" counts the title's dossiers, not its online ones)
+            named = _column_in_title(obs.table_column, title)
+            if named is not None and not any(m.start < named[1] and named[0] < m.end for m in fitting) and any(
+                m.end <= named[0] for m in fitting
+            ):
+                fitting = [m for m in fitting if m.start >= named[1]] or fitting
             first = min(fitting, key=lambda m: (m.first, -(m.last - m.first)))
             return first.payload, first.keyword
     if obs.base and obs.base not in bases:
@@ -386,6 +396,23 @@ def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[
         if named in tax.indicators:
             return named, base
     return None
+
+
+def _column_in_title(column: str | None, title: str) -> tuple[int, int] | None:
+    """Where the title names the cell's column header (past a leading "Số"/"Tỷ lệ"), if it does."""
+    if not column:
+        return None
+    words = _LEADING_MEASURE.sub("", " ".join(column.split())).lower()
+    if len(words) < 3:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words.split())
+    found = re.search(rf"(?<!\w){pattern}(?!\w)", title, re.IGNORECASE)
+    return found.span() if found else None
+
+
+_LEADING_MEASURE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in sorted(lexicon.SUBJECT_OPENERS, key=len, reverse=True)) + r")\s+", re.IGNORECASE
+)
 
 
 def _first_base(title: str) -> str | None:
@@ -1053,6 +1080,7 @@ def _lead_start(view: _SentenceView, fig: _Figure) -> int:
     return start - 1 if start > fig.clause[0] and view.syllable(start - 1) == "từ" else start
 
 
+_TIME_UNITS = frozenset(w for w in lexicon.DURATION_WORDS + lexicon.EN_DURATION_WORDS if " " not in w)
 _YEAR_SYLLABLE = re.compile(r"(?:19|20)\d{2}")
 _TIME_LEADS = frozenset({"đến", "tới", "trong", "vào", "hết", "cuối"})
 
@@ -1071,9 +1099,9 @@ def _before_time_tail(view: _SentenceView, start: int, end: int) -> int:
 _AND = frozenset({"và", "and"})
 
 
-def _respective_subject(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
-    """The subject a figure takes from a list of as many subjects before "lần lượt"
-    (respectively): "Tỷ lệ hồ sơ đúng hạn và tỷ lệ hồ sơ số hóa lần lượt đạt 91% và 87%"."""
+def _respective_subjects(view: _SentenceView, fig: _Figure) -> tuple[list[tuple[int, int]], int] | None:
+    """The list of as many subjects before "lần lượt" (respectively) as figures after it, and
+    which one is `fig`'s: "Tỷ lệ hồ sơ đúng hạn và tỷ lệ hồ sơ số hóa lần lượt đạt 91% và 87%"."""
     cue = next((w for w in view.group("respectively") if fig.clause[0] <= w.first and w.last <= fig.first), None)
     if cue is None:
         return None
@@ -1090,7 +1118,7 @@ def _respective_subject(view: _SentenceView, fig: _Figure) -> tuple[int, int] | 
         pieces.append((piece_start, cue.first))
         pieces = [(a, b) for a, b in pieces if a < b]
         if len(pieces) == len(listed):
-            return pieces[listed.index(fig.first)]
+            return pieces, listed.index(fig.first)
     return None
 
 
@@ -1405,14 +1433,21 @@ class _Report:
                 # header) names; the evidence's bracketed copy of the row is no phrase of it.
                 return replace(figure, after=None, before=label, linked=True, measured=label)
         after = _after_phrase(view, figure) or _after_listed(view, figure)
-        respective = _respective_subject(view, figure)
-        if respective is not None:
-            if after is not None and view.at("base", _head_start(view, after)) and not self._names_topic(view, respective):
+        listed = _respective_subjects(view, figure)
+        if listed is not None:
+            pieces, index = listed
+            own = pieces[index]
+            if after is not None and view.at("base", _head_start(view, after)) and not self._names_topic(view, own):
                 # "Các huyện A, B và C lần lượt có 1.236, 814 và 1.102 lượt hồ sơ": the places
                 # listed before say where; the unit after is what each figure counts
-                return replace(figure, after=after, before=respective, measured=after)
+                return replace(figure, after=after, before=own, measured=after)
+            if not all(self._names_topic(view, piece) for piece in pieces):
+                # "Số học viên cấp tỉnh, cấp huyện và cấp xã lần lượt là 1.240, 1.675 và 2.465
+                # lượt": a piece that names only a level or a place says where; the whole list
+                # says what each figure counts
+                own = (pieces[0][0], pieces[-1][1])
             # "Tỷ lệ A và tỷ lệ B lần lượt đạt 91% và 87%": each figure measures its own subject
-            return replace(figure, after=None, before=respective, linked=True, measured=respective)
+            return replace(figure, after=None, before=own, linked=True, measured=own)
         before, verb = _before_phrase(view, figure)
         linked, connects = verb is not None, verb is not None and verb.payload[0] == "connecting"
         # "đưa sóng 5G đến 100% quận", "phủ sóng tới 98% thôn": what reaches that far is the
@@ -1579,8 +1614,12 @@ class _Report:
                     return "attendance", w.keyword
         measured_to = _upper_bound_end(view, figure)
         for w in view.group("physical_unit"):
-            if (figure.after_gap(w) == 0 or w.first == measured_to) and view.syllable(w.last) != "/":
-                return "measure", w.keyword  # "ở độ cao hơn 1.400 m", "diện tích 2.500 ha"
+            per = view.syllable(w.last) == "/"
+            if (figure.after_gap(w) == 0 or w.first == measured_to) and (
+                not per or view.syllable(w.last + 1) in _TIME_UNITS
+            ):
+                # "ở độ cao hơn 1.400 m", "diện tích 2.500 ha"; a volume over time too ("46.500 m3/ngày")
+                return "measure", w.keyword
         return None
 
     def _headcount_column(self, view: _SentenceView, label: tuple[int, int]) -> str | None:
@@ -1590,7 +1629,7 @@ class _Report:
             if label[0] <= w.first < label[1]:
                 return w.keyword
         head = view.at("base", _head_start(view, label))
-        if head is None or head.payload[1] not in _HEADCOUNT_BASES:
+        if head is None or head.payload[1] not in _HEADCOUNT_BASES or head.keyword in _MEMBERSHIP_WORDS:
             return None
         named = any(label[0] <= t.first < label[1] and not self.tax[t.payload].generic for t in view.topics)
         return None if named else head.keyword
@@ -1608,6 +1647,11 @@ class _Report:
         if change is not None and obs.unit == "percent" and _rate_changed_from(view, figure):
             change = None  # "tăng từ 40% lên 65%": the level it started from
         in_points = any(figure.after_gap(w) == 0 for w in view.group("points"))
+        gap = next((w for w in view.group("points") if figure.after_gap(w) == 0 and w.keyword != "points"), None)
+        if gap is not None:
+            # "cao hơn bình quân cả nước 4,1 điểm phần trăm": percentage points are always the
+            # gap between two rates, whatever verb stands before them
+            return gap.keyword
         if obs.unit != "percent" and not in_points:
             # a count is a change only when the clause says against what: "tăng 142 trạm so
             # với cuối năm 2023"; "tăng thêm 142 trạm" alone adds stations

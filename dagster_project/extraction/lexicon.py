@@ -441,6 +441,11 @@ MEASURE_WORDS: tuple[str, ...] = (
     "number of", "percentage of", "proportion of", "the", "all",
 )
 
+# The quantity word that opens a counted phrase. The segmenter may glue it to the noun after
+# it through a rarer word they overlap ("số học" + "viên" for "số | học viên", "số | học
+# sinh"): the quantity word then stands alone.
+QUANTITY_WORDS: tuple[str, ...] = ("số",)
+
 # Where the counted phrase after a figure ends: a punctuation mark (outside a base
 # like "cán bộ, công chức"), another figure, or one of these words.
 PHRASE_STOPS: tuple[str, ...] = (
@@ -701,6 +706,7 @@ POPULATION_HEADS: tuple[str, ...] = ("dân", "nhân khẩu", "inhabitant*")
 NON_DIGITAL_UNITS: tuple[str, ...] = (
     "m", "mét", "m2", "m²", "ha", "héc-ta", "hecta", "kg", "tấn", "metres", "meters", "kilo*", "tonne*", "tons",
     "kv", "kva", "mva", "kwh", "mwh", "gwh",  # (MW stays: a data centre's capacity is one of its figures)
+    "m3", "m³", "lít", "litres", "liters",  # volumes: of water treated, fuel sold
     # the languages a guide or an app speaks: a property of it, not a count of anything deployed
     "ngôn ngữ", "thứ tiếng", "languages",
 )
@@ -713,6 +719,10 @@ PLACE_UNIT_WORDS: tuple[str, ...] = (
 )
 PLACE_UNIT_VERBS: tuple[str, ...] = ("có", "gồm", "có tổng số", "has", "had", "comprises")
 PLACE_UNIT_ENDS: tuple[str, ...] = ("trong đó", "với", "gồm", "bao gồm", "of which", "with")
+# People counted as members of a team, a union or a course: they exist through what they
+# joined, so a column counting them ("Số thành viên" beside "Số tổ") is a figure of it, never
+# the headcount a breakdown is taken over.
+MEMBERSHIP_WORDS: tuple[str, ...] = ("thành viên", "hội viên", "đoàn viên", "học viên", "member*", "trainee*", "learner*")
 # Attendance: people at a meeting ("với hơn 1.500 đại biểu tham dự") are no digital-transformation figure.
 ATTENDANCE_HEADS: tuple[str, ...] = ("đại biểu", "khách mời", "delegate*", "attendee*")
 # Money: a currency after the figure (its scale word may come between) or before it.

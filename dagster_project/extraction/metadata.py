@@ -25,9 +25,11 @@ from dagster_project.extraction.lexicon import (
 from dagster_project.extraction.models import ReportMetadata
 from dagster_project.extraction.provinces import (
     detect_province,
+    is_national_site,
     named_in_passing,
     province_from_file_name,
     province_from_url,
+    sole_province_named_in_full,
 )
 from dagster_project.extraction.normalize import normalize_text
 
@@ -181,6 +183,12 @@ def _province(text: str, file_name: str | None, url: str | None) -> tuple[str | 
     code, evidence = detect_province(text, national_source=bool(url) and hosted is None)
     if code is not None and not (hosted is not None and hosted != code and named_in_passing(text, code)):
         return code, evidence, "text"
+    if code is None and url and hosted is None and not is_national_site(url):
+        # no national site we know, and the host names no province: a provincial paper
+        # under its own name ("baodongkhoi.vn") is about the one province its text names in full
+        code, evidence = sole_province_named_in_full(text)
+        if code is not None:
+            return code, evidence, "text"
     if hosted is not None:
         return hosted, f"url:{host}", "url"
     if file_name:

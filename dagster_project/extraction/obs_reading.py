@@ -308,7 +308,13 @@ def _agrees(percent: Figure, ratio: Figure) -> bool:
 
 
 def _restates(text: str, ratio: Figure, percent: Figure) -> bool:
-    between = text[ratio.end : percent.lead_start]
+    return states_share(text, ratio.end, percent)
+
+
+def states_share(text: str, end: int, percent: Figure) -> bool:
+    """`percent` states the share of what the clause counted up to `end`: "..., đạt 89,3%",
+    "(chiếm 64%)", with no other number or sentence between."""
+    between = text[end : percent.lead_start]
     # a network generation is no number between them: "1.528/1.712 thôn có sóng 3G, 4G, đạt 89,3%"
     if len(between) > _RESTATED_REACH or re.search(r"[\d;]|[.!?]\s", _GENERATIONS.sub("", between)):
         return False

@@ -37,7 +37,7 @@ from dagster_project.extraction.obs_context import (
     subject_after,
 )
 from dagster_project.extraction.obs_filters import blocked_mask
-from dagster_project.extraction.obs_reading import PERCENT_ROW_LABEL, Figure, read_sentence
+from dagster_project.extraction.obs_reading import PERCENT_ROW_LABEL, Figure, read_sentence, states_share
 from dagster_project.extraction.obs_tables import CellContext, table_figures
 
 _I = re.IGNORECASE
@@ -46,6 +46,11 @@ _WHOLE_AGAIN = re.compile(lexicon.word_alternation(lexicon.WHOLE_AGAIN_BEFORE) +
 _CHANGE_BEFORE = re.compile(lexicon.word_alternation(lexicon.CHANGE_VERBS) + r"\s*$", _I)
 _COMPARED_WITH = re.compile(lexicon.word_alternation(lexicon.COMPARED_WITH), _I)
 _CLAUSE_END = re.compile(r";|\.(?!\d)")
+# From a part to the percentage of the total it is: the part's own words, then a comma or a
+# bracket and the verb ("41.280 hồ sơ nộp trực tuyến, đạt 68,4%", "... (chiếm 64%)").
+_PART_SHARE_LINK = re.compile(
+    r"[^,;()\d]*(?:,\s*|\(\s*)(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|accounting for|or)\s*)?(?:(?:tỷ|tỉ) lệ\s*)?", _I
+)
 _LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+|\s+and\s+|;\s*")
 _MAX_LABEL_CHARS = 160
 _RATE_LABEL = re.compile(r"t[ỷỉ]\s+lệ\b", _I)
@@ -118,6 +123,7 @@ def _extract(text: str, published: datetime.date | None) -> list[tuple[Observati
     figures = _read_blocks(reading, layout, tokens, starts, lang, year_of)
     figures = _drop_restated(reading, figures)
     _link_parts(reading, figures)
+    _share_of_part(reading, figures)
     _link_sum_rows(figures)
     return _to_observations(text, reading, figures, published, lang)
 
@@ -255,6 +261,26 @@ def _link_parts(text: str, figures: list[Figure]) -> None:
         parts = _parts_of(total, following, marked, text)
         for part in parts:
             part.parent = i
+
+
+def _share_of_part(text: str, figures: list[Figure]) -> None:
+    """"64.500 hồ sơ, trong đó 41.280 hồ sơ nộp trực tuyến, đạt 68,4%": the percentage states
+    the part's share of the total, so it carries both as its x/y and the quality check can
+    hold it to them (the part stays a figure of its own)."""
+    for k, (part, percent) in enumerate(zip(figures, figures[1:])):
+        if part.parent is None or part.parent != k - 1 or figures[part.parent].unit != "count" or part.unit != "count":
+            continue  # only the first part right after its total: "..., trong đó 41.280 ..."
+        if percent.unit != "percent" or percent.numerator is not None or percent.parent is not None:
+            continue
+        if percent.sentence.index != part.sentence.index or not states_share(text, part.end, percent):
+            continue
+        if not _PART_SHARE_LINK.fullmatch(text, part.end, percent.lead_start):
+            continue  # "..., trong đó 41.280 hồ sơ trực tuyến, tỷ lệ đúng hạn đạt 98%": another rate
+        clause_end = _CLAUSE_END.search(text, percent.end, percent.sentence.end)
+        if _COMPARED_WITH.search(text, percent.end, clause_end.start() if clause_end else percent.sentence.end):
+            continue  # "..., đạt 112% kế hoạch": a comparison, no share
+        percent.numerator, percent.denominator = part.value, figures[part.parent].value
+        percent.stated_percent = percent.value
 
 
 def _link_sum_rows(figures: list[Figure]) -> None:

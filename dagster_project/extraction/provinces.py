@@ -430,6 +430,21 @@ def detect_province(text: str, file_name: str | None = None, national_source: bo
     return best, f"{strongest.kind}:{strongest.evidence}"
 
 
+def sole_province_named_in_full(text: str) -> tuple[str | None, str | None]:
+    """(gso_code, evidence) when the text names one province and no other, at least once in full
+    ("xã An Ngãi Trung (huyện Ba Tri, tỉnh Bến Tre)"), and speaks of no whole country; else
+    (None, None). A site of unknown place (a provincial paper whose host is its own name) is
+    then about that province."""
+    text = normalize_text(text)
+    mentions = _name_mentions(text)
+    if len({m.gso_code for m in mentions}) != 1 or len(_NATIONAL_CUE.findall(text)) >= _NATIONAL_CUES:
+        return None, None
+    strongest = max(mentions, key=lambda m: (m.weight, -m.start))
+    if strongest.weight < _NATIONAL_MIN_WEIGHT:
+        return None, None
+    return strongest.gso_code, f"{strongest.kind}:{strongest.evidence}"
+
+
 def named_in_passing(text: str, code: str) -> bool:
     """The text names province `code` once only, outside its title ("kết nối với sàn giao dịch
     việc làm của TP. Hồ Chí Minh"): too little to outweigh a provincial site's own host."""

@@ -98,6 +98,9 @@ def tone_key(text: str) -> str:
     return _TONE_ON_FIRST.sub(lambda m: _MOVE_TONE[m.group()], text)
 
 
+_QUANTITY_WORDS = frozenset(tone_key(word) for word in lexicon.QUANTITY_WORDS)
+
+
 def has_diacritics(text: str) -> bool:
     return _VIETNAMESE_MARKED.search(text) is not None
 
@@ -276,10 +279,18 @@ class Segmenter:
         while pos < len(parts):
             size = next((n for n in range(min(4, len(parts) - pos), 1, -1)
                          if " ".join(parts[pos : pos + n]) in self._known), 1)
+            if size == 2 and parts[pos] in _QUANTITY_WORDS and self._word_reaches(parts, pos + 1, pos + 2):
+                size = 1  # "số | học viên", not "số học | viên"
             if pos < edge < pos + size:
                 return False
             pos += size
         return True
+
+
+    def _word_reaches(self, parts: Sequence[str], start: int, beyond: int) -> bool:
+        """A known word starts at syllable `start` and reaches past syllable `beyond`."""
+        return any(" ".join(parts[start : start + n]) in self._known
+                   for n in range(min(4, len(parts) - start), beyond - start, -1))
 
 
 @lru_cache(maxsize=65536)

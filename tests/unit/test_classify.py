@@ -48,6 +48,11 @@ def code_of(text: str, quote: str) -> str:
         ("Lượng giao dịch không dùng tiền mặt tăng hơn 60%.", "60%", "comparisons", "comparison"),
         ("Phấn đấu giảm từ 10-15% thời gian chờ đợi.", "10-15%", "comparisons", "comparison"),
         ("Tỷ lệ này vượt 3,2 điểm phần trăm so với mục tiêu.", "3,2", "comparisons", "comparison"),
+        # percentage points are a gap between two rates whatever verb comes before them
+        ("Tỷ lệ hộ dùng cáp quang đạt 64%. Tỷ lệ này thấp hơn bình quân cả nước 1,8 điểm phần trăm.", "1,8",
+         "comparisons", "comparison"),
+        ("Nhà máy xử lý 12.800 m3/ngày đêm nước thải có hệ thống quan trắc tự động.", "12.800", "unclassified", "measure"),
+        ("Trạm cấp nước cung cấp 3.500 m³ nước sạch cho khu công nghệ thông tin.", "3.500", "unclassified", "measure"),
         ("Mạng lưới có 980 trạm BTS, tăng 64 trạm so với cuối năm trước.", "64", "comparisons", "comparison"),
         ("Số tài khoản được kích hoạt tăng 4.300 so với cuối tháng trước.", "4.300", "comparisons", "comparison"),
         ("Hội nghị được kết nối tới 42 điểm cầu với gần 900 đại biểu tham dự.", "900", "unclassified", "attendance"),
@@ -1056,6 +1061,13 @@ def test_figures_after_respectively_measure_the_subjects_listed_before_it_in_ord
     text = "Số dịch vụ công trực tuyến toàn trình, số thủ tục hành chính lần lượt là 968 và 1.702."
     assert code_of(text, "968") == "online_public_services_level34"
     assert code_of(text, "1.702") == "admin_procedures"
+
+
+def test_pieces_before_respectively_that_name_only_levels_share_the_whole_subject() -> None:
+    text = "Số học viên cấp tỉnh, cấp huyện và cấp xã tham gia khóa học lần lượt là 320, 1.140 và 2.870 lượt."
+    assert code_of(text, "320") == code_of(text, "1.140") == code_of(text, "2.870") == "learners"
+    text = "Số thuê bao Internet tại thành phố, thị xã và các huyện lần lượt là 41.200, 12.700 và 30.150."
+    assert code_of(text, "41.200") == code_of(text, "12.700") == code_of(text, "30.150") == "internet_subscribers"
 
 
 def test_the_year_a_subject_closes_with_dates_the_goal_and_is_no_part_of_what_is_measured() -> None:

@@ -701,6 +701,42 @@ def test_a_breakdowns_headcount_column_is_no_figure_of_it() -> None:
     assert found["377"].indicator_code == "household_internet"
 
 
+def test_a_column_that_counts_members_of_what_the_caption_names_is_a_figure_of_it() -> None:
+    # members exist through the teams they joined: no headcount of the place
+    text = (
+        "Phụ lục 2. Tổ công nghệ số cộng đồng theo xã\n"
+        "STT | Xã | Số tổ | Số thành viên\n"
+        "1 | Xã Tân Lập | 9 | 47\n"
+        "2 | Xã Phú Thịnh | 7 | 38\n"
+    )
+    from dagster_project.extraction.pipeline import extract_report
+    found = {o.quote: o for o in extract_report(text, datetime.date(2025, 10, 6))}
+    assert found["47"].indicator_code == found["38"].indicator_code == "community_digital_teams"
+    assert found["47"].relevance is None
+
+
+def test_a_column_the_caption_names_second_takes_the_measure_named_after_it() -> None:
+    text = (
+        "Biểu 3. Điểm wifi công cộng và thành viên tổ công nghệ số cộng đồng theo xã\n"
+        "STT | Xã | Điểm wifi | Thành viên\n"
+        "1 | Xã Hòa Bình | 6 | 41\n"
+        "2 | Xã Yên Lạc | 4 | 29\n"
+    )
+    from dagster_project.extraction.pipeline import extract_report
+    found = {o.quote: o for o in extract_report(text, datetime.date(2025, 10, 6))}
+    assert found["6"].indicator_code == "public_wifi"
+    assert found["41"].indicator_code == found["29"].indicator_code == "community_digital_teams"
+    # a column whose words are part of the caption's keyword keeps the caption's first measure
+    text = (
+        "Biểu 1. Kết quả tiếp nhận hồ sơ trực tuyến của các xã\n"
+        "STT | Xã | Tổng số hồ sơ | Trực tuyến\n"
+        "1 | Xã Hòa Bình | 812 | 604\n"
+        "2 | Xã Yên Lạc | 655 | 431\n"
+    )
+    found = {o.quote: o for o in extract_report(text, datetime.date(2025, 10, 6))}
+    assert found["812"].indicator_code == "dossiers_received"
+
+
 def test_a_result_column_dated_to_a_day_states_its_figures_as_of_that_day() -> None:
     text = (
         "STT | Chỉ tiêu | Kế hoạch năm 2025 | Kết quả đến 31/5/2025\n"

@@ -290,6 +290,17 @@ def test_a_site_whose_host_names_no_province_is_read_as_a_national_one() -> None
     assert extract_metadata(text, "c2.txt", "https://tapchiso.example.vn/bai-2").province_code == "19"
 
 
+def test_a_site_of_unknown_place_is_about_the_one_province_its_text_names_in_full() -> None:
+    # a provincial paper under its own name: the host names no province, the text names one
+    text = "Chuyển đổi số ở xã vùng biển\nXã Bình Thắng (huyện Bình Đại, tỉnh Bến Tre) đã có 2.310 hộ dùng cáp quang."
+    meta = extract_metadata(text, "d1.txt", "https://baodongkhoi.vn/chuyen-doi-so-a1.html")
+    assert (meta.province_code, meta.province_source) == ("83", "text")
+    # ... not when it names a second province, nor on a national site we know
+    text2 = text + " Mô hình được học tập từ tỉnh Trà Vinh."
+    assert extract_metadata(text2, "d2.txt", "https://baodongkhoi.vn/a2.html").province_code is None
+    assert extract_metadata(text, "d3.txt", "https://vnexpress.net/a-3").province_code is None
+
+
 def test_the_file_name_is_the_last_resort() -> None:
     meta = extract_metadata("Toàn tỉnh có 95% thôn có sóng 4G.", "024_an-giang.txt", "https://vietnamnet.vn/a")
     assert (meta.province_code, meta.province_source) == ("89", "file_name")

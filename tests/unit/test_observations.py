@@ -366,6 +366,21 @@ def test_parts_that_overflow_their_total_are_still_linked_after_a_marker() -> No
     assert [(o.quote, o.parent_ordinal) for o in found] == [("1.000", None), ("400", 0), ("601", 0)]
 
 
+def test_the_share_stated_after_a_part_carries_the_part_over_its_total() -> None:
+    # so that the quality check can hold the stated share to them (3.150/7.200 = 43,75 %, not 52 %)
+    text = "Quý I, huyện tiếp nhận 7.200 hồ sơ, trong đó 3.150 hồ sơ nộp qua mạng, đạt 52%."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert (found["52%"].numerator, found["52%"].denominator, found["52%"].stated_percent) == (3150.0, 7200.0, 52.0)
+    assert found["3.150"].parent_ordinal == 0  # the part stays a figure of its own
+    found = {o.quote: o for o in extract_observations("Xã có 940 hộ, trong đó 812 hộ dùng cáp quang (chiếm 86,4%).")}
+    assert (found["86,4%"].numerator, found["86,4%"].denominator) == (812.0, 940.0)
+    # another rate after the part, or a share of a plan, is not the part's share
+    text = "Sở nhận 7.200 hồ sơ, trong đó 3.150 hồ sơ qua mạng, tỷ lệ giải quyết đúng hạn đạt 98%."
+    assert {o.quote: o for o in extract_observations(text)}["98%"].numerator is None
+    text = "Huyện đào tạo 600 người, trong đó 450 cán bộ xã, đạt 112% kế hoạch."
+    assert {o.quote: o for o in extract_observations(text)}["112%"].numerator is None
+
+
 def test_a_labels_unit_is_the_head_noun_its_overflowing_parts_are_checked_against() -> None:
     found = extract_observations("- Số máy chủ (chiếc): 40; trong đó: máy chủ vật lý 12 chiếc, máy chủ ảo 30 chiếc")
     assert [(o.quote, o.parent_ordinal) for o in found] == [("40", None), ("12", 0), ("30", 0)]

@@ -95,6 +95,14 @@ def test_a_run_the_tagger_glues_into_no_word_is_read_as_dictionary_words() -> No
     assert found(["điểm", "báo cáo"], "Tại thời điểm báo cáo có 45 điểm") == ["báo cáo", "điểm"]
 
 
+def test_the_quantity_word_stands_alone_before_a_word_it_overlaps() -> None:
+    # The CRF glues "Số học viên" as "số học" (arithmetic) + "viên": "số" counts "học viên".
+    assert found(["học viên"], "Số học viên tham gia khóa học là 240 người") == ["học viên"]
+    assert found(["học sinh"], "Tổng số học sinh có tài khoản là 1.200 em") == ["học sinh"]
+    # ... and "số học" on its own is still the word it is
+    assert found(["học"], "Môn số học lớp 5") == []
+
+
 def test_the_segmenter_loads_without_scikit_learn() -> None:
     code = (
         "import sys\n"
