@@ -171,6 +171,10 @@ DOCUMENT_NAMES = (
     "Hướng dẫn", "Báo cáo", "Thông báo", "Tờ trình", "Kết luận", "Kế hoạch", "Quy định", "Decision", "Resolution",
     "Decree", "Directive", "Circular", "Project", "Program", "Programme",
 )
+# ... of which these are verbs too, written in lower case: "đã hướng dẫn 46.520 người dân",
+# "báo cáo 12 vụ việc". Their number is a document's only after "số", before a "/" code, or
+# with the name capitalised ("Hướng dẫn 05", "Kế hoạch 120/KH-UBND").
+DOCUMENT_NAMES_ALSO_VERBS = ("Hướng dẫn", "Báo cáo", "Thông báo", "Kết luận", "Kế hoạch", "Quy định")
 # Words before a figure that make it an average per unit ("bình quân mỗi cơ quan có 2,4 cán
 # bộ"): a rate per one unit, not a count of things (it need not be whole).
 AVERAGE_WORDS = ("bình quân", "trung bình", "an average of", "on average")

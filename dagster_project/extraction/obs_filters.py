@@ -24,6 +24,9 @@ _AFTER_DATE = lexicon.word_alternation(lexicon.AFTER_DATE_WORDS)
 # A day/month: day 1-31, month 1-12.
 _DAY_MONTH = r"(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])"
 
+_DOCUMENT_NOUNS = tuple(n for n in lexicon.DOCUMENT_NAMES if n not in lexicon.DOCUMENT_NAMES_ALSO_VERBS)
+_DOCUMENT_NUMBER = r"\d+(?!\d)(?![.,]\d)"
+
 # Whole spans that never hold a figure. Order does not matter: all are masked.
 _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     # URLs, e-mail addresses and bare domains (data.nghean.gov.vn).
@@ -81,7 +84,11 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     # An age in an English apposition: "Nguyen Quang Minh, 52, said".
     re.compile(r"\b[A-Z][a-z]+,\s+\d{1,2},\s+(?=[a-z])"),
     # Names of documents and programmes: "Nghị quyết số 17", "Đề án 06", "Chương trình 100 ...".
-    re.compile(r"\b" + lexicon.alternation(lexicon.DOCUMENT_NAMES) + r"\s+(?:số\s+|No\.?\s*)?\d+", _I),
+    # A document's number has no thousands separator ("đã hướng dẫn 46.520 người" counts people).
+    re.compile(r"\b" + lexicon.alternation(_DOCUMENT_NOUNS) + r"\s+(?:(?:số\s+|No\.?\s*)\d+|" + _DOCUMENT_NUMBER + ")", _I),
+    re.compile(r"\b" + lexicon.alternation(lexicon.DOCUMENT_NAMES_ALSO_VERBS)
+               + r"\s+(?:(?:số\s+|No\.?\s*)\d+|" + _DOCUMENT_NUMBER + r"(?=\s*/))", _I),
+    re.compile(r"\b" + lexicon.alternation(lexicon.DOCUMENT_NAMES_ALSO_VERBS) + r"\s+" + _DOCUMENT_NUMBER),
     # Ordinals inside names: "lần thứ 4", and a number right before "2G/3G/4G/5G".
     re.compile(r"\b\d\s*G\b(?:\s*/\s*\d\s*G\b)*"),
     # Dimensions of images and models: "3D", "số hóa 2D/3D", "thực tế ảo 360 độ".

@@ -1063,6 +1063,13 @@ def test_figures_after_respectively_measure_the_subjects_listed_before_it_in_ord
     assert code_of(text, "1.702") == "admin_procedures"
 
 
+def test_it_engineers_and_officials_doing_it_part_time_are_it_staff() -> None:
+    # common names of IT staff: "kỹ sư CNTT", "kiêm nhiệm CNTT", "cán bộ tin học"
+    assert code_of("Trung tâm có 11 kỹ sư công nghệ thông tin phụ trách hạ tầng.", "11") == "it_staff"
+    assert code_of("Mỗi xã bố trí 1 công chức kiêm nhiệm công tác CNTT; toàn huyện có 24 người.", "1") == "it_staff"
+    assert code_of("Huyện có 16 công chức làm công tác tin học.", "16") == "it_staff"
+
+
 def test_pieces_before_respectively_that_name_only_levels_share_the_whole_subject() -> None:
     text = "Số học viên cấp tỉnh, cấp huyện và cấp xã tham gia khóa học lần lượt là 320, 1.140 và 2.870 lượt."
     assert code_of(text, "320") == code_of(text, "1.140") == code_of(text, "2.870") == "learners"

@@ -107,6 +107,14 @@ def test_ranks_and_scores_are_figures() -> None:
     assert _values(text) == [(12.0, "ratio"), (7.0, "count"), (0.6123, "count")]
 
 
+def test_a_document_word_used_as_a_verb_keeps_its_count() -> None:
+    # "hướng dẫn" (guided), "báo cáo" (reported): in lower case, without "số" or a "/" code,
+    # the number after them counts something; a document's number has no thousands separator
+    assert _values("Các tổ đã hướng dẫn 27.340 người dân cài ứng dụng VNeID.") == [(27340.0, "count")]
+    assert _values("Tổ công nghệ số đã hướng dẫn 415 hộ kinh doanh mở tài khoản.") == [(415.0, "count")]
+    assert _values("Các xã đã báo cáo 38 điểm phát wifi miễn phí.") == [(38.0, "count")]
+
+
 # --- not figures -------------------------------------------------------------------
 
 
@@ -115,6 +123,7 @@ def test_ranks_and_scores_are_figures() -> None:
     [
         "Thực hiện Nghị quyết số 52-NQ/TW và Quyết định 1234/QĐ-UBND, Công văn 45/2020/BC-STTTT.",
         "Theo Nghị quyết số 17 của Chính phủ và Đề án 06 về dữ liệu dân cư.",
+        "Thực hiện Hướng dẫn 05 của Sở và kế hoạch số 88, Kế hoạch 120/KH-UBND, thông báo 17/TB-VP đã ban hành.",
         "Đơn vị áp dụng ISO 9001:2015 và tiêu chuẩn TCVN 11930.",
         "Liên hệ đường dây nóng 0236 3822 456 để được hỗ trợ.",
         "Nhà mạng đã phủ sóng 4G, 5G và tắt dần 2G/3G.",
