@@ -78,6 +78,7 @@ SUBJECT, CLAUSE, SENTENCE, FALLBACK, RELEVANCE = "subject", "clause", "sentence"
 CONTEXT = "context"  # a topic named before the figure's own words: its full name, the figure before
 _REGION_RANK = {SUBJECT: 3, CLAUSE: 2, SENTENCE: 1}
 _PHRASE_SYLLABLES = 16  # longest counted phrase read
+_OPENED_PHRASE_SYLLABLES = 24  # ... when a measure word ("tỷ lệ", "số") opens it
 _HEAD_SYLLABLES = 6  # how far into the phrase its base and relevance cues are looked for
 _ANAPHOR_LOOKBACK = 800  # characters of the report a "hệ thống này" looks back over
 _PUNCTUATION_BREAKS = frozenset(",;:(.!?")
@@ -1065,8 +1066,14 @@ def _listed_noun(view: _SentenceView, pos: int, comma: int, limit: int) -> bool:
     (a base), and the words after it, up to the next break, name what is counted."""
     if comma - pos > _LISTED_NOUN_SYLLABLES or any(pos <= t.first < comma for t in view.topics):
         return False
-    if any(pos <= w.first < comma for w in view.group("base")) or view.at("opener", comma + 1):
-        return False  # "67/256 trường, các trường còn lại ...": a counted unit, then a clause of its own
+    listed = view.at("base", comma + 1)
+    if view.at("opener", comma + 1) or any(
+        pos <= w.first < comma and (listed is None or _base_kind(w.payload[1]) != _base_kind(listed.payload[1]))
+        for w in view.group("base")
+    ):
+        # "67/256 trường, các trường còn lại ...": a counted unit, then a clause of its own
+        # ("100% xã, phường có điểm wifi": units of one kind listed, one phrase)
+        return False
     end = comma + 1
     while end < limit and view.syllable(end) not in _PUNCTUATION_BREAKS and not view.at("stop", end):
         end += 1
@@ -1163,9 +1170,11 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
     ]
     if openers:
         start = max(openers)  # the subject nearest the figure: "..., mật độ Internet đạt 118 thuê bao/100 dân"
+        # a long subject keeps the word that opens it ("tỷ lệ văn bản đi được ký số và gửi nhận
+        # hoàn toàn trên môi trường mạng đạt 98,6%"): its head is what is measured
+        start = max(start, end - _OPENED_PHRASE_SYLLABLES)
     else:
-        start = _past_adverbials(view, start, end)
-    start = max(start, end - _PHRASE_SYLLABLES)
+        start = max(_past_adverbials(view, start, end), end - _PHRASE_SYLLABLES)
     return ((start, end) if start < end else None), linking
 
 
@@ -1244,6 +1253,10 @@ def _head_start(view: _SentenceView, span: tuple[int, int]) -> int:
         if view.syllable(pos) == "of":
             pos += 1
     return pos
+
+
+def _base_kind(name: str) -> str:
+    return lexicon.BASE_KINDS.get(name, name)
 
 
 def _base(view: _SentenceView, fig: _Figure) -> _Base | None:
@@ -1534,6 +1547,9 @@ class _Report:
         nxt = _after_phrase(view, _Figure(nxt_first, following[0][1], figure.clause))
         if nxt is None:
             return figure
+        other = view.at("base", _head_start(view, nxt))
+        if other is not None and _base_kind(other.payload[1]) != _base_kind(base.name):
+            return figure  # "9,860 members, and 108 communes had 4G coverage"
         return replace(figure, measured=(figure.after[0], nxt[1]))
 
     def _relevance(self, view: _SentenceView, obs: Observation, figure: _Figure) -> tuple[str, str] | None:

@@ -436,6 +436,14 @@ BASES: dict[str, tuple[str, ...]] = {
 # Bases that name a topic too (feedback is the operations centre's or an app's): the keyword
 # at the head of the phrase is not ranked below the others as a mere unit is.
 TOPIC_BASES = frozenset({"feedback"})
+# Bases of one kind may share a predicate ("100% cán bộ, công chức và trên 50% viên chức đã
+# được đào tạo", "100% xã và 95% trường học có Internet"); people and places may not ("9,860
+# members, and 108 communes had 4G coverage": the members have no coverage).
+BASE_KINDS: dict[str, str] = {
+    "people": "people", "officials": "people",
+    "households": "units", "agencies": "units", "communes": "units", "districts": "units",
+    "enterprises": "units", "schools": "units", "health_facilities": "units",
+}
 
 # Words in front of the counted noun phrase that are not part of it: "tỷ lệ hộ
 # gia đình ..." counts households, "số xã ..." counts communes.

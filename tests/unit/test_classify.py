@@ -1063,6 +1063,31 @@ def test_figures_after_respectively_measure_the_subjects_listed_before_it_in_ord
     assert code_of(text, "1.702") == "admin_procedures"
 
 
+def test_units_of_one_kind_listed_after_a_figure_are_one_phrase_with_what_follows() -> None:
+    # "xã, phường có điểm wifi": the second figure names its own measure, not the cameras before it
+    text = "Huyện lắp 350 camera tại các ngã tư và 100% xã, thị trấn có điểm wifi công cộng."
+    assert code_of(text, "350") == "surveillance_cameras"
+    assert code_of(text, "100%") == "public_wifi"
+    # ... but people and subscribers are no list: "/100 dân, thuê bao Internet ..." starts anew
+    text = "Mật độ thuê bao di động đạt 121,4 thuê bao/100 dân, thuê bao băng rộng cố định đạt 29,8 thuê bao/100 dân."
+    assert code_of(text, "121,4 thuê bao/100") == "telecom_subscribers"
+
+
+def test_people_and_places_coordinated_do_not_share_a_predicate() -> None:
+    text = "Xã có 12 tổ công nghệ số với 74 thành viên, và 9 thôn đã có sóng 4G."
+    assert code_of(text, "74") == "community_digital_teams"
+    assert code_of(text, "9") == "mobile_coverage"
+    # people of one kind do: "100% cán bộ, công chức và trên 60% viên chức đã được bồi dưỡng"
+    text = "Đã có 100% cán bộ, công chức và trên 60% viên chức được bồi dưỡng kỹ năng số."
+    assert code_of(text, "100%") == code_of(text, "60%") == "officials_trained"
+
+
+def test_a_long_subject_keeps_the_measure_word_that_opens_it_and_so_its_head() -> None:
+    # 17 syllables before "đạt": the head "văn bản đến" decides, not "ký số" in what is said of it
+    text = "Tỷ lệ văn bản đến của các sở được ký số và luân chuyển hoàn toàn trên môi trường mạng đạt 91,2%."
+    assert code_of(text, "91,2%") == "e_documents"
+
+
 def test_it_engineers_and_officials_doing_it_part_time_are_it_staff() -> None:
     # common names of IT staff: "kỹ sư CNTT", "kiêm nhiệm CNTT", "cán bộ tin học"
     assert code_of("Trung tâm có 11 kỹ sư công nghệ thông tin phụ trách hạ tầng.", "11") == "it_staff"
