@@ -121,7 +121,8 @@ _LIST_MARKER = re.compile(
 # Service levels and other labels with their lists: "mức độ 3, 4", "mức 3, mức 4", "level 4".
 _LABEL = re.compile(
     r"\b(?:" + "|".join(lexicon.LABEL_NOUNS_BEFORE) + r")"
-    r"\s+\d+(?![\d.,]*\s?%)"
+    # a label's number has no thousands separator ("tổ 1.296" in a row whose unit is "tổ")
+    r"\s+\d+(?!\d)(?![.,]\d{3}(?!\d))(?![\d.,]*\s?%)"
     # a listed digit, not the first digit of a figure ("Năm 2024, 2.860 cán bộ")
     r"(?:\s*(?:,|và|–|-|and|to|or|hoặc|đến)\s*(?:mức độ\s+|mức\s+|level\s+)?\d\b(?![.,]\d))*",
     _I,

@@ -506,6 +506,14 @@ def test_a_year_label_before_a_comma_does_not_swallow_the_next_figure() -> None:
     assert [o.quote for o in extract_observations("Có 520 dịch vụ công mức độ 3, 4 được cung cấp.")] == ["520"]
 
 
+def test_a_label_number_has_no_thousands_separator() -> None:
+    # a table row whose unit column reads "tổ" before its count: "tổ 1.296" is no team number
+    text = "5  Tổ công nghệ số cộng đồng   tổ   2.418   2.460"
+    assert {"2.418", "2.460"} <= {o.quote for o in extract_observations(text)}
+    # "tổ 12" is still the name of a team
+    assert [o.quote for o in extract_observations("Tổ 12 có 8 thành viên.")] == ["8"]
+
+
 def test_a_deadline_at_the_end_of_a_year_still_ahead_is_a_target() -> None:
     text = "Theo Sở, đến cuối năm 2025, 100% thành viên tổ được tập huấn."
     assert _one(text, datetime.date(2025, 6, 11)).is_target is True
