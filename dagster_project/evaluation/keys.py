@@ -126,6 +126,9 @@ EVAL_SETS = (
     _composed("news41", "composed blind, news-style, twenty-sixth round (scored blind at 64d9c05)"),
     _composed("news42", "composed blind, news-style with sector vocabulary, twenty-sixth round (scored blind at 64d9c05)"),
     _composed("official31", "composed blind, official-style, twenty-sixth round (scored blind at 64d9c05)"),
+    _composed("news43", "composed blind, news-style, twenty-seventh round (scored blind at dd26b03)"),
+    _composed("news44", "composed blind, news-style with sector vocabulary, twenty-seventh round (scored blind at dd26b03)"),
+    _composed("official32", "composed blind, official-style, twenty-seventh round (scored blind at dd26b03)"),
 )
 
 
