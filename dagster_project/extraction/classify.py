@@ -99,6 +99,7 @@ _KEYWORD_CONTEXT = {k: re.compile(lexicon.word_alternation(v), re.IGNORECASE) fo
 _CHANNELS = frozenset(lexicon.CHANNELS)
 _LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
 _OVER = frozenset({"trên", "/"})  # "x trên tổng số y": the total a share is taken over
+_IT_STAFF = "it_staff"
 _HEADCOUNT_BASES = frozenset({"households", "people", "officials"})  # what a breakdown's headcount column counts
 _MEMBERSHIP_WORDS = frozenset(lexicon.MEMBERSHIP_WORDS)
 _LIST_JOINS = frozenset({",", "và", "and"})
@@ -812,7 +813,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "online": lexicon.PART_CHANNELS_ONLINE + lexicon.ELECTRONIC_UNIT_WORDS, "parts": lexicon.PART_MARKERS,
         "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH,
         "points": lexicon.PERCENTAGE_POINTS, "length": lexicon.LENGTH_UNITS, "name": lexicon.TOPICLESS_NAMES,
-        "respectively": lexicon.RESPECTIVELY,
+        "respectively": lexicon.RESPECTIVELY, "it_unit": lexicon.IT_UNITS,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -1409,6 +1410,9 @@ class _Report:
         if chosen is not None:
             code, keyword = chosen.code, chosen.match.keyword
             by = FALLBACK if chosen.generic else chosen.region
+        staff_of = self._it_unit_staff(view, figure, base, obs.unit)
+        if staff_of is not None and (chosen is None or chosen.generic or chosen.region != SUBJECT):
+            code, keyword, by = _IT_STAFF, staff_of, CLAUSE
         if chosen is not None and chosen.in_parts and chosen.region != SUBJECT and base is not None:
             # "Đã giải quyết 48.200 hồ sơ, trong đó 97,9% đúng hạn": a whole that only its
             # parts' words name counts what its units count
@@ -1480,6 +1484,17 @@ class _Report:
             figure, after=after, before=before, linked=linked, measured=measured, connects=connects,
             nearest_first=nearest_first and linked,
         )
+
+    def _it_unit_staff(self, view: _SentenceView, figure: _Figure, base: _Base | None, unit: str) -> str | None:
+        """"Phòng Công nghệ thông tin có 9 người", "Đội CNTT của Công ty gồm 14 kỹ sư": people
+        counted in an IT unit named before them in the clause, naming nothing else, are IT staff."""
+        if unit != "count" or base is None or _base_kind(base.name) != "people" or _IT_STAFF not in self.tax.indicators:
+            return None
+        if figure.after is None or self._names_topic(view, figure.after):
+            return None
+        start = max([figure.clause[0]] + [last for _, last in view.figures if last <= figure.first])
+        found = [w for w in view.group("it_unit") if start <= w.first and w.last <= figure.first]
+        return found[-1].keyword if found else None
 
     def _names_topic(self, view: _SentenceView, span: tuple[int, int] | None) -> bool:
         return span is not None and any(

@@ -404,8 +404,8 @@ BASES: dict[str, tuple[str, ...]] = {
     "people": (
         "người dân", "người", "công dân", "dân", "nhân khẩu", "người dùng", "học viên", "lượt người",
         "thành viên", "hội viên", "giáo viên", "giảng viên", "học sinh", "sinh viên", "nông dân", "đoàn viên",
-        "phụ nữ", "chị em", "thanh niên", "resident*", "citizen*", "people", "persons",
-        "inhabitant*", "user*", "member*", "farmer*", "trainee*", "learner*", "teacher*", "pupil*", "student*",
+        "phụ nữ", "chị em", "thanh niên", "kỹ sư", "resident*", "citizen*", "people", "persons",
+        "inhabitant*", "user*", "member*", "farmer*", "trainee*", "learner*", "teacher*", "pupil*", "student*", "engineer*",
     ),
     "officials": (
         "cán bộ", "công chức", "viên chức", "cán bộ, công chức", "cán bộ, công chức, viên chức",
@@ -436,6 +436,13 @@ BASES: dict[str, tuple[str, ...]] = {
 # Bases that name a topic too (feedback is the operations centre's or an app's): the keyword
 # at the head of the phrase is not ranked below the others as a mere unit is.
 TOPIC_BASES = frozenset({"feedback"})
+# Units whose staff are IT staff: "Phòng Công nghệ thông tin có 9 người", "Đội CNTT của Công
+# ty gồm 14 kỹ sư".
+IT_UNITS: tuple[str, ...] = tuple(
+    f"{unit} {field}"
+    for unit in ("phòng", "đội", "tổ", "trung tâm", "bộ phận", "ban")
+    for field in ("công nghệ thông tin", "cntt", "tin học")
+) + ("it department", "it team", "it unit", "it division")
 # Bases of one kind may share a predicate ("100% cán bộ, công chức và trên 50% viên chức đã
 # được đào tạo", "100% xã và 95% trường học có Internet"); people and places may not ("9,860
 # members, and 108 communes had 4G coverage": the members have no coverage).

@@ -1095,6 +1095,20 @@ def test_it_engineers_and_officials_doing_it_part_time_are_it_staff() -> None:
     assert code_of("Huyện có 16 công chức làm công tác tin học.", "16") == "it_staff"
 
 
+def test_people_counted_in_an_it_unit_are_it_staff() -> None:
+    assert code_of("Trung tâm Công nghệ thông tin của Sở có 17 viên chức.", "17") == "it_staff"
+    assert code_of("Tổ CNTT của bệnh viện gồm 5 kỹ sư và 2 kỹ thuật viên.", "5") == "it_staff"
+    # ... not what the unit deployed, nor people its phrase names as something else
+    assert code_of("Phòng Công nghệ thông tin đã cài đặt 40 máy tính mới.", "40") == "computers"
+    text = "Trung tâm Công nghệ thông tin đã tập huấn cho 260 học viên."
+    assert code_of(text, "260") == "learners"
+
+
+def test_paying_a_fine_online_is_an_online_payment() -> None:
+    text = "Đã có 3.120 trường hợp nộp phạt trực tuyến qua Cổng Dịch vụ công quốc gia."
+    assert code_of(text, "3.120") == "online_payment"
+
+
 def test_pieces_before_respectively_that_name_only_levels_share_the_whole_subject() -> None:
     text = "Số học viên cấp tỉnh, cấp huyện và cấp xã tham gia khóa học lần lượt là 320, 1.140 và 2.870 lượt."
     assert code_of(text, "320") == code_of(text, "1.140") == code_of(text, "2.870") == "learners"
