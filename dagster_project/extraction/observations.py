@@ -46,6 +46,7 @@ _WHOLE_AGAIN = re.compile(lexicon.word_alternation(lexicon.WHOLE_AGAIN_BEFORE) +
 _CHANGE_BEFORE = re.compile(lexicon.word_alternation(lexicon.CHANGE_VERBS) + r"\s*$", _I)
 _COMPARED_WITH = re.compile(lexicon.word_alternation(lexicon.COMPARED_WITH), _I)
 _CLAUSE_END = re.compile(r";|\.(?!\d)")
+_PART_ROW = re.compile(r"\W*(?:" + lexicon.alternation(lexicon.PART_MARKERS) + r")\b", _I)
 # From a part to the percentage of the total it is: the part's own words, then a comma or a
 # bracket and the verb ("41.280 hồ sơ nộp trực tuyến, đạt 68,4%", "... (chiếm 64%)").
 _PART_SHARE_LINK = re.compile(
@@ -293,7 +294,8 @@ def _link_sum_rows(figures: list[Figure]) -> None:
         if isinstance(f.context, CellContext):
             by_table.setdefault(f.context.table_at, {})[k] = f.context
     for contexts in by_table.values():
-        rows = sorted({c.row_at for c in contexts.values()})
+        # "Trong đó: cấp xã" under the total is a part of it, no row it adds up
+        rows = sorted({c.row_at for c in contexts.values() if not _PART_ROW.match(c.row_label or "")})
         sum_rows = {c.row_at for c in contexts.values() if c.sum_row}
         if len(sum_rows) != 1 or next(iter(sum_rows)) not in (rows[0], rows[-1]):
             continue  # no total, or subtotals between the rows
@@ -305,7 +307,7 @@ def _link_sum_rows(figures: list[Figure]) -> None:
             continue  # rows 5 to 7 under a total: the table began before a page break
         for total in (k for k, c in contexts.items() if c.sum_row):
             column = contexts[total].column
-            parts = [k for k, c in contexts.items() if k != total and c.column == column]
+            parts = [k for k, c in contexts.items() if k != total and c.column == column and c.row_at in rows]
             if (
                 figures[total].unit != "count" or figures[total].kind is not None or len(parts) < 2
                 or sorted(contexts[k].row_at for k in parts) != members

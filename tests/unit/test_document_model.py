@@ -878,6 +878,14 @@ def test_a_sum_row_is_the_whole_of_every_row_above_it_in_its_count_columns() -> 
     assert complete == [55, 3552]  # the percent column has no sum
 
 
+def test_a_trong_do_row_under_the_sum_row_is_no_row_it_adds_up() -> None:
+    # "Trong đó: cấp xã" printed after "Tổng cộng" is a part of the total, not one more member
+    text = SUM_ROW_TABLE.format(total="Tổng cộng") + " | Trong đó: xã vùng cao | 1.204 | 71,2 | 18\n"
+    observations = extract_observations(text, PUBLISHED)
+    assert _parts_of(observations, 3552) == [836, 1204, 1512]
+    assert sorted(o.value for o in observations if o.parts_complete) == [55, 3552]
+
+
 def test_a_province_row_and_a_table_cut_by_a_page_break_have_no_listed_parts() -> None:
     # "Toàn tỉnh" may count places the table does not list
     observations = extract_observations(SUM_ROW_TABLE.format(total="Toàn tỉnh"), PUBLISHED)
