@@ -129,6 +129,9 @@ EVAL_SETS = (
     _composed("news43", "composed blind, news-style, twenty-seventh round (scored blind at dd26b03)"),
     _composed("news44", "composed blind, news-style with sector vocabulary, twenty-seventh round (scored blind at dd26b03)"),
     _composed("official32", "composed blind, official-style, twenty-seventh round (scored blind at dd26b03)"),
+    _composed("news45", "composed blind, news-style, twenty-eighth round (scored blind at 733d15a)"),
+    _composed("news46", "composed blind, news-style with sector vocabulary, twenty-eighth round (scored blind at 733d15a)"),
+    _composed("official33", "composed blind, official-style, twenty-eighth round (scored blind at 733d15a)"),
 )
 
 
