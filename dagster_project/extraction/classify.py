@@ -412,9 +412,7 @@ def _column_in_title(column: str | None, title: str) -> tuple[int, int] | None:
     return found.span() if found else None
 
 
-_LEADING_MEASURE = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in sorted(lexicon.SUBJECT_OPENERS, key=len, reverse=True)) + r")\s+", re.IGNORECASE
-)
+_LEADING_MEASURE = re.compile(r"^" + lexicon.alternation(lexicon.SUBJECT_OPENERS) + r"\s+", re.IGNORECASE)
 
 
 def _first_base(title: str) -> str | None:
