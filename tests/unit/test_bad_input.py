@@ -263,23 +263,26 @@ def test_a_several_megabyte_single_line_is_read_and_extracted_in_reasonable_time
     line = multi_megabyte_line()
     write(tmp_path, "one-line.txt", line)
     assert len(line.encode("utf-8")) > 5_000_000 and "\n" not in line
-    started = time.perf_counter()
+    # CPU time of this process: a busy machine (CI beside other builds) stretches the wall
+    # clock, not this; a quadratic scan would still take minutes of it
+    started = time.process_time()
     reports, rejected = scan_sources(tmp_path, 20_000_000)
     observations = extract_observations(reports[0].text)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
+    print(f"one {len(line.encode('utf-8')) / 1e6:.1f} MB line read and extracted in {elapsed:.1f}s of CPU")
     assert rejected == [] and len(observations) >= 500
-    assert elapsed < 60, f"{elapsed:.1f}s"  # about 10 s here, most of it linear regex scans
+    assert elapsed < 60, f"{elapsed:.1f}s of CPU"  # about 28 s here, most of it linear regex scans
 
 
 def test_figures_on_a_line_without_sentence_ends_take_linear_time() -> None:
     # 300 kB with thousands of figures and no sentence end: one "sentence" before the
     # cap, and every figure read its context from all of it (minutes, growing with the square).
     text = single_line(300_000, sentence_ends=False)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time, as above
     observations = extract_observations(text)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert len(observations) > 5_000
-    assert elapsed < 20, f"{elapsed:.1f}s"  # about 1.5 s here
+    assert elapsed < 20, f"{elapsed:.1f}s of CPU"  # about 1.5 s here
 
 
 def test_a_long_run_without_sentence_end_is_cut_into_capped_pieces_at_spaces() -> None:
