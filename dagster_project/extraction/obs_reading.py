@@ -265,7 +265,7 @@ def merge_pairs(text: str, figures: list[Figure]) -> list[Figure]:
     merged: list[Figure] = []
     for figure in figures:
         prev = merged[-1] if merged else None
-        if prev is not None and _is_plain_ratio(prev) and figure.unit == "percent" and _restates(text, prev, figure):
+        if prev is not None and _is_plain_ratio(prev) and figure.unit == "percent" and states_share(text, prev.end, figure):
             # "451.343/434.900 đối tượng, đạt 103,78%"
             prev.stated_percent = figure.value
             prev.subject_from = prev.end
@@ -305,10 +305,6 @@ def _is_plain_ratio(figure: Figure) -> bool:
 def _agrees(percent: Figure, ratio: Figure) -> bool:
     """The share is the pair's, rounded: a bracket that states something else is no backing."""
     return bool(ratio.denominator) and abs(100 * ratio.value / ratio.denominator - percent.value) <= 1
-
-
-def _restates(text: str, ratio: Figure, percent: Figure) -> bool:
-    return states_share(text, ratio.end, percent)
 
 
 def states_share(text: str, end: int, percent: Figure) -> bool:

@@ -279,18 +279,16 @@ class Segmenter:
         while pos < len(parts):
             size = next((n for n in range(min(4, len(parts) - pos), 1, -1)
                          if " ".join(parts[pos : pos + n]) in self._known), 1)
-            if size == 2 and parts[pos] in _QUANTITY_WORDS and self._word_reaches(parts, pos + 1, pos + 2):
+            if size == 2 and parts[pos] in _QUANTITY_WORDS and self._longer_word_starts(parts, pos + 1):
                 size = 1  # "số | học viên", not "số học | viên"
             if pos < edge < pos + size:
                 return False
             pos += size
         return True
 
-
-    def _word_reaches(self, parts: Sequence[str], start: int, beyond: int) -> bool:
-        """A known word starts at syllable `start` and reaches past syllable `beyond`."""
-        return any(" ".join(parts[start : start + n]) in self._known
-                   for n in range(min(4, len(parts) - start), beyond - start, -1))
+    def _longer_word_starts(self, parts: Sequence[str], start: int) -> bool:
+        """A known word of two or more syllables starts at syllable `start`."""
+        return any(" ".join(parts[start : start + n]) in self._known for n in range(2, min(4, len(parts) - start) + 1))
 
 
 @lru_cache(maxsize=65536)
