@@ -26,7 +26,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dagster_project.extraction import lexicon
 from dagster_project.extraction.layout_lines import (
@@ -49,6 +49,7 @@ from dagster_project.extraction.layout_lines import (
 from dagster_project.extraction.layout_tables import Table, build_table, mark_rows, mark_single_cell_tables
 from dagster_project.extraction.obs_context import (
     as_of_date,
+    data_cut_off,
     as_of_in_publication_year,
     period_as_of,
     report_period_end,
@@ -68,6 +69,9 @@ class Scope:
     target: bool | None = None  # True: a targets section; False: a results section
     as_of: datetime.date | None = None
     caption: str = ""  # a table's caption: the short line right above it ("Bảng 2. Kết quả ...")
+    # the day the report said its data stop at ("(số liệu tính đến ngày 30/11/2025)"), above
+    # this block: figures that name no time of their own, and are not goals, are at that day
+    report_as_of: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -401,7 +405,9 @@ class _Section:
     as_of: datetime.date | None
 
 
-def _scope(stack: list[_Section], extra: list[_Section] | None = None) -> Scope:
+def _scope(
+    stack: list[_Section], extra: list[_Section] | None = None, report_as_of: datetime.date | None = None
+) -> Scope:
     target: bool | None = None
     as_of = None
     for section in stack + (extra or []):
@@ -410,7 +416,7 @@ def _scope(stack: list[_Section], extra: list[_Section] | None = None) -> Scope:
         if section.as_of is not None:
             as_of = section.as_of
     path = " › ".join(s.title for s in stack if s.title)
-    return Scope(path, target, as_of)
+    return Scope(path, target, as_of, report_as_of=report_as_of)
 
 
 def _push(stack: list[_Section], section: _Section) -> None:
@@ -458,6 +464,7 @@ class _Reader:
         self.above: str | None = None  # the paragraph read last, while nothing else follows it
         self.last_header: list[Line] = []  # the header rows of the table read last
         self.last_rows: list[Line] = []  # its data rows
+        self.report_as_of: datetime.date | None = None  # see Scope.report_as_of
 
     def read(self) -> Layout:
         i = 0
@@ -573,15 +580,16 @@ class _Reader:
                 self.stack.clear()  # an unnumbered all-caps heading (PHỤ LỤC) starts a new part
             _push(self.stack, section)
         self.intro, self.caption, self.above = None, None, None
-        self.blocks.append(Block("heading", line.start, line.end, _scope(self.stack)))
+        self.report_as_of = data_cut_off(line.title, self.year_of) or self.report_as_of
+        self.blocks.append(Block("heading", line.start, line.end, _scope(self.stack, report_as_of=self.report_as_of)))
         self.blank_before = False
 
     def _table(self, start: int, end: int, table: Table) -> None:
         extra = [s for s in (self.intro, self.caption) if s]
-        scope = _scope(self.stack, extra)
+        scope = _scope(self.stack, extra, self.report_as_of)
         previous = self.blocks[-1] if self.blocks else None
         if self.caption is not None:
-            scope = Scope(scope.section, scope.target, scope.as_of, self.caption.title)
+            scope = replace(scope, caption=self.caption.title)
         elif previous is not None and previous.kind == "table" and _same_header(previous.table, table):
             scope = previous.scope  # the table goes on after a page break, its header printed again
         self.blocks.append(Block("table", start, end, scope, table))
@@ -633,7 +641,12 @@ class _Reader:
         if self.intro is not None and block_kind == "paragraph" and not _is_short_item(block_text) and caption is None:
             self.intro = None  # prose after the list closes it; a table's caption does not
         extra = [s for s in (self.intro,) if s]
-        self.blocks.append(Block(block_kind, line.start, self.lines[j - 1].end, _scope(self.stack, extra)))
+        if caption is None:
+            # a caption's data date is its table's; a paragraph's is the report's from here on
+            self.report_as_of = data_cut_off(block_text, self.year_of) or self.report_as_of
+        self.blocks.append(Block(
+            block_kind, line.start, self.lines[j - 1].end, _scope(self.stack, extra, self.report_as_of)
+        ))
         self.caption = caption
         if self.caption is not None and self.caption.target and self._states_results(block_text):
             self.caption.target = False

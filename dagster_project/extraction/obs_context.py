@@ -499,6 +499,32 @@ def _past_dateline(text: str) -> str:
     return text[m.end():] if name.startswith("(") or name.isupper() else text
 
 
+# "(số liệu tính đến ngày 30/11/2025)", "Số liệu trong báo cáo được tổng hợp đến hết ngày
+# 15/6/2025", "(số liệu từ ngày 01/01 đến ngày 20/9/2025)": the day a report's data stop at. The
+# date follows the words at once; "mạng truyền số liệu" is a network, not the report's data.
+_DATA_CUT_OFF = re.compile(
+    r"(?<!truyền )\b(?:" + lexicon.alternation(lexicon.DATA_WORDS) + r")(?:\s+[^\W\d]+){0,5}?"
+    r"\s+(?=(?:tính\s+|tổng hợp\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d|từ\s+(?:ngày\s+)?\d)",
+    _I,
+)
+_CUT_OFF_REACH = 48  # characters after the words that hold the date ("từ ngày 01/01/2025 đến ngày 20/9/2025")
+
+
+def data_cut_off(text: str, year_of: datetime.date | None) -> datetime.date | None:
+    """The day a statement about the report's data ("số liệu tính đến ...") dates them to, when
+    it is not after the publication date."""
+    m = _DATA_CUT_OFF.search(text)
+    if m is None:
+        return None
+    stated = re.split(r"[();:]", text[m.start() : m.end() + _CUT_OFF_REACH], maxsplit=1)[0]
+    found = as_of_date(stated)
+    if found is None and year_of is not None:
+        found = as_of_in_publication_year(stated, year_of)
+    if found is None or year_of is not None and found > year_of:
+        return None
+    return found
+
+
 def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True) -> datetime.date | None:
     """The end of the period `text` reports on: one it opens with (a sentence), or, with
     `opening` False, one it names anywhere (a table's caption, a heading: "Biểu 1. Trạm BTS

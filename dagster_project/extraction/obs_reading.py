@@ -101,7 +101,7 @@ class Figure:
     multiplier: float | None = None
     context: object = None  # the block or table cell it was read in (observations.py)
     as_of: datetime.date | None = None
-    as_of_source: str | None = None  # sentence | paragraph | section | column
+    as_of_source: str | None = None  # sentence | paragraph | section | report | column
     in_goal_list: bool = False  # after a sentence that announced a list of goals
     extra: dict[str, str] = field(default_factory=dict)
 

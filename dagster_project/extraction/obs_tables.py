@@ -44,7 +44,7 @@ class CellContext:
     target: bool | None  # from the column (plan) or, for measure columns, the section
     target_source: str  # column | row | section | none
     as_of: datetime.date | None
-    as_of_source: str | None  # column | row | section
+    as_of_source: str | None  # column | row | section | report
     evidence: str
     subject: str
     clause: str
@@ -177,6 +177,8 @@ def _context(
     elif column.role == "measure" and column.year and not target:
         # a measure of one year ("Hồ sơ TTHC năm 2024 Tiếp nhận") with no date above it
         as_of, as_of_source = datetime.date(column.year, 12, 31), "column"
+    elif not target and column.role not in ("target", "comparison") and scope.report_as_of:
+        as_of, as_of_source = scope.report_as_of, "report"
     else:
         as_of, as_of_source = None, None
     breakdown = row.label if table.breakdown and not row.is_total else None

@@ -187,6 +187,8 @@ def _block_figures(
                 figure.as_of, figure.as_of_source = carried, "paragraph"
             elif block.scope.as_of is not None:
                 figure.as_of, figure.as_of_source = block.scope.as_of, "section"
+            elif block.scope.report_as_of is not None and not names_a_time(sentence.text):
+                figure.as_of, figure.as_of_source = block.scope.report_as_of, "report"
         found_all.extend(found)
     return found_all
 
@@ -465,14 +467,16 @@ def _prose_observation(
         subject = " ".join((label + " " + subject).split())
     earlier_clauses = reading[f.sentence.start : clause_start]
     target, target_source = _prose_target(before, earlier_clauses, f, context, published)
+    # the day the report's data stop at dates its results, not its goals
+    as_of, as_of_source = (None, None) if target and f.as_of_source == "report" else (f.as_of, f.as_of_source)
     sentence_text = f.sentence.text
     original = text[f.sentence.start : f.sentence.end]
     verbatim = sentence_text == original
     return Observation(
         **_common(text, f),
         sentence=sentence_text if verbatim else " ".join(sentence_text.split()),
-        as_of_date=f.as_of,
-        as_of_source=f.as_of_source,
+        as_of_date=as_of,
+        as_of_source=as_of_source,
         admin_level=admin_level(segment, lead),
         is_target=target,
         target_source=target_source,

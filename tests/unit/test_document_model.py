@@ -1167,3 +1167,41 @@ def test_a_table_dated_before_the_report_under_a_targets_heading_reports_results
     by_quote = {o.quote: o for o in extract_observations(text, PUBLISHED)}
     assert by_quote["80%"].is_target
     assert not any(by_quote[q].is_target for q in ("2.310", "1.950", "1.204", "860"))
+
+
+def test_the_day_a_report_says_its_data_stop_at_dates_its_later_results_not_its_goals() -> None:
+    text = (
+        "Thực hiện Công văn số 77/SKHCN-CĐS, Sở Nội vụ báo cáo kết quả như sau (số liệu tính đến ngày 25/10/2025):\n\n"
+        "I. HẠ TẦNG\n"
+        "Toàn ngành có 412 máy tính kết nối mạng nội bộ.\n\n"
+        "II. DỊCH VỤ\n"
+        "Sở tiếp nhận 3.175 hồ sơ trực tuyến. Năm 2024 chỉ tiếp nhận 1.980 hồ sơ trực tuyến.\n\n"
+        "Bảng 1. Máy tính theo phòng\n"
+        "| Phòng | Số máy tính |\n"
+        "| Văn phòng | 37 |\n\n"
+        "Các đơn vị kết nối mạng truyền số liệu chuyên dùng đến 61 điểm.\n\n"
+        "III. NHIỆM VỤ\n"
+        "Phấn đấu 100% hồ sơ được xử lý trực tuyến.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 11, 5))}
+    day = datetime.date(2025, 10, 25)
+    assert (found["412"].as_of_date, found["412"].as_of_source) == (day, "report")
+    assert found["3.175"].as_of_date == found["37"].as_of_date == day
+    assert found["1.980"].as_of_date != day  # it names its own year
+    assert found["100%"].is_target and found["100%"].as_of_date is None  # a goal is not at that day
+    # "mạng truyền số liệu ... đến 61 điểm" is a network, not the report's data: no new day
+    assert found["61"].as_of_date == day
+
+
+def test_a_data_cut_off_names_the_day_after_its_words_only() -> None:
+    from dagster_project.extraction.obs_context import data_cut_off
+
+    year_of = datetime.date(2025, 12, 1)
+    assert data_cut_off("(số liệu từ ngày 01/01/2025 đến ngày 20/9/2025)", year_of) == datetime.date(2025, 9, 20)
+    assert data_cut_off("Số liệu trong báo cáo được tổng hợp đến hết ngày 15/11/2025.", year_of) == (
+        datetime.date(2025, 11, 15)
+    )
+    assert data_cut_off("(số liệu đến 30/6)", year_of) == datetime.date(2025, 6, 30)
+    assert data_cut_off("Mạng truyền số liệu chuyên dùng đến ngày 30/6/2025 có 40 điểm", year_of) is None
+    assert data_cut_off("số liệu sẽ cập nhật đến ngày 31/12/2026", year_of) is None  # after publication
+    assert data_cut_off("Cơ sở dữ liệu đến nay có 12.000 bản ghi", year_of) is None
