@@ -611,6 +611,11 @@ class _Reader:
             min(years) >= self.year_of.year
         )
 
+    def _names_past_years_only(self, text: str) -> bool:
+        """The text names years, each over before the year of the report."""
+        years = [int(y) for y in YEAR.findall(text)]
+        return bool(years) and self.year_of is not None and max(years) < self.year_of.year
+
     def _as_of(self, text: str) -> datetime.date | None:
         found = as_of_date(text)
         if found is None and self.year_of is not None:
@@ -656,6 +661,8 @@ class _Reader:
             cues = {m.group().lower() for m in _TARGET_INTRO.finditer(block_text)}
             if target and cues == {"chỉ tiêu"} and _scope(self.stack).target is False:
                 target = None  # "Các chỉ tiêu hạ tầng khác:" in a results section names indicators
+            if target and cues == {"chỉ tiêu"} and self._names_past_years_only(block_text):
+                target = False  # "Một số chỉ tiêu chủ yếu năm 2024:" in a report of 2025 lists results
             if as_of is None and not target:
                 # "Theo báo cáo của Sở, 6 tháng đầu năm 2025 đạt các kết quả nổi bật:": the period
                 # it names anywhere dates its list, when it is over by the report's date or nearly

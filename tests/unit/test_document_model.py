@@ -1205,3 +1205,19 @@ def test_a_data_cut_off_names_the_day_after_its_words_only() -> None:
     assert data_cut_off("Mạng truyền số liệu chuyên dùng đến ngày 30/6/2025 có 40 điểm", year_of) is None
     assert data_cut_off("số liệu sẽ cập nhật đến ngày 31/12/2026", year_of) is None  # after publication
     assert data_cut_off("Cơ sở dữ liệu đến nay có 12.000 bản ghi", year_of) is None
+
+
+def test_a_list_of_indicators_of_a_past_year_lists_results_not_goals() -> None:
+    text = (
+        "Năm 2026, huyện phấn đấu 85% hồ sơ được nộp trực tuyến.\n\n"
+        "Các chỉ tiêu chính năm 2025:\n\n"
+        "- Tỷ lệ hồ sơ nộp trực tuyến: 71,3%\n"
+        "- Số camera an ninh kết nối trung tâm: 412\n\n"
+        "Các chỉ tiêu năm 2026:\n\n"
+        "- Tỷ lệ hồ sơ nộp trực tuyến: 90%\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2026, 2, 3))}
+    assert found["85%"].is_target and found["90%"].is_target
+    for quote in ("71,3%", "412"):
+        assert not found[quote].is_target
+        assert found[quote].as_of_date == datetime.date(2025, 12, 31)
