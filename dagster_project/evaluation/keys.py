@@ -132,6 +132,9 @@ EVAL_SETS = (
     _composed("news45", "composed blind, news-style, twenty-eighth round (scored blind at 733d15a)"),
     _composed("news46", "composed blind, news-style with sector vocabulary, twenty-eighth round (scored blind at 733d15a)"),
     _composed("official33", "composed blind, official-style, twenty-eighth round (scored blind at 733d15a)"),
+    _composed("news47", "composed blind, news-style, twenty-ninth round (scored blind at a556ef0)"),
+    _composed("news48", "composed blind, news-style with sector vocabulary, twenty-ninth round (scored blind at a556ef0)"),
+    _composed("official34", "composed blind, official-style, twenty-ninth round (scored blind at a556ef0)"),
 )
 
 
