@@ -127,9 +127,19 @@ _RELEVANCE_REASONS = {
     "comparisons": "comparison",
     # reasons with no code of their own: the figure stays unclassified
     "attendance": "attendance", "measure": "measure", "places": "places", "group_size": "size of a group",
+    "headcount": "headcount of an agency",
 }
 _NO_KEYWORD = "no keyword"  # relevance of a figure that nothing named
-_NO_CODE_REASONS = frozenset({"attendance", "measure", "places", "group_size"})
+_NO_CODE_REASONS = frozenset({"attendance", "measure", "places", "group_size", "headcount"})
+_WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
+_IT_FIELD = re.compile(lexicon.word_alternation(lexicon.IT_FIELDS), re.IGNORECASE)
+# a subject of staff words alone, listed, then perhaps where they work
+_STAFF_ONLY = re.compile(
+    r"\s*" + lexicon.word_alternation(lexicon.STAFF_WORDS) + r"(?:\s*(?:,|\bvà\b)?\s*"
+    + lexicon.word_alternation(lexicon.STAFF_WORDS) + r")*\s*(?:" + lexicon.word_alternation(lexicon.STAFF_PLACE_WORDS)
+    + r".*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
 # ... or a column "Bình quân (người/tổ)"
 _PER_GROUP_HEADER = re.compile(r"/\s*" + lexicon.word_alternation(lexicon.GROUP_UNITS), re.IGNORECASE)
 # ... or "bình quân mỗi lớp có khoảng 150 học viên"
@@ -174,7 +184,28 @@ def classify_observations(
     classified = [with_fields(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
     classified = _table_cells_by_title(classified, report.tax)
     classified = _parts_by_channel(text, classified, report.tax)
-    return _topics_carried_on(text, classified, report.tax)
+    classified = _topics_carried_on(text, classified, report.tax)
+    return [_headcount(obs, report.tax) for obs in classified]
+
+
+def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
+    """"Cục Thuế có 1.148 công chức, người lao động tại các chi cục": people in prose whose
+    phrase is staff words alone (then perhaps where they work), to whom no figure near gave
+    a topic, are an agency's headcount, no figure of its digital workforce; "5 công chức làm
+    công nghệ thông tin": people whose own phrase names the IT field are IT staff."""
+    if obs.classified_by != FALLBACK or obs.indicator_code != _WORKFORCE_OTHER or obs.unit != "count":
+        return obs
+    if obs.scope == "table":
+        return obs  # a column of people under a caption that names the team
+    field = _IT_FIELD.search(obs.subject)
+    if field is not None and _IT_STAFF in tax.indicators:
+        return with_fields(obs, indicator_code=_IT_STAFF, classified_by=SUBJECT, matched_keyword=field.group())
+    if not _STAFF_ONLY.match(obs.subject):
+        return obs  # "350 cán bộ tham gia": people said to do something
+    return with_fields(
+        obs, indicator_code=UNCLASSIFIED, domain=tax[UNCLASSIFIED].domain, classified_by=RELEVANCE,
+        relevance=_RELEVANCE_REASONS[_HEADCOUNT],
+    )
 
 
 # --- the topic of the figure before ------------------------------------------------------
@@ -1417,6 +1448,12 @@ class _Report:
             named = lexicon.TABLE_BASE_INDICATORS.get(base.name)
             if named in self.tax.indicators:
                 code, keyword, by = named, base.match.keyword, CLAUSE
+            elif staff_of is None and _base_kind(base.name) == "people" and obs.unit == "count" and (
+                _WORKFORCE_OTHER in self.tax.indicators and _STAFF_ONLY.match(obs.subject)
+            ):
+                # "Cảng có 2.310 lao động, trong đó Phòng CNTT có 28 người": the people of
+                # the whole, which only the part's words name, are as many as its staff words say
+                code, keyword, by = _WORKFORCE_OTHER, base.match.keyword, FALLBACK
         if by != SUBJECT:
             referent = self._anaphor(view, figure)
             if referent is not None:

@@ -440,10 +440,15 @@ BASES: dict[str, tuple[str, ...]] = {
 TOPIC_BASES = frozenset({"feedback"})
 # Units whose staff are IT staff: "Phòng Công nghệ thông tin có 9 người", "Đội CNTT của Công
 # ty gồm 14 kỹ sư".
+# What an agency's staff are called: "Cục Thuế có 1.148 công chức, người lao động" is its headcount.
+STAFF_WORDS = ("cán bộ", "công chức", "viên chức", "người lao động", "lao động", "công nhân viên", "nhân viên")
+# ... where they work, after them: "làm việc tại các chi cục", "ở cấp xã", "thuộc Sở"
+STAFF_PLACE_WORDS = ("làm việc tại", "làm việc ở", "tại", "ở", "thuộc", "của", "cấp")
+# The names of the IT field: people whose phrase names it work in it ("5 công chức làm công
+# nghệ thông tin", "người có chuyên môn CNTT").
+IT_FIELDS = ("công nghệ thông tin", "cntt", "tin học")
 IT_UNITS: tuple[str, ...] = tuple(
-    f"{unit} {field}"
-    for unit in ("phòng", "đội", "tổ", "trung tâm", "bộ phận", "ban")
-    for field in ("công nghệ thông tin", "cntt", "tin học")
+    f"{unit} {field}" for unit in ("phòng", "đội", "tổ", "trung tâm", "bộ phận", "ban") for field in IT_FIELDS
 ) + ("it department", "it team", "it unit", "it division")
 # Bases of one kind may share a predicate ("100% cán bộ, công chức và trên 50% viên chức đã
 # được đào tạo", "100% xã và 95% trường học có Internet"); people and places may not ("9,860

@@ -1481,3 +1481,24 @@ def test_a_range_for_each_team_is_its_size() -> None:
 def test_the_languages_a_guide_speaks_are_no_figure() -> None:
     text = "Có 64 điểm di tích gắn mã QR thuyết minh tự động bằng 4 ngôn ngữ."
     assert classified(text)["4"].domain == "other"
+
+
+def test_an_agencys_headcount_is_no_figure_of_its_digital_workforce() -> None:
+    found = classified("Chi cục Thủy lợi hiện có 73 công chức, người lao động làm việc tại 4 trạm.")
+    assert (found["73"].domain, found["73"].relevance) == ("other", "headcount of an agency")
+    # ... nor the whole before "trong đó" whose part is IT staff
+    found = classified("Ban Quản lý dự án có 58 viên chức, trong đó 3 người phụ trách công nghệ thông tin.")
+    assert found["58"].domain == "other" and found["3"].indicator_code == "it_staff"
+    # people an IT unit counts, or whose own words name the work, stay figures
+    found = classified("Trung tâm Tin học của Sở có 11 người, trong đó 7 kỹ sư công nghệ thông tin.")
+    assert found["11"].indicator_code == found["7"].indicator_code == "it_staff"
+    text = "Toàn huyện có 640 cán bộ, công chức, trong đó 598 người đã được tập huấn kỹ năng số."
+    assert classified(text)["598"].domain == "workforce"
+    # people said to do something are no bare headcount
+    assert classified("Tỉnh có 350 cán bộ tham gia.")["350"].domain == "workforce"
+
+
+def test_people_whose_phrase_names_the_it_field_are_it_staff() -> None:
+    assert code_of("Sở Xây dựng hiện có 4 công chức làm công nghệ thông tin.", "4") == "it_staff"
+    text = "Hạt Kiểm lâm có 35 công chức, trong đó 2 người có chuyên môn về CNTT."
+    assert code_of(text, "2") == "it_staff"
