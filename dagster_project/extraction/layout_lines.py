@@ -37,6 +37,7 @@ class Line:
     title: str = ""  # heading text
     cells: list[tuple[int, int]] = field(default_factory=list)  # table cell spans
     layout: str = ""  # pipe | tab | spaces
+    continues: bool = False  # a table row's label wrapped onto this line of its own
 
 
 def split_lines(text: str) -> list[Line]:

@@ -118,6 +118,12 @@ def _mark_space_rows(lines: list[Line]) -> None:
                 line.cells = cells
                 run.append(line)
                 continue
+        if len(run) >= 2 and _wraps_label(run[-1], line):
+            # "     băng rộng" under "2    Tỷ lệ thôn được phủ sóng di động    %    96,5": the
+            # label of the row above, wrapped onto a line of its own at the label's column
+            line.cells, line.continues = [(line.start + line.lead, line.end)], True
+            run.append(line)
+            continue
         if run and _continues_header(run[-1], line):
             # "tuyến (%)" alone under "... Tỷ lệ trực": the header wrapped onto a line of its own
             line.cells = [(line.start + line.lead, line.start + line.lead + len(line.text))]
@@ -125,6 +131,23 @@ def _mark_space_rows(lines: list[Line]) -> None:
             continue
         _accept_space_run(run)
         run = []
+
+
+_WRAPPED_LABEL_WORDS = 8
+
+
+def _wraps_label(row: Line, line: Line) -> bool:
+    """A short line of words that starts where the label cell of the row above starts (past
+    its STT), in a row of figures."""
+    if line.kind != TEXT or not line.text or line.lead == 0 or row.continues or len(row.cells) < 3:
+        return False
+    if "  " in line.text or len(line.text.split()) > _WRAPPED_LABEL_WORDS or is_number_cell(line.text):
+        return False
+    if not any(is_number_cell(_cell_text(row, c)) for c in row.cells[1:]):
+        return False
+    first = _cell_text(row, row.cells[0])
+    label = row.cells[1] if re.fullmatch(r"\d{1,3}\.?|[IVX]{1,4}|[a-zđ]\)?", first) else row.cells[0]
+    return abs(line.lead - (label[0] - row.start)) <= 1
 
 
 def _continues_header(header: Line, line: Line) -> bool:
@@ -163,6 +186,8 @@ _UNIT_COLUMN = re.compile(lexicon.alternation(lexicon.COLUMN_UNIT) + r"\.?", _I)
 _NOTE_COLUMN = re.compile(lexicon.alternation(lexicon.COLUMN_NOTE), _I)
 _COMPARISON_COLUMN = re.compile(lexicon.COLUMN_COMPARISON_PATTERN, _I)
 _TARGET_COLUMN = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.COLUMN_TARGET_WORDS), _I)
+# "Năm 2026 (kế hoạch)", "2025 (KH)": a year whose bracket says it is planned
+_PLANNED_IN_BRACKETS = re.compile(r"\(\s*" + lexicon.word_alternation(lexicon.COLUMN_TARGET_WORDS) + r"\s*\)", _I)
 _PERIOD_COLUMN = re.compile(
     r"^\s*" + lexicon.word_alternation(lexicon.COLUMN_PERIOD_WORDS) + r"|\b\d{1,2}\s+tháng\b|\bquý\b", _I
 )
@@ -196,6 +221,8 @@ def column_role(header: str, position: int) -> Column:
     elif _COMPARISON_COLUMN.search(text):
         role = "comparison"
     elif _TARGET_COLUMN.match(text) and (year or not re.match(r"\s*chỉ tiêu\s*$", text, _I)):
+        role = "target"
+    elif year and _PLANNED_IN_BRACKETS.search(text):
         role = "target"
     elif position <= 1 and _YEARS_LABEL.fullmatch(text):
         role = "label"  # "Năm | Số trạm BTS | ...": the rows are years
@@ -259,7 +286,15 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
     columns = _measures_of_one_period([column_role(name, k) for k, name in enumerate(names)])
     _fix_label_column(columns, cell_texts[header_count:])
     data = rows[header_count:]
-    built = [_build_row(line, columns, text) for line in data]
+    built: list[Row] = []
+    for line in data:
+        row = _build_row(line, columns, text)
+        if line.continues and built:
+            above = built[-1]
+            row = replace(above, end=row.end, label=f"{above.label} {row.label}".strip(), raw=f"{above.raw} {row.raw}")
+            built[-1] = row
+            continue
+        built.append(row)
     value_roles = {c.role for c in columns if c.role in ("period", "target", "comparison", "measure")}
     breakdown = bool(value_roles) and value_roles <= {"measure", "comparison"} and header_count > 0
     return Table(tuple(columns), tuple(r for r in built if r.cells), unit_line, breakdown), rows[:header_count]

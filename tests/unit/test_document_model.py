@@ -1221,3 +1221,30 @@ def test_a_list_of_indicators_of_a_past_year_lists_results_not_goals() -> None:
     for quote in ("71,3%", "412"):
         assert not found[quote].is_target
         assert found[quote].as_of_date == datetime.date(2025, 12, 31)
+
+
+def test_a_label_wrapped_onto_a_line_of_its_own_stays_in_its_space_aligned_table() -> None:
+    text = (
+        "STT  Chỉ tiêu                                   Đơn vị tính   Năm 2024   Năm 2025 (kế hoạch)\n"
+        "1    Số trạm BTS 4G                             trạm             1.210                1.300\n"
+        "2    Tỷ lệ thôn, bản được phủ sóng di động      %                 96,5                  100\n"
+        "     băng rộng\n"
+        "3    Số điểm wifi công cộng miễn phí            điểm               312                  400\n"
+        "4    Tỷ lệ hồ sơ được tiếp nhận và giải quyết   %                 58,2                   70\n"
+        "     trực tuyến toàn trình\n"
+        "5    Số camera kết nối trung tâm giám sát       camera           1.045                1.500\n"
+    )
+    layout = read_layout(text, datetime.date(2025, 1, 20))
+    assert [b.kind for b in layout.blocks] == ["table"]
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 1, 20))}
+    assert found["58,2"].subject == "Tỷ lệ hồ sơ được tiếp nhận và giải quyết trực tuyến toàn trình"
+    assert found["1.045"].as_of_date == datetime.date(2024, 12, 31) and not found["1.045"].is_target
+    # a year its bracket calls planned is a goal, even the report's own year
+    assert found["1.500"].is_target and found["70"].is_target and found["1.300"].is_target
+    assert "5" not in found  # the STT of the row after a wrapped label is no figure
+
+
+def test_a_year_column_planned_in_brackets_holds_goals() -> None:
+    assert column_role("Năm 2025 (kế hoạch)", 3).role == "target"
+    assert column_role("2026 (KH)", 4).role == "target"
+    assert column_role("Năm 2025 (ước)", 3).role == "period"
