@@ -1502,3 +1502,9 @@ def test_people_whose_phrase_names_the_it_field_are_it_staff() -> None:
     assert code_of("Sở Xây dựng hiện có 4 công chức làm công nghệ thông tin.", "4") == "it_staff"
     text = "Hạt Kiểm lâm có 35 công chức, trong đó 2 người có chuyên môn về CNTT."
     assert code_of(text, "2") == "it_staff"
+
+
+def test_done_over_the_network_is_a_service_not_network_infrastructure() -> None:
+    found = classified("Đến nay 97% hộ kinh doanh đã kê khai thuế qua mạng.")["97%"]
+    assert found.domain == "services"
+    assert classified("Toàn huyện có 100% thôn có mạng Internet cáp quang.")["100%"].domain == "infrastructure"
