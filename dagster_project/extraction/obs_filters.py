@@ -69,6 +69,9 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     # Groups of 3 or 4 digits in either order after an area or mobile prefix.
     re.compile(r"\(?\b0\d{2,3}\)?[\s.]?\d{3,4}[\s.]?\d{3,4}\b"),
     re.compile(r"(?<!\w)(?:ĐT|Điện thoại|Hotline|Tel|Fax|SĐT|Đường dây nóng|Tổng đài|Call center)\s*:?\s*[\d\s.()+-]{4,}", _I),
+    # ... also when words say whose line it is: "Đường dây nóng hỗ trợ dịch vụ công: 1022"
+    re.compile(r"(?<!\w)(?:Hotline|Đường dây nóng|Tổng đài)(?:\s+[^\W\d]+){1,10}\s*:\s*+"
+               r"(?!\d{1,3}(?:\.\d{3})+(?!\.?\d))[\d\s.()+-]{3,}(?=[.;,]?\s*$|[;,]|\.\s)", _I | re.M),
     # Service numbers, whatever names them: 1900 6769, 19006769, 1800.6688, 1900 54 54 81 (thousands are
     # grouped by three, so four digits after 1800/1900 are a phone number's).
     re.compile(r"(?<![\w.,])1[89]00(?:[\s.]?\d{4}(?:\d{2})?|(?:[\s.]\d{2,3}){2,3})(?![\w.,]?\d)"),

@@ -188,6 +188,13 @@ def test_a_service_number_is_not_a_figure_whatever_names_it() -> None:
     assert _values(text) == [(1900.0, "count"), (18004.0, "count")]
 
 
+def test_a_short_hotline_number_after_the_words_that_name_its_line_is_not_a_figure() -> None:
+    assert _values("Đường dây nóng tiếp nhận phản ánh về thủ tục hành chính: 1088.") == []
+    assert _values("Tổng đài chăm sóc khách hàng của Công ty: 0215 3852 147; trực 24/7.") == []
+    # ... but a count after such words is one
+    assert _values("Tổng đài đã tiếp nhận: 12.460.") == [(12460.0, "count")]
+
+
 def test_list_numbering_is_not_a_figure() -> None:
     text = "1. Hạ tầng số\na) Có 35 trạm BTS mới."
     assert _values(text) == [(35.0, "count")]
