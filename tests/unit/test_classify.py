@@ -1508,3 +1508,11 @@ def test_done_over_the_network_is_a_service_not_network_infrastructure() -> None
     found = classified("Đến nay 97% hộ kinh doanh đã kê khai thuế qua mạng.")["97%"]
     assert found.domain == "services"
     assert classified("Toàn huyện có 100% thôn có mạng Internet cáp quang.")["100%"].domain == "infrastructure"
+
+
+def test_a_point_is_no_infrastructure_by_the_word_alone() -> None:
+    text = "Bản đồ số du lịch của tỉnh đã cập nhật 420 điểm đến và 96 điểm tham quan."
+    assert classified(text)["420"].domain != "infrastructure" and classified(text)["96"].domain != "infrastructure"
+    # ... what is at the point still names it
+    assert code_of("Huyện đã lắp đặt 140 điểm phát wifi công cộng miễn phí.", "140") == "public_wifi"
+    assert code_of("Hội nghị trực tuyến được kết nối tới 27 điểm cầu cấp xã.", "27") == "video_conferencing"
