@@ -1516,3 +1516,11 @@ def test_a_point_is_no_infrastructure_by_the_word_alone() -> None:
     # ... what is at the point still names it
     assert code_of("Huyện đã lắp đặt 140 điểm phát wifi công cộng miễn phí.", "140") == "public_wifi"
     assert code_of("Hội nghị trực tuyến được kết nối tới 27 điểm cầu cấp xã.", "27") == "video_conferencing"
+
+
+def test_connecting_to_a_system_is_no_infrastructure_by_the_verb_alone() -> None:
+    text = "Phần mềm khai báo lưu trú trực tuyến đã kết nối 1.240 cơ sở lưu trú trên địa bàn."
+    assert classified(text)["1.240"].domain != "infrastructure"
+    # a count of connections is still one
+    text = "Tỉnh đã lắp đặt 140 điểm phát wifi công cộng miễn phí. Mỗi ngày có khoảng 9 nghìn lượt kết nối."
+    assert code_of(text, "9 nghìn") == "public_wifi"
