@@ -1524,3 +1524,12 @@ def test_connecting_to_a_system_is_no_infrastructure_by_the_verb_alone() -> None
     # a count of connections is still one
     text = "Tỉnh đã lắp đặt 140 điểm phát wifi công cộng miễn phí. Mỗi ngày có khoảng 9 nghìn lượt kết nối."
     assert code_of(text, "9 nghìn") == "public_wifi"
+
+
+def test_cases_resolved_are_no_service_by_the_verb_alone() -> None:
+    text = "Năm 2024, Tòa án hai cấp thụ lý 9.412 vụ, việc, đã giải quyết 8.960 vụ, việc, đạt 95,2%."
+    found = classified(text)
+    assert {found[q].domain for q in ("9.412", "8.960", "95,2%")} == {"other"}
+    # dossiers resolved are still named by what they are
+    text = "Trung tâm Phục vụ hành chính công đã giải quyết 12.400 hồ sơ trực tuyến."
+    assert classified(text)["12.400"].domain == "services"
