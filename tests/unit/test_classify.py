@@ -1533,3 +1533,10 @@ def test_cases_resolved_are_no_service_by_the_verb_alone() -> None:
     # dossiers resolved are still named by what they are
     text = "Trung tâm Phục vụ hành chính công đã giải quyết 12.400 hồ sơ trực tuyến."
     assert classified(text)["12.400"].domain == "services"
+
+
+def test_labour_alone_names_no_digital_workforce() -> None:
+    text = "Toàn tỉnh có 2.315 đơn vị sử dụng lao động giao dịch điện tử với cơ quan bảo hiểm xã hội."
+    assert classified(text)["2.315"].domain == "services"
+    text = "Phiên giao dịch việc làm trực tuyến đã kết nối 96 doanh nghiệp với 1.420 lao động."
+    assert classified(text)["1.420"].domain != "workforce"
