@@ -287,8 +287,9 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
     _fix_label_column(columns, cell_texts[header_count:])
     data = rows[header_count:]
     built: list[Row] = []
+    spans = _column_spans(data, len(columns))
     for line in data:
-        row = _build_row(line, columns, text)
+        row = _build_row(line, columns, text, spans)
         if line.continues and built:
             above = built[-1]
             row = replace(above, end=row.end, label=f"{above.label} {row.label}".strip(), raw=f"{above.raw} {row.raw}")
@@ -455,7 +456,9 @@ def _right_align(cells: list[str], width: int) -> list[str]:
     return [cells[0]] + [""] * (width - len(cells)) + cells[1:]
 
 
-def _build_row(line: Line, columns: list[Column], text: str) -> Row:
+def _build_row(
+    line: Line, columns: list[Column], text: str, column_spans: list[tuple[int, int]] | None = None
+) -> Row:
     spans = line.cells
     width = len(columns)
     placed = None  # where the row's bars or tabs put its cells, empty ones holding a place
@@ -463,6 +466,8 @@ def _build_row(line: Line, columns: list[Column], text: str) -> Row:
         placed = _cells_by_bar(line, text, width)
     elif line.layout == "tab" and len(spans) < width:
         placed = _cells_by_tab(line, text, width)
+    elif line.layout == "spaces" and column_spans and 2 < len(spans) < width:
+        placed = _cells_by_place(line, column_spans)
     if placed is not None:
         assigned = placed  # "| 1 | Số trạm BTS | Trạm | 450 | 520 | 115,6 | |": the bars place each cell
     elif len(spans) < width:
@@ -489,6 +494,38 @@ def _build_row(line: Line, columns: list[Column], text: str) -> Row:
                 cells.append(Cell(span[0], span[1], column))
     raw = " ".join(text[line.start : line.end].split())
     return Row(line.start, line.end, label, unit, tuple(cells), bool(_TOTAL_ROW.match(label)), raw)
+
+
+def _column_spans(data: list[Line], width: int) -> list[tuple[int, int]] | None:
+    """Where each column's cells lie across the line (from its start), read from the space-aligned
+    rows that fill every column."""
+    full = [line for line in data if line.layout == "spaces" and len(line.cells) == width and not line.continues]
+    if len(full) < 2:
+        return None
+    spans = []
+    for k in range(width):
+        starts = [line.cells[k][0] - line.start for line in full]
+        ends = [line.cells[k][1] - line.start for line in full]
+        spans.append((min(starts), max(ends)))
+    return spans
+
+
+def _cells_by_place(line: Line, column_spans: list[tuple[int, int]]) -> list[tuple[int, int] | None] | None:
+    """The cells of a space-aligned row with fewer cells than columns ("4  Camera giám sát kết
+    nối Trung tâm điều camera  3.200  4.000": a long label ran into the unit), each in the
+    column it starts in, or None when two fall in one column or one in none."""
+    placed: list[tuple[int, int] | None] = [None] * len(column_spans)
+    for cell in line.cells:
+        start = cell[0] - line.start
+        k = next((k for k, (lo, hi) in enumerate(column_spans) if lo <= start <= hi), None)
+        if k is None:
+            # a right-aligned number starts left of the column's widest cell: the column it ends in
+            end = cell[1] - line.start
+            k = next((k for k, (lo, hi) in enumerate(column_spans) if lo <= end <= hi), None)
+        if k is None or placed[k] is not None:
+            return None
+        placed[k] = cell
+    return placed
 
 
 def _cells_by_bar(line: Line, text: str, width: int) -> list[tuple[int, int] | None] | None:

@@ -1248,3 +1248,16 @@ def test_a_year_column_planned_in_brackets_holds_goals() -> None:
     assert column_role("Năm 2025 (kế hoạch)", 3).role == "target"
     assert column_role("2026 (KH)", 4).role == "target"
     assert column_role("Năm 2025 (ước)", 3).role == "period"
+
+
+def test_a_row_whose_long_label_ran_into_its_unit_keeps_its_values_in_their_columns() -> None:
+    text = (
+        "STT  Chỉ tiêu                                 Đơn vị tính   Năm 2024   Năm 2025 (kế hoạch)\n"
+        "1    Số trạm BTS 4G                           trạm             1.210                1.300\n"
+        "2    Số camera an ninh kết nối trung tâm điều camera           1.045                1.500\n"
+        "3    Số điểm wifi công cộng miễn phí          điểm               312                  400\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 1, 20))}
+    assert found["1.045"].table_column == "Năm 2024" and not found["1.045"].is_target
+    assert found["1.500"].table_column == "Năm 2025 (kế hoạch)" and found["1.500"].is_target
+    assert found["1.045"].subject.startswith("Số camera an ninh")
