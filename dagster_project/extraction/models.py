@@ -55,7 +55,7 @@ class Observation:
     subject: str = ""  # the noun phrase the figure counts (text right after it)
     clause: str = ""  # the clause around the figure, used to classify it
     parent_ordinal: int | None = None  # set on a part: the ordinal of its stated total
-    parts_complete: bool = False  # set on a total whose parts are all of it (a table's "Tổng cộng" row)
+    parts_complete: bool = False  # a total whose parts are all of it (a table's "Tổng cộng" row, a list by channel)
     # --- what the extractor knows about the figure's form and place (issue 8) ---
     figure_kind: str = "count"  # count|percent|ratio|density|rank|multiple|per_one|average|measure|money|comparison
     range_high: float | None = None  # upper bound of a range ("15–20%": value 15, range_high 20)

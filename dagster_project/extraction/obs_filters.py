@@ -239,7 +239,8 @@ _RANGE_UPPER = re.compile(r"\s*(?:-|–|đến|tới|to)\s*\d+(?:[.,]\d+)?", _I)
 # An age named before its number: "có độ tuổi chủ yếu từ 18 đến 45", "tuổi bình quân 38",
 # "aged 18 to 45" (not "người cao tuổi", whose number counts people).
 _AGE_BEFORE = re.compile(
-    r"(?<!cao )(?<!lớn )\b(?:độ\s+)?(?:tuổi|aged?|ages)"
+    # (not an age already stated: "trẻ dưới 6 tuổi: 139/138 đơn vị" counts units)
+    r"(?<!cao )(?<!lớn )(?<!\d )(?<!\d)\b(?:độ\s+)?(?:tuổi|aged?|ages)"
     r"(?:\s+(?:chủ\s+yếu|phổ\s+biến|trung\s+bình|bình\s+quân|từ|khoảng|là|đạt|between|from|of))*\s*:?\s*"
     r"(?:\d{1,3}\s*(?:-|–|đến|tới|to|and)\s*)?$",
     _I,

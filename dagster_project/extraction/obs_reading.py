@@ -95,7 +95,7 @@ class Figure:
     lead_start: int = 0  # where the qualifier (if any) begins
     subject_from: int = -1  # where the counted noun phrase starts (after x/y when merged)
     parent: int | None = None
-    parts_complete: bool = False  # a total whose parts, pointing at it, are all of it (a table's sum row)
+    parts_complete: bool = False  # a total whose parts, pointing at it, are all of it (a sum row, a list by channel)
     kind: str | None = None  # rank | density | multiple | per_one | average | measure | money | comparison
     range_high: float | None = None
     multiplier: float | None = None

@@ -52,6 +52,13 @@ _PART_ROW = re.compile(r"\W*(?:" + lexicon.alternation(lexicon.PART_MARKERS) + r
 _PART_SHARE_LINK = re.compile(
     r"[^,;()\d]*(?:,\s*|\(\s*)(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|accounting for|or)\s*)?(?:(?:tỷ|tỉ) lệ\s*)?", _I
 )
+# The ways a dossier comes in, as the parts of a total name them (classify.py reads the same words).
+_CHANNEL_KINDS = (
+    ("online", re.compile(lexicon.word_alternation(lexicon.PART_CHANNELS_ONLINE), _I)),
+    ("other", re.compile(lexicon.word_alternation(lexicon.PART_CHANNELS_OTHER), _I)),
+)
+_ITEM_END = re.compile(r"[;.](?:\s|$)")
+_ITEM_SEPARATOR = re.compile(r";|,\s|:\s|\s+và\s+")
 _LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+|\s+and\s+|;\s*")
 _MAX_LABEL_CHARS = 160
 _RATE_LABEL = re.compile(r"t[ỷỉ]\s+lệ\b", _I)
@@ -264,6 +271,35 @@ def _link_parts(text: str, figures: list[Figure]) -> None:
         parts = _parts_of(total, following, marked, text)
         for part in parts:
             part.parent = i
+        if marked and total.unit == "count" and _channels_complete(text, total, parts):
+            total.parts_complete = True
+
+
+def _channels_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
+    """"18.640 hồ sơ, trong đó: trực tuyến 11.205 hồ sơ; trực tiếp 6.980 hồ sơ; qua bưu chính
+    355 hồ sơ": parts that each name one channel, the online one and another among them, are
+    every way in, so all of the total."""
+    if len(parts) < 2:
+        return False
+    kinds: list[str] = []
+    for k, part in enumerate(parts):
+        before = parts[k - 1].end if k else total.end
+        after = parts[k + 1].lead_start if k + 1 < len(parts) else _item_end(text, part)
+        # the item of the list the part stands in: from the separator before it to the one after
+        start = max((m.end() for m in _ITEM_SEPARATOR.finditer(text, before, part.lead_start)), default=before)
+        stop = _ITEM_SEPARATOR.search(text, part.end, after)
+        own = text[start : stop.start() if stop else after]
+        named = {kind for kind, pattern in _CHANNEL_KINDS if pattern.search(own)}
+        if len(named) != 1:
+            return False
+        kinds.extend(named)
+    return "online" in kinds and "other" in kinds
+
+
+def _item_end(text: str, figure: Figure) -> int:
+    """End of the list item a figure is in: the next ';' or the end of its sentence."""
+    clause_end = _ITEM_END.search(text, figure.end, figure.sentence.end)
+    return clause_end.start() if clause_end else figure.sentence.end
 
 
 def _share_of_part(text: str, figures: list[Figure]) -> None:
@@ -357,6 +393,10 @@ def _parts_of(total: Figure, following: list[Figure], marked: bool, text: str) -
     running = 0.0
     head = _head_noun(text, total) if marked and total.unit == "count" else None
     for f in following:
+        if marked and parts and f.unit == "percent" != total.unit and _PART_SHARE_LINK.fullmatch(
+            text, parts[-1].end, f.lead_start
+        ):
+            continue  # "trực tuyến 11.205 hồ sơ (đạt 60,1%); trực tiếp 6.980 hồ sơ": the part's share
         if f.unit != total.unit or not _can_sum(f) or _WHOLE_AGAIN.search(text, max(0, f.lead_start - 12), f.lead_start):
             break
         if running + f.value > total.value + 1e-9 and not (head and _head_noun(text, f) == head):

@@ -605,3 +605,25 @@ def test_a_number_glued_to_one_capital_letter_names_a_form_or_a_class() -> None:
 def test_the_number_of_a_form_is_no_figure() -> None:
     text = "Nhân lực số (Biểu mẫu số 05) gồm 86 người; số liệu lập theo mẫu số 07."
     assert [o.quote for o in extract_observations(text)] == ["86"]
+
+
+def test_a_pair_after_an_age_already_stated_is_no_age() -> None:
+    text = "- Số xã đã liên thông thủ tục cấp thẻ bảo hiểm y tế cho trẻ dưới 6 tuổi: 131/129 xã"
+    [obs] = extract_observations(text)
+    assert (obs.numerator, obs.denominator) == (131.0, 129.0)
+    assert _values("Tuổi bình quân: 38.") == []  # an age named before its number still is one
+
+
+def test_a_list_of_parts_by_every_channel_is_all_of_its_total() -> None:
+    text = (
+        "Bộ phận Một cửa tiếp nhận 7.400 hồ sơ, trong đó: nộp trực tuyến 4.310 hồ sơ (đạt 58,2%); "
+        "nộp trực tiếp 2.900 hồ sơ; qua dịch vụ bưu chính công ích 150 hồ sơ.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text)}
+    total = found["7.400"]
+    # the share after the first part does not end the list: each part points at the total
+    assert {found[q].parent_ordinal for q in ("4.310", "2.900", "150")} == {total.ordinal}
+    assert total.parts_complete  # online, in person and by post: every way in
+    # parts that name a channel and something else are only some of it
+    text = "Huyện tiếp nhận 9.000 hồ sơ, trong đó 5.100 hồ sơ trực tuyến, 1.900 hồ sơ đất đai."
+    assert not next(o for o in extract_observations(text) if o.quote == "9.000").parts_complete
