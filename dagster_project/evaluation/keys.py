@@ -135,6 +135,9 @@ EVAL_SETS = (
     _composed("news47", "composed blind, news-style, twenty-ninth round (scored blind at a556ef0)"),
     _composed("news48", "composed blind, news-style with sector vocabulary, twenty-ninth round (scored blind at a556ef0)"),
     _composed("official34", "composed blind, official-style, twenty-ninth round (scored blind at a556ef0)"),
+    _composed("news49", "composed blind, news-style, thirtieth round (scored blind at a35aad1)"),
+    _composed("news50", "composed blind, news-style with sector vocabulary, thirtieth round (scored blind at a35aad1)"),
+    _composed("official35", "composed blind, official-style, thirtieth round (scored blind at a35aad1)"),
 )
 
 
