@@ -575,7 +575,8 @@ class _Reader:
             target = heading_target(line.title)
             if target is None and self._indicators_to_come(line.title):
                 target = True
-            section = _Section(line.style, line.title, target, self._as_of(line.title) or self._period_in_brackets(line.title))
+            dated = self._as_of(line.title) or self._period_in_brackets(line.title) or self._past_year(line.title, target)
+            section = _Section(line.style, line.title, target, dated)
             if line.style == "caps":
                 self.stack.clear()  # an unnumbered all-caps heading (PHỤ LỤC) starts a new part
             _push(self.stack, section)
@@ -602,6 +603,15 @@ class _Reader:
         bracket = _BRACKETED.search(title)
         end = report_period_end(bracket.group(1)) if bracket else None
         return end if end is not None and self.year_of is not None and end <= self.year_of else None
+
+    def _past_year(self, title: str, target: bool | None) -> datetime.date | None:
+        """"Kết quả nổi bật năm 2024" in a report of 2025: a heading of results that names one
+        year, over before the report's, dates its section to that year's end."""
+        years = {int(y) for y in YEAR.findall(title)}
+        if target or len(years) != 1 or self.year_of is None:
+            return None
+        year = years.pop()
+        return datetime.date(year, 12, 31) if year < self.year_of.year else None
 
     def _indicators_to_come(self, title: str) -> bool:
         """"Chỉ tiêu giai đoạn 2025 - 2027" in a report of February 2025: indicators of years

@@ -1261,3 +1261,19 @@ def test_a_row_whose_long_label_ran_into_its_unit_keeps_its_values_in_their_colu
     assert found["1.045"].table_column == "Năm 2024" and not found["1.045"].is_target
     assert found["1.500"].table_column == "Năm 2025 (kế hoạch)" and found["1.500"].is_target
     assert found["1.045"].subject.startswith("Số camera an ninh")
+
+
+def test_a_heading_of_results_naming_a_past_year_dates_its_section() -> None:
+    text = (
+        "1. Kết quả nổi bật năm 2025\n"
+        "- Toàn huyện có 64 trạm BTS.\n"
+        "- Tỷ lệ hồ sơ trực tuyến đạt 71,4%.\n\n"
+        "2. Nhiệm vụ năm 2026\n"
+        "- Phấn đấu 85% hồ sơ trực tuyến.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2026, 1, 12))}
+    assert found["64"].as_of_date == found["71,4%"].as_of_date == datetime.date(2025, 12, 31)
+    assert found["85%"].is_target and found["85%"].as_of_date is None
+    # the report's own year is not over: no date from the heading
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 12, 20))}
+    assert found["64"].as_of_date is None
