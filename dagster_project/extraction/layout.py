@@ -669,8 +669,10 @@ class _Reader:
             outer = self.intro  # a list intro inside an open list keeps what the outer one said
             target, as_of = intro_target(block_text), self._as_of(block_text) or period_as_of(block_text, self.year_of)
             cues = {m.group().lower() for m in _TARGET_INTRO.finditer(block_text)}
-            if target and cues == {"chỉ tiêu"} and _scope(self.stack).target is False:
-                target = None  # "Các chỉ tiêu hạ tầng khác:" in a results section names indicators
+            if target and cues == {"chỉ tiêu"} and (_scope(self.stack).target is False or not YEAR.search(block_text)):
+                # "Các chỉ tiêu hạ tầng khác:" in a results section, "Một số chỉ tiêu chính như
+                # sau:" naming no year: indicators, which the section makes goals or results
+                target = None
             if target and cues == {"chỉ tiêu"} and self._names_past_years_only(block_text):
                 target = False  # "Một số chỉ tiêu chủ yếu năm 2024:" in a report of 2025 lists results
             if as_of is None and not target:

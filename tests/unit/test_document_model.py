@@ -1277,3 +1277,17 @@ def test_a_heading_of_results_naming_a_past_year_dates_its_section() -> None:
     # the report's own year is not over: no date from the heading
     found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 12, 20))}
     assert found["64"].as_of_date is None
+
+
+def test_a_list_of_indicators_naming_no_year_takes_goal_or_result_from_its_section() -> None:
+    text = (
+        "Theo Sở Thông tin và Truyền thông, một số chỉ tiêu chính như sau:\n"
+        "- Số trạm BTS: 1.342 trạm\n"
+        "- Tỷ lệ hồ sơ trực tuyến: 68,5%\n\n"
+        "II. MỤC TIÊU NĂM 2026\n"
+        "Các chỉ tiêu cụ thể:\n"
+        "- Tỷ lệ hồ sơ trực tuyến: 80%\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 12, 2))}
+    assert not found["1.342"].is_target and not found["68,5%"].is_target
+    assert found["80%"].is_target
