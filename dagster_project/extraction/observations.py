@@ -269,10 +269,23 @@ def _link_parts(text: str, figures: list[Figure]) -> None:
         if total.unit == "percent" and not marked:
             continue
         parts = _parts_of(total, following, marked, text)
+        complete = marked and total.unit == "count" and _channels_complete(text, total, parts)
+        if marked and total.unit == "count" and not complete:
+            # "trong đó: trực tuyến 11.205 hồ sơ (đạt 60,1%); trực tiếp 6.980 hồ sơ; ...": a list by
+            # channel goes on past the share stated after a part; any other list ends there
+            through = _parts_of(total, following, marked, text, past_shares=True)
+            if len(through) > len(parts) and _channels_complete(text, total, through):
+                parts, complete = through, True
         for part in parts:
             part.parent = i
-        if marked and total.unit == "count" and _channels_complete(text, total, parts):
-            total.parts_complete = True
+        total.parts_complete = total.parts_complete or complete
+
+
+def _compared(text: str, percent: Figure) -> bool:
+    """"đạt 109,0% kế hoạch năm 2025 (10.520 camera)": a percentage of a plan or an earlier time,
+    whose clause goes on with what it is compared with."""
+    clause_end = _CLAUSE_END.search(text, percent.end, percent.sentence.end)
+    return bool(_COMPARED_WITH.search(text, percent.end, clause_end.start() if clause_end else percent.sentence.end))
 
 
 def _channels_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
@@ -315,8 +328,7 @@ def _share_of_part(text: str, figures: list[Figure]) -> None:
             continue
         if not _PART_SHARE_LINK.fullmatch(text, part.end, percent.lead_start):
             continue  # "..., trong đó 41.280 hồ sơ trực tuyến, tỷ lệ đúng hạn đạt 98%": another rate
-        clause_end = _CLAUSE_END.search(text, percent.end, percent.sentence.end)
-        if _COMPARED_WITH.search(text, percent.end, clause_end.start() if clause_end else percent.sentence.end):
+        if _compared(text, percent):
             continue  # "..., đạt 112% kế hoạch": a comparison, no share
         percent.numerator, percent.denominator = part.value, figures[part.parent].value
         percent.stated_percent = percent.value
@@ -381,21 +393,24 @@ def _positions_by_sentence(figures: list[Figure]) -> dict[int, list[int]]:
     return grouped
 
 
-def _parts_of(total: Figure, following: list[Figure], marked: bool, text: str) -> list[Figure]:
+def _parts_of(
+    total: Figure, following: list[Figure], marked: bool, text: str, past_shares: bool = False
+) -> list[Figure]:
     """Same-unit figures that follow a total: after a marker while they fit, else if they sum to it.
 
     After an explicit marker ("trong đó", "bao gồm"), a count that would overflow
     the total is still a part when it counts the same thing (same head noun:
     "1.000 chứng thư số, trong đó 400 chứng thư số ..., 601 chứng thư số ..."),
     so that parts which do not add up are linked and the quality check can flag them.
+    With `past_shares`, a share stated right after a part ("(đạt 60,1%)") does not end the list.
     """
     parts: list[Figure] = []
     running = 0.0
     head = _head_noun(text, total) if marked and total.unit == "count" else None
     for f in following:
-        if marked and parts and f.unit == "percent" != total.unit and _PART_SHARE_LINK.fullmatch(
+        if past_shares and parts and f.unit == "percent" != total.unit and _PART_SHARE_LINK.fullmatch(
             text, parts[-1].end, f.lead_start
-        ):
+        ) and not _compared(text, f):
             continue  # "trực tuyến 11.205 hồ sơ (đạt 60,1%); trực tiếp 6.980 hồ sơ": the part's share
         if f.unit != total.unit or not _can_sum(f) or _WHOLE_AGAIN.search(text, max(0, f.lead_start - 12), f.lead_start):
             break

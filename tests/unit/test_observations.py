@@ -627,3 +627,11 @@ def test_a_list_of_parts_by_every_channel_is_all_of_its_total() -> None:
     # parts that name a channel and something else are only some of it
     text = "Huyện tiếp nhận 9.000 hồ sơ, trong đó 5.100 hồ sơ trực tuyến, 1.900 hồ sơ đất đai."
     assert not next(o for o in extract_observations(text) if o.quote == "9.000").parts_complete
+    # ... a list not by channel ends at the share: what the next clause counts is no part
+    text = "Xã tiếp nhận 1.385 hồ sơ, trong đó 1.162 hồ sơ trực tuyến (đạt 83,9%); giải quyết đúng hạn 1.370 hồ sơ."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert found["1.370"].parent_ordinal is None
+    # a percentage of a plan after the part ends the list: the plan in brackets is no part
+    text = "Thành phố có 8.460 camera, trong đó 2.950 camera kết nối về IOC, đạt 107,3% kế hoạch (2.750 camera)."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert found["2.950"].parent_ordinal == found["8.460"].ordinal and found["2.750"].parent_ordinal is None
