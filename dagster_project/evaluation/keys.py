@@ -138,6 +138,9 @@ EVAL_SETS = (
     _composed("news49", "composed blind, news-style, thirtieth round (scored blind at a35aad1)"),
     _composed("news50", "composed blind, news-style with sector vocabulary, thirtieth round (scored blind at a35aad1)"),
     _composed("official35", "composed blind, official-style, thirtieth round (scored blind at a35aad1)"),
+    _composed("news51", "composed blind, news-style, thirty-first round (scored blind at 3b7d559)"),
+    _composed("news52", "composed blind, news-style with sector vocabulary, thirty-first round (scored blind at 3b7d559)"),
+    _composed("official36", "composed blind, official-style, thirty-first round (scored blind at 3b7d559)"),
 )
 
 
