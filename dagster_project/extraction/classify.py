@@ -69,7 +69,7 @@ from functools import lru_cache
 
 from dagster_project.extraction import lexicon
 from dagster_project.extraction.models import Observation, with_fields
-from dagster_project.extraction.obs_context import Sentence, clause_bounds
+from dagster_project.extraction.obs_context import Sentence, channel_index, channel_of, clause_bounds
 from dagster_project.extraction.taxonomy import FACT_DOMAINS, UNCLASSIFIED, Taxonomy, taxonomy
 from dagster_project.extraction.words import KeywordIndex, Match, Script, Text, tone_key
 
@@ -482,7 +482,7 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
             continue
         if not _undecided(obs, tax) and not _by_column_header(obs):
             continue
-        channel = _channel_of_text(obs.subject)
+        channel = channel_of(obs.subject)
         if channel is not None:
             channel_cells.append((k, channel))
         elif obs.unit == "percent" and _RATE_HEADER.match(obs.subject or ""):
@@ -520,7 +520,7 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
                 break
     for k, obs in enumerate(out):
         variant = lexicon.PART_ONLINE_VARIANTS.get(obs.indicator_code)
-        channel = _channel_of_text(obs.subject) if variant is not None and obs.scope == "table" else None
+        channel = channel_of(obs.subject) if variant is not None and obs.scope == "table" else None
         if channel is not None and channel[0] == "online" and variant in tax.indicators:
             # "Trực tuyến Hồ sơ tiếp nhận" (a sub-column under a merged header): the online ones
             out[k] = with_fields(obs, indicator_code=variant, domain=tax[variant].domain,
@@ -559,11 +559,11 @@ _CHANNEL_FILLERS = re.compile(
 
 def _channel_only(label: str) -> tuple[str, str] | None:
     """The channel of a label that names nothing else ("- Trực tiếp, qua bưu chính")."""
-    channel = _channel_of_text(label)
+    channel = channel_of(label)
     if channel is None:
         return None
     rest = label.lower()
-    for m in sorted(_channel_index().find(Text(label)), key=lambda m: -(m.end - m.start)):
+    for m in sorted(channel_index().find(Text(label)), key=lambda m: -(m.end - m.start)):
         rest = rest.replace(m.keyword, " ")
     return channel if not _CHANNEL_FILLERS.sub("", rest) else None
 
@@ -725,12 +725,6 @@ _BRACKETED_SHARE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _channel_index() -> KeywordIndex[str]:
-    entries = [(w, "online") for w in lexicon.PART_CHANNELS_ONLINE] + [(w, "other") for w in lexicon.PART_CHANNELS_OTHER]
-    return KeywordIndex(entries)
-
-
 _PART_SEPARATOR = re.compile(r"[,;:.()]|\s(?:và|hoặc|and|or)\s", re.IGNORECASE)
 _OWN_REACH = 80  # characters before and after a part that may hold its own words
 
@@ -749,13 +743,7 @@ def _channel(text: str, obs: Observation, before: Observation | None, after: Obs
     tail_end = min(after.char_start if after is not None else len(text), obs.char_end + _OWN_REACH)
     tail = text[obs.char_end : tail_end]
     stop = _PART_SEPARATOR.search(tail)
-    return _channel_of_text(lead + " " + (tail[: stop.start()] if stop else tail))
-
-
-def _channel_of_text(own: str) -> tuple[str, str] | None:
-    found = _channel_index().find(Text(own))
-    kinds = {m.payload for m in found}
-    return (found[0].payload, found[0].keyword) if len(kinds) == 1 else None
+    return channel_of(lead + " " + (tail[: stop.start()] if stop else tail))
 
 
 def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy) -> list[Observation]:

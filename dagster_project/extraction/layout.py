@@ -49,8 +49,8 @@ from dagster_project.extraction.layout_lines import (
 from dagster_project.extraction.layout_tables import Table, build_table, mark_rows, mark_single_cell_tables
 from dagster_project.extraction.obs_context import (
     as_of_date,
-    data_cut_off,
     as_of_in_publication_year,
+    data_cut_off,
     period_as_of,
     report_period_end,
     reports_as_of_a_past_date,
@@ -608,10 +608,9 @@ class _Reader:
         """"Kết quả nổi bật năm 2024" in a report of 2025: a heading of results that names one
         year, over before the report's, dates its section to that year's end."""
         years = {int(y) for y in YEAR.findall(title)}
-        if target or len(years) != 1 or self.year_of is None:
+        if target or len(years) != 1 or not self._names_past_years_only(title):
             return None
-        year = years.pop()
-        return datetime.date(year, 12, 31) if year < self.year_of.year else None
+        return datetime.date(years.pop(), 12, 31)
 
     def _indicators_to_come(self, title: str) -> bool:
         """"Chỉ tiêu giai đoạn 2025 - 2027" in a report of February 2025: indicators of years

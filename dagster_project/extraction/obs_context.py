@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dagster_project.extraction import lexicon
+from dagster_project.extraction.words import KeywordIndex, Text
 
 _I = re.IGNORECASE
 _UPPER_OR_DIGIT = re.compile(r"[A-ZĐÀ-ỸÁÉÍÓÚÝĂÂÊÔƠƯ0-9“\"(*•\-–]")
@@ -584,3 +585,20 @@ def subject_after(text: str, pos: int, limit: int) -> str:
         window = window[: m.start()]
     words = window.split()[:12]
     return " ".join(words).strip(" ,.-–")
+
+
+# --- channels ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def channel_index() -> KeywordIndex[str]:
+    """The ways a dossier comes in: online, or another (in person, by post)."""
+    entries = [(w, "online") for w in lexicon.PART_CHANNELS_ONLINE] + [(w, "other") for w in lexicon.PART_CHANNELS_OTHER]
+    return KeywordIndex(entries)
+
+
+def channel_of(own: str) -> tuple[str, str] | None:
+    """The one kind of channel ("online" or "other") a part's own words name, with the word."""
+    found = channel_index().find(Text(own))
+    kinds = {m.payload for m in found}
+    return (found[0].payload, found[0].keyword) if len(kinds) == 1 else None

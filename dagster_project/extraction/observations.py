@@ -25,6 +25,7 @@ from dagster_project.extraction.obs_context import (
     announces_goals,
     as_of_date,
     as_of_in_publication_year,
+    channel_of,
     cue_is_an_indicator_name,
     clause_bounds,
     is_target,
@@ -52,12 +53,6 @@ _PART_ROW = re.compile(r"\W*(?:" + lexicon.alternation(lexicon.PART_MARKERS) + r
 _PART_SHARE_LINK = re.compile(
     r"[^,;()\d]*(?:,\s*|\(\s*)(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|accounting for|or)\s*)?(?:(?:tỷ|tỉ) lệ\s*)?", _I
 )
-# The ways a dossier comes in, as the parts of a total name them (classify.py reads the same words).
-_CHANNEL_KINDS = (
-    ("online", re.compile(lexicon.word_alternation(lexicon.PART_CHANNELS_ONLINE), _I)),
-    ("other", re.compile(lexicon.word_alternation(lexicon.PART_CHANNELS_OTHER), _I)),
-)
-_ITEM_END = re.compile(r"[;.](?:\s|$)")
 _ITEM_SEPARATOR = re.compile(r";|,\s|:\s|\s+và\s+")
 _LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+|\s+and\s+|;\s*")
 _MAX_LABEL_CHARS = 160
@@ -284,8 +279,7 @@ def _link_parts(text: str, figures: list[Figure]) -> None:
 def _compared(text: str, percent: Figure) -> bool:
     """"đạt 109,0% kế hoạch năm 2025 (10.520 camera)": a percentage of a plan or an earlier time,
     whose clause goes on with what it is compared with."""
-    clause_end = _CLAUSE_END.search(text, percent.end, percent.sentence.end)
-    return bool(_COMPARED_WITH.search(text, percent.end, clause_end.start() if clause_end else percent.sentence.end))
+    return bool(_COMPARED_WITH.search(text, percent.end, _clause_end(text, percent)))
 
 
 def _channels_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
@@ -297,22 +291,22 @@ def _channels_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
     kinds: list[str] = []
     for k, part in enumerate(parts):
         before = parts[k - 1].end if k else total.end
-        after = parts[k + 1].lead_start if k + 1 < len(parts) else _item_end(text, part)
+        after = parts[k + 1].lead_start if k + 1 < len(parts) else _clause_end(text, part)
         # the item of the list the part stands in: from the separator before it to the one after
         start = max((m.end() for m in _ITEM_SEPARATOR.finditer(text, before, part.lead_start)), default=before)
         stop = _ITEM_SEPARATOR.search(text, part.end, after)
         own = text[start : stop.start() if stop else after]
-        named = {kind for kind, pattern in _CHANNEL_KINDS if pattern.search(own)}
-        if len(named) != 1:
+        channel = channel_of(own)
+        if channel is None:
             return False
-        kinds.extend(named)
+        kinds.append(channel[0])
     return "online" in kinds and "other" in kinds
 
 
-def _item_end(text: str, figure: Figure) -> int:
-    """End of the list item a figure is in: the next ';' or the end of its sentence."""
-    clause_end = _ITEM_END.search(text, figure.end, figure.sentence.end)
-    return clause_end.start() if clause_end else figure.sentence.end
+def _clause_end(text: str, figure: Figure) -> int:
+    """End of the clause (or list item) a figure is in: the next ';' or '.', else its sentence's."""
+    found = _CLAUSE_END.search(text, figure.end, figure.sentence.end)
+    return found.start() if found else figure.sentence.end
 
 
 def _share_of_part(text: str, figures: list[Figure]) -> None:
