@@ -245,8 +245,9 @@ ACTUAL_MARKERS = ("đã", "hiện nay", "hiện có", "đến nay", "hiện tạ
 AS_OF_CUES = ("tính đến", "tính tới", "đến", "tới", "as of", "as at", "until")
 # "cuối năm 2022", "hết năm 2022", "end of 2022": 31 December.
 PERIOD_END_WORDS = ("cuối", "hết")
-# What a report calls its data when it states the day they stop at ("số liệu tính đến ...").
-DATA_WORDS = ("số liệu",)
+# What a report calls its data, or the period they cover, when it states the day they stop at
+# ("số liệu tính đến ...", "Kỳ báo cáo: từ ngày ... đến ngày ...").
+DATA_WORDS = ("số liệu", "kỳ báo cáo")
 
 
 # --- document structure -------------------------------------------------------------

@@ -223,9 +223,10 @@ def _header_lines(text: str) -> list[str]:
 # Lines of the official header: the masthead, number and date block, document type and subject.
 _OFFICIAL_HEADER_LINES = 30
 # "<Place>, ngày 15 tháng 12 năm 2023" (or "ngày 15/12/2023") at the start of a line or of a
-# cell of the two-column header ("Số: 612/BC-UBND      Lào Cai, ngày 15 tháng 12 năm 2023").
+# cell of the two-column header ("Số: 612/BC-UBND      Lào Cai, ngày 15 tháng 12 năm 2023"), or
+# right after the number when a web page collapsed the columns' gap ("Số: 612/BC-UBND Lào Cai, ...").
 _OFFICIAL_DATE_LINE = re.compile(
-    r"(?:^|\||\t|\s{2,})\s*(?P<place>[^\W\d_][^\W\d_.]*\.?(?:[ \t]+[^\W\d_][^\W\d_.]*\.?){0,4}),\s*"
+    r"(?:^|\||\t|\s{2,}|^\s*Số\s*:\s*\d+/\S+\s)\s*(?P<place>[^\W\d_][^\W\d_.]*\.?(?:[ \t]+[^\W\d_][^\W\d_.]*\.?){0,4}),\s*"
     r"ngày\s+(?P<d>\d{1,2})(?:\s+tháng\s+|\s*[/.-]\s*)(?P<m>\d{1,2})(?:\s+năm\s+|\s*[/.-]\s*)(?P<y>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )

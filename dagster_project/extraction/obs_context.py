@@ -258,6 +258,10 @@ def announces_goals(sentence_text: str) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _AS_OF_CUE = lexicon.alternation(lexicon.AS_OF_CUES)
+# A counted noun right after a day/month makes it a pair of counts: "đến 6/6 đơn vị", "10/10 huyện".
+_COUNTED_NOUN_AFTER = (
+    r"(?!\s+" + lexicon.word_alternation([w.rstrip("*") for words in lexicon.BASES.values() for w in words]) + r")"
+)
 _AS_OF = re.compile(
     _AS_OF_CUE + r"\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b",
     _I,
@@ -297,8 +301,7 @@ _AS_OF_EN_NO_YEAR = re.compile(
 _NAMES_A_TIME = re.compile(
     # a day and month, not the digits inside a pair of counts ("1.528/1.712 thôn", "129/129 xã",
     # "10/10 huyện": a counted noun after it)
-    r"\b(?:19|20)\d{2}\b|(?<![\d.,])\d{1,2}[/.-]\d{1,2}(?![\d.,]*\d)"
-    r"(?!\s+" + lexicon.word_alternation([w.rstrip("*") for words in lexicon.BASES.values() for w in words]) + r")"
+    r"\b(?:19|20)\d{2}\b|(?<![\d.,])\d{1,2}[/.-]\d{1,2}(?![\d.,]*\d)" + _COUNTED_NOUN_AFTER +
     # ... nor an English decimal ("96.5 percent", "2.9 million")
     r"(?!\s*(?:%|percent|per cent|million|billion|thousand|triệu|nghìn|tỷ))|"
     r"\b(?:tháng|quý|năm)\s+(?:\d|này|nay|qua|trước|tới)|"
@@ -355,9 +358,11 @@ def _quarter_end(year: int, quarter: str) -> datetime.date:
 
 
 # "Tính đến ngày 15/8", "từ ngày 1.7 - 10.9": a day and month whose year the report's
-# publication date gives.
+# publication date gives. Without "ngày", a counted noun after it makes it a pair of counts
+# ("đã kết nối đến 6/6 đơn vị").
 _AS_OF_DAY_MONTH = re.compile(
-    r"(?:" + _AS_OF_CUE + r"|\btừ\s+(?:ngày\s+)?\d{1,2}[/.]\d{1,2}\s*(?:-|–|đến|tới))\s+(?:hết\s+)?(?:ngày\s+)?"
+    r"(?:" + _AS_OF_CUE + r"|\btừ\s+(?:ngày\s+)?\d{1,2}[/.]\d{1,2}\s*(?:-|–|đến|tới))\s+(?:hết\s+)?"
+    r"(?:ngày\s+|(?=\d{1,2}[/.]\d{1,2}(?![/.-]?\d)" + _COUNTED_NOUN_AFTER + r"))"
     r"(\d{1,2})([/.])(\d{1,2})(?![/.-]?\d)",
     _I,
 )
@@ -501,11 +506,12 @@ def _past_dateline(text: str) -> str:
 
 
 # "(số liệu tính đến ngày 30/11/2025)", "Số liệu trong báo cáo được tổng hợp đến hết ngày
-# 15/6/2025", "(số liệu từ ngày 01/01 đến ngày 20/9/2025)": the day a report's data stop at. The
-# date follows the words at once; "mạng truyền số liệu" is a network, not the report's data.
+# 15/6/2025", "(số liệu từ ngày 01/01 đến ngày 20/9/2025)", "Kỳ báo cáo: từ ngày 15/12/2024 đến
+# ngày 14/12/2025": the day a report's data stop at. The date follows the words at once; "mạng
+# truyền số liệu" is a network, not the report's data.
 _DATA_CUT_OFF = re.compile(
     r"(?<!truyền )\b(?:" + lexicon.alternation(lexicon.DATA_WORDS) + r")(?:\s+[^\W\d]+){0,5}?"
-    r"\s+(?=(?:tính\s+|tổng hợp\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d|từ\s+(?:ngày\s+)?\d)",
+    r"\s*:?\s+(?=(?:tính\s+|tổng hợp\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d|từ\s+(?:ngày\s+)?\d)",
     _I,
 )
 _CUT_OFF_REACH = 48  # characters after the words that hold the date ("từ ngày 01/01/2025 đến ngày 20/9/2025")
@@ -517,7 +523,7 @@ def data_cut_off(text: str, year_of: datetime.date | None) -> datetime.date | No
     m = _DATA_CUT_OFF.search(text)
     if m is None:
         return None
-    stated = re.split(r"[();:]", text[m.start() : m.end() + _CUT_OFF_REACH], maxsplit=1)[0]
+    stated = re.split(r"[();:]", text[m.end() : m.end() + _CUT_OFF_REACH], maxsplit=1)[0]
     found = as_of_date(stated)
     if found is None and year_of is not None:
         found = as_of_in_publication_year(stated, year_of)

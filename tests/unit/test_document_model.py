@@ -1205,6 +1205,8 @@ def test_a_data_cut_off_names_the_day_after_its_words_only() -> None:
     assert data_cut_off("Mạng truyền số liệu chuyên dùng đến ngày 30/6/2025 có 40 điểm", year_of) is None
     assert data_cut_off("số liệu sẽ cập nhật đến ngày 31/12/2026", year_of) is None  # after publication
     assert data_cut_off("Cơ sở dữ liệu đến nay có 12.000 bản ghi", year_of) is None
+    assert data_cut_off("(Kỳ báo cáo: từ ngày 15/12/2024 đến ngày 14/11/2025)", year_of) == datetime.date(2025, 11, 14)
+    assert data_cut_off("Kỳ báo cáo: 6 tháng đầu năm 2025", year_of) is None  # a period, no day
 
 
 def test_a_list_of_indicators_of_a_past_year_lists_results_not_goals() -> None:

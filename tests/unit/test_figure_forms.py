@@ -89,6 +89,11 @@ def test_a_day_and_month_after_den_followed_by_a_count_noun_is_a_ratio() -> None
     assert (obs.numerator, obs.denominator) == (9.0, 11.0)
 
 
+def test_a_pair_of_counts_after_den_does_not_date_its_sentence() -> None:
+    (obs,) = extract_observations("Mạng nội bộ đã kết nối đến 7/7 đơn vị trực thuộc Sở.", datetime.date(2024, 12, 10))
+    assert (obs.numerator, obs.denominator, obs.as_of_date) == (7.0, 7.0, None)
+
+
 def test_a_day_and_month_after_den_followed_by_the_sentence_is_a_date() -> None:
     assert [o.value for o in extract_observations("Tính đến 20/11 toàn tỉnh có 205 điểm wifi.")] == [205.0]
 

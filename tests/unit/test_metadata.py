@@ -119,6 +119,20 @@ def test_the_signing_date_in_a_table_cell_and_with_slashes_is_read() -> None:
     assert (meta.published_date, meta.title) == (datetime.date(2025, 1, 9), "KẾ HOẠCH Chuyển đổi số năm 2025")
 
 
+def test_the_signing_date_right_after_the_number_on_a_web_page_is_the_publication_date() -> None:
+    # a portal printed the two header columns as one line, over the page's own post date
+    text = (
+        "Sở Y tế tỉnh Kon Tum\nTrang chủ » Tin tức » Báo cáo\nKết quả ứng dụng CNTT năm 2024\n"
+        "Ngày đăng: 20/12/2024 09:15\nSố: 77/BC-SYT Kon Tum, ngày 17 tháng 12 năm 2024\n\n"
+        "Năm 2024, Sở tiếp nhận 310 hồ sơ trực tuyến.\n"
+    )
+    assert extract_metadata(text).published_date == datetime.date(2024, 12, 17)
+    # a number in prose is no header: "Số 12 Lê Lợi, ngày ..." names no document
+    assert extract_metadata("Tin vắn\nSố 12 Lê Lợi, ngày 3 tháng 5 năm 2024 khai trương.\n").published_date != (
+        datetime.date(2024, 5, 3)
+    )
+
+
 def test_a_place_and_date_deep_in_the_body_is_not_the_signing_date() -> None:
     body = "\n".join(f"Đoạn {k}: nội dung báo cáo." for k in range(40))
     text = f"Tiêu đề bài viết\n{body}\nHà Nội, ngày 15 tháng 12 năm 2023\n"
