@@ -113,7 +113,8 @@ RAW_DDL = [
     *(f"alter table raw.observations add column if not exists {name} {sql_type}" for name, sql_type in
       (("figure_kind", "varchar"), ("range_high", "double"), ("multiplier", "double"), ("scope", "varchar"),
        ("section", "varchar"), ("table_column", "varchar"), ("table_row", "varchar"),
-       ("target_source", "varchar"), ("as_of_source", "varchar"), ("parts_complete", "boolean"))),
+       ("target_source", "varchar"), ("as_of_source", "varchar"), ("parts_complete", "boolean"),
+       ("admin_level_source", "varchar"))),
     """create table if not exists raw.extractions (
         report_key varchar primary key,
         extractor_version varchar not null,
@@ -126,7 +127,7 @@ RAW_DDL = [
 # a warehouse built before them gets them by `alter table ... add column if not exists`.
 STRUCTURE_COLUMNS = (
     "figure_kind", "range_high", "multiplier", "scope", "section", "table_column", "table_row",
-    "target_source", "as_of_source", "parts_complete",
+    "target_source", "as_of_source", "parts_complete", "admin_level_source",
 )
 
 SOURCE_COLUMNS = ("province_source", "published_source", "source_url")

@@ -51,6 +51,7 @@ from dagster_project.extraction.obs_context import (
     as_of_date,
     as_of_in_publication_year,
     data_cut_off,
+    issuer_level,
     period_as_of,
     report_period_end,
     reports_as_of_a_past_date,
@@ -87,6 +88,7 @@ class Block:
 class Layout:
     reading: str  # the text, same length: furniture blanked, wrapped lines joined
     blocks: tuple[Block, ...]
+    issuer_level: str | None = None  # "district" or "commune": the level of the body that issued it
 
 
 # --- line kinds -------------------------------------------------------------------------
@@ -440,7 +442,20 @@ def read_layout(text: str, year_of: datetime.date | None = None) -> Layout:
     _mark_structure(lines)
     mark_rows(lines)
     single_tables = {start: (end, table) for start, end, table in mark_single_cell_tables(lines, text)}
-    return _Reader(text, lines, single_tables, _wrap_width(lines), year_of).read()
+    layout = _Reader(text, lines, single_tables, _wrap_width(lines), year_of).read()
+    return Layout(layout.reading, layout.blocks, issuer_level(_issuing_body(lines)))
+
+
+def _issuing_body(lines: list[Line]) -> list[str]:
+    """The masthead lines above the document's number, date and type: its issuing body."""
+    body = []
+    for line in lines[:_HEADER_ZONE_LINES]:
+        if line.kind != MASTHEAD:
+            continue
+        if _DOC_NUMBER_LINE.match(line.text) or _OFFICIAL_DATE.match(line.text) or _DOC_TYPE.fullmatch(line.text):
+            break
+        body.append(line.text)
+    return body
 
 
 class _Reader:

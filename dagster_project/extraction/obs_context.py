@@ -150,13 +150,33 @@ _COMMUNE = re.compile(lexicon.COMMUNE_LEVEL_PATTERN, _I)
 _NATIONAL = re.compile(lexicon.NATIONAL_LEVEL_PATTERN, _I)
 
 
-def admin_level(segment: str, lead: str) -> str:
-    """Level of government a figure's own segment talks about, falling back to the lead-in."""
+def admin_level(segment: str, lead: str, issuer: str | None = None) -> tuple[str, str | None]:
+    """Level of government a figure's own segment talks about, falling back to the lead-in,
+    and where it came from: "text", or "issuer" when the text names none and a district or
+    commune body issued the report (its unnamed figures are its own place's)."""
     for part in (segment, lead):
         level = _level_of(part)
         if level:
-            return level
-    return "unspecified"
+            return level, "text"
+    if issuer is not None:
+        return issuer, "issuer"
+    return "unspecified", None
+
+
+def issuer_level(masthead: list[str]) -> str | None:
+    """The level of the body that issues a document when it is a district or a commune, else
+    None: the lowest body its masthead names ("ỦY BAN NHÂN DÂN HUYỆN TÂN LẠC" over "ỦY BAN NHÂN
+    DÂN XÃ PHONG PHÚ" is the commune's). The motto's column beside it names no body."""
+    lowest = None
+    for line in masthead:
+        body = _MASTHEAD_COLUMNS.split(line.strip(), maxsplit=1)[0]
+        level = _level_of(body)
+        if level in ("province", "district", "commune"):
+            lowest = level
+    return lowest if lowest in ("district", "commune") else None
+
+
+_MASTHEAD_COLUMNS = re.compile(r"\s{2,}|\||\t")
 
 
 # Pure in its text, and asked again for every figure of a sentence (the same lead-in).

@@ -128,7 +128,7 @@ def _extract(text: str, published: datetime.date | None) -> list[tuple[Observati
     _link_parts(reading, figures)
     _share_of_part(reading, figures)
     _link_sum_rows(figures)
-    return _to_observations(text, reading, figures, published, lang)
+    return _to_observations(text, reading, figures, published, lang, layout.issuer_level)
 
 
 def _read_blocks(
@@ -453,7 +453,8 @@ def _head_noun(text: str, figure: Figure) -> str | None:
 
 
 def _to_observations(
-    text: str, reading: str, figures: list[Figure], published: datetime.date | None, lang: Lang
+    text: str, reading: str, figures: list[Figure], published: datetime.date | None, lang: Lang,
+    issuer: str | None = None,
 ) -> list[tuple[Observation, tuple[int, int] | None]]:
     figures_sorted = sorted(range(len(figures)), key=lambda k: figures[k].start)
     ordinal_of = {k: n for n, k in enumerate(figures_sorted)}
@@ -462,9 +463,9 @@ def _to_observations(
     for n, k in enumerate(figures_sorted):
         f = figures[k]
         if isinstance(f.context, CellContext):
-            obs, span = _table_observation(text, f, f.context, published), None
+            obs, span = _table_observation(text, f, f.context, published, issuer), None
         else:
-            obs, span = _prose_observation(text, reading, f, figures, by_sentence, published)
+            obs, span = _prose_observation(text, reading, f, figures, by_sentence, published, issuer)
         built.append((with_fields(
             obs,
             ordinal=n,
@@ -473,6 +474,10 @@ def _to_observations(
             extra=dict(f.extra, raw=f.raw, lang=lang),
         ), span))
     return built
+
+
+def _level(found: tuple[str, str | None]) -> dict:
+    return dict(admin_level=found[0], admin_level_source=found[1])
 
 
 def _common(text: str, f: Figure) -> dict:
@@ -496,7 +501,7 @@ def _common(text: str, f: Figure) -> dict:
 
 def _prose_observation(
     text: str, reading: str, f: Figure, figures: list[Figure], by_sentence: dict[int, list[int]],
-    published: datetime.date | None,
+    published: datetime.date | None, issuer: str | None,
 ) -> tuple[Observation, tuple[int, int] | None]:
     context: _BlockContext = f.context
     clause_start, clause_end = clause_bounds(f.sentence, f.start)
@@ -526,7 +531,7 @@ def _prose_observation(
         sentence=sentence_text if verbatim else " ".join(sentence_text.split()),
         as_of_date=as_of,
         as_of_source=as_of_source,
-        admin_level=admin_level(segment, lead),
+        **_level(admin_level(segment, lead, issuer)),
         is_target=target,
         target_source=target_source,
         subject=subject,
@@ -581,13 +586,15 @@ def _prose_target(
     return False, "none"
 
 
-def _table_observation(text: str, f: Figure, context: CellContext, published: datetime.date | None) -> Observation:
+def _table_observation(
+    text: str, f: Figure, context: CellContext, published: datetime.date | None, issuer: str | None
+) -> Observation:
     return Observation(
         **_common(text, f),
         sentence=context.evidence,
         as_of_date=context.as_of,
         as_of_source=context.as_of_source,
-        admin_level=admin_level(context.row_label, context.column + " " + context.section),
+        **_level(admin_level(context.row_label, context.column + " " + context.section, issuer)),
         is_target=bool(context.target),
         target_source=context.target_source if context.target or context.target_source == "column" else "none",
         subject=context.subject,

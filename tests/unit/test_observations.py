@@ -235,6 +235,34 @@ def test_admin_level_rules(text: str, level: str) -> None:
     assert _one(text).admin_level == level
 
 
+def test_figures_of_a_commune_report_that_name_no_level_are_the_communes() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN HUYỆN ĐỨC LINH\nỦY BAN NHÂN DÂN XÃ MÊ PU\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 45/BC-UBND\nMê Pu, ngày 10 tháng 12 năm 2024\nBÁO CÁO\nKết quả chuyển đổi số năm 2024\n\n"
+        "Tỷ lệ tài khoản định danh điện tử được kích hoạt đạt 82,4%. "
+        "Toàn tỉnh có 1.204 thủ tục hành chính.\n"
+    )
+    found = {o.quote: (o.admin_level, o.admin_level_source) for o in extract_observations(text)}
+    assert found == {"82,4%": ("commune", "issuer"), "1.204": ("province", "text")}
+
+
+@pytest.mark.parametrize(
+    ("masthead", "level"),
+    [
+        (["ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN TÁNH LINH        Độc lập - Tự do"], "district"),
+        (["UBND TỈNH BÌNH THUẬN", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"], None),
+        (["UBND HUYỆN HÀM TÂN", "PHÒNG VĂN HÓA VÀ THÔNG TIN"], "district"),
+        (["UBND THỊ XÃ LA GI", "UBND PHƯỜNG PHƯỚC HỘI"], "commune"),
+        (["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], None),
+    ],
+)
+def test_the_issuing_body_is_the_lowest_body_the_masthead_names(masthead: list[str], level: str | None) -> None:
+    from dagster_project.extraction.obs_context import issuer_level
+
+    assert issuer_level(masthead) == level
+
+
 @pytest.mark.parametrize(
     ("text", "target"),
     [

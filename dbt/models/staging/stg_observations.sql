@@ -20,6 +20,7 @@ renamed as (
         qualifier,
         cast(as_of_date as date) as as_of_date,
         admin_level,
+        admin_level_source,
         cast(base as varchar) as base,
         cast(is_target as boolean) as is_target,
         subject,
@@ -75,7 +76,7 @@ deduplicated as (
 select
     observation_key, report_key, ordinal, sentence_index, sentence, char_start, char_end,
     quote, value, unit, numerator, denominator, stated_percent, qualifier, as_of_date,
-    admin_level, base, is_target, subject, clause, parent_ordinal,
+    admin_level, admin_level_source, base, is_target, subject, clause, parent_ordinal,
     figure_kind, range_high, multiplier, scope, section, table_column, table_row, target_source, as_of_source,
     parts_complete, indicator_code, domain, classified_by, matched_keyword, relevance,
     extractor_version, extracted_at
