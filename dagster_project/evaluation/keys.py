@@ -141,6 +141,9 @@ EVAL_SETS = (
     _composed("news51", "composed blind, news-style, thirty-first round (scored blind at 3b7d559)"),
     _composed("news52", "composed blind, news-style with sector vocabulary, thirty-first round (scored blind at 3b7d559)"),
     _composed("official36", "composed blind, official-style, thirty-first round (scored blind at 3b7d559)"),
+    _composed("news53", "composed blind, news-style, thirty-second round (scored blind at 6ab4a91)"),
+    _composed("news54", "composed blind, news-style with sector vocabulary, thirty-second round (scored blind at 6ab4a91)"),
+    _composed("official37", "composed blind, official-style, thirty-second round (scored blind at 6ab4a91)"),
 )
 
 
