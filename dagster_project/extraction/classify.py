@@ -197,6 +197,12 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
         return obs
     if obs.scope == "table":
         return obs  # a column of people under a caption that names the team
+    if obs.base is not None and _base_kind(obs.base) == "units":
+        # "Sở có 9 phòng và 5 đơn vị sự nghiệp, với 312 công chức": bodies, not people
+        return with_fields(
+            obs, indicator_code=UNCLASSIFIED, domain=tax[UNCLASSIFIED].domain, classified_by=None,
+            matched_keyword=None, relevance=_NO_KEYWORD,
+        )
     field = _IT_FIELD.search(obs.subject)
     if field is not None and _IT_STAFF in tax.indicators:
         return with_fields(obs, indicator_code=_IT_STAFF, classified_by=SUBJECT, matched_keyword=field.group())
@@ -1938,8 +1944,18 @@ class _Report:
             ends += [w.first for w in view.group("parts") if w.first >= figure.last]
             ends += [w.first for w in view.group("measure") if w.first >= hi]  # "..., tỷ lệ nộp trực tuyến"
             hi = max(hi, min(ends))
-        channel = next((w for w in view.group("online") if lo <= w.first < hi), None)
+        # "tiếp nhận 108.210 hồ sơ, trực tuyến 66.855 hồ sơ": a channel word right before a later
+        # figure is that figure's label, not a verb said of these units
+        starts = {f for f, _ in view.figures if f > figure.first}
+        channel = next(
+            (w for w in view.group("online") if lo <= w.first < hi and not _labels_a_figure(view, w.last, starts)), None
+        )
         return (variant, channel.keyword, SUBJECT) if channel is not None else None
+
+
+def _labels_a_figure(view: _SentenceView, pos: int, starts: set[int]) -> bool:
+    """A figure starts at syllable `pos`, or right after a colon there."""
+    return pos in starts or view.syllable(pos) == ":" and pos + 1 in starts
 
 
 def _span_of(view: _SentenceView, phrase: str, before: int) -> tuple[int, int] | None:
@@ -1972,12 +1988,18 @@ def _counts_place_units(view: _SentenceView, fig: _Figure) -> bool:
     after "có" and named by place words alone up to the clause's end or its "trong đó"."""
     lead = _lead_start(view, fig)
     if view.ending_at("place_verb", lead) is None:
-        return False
+        listed = _units_listed_before(view, lead, fig.clause)
+        return listed is not None and _counts_place_units(view, listed)
+    figures = dict(view.figures)
     pos, named = fig.last, False
     while pos < fig.clause[1]:
         place = view.at("place_unit", pos)
         if place is not None:
             pos, named = place.last, True
+        elif named and view.syllable(pos) == "cấp" and view.at("place_unit", pos + 1) is not None:
+            pos += 1  # "10 đơn vị hành chính cấp huyện": the level the units are at
+        elif named and pos in figures and view.syllable(pos - 1) in _LIST_JOINS:
+            pos, named = figures[pos], False  # "9 huyện và 120 xã": the next count of units listed
         elif view.syllable(pos) in _LIST_JOINS:
             pos += 1
         else:
@@ -1985,6 +2007,26 @@ def _counts_place_units(view: _SentenceView, fig: _Figure) -> bool:
     if not named:
         return False
     return pos >= fig.clause[1] or view.syllable(pos) in _CLAUSE_ENDS or view.at("place_end", pos) is not None
+
+
+def _units_listed_before(view: _SentenceView, lead: int, clause: tuple[int, int]) -> _Figure | None:
+    """The count of place units listed right before syllable `lead` ("gồm 9 huyện và [120 xã]")."""
+    pos = lead
+    while pos > clause[0] and view.syllable(pos - 1) in _LIST_JOINS:
+        pos -= 1
+    if pos == lead:
+        return None
+    named = False
+    while pos > clause[0]:
+        place = view.ending_at("place_unit", pos)
+        if place is not None:
+            pos, named = place.first, True
+        elif named and view.syllable(pos - 1) == "cấp":
+            pos -= 1
+        else:
+            break
+    first_of = {last: first for first, last in view.figures}
+    return _Figure(first_of[pos], pos, clause) if named and pos in first_of else None
 
 
 def _counts_places(view: _SentenceView, cue: Match) -> bool:

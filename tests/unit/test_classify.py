@@ -596,6 +596,15 @@ def test_dossiers_counted_with_the_online_channel_in_their_phrase_are_online_dos
     assert code_of(text, quote) == "dossiers_processed_online"
 
 
+def test_a_channel_word_labelling_the_next_figure_is_not_said_of_the_figure_before() -> None:
+    text = "Văn phòng tiếp nhận 4.120 hồ sơ (trực tuyến 2.975 hồ sơ); Chi nhánh tiếp nhận 1.830 hồ sơ, qua mạng: 940 hồ sơ."
+    assert [code_of(text, q) for q in ("4.120", "2.975", "1.830", "940")] == [
+        "dossiers_received", "dossiers_processed_online", "dossiers_received", "dossiers_processed_online",
+    ]
+    # the share of the online part stays online
+    assert code_of("Sở tiếp nhận 5.200 hồ sơ, trong đó trực tuyến 3.900 hồ sơ (75%).", "75%") == "dossiers_processed_online"
+
+
 def test_dossiers_without_a_channel_keep_what_their_keywords_say() -> None:
     assert code_of("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,2%, trong 6 tháng.", "98,2%") == "dossiers_on_time"
     assert code_of("Có 95% thủ tục hành chính được cung cấp trực tuyến.", "95%") == "online_public_services"
@@ -1016,6 +1025,19 @@ def test_the_administrative_units_a_place_has_are_no_figure() -> None:
     assert code_of(text, "19") == "public_wifi"
     assert code_of("Toàn huyện có 14 xã có điểm wifi công cộng.", "14") == "public_wifi"  # places named by what they have
     assert code_of("Cáp quang đã có ở 30 xã.", "30") == "fibre_optic"
+
+
+def test_administrative_units_listed_at_their_levels_are_no_figure() -> None:
+    text = "Tuy Phong gồm 2 thị trấn và 13 đơn vị hành chính cấp xã; đời sống người dân ổn định."
+    assert classified(text)["2"].relevance == classified(text)["13"].relevance == "places"
+    text = "Huyện có 1 thị trấn và 11 xã có sóng 4G."  # places named by what they have
+    assert code_of(text, "1") == code_of(text, "11") == "mobile_coverage"
+
+
+def test_bodies_counted_in_a_sentence_about_staff_are_no_workforce() -> None:
+    text = "Trung tâm có 4 phòng nghiệp vụ và 3 đơn vị trực thuộc, với 96 viên chức."
+    assert classified(text)["3"].domain == "other"
+    assert classified(text)["96"].relevance == "headcount of an agency"
 
 
 def test_a_rate_measures_its_own_words_not_the_total_it_is_taken_over() -> None:
