@@ -264,7 +264,9 @@ def _link_parts(text: str, figures: list[Figure]) -> None:
         if total.unit == "percent" and not marked:
             continue
         parts = _parts_of(total, following, marked, text)
-        complete = marked and total.unit == "count" and _channels_complete(text, total, parts)
+        complete = marked and total.unit == "count" and (
+            _channels_complete(text, total, parts) or _levels_complete(text, total, parts)
+        )
         if marked and total.unit == "count" and not complete:
             # "trong đó: trực tuyến 11.205 hồ sơ (đạt 60,1%); trực tiếp 6.980 hồ sơ; ...": a list by
             # channel goes on past the share stated after a part; any other list ends there
@@ -289,18 +291,36 @@ def _channels_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
     if len(parts) < 2:
         return False
     kinds: list[str] = []
-    for k, part in enumerate(parts):
-        before = parts[k - 1].end if k else total.end
-        after = parts[k + 1].lead_start if k + 1 < len(parts) else _clause_end(text, part)
-        # the item of the list the part stands in: from the separator before it to the one after
-        start = max((m.end() for m in _ITEM_SEPARATOR.finditer(text, before, part.lead_start)), default=before)
-        stop = _ITEM_SEPARATOR.search(text, part.end, after)
-        own = text[start : stop.start() if stop else after]
+    for own in _part_items(text, total, parts):
         channel = channel_of(own)
         if channel is None:
             return False
         kinds.append(channel[0])
     return "online" in kinds and "other" in kinds
+
+
+_EVERY_LEVEL = ("province", "district", "commune")
+
+
+def _levels_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
+    """"186.450 văn bản, trong đó cấp tỉnh 64.320 văn bản, cấp huyện 58.910 văn bản, cấp xã
+    61.720 văn bản": one part for each of the three levels of government is all of the total."""
+    if len(parts) != len(_EVERY_LEVEL):
+        return False
+    levels = [admin_level(own, "")[0] for own in _part_items(text, total, parts)]
+    return sorted(levels) == sorted(_EVERY_LEVEL)
+
+
+def _part_items(text: str, total: Figure, parts: list[Figure]) -> list[str]:
+    """The item of the list each part stands in: from the separator before it to the one after."""
+    items = []
+    for k, part in enumerate(parts):
+        before = parts[k - 1].end if k else total.end
+        after = parts[k + 1].lead_start if k + 1 < len(parts) else _clause_end(text, part)
+        start = max((m.end() for m in _ITEM_SEPARATOR.finditer(text, before, part.lead_start)), default=before)
+        stop = _ITEM_SEPARATOR.search(text, part.end, after)
+        items.append(text[start : stop.start() if stop else after])
+    return items
 
 
 def _clause_end(text: str, figure: Figure) -> int:

@@ -663,3 +663,13 @@ def test_a_list_of_parts_by_every_channel_is_all_of_its_total() -> None:
     text = "Thành phố có 8.460 camera, trong đó 2.950 camera kết nối về IOC, đạt 107,3% kế hoạch (2.750 camera)."
     found = {o.quote: o for o in extract_observations(text)}
     assert found["2.950"].parent_ordinal == found["8.460"].ordinal and found["2.750"].parent_ordinal is None
+
+
+def test_a_list_of_parts_by_every_level_of_government_is_all_of_its_total() -> None:
+    text = "Năm 2025 cấp 3.150 chữ ký số, trong đó cấp tỉnh 1.020 chữ ký số, cấp huyện 980, cấp xã 1.150 chữ ký số."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert {found[q].parent_ordinal for q in ("1.020", "980", "1.150")} == {found["3.150"].ordinal}
+    assert found["3.150"].parts_complete
+    # two of the three levels are only some of it
+    text = "Năm 2025 cấp 2.000 chữ ký số, trong đó cấp tỉnh 1.020 chữ ký số, cấp huyện 980 chữ ký số."
+    assert not next(o for o in extract_observations(text) if o.quote == "2.000").parts_complete
