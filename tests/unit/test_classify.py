@@ -1532,6 +1532,11 @@ def test_done_over_the_network_is_a_service_not_network_infrastructure() -> None
     assert classified("Toàn huyện có 100% thôn có mạng Internet cáp quang.")["100%"].domain == "infrastructure"
 
 
+def test_places_that_have_a_signal_are_mobile_coverage() -> None:
+    assert code_of("Toàn huyện còn 7 thôn, bản chưa có sóng ổn định.", "7") == "mobile_coverage"
+    assert code_of("Đến nay 96% thôn đã có sóng.", "96%") == "mobile_coverage"
+
+
 def test_a_point_is_no_infrastructure_by_the_word_alone() -> None:
     text = "Bản đồ số du lịch của tỉnh đã cập nhật 420 điểm đến và 96 điểm tham quan."
     assert classified(text)["420"].domain != "infrastructure" and classified(text)["96"].domain != "infrastructure"
