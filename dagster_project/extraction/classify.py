@@ -349,7 +349,7 @@ def _near(text: str, before: Observation, obs: Observation) -> bool:
 
 
 _MEASURE_ANAPHOR = re.compile(lexicon.word_alternation(lexicon.MEASURE_ANAPHORS), re.IGNORECASE)
-_OPENING_REACH = 60  # characters before a figure where "Tỷ lệ này" may stand
+_OPENING_REACH = 100  # characters before a figure where "Tỷ lệ này" may stand (past "A và B, lần lượt là")
 
 
 def _points_back(text: str, obs: Observation) -> str | None:

@@ -816,6 +816,14 @@ def test_a_figure_named_only_by_tỷ_lệ_này_measures_what_the_figure_before_i
     assert classified(text)["91%"].classified_by != "context"
 
 
+def test_the_places_with_the_highest_rate_measure_the_rate_before() -> None:
+    text = (
+        "Toàn tỉnh có 61,2% hộ gia đình sử dụng Internet cáp quang. "
+        "Ba huyện có tỷ lệ thấp nhất là Mường Nhé, Nậm Pồ và Tủa Chùa, lần lượt là 32,5%, 35,1% và 38,6%."
+    )
+    assert {code_of(text, q) for q in ("32,5%", "35,1%", "38,6%")} == {code_of(text, "61,2%")} != {"unclassified"}
+
+
 def test_tỷ_lệ_này_at_an_earlier_time_is_a_comparison() -> None:
     text = "Năm 2024, có 6.120 hồ sơ nộp qua VNeID, chiếm 74%. Tỷ lệ này năm 2022 chỉ là 9%."
     assert code_of(text, "9%") == "comparisons"
