@@ -89,6 +89,8 @@ AFTER_DATE_WORDS = (
     "năm", "đến", "tới", "vừa", "này", "nay", "hằng", "hàng", "trở", "toàn", "tỉnh", "cả", "các", "trên", "theo",
     "của", "đã", "có", "ghi nhận", "và",
 )
+# Services whose national emergency line (111 to 115) follows their name: "Cấp cứu 115".
+EMERGENCY_SERVICES = ("cấp cứu", "cứu thương", "cứu nạn", "cứu hộ", "cứu hỏa", "cứu hoả", "chữa cháy")
 # Time words after a number: it is a duration or a date part, not a count.
 DURATION_WORDS = (
     "năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "quý", "thập kỷ", "thập niên", "tuổi",

@@ -72,6 +72,13 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     # ... also when words say whose line it is: "Đường dây nóng hỗ trợ dịch vụ công: 1022"
     re.compile(r"(?<!\w)(?:Hotline|Đường dây nóng|Tổng đài)(?:\s+[^\W\d]+){1,10}\s*:\s*+"
                r"(?!\d{1,3}(?:\.\d{3})+(?!\.?\d))[\d\s.()+-]{3,}(?=[.;,]?\s*$|[;,]|\.\s)", _I | re.M),
+    # National emergency lines named by their service, in a name or after a line's word: "Trung tâm
+    # Cấp cứu 115", "gọi cứu hỏa 114"; "đã cấp cứu 115 ca" counts cases.
+    re.compile(
+        r"(?:(?<!\w)(?i:trung tâm|tổng đài|đường dây nóng|gọi|số)\s+(?i:" + lexicon.alternation(lexicon.EMERGENCY_SERVICES)
+        + r")|(?<!\w)" + lexicon.alternation([w[0].upper() + w[1:] for w in lexicon.EMERGENCY_SERVICES])
+        + r")\s+11[1-5](?![\d.,/]?\d)"
+    ),
     # Service numbers, whatever names them: 1900 6769, 19006769, 1800.6688, 1900 54 54 81 (thousands are
     # grouped by three, so four digits after 1800/1900 are a phone number's).
     re.compile(r"(?<![\w.,])1[89]00(?:[\s.]?\d{4}(?:\d{2})?|(?:[\s.]\d{2,3}){2,3})(?![\w.,]?\d)"),

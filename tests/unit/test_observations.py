@@ -195,6 +195,14 @@ def test_a_short_hotline_number_after_the_words_that_name_its_line_is_not_a_figu
     assert _values("Tổng đài đã tiếp nhận: 12.460.") == [(12460.0, "count")]
 
 
+def test_a_national_emergency_line_in_a_services_name_is_not_a_figure() -> None:
+    assert _values("Trung tâm Cấp cứu 115 tỉnh đã điều 2.140 lượt xe.") == [(2140.0, "count")]
+    assert _values("Người dân gọi cứu hỏa 114 được kết nối ngay.") == []
+    # ... but cases, people or calls counted after the verb are figures
+    assert _values("Bệnh viện đã cấp cứu 115 ca bệnh nặng.") == [(115.0, "count")]
+    assert _values("Đội cứu hộ 112 người tham gia diễn tập.") == [(112.0, "count")]
+
+
 def test_list_numbering_is_not_a_figure() -> None:
     text = "1. Hạ tầng số\na) Có 35 trạm BTS mới."
     assert _values(text) == [(35.0, "count")]
