@@ -144,6 +144,9 @@ EVAL_SETS = (
     _composed("news53", "composed blind, news-style, thirty-second round (scored blind at 6ab4a91)"),
     _composed("news54", "composed blind, news-style with sector vocabulary, thirty-second round (scored blind at 6ab4a91)"),
     _composed("official37", "composed blind, official-style, thirty-second round (scored blind at 6ab4a91)"),
+    _composed("news55", "composed blind, news-style, thirty-third round (scored blind at 4d5a362)"),
+    _composed("news56", "composed blind, news-style with sector vocabulary, thirty-third round (scored blind at 4d5a362)"),
+    _composed("official38", "composed blind, official-style, thirty-third round (scored blind at 4d5a362)"),
 )
 
 
