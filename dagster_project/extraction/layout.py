@@ -73,6 +73,9 @@ class Scope:
     # the day the report said its data stop at ("(số liệu tính đến ngày 30/11/2025)"), above
     # this block: figures that name no time of their own, and are not goals, are at that day
     report_as_of: datetime.date | None = None
+    # that day when the report says it before its first section, for all its data: a period its
+    # results are stated for ("Năm 2024, ...") ends there when the day falls inside it
+    cut_off: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -408,7 +411,8 @@ class _Section:
 
 
 def _scope(
-    stack: list[_Section], extra: list[_Section] | None = None, report_as_of: datetime.date | None = None
+    stack: list[_Section], extra: list[_Section] | None = None, report_as_of: datetime.date | None = None,
+    cut_off: datetime.date | None = None,
 ) -> Scope:
     target: bool | None = None
     as_of = None
@@ -418,7 +422,7 @@ def _scope(
         if section.as_of is not None:
             as_of = section.as_of
     path = " › ".join(s.title for s in stack if s.title)
-    return Scope(path, target, as_of, report_as_of=report_as_of)
+    return Scope(path, target, as_of, report_as_of=report_as_of, cut_off=cut_off)
 
 
 def _push(stack: list[_Section], section: _Section) -> None:
@@ -480,6 +484,7 @@ class _Reader:
         self.last_header: list[Line] = []  # the header rows of the table read last
         self.last_rows: list[Line] = []  # its data rows
         self.report_as_of: datetime.date | None = None  # see Scope.report_as_of
+        self.cut_off: datetime.date | None = None  # see Scope.cut_off
 
     def read(self) -> Layout:
         i = 0
@@ -597,12 +602,14 @@ class _Reader:
             _push(self.stack, section)
         self.intro, self.caption, self.above = None, None, None
         self.report_as_of = data_cut_off(line.title, self.year_of) or self.report_as_of
-        self.blocks.append(Block("heading", line.start, line.end, _scope(self.stack, report_as_of=self.report_as_of)))
+        self.blocks.append(Block(
+            "heading", line.start, line.end, _scope(self.stack, report_as_of=self.report_as_of, cut_off=self.cut_off)
+        ))
         self.blank_before = False
 
     def _table(self, start: int, end: int, table: Table) -> None:
         extra = [s for s in (self.intro, self.caption) if s]
-        scope = _scope(self.stack, extra, self.report_as_of)
+        scope = _scope(self.stack, extra, self.report_as_of, self.cut_off)
         previous = self.blocks[-1] if self.blocks else None
         if self.caption is not None:
             scope = replace(scope, caption=self.caption.title)
@@ -671,10 +678,15 @@ class _Reader:
             self.intro = None  # prose after the list closes it; a table's caption does not
         extra = [s for s in (self.intro,) if s]
         if caption is None:
-            # a caption's data date is its table's; a paragraph's is the report's from here on
-            self.report_as_of = data_cut_off(block_text, self.year_of) or self.report_as_of
+            # a caption's data date is its table's; a paragraph's is the report's from here on,
+            # and, said before the first numbered section (under the title "BÁO CÁO" at most),
+            # the day all of the report's data stop at
+            stated = data_cut_off(block_text, self.year_of)
+            self.report_as_of = stated or self.report_as_of
+            if stated is not None and self.cut_off is None and all(s.style == "caps" for s in self.stack):
+                self.cut_off = stated
         self.blocks.append(Block(
-            block_kind, line.start, self.lines[j - 1].end, _scope(self.stack, extra, self.report_as_of)
+            block_kind, line.start, self.lines[j - 1].end, _scope(self.stack, extra, self.report_as_of, self.cut_off)
         ))
         self.caption = caption
         if self.caption is not None and self.caption.target and self._states_results(block_text):

@@ -198,6 +198,10 @@ ALL_LEVELS_PATTERN = (
 )
 # Two levels named together: the level is unspecified.
 TWO_LEVELS_PATTERN = r"từ cấp huyện trở lên|cấp tỉnh và cấp huyện|cấp huyện và cấp xã"
+# Cities governed by the centre: "thành phố <name>" of any other is a city under its province.
+CENTRAL_CITIES = ("hà nội", "hải phòng", "đà nẵng", "hồ chí minh", "cần thơ", "huế")
+# Departments that lead a province's digital transformation: their reports are about all of it.
+DX_LEAD_AGENCIES = ("thông tin và truyền thông", "khoa học và công nghệ")
 PROVINCE_LEVEL_PATTERN = (
     r"cấp tỉnh|sở, ban, ngành|sở, ngành|\bcác sở\b|\bsở\b|cơ quan chuyên môn (?:thuộc UBND )?tỉnh|"
     r"UBND tỉnh|toàn tỉnh|provincial|departments"

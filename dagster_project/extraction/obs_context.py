@@ -164,19 +164,28 @@ def admin_level(segment: str, lead: str, issuer: str | None = None) -> tuple[str
 
 
 def issuer_level(masthead: list[str]) -> str | None:
-    """The level of the body that issues a document when it is a district or a commune, else
-    None: the lowest body its masthead names ("ỦY BAN NHÂN DÂN HUYỆN TÂN LẠC" over "ỦY BAN NHÂN
-    DÂN XÃ PHONG PHÚ" is the commune's). The motto's column beside it names no body."""
-    lowest = None
+    """The level of the body that issues a document when its figures are of one place or one
+    agency, else None: the lowest body its masthead names ("ỦY BAN NHÂN DÂN HUYỆN TÂN LẠC" over
+    "ỦY BAN NHÂN DÂN XÃ PHONG PHÚ" is the commune's), a city under the province ("UBND THÀNH PHỐ
+    THÁI BÌNH") a district's, and a province's department ("SỞ Y TẾ") the province's, unless it
+    leads the province's digital transformation and so reports on all of it. The motto's column
+    beside it names no body."""
+    lowest, department = None, False
     for line in masthead:
         body = _MASTHEAD_COLUMNS.split(line.strip(), maxsplit=1)[0]
-        level = _level_of(body)
+        level = _level_of(body) or ("district" if _CITY_BELOW_PROVINCE.search(body) else None)
         if level in ("province", "district", "commune"):
             lowest = level
-    return lowest if lowest in ("district", "commune") else None
+            department = bool(_DEPARTMENT.match(body)) and not _DX_LEAD.search(body)
+    if lowest == "province":
+        return lowest if department else None
+    return lowest
 
 
 _MASTHEAD_COLUMNS = re.compile(r"\s{2,}|\||\t")
+_CITY_BELOW_PROVINCE = re.compile(r"\bthành phố\s+(?!" + lexicon.alternation(lexicon.CENTRAL_CITIES) + r"\b)[^\W\d_]", _I)
+_DEPARTMENT = re.compile(r"\s*sở\s", _I)
+_DX_LEAD = re.compile(lexicon.alternation(lexicon.DX_LEAD_AGENCIES), _I)
 
 
 # Pure in its text, and asked again for every figure of a sentence (the same lead-in).
@@ -550,6 +559,17 @@ def data_cut_off(text: str, year_of: datetime.date | None) -> datetime.date | No
     if found is None or year_of is not None and found > year_of:
         return None
     return found
+
+
+def within_cut_off(period_end: datetime.date | None, cut_off: datetime.date | None) -> datetime.date | None:
+    """The end of a period a figure is stated for, or the day the report's data stop at when that
+    day falls inside the period: "Năm 2024, Sở tiếp nhận 6.842 hồ sơ" in a report whose data
+    stop at 15/12/2024 counts them up to that day, not to 31 December. Only a period's end (a
+    month's last day) gives way; a day a sentence names is its own."""
+    if period_end is None or cut_off is None or not cut_off < period_end:
+        return period_end
+    month_end = (period_end + datetime.timedelta(days=1)).day == 1
+    return cut_off if month_end and cut_off.year == period_end.year else period_end
 
 
 def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True) -> datetime.date | None:

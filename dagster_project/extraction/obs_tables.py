@@ -19,7 +19,7 @@ from dagster_project.extraction.layout import Block
 from dagster_project.extraction.layout_lines import YEAR
 from dagster_project.extraction.layout_tables import Cell, Column, Row, Table
 from dagster_project.extraction.numbers import Lang, NumberToken, multiplier_after
-from dagster_project.extraction.obs_context import Sentence, as_of_date, report_period_end
+from dagster_project.extraction.obs_context import Sentence, as_of_date, report_period_end, within_cut_off
 from dagster_project.extraction.obs_reading import PER_CAPITA_RATE, Figure, read_sentence
 
 _I = re.IGNORECASE
@@ -165,7 +165,8 @@ def _context(
         # the day or period end its header names ("Kết quả đến 31/5/2025", "9 tháng năm 2024"),
         # else the year's end
         named = as_of_date(column.header) or report_period_end(column.header)
-        as_of, as_of_source = named or datetime.date(column.year, 12, 31), "column"
+        # ... that day, when the report's data stop inside the period ("Năm 2024" of data to 10/12/2024)
+        as_of, as_of_source = within_cut_off(named or datetime.date(column.year, 12, 31), scope.cut_off), "column"
     elif row_year is not None and not target and column.role not in ("target", "comparison"):
         as_of, as_of_source = datetime.date(row_year, 12, 31), "row"
     elif not target and column.role not in ("target", "comparison") and (
@@ -173,7 +174,7 @@ def _context(
     ) is not None:
         as_of, as_of_source = ended, "column"
     elif column.role != "target" and scope.as_of:
-        as_of, as_of_source = scope.as_of, "section"
+        as_of, as_of_source = within_cut_off(scope.as_of, scope.cut_off), "section"
     elif column.role == "measure" and column.year and not target:
         # a measure of one year ("Hồ sơ TTHC năm 2024 Tiếp nhận") with no date above it
         as_of, as_of_source = datetime.date(column.year, 12, 31), "column"

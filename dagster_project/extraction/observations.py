@@ -36,6 +36,7 @@ from dagster_project.extraction.obs_context import (
     split_sentences,
     states_a_result,
     subject_after,
+    within_cut_off,
 )
 from dagster_project.extraction.obs_filters import blocked_mask
 from dagster_project.extraction.obs_reading import PERCENT_ROW_LABEL, Figure, read_sentence, states_share
@@ -166,7 +167,8 @@ def _block_figures(
         if own is None and year_of is not None:
             own = as_of_in_publication_year(sentence.text, year_of)
         if own is None:
-            own = period_as_of(sentence.text, year_of)
+            # "Năm 2024, ..." in a report whose data stop at 15/12/2024 is stated at that day
+            own = within_cut_off(period_as_of(sentence.text, year_of), block.scope.cut_off)
         if own is not None:
             carried = own
         in_sentence = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
@@ -188,7 +190,8 @@ def _block_figures(
             elif carried is not None and not names_a_time(sentence.text):
                 figure.as_of, figure.as_of_source = carried, "paragraph"
             elif block.scope.as_of is not None:
-                figure.as_of, figure.as_of_source = block.scope.as_of, "section"
+                figure.as_of = within_cut_off(block.scope.as_of, block.scope.cut_off)
+                figure.as_of_source = "section"
             elif block.scope.report_as_of is not None and not names_a_time(sentence.text):
                 figure.as_of, figure.as_of_source = block.scope.report_as_of, "report"
         found_all.extend(found)

@@ -1193,6 +1193,33 @@ def test_the_day_a_report_says_its_data_stop_at_dates_its_later_results_not_its_
     assert found["61"].as_of_date == day
 
 
+def test_the_day_a_reports_data_stop_at_ends_the_periods_its_results_are_stated_for() -> None:
+    text = (
+        "BÁO CÁO\nKết quả chuyển đổi số năm 2024\n(Số liệu tính đến ngày 10/12/2024)\n\n"
+        "I. KẾT QUẢ\n"
+        "Năm 2024, Trung tâm tiếp nhận 4.215 hồ sơ, trong đó 3.880 hồ sơ trực tuyến.\n"
+        "Năm 2023, Trung tâm tiếp nhận 3.106 hồ sơ.\n"
+        "Trong quý III/2024, hệ thống xử lý 1.020 hồ sơ.\n\n"
+        "| Chỉ tiêu | Năm 2023 | Năm 2024 |\n| Hồ sơ trực tuyến (%) | 61,5 | 92,1 |\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 12, 18))}
+    day = datetime.date(2024, 12, 10)
+    assert found["4.215"].as_of_date == found["3.880"].as_of_date == found["92,1"].as_of_date == day
+    # periods over before that day keep their own end
+    assert found["3.106"].as_of_date == datetime.date(2023, 12, 31) == found["61,5"].as_of_date
+    assert found["1.020"].as_of_date == datetime.date(2024, 9, 30)
+
+
+def test_a_day_stated_in_a_section_does_not_end_the_periods_of_the_report() -> None:
+    text = (
+        "I. HẠ TẦNG SỐ (số liệu tính đến ngày 10/12/2024)\nToàn tỉnh có 2.460 trạm BTS.\n\n"
+        "II. DỊCH VỤ\nNăm 2024, các cơ quan tiếp nhận 84.300 hồ sơ trực tuyến.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 12, 18))}
+    assert found["2.460"].as_of_date == datetime.date(2024, 12, 10)
+    assert found["84.300"].as_of_date == datetime.date(2024, 12, 31)
+
+
 def test_a_data_cut_off_names_the_day_after_its_words_only() -> None:
     from dagster_project.extraction.obs_context import data_cut_off
 

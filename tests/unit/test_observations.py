@@ -263,6 +263,12 @@ def test_figures_of_a_commune_report_that_name_no_level_are_the_communes() -> No
         (["UBND HUYỆN HÀM TÂN", "PHÒNG VĂN HÓA VÀ THÔNG TIN"], "district"),
         (["UBND THỊ XÃ LA GI", "UBND PHƯỜNG PHƯỚC HỘI"], "commune"),
         (["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], None),
+        # a city under its province is a district's level; a city governed by the centre is none
+        (["ỦY BAN NHÂN DÂN THÀNH PHỐ PHAN THIẾT"], "district"),
+        (["ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"], None),
+        # a department reports its own figures; the one leading digital transformation, all of them
+        (["UBND TỈNH BÌNH THUẬN", "SỞ Y TẾ"], "province"),
+        (["SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH BÌNH THUẬN"], None),
     ],
 )
 def test_the_issuing_body_is_the_lowest_body_the_masthead_names(masthead: list[str], level: str | None) -> None:
