@@ -268,6 +268,23 @@ def _measures_of_one_period(columns: list[Column]) -> list[Column]:
     return out
 
 
+# A header that names nothing but a rate: "Tỷ lệ %", "Tỷ lệ (%)", "%".
+_BARE_RATE_HEADER = re.compile(r"\s*(?:t[ỷỉ]\s+lệ)?\s*(?:\(\s*%\s*\)|%)?\s*", _I)
+
+
+def _rate_of_the_plan(columns: list[Column]) -> list[Column]:
+    """A bare rate column after a plan column and a result column ("Kế hoạch năm 2025 |
+    Thực hiện | Tỷ lệ %") compares the two: its 106,2 is the share of the plan reached."""
+    out = list(columns)
+    for k, c in enumerate(columns):
+        before = {b.role for b in columns[:k]}
+        if c.role == "measure" and c.header.strip() and _BARE_RATE_HEADER.fullmatch(c.header) and {
+            "target", "period"
+        } <= before:
+            out[k] = replace(c, role="comparison")
+    return out
+
+
 def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Table, list[Line]]:
     """Header rows (no number in a value position), then data rows aligned to the columns."""
     cell_texts = [[text[s:e] for s, e in line.cells] for line in rows]
@@ -283,7 +300,7 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
     if not (wrapped and len(wrapped) == width) and header_count == 1 and len(cell_texts[0]) < width:
         wrapped = _header_over_data(rows[0], rows[1:], text, width)
     names = wrapped if wrapped and len(wrapped) == width else _header_names(cell_texts[:header_count], width)
-    columns = _measures_of_one_period([column_role(name, k) for k, name in enumerate(names)])
+    columns = _rate_of_the_plan(_measures_of_one_period([column_role(name, k) for k, name in enumerate(names)]))
     _fix_label_column(columns, cell_texts[header_count:])
     data = rows[header_count:]
     built: list[Row] = []

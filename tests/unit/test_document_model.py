@@ -270,6 +270,19 @@ def test_a_comparison_column_is_marked_and_is_no_target() -> None:
     assert (obs.figure_kind, obs.is_target, obs.unit) == ("comparison", False, "percent")
 
 
+def test_a_bare_rate_column_after_a_plan_and_a_result_compares_them() -> None:
+    text = (
+        "| STT | Chỉ tiêu | Kế hoạch 2025 | Thực hiện | Tỷ lệ (%) |\n"
+        "| 1 | Điểm wifi công cộng | 300 | 318 | 106,0 |\n"
+        "| 2 | Camera giám sát | 1.200 | 960 | 80,0 |\n"
+    )
+    rates = [o for o in extract_observations(text, PUBLISHED) if o.table_column == "Tỷ lệ (%)"]
+    assert [(o.value, o.figure_kind) for o in rates] == [(106.0, "comparison"), (80.0, "comparison")]
+    # ... a rate column of its own is a measure
+    text = "| STT | Xã | Số hộ | Tỷ lệ (%) |\n| 1 | Xã An Bình | 1.204 | 86,5 |\n"
+    assert {o.value: o.figure_kind for o in extract_observations(text, PUBLISHED)}[86.5] != "comparison"
+
+
 TAB_TABLE = (
     "STT\tChỉ tiêu\tĐVT\tThực hiện 2023\tƯớc thực hiện 2024\tMục tiêu 2025\n"
     "1\tThuê bao băng rộng di động\tNghìn thuê bao\t512,4\t548,9\t600\n"
