@@ -231,9 +231,18 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
     out = list(observations)
     before: Observation | None = None  # the latest fact figure so far
     named: Observation | None = None  # the latest figure with an indicator of its own
+    rates: list[Observation] = []  # the classified percentages so far, latest last
     for k, obs in enumerate(out):
         pointer = _points_back(text, obs)
-        if pointer and named is not None and _near(text, named, obs):
+        ranked = _ranked_rate(text, obs) if pointer is None else None
+        if ranked is not None and (rate := _rate_ranked(text, rates, obs, ranked[1])) is not None:
+            # "Ba huyện có tỷ lệ kích hoạt cao nhất là A, B và C, lần lượt là 93,4%, ...": the
+            # places ranked by the rate the paragraph stated, the one its words repeat
+            out[k] = obs = with_fields(
+                obs, indicator_code=rate.indicator_code, domain=rate.domain, classified_by=CONTEXT,
+                relevance=rate.relevance, matched_keyword=f"{ranked[0]} (the rate before: {rate.indicator_code})",
+            )
+        elif pointer and named is not None and _near(text, named, obs):
             if _earlier_than(text, obs, named):
                 # "(chiếm 81%). Tỷ lệ này năm 2023 chỉ là 12%": the same measure at an earlier time
                 out[k] = obs = with_fields(
@@ -268,7 +277,29 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
             before = obs
         if obs.indicator_code != UNCLASSIFIED and obs.classified_by != RELEVANCE:
             named = obs
+            if obs.unit == "percent":
+                rates.append(obs)
     return out
+
+
+def _ranked_rate(text: str, obs: Observation) -> tuple[str, list[str]] | None:
+    """The words "tỷ lệ kích hoạt cao nhất" before a figure its own phrase does not name, and
+    the words between the rate and its ranking ("kích hoạt")."""
+    if obs.unit != "percent" or _points_back_blocked(obs):
+        return None
+    found = _RANKED_RATE.search(_sentence_lead(text, obs))
+    return (found.group(0), found.group(1).lower().split()) if found else None
+
+
+def _rate_ranked(text: str, rates: list[Observation], obs: Observation, words: list[str]) -> Observation | None:
+    """The latest percentage within reach whose clause holds every word the ranking repeats,
+    else (when it repeats none) the latest percentage within reach."""
+    for rate in reversed(rates):
+        if not _near(text, rate, obs):
+            return None
+        if all(w in rate.clause.lower() for w in words):
+            return rate
+    return None
 
 
 def _same_units(base: str, other: str | None) -> bool:
@@ -354,10 +385,22 @@ _OPENING_REACH = 100  # characters before a figure where "Tỷ lệ này" may st
 
 def _points_back(text: str, obs: Observation) -> str | None:
     """The "Tỷ lệ này" / "Con số đó" before a figure that its own phrase does not name."""
-    if obs.classified_by in (SUBJECT, RELEVANCE, CONTEXT) or obs.relevance not in (None, _NO_KEYWORD):
+    if _points_back_blocked(obs):
         return None
     found = _MEASURE_ANAPHOR.search(_sentence_lead(text, obs))
     return found.group(0) if found else None
+
+
+def _points_back_blocked(obs: Observation) -> bool:
+    """A figure its own phrase named, or that is no digital-transformation figure, points nowhere."""
+    return obs.classified_by in (SUBJECT, RELEVANCE, CONTEXT) or obs.relevance not in (None, _NO_KEYWORD)
+
+
+_RANKED_RATE = re.compile(
+    lexicon.word_alternation(lexicon.RATE_WORDS) + r"((?:\s+[^\W\d]+){0,6}?)\s+"
+    + lexicon.word_alternation(lexicon.RANKING_WORDS) + r"(?!\s+hơn)",
+    re.IGNORECASE,
+)
 
 
 def _sentence_lead(text: str, obs: Observation) -> str:

@@ -529,13 +529,16 @@ ADVERBIAL_OPENERS: tuple[str, ...] = (
 # platform"): the figure counts what the nearest earlier mention of that noun names.
 ANAPHORS: tuple[str, ...] = ("này", "đó", "nói trên", "kể trên", "this", "these")
 # A figure's own words that only point back to the figure before ("Tỷ lệ này đạt 87,6%",
-# "Con số này chiếm 68%", "this rate"), or rank the places it was measured in ("Hai huyện có tỷ
-# lệ cao nhất là A và B, lần lượt là 96,3% và 93,8%"): it measures what that figure measured.
+# "Con số này chiếm 68%", "this rate"): it measures what that figure measured.
 MEASURE_ANAPHORS: tuple[str, ...] = tuple(
     f"{noun} {pointer}"
     for noun in ("tỷ lệ", "tỉ lệ", "con số", "số liệu", "số lượng", "kết quả")
-    for pointer in ("này", "đó", "trên", "nói trên", "kể trên", "cao nhất", "thấp nhất")
-) + ("this rate", "this share", "this figure", "that figure", "the highest rate", "the lowest rate")
+    for pointer in ("này", "đó", "trên", "nói trên", "kể trên")
+) + ("this rate", "this share", "this figure", "that figure")
+# Places ranked by a rate stated before ("Ba huyện có tỷ lệ kích hoạt cao nhất là A, B và C,
+# lần lượt là ..."): the rate words, then these.
+RANKING_WORDS: tuple[str, ...] = ("cao nhất", "thấp nhất", "cao", "thấp", "highest", "lowest")
+RATE_WORDS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ", "rate", "rates", "share")
 ANAPHOR_HEADS: tuple[str, ...] = (
     "dịch vụ", "hệ thống", "nền tảng", "ứng dụng", "phần mềm", "mạng", "cổng", "trang", "công cụ",
     "giải pháp", "mô hình", "cơ sở dữ liệu", "service", "system", "platform", "application", "app",

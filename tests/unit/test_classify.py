@@ -822,6 +822,15 @@ def test_the_places_with_the_highest_rate_measure_the_rate_before() -> None:
         "Ba huyện có tỷ lệ thấp nhất là Mường Nhé, Nậm Pồ và Tủa Chùa, lần lượt là 32,5%, 35,1% và 38,6%."
     )
     assert {code_of(text, q) for q in ("32,5%", "35,1%", "38,6%")} == {code_of(text, "61,2%")} != {"unclassified"}
+    # the words between the rate and its ranking say which rate before it ranks
+    text = (
+        "Tỷ lệ người dân có tài khoản định danh điện tử được kích hoạt đạt 76,4%; tỷ lệ hồ sơ nộp trực tuyến đạt 51,2%. "
+        "Hai xã có tỷ lệ kích hoạt cao là Tân Hà và Ea Bar, lần lượt là 88,1% và 85,6%."
+    )
+    assert code_of(text, "88,1%") == code_of(text, "85,6%") == code_of(text, "76,4%") != code_of(text, "51,2%")
+    # a rate higher than another is a comparison, not a ranking
+    text = "Tỷ lệ hồ sơ nộp trực tuyến đạt 51,2%. Tỷ lệ hộ nghèo cao hơn mức bình quân, ở mức 9,5%."
+    assert code_of(text, "9,5%") != code_of(text, "51,2%")
 
 
 def test_tỷ_lệ_này_at_an_earlier_time_is_a_comparison() -> None:
