@@ -1471,7 +1471,8 @@ class _Report:
         base = _base(view, figure)
         figure = self._share_coordinated_predicate(view, figure, base)
         figure, base = self._elided(view, figure, base, obs.unit)
-        chosen = _best(self._candidates(view, figure, base, obs.unit), self.tax)
+        candidates = self._candidates(view, figure, base, obs.unit)
+        chosen = _best(candidates, self.tax)
         code, keyword, by = UNCLASSIFIED, None, None
         if chosen is not None:
             code, keyword = chosen.code, chosen.match.keyword
@@ -1506,6 +1507,13 @@ class _Report:
             if named is not None:
                 code, keyword, by = named[0], named[1], SUBJECT
         code, keyword, by = self._refine_by_base(view, figure, base, code, keyword, by)
+        if chosen is not None and chosen.in_parts and code == chosen.code and obs.unit == "count" and base is None and (
+            not any(not c.in_parts and c.region != SENTENCE for c in candidates)
+            and not any(0 <= figure.before_gap(v) <= _VERB_REACH for v in view.group("verb"))
+        ):
+            # "Tỉnh có 92 chùa, trong đó 64 chùa đã được lắp đặt wifi": a whole of units no word
+            # or verb of its own names, which only its parts' words make a topic, is no figure of it
+            code, keyword, by = UNCLASSIFIED, None, None
         if _is_length(view, figure) and code != UNCLASSIFIED and self.tax[code].unit != _LENGTH:
             lengths = [i.code for i in self.tax if i.unit == _LENGTH and i.domain == self.tax[code].domain]
             if len(lengths) == 1:  # "mạng cáp quang dài 5,2 nghìn km": the cable, not the share of places

@@ -1549,6 +1549,15 @@ def test_done_over_the_network_is_a_service_not_network_infrastructure() -> None
     assert classified("Toàn huyện có 100% thôn có mạng Internet cáp quang.")["100%"].domain == "infrastructure"
 
 
+def test_a_whole_that_only_its_parts_words_make_a_topic_is_no_figure_of_it() -> None:
+    text = "Huyện có 38 nhà văn hóa thôn, trong đó 21 nhà văn hóa đã lắp đặt wifi miễn phí."
+    assert classified(text)["38"].domain == "other"
+    assert code_of(text, "21") == "public_wifi"
+    # ... a verb of its own still says what it counts
+    text = "Trung tâm tiếp nhận 2.940 yêu cầu, trong đó 2.105 yêu cầu nộp trực tuyến."
+    assert classified(text)["2.940"].domain == "services"
+
+
 def test_places_that_have_a_signal_are_mobile_coverage() -> None:
     assert code_of("Toàn huyện còn 7 thôn, bản chưa có sóng ổn định.", "7") == "mobile_coverage"
     assert code_of("Đến nay 96% thôn đã có sóng.", "96%") == "mobile_coverage"
