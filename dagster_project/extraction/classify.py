@@ -391,6 +391,18 @@ def _points_back(text: str, obs: Observation) -> str | None:
     return found.group(0) if found else None
 
 
+# The share of the people a population group makes up: "đồng bào dân tộc thiểu số chiếm khoảng
+# 36%", "87% là đồng bào dân tộc thiểu số".
+_GROUP_SHARE_BEFORE = re.compile(
+    r"(?P<group>" + lexicon.alternation(lexicon.POPULATION_GROUPS) + r")\s+(?:chiếm|là)(?:\s+"
+    + lexicon.alternation(lexicon.COUNT_QUALIFIERS) + r")?\s*$",
+    re.IGNORECASE,
+)
+_GROUP_SHARE_AFTER = re.compile(
+    r"\s*(?:là|thuộc)\s+(?P<group>" + lexicon.alternation(lexicon.POPULATION_GROUPS) + r")\b", re.IGNORECASE
+)
+
+
 def _points_back_blocked(obs: Observation) -> bool:
     """A figure its own phrase named, or that is no digital-transformation figure, points nowhere."""
     return obs.classified_by in (SUBJECT, RELEVANCE, CONTEXT) or obs.relevance not in (None, _NO_KEYWORD)
@@ -1657,6 +1669,12 @@ class _Report:
                 return "budget_revenue", w.keyword
         if obs.extra.get("kind") == "rank":
             return "dx_rankings", obs.quote
+        if obs.unit == "percent":
+            group = _GROUP_SHARE_BEFORE.search(self.text, max(0, obs.char_start - 80), obs.char_start)
+            group = group or _GROUP_SHARE_AFTER.match(self.text, obs.char_end)
+            if group is not None:
+                # "trong đó khoảng 87% là đồng bào dân tộc thiểu số": what the people are, not what they do
+                return "population", group.group("group")
         if _is_reach(view, figure):
             return "measure", "bán kính"
         if obs.figure_kind == "average":

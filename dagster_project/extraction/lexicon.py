@@ -737,6 +737,11 @@ MET_GOAL_NOUNS: tuple[str, ...] = (
 # Population: "dân số 1,2 triệu người", "với 900.000 dân".
 POPULATION_CUES: tuple[str, ...] = ("dân số", "nhân khẩu", "quy mô dân số", "population", "inhabitant*", "home to")
 POPULATION_HEADS: tuple[str, ...] = ("dân", "nhân khẩu", "inhabitant*")
+# Groups of the population a share may describe ("87% là đồng bào dân tộc thiểu số").
+POPULATION_GROUPS: tuple[str, ...] = (
+    "đồng bào dân tộc thiểu số", "người dân tộc thiểu số", "dân tộc thiểu số", "đồng bào dân tộc", "đồng bào",
+    "ethnic minorities", "ethnic minority people",
+)
 # Units of height, area, weight, voltage and energy: no figure of digital transformation
 # measures in them ("trạm BTS ở độ cao hơn 1.400 m", "trạm biến áp 110 kV", "sản lượng 1,2
 # triệu kWh"); lengths in km are cable, speeds and volumes are kept.

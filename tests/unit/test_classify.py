@@ -1558,6 +1558,15 @@ def test_a_whole_that_only_its_parts_words_make_a_topic_is_no_figure_of_it() -> 
     assert classified(text)["2.940"].domain == "services"
 
 
+def test_the_share_a_population_group_makes_up_is_population() -> None:
+    text = "Huyện có hơn 62.000 dân, trong đó gần 70% là đồng bào dân tộc thiểu số, nên việc phổ cập dịch vụ công trực tuyến còn khó."
+    assert classified(text)["70%"].relevance == "population"
+    text = "Đồng bào dân tộc thiểu số chiếm 41,5% dân số của tỉnh; mạng 4G đã phủ 98% thôn."
+    assert classified(text)["41,5%"].relevance == "population" and code_of(text, "98%") == "mobile_coverage"
+    # people of the group said to do something are a figure of what they do
+    assert code_of("100% người dân tộc thiểu số được hướng dẫn sử dụng dịch vụ công trực tuyến.", "100%") != "population"
+
+
 def test_places_that_have_a_signal_are_mobile_coverage() -> None:
     assert code_of("Toàn huyện còn 7 thôn, bản chưa có sóng ổn định.", "7") == "mobile_coverage"
     assert code_of("Đến nay 96% thôn đã có sóng.", "96%") == "mobile_coverage"
