@@ -126,7 +126,7 @@ def _extract(text: str, published: datetime.date | None) -> list[tuple[Observati
     starts = [t.start for t in tokens]
     figures = _read_blocks(reading, layout, tokens, starts, lang, year_of)
     figures = _drop_restated(reading, figures)
-    _link_parts(reading, figures)
+    _link_parts(reading, figures, layout.issuer_level)
     _share_of_part(reading, figures)
     _link_sum_rows(figures)
     return _to_observations(text, reading, figures, published, lang, layout.issuer_level)
@@ -251,8 +251,9 @@ def _same_claim(figure: Figure, words: set[str], other: Figure, other_words: set
     return shared / len(words | other_words) >= 0.7 or shared / min(len(words), len(other_words)) >= 0.85
 
 
-def _link_parts(text: str, figures: list[Figure]) -> None:
-    """Parts listed after a total ("10.368 ..., trong đó 1.838 ..., 8.530 ...") point to it."""
+def _link_parts(text: str, figures: list[Figure], issuer: str | None = None) -> None:
+    """Parts listed after a total ("10.368 ..., trong đó 1.838 ..., 8.530 ...") point to it;
+    `issuer` is the level of the body that issued the report (see `issuer_level`)."""
     by_sentence = _positions_by_sentence(figures)
     changes = {i for i, f in enumerate(figures) if _change_against_earlier(text, f)}
     for i, total in enumerate(figures):
@@ -268,7 +269,7 @@ def _link_parts(text: str, figures: list[Figure]) -> None:
             continue
         parts = _parts_of(total, following, marked, text)
         complete = marked and total.unit == "count" and (
-            _channels_complete(text, total, parts) or _levels_complete(text, total, parts)
+            _channels_complete(text, total, parts) or _levels_complete(text, total, parts, issuer)
         )
         if marked and total.unit == "count" and not complete:
             # "trong đó: trực tuyến 11.205 hồ sơ (đạt 60,1%); trực tiếp 6.980 hồ sơ; ...": a list by
@@ -302,16 +303,20 @@ def _channels_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
     return "online" in kinds and "other" in kinds
 
 
+# The levels of government a report's figures span, by the level of the body that issued it.
+_LEVELS_OF = {"district": ("district", "commune"), "commune": ()}
 _EVERY_LEVEL = ("province", "district", "commune")
 
 
-def _levels_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
+def _levels_complete(text: str, total: Figure, parts: list[Figure], issuer: str | None = None) -> bool:
     """"186.450 văn bản, trong đó cấp tỉnh 64.320 văn bản, cấp huyện 58.910 văn bản, cấp xã
-    61.720 văn bản": one part for each of the three levels of government is all of the total."""
-    if len(parts) != len(_EVERY_LEVEL):
+    61.720 văn bản": one part for each level of government is all of the total, each level the
+    report spans (a district's report: "cấp huyện 12.418 hồ sơ, cấp xã 35.318 hồ sơ")."""
+    levels_spanned = _LEVELS_OF.get(issuer or "", _EVERY_LEVEL)
+    if len(levels_spanned) < 2 or len(parts) != len(levels_spanned):
         return False
     levels = [admin_level(own, "")[0] for own in _part_items(text, total, parts)]
-    return sorted(levels) == sorted(_EVERY_LEVEL)
+    return sorted(levels) == sorted(levels_spanned)
 
 
 def _part_items(text: str, total: Figure, parts: list[Figure]) -> list[str]:

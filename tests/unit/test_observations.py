@@ -687,3 +687,9 @@ def test_a_list_of_parts_by_every_level_of_government_is_all_of_its_total() -> N
     # two of the three levels are only some of it
     text = "Năm 2025 cấp 2.000 chữ ký số, trong đó cấp tỉnh 1.020 chữ ký số, cấp huyện 980 chữ ký số."
     assert not next(o for o in extract_observations(text) if o.quote == "2.000").parts_complete
+    # ... but a district's report spans two levels: its own and its communes'
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN TAM DƯƠNG\nSố: 88/BC-UBND\nTam Dương, ngày 12 tháng 12 năm 2024\nBÁO CÁO\n\n"
+        "Bộ phận Một cửa tiếp nhận 9.870 hồ sơ, trong đó: cấp huyện 3.410 hồ sơ, cấp xã 6.460 hồ sơ.\n"
+    )
+    assert next(o for o in extract_observations(text) if o.quote == "9.870").parts_complete
