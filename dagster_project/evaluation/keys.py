@@ -147,6 +147,9 @@ EVAL_SETS = (
     _composed("news55", "composed blind, news-style, thirty-third round (scored blind at 4d5a362)"),
     _composed("news56", "composed blind, news-style with sector vocabulary, thirty-third round (scored blind at 4d5a362)"),
     _composed("official38", "composed blind, official-style, thirty-third round (scored blind at 4d5a362)"),
+    _composed("news57", "composed blind, news-style, thirty-fourth round (scored blind at 709dc37)"),
+    _composed("news58", "composed news-style with sector vocabulary, thirty-fourth round (scored at 709dc37; its author read news56's first score first, so not fully blind)"),
+    _composed("official39", "composed blind, official-style, thirty-fourth round (scored blind at 709dc37)"),
 )
 
 
