@@ -391,18 +391,6 @@ def _points_back(text: str, obs: Observation) -> str | None:
     return found.group(0) if found else None
 
 
-# The share of the people a population group makes up: "đồng bào dân tộc thiểu số chiếm khoảng
-# 36%", "87% là đồng bào dân tộc thiểu số".
-_GROUP_SHARE_BEFORE = re.compile(
-    r"(?P<group>" + lexicon.alternation(lexicon.POPULATION_GROUPS) + r")\s+(?:chiếm|là)(?:\s+"
-    + lexicon.alternation(lexicon.COUNT_QUALIFIERS) + r")?\s*$",
-    re.IGNORECASE,
-)
-_GROUP_SHARE_AFTER = re.compile(
-    r"\s*(?:là|thuộc)\s+(?P<group>" + lexicon.alternation(lexicon.POPULATION_GROUPS) + r")\b", re.IGNORECASE
-)
-
-
 def _points_back_blocked(obs: Observation) -> bool:
     """A figure its own phrase named, or that is no digital-transformation figure, points nowhere."""
     return obs.classified_by in (SUBJECT, RELEVANCE, CONTEXT) or obs.relevance not in (None, _NO_KEYWORD)
@@ -909,6 +897,17 @@ def _alternation(words: Sequence[str]) -> str:
 _MONEY_AFTER = re.compile(
     rf"\s*(?:(?:{_alternation(lexicon.MONEY_SCALE_WORDS)})\s*)*(?:{_alternation(lexicon.CURRENCY_AFTER)})(?!\w){lexicon.NOT_CURRENCY_LOOKAHEAD}",
     re.IGNORECASE,
+)
+
+# The share of the people a population group makes up: "đồng bào dân tộc thiểu số chiếm khoảng
+# 36%", "87% là đồng bào dân tộc thiểu số".
+_GROUP_SHARE_BEFORE = re.compile(
+    r"(?P<group>" + lexicon.alternation(lexicon.POPULATION_GROUPS) + r")\s+(?:chiếm|là)(?:\s+"
+    + lexicon.alternation(lexicon.COUNT_QUALIFIERS) + r")?\s*$",
+    re.IGNORECASE,
+)
+_GROUP_SHARE_AFTER = re.compile(
+    r"\s*(?:là|thuộc)\s+(?P<group>" + lexicon.alternation(lexicon.POPULATION_GROUPS) + r")\b", re.IGNORECASE
 )
 
 

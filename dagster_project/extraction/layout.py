@@ -91,7 +91,9 @@ class Block:
 class Layout:
     reading: str  # the text, same length: furniture blanked, wrapped lines joined
     blocks: tuple[Block, ...]
-    issuer_level: str | None = None  # "district" or "commune": the level of the body that issued it
+    # the level of the body that issued it when its figures are one place's or one agency's
+    # (a district, a commune, a city under the province, a department): see `issuer_level`
+    issuer_level: str | None = None
 
 
 # --- line kinds -------------------------------------------------------------------------
@@ -447,7 +449,7 @@ def read_layout(text: str, year_of: datetime.date | None = None) -> Layout:
     mark_rows(lines)
     single_tables = {start: (end, table) for start, end, table in mark_single_cell_tables(lines, text)}
     layout = _Reader(text, lines, single_tables, _wrap_width(lines), year_of).read()
-    return Layout(layout.reading, layout.blocks, issuer_level(_issuing_body(lines)))
+    return replace(layout, issuer_level=issuer_level(_issuing_body(lines)))
 
 
 def _issuing_body(lines: list[Line]) -> list[str]:

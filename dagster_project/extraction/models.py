@@ -51,7 +51,7 @@ class Observation:
     qualifier: str | None = None  # trên | hơn | khoảng | gần | ít nhất | over | ...
     as_of_date: date | None = None
     admin_level: str = "unspecified"  # province|district|commune|all_levels|unspecified|national
-    admin_level_source: str | None = None  # text | issuer (the district or commune that issued the report)
+    admin_level_source: str | None = None  # text | issuer (the district, commune, city or department that issued it)
     is_target: bool = False
     subject: str = ""  # the noun phrase the figure counts (text right after it)
     clause: str = ""  # the clause around the figure, used to classify it

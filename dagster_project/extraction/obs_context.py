@@ -152,8 +152,8 @@ _NATIONAL = re.compile(lexicon.NATIONAL_LEVEL_PATTERN, _I)
 
 def admin_level(segment: str, lead: str, issuer: str | None = None) -> tuple[str, str | None]:
     """Level of government a figure's own segment talks about, falling back to the lead-in,
-    and where it came from: "text", or "issuer" when the text names none and a district or
-    commune body issued the report (its unnamed figures are its own place's)."""
+    and where it came from: "text", or "issuer" when the text names none and the report's
+    issuing body gives one (see `issuer_level`: its unnamed figures are its own)."""
     for part in (segment, lead):
         level = _level_of(part)
         if level:

@@ -251,7 +251,7 @@ def _same_claim(figure: Figure, words: set[str], other: Figure, other_words: set
     return shared / len(words | other_words) >= 0.7 or shared / min(len(words), len(other_words)) >= 0.85
 
 
-def _link_parts(text: str, figures: list[Figure], issuer: str | None = None) -> None:
+def _link_parts(text: str, figures: list[Figure], issuer: str | None) -> None:
     """Parts listed after a total ("10.368 ..., trong đó 1.838 ..., 8.530 ...") point to it;
     `issuer` is the level of the body that issued the report (see `issuer_level`)."""
     by_sentence = _positions_by_sentence(figures)
@@ -308,7 +308,7 @@ _LEVELS_OF = {"district": ("district", "commune"), "commune": ()}
 _EVERY_LEVEL = ("province", "district", "commune")
 
 
-def _levels_complete(text: str, total: Figure, parts: list[Figure], issuer: str | None = None) -> bool:
+def _levels_complete(text: str, total: Figure, parts: list[Figure], issuer: str | None) -> bool:
     """"186.450 văn bản, trong đó cấp tỉnh 64.320 văn bản, cấp huyện 58.910 văn bản, cấp xã
     61.720 văn bản": one part for each level of government is all of the total, each level the
     report spans (a district's report: "cấp huyện 12.418 hồ sơ, cấp xã 35.318 hồ sơ")."""
@@ -482,7 +482,7 @@ def _head_noun(text: str, figure: Figure) -> str | None:
 
 def _to_observations(
     text: str, reading: str, figures: list[Figure], published: datetime.date | None, lang: Lang,
-    issuer: str | None = None,
+    issuer: str | None,
 ) -> list[tuple[Observation, tuple[int, int] | None]]:
     figures_sorted = sorted(range(len(figures)), key=lambda k: figures[k].start)
     ordinal_of = {k: n for n, k in enumerate(figures_sorted)}
