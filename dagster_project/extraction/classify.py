@@ -95,6 +95,8 @@ _NOT_A_SHARE = frozenset({"km", "vnd", "rank"})  # a share is no length, sum of 
 _LENGTH = "km"  # the taxonomy's unit of lengths
 _EXTENT_LINKS = frozenset(lexicon.EXTENT_LINKING_VERBS)
 _NUMBERED_NAMES = frozenset(lexicon.NUMBERED_NAMES)
+_NAMED_BY_WHAT_FOLLOWS = frozenset(lexicon.NAMED_BY_WHAT_FOLLOWS)
+_AS_VERB = {k: re.compile(r"\s*" + lexicon.word_alternation(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_AS_VERB.items()}
 _KEYWORD_CONTEXT = {k: re.compile(lexicon.word_alternation(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_CONTEXT.items()}
 _CHANNELS = frozenset(lexicon.CHANNELS)
 _LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
@@ -1419,6 +1421,10 @@ def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
     # ... and one that goes on right where the chosen keyword ends, past the phrase's reach
     # ("dịch vụ công trực tuyến | toàn trình")
     finer = finer + [c for c in candidates if c.match.first == chosen.match.last and not c.generic]
+    if chosen.match.keyword in _NAMED_BY_WHAT_FOLLOWS:
+        named = [c for c in candidates if c.match.first == chosen.match.last and c.fits]
+        if named:
+            chosen = named[0]
     changed = True
     while changed:
         changed = False
@@ -1850,6 +1856,8 @@ class _Report:
                 continue  # "đạt 146,6 Mbit/s, xếp thứ 18": a rank beside a figure is no topic of it
             if m.keyword in _KEYWORD_CONTEXT and not _KEYWORD_CONTEXT[m.keyword].search(view.text.searchable):
                 continue  # "mô hình 4 lớp": no class without a word of teaching in the sentence
+            if m.keyword in _AS_VERB and _AS_VERB[m.keyword].match(view.text.searchable, m.end):
+                continue  # "ứng dụng công nghệ thông tin": applying IT, no app
             if m.keyword in _NUMBERED_NAMES and view.syllable(m.last)[:1].isdigit():
                 continue  # "lớp 6": a grade
             role = 2 if region == SUBJECT and m.first >= predicate else 1

@@ -702,6 +702,18 @@ KEYWORD_CONTEXT: dict[str, tuple[str, ...]] = {
         "khoá", "lượt", "tham gia",
     ),
 }
+# Keywords that are a verb when these words follow them: "ứng dụng" is an app, but
+# "ứng dụng công nghệ thông tin" applies IT and names no app.
+KEYWORD_AS_VERB: dict[str, tuple[str, ...]] = {
+    "ứng dụng": (
+        "công nghệ", "cntt", "khoa học", "chuyển đổi số", "trí tuệ nhân tạo", "ai", "tin học", "kỹ thuật",
+        "giải pháp", "thành tựu", "vào", "trong", "hiệu quả", "rộng rãi", "số",
+    ),
+}
+# Nouns of a kind of thing whose name may follow them: the name says what the figure is
+# about ("ứng dụng VNeID" is about e-identification, "ứng dụng thương mại điện tử" about
+# e-commerce); the noun alone names an app.
+NAMED_BY_WHAT_FOLLOWS: tuple[str, ...] = ("ứng dụng",)
 # Keywords that a number after them turns into the name of a numbered thing: "lớp 1 và
 # lớp 6" are school grades, no classes taught.
 NUMBERED_NAMES: tuple[str, ...] = ("lớp",)

@@ -1602,3 +1602,25 @@ def test_labour_alone_names_no_digital_workforce() -> None:
     assert classified(text)["2.315"].domain == "services"
     text = "Phiên giao dịch việc làm trực tuyến đã kết nối 96 doanh nghiệp với 1.420 lao động."
     assert classified(text)["1.420"].domain != "workforce"
+
+
+def test_an_app_is_a_portal_or_citizen_app() -> None:
+    assert code_of("Ứng dụng Du lịch Miền Tây hiện có 42.000 người dùng.", "42.000") == "portals_and_apps"
+    assert code_of("Đã có 18.300 người dân cài đặt ứng dụng tra cứu quy hoạch.", "18.300") == "portals_and_apps"
+    assert code_of("Ứng dụng phản ánh giao thông đạt 7.500 lượt cài đặt.", "7.500") == "portals_and_apps"
+
+
+def test_applying_a_technology_names_no_app() -> None:
+    text = "Có 64 hợp tác xã ứng dụng công nghệ cao trong sản xuất."
+    assert code_of(text, "64") != "portals_and_apps"
+
+
+def test_the_name_after_app_says_what_the_figure_is_about() -> None:
+    # the app named is the e-identification one, or e-commerce is what is applied
+    assert code_of("Tổ đã giúp 2.150 người dân kích hoạt ứng dụng VNeID.", "2.150") == "electronic_identification"
+    assert code_of("Có 85 cơ sở sản xuất ứng dụng thương mại điện tử để bán hàng.", "85") == "ecommerce"
+
+
+def test_a_vehicle_tracker_is_an_iot_device() -> None:
+    assert code_of("100% xe buýt nội tỉnh đã gắn thiết bị giám sát hành trình.", "100%") == "iot_devices"
+    assert code_of("Công ty đã lắp thiết bị định vị GPS cho 64 xe chở rác.", "64") == "iot_devices"
