@@ -150,6 +150,9 @@ EVAL_SETS = (
     _composed("news57", "composed blind, news-style, thirty-fourth round (scored blind at 709dc37)"),
     _composed("news58", "composed news-style with sector vocabulary, thirty-fourth round (scored at 709dc37; its author read news56's first score first, so not fully blind)"),
     _composed("official39", "composed blind, official-style, thirty-fourth round (scored blind at 709dc37)"),
+    _composed("news59", "composed blind, news-style, thirty-fifth round (scored blind at 162f18a)"),
+    _composed("news60", "composed blind, news-style with sector vocabulary, thirty-fifth round (scored blind at 162f18a)"),
+    _composed("official40", "composed blind, official-style, thirty-fifth round (scored blind at 162f18a)"),
 )
 
 
