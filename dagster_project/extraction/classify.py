@@ -66,12 +66,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TypeVar
 
 from dagster_project.extraction import lexicon
 from dagster_project.extraction.models import Observation, with_fields
 from dagster_project.extraction.obs_context import Sentence, channel_index, channel_of, clause_bounds
 from dagster_project.extraction.taxonomy import FACT_DOMAINS, UNCLASSIFIED, Taxonomy, taxonomy
-from dagster_project.extraction.words import KeywordIndex, Match, Script, Text, tone_key
+from dagster_project.extraction.words import KeywordIndex, Match, Script, Text, fold, tone_key
 
 # classified_by values
 SUBJECT, CLAUSE, SENTENCE, FALLBACK, RELEVANCE = "subject", "clause", "sentence", "fallback", "relevance"
@@ -96,7 +97,10 @@ _LENGTH = "km"  # the taxonomy's unit of lengths
 _EXTENT_LINKS = frozenset(lexicon.EXTENT_LINKING_VERBS)
 _NUMBERED_NAMES = frozenset(lexicon.NUMBERED_NAMES)
 _NAMED_BY_WHAT_FOLLOWS = frozenset(lexicon.NAMED_BY_WHAT_FOLLOWS)
-_AS_VERB = {k: re.compile(r"\s*" + lexicon.word_alternation(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_AS_VERB.items()}
+_NOT_BEFORE = {  # matched in text written with or without diacritics
+    k: re.compile(r"\s*" + lexicon.word_alternation(v + tuple(fold(w) for w in v)), re.IGNORECASE)
+    for k, v in lexicon.KEYWORD_NOT_BEFORE.items()
+}
 _KEYWORD_CONTEXT = {k: re.compile(lexicon.word_alternation(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_CONTEXT.items()}
 _CHANNELS = frozenset(lexicon.CHANNELS)
 _LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
@@ -454,7 +458,7 @@ def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[
             bases.append(base)
         excluded = lexicon.BASE_EXCLUDES.get(base or "", frozenset())
         text = Text(title)
-        found = _outside_names(tax.index.find(text), _lexicon_index().find(text))
+        found = _outside_names(_keywords(tax, text), _lexicon_index().find(text))
         inner = _inner(found)
         fitting = [
             m for m in found
@@ -921,8 +925,8 @@ class _SentenceView:
         self.sentence = sentence
         self.start = start  # in the report
         self.text = Text(sentence, script)
-        self.words = _lexicon_index().find(self.text)
-        self.topics = _shared_keywords_decided(_outside_names(tax.index.find(self.text), self.words), self.words)
+        self.words = _whole_words(_lexicon_index().find(self.text), self.text)
+        self.topics = _shared_keywords_decided(_outside_names(_keywords(tax, self.text), self.words), self.words)
         self.inner = _inner(self.topics)
         # keywords of a specific (not `*_other`) indicator, not inside a longer keyword
         self.specific = [t for t in self.topics if t not in self.inner and not tax[t.payload].generic]
@@ -1020,6 +1024,22 @@ class _Figure:
         return self.after or self.before
 
 
+def _keywords(tax: Taxonomy, text: Text) -> list[Match[str]]:
+    return _whole_words(tax.index.find(text), text)
+
+
+_T = TypeVar("_T")
+
+
+def _whole_words(matches: list[Match[_T]], text: Text) -> list[Match[_T]]:
+    """`matches` but those that the words after them make part of another word: "ứng dụng
+    công nghệ thông tin" applies IT and names no app; "số hóa đơn" counts invoices."""
+    return [
+        m for m in matches
+        if m.keyword not in _NOT_BEFORE or _NOT_BEFORE[m.keyword].match(text.searchable, m.end) is None
+    ]
+
+
 def _outside_names(topics: list[Match[str]], words: list[Match[tuple[str, str]]]) -> list[Match[str]]:
     """Keywords that are no part of a name whose words name no topic ("Sở Giáo dục và Đào
     tạo" names no training)."""
@@ -1078,6 +1098,27 @@ def _place(view: _SentenceView, obs: Observation) -> _Figure:
     clause = (t.syllable_index(t.from_original(c_start)), t.syllable_index(max(0, t.from_original(c_end) - 1)) + 1)
     qualifier = len(obs.qualifier.split()) if obs.qualifier else 0
     return _Figure(first, last, clause, qualifier)
+
+
+def _phrases_of_other_figures(view: _SentenceView, fig: _Figure) -> list[tuple[int, int]]:
+    """What the figures after this one count, once a comma or semicolon has ended this
+    figure's own phrase ("7 kiểm soát viên, được trang bị 12 máy tính": the computers are
+    the 12's); not the parts of a whole ("..., trong đó 6.185 hồ sơ trực tuyến")."""
+    if fig.after is None or view.syllable(fig.after[1]) not in _BETWEEN_PHRASES:
+        return []
+    end = fig.after[1]
+    whole = (0, view.text.syllable_index(len(view.text.searchable)))
+    spans = []
+    for first, last in view.figures:
+        if first <= end or any(end <= w.first < first for w in view.group("parts")):
+            continue
+        span = _after_phrase(view, _Figure(first, last, whole))
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+_BETWEEN_PHRASES = frozenset({",", ";"})
 
 
 def _after_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
@@ -1847,17 +1888,18 @@ class _Report:
         # A count of communes, villages or districts is named by its own clause or one before
         # it ("kết nối đến các sở, ngành; UBND 10 huyện và 226 xã"), not by a later clause.
         counts_places = base is not None and base.name == "communes" and obs_unit == "count"
+        owned = _phrases_of_other_figures(view, figure)
         out = []
         for m in view.topics:
             region = figure.region(m)
+            if region != SUBJECT and any(a <= m.first and m.last <= b for a, b in owned):
+                continue  # "7 kiểm soát viên, được trang bị 12 máy tính": the computers are counted by 12
             if region == SENTENCE and counts_places and m.first > figure.last:
                 continue  # "có 38 xã và 01 thị trấn; nhiều thôn còn lõm sóng": places, listed
             if region != SUBJECT and m.payload in _RELEVANCE_REASONS:
                 continue  # "đạt 146,6 Mbit/s, xếp thứ 18": a rank beside a figure is no topic of it
             if m.keyword in _KEYWORD_CONTEXT and not _KEYWORD_CONTEXT[m.keyword].search(view.text.searchable):
                 continue  # "mô hình 4 lớp": no class without a word of teaching in the sentence
-            if m.keyword in _AS_VERB and _AS_VERB[m.keyword].match(view.text.searchable, m.end):
-                continue  # "ứng dụng công nghệ thông tin": applying IT, no app
             if m.keyword in _NUMBERED_NAMES and view.syllable(m.last)[:1].isdigit():
                 continue  # "lớp 6": a grade
             role = 2 if region == SUBJECT and m.first >= predicate else 1
@@ -1927,7 +1969,7 @@ class _Report:
             return None
         until = view.text.to_original(view.text.syllable_start(head))
         window = Text((earlier + view.sentence[:until])[-_ANAPHOR_LOOKBACK:])
-        mentions = [t for t in self.tax.index.find(window) if t.keyword in longer]
+        mentions = [t for t in _keywords(self.tax, window) if t.keyword in longer]
         if not mentions:
             return None
         nearest = max(mentions, key=lambda t: (t.end, t.end - t.start))
@@ -1936,7 +1978,7 @@ class _Report:
     def _referent(self, noun: str, until: int) -> tuple[str, str] | None:
         window = Text(self.text[max(0, until - _ANAPHOR_LOOKBACK) : until])
         mentions = [w for w in _lexicon_index().find(window) if w.payload == ("anaphor_head", noun)]
-        topics = [t for t in self.tax.index.find(window) if not self.tax[t.payload].generic]
+        topics = [t for t in _keywords(self.tax, window) if not self.tax[t.payload].generic]
         for mention in reversed(mentions):
             named = [t for t in topics if mention.first <= t.first <= mention.first + 8]
             if named:

@@ -702,13 +702,17 @@ KEYWORD_CONTEXT: dict[str, tuple[str, ...]] = {
         "khoá", "lượt", "tham gia",
     ),
 }
-# Keywords that are a verb when these words follow them: "ứng dụng" is an app, but
-# "ứng dụng công nghệ thông tin" applies IT and names no app.
-KEYWORD_AS_VERB: dict[str, tuple[str, ...]] = {
+# Keywords that are another word when these words follow them: "ứng dụng" is an app, but
+# "ứng dụng công nghệ thông tin" applies IT and names no app; "số hóa đơn" is a number of
+# invoices, no digitising; "sàn giao dịch việc làm" is a job exchange, no e-commerce.
+KEYWORD_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     "ứng dụng": (
         "công nghệ", "cntt", "khoa học", "chuyển đổi số", "trí tuệ nhân tạo", "ai", "tin học", "kỹ thuật",
         "giải pháp", "thành tựu", "vào", "trong", "hiệu quả", "rộng rãi", "số",
     ),
+    "số hóa": ("đơn",),
+    "số hoá": ("đơn",),
+    "sàn giao dịch": ("việc làm", "lao động"),
 }
 # Nouns of a kind of thing whose name may follow them: the name says what the figure is
 # about ("ứng dụng VNeID" is about e-identification, "ứng dụng thương mại điện tử" about

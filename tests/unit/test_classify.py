@@ -1624,3 +1624,22 @@ def test_the_name_after_app_says_what_the_figure_is_about() -> None:
 def test_a_vehicle_tracker_is_an_iot_device() -> None:
     assert code_of("100% xe buýt nội tỉnh đã gắn thiết bị giám sát hành trình.", "100%") == "iot_devices"
     assert code_of("Công ty đã lắp thiết bị định vị GPS cho 64 xe chở rác.", "64") == "iot_devices"
+
+
+def test_what_a_later_figure_counts_does_not_name_the_figure_before_it() -> None:
+    text = "Đội quản lý có 9 kiểm soát viên, được trang bị 15 máy tính xách tay."
+    assert classified(text)["9"].indicator_code != "computers"
+    assert code_of(text, "15") == "computers"
+    # ... but a list of figures shares the unit after its last one
+    assert code_of("Ba huyện lần lượt có 112, 87 và 64 trạm BTS.", "87") == "bts_stations"
+
+
+def test_a_keyword_followed_by_words_that_make_another_word_names_nothing() -> None:
+    # "số hóa đơn": the number of invoices; "sàn giao dịch việc làm": a job exchange
+    text = "Năm 2024, 78,5% số hóa đơn tiền điện được thanh toán qua ngân hàng."
+    assert classified(text)["78,5%"].indicator_code != "digitisation"
+    text = "Sàn giao dịch việc làm của tỉnh đã có 860 doanh nghiệp tham gia."
+    assert classified(text)["860"].indicator_code != "ecommerce"
+    # ... written without diacritics too
+    text = "Nam 2024, 78,5% so hoa don tien dien duoc thanh toan qua ngan hang."
+    assert classified(text)["78,5%"].indicator_code != "digitisation"
