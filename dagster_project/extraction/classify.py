@@ -139,11 +139,12 @@ _NO_KEYWORD = "no keyword"  # relevance of a figure that nothing named
 _NO_CODE_REASONS = frozenset({"attendance", "measure", "places", "group_size", "headcount"})
 _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
 _IT_FIELD = re.compile(lexicon.word_alternation(lexicon.IT_FIELDS), re.IGNORECASE)
-# a subject of staff words alone, listed, then perhaps where they work
+# a subject of staff words alone, listed, then perhaps where they work or a clause of its own
+# ("386 viên chức, người lao động, tuổi đời bình quân 38")
 _STAFF_ONLY = re.compile(
     r"\s*" + lexicon.word_alternation(lexicon.STAFF_WORDS) + r"(?:\s*(?:,|\bvà\b)?\s*"
-    + lexicon.word_alternation(lexicon.STAFF_WORDS) + r")*\s*(?:" + lexicon.word_alternation(lexicon.STAFF_PLACE_WORDS)
-    + r".*)?$",
+    + lexicon.word_alternation(lexicon.STAFF_WORDS) + r")*\s*(?:(?:" + lexicon.word_alternation(lexicon.STAFF_PLACE_WORDS)
+    + r"|,).*)?$",
     re.IGNORECASE | re.DOTALL,
 )
 # ... or a column "Bình quân (người/tổ)"

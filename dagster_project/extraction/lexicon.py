@@ -448,7 +448,10 @@ TOPIC_BASES = frozenset({"feedback"})
 # Units whose staff are IT staff: "Phòng Công nghệ thông tin có 9 người", "Đội CNTT của Công
 # ty gồm 14 kỹ sư".
 # What an agency's staff are called: "Cục Thuế có 1.148 công chức, người lao động" is its headcount.
-STAFF_WORDS = ("cán bộ", "công chức", "viên chức", "người lao động", "lao động", "công nhân viên", "nhân viên")
+STAFF_WORDS = (
+    "cán bộ", "công chức", "viên chức", "người lao động", "lao động", "công nhân viên", "nhân viên", "công nhân",
+    "chiến sĩ", "sĩ quan",
+)
 # ... where they work, after them: "làm việc tại các chi cục", "ở cấp xã", "thuộc Sở"
 STAFF_PLACE_WORDS = ("làm việc tại", "làm việc ở", "tại", "ở", "thuộc", "của", "cấp")
 # The names of the IT field: people whose phrase names it work in it ("5 công chức làm công

@@ -1643,3 +1643,14 @@ def test_a_keyword_followed_by_words_that_make_another_word_names_nothing() -> N
     # ... written without diacritics too
     text = "Nam 2024, 78,5% so hoa don tien dien duoc thanh toan qua ngan hang."
     assert classified(text)["78,5%"].indicator_code != "digitisation"
+
+
+def test_a_headcount_of_soldiers_or_workers_with_a_clause_of_its_own_is_no_digital_workforce() -> None:
+    assert classified("Toàn Bộ Chỉ huy có 148 cán bộ, chiến sĩ.")["148"].domain == "other"
+    text = "Nhà máy hiện có 2.350 công nhân, người lao động, tuổi bình quân 34."
+    assert classified(text)["2.350"].domain == "other"
+
+
+def test_an_online_trial_is_a_video_conference() -> None:
+    assert code_of("Tòa án hai cấp đã tổ chức 215 phiên tòa trực tuyến.", "215") == "video_conferencing"
+    assert code_of("Năm nay có 64 vụ án được xét xử trực tuyến.", "64") == "video_conferencing"
