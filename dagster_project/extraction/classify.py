@@ -103,6 +103,7 @@ _NOT_BEFORE = {  # matched in text written with or without diacritics
 }
 _KEYWORD_CONTEXT = {k: re.compile(lexicon.word_alternation(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_CONTEXT.items()}
 _CHANNELS = frozenset(lexicon.CHANNELS)
+_BENCHMARK_GAP = 3  # syllables from a national average to its rate: "bình quân cả nước là khoảng 82%"
 _LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
 _OVER = frozenset({"trên", "/"})  # "x trên tổng số y": the total a share is taken over
 _IT_STAFF = "it_staff"
@@ -884,7 +885,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "place_end": lexicon.PLACE_UNIT_ENDS,
         "currency_before": lexicon.CURRENCY_BEFORE,
         "online": lexicon.PART_CHANNELS_ONLINE + lexicon.ELECTRONIC_UNIT_WORDS, "parts": lexicon.PART_MARKERS,
-        "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH,
+        "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH, "benchmark": lexicon.NATIONAL_AVERAGES,
         "points": lexicon.PERCENTAGE_POINTS, "length": lexicon.LENGTH_UNITS, "name": lexicon.TOPICLESS_NAMES,
         "respectively": lexicon.RESPECTIVELY, "it_unit": lexicon.IT_UNITS,
     }
@@ -1847,6 +1848,9 @@ class _Report:
         for w in view.group("compared_with"):
             if figure.after_gap(w) == 0:
                 return w.keyword
+        for w in view.group("benchmark"):
+            if 0 <= figure.before_gap(w) <= _BENCHMARK_GAP:
+                return w.keyword  # "cao hơn bình quân cả nước (52,4%)": the country's rate, for comparison
         return None
 
     def _score_cue(self, view: _SentenceView, obs: Observation, figure: _Figure) -> str | None:

@@ -841,6 +841,15 @@ CHANGE_VERBS: tuple[str, ...] = (
     "down", "increase*", "decrease*", "rose", "grew", "fell", "dropped", "declined", "exceed*",
 )
 PERCENTAGE_POINTS: tuple[str, ...] = ("điểm phần trăm", "điểm %", "percentage point*", "points")
+# A national average quoted beside the province's rate is a benchmark, no figure of the
+# province: "cao hơn bình quân cả nước (52,4%)", "bình quân cả nước khoảng 82,3%".
+NATIONAL_AVERAGES: tuple[str, ...] = tuple(
+    f"{average}{joint}{country}"
+    for average in ("bình quân", "trung bình", "mức bình quân", "mức trung bình", "tỷ lệ bình quân", "tỷ lệ trung bình")
+    for joint in (" ", " chung ", " của ", " chung của ", " chung của cả ")
+    for country in ("cả nước", "toàn quốc")
+    if not (joint == " chung của cả " and country == "cả nước")
+) + ("national average", "the national average", "nationwide average")
 COMPARED_WITH: tuple[str, ...] = (
     "kế hoạch", "kế hoạch năm", "so với kế hoạch", "kh", "so với kh", "so với cùng kỳ", "cùng kỳ",
     "so với năm trước", "so với năm", "so với tháng", "so với quý", "so với đầu năm", "so với cuối năm",

@@ -1654,3 +1654,11 @@ def test_a_headcount_of_soldiers_or_workers_with_a_clause_of_its_own_is_no_digit
 def test_an_online_trial_is_a_video_conference() -> None:
     assert code_of("Tòa án hai cấp đã tổ chức 215 phiên tòa trực tuyến.", "215") == "video_conferencing"
     assert code_of("Năm nay có 64 vụ án được xét xử trực tuyến.", "64") == "video_conferencing"
+
+
+def test_a_national_average_quoted_beside_the_provinces_rate_is_a_comparison() -> None:
+    text = "Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 71,2%, cao hơn bình quân cả nước (58,4%)."
+    assert code_of(text, "58,4%") == "comparisons"
+    assert code_of(text, "71,2%") == "dossiers_processed_online"
+    text = "Tỷ lệ hộ có cáp quang của tỉnh là 77,5% (trung bình toàn quốc khoảng 80,1%)."
+    assert code_of(text, "80,1%") == "comparisons"
