@@ -270,6 +270,7 @@ def _link_parts(text: str, figures: list[Figure], issuer: str | None) -> None:
         parts = _parts_of(total, following, marked, text)
         complete = marked and total.unit == "count" and (
             _channels_complete(text, total, parts) or _levels_complete(text, total, parts, issuer)
+            or _holders_complete(text, total, parts)
         )
         if marked and total.unit == "count" and not complete:
             # "trong đó: trực tuyến 11.205 hồ sơ (đạt 60,1%); trực tiếp 6.980 hồ sơ; ...": a list by
@@ -317,6 +318,25 @@ def _levels_complete(text: str, total: Figure, parts: list[Figure], issuer: str 
         return False
     levels = [admin_level(own, "")[0] for own in _part_items(text, total, parts)]
     return sorted(levels) == sorted(levels_spanned)
+
+
+_HOLDERS = {
+    kind: re.compile(lexicon.word_alternation(words), re.IGNORECASE) for kind, words in lexicon.HOLDER_KINDS.items()
+}
+
+
+def _holders_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
+    """"6.842 chứng thư, trong đó cá nhân 5.915 chứng thư, tổ chức 827 chứng thư": one part
+    for individuals and one for organisations is every holder, so all of the total."""
+    if len(parts) != len(_HOLDERS):
+        return False
+    kinds = []
+    for own in _part_items(text, total, parts):
+        named = [kind for kind, words in _HOLDERS.items() if words.search(own)]
+        if len(named) != 1:
+            return False
+        kinds.append(named[0])
+    return sorted(kinds) == sorted(_HOLDERS)
 
 
 def _part_items(text: str, total: Figure, parts: list[Figure]) -> list[str]:
