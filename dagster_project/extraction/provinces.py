@@ -350,6 +350,25 @@ def _title_end(text: str) -> int:
     return len(text) if newline == -1 else newline
 
 
+_BODY_WORDS = 10  # a line this long that ends a sentence is the body; the lines above it head the page
+_HEADLINE_REACH = 800  # characters of the page the headline is looked for in
+
+
+def _headline_end(text: str) -> int:
+    """End offset of the lines that head a page: its site's name, menus, breadcrumb and
+    headline ("Báo điện tử Tổ Quốc", "Văn hóa » Di sản", "Ninh Bình số hóa 3D di tích ..."),
+    up to the first sentence of its body; the first line when no body starts near the top."""
+    pos = len(text) - len(text.lstrip())
+    while pos < min(len(text), _HEADLINE_REACH):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        line = text[pos:end].strip()
+        if len(line.split()) >= _BODY_WORDS and line.endswith((".", "!", "?")):
+            return pos
+        pos = end + 1
+    return _title_end(text)
+
+
 def _weigh_position_and_lists(mentions: list[_Mention], text: str) -> list[_Mention]:
     title_end = _title_end(text)
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -421,7 +440,7 @@ def detect_province(text: str, file_name: str | None = None, national_source: bo
         # a national site names a province in passing, in related headlines or its own address
         # ("Số 381 Đội Cấn, Ba Đình, Hà Nội") however often: only the title or "tỉnh X" makes it the subject
         return None, None
-    if national_source and not _titled_or_named_again(mentions, best, text[: _title_end(text)], text):
+    if national_source and not _titled_or_named_again(mentions, best, text[: _headline_end(text)], text):
         # "...; thành phố Cần Thơ đạt 79,3%": one locality of a national roundup, named once
         return None, None
     strongest = max(

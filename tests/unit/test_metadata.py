@@ -304,6 +304,16 @@ def test_a_site_whose_host_names_no_province_is_read_as_a_national_one() -> None
     assert extract_metadata(text, "c2.txt", "https://tapchiso.example.vn/bai-2").province_code == "19"
 
 
+def test_a_national_page_is_about_the_province_its_headline_names_below_the_masthead() -> None:
+    # the site's name, menu bullets and breadcrumb stand above the headline on the page
+    text = (
+        "Tạp chí Điện tử Quốc gia\n\n-\n-\n\nXã hội » Công nghệ\n\n"
+        "Gia Lai đưa 120 điểm di tích lên bản đồ số phục vụ du khách\n\n"
+        "Sở Văn hóa tỉnh Gia Lai đã gắn mã QR tại 120 điểm di tích. Du khách cả nước đến nhiều hơn.\n"
+    )
+    assert extract_metadata(text, "e1.html", "https://vnexpress.net/gia-lai-a1").province_code == "64"
+
+
 def test_a_site_of_unknown_place_is_about_the_one_province_its_text_names_in_full() -> None:
     # a provincial paper under its own name: the host names no province, the text names one
     text = "Chuyển đổi số ở xã vùng biển\nXã Bình Thắng (huyện Bình Đại, tỉnh Bến Tre) đã có 2.310 hộ dùng cáp quang."
