@@ -153,6 +153,9 @@ EVAL_SETS = (
     _composed("news59", "composed blind, news-style, thirty-fifth round (scored blind at 162f18a)"),
     _composed("news60", "composed blind, news-style with sector vocabulary, thirty-fifth round (scored blind at 162f18a)"),
     _composed("official40", "composed blind, official-style, thirty-fifth round (scored blind at 162f18a)"),
+    _composed("news61", "composed blind, news-style, thirty-sixth round (scored blind at 5c055fd)"),
+    _composed("news62", "composed blind, news-style with sector vocabulary, thirty-sixth round (scored blind at 5c055fd)"),
+    _composed("official41", "composed blind, official-style, thirty-sixth round (scored blind at 5c055fd)"),
 )
 
 
