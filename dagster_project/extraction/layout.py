@@ -58,6 +58,8 @@ from dagster_project.extraction.obs_context import (
 )
 
 _I = re.IGNORECASE
+# Words that say a statement is about the whole report's data ("số liệu nêu trong báo cáo").
+_THE_REPORT_ITSELF = re.compile(lexicon.word_alternation(lexicon.THE_REPORT_ITSELF), _I)
 
 # --- what the model holds -------------------------------------------------------------
 
@@ -126,6 +128,8 @@ _TIME_DIGITS = re.compile(
     r"\b(?:19|20)\d{2}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b\d{1,2}\s+tháng\b|\b(?:tháng|quý)\s+\d{1,2}\b|\b[IVX]+\b", _I
 )
 _HEADER_ZONE_LINES = 16
+_REPRINT_ZONE_LINES = 80  # lines of a web page its reprinted document's header may start in
+_REPRINT_BODY_LINES = 3  # lines of the issuing body above a reprinted document's number
 _MAX_HEADING_CHARS = 200
 
 
@@ -235,6 +239,41 @@ def _near_page_break(lines: list[Line], i: int) -> bool:
 
 def _mark_masthead(lines: list[Line]) -> None:
     """The official header: issuing body, national motto, number and date lines, document type."""
+    _mark_header_zone(lines)
+    if not any(line.kind == MASTHEAD for line in lines[:_HEADER_ZONE_LINES]):
+        _mark_reprinted_masthead(lines)
+
+
+def _mark_reprinted_masthead(lines: list[Line]) -> None:
+    """A web page that reprints an official document below its own headline and lead
+    ("Cổng thông tin trích đăng ...", then "SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH SÓC TRĂNG" over
+    "Số: 2186/BC-SGDĐT"): the body's lines right above the document's number, the number line
+    and the date line after it are its header."""
+    number = next(
+        (k for k, line in enumerate(lines[:_REPRINT_ZONE_LINES]) if line.kind == TEXT and _DOC_NUMBER_LINE.match(line.text)),
+        None,
+    )
+    if number is None:
+        return
+    lines[number].kind = MASTHEAD
+    k, named = number - 1, 0
+    while k >= 0 and named < _REPRINT_BODY_LINES:
+        line = lines[k]
+        if line.kind == TEXT and len(line.text.split()) <= 10 and not FIGURE_DIGITS.search(line.text) and (
+            is_caps(line.text) or _ISSUING_BODY.search(line.text)
+        ):
+            line.kind, named = MASTHEAD, named + 1
+        elif line.kind != BLANK:
+            break
+        k -= 1
+    for line in lines[number + 1 : number + 1 + _REPRINT_BODY_LINES]:
+        if line.kind == TEXT and (_OFFICIAL_DATE.match(line.text) or _DOC_TYPE.fullmatch(line.text)):
+            line.kind = MASTHEAD
+        elif line.kind != BLANK:
+            break
+
+
+def _mark_header_zone(lines: list[Line]) -> None:
     for line in lines[:_HEADER_ZONE_LINES]:
         if line.kind != TEXT:
             continue
@@ -455,7 +494,7 @@ def read_layout(text: str, year_of: datetime.date | None = None) -> Layout:
 def _issuing_body(lines: list[Line]) -> list[str]:
     """The masthead lines above the document's number, date and type: its issuing body."""
     body = []
-    for line in lines[:_HEADER_ZONE_LINES]:
+    for line in lines[:_REPRINT_ZONE_LINES]:
         if line.kind != MASTHEAD:
             continue
         if _DOC_NUMBER_LINE.match(line.text) or _OFFICIAL_DATE.match(line.text) or _DOC_TYPE.fullmatch(line.text):
@@ -682,10 +721,13 @@ class _Reader:
         if caption is None:
             # a caption's data date is its table's; a paragraph's is the report's from here on,
             # and, said before the first numbered section (under the title "BÁO CÁO" at most),
-            # the day all of the report's data stop at
+            # the day all of the report's data stop at; so, anywhere, does one said of the data
+            # of the report itself ("Các số liệu nêu trong báo cáo được tổng hợp đến hết ngày 30/9")
             stated = data_cut_off(block_text, self.year_of)
             self.report_as_of = stated or self.report_as_of
-            if stated is not None and self.cut_off is None and all(s.style == "caps" for s in self.stack):
+            if stated is not None and self.cut_off is None and (
+                all(s.style == "caps" for s in self.stack) or _THE_REPORT_ITSELF.search(block_text)
+            ):
                 self.cut_off = stated
         self.blocks.append(Block(
             block_kind, line.start, self.lines[j - 1].end, _scope(self.stack, extra, self.report_as_of, self.cut_off)

@@ -254,6 +254,9 @@ PERIOD_END_WORDS = ("cuối", "hết")
 # What a report calls its data, or the period they cover, when it states the day they stop at
 # ("số liệu tính đến ...", "Kỳ báo cáo: từ ngày ... đến ngày ...").
 DATA_WORDS = ("số liệu", "kỳ báo cáo")
+# ... said of the report itself wherever it stands: "Các số liệu nêu trong báo cáo được tổng hợp
+# đến hết ngày 30/9/2024" in section I holds for the whole report.
+THE_REPORT_ITSELF = ("trong báo cáo", "của báo cáo", "báo cáo này", "tại báo cáo", "in this report", "in the report")
 
 
 # --- document structure -------------------------------------------------------------

@@ -1662,3 +1662,10 @@ def test_a_national_average_quoted_beside_the_provinces_rate_is_a_comparison() -
     assert code_of(text, "71,2%") == "dossiers_processed_online"
     text = "Tỷ lệ hộ có cáp quang của tỉnh là 77,5% (trung bình toàn quốc khoảng 80,1%)."
     assert code_of(text, "80,1%") == "comparisons"
+
+
+def test_a_device_named_as_where_software_runs_does_not_name_the_people_counted() -> None:
+    text = "Phần mềm sổ tay khuyến nông đã được cài trên điện thoại thông minh của 1.340 nông dân."
+    assert classified(text)["1.340"].indicator_code != "smartphones"
+    # a device the figure's own phrase counts is still one
+    assert code_of("Xã đã trang bị 45 máy tính cho bộ phận một cửa.", "45") == "computers"

@@ -1233,6 +1233,28 @@ def test_a_day_stated_in_a_section_does_not_end_the_periods_of_the_report() -> N
     assert found["84.300"].as_of_date == datetime.date(2024, 12, 31)
 
 
+def test_a_cut_off_said_of_the_report_itself_ends_its_periods_from_any_section() -> None:
+    text = (
+        "I. TÌNH HÌNH CHUNG\nCác số liệu nêu trong báo cáo được tổng hợp đến hết ngày 31/10/2024.\n\n"
+        "II. KẾT QUẢ\nNăm 2024, Sở tiếp nhận 6.150 hồ sơ trực tuyến.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 11, 20))}
+    assert found["6.150"].as_of_date == datetime.date(2024, 10, 31)
+
+
+def test_an_official_document_reprinted_on_a_web_page_is_issued_by_the_body_above_its_number() -> None:
+    text = (
+        "Cổng thông tin điện tử Sở Y tế\n\nTrang chủ » Tin tức\n\n"
+        "Sở Y tế báo cáo kết quả chuyển đổi số năm 2024\n\n"
+        "Sở Y tế vừa gửi Ủy ban nhân dân tỉnh báo cáo kết quả chuyển đổi số năm 2024 của ngành, "
+        "Cổng thông tin trích đăng những nội dung chính.\n\n"
+        "SỞ Y TẾ TỈNH HẬU GIANG\nSố: 412/BC-SYT\n\nVị Thanh, ngày 10 tháng 12 năm 2024\n\n"
+        "1. Kết quả\n100% văn bản đi được ký số.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 12, 10))}
+    assert (found["100%"].admin_level, found["100%"].admin_level_source) == ("province", "issuer")
+
+
 def test_a_data_cut_off_names_the_day_after_its_words_only() -> None:
     from dagster_project.extraction.obs_context import data_cut_off
 
