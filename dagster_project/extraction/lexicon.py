@@ -716,7 +716,8 @@ KEYWORD_CONTEXT: dict[str, tuple[str, ...]] = {
 }
 # Keywords that are another word when these words follow them: "ứng dụng" is an app, but
 # "ứng dụng công nghệ thông tin" applies IT and names no app; "số hóa đơn" is a number of
-# invoices, no digitising; "sàn giao dịch việc làm" is a job exchange, no e-commerce.
+# invoices, no digitising; "sàn giao dịch việc làm" is a job exchange, no e-commerce. The
+# lexicon's own words are held to it too.
 KEYWORD_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     "ứng dụng": (
         "công nghệ", "cntt", "khoa học", "chuyển đổi số", "trí tuệ nhân tạo", "ai", "tin học", "kỹ thuật",
@@ -725,6 +726,7 @@ KEYWORD_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     "số hóa": ("đơn",),
     "số hoá": ("đơn",),
     "sàn giao dịch": ("việc làm", "lao động"),
+    "khách": ("hàng", "sạn"),  # customers and hotels are no visitors
 }
 # Nouns of a kind of thing whose name may follow them: the name says what the figure is
 # about ("ứng dụng VNeID" is about e-identification, "ứng dụng thương mại điện tử" about
@@ -793,8 +795,12 @@ PLACE_UNIT_ENDS: tuple[str, ...] = ("trong đó", "với", "gồm", "bao gồm",
 # joined, so a column counting them ("Số thành viên" beside "Số tổ") is a figure of it, never
 # the headcount a breakdown is taken over.
 MEMBERSHIP_WORDS: tuple[str, ...] = ("thành viên", "hội viên", "đoàn viên", "học viên", "member*", "trainee*", "learner*")
-# Attendance: people at a meeting ("với hơn 1.500 đại biểu tham dự") are no digital-transformation figure.
-ATTENDANCE_HEADS: tuple[str, ...] = ("đại biểu", "khách mời", "delegate*", "attendee*")
+# Attendance: people at a meeting ("với hơn 1.500 đại biểu tham dự") or visitors to a place
+# ("đón 8,6 triệu lượt khách du lịch") are no digital-transformation figure.
+ATTENDANCE_HEADS: tuple[str, ...] = (
+    "đại biểu", "khách mời", "du khách", "lượt du khách", "khách du lịch", "lượt khách du lịch", "lượt khách",
+    "khách tham quan", "lượt khách tham quan", "khách", "delegate*", "attendee*", "visitor*", "tourist*",
+)
 # Money: a currency after the figure (its scale word may come between) or before it.
 CURRENCY_AFTER: tuple[str, ...] = ("đồng", "vnđ", "vnd", "usd", "đô la", "đô-la", "euro", "dollar*", "$")
 CURRENCY_BEFORE: tuple[str, ...] = ("$", "usd", "vnd", "vnđ", "us$")

@@ -1669,3 +1669,12 @@ def test_a_device_named_as_where_software_runs_does_not_name_the_people_counted(
     assert classified(text)["1.340"].indicator_code != "smartphones"
     # a device the figure's own phrase counts is still one
     assert code_of("Xã đã trang bị 45 máy tính cho bộ phận một cửa.", "45") == "computers"
+
+
+def test_visitors_to_a_place_are_no_digital_figure() -> None:
+    text = "Năm 2024, Hội An đón 4,2 triệu lượt khách, nên nhu cầu truy cập Internet công cộng tăng mạnh."
+    assert classified(text)["4,2 triệu"].domain == "other"
+    assert classified("Khu di tích đón 320.000 lượt du khách trong quý I.")["320.000"].domain == "other"
+    # customers of a digital service are still counted
+    text = "Có 2.400 khách hàng sử dụng hóa đơn điện tử."
+    assert classified(text)["2.400"].domain == "services"
