@@ -31,6 +31,8 @@ from dagster_project.extraction.layout_lines import (
 _I = re.IGNORECASE
 _SPACES_SPLIT = re.compile(r"\S+(?: \S+)*")
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+# The border of a box-drawn table: "+-----+------------+---------+"
+_BOX_RULE = re.compile(r"\s*\+(?:[-=]{2,}\+)+\s*")
 # A short line in a one-cell-per-line table.
 _MAX_CELL_WORDS = 14
 
@@ -72,13 +74,19 @@ class Table:
 
 def mark_rows(lines: list[Line]) -> None:
     """Lines of "|", tab or multi-space tables, with their cell spans."""
+    last_row: Line | None = None  # the pipe row a one-cell pipe line may go on with
     for line in lines:
+        if line.kind not in (FURNITURE, BLANK) and "|" not in line.text and not _BOX_RULE.fullmatch(line.text):
+            last_row = None
         if line.kind not in (TEXT, ITEM) and not (line.kind == HEADING and line.style == "caps"):
             continue
         raw = line.text
         offset = line.start + line.lead
         if RULE_LINE.fullmatch(raw):
             line.kind, line.layout = FURNITURE, "rule"  # "-----" under a header row or after a table
+            continue
+        if _BOX_RULE.fullmatch(raw):
+            line.kind, line.layout = FURNITURE, "rule"  # "+-----+-----+" around a box-drawn table
             continue
         if "|" in raw:
             if _MARKDOWN_RULE.fullmatch(raw):
@@ -87,6 +95,13 @@ def mark_rows(lines: list[Line]) -> None:
             cells = _cells(raw, offset, r"[^|]+")
             if len(cells) >= 2:
                 line.kind, line.cells, line.layout = ROW, cells, "pipe"
+                last_row = line
+            elif len(cells) == 1 and last_row is not None and raw.lstrip().startswith("|") and (
+                not is_number_cell(raw[cells[0][0] - offset : cells[0][1] - offset])
+            ):
+                # "|     | cáp quang |      |      |": the label of the row above, wrapped
+                line.kind, line.cells, line.layout, line.continues = ROW, cells, "pipe", True
+            continue
         elif "\t" in raw:
             cells = _cells(raw, offset, r"[^\t]+")
             if len(cells) >= 2:

@@ -1355,3 +1355,22 @@ def test_a_list_of_indicators_naming_no_year_takes_goal_or_result_from_its_secti
     found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 12, 2))}
     assert not found["1.342"].is_target and not found["68,5%"].is_target
     assert found["80%"].is_target
+
+
+def test_a_box_drawn_table_with_a_wrapped_label_is_one_table() -> None:
+    text = (
+        "+-----+------------------------------------+--------+----------+---------------+\n"
+        "| STT | Chỉ tiêu                           | ĐVT    | Năm 2024 | Kế hoạch 2025 |\n"
+        "+-----+------------------------------------+--------+----------+---------------+\n"
+        "|   1 | Số điểm phát wifi công cộng        | điểm   |      215 |           300 |\n"
+        "|   2 | Tỷ lệ hồ sơ giải quyết trực tuyến  | %      |     61,4 |            75 |\n"
+        "|     | toàn trình                         |        |          |               |\n"
+        "|   3 | Số camera giám sát                 | camera |      860 |         1.200 |\n"
+        "+-----+------------------------------------+--------+----------+---------------+\n"
+    )
+    layout = read_layout(text, datetime.date(2025, 1, 20))
+    assert [b.kind for b in layout.blocks] == ["table"]
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 1, 20))}
+    assert found["61,4"].subject == "Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình"
+    assert found["860"].as_of_date == datetime.date(2024, 12, 31) and not found["860"].is_target
+    assert found["1.200"].is_target and found["75"].is_target
