@@ -601,6 +601,15 @@ _COMPARED_TIME = re.compile(
 )
 
 
+def names_only_now(sentence_text: str) -> bool:
+    """The only time the sentence names is now ("Đến nay, 100% trường có cáp quang"): in a
+    report whose data stop at a stated day, that day."""
+    return names_a_time(sentence_text) and not names_a_time(_NOW.sub(" ", sentence_text))
+
+
+_NOW = re.compile(r"\b(?:tính\s+)?(?:hiện nay|đến nay|tới nay|hiện tại|currently)\b", _I)
+
+
 def names_a_time(sentence_text: str) -> bool:
     """The sentence states its own time (a year, a date, "tháng này", "hiện nay"); the time of
     a comparison ("so với năm 2023") is none."""

@@ -30,6 +30,7 @@ from dagster_project.extraction.obs_context import (
     clause_bounds,
     is_target,
     names_a_time,
+    names_only_now,
     period_as_of,
     report_period_end,
     reports_as_of_a_past_date,
@@ -192,7 +193,9 @@ def _block_figures(
             elif block.scope.as_of is not None:
                 figure.as_of = within_cut_off(block.scope.as_of, block.scope.cut_off)
                 figure.as_of_source = "section"
-            elif block.scope.report_as_of is not None and not names_a_time(sentence.text):
+            elif block.scope.report_as_of is not None and (
+                not names_a_time(sentence.text) or names_only_now(sentence.text)
+            ):
                 figure.as_of, figure.as_of_source = block.scope.report_as_of, "report"
         found_all.extend(found)
     return found_all

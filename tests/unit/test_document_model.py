@@ -1255,6 +1255,17 @@ def test_an_official_document_reprinted_on_a_web_page_is_issued_by_the_body_abov
     assert (found["100%"].admin_level, found["100%"].admin_level_source) == ("province", "issuer")
 
 
+def test_up_to_now_in_a_report_whose_data_stop_at_a_day_is_that_day() -> None:
+    text = (
+        "BÁO CÁO\n(Số liệu tính đến ngày 15/11/2024)\n\n"
+        "1. Hạ tầng\nĐến nay, 100% trường học có đường truyền cáp quang.\n"
+        "Năm 2023, 92% trường học có đường truyền cáp quang.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 11, 20))}
+    assert found["100%"].as_of_date == datetime.date(2024, 11, 15)
+    assert found["92%"].as_of_date == datetime.date(2023, 12, 31)  # a time of its own stays
+
+
 def test_a_data_cut_off_names_the_day_after_its_words_only() -> None:
     from dagster_project.extraction.obs_context import data_cut_off
 
