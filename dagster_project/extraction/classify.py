@@ -1467,8 +1467,11 @@ def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
     finer = finer + [c for c in candidates if c.match.first == chosen.match.last and not c.generic]
     if chosen.match.keyword in _NAMED_BY_WHAT_FOLLOWS:
         named = [c for c in candidates if c.match.first == chosen.match.last and c.fits]
-        if named:
+        if named and not named[0].generic:
             chosen = named[0]
+        elif named:
+            # "100% trường đã ứng dụng phần mềm": the verb, whose object names nothing specific
+            return _best([c for c in candidates if c.match is not chosen.match], tax)
     changed = True
     while changed:
         changed = False

@@ -1613,6 +1613,9 @@ def test_an_app_is_a_portal_or_citizen_app() -> None:
 def test_applying_a_technology_names_no_app() -> None:
     text = "Có 64 hợp tác xã ứng dụng công nghệ cao trong sản xuất."
     assert code_of(text, "64") != "portals_and_apps"
+    # ... nor software applied, named only by a generic word: the rest of the sentence decides
+    text = "Các trường đã dùng hệ thống quản lý trường học; 100% trường đã ứng dụng phần mềm."
+    assert code_of(text, "100%") != "portals_and_apps"
 
 
 def test_the_name_after_app_says_what_the_figure_is_about() -> None:
