@@ -1614,8 +1614,11 @@ def test_applying_a_technology_names_no_app() -> None:
     text = "Có 64 hợp tác xã ứng dụng công nghệ cao trong sản xuất."
     assert code_of(text, "64") != "portals_and_apps"
     # ... nor software applied, named only by a generic word: the rest of the sentence decides
-    text = "Các trường đã dùng hệ thống quản lý trường học; 100% trường đã ứng dụng phần mềm."
-    assert code_of(text, "100%") != "portals_and_apps"
+    text = (
+        "Hầu hết các bệnh viện đã dùng hệ thống thông tin quản lý bệnh viện, cụ thể: tuyến tỉnh: 100% các "
+        "bệnh viện đã ứng dụng phần mềm, tuyến huyện có 12/14 bệnh viện."
+    )
+    assert code_of(text, "100%") == "e_health"
 
 
 def test_the_name_after_app_says_what_the_figure_is_about() -> None:
