@@ -97,7 +97,8 @@ _LENGTH = "km"  # the taxonomy's unit of lengths
 _EXTENT_LINKS = frozenset(lexicon.EXTENT_LINKING_VERBS)
 _NUMBERED_NAMES = frozenset(lexicon.NUMBERED_NAMES)
 _NAMED_BY_WHAT_FOLLOWS = frozenset(lexicon.NAMED_BY_WHAT_FOLLOWS)
-_DEVICE_DOMAIN = "infrastructure"  # where software runs or a page is shown, not what a figure counts
+_DEVICE_DOMAIN = "infrastructure"
+_TRAINING_CODES = frozenset(lexicon.GOVERNING_VERBS["training"][1].values()) | {"trainings"}  # where software runs or a page is shown, not what a figure counts
 _NOT_BEFORE = {  # matched in text written with or without diacritics
     k: re.compile(r"\s*" + lexicon.word_alternation(v + tuple(fold(w) for w in v)), re.IGNORECASE)
     for k, v in lexicon.KEYWORD_NOT_BEFORE.items()
@@ -1898,11 +1899,16 @@ class _Report:
         # it ("kết nối đến các sở, ngành; UBND 10 huyện và 226 xã"), not by a later clause.
         counts_places = base is not None and base.name == "communes" and obs_unit == "count"
         owned = _phrases_of_other_figures(view, figure)
+        counts_people = base is not None and _base_kind(base.name) == "people"
         out = []
         for m in view.topics:
             region = figure.region(m)
-            if region != SUBJECT and any(a <= m.first and m.last <= b for a, b in owned):
-                continue  # "7 kiểm soát viên, được trang bị 12 máy tính": the computers are counted by 12
+            if region != SUBJECT and any(a <= m.first and m.last <= b for a, b in owned) and not (
+                counts_people and m.payload in _TRAINING_CODES
+            ):
+                # "7 kiểm soát viên, được trang bị 12 máy tính": the computers are counted by 12; but
+                # people sent to "5 lớp tập huấn" are its learners
+                continue
             if region == SENTENCE and counts_places and m.first > figure.last:
                 continue  # "có 38 xã và 01 thị trấn; nhiều thôn còn lõm sóng": places, listed
             if region != SUBJECT and m.payload in _RELEVANCE_REASONS:

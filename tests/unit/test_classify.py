@@ -1684,3 +1684,15 @@ def test_visitors_to_a_place_are_no_digital_figure() -> None:
     # customers of a digital service are still counted
     text = "Có 2.400 khách hàng sử dụng hóa đơn điện tử."
     assert classified(text)["2.400"].domain == "services"
+
+
+def test_people_using_a_device_are_counted_by_the_device_not_as_app_users() -> None:
+    text = "Toàn xã có 1.120 hộ có ít nhất một người dùng điện thoại thông minh."
+    assert code_of(text, "1.120") == "smartphones"
+    assert code_of("Ứng dụng du lịch của tỉnh có 86.000 người dùng.", "86.000") == "portals_and_apps"
+
+
+def test_people_sent_to_a_training_counted_later_in_the_clause_are_its_learners() -> None:
+    text = "Sở cử 48 lượt công chức, viên chức tham gia 4 lớp tập huấn về kỹ năng số và an toàn thông tin."
+    assert code_of(text, "48") in ("learners", "officials_trained")
+    assert code_of(text, "4") == "trainings"
