@@ -1380,6 +1380,24 @@ def _head_start(view: _SentenceView, span: tuple[int, int]) -> int:
     return pos
 
 
+_PERSON_SUFFIXES = frozenset(lexicon.PERSON_NOUN_ENDINGS)
+_PERSON_NOUN_SYLLABLES = 4  # the longest title of a person read at a phrase's head ("hướng dẫn viên du lịch")
+
+
+def _person_noun(view: _SentenceView, span: tuple[int, int]) -> Match[tuple[str, str]] | None:
+    """A title of a person at the phrase's head that no base lists: Sino-Vietnamese titles end
+    in "viên" (member): "điều tra viên", "kiểm lâm viên", "hướng dẫn viên"."""
+    head = _head_start(view, span)
+    for i in range(head + 1, min(span[1], head + _PERSON_NOUN_SYLLABLES)):
+        syllable = view.syllable(i)
+        if not syllable[:1].isalpha():
+            return None
+        if syllable in _PERSON_SUFFIXES:
+            start, end = view.text.syllable_start(head), view.text.syllable_start(i) + len(syllable)
+            return Match(view.text.searchable[start:end], ("base", "people"), start, end, head, i + 1)
+    return None
+
+
 def _base_kind(name: str) -> str:
     return lexicon.BASE_KINDS.get(name, name)
 
@@ -1390,7 +1408,8 @@ def _base(view: _SentenceView, fig: _Figure) -> _Base | None:
     spans = (fig.after, fig.before) if fig.linked or fig.after is None else (fig.after,)
     words = [w for w in (view.at("base", _head_start(view, s)) for s in spans if s is not None) if w is not None]
     if not words:
-        return None
+        person = next((p for p in (_person_noun(view, s) for s in spans if s is not None) if p is not None), None)
+        return _Base("people", person) if person is not None else None
     if len(words) == 2 and words[0].payload == words[1].payload and fig.measured == fig.before:
         # "Hồ sơ tiếp nhận: 6.312 hồ sơ": the unit after repeats the head of the label it measures
         return _Base(words[1].payload[1], words[1])

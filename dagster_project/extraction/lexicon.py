@@ -419,6 +419,7 @@ BASES: dict[str, tuple[str, ...]] = {
         "phụ nữ", "chị em", "thanh niên", "kỹ sư", "resident*", "citizen*", "people", "persons",
         "inhabitant*", "user*", "member*", "farmer*", "trainee*", "learner*", "teacher*", "pupil*", "student*", "engineer*",
     ),
+    # (and any title ending in PERSON_NOUN_ENDINGS: "điều tra viên", "kiểm lâm viên")
     "officials": (
         "cán bộ", "công chức", "viên chức", "cán bộ, công chức", "cán bộ, công chức, viên chức",
         "cbccvc", "cbcc", "official*", "civil servant*", "employee*", "state employee*",
@@ -463,6 +464,9 @@ IT_FIELDS = ("công nghệ thông tin", "cntt", "tin học")
 IT_UNITS: tuple[str, ...] = tuple(
     f"{unit} {field}" for unit in ("phòng", "đội", "tổ", "trung tâm", "bộ phận", "ban") for field in IT_FIELDS
 ) + ("it department", "it team", "it unit", "it division")
+# The last syllable of a title of a person ("điều tra viên", "kiểm lâm viên", "hướng dẫn
+# viên": Sino-Vietnamese 員, member): a count of them counts people.
+PERSON_NOUN_ENDINGS: tuple[str, ...] = ("viên",)
 # Bases of one kind may share a predicate ("100% cán bộ, công chức và trên 50% viên chức đã
 # được đào tạo", "100% xã và 95% trường học có Internet"); people and places may not ("9,860
 # members, and 108 communes had 4G coverage": the members have no coverage).

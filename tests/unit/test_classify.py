@@ -1696,3 +1696,9 @@ def test_people_sent_to_a_training_counted_later_in_the_clause_are_its_learners(
     text = "Sở cử 48 lượt công chức, viên chức tham gia 4 lớp tập huấn về kỹ năng số và an toàn thông tin."
     assert code_of(text, "48") in ("learners", "officials_trained")
     assert code_of(text, "4") == "trainings"
+
+
+def test_a_title_ending_in_vien_counts_people() -> None:
+    # Sino-Vietnamese titles of people end in "viên": trained, they are learners
+    assert code_of("Chi cục đã tổ chức 3 lớp tập huấn cho 215 lượt kiểm lâm viên.", "215") == "learners"
+    assert code_of("Sở mở 4 lớp bồi dưỡng kỹ năng số cho 180 hướng dẫn viên du lịch.", "180") == "learners"
