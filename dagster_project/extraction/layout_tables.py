@@ -314,6 +314,8 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
     wrapped = _split_number_column(_wrapped_header(rows, header_count, text), width)
     if not (wrapped and len(wrapped) == width) and header_count == 1 and len(cell_texts[0]) < width:
         wrapped = _header_over_data(rows[0], rows[1:], text, width)
+    if header_count > 1 and not (wrapped and len(wrapped) == width):
+        wrapped = _barred_header(rows[:header_count], text, width)
     names = wrapped if wrapped and len(wrapped) == width else _header_names(cell_texts[:header_count], width)
     columns = _rate_of_the_plan(_measures_of_one_period([column_role(name, k) for k, name in enumerate(names)]))
     _fix_label_column(columns, cell_texts[header_count:])
@@ -360,6 +362,21 @@ def _fix_label_column(columns: list[Column], data: list[list[str]]) -> None:
         if any(k < len(cells) and cells[k] and not is_number_cell(cells[k]) for cells in data):
             columns[k] = Column(column.header, "label", column.year, column.percent)
         return
+
+
+def _barred_header(header: list[Line], text: str, width: int) -> list[str] | None:
+    """A header of "|" rows whose words wrap inside their cells ("| STT | Chỉ tiêu | Đơn vị |
+    Kế hoạch |" over "|     |          |   tính |  năm 2025 |"): each column's words, top to
+    bottom, in the columns the bars put them in."""
+    if any(line.layout != "pipe" for line in header) or len(header[0].cells) != width:
+        return None  # a first row of merged cells spans the columns below it: _header_names reads it
+    placed = [_cells_by_bar(line, text, width) for line in header]
+    if any(cells is None for cells in placed):
+        return None
+    return [
+        " ".join(text[span[0] : span[1]].strip() for span in (cells[k] for cells in placed if cells) if span).strip()
+        for k in range(width)
+    ]
 
 
 def _header_names(header: list[list[str]], width: int) -> list[str]:

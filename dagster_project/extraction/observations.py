@@ -323,23 +323,24 @@ def _levels_complete(text: str, total: Figure, parts: list[Figure], issuer: str 
     return sorted(levels) == sorted(levels_spanned)
 
 
-_HOLDERS = {
-    kind: re.compile(lexicon.word_alternation(words), re.IGNORECASE) for kind, words in lexicon.HOLDER_KINDS.items()
-}
+_PARTITIONS = [
+    {kind: re.compile(lexicon.word_alternation(words), re.IGNORECASE) for kind, words in partition.items()}
+    for partition in lexicon.COMPLETE_PARTITIONS
+]
 
 
 def _holders_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
     """"6.842 chứng thư, trong đó cá nhân 5.915 chứng thư, tổ chức 827 chứng thư": one part
-    for individuals and one for organisations is every holder, so all of the total."""
-    if len(parts) != len(_HOLDERS):
-        return False
-    kinds = []
-    for own in _part_items(text, total, parts):
-        named = [kind for kind, words in _HOLDERS.items() if words.search(own)]
-        if len(named) != 1:
-            return False
-        kinds.append(named[0])
-    return sorted(kinds) == sorted(_HOLDERS)
+    for individuals and one for organisations is every holder, so all of the total; so is
+    one part of each kind of any other partition (lexicon.COMPLETE_PARTITIONS)."""
+    items = _part_items(text, total, parts)
+    for partition in _PARTITIONS:
+        if len(parts) != len(partition):
+            continue
+        kinds = [[kind for kind, words in partition.items() if words.search(own)] for own in items]
+        if all(len(named) == 1 for named in kinds) and sorted(n[0] for n in kinds) == sorted(partition):
+            return True
+    return False
 
 
 def _part_items(text: str, total: Figure, parts: list[Figure]) -> list[str]:

@@ -1385,3 +1385,20 @@ def test_a_box_drawn_table_with_a_wrapped_label_is_one_table() -> None:
     assert found["61,4"].subject == "Tỷ lệ hồ sơ giải quyết trực tuyến toàn trình"
     assert found["860"].as_of_date == datetime.date(2024, 12, 31) and not found["860"].is_target
     assert found["1.200"].is_target and found["75"].is_target
+
+
+def test_a_header_wrapped_inside_the_cells_of_a_box_drawn_table_stays_in_its_columns() -> None:
+    text = (
+        "+-----+------------------------------+--------+----------+----------+\n"
+        "| STT | Chỉ tiêu                     | Đơn vị | Năm 2024 | Kế hoạch |\n"
+        "|     |                              |   tính |          | năm 2025 |\n"
+        "+-----+------------------------------+--------+----------+----------+\n"
+        "| 1   | Số điểm phát wifi công cộng  |   điểm |      215 |      300 |\n"
+        "+-----+------------------------------+--------+----------+----------+\n"
+        "| 2   | Số camera giám sát           | camera |      860 |    1.200 |\n"
+        "+-----+------------------------------+--------+----------+----------+\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 1, 20))}
+    assert "1" not in found and "2" not in found  # the STT column stays one
+    assert found["300"].table_column == "Kế hoạch năm 2025" and found["300"].is_target
+    assert found["860"].as_of_date == datetime.date(2024, 12, 31)
