@@ -242,9 +242,22 @@ _MAX_HEADER_LINE_CHARS = 300
 
 
 def _official_header(text: str) -> list[str]:
-    """The first lines of the text, where an official document prints its header."""
-    lines = text[: _OFFICIAL_HEADER_LINES * (_MAX_HEADER_LINE_CHARS + 1)].split("\n", _OFFICIAL_HEADER_LINES)
-    return [line if len(line) <= _MAX_HEADER_LINE_CHARS else "" for line in lines[:_OFFICIAL_HEADER_LINES]]
+    """The first lines of the text, where an official document prints its header; on a web
+    page that reprints one below its own headline and lead, the lines from its number on."""
+    reach = _REPRINT_REACH_LINES + _OFFICIAL_HEADER_LINES
+    lines = text[: reach * (_MAX_HEADER_LINE_CHARS + 1)].split("\n", reach)[:reach]
+    lines = [line if len(line) <= _MAX_HEADER_LINE_CHARS else "" for line in lines]
+    number = next((k for k, line in enumerate(lines[:_REPRINT_REACH_LINES]) if _DOC_NUMBER.match(line)), None)
+    if number is not None and number >= _OFFICIAL_HEADER_LINES - _NUMBER_LINE_DEPTH:
+        return lines[number - _NUMBER_LINE_DEPTH : number + _OFFICIAL_HEADER_LINES - _NUMBER_LINE_DEPTH]
+    return lines[:_OFFICIAL_HEADER_LINES]
+
+
+# A reprinted document's number may stand this far down a web page; its issuing body's lines
+# stand at most this many lines above it.
+_REPRINT_REACH_LINES = 80
+_NUMBER_LINE_DEPTH = 6
+_DOC_NUMBER = re.compile(r"^\s*Số\s*:\s*\d+/\S", re.IGNORECASE)
 
 
 def find_official_date(lines: list[str]) -> datetime.date | None:

@@ -314,6 +314,17 @@ def test_a_national_page_is_about_the_province_its_headline_names_below_the_mast
     assert extract_metadata(text, "e1.html", "https://vnexpress.net/gia-lai-a1").province_code == "64"
 
 
+def test_a_document_reprinted_below_a_portals_lead_is_dated_by_its_own_date_line() -> None:
+    chrome = "".join(f"- Mục {k}\n" for k in range(30))
+    text = (
+        "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH\n" + chrome + "\nSở Nội vụ báo cáo kết quả năm 2024\n\n"
+        "12/12/2024 - 09:15 | In bài\n\nCổng thông tin đăng nguyên văn báo cáo của Sở Nội vụ.\n\n"
+        "UBND TỈNH AN GIANG\n\nSỞ NỘI VỤ\n\nSố: 512/BC-SNV\n\n"
+        "An Giang, ngày 09 tháng 12 năm 2024\n\nBÁO CÁO\n\n1. Kết quả\n100% văn bản đi được ký số.\n"
+    )
+    assert extract_metadata(text).published_date == datetime.date(2024, 12, 9)
+
+
 def test_a_site_of_unknown_place_is_about_the_one_province_its_text_names_in_full() -> None:
     # a provincial paper under its own name: the host names no province, the text names one
     text = "Chuyển đổi số ở xã vùng biển\nXã Bình Thắng (huyện Bình Đại, tỉnh Bến Tre) đã có 2.310 hộ dùng cáp quang."
