@@ -156,6 +156,9 @@ EVAL_SETS = (
     _composed("news61", "composed blind, news-style, thirty-sixth round (scored blind at 5c055fd)"),
     _composed("news62", "composed blind, news-style with sector vocabulary, thirty-sixth round (scored blind at 5c055fd)"),
     _composed("official41", "composed blind, official-style, thirty-sixth round (scored blind at 5c055fd)"),
+    _composed("news63", "composed blind, news-style, thirty-seventh round (scored blind at 8101e30)"),
+    _composed("news64", "composed blind, news-style with sector vocabulary, thirty-seventh round (scored blind at 8101e30)"),
+    _composed("official42", "composed blind, official-style, thirty-seventh round (scored blind at 8101e30)"),
 )
 
 
