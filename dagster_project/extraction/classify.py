@@ -97,8 +97,9 @@ _LENGTH = "km"  # the taxonomy's unit of lengths
 _EXTENT_LINKS = frozenset(lexicon.EXTENT_LINKING_VERBS)
 _NUMBERED_NAMES = frozenset(lexicon.NUMBERED_NAMES)
 _NAMED_BY_WHAT_FOLLOWS = frozenset(lexicon.NAMED_BY_WHAT_FOLLOWS)
-_DEVICE_DOMAIN = "infrastructure"
-_TRAINING_CODES = frozenset(lexicon.GOVERNING_VERBS["training"][1].values()) | {"trainings"}  # where software runs or a page is shown, not what a figure counts
+_DEVICE_DOMAIN = "infrastructure"  # where software runs or a page is shown, not what a figure counts
+# what a training verb makes of the people it governs, and the courses themselves
+_TRAINING_CODES = frozenset(lexicon.GOVERNING_VERBS["training"][1].values()) | {"trainings"}
 _NOT_BEFORE = {  # matched in text written with or without diacritics
     k: re.compile(r"\s*" + lexicon.word_alternation(v + tuple(fold(w) for w in v)), re.IGNORECASE)
     for k, v in lexicon.KEYWORD_NOT_BEFORE.items()
@@ -1936,13 +1937,12 @@ class _Report:
                 continue  # "mô hình 4 lớp": no class without a word of teaching in the sentence
             if m.keyword in _NUMBERED_NAMES and view.syllable(m.last)[:1].isdigit():
                 continue  # "lớp 6": a grade
-            if region != SUBJECT and m.first > 0 and _after_locative(view, m.first) and m.keyword not in _CHANNELS and (
-                self.tax[m.payload].domain == _DEVICE_DOMAIN
-            ):
+            place = _after_locative(view, m.first) and m.keyword not in _CHANNELS
+            if region != SUBJECT and m.first > 0 and place and self.tax[m.payload].domain == _DEVICE_DOMAIN:
                 continue  # "phần mềm được cài trên điện thoại thông minh của 986 hộ": where it runs
             role = 2 if region == SUBJECT and m.first >= predicate else 1
             head = region == SUBJECT and any(h.first <= m.first < h.last for h in heads)
-            if head or (_after_locative(view, m.first) and m.keyword not in _CHANNELS):
+            if head or place:
                 role = 0
             elif region == SUBJECT and m.first > lead and _DESTINATION_BEFORE.search(
                 view.text.searchable, max(0, m.start - 24), m.start

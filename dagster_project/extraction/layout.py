@@ -128,7 +128,7 @@ _TIME_DIGITS = re.compile(
     r"\b(?:19|20)\d{2}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b\d{1,2}\s+tháng\b|\b(?:tháng|quý)\s+\d{1,2}\b|\b[IVX]+\b", _I
 )
 _HEADER_ZONE_LINES = 16
-_REPRINT_ZONE_LINES = 80  # lines of a web page its reprinted document's header may start in
+_REPRINT_ZONE_LINES = lexicon.REPRINT_HEADER_REACH_LINES
 _REPRINT_BODY_LINES = 3  # lines of the issuing body above a reprinted document's number
 _MAX_HEADING_CHARS = 200
 

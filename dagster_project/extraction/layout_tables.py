@@ -373,10 +373,7 @@ def _barred_header(header: list[Line], text: str, width: int) -> list[str] | Non
     placed = [_cells_by_bar(line, text, width) for line in header]
     if any(cells is None for cells in placed):
         return None
-    return [
-        " ".join(text[span[0] : span[1]].strip() for span in (cells[k] for cells in placed if cells) if span).strip()
-        for k in range(width)
-    ]
+    return [" ".join(text[span[0] : span[1]].strip() for span in (cells[k] for cells in placed) if span) for k in range(width)]
 
 
 def _header_names(header: list[list[str]], width: int) -> list[str]:

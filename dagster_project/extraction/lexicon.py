@@ -269,6 +269,9 @@ DOCUMENT_TYPES = (
 # The national motto printed at the top right of every official document.
 NATIONAL_MOTTO_PATTERN = r"cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc"
 # Short lines naming the issuing body at the top left ("ỦY BAN NHÂN DÂN", "SỞ THÔNG TIN ...").
+# How far down a web page (in lines) an official document it reprints below its own headline
+# and lead may print its number ("Số: 418/BC-STP"): its header is read from there.
+REPRINT_HEADER_REACH_LINES = 80
 ISSUING_BODY_PATTERN = r"(?:ủy|uỷ) ban nhân dân|^ubnd\b|hội đồng nhân dân|^sở\s|^tổ công tác|^ban chỉ đạo"
 # Heading words that open a targets section ("Mục tiêu", "Phương hướng, nhiệm vụ năm 2025").
 TARGET_HEADING_WORDS = (

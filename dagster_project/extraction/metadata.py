@@ -16,6 +16,7 @@ import re
 from dagster_project.extraction.dates import date_from_url, find_dates, parse_date
 from dagster_project.extraction.lexicon import (
     DOCUMENT_TYPES,
+    REPRINT_HEADER_REACH_LINES,
     SHARE_WORDS,
     SIGNATURE_BLOCK_PATTERN,
     SITE_BAR_WORDS,
@@ -253,9 +254,8 @@ def _official_header(text: str) -> list[str]:
     return lines[:_OFFICIAL_HEADER_LINES]
 
 
-# A reprinted document's number may stand this far down a web page; its issuing body's lines
-# stand at most this many lines above it.
-_REPRINT_REACH_LINES = 80
+# A reprinted document's issuing body stands at most this many lines above its number.
+_REPRINT_REACH_LINES = REPRINT_HEADER_REACH_LINES
 _NUMBER_LINE_DEPTH = 6
 _DOC_NUMBER = re.compile(r"^\s*Số\s*:\s*\d+/\S", re.IGNORECASE)
 

@@ -327,6 +327,7 @@ _AS_OF_EN_NO_YEAR = re.compile(
     _I,
 )
 # Any mention of a time: a sentence with one states its own period.
+_NOW_WORDS = r"hiện nay|đến nay|hiện tại|currently"  # "now", a time a sentence may name
 _NAMES_A_TIME = re.compile(
     # a day and month, not the digits inside a pair of counts ("1.528/1.712 thôn", "129/129 xã",
     # "10/10 huyện": a counted noun after it)
@@ -334,7 +335,7 @@ _NAMES_A_TIME = re.compile(
     # ... nor an English decimal ("96.5 percent", "2.9 million")
     r"(?!\s*(?:%|percent|per cent|million|billion|thousand|triệu|nghìn|tỷ))|"
     r"\b(?:tháng|quý|năm)\s+(?:\d|này|nay|qua|trước|tới)|"
-    r"\b(?:hiện nay|đến nay|hiện tại|currently)\b",
+    r"\b(?:" + _NOW_WORDS + r")\b",
     _I,
 )
 
@@ -607,7 +608,7 @@ def names_only_now(sentence_text: str) -> bool:
     return names_a_time(sentence_text) and not names_a_time(_NOW.sub(" ", sentence_text))
 
 
-_NOW = re.compile(r"\b(?:tính\s+)?(?:hiện nay|đến nay|tới nay|hiện tại|currently)\b", _I)
+_NOW = re.compile(r"\b(?:tính\s+)?(?:tới nay|" + _NOW_WORDS + r")\b", _I)
 
 
 def names_a_time(sentence_text: str) -> bool:
