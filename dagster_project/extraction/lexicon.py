@@ -642,6 +642,15 @@ PART_CHANNELS_OTHER: tuple[str, ...] = (
     "trực tiếp", "bưu chính công ích", "qua bưu chính", "qua bưu điện", "in person", "by post",
 )
 PART_ONLINE_VARIANTS: dict[str, str] = {"dossiers_received": "dossiers_processed_online"}
+# Who holds or files something, in the two kinds that together are everyone: a total split
+# into one part of each ("trong đó cá nhân 5.915 chứng thư, tổ chức 827 chứng thư") is all of it.
+HOLDER_KINDS: dict[str, tuple[str, ...]] = {
+    "individuals": ("cá nhân", "individual", "individuals"),
+    "organisations": ("tổ chức", "organisation", "organisations", "organization", "organizations"),
+}
+# Pairs of kinds that together are every part of a total; not "toàn trình" and "một phần",
+# which are all online services but only some of "1.836 thủ tục hành chính".
+COMPLETE_PARTITIONS: tuple[dict[str, tuple[str, ...]], ...] = (HOLDER_KINDS,)
 # Words that open the list of a total's parts ("1.645 dịch vụ, trong đó 985 dịch vụ toàn trình").
 PART_MARKERS: tuple[str, ...] = ("trong đó", "bao gồm", "gồm", "of which", "including", "among which")
 # Words right before a figure that make it a new whole, not one more part of the list before

@@ -273,6 +273,7 @@ def _link_parts(text: str, figures: list[Figure], issuer: str | None) -> None:
         parts = _parts_of(total, following, marked, text)
         complete = marked and total.unit == "count" and (
             _channels_complete(text, total, parts) or _levels_complete(text, total, parts, issuer)
+            or _holders_complete(text, total, parts)
         )
         if marked and total.unit == "count" and not complete:
             # "trong đó: trực tuyến 11.205 hồ sơ (đạt 60,1%); trực tiếp 6.980 hồ sơ; ...": a list by
@@ -320,6 +321,26 @@ def _levels_complete(text: str, total: Figure, parts: list[Figure], issuer: str 
         return False
     levels = [admin_level(own, "")[0] for own in _part_items(text, total, parts)]
     return sorted(levels) == sorted(levels_spanned)
+
+
+_PARTITIONS = [
+    {kind: re.compile(lexicon.word_alternation(words), re.IGNORECASE) for kind, words in partition.items()}
+    for partition in lexicon.COMPLETE_PARTITIONS
+]
+
+
+def _holders_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
+    """"6.842 chứng thư, trong đó cá nhân 5.915 chứng thư, tổ chức 827 chứng thư": one part
+    for individuals and one for organisations is every holder, so all of the total; so is
+    one part of each kind of any other partition (lexicon.COMPLETE_PARTITIONS)."""
+    items = _part_items(text, total, parts)
+    for partition in _PARTITIONS:
+        if len(parts) != len(partition):
+            continue
+        kinds = [[kind for kind, words in partition.items() if words.search(own)] for own in items]
+        if all(len(named) == 1 for named in kinds) and sorted(n[0] for n in kinds) == sorted(partition):
+            return True
+    return False
 
 
 def _part_items(text: str, total: Figure, parts: list[Figure]) -> list[str]:

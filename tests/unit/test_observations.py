@@ -679,6 +679,16 @@ def test_a_list_of_parts_by_every_channel_is_all_of_its_total() -> None:
     assert found["2.950"].parent_ordinal == found["8.460"].ordinal and found["2.750"].parent_ordinal is None
 
 
+def test_a_list_of_parts_for_individuals_and_organisations_is_all_of_its_total() -> None:
+    text = "Năm 2024 Sở đã cấp 4.230 tài khoản, trong đó cá nhân 3.870 tài khoản, tổ chức 360 tài khoản."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert {found[q].parent_ordinal for q in ("3.870", "360")} == {found["4.230"].ordinal}
+    assert found["4.230"].parts_complete
+    # individuals alone are only some of it
+    text = "Năm 2024 Sở đã cấp 4.230 tài khoản, trong đó cá nhân 3.870 tài khoản, cán bộ 120 tài khoản."
+    assert not next(o for o in extract_observations(text) if o.quote == "4.230").parts_complete
+
+
 def test_a_list_of_parts_by_every_level_of_government_is_all_of_its_total() -> None:
     text = "Năm 2025 cấp 3.150 chữ ký số, trong đó cấp tỉnh 1.020 chữ ký số, cấp huyện 980, cấp xã 1.150 chữ ký số."
     found = {o.quote: o for o in extract_observations(text)}

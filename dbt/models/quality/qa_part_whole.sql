@@ -19,10 +19,16 @@ parts as (
 -- Totals whose parts are all of them (a table's "Tổng cộng" row over its member rows), with
 -- how many parts the extractor linked: a part that left the fact tables (another domain)
 -- makes the sum incomplete, and the total is then compared like a "trong đó" list.
+-- A figure is exact when it is a whole number written out in full: no hedge ("khoảng",
+-- "hơn") and no scale word ("1,2 triệu"), which round it.
 complete_totals as (
     select
         t.observation_key as total_fact_key,
-        count(p.observation_key) as parts_linked
+        count(p.observation_key) as parts_linked,
+        bool_and(
+            t.qualifier is null and t.multiplier is null and t.value = round(t.value)
+            and p.qualifier is null and p.multiplier is null and p.value = round(p.value)
+        ) as all_exact
     from {{ ref('stg_observations') }} as t
     inner join {{ ref('stg_observations') }} as p
         on p.report_key = t.report_key and p.parent_ordinal = t.ordinal
@@ -47,6 +53,7 @@ compared as (
             when p.parts_count = 1 then 'subset'
             else 'sum'
         end as comparison,
+        coalesce(c.all_exact, false) as all_exact,
         p.part_fact_keys,
         t.evidence
     from parts as p
@@ -65,11 +72,14 @@ select
     parts_sum,
     sum_gap,
     comparison,
+    all_exact,
     -- A "trong đó"/"bao gồm" list may name only some of the parts ("1.024 toàn trình,
     -- 412 một phần" of 1.836 procedures): it is wrong only when its parts exceed the total.
-    -- A sum row adds up every row above it: it is wrong when it differs from their sum by
-    -- more than rounding (a thousandth of the total).
+    -- A sum row adds up every row above it: it is wrong when it differs from their sum; by
+    -- more than rounding (a thousandth of the total) when a figure is rounded, at all when
+    -- every figure is an exact whole count (one certificate too many is an error).
     case
+        when comparison = 'complete' and all_exact then abs(sum_gap) <= 0.01
         when comparison = 'complete' then abs(sum_gap) <= greatest(0.01, 0.001 * abs(total_value))
         when comparison in ('sum', 'subset') then sum_gap <= 0.01
     end as is_consistent,
