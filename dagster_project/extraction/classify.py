@@ -365,6 +365,7 @@ _TERRITORY_HAS = re.compile(
 
 
 _COMPARISONS = "comparisons"
+_CITIZEN_ID_LINKED = "citizen_id_linked_data"
 _EARLIER = re.compile(
     r"\b(?:năm trước|năm ngoái|cùng kỳ|trước đó|the year before|a year earlier|last year)\b|\b((?:19|20)\d{2})\b",
     re.IGNORECASE,
@@ -1804,12 +1805,17 @@ class _Report:
             cue = self._headcount_column(view, figure.measured)
             if cue is not None:
                 return "population", cue
+        # "đã xác thực 1.902.750 nhân khẩu với Cơ sở dữ liệu quốc gia về dân cư": people checked
+        # against the population database are the records linked to it, not how many live there
+        linked = any(
+            t.payload == _CITIZEN_ID_LINKED and figure.in_clause(t) and t.first >= figure.last for t in view.topics
+        )
         if obs.unit == "count":
             for w in view.group("population"):
-                if 0 <= figure.before_gap(w) <= 3 or w in head:
+                if 0 <= figure.before_gap(w) <= 3 or (w in head and not linked):
                     return "population", w.keyword
             for w in view.group("population_head"):
-                if w.first == head_start and _ends_phrase(view, w):
+                if w.first == head_start and _ends_phrase(view, w) and not linked:
                     return "population", w.keyword
             for w in view.group("attendance"):
                 if w.first == head_start:

@@ -737,6 +737,9 @@ KEYWORD_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     "số hoá": ("đơn",),
     "sàn giao dịch": ("việc làm", "lao động"),
     "khách": ("hàng", "sạn"),  # customers and hotels are no visitors
+    "tiktok": ("shop",),  # TikTok Shop is a marketplace, not a channel's page
+    # "1 người theo dõi công nghệ thông tin": the staff member who follows a field, no follower
+    "người theo dõi": ("công nghệ", "cntt", "công tác", "lĩnh vực", "mảng"),
 }
 # Nouns of a kind of thing whose name may follow them: the name says what the figure is
 # about ("ứng dụng VNeID" is about e-identification, "ứng dụng thương mại điện tử" about

@@ -1702,3 +1702,23 @@ def test_a_title_ending_in_vien_counts_people() -> None:
     # Sino-Vietnamese titles of people end in "viên": trained, they are learners
     assert code_of("Chi cục đã tổ chức 3 lớp tập huấn cho 215 lượt kiểm lâm viên.", "215") == "learners"
     assert code_of("Sở mở 4 lớp bồi dưỡng kỹ năng số cho 180 hướng dẫn viên du lịch.", "180") == "learners"
+
+
+def test_people_checked_against_the_population_database_are_linked_records() -> None:
+    text = "Đến nay, ngành đã đối chiếu 654.210 nhân khẩu với Cơ sở dữ liệu quốc gia về dân cư."
+    assert code_of(text, "654.210") == "citizen_id_linked_data"
+    # the province's population named before its figure stays population
+    text = "Với dân số khoảng 950.000 nhân khẩu, dữ liệu dân cư của huyện đã được làm sạch."
+    assert code_of(text, "950.000") == "population"
+    assert code_of("Huyện có 128.400 nhân khẩu.", "128.400") == "population"
+
+
+def test_followers_of_a_page_on_a_social_network_count_its_reach() -> None:
+    text = "Kênh YouTube của Trung tâm có 52.300 người đăng ký, trang Facebook có 87.600 người theo dõi."
+    assert code_of(text, "52.300") == "portals_and_apps"
+    assert code_of(text, "87.600") == "portals_and_apps"
+    assert code_of("Fanpage của huyện hiện có 15.400 người theo dõi.", "15.400") == "portals_and_apps"
+    # the staff member who follows a field is no follower, and TikTok Shop is a marketplace
+    text = "Văn phòng có 6 công chức, trong đó 1 người theo dõi công nghệ thông tin."
+    assert code_of(text, "1") != "portals_and_apps"
+    assert code_of("Có 214 hộ bán hàng qua TikTok Shop.", "214") != "portals_and_apps"
