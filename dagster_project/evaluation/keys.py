@@ -159,6 +159,9 @@ EVAL_SETS = (
     _composed("news63", "composed blind, news-style, thirty-seventh round (scored blind at 8101e30)"),
     _composed("news64", "composed blind, news-style with sector vocabulary, thirty-seventh round (scored blind at 8101e30)"),
     _composed("official42", "composed blind, official-style, thirty-seventh round (scored blind at 8101e30)"),
+    _composed("news65", "composed blind, news-style, thirty-eighth round (scored blind at dfdd20c)"),
+    _composed("news66", "composed blind, news-style with sector vocabulary, thirty-eighth round (scored blind at dfdd20c)"),
+    _composed("official43", "composed blind, official-style, thirty-eighth round (scored blind at dfdd20c)"),
 )
 
 
