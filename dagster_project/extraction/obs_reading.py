@@ -70,8 +70,9 @@ _RATIO_PERCENT_LINK = re.compile(
 # Words joining a percentage to the "(x/y)" that backs it: "75% (1.276/1.698 TTHC)".
 _PERCENT_RATIO_LINK = re.compile(r"\s*\(\s*(?:(?:tương ứng|tương đương|gồm|với|đạt|là|của)\s*)?", _I)
 _CLOSING_PAREN = re.compile(r"[^()\n]{0,40}?\)")
-# ... or the noun the percentage counts stands between them: "100% trạm y tế xã (106/106 trạm)"
-_PERCENT_NOUN_RATIO_LINK = re.compile(r"[^\d()%;:.!?\n]{1,60}\(\s*", _I)
+# ... or the noun the percentage counts stands between them: "100% trạm y tế xã (106/106 trạm)",
+# perhaps with the year of a plan: "đạt 98,3% chỉ tiêu năm 2025 (63,9/65)"
+_PERCENT_NOUN_RATIO_LINK = re.compile(r"(?:[^\d()%;:.!?\n]|(?<=năm )(?:19|20)\d\d\b){1,60}\(\s*", _I)
 _MEASURE_AFTER = re.compile(r"\s?" + lexicon.word_alternation(lexicon.MEASURE_UNITS), _I)
 _CURRENCY_AFTER = re.compile(r"\s*" + lexicon.word_alternation(lexicon.CURRENCY_WORDS) + lexicon.NOT_CURRENCY_LOOKAHEAD, _I)
 _RANK_BEFORE = re.compile(r"(?:thứ|hạng|top|tốp)\s*$", _I)

@@ -584,6 +584,11 @@ def test_a_network_generation_between_a_pair_and_its_percentage_keeps_them_one_f
     assert (obs.numerator, obs.denominator, obs.value, obs.unit) == (1204, 1315, 91.6, "percent")
 
 
+def test_a_bracketed_pair_after_a_share_of_a_years_plan_states_that_share() -> None:
+    (obs,) = extract_observations("Tỷ lệ hồ sơ trực tuyến đạt 96,2% kế hoạch năm 2024 (75/78).")
+    assert (obs.value, obs.unit, obs.numerator, obs.denominator) == (96.2, "percent", 75, 78)
+
+
 def test_a_count_supported_is_a_result_a_rate_supported_is_policy() -> None:
     [count] = extract_observations("Các doanh nghiệp viễn thông hỗ trợ 1.240 bộ máy tính cho các xã.")
     [rate] = extract_observations("Tỉnh hỗ trợ tối đa 40% chi phí thuê dịch vụ điện toán đám mây.")
