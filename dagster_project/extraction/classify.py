@@ -1469,6 +1469,23 @@ class _Candidate:
         return (0 if self.generic else 1, int(self.fits), int(not self.inner), _REGION_RANK[self.region], self.role)
 
 
+_PASSIVE = {"được", "bị"}
+_GOVERNING_REACH = 6  # syllables from a verb to the figure it governs ("đã cập nhật dữ liệu của | 34.870")
+
+
+def _governs(view: _SentenceView, verb: Match[str], figure: _Figure) -> bool:
+    """The verb is said of what the figure counts: shortly before it, with no other figure
+    between ("đã cập nhật dữ liệu của 34.870 hội viên"), or after it in the passive, with no
+    other figure between ("196.420 hội viên được cập nhật vào phần mềm")."""
+    if verb.last <= figure.first:
+        between = (verb.last, figure.first)
+        near = figure.first <= verb.last + _GOVERNING_REACH
+    else:
+        between = (figure.last, verb.first)
+        near = view.syllable(verb.first - 1) in _PASSIVE
+    return near and not any(between[0] <= f < between[1] for f, _ in view.figures)
+
+
 def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
     if not candidates:
         return None
@@ -1481,7 +1498,9 @@ def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
     # A finer code beats the code it refines: in the same step, and anywhere in the
     # clause when only the head noun named the coarser one ("15 cơ sở dữ liệu chuyên ngành
     # với CSDL quốc gia về dân cư": databases linked to the population database).
-    finer = group if not (chosen.in_base or chosen.leads) else [
+    # So does a verb of keeping records ("được cập nhật, đối chiếu với CSDL quốc gia về dân cư").
+    broad = chosen.in_base or chosen.leads or chosen.match.keyword in lexicon.CLAUSE_KEYWORDS
+    finer = group if not broad else [
         c for c in candidates if c.region != SENTENCE and not c.generic and not c.in_parts
     ]
     # ... and one that goes on right where the chosen keyword ends, past the phrase's reach
@@ -1939,6 +1958,8 @@ class _Report:
                 continue  # "có 38 xã và 01 thị trấn; nhiều thôn còn lõm sóng": places, listed
             if region != SUBJECT and m.payload in _RELEVANCE_REASONS:
                 continue  # "đạt 146,6 Mbit/s, xếp thứ 18": a rank beside a figure is no topic of it
+            if m.keyword in lexicon.CLAUSE_KEYWORDS and not _governs(view, m, figure):
+                continue  # "42/42 điểm tiêm chủng, đã cập nhật 324.870 mũi tiêm": another figure's records
             if m.keyword in _KEYWORD_CONTEXT and not _KEYWORD_CONTEXT[m.keyword].search(view.text.searchable):
                 continue  # "mô hình 4 lớp": no class without a word of teaching in the sentence
             if m.keyword in _NUMBERED_NAMES and view.syllable(m.last)[:1].isdigit():

@@ -1722,3 +1722,18 @@ def test_followers_of_a_page_on_a_social_network_count_its_reach() -> None:
     text = "Văn phòng có 6 công chức, trong đó 1 người theo dõi công nghệ thông tin."
     assert code_of(text, "1") != "portals_and_apps"
     assert code_of("Có 214 hộ bán hàng qua TikTok Shop.", "214") != "portals_and_apps"
+
+
+def test_records_kept_up_to_date_in_software_are_a_database() -> None:
+    text = "Phần mềm quản lý đoàn viên đã cập nhật dữ liệu của 12.450 đoàn viên."
+    assert code_of(text, "12.450") == "databases"
+    # the verb names only the figure it governs, not one earlier in the sentence
+    text = "Hội hiện quản lý 3.200 hội viên và đã cập nhật dữ liệu của 2.950 hội viên lên phần mềm."
+    assert code_of(text, "2.950") == "databases"
+    assert code_of(text, "3.200") != "databases"
+    # where the records are kept, when the clause names it, is finer
+    text = "Dữ liệu của 5.120 thanh niên đã được cập nhật, đối chiếu với Cơ sở dữ liệu quốc gia về dân cư."
+    assert code_of(text, "5.120") == "citizen_id_linked_data"
+    # knowledge refreshed in a course is no record
+    text = "Trung tâm đã cập nhật kiến thức cho 45 cán bộ, công chức."
+    assert code_of(text, "45") != "databases"
