@@ -1273,8 +1273,10 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
         # So does a comma: "lắp 120 camera tại các ngã tư, nâng số điểm wifi lên 85 điểm".
         # Only a predicate that names something does: "..., cấp huyện đạt 85% và cấp xã đạt
         # 70%" names a level only, and keeps the measure of the figures before it.
+        bracketed = _bracketed(view, start, end)
         openings = [w.last for w in view.group("coordinator") if start <= w.first and w.last < end] + [
-            i + 1 for i in range(start, end - 1) if view.syllable(i) == "," and not view.inside_base(i)
+            i + 1 for i in range(start, end - 1)
+            if view.syllable(i) == "," and not view.inside_base(i) and i not in bracketed
         ]
         # the first one: a comma further on may sit inside the subject ("tỷ lệ số hóa hồ sơ,
         # kết quả giải quyết ... đạt 91,6%")
@@ -1339,13 +1341,30 @@ def _past_bullet(view: _SentenceView, span: tuple[int, int]) -> int:
     return pos
 
 
+def _bracketed(view: _SentenceView, start: int, end: int) -> set[int]:
+    """Syllables of brackets opened and closed before `end`, with the brackets: an aside
+    inside the phrase, whose commas list what the noun before it includes ("thuê bao băng
+    rộng di động (3G, 4G, 5G) là 1,37 triệu") and open no new piece. A bracket still open
+    at `end` holds the figure, and its opening breaks the phrase as before."""
+    opened: list[int] = []
+    inside: set[int] = set()
+    for i in range(start, end):
+        syllable = view.syllable(i)
+        if syllable == "(":
+            opened.append(i)
+        elif syllable == ")" and opened:
+            inside.update(range(opened.pop(), i + 1))
+    return inside
+
+
 def _past_adverbials(view: _SentenceView, start: int, end: int) -> int:
     """Skip the comma-ended pieces that open with an adverbial ("Đến nay,", "Về hạ tầng số,")
     or are too short to hold a subject; a comma inside a predicate ("thực hiện ký số, gửi
     nhận điện tử") is kept."""
+    bracketed = _bracketed(view, start, end)
     while True:
         comma = next((i for i in range(start, end) if view.syllable(i) in _PUNCTUATION_BREAKS
-                      and not view.inside_base(i)), None)
+                      and not view.inside_base(i) and i not in bracketed), None)
         if comma is None:
             return start
         if not (view.at("adverbial", start) or comma - start <= 3):
@@ -1424,6 +1443,18 @@ def _base(view: _SentenceView, fig: _Figure) -> _Base | None:
 
 
 # --- candidates ---------------------------------------------------------------------------
+
+
+def _asides_yield(bracketed: set[int], candidates: list[_Candidate]) -> list[_Candidate]:
+    """A bracket inside the subject says what its noun includes ("thuê bao băng rộng di động
+    (3G, 4G, 5G) là 512.000 thuê bao"): the noun outside it names the figure, the aside only
+    when nothing outside it does."""
+    def aside(c: _Candidate) -> bool:
+        return c.region == SUBJECT and c.match.first in bracketed
+
+    if not any(c.region == SUBJECT and not c.generic and c.fits and not aside(c) for c in candidates):
+        return candidates
+    return [c for c in candidates if not aside(c)]
 
 
 def _inner_when_outer_cannot(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -1985,7 +2016,7 @@ class _Report:
                 m, region, distance, role, indicator.generic, fits, m in view.inner, head, m.first >= parts_from,
                 region == SUBJECT and m.first == lead,
             ))
-        out = _inner_when_outer_cannot(out)
+        out = _asides_yield(_bracketed(view, figure.clause[0], figure.first), _inner_when_outer_cannot(out))
         named = lexicon.BASE_INDICATORS.get(base.name) if base is not None else None
         if named in self.tax.indicators and not any(
             c.head and not c.generic and c.match.first == base.match.first for c in out

@@ -1737,3 +1737,13 @@ def test_records_kept_up_to_date_in_software_are_a_database() -> None:
     # knowledge refreshed in a course is no record
     text = "Trung tâm đã cập nhật kiến thức cho 45 cán bộ, công chức."
     assert code_of(text, "45") != "databases"
+
+
+def test_a_bracketed_list_inside_the_subject_does_not_cut_it() -> None:
+    text = "Trong tổng số 904.000 thuê bao, thuê bao băng rộng di động (3G, 4G, 5G) là 512.000 thuê bao."
+    assert code_of(text, "512.000") == "internet_subscribers"
+    # either word order names mobile broadband subscribers
+    assert code_of("Số thuê bao di động băng rộng đạt 403.000.", "403.000") == "internet_subscribers"
+    # a figure inside the bracket still starts its phrase there
+    text = "Tỉnh có 67.000 thuê bao cáp quang (đạt tỷ lệ 48% hộ gia đình có kết nối Internet)."
+    assert code_of(text, "48%") == "household_internet"
