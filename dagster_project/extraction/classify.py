@@ -1497,7 +1497,10 @@ class _Candidate:
         return self.role == 0
 
     def step(self) -> tuple[int, int, int, int, int]:
-        return (0 if self.generic else 1, int(self.fits), int(not self.inner), _REGION_RANK[self.region], self.role)
+        # A generic word of the figure's own clause outranks a specific one of another clause,
+        # unless that clause lists the figure's parts ("1,3 triệu tài khoản; trong đó ...").
+        own = self.region != SENTENCE or self.in_parts
+        return (2 * own + (0 if self.generic else 1), int(self.fits), int(not self.inner), _REGION_RANK[self.region], self.role)
 
 
 _PASSIVE = {"được", "bị"}

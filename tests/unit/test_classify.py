@@ -1747,3 +1747,14 @@ def test_a_bracketed_list_inside_the_subject_does_not_cut_it() -> None:
     # a figure inside the bracket still starts its phrase there
     text = "Tỉnh có 67.000 thuê bao cáp quang (đạt tỷ lệ 48% hộ gia đình có kết nối Internet)."
     assert code_of(text, "48%") == "household_internet"
+
+
+def test_a_specific_word_of_another_clause_does_not_outrank_the_figures_own_clause() -> None:
+    text = "Cảng phát hành 45.000 lệnh giao hàng điện tử; việc thanh toán trực tuyến các loại phí cũng được mở rộng."
+    assert code_of(text, "45.000") != "online_payment"
+    # with nothing in its own clause, the other clause's word still names it
+    text = "Cảng phát hành 45.000 lệnh giao hàng; việc thanh toán trực tuyến các loại phí cũng được mở rộng."
+    assert code_of(text, "45.000") == "online_payment"
+    # a clause that lists the figure's parts still names it
+    text = "Nền tảng có 320.000 tài khoản; trong đó, 210.000 người là người dân thành phố, với 4 triệu lượt truy cập mỗi năm."
+    assert code_of(text, "320.000") == "portals_and_apps"
