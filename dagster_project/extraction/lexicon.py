@@ -741,6 +741,11 @@ KEYWORD_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     "sàn giao dịch": ("việc làm", "lao động"),
     "khách": ("hàng", "sạn"),  # customers and hotels are no visitors
     "cập nhật": ("kiến thức", "kỹ năng", "kĩ năng"),  # what training refreshes, no records
+    # drills against floods, fires or for rescue are no cyber-incident drills
+    "diễn tập": (
+        "phòng cháy", "chữa cháy", "phòng, chống", "phòng chống", "ứng phó", "tìm kiếm", "cứu nạn", "cứu hộ",
+        "thiên tai", "quân sự", "khu vực phòng thủ", "sơ tán",
+    ),
     "tiktok": ("shop",),  # TikTok Shop is a marketplace, not a channel's page
     # "1 người theo dõi công nghệ thông tin": the staff member who follows a field, no follower
     "người theo dõi": ("công nghệ", "cntt", "công tác", "lĩnh vực", "mảng"),

@@ -1758,3 +1758,10 @@ def test_a_specific_word_of_another_clause_does_not_outrank_the_figures_own_clau
     # a clause that lists the figure's parts still names it
     text = "Nền tảng có 320.000 tài khoản; trong đó, 210.000 người là người dân thành phố, với 4 triệu lượt truy cập mỗi năm."
     assert code_of(text, "320.000") == "portals_and_apps"
+
+
+def test_a_drill_against_floods_or_for_rescue_is_no_cyber_drill() -> None:
+    assert code_of("Huyện tổ chức 3 cuộc diễn tập phòng, chống thiên tai.", "3") != "incident_response_drills"
+    assert code_of("Đồn đã tổ chức 2 cuộc diễn tập tìm kiếm cứu nạn trên biển.", "2") != "incident_response_drills"
+    text = "Sở tổ chức 2 cuộc diễn tập ứng cứu sự cố an toàn thông tin mạng."
+    assert code_of(text, "2") == "incident_response_drills"
