@@ -1765,3 +1765,8 @@ def test_a_drill_against_floods_or_for_rescue_is_no_cyber_drill() -> None:
     assert code_of("Đồn đã tổ chức 2 cuộc diễn tập tìm kiếm cứu nạn trên biển.", "2") != "incident_response_drills"
     text = "Sở tổ chức 2 cuộc diễn tập ứng cứu sự cố an toàn thông tin mạng."
     assert code_of(text, "2") == "incident_response_drills"
+
+
+def test_messages_sent_by_a_system_are_a_digital_service() -> None:
+    assert code_of("Hệ thống đã gửi 3.420 tin nhắn cảnh báo hạn mặn tới người dân.", "3.420") == "services_other"
+    assert code_of("Năm qua, đơn vị gửi hơn 52.000 tin nhắn SMS nhắc lịch khám.", "52.000") == "services_other"
