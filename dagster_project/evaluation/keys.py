@@ -162,6 +162,9 @@ EVAL_SETS = (
     _composed("news65", "composed blind, news-style, thirty-eighth round (scored blind at dfdd20c)"),
     _composed("news66", "composed blind, news-style with sector vocabulary, thirty-eighth round (scored blind at dfdd20c)"),
     _composed("official43", "composed blind, official-style, thirty-eighth round (scored blind at dfdd20c)"),
+    _composed("news67", "composed blind, news-style, thirty-ninth round (scored blind at fe4cfef)"),
+    _composed("news68", "composed blind, news-style with sector vocabulary, thirty-ninth round (scored blind at fe4cfef)"),
+    _composed("official44", "composed blind, official-style, thirty-ninth round (scored blind at fe4cfef)"),
 )
 
 
