@@ -648,9 +648,22 @@ HOLDER_KINDS: dict[str, tuple[str, ...]] = {
     "individuals": ("cá nhân", "individual", "individuals"),
     "organisations": ("tổ chức", "organisation", "organisations", "organization", "organizations"),
 }
-# Pairs of kinds that together are every part of a total; not "toàn trình" and "một phần",
-# which are all online services but only some of "1.836 thủ tục hành chính".
-COMPLETE_PARTITIONS: tuple[dict[str, tuple[str, ...]], ...] = (HOLDER_KINDS,)
+# The two kinds of online public service: together all of "1.486 dịch vụ công trực tuyến",
+# but only some of "1.836 thủ tục hành chính", which counts procedures not offered online too.
+ONLINE_SERVICE_KINDS: dict[str, tuple[str, ...]] = {
+    "full": ("toàn trình", "full-process", "full process", "end-to-end"),
+    "partial": ("một phần", "partial", "partially online"),
+}
+ONLINE_SERVICES: tuple[str, ...] = (
+    "dịch vụ công trực tuyến", "dvctt", "dvc trực tuyến", "dịch vụ trực tuyến", "online public service",
+    "online public services",
+)
+# Kinds that together are every part of a total, with the words the total's own phrase must
+# name for them to be (none: any total).
+COMPLETE_PARTITIONS: tuple[tuple[dict[str, tuple[str, ...]], tuple[str, ...]], ...] = (
+    (HOLDER_KINDS, ()),
+    (ONLINE_SERVICE_KINDS, ONLINE_SERVICES),
+)
 # Words that open the list of a total's parts ("1.645 dịch vụ, trong đó 985 dịch vụ toàn trình").
 PART_MARKERS: tuple[str, ...] = ("trong đó", "bao gồm", "gồm", "of which", "including", "among which")
 # Words right before a figure that make it a new whole, not one more part of the list before

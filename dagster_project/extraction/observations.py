@@ -324,18 +324,26 @@ def _levels_complete(text: str, total: Figure, parts: list[Figure], issuer: str 
 
 
 _PARTITIONS = [
-    {kind: re.compile(lexicon.word_alternation(words), re.IGNORECASE) for kind, words in partition.items()}
-    for partition in lexicon.COMPLETE_PARTITIONS
+    (
+        {kind: re.compile(lexicon.word_alternation(words), re.IGNORECASE) for kind, words in partition.items()},
+        re.compile(lexicon.word_alternation(whole), re.IGNORECASE) if whole else None,
+    )
+    for partition, whole in lexicon.COMPLETE_PARTITIONS
 ]
 
 
 def _holders_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
     """"6.842 chứng thư, trong đó cá nhân 5.915 chứng thư, tổ chức 827 chứng thư": one part
     for individuals and one for organisations is every holder, so all of the total; so is
-    one part of each kind of any other partition (lexicon.COMPLETE_PARTITIONS)."""
+    one part of each kind of any other partition (lexicon.COMPLETE_PARTITIONS) whose total
+    is of the whole it divides ("1.486 dịch vụ công trực tuyến, gồm 962 dịch vụ toàn trình và
+    498 dịch vụ một phần")."""
     items = _part_items(text, total, parts)
-    for partition in _PARTITIONS:
-        if len(parts) != len(partition):
+    own_phrase = text[total.end : parts[0].lead_start] if parts else ""
+    marker = _PART_MARKER.search(own_phrase)
+    own_phrase = own_phrase[: marker.start()] if marker else own_phrase
+    for partition, whole in _PARTITIONS:
+        if len(parts) != len(partition) or (whole is not None and not whole.search(own_phrase)):
             continue
         kinds = [[kind for kind, words in partition.items() if words.search(own)] for own in items]
         if all(len(named) == 1 for named in kinds) and sorted(n[0] for n in kinds) == sorted(partition):

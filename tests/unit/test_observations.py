@@ -694,6 +694,14 @@ def test_a_list_of_parts_for_individuals_and_organisations_is_all_of_its_total()
     assert not next(o for o in extract_observations(text) if o.quote == "4.230").parts_complete
 
 
+def test_full_and_partial_online_services_are_all_of_the_online_services_only() -> None:
+    text = "Tỉnh cung cấp 1.204 dịch vụ công trực tuyến, gồm 731 dịch vụ toàn trình và 473 dịch vụ một phần."
+    assert next(o for o in extract_observations(text) if o.quote == "1.204").parts_complete
+    # of all procedures, the two kinds of online service are only some
+    text = "Tỉnh có 1.652 thủ tục hành chính, trong đó 731 dịch vụ toàn trình và 473 dịch vụ một phần."
+    assert not next(o for o in extract_observations(text) if o.quote == "1.652").parts_complete
+
+
 def test_a_list_of_parts_by_every_level_of_government_is_all_of_its_total() -> None:
     text = "Năm 2025 cấp 3.150 chữ ký số, trong đó cấp tỉnh 1.020 chữ ký số, cấp huyện 980, cấp xã 1.150 chữ ký số."
     found = {o.quote: o for o in extract_observations(text)}
