@@ -221,9 +221,9 @@ TARGET_CUE_PATTERN = (
     r"\b(?:is|are) (?:planned|scheduled)\b|\bscheduled to\b|"
     # a directive asks for what is still to be done ("đề nghị các doanh nghiệp phát triển thêm
     # 300 trạm"); "theo đề nghị", "đáp ứng yêu cầu" name a request, not a goal
-    # (nor "hồ sơ đề nghị cấp tài khoản": an application)
+    # (nor "hồ sơ đề nghị cấp tài khoản", "đã đề nghị cấp 369 chứng thư": an application)
     r"(?<!theo )(?<!đáp ứng )(?<!các )(?<!những )(?<!hồ sơ )(?<!văn bản )(?<!giấy )(?<!đơn )(?<!phiếu )"
-    r"(?<!\w)(?:đề nghị|yêu cầu)(?!\w)"
+    r"(?<!\w)(?:đề nghị|yêu cầu)(?!\w)(?!\s+cấp\b)"
 )
 # A subsidy rate is policy: "Tỉnh hỗ trợ 30% chi phí"; a count supported is a result ("hỗ trợ
 # 2.150 bộ máy tính"). Read right before a percentage only.

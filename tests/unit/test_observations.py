@@ -716,3 +716,10 @@ def test_a_list_of_parts_by_every_level_of_government_is_all_of_its_total() -> N
         "Bộ phận Một cửa tiếp nhận 9.870 hồ sơ, trong đó: cấp huyện 3.410 hồ sơ, cấp xã 6.460 hồ sơ.\n"
     )
     assert next(o for o in extract_observations(text) if o.quote == "9.870").parts_complete
+
+
+def test_certificates_applied_for_are_no_target() -> None:
+    text = "Trung tâm đã đề nghị cấp và đang quản lý 214 chứng thư số."
+    assert not _one(text).is_target
+    # a request that others do more still sets a goal
+    assert _one("UBND tỉnh đề nghị các doanh nghiệp phát triển thêm 120 trạm BTS.").is_target
