@@ -66,7 +66,7 @@ class Observation:
     table_column: str | None = None  # column header of a table figure ("Năm 2023")
     table_row: str | None = None  # row label when a table breaks a measure down by place or body
     target_source: str = "none"  # cue | section | column | row | none: what decided is_target
-    as_of_source: str | None = None  # sentence | paragraph | section | report | column | row: where as_of_date came from
+    as_of_source: str | None = None  # sentence | paragraph | section | report | column | row | target: where as_of_date came from
     # Classification (extraction/classify.py): which indicator the figure reports and why.
     indicator_code: str = "unclassified"  # a code of dbt/seeds/indicator_taxonomy.csv
     domain: str = "other"  # infrastructure | services | workforce | other

@@ -37,6 +37,7 @@ from dagster_project.extraction.obs_context import (
     split_sentences,
     states_a_result,
     subject_after,
+    target_deadline,
     within_cut_off,
 )
 from dagster_project.extraction.obs_filters import blocked_mask
@@ -583,6 +584,14 @@ def _prose_observation(
     target, target_source = _prose_target(before, earlier_clauses, f, context, published)
     # the day the report's data stop at dates its results, not its goals
     as_of, as_of_source = (None, None) if target and f.as_of_source == "report" else (f.as_of, f.as_of_source)
+    if target and as_of is None:
+        # a goal is stated at the end of the year it is set for
+        sentence_start = f.sentence.start
+        as_of = target_deadline(
+            reading[sentence_start : f.sentence.end], f.start - sentence_start,
+            (clause_start - sentence_start, clause_end - sentence_start), published,
+        )
+        as_of_source = "target" if as_of is not None else None
     sentence_text = f.sentence.text
     original = text[f.sentence.start : f.sentence.end]
     verbatim = sentence_text == original

@@ -723,3 +723,17 @@ def test_certificates_applied_for_are_no_target() -> None:
     assert not _one(text).is_target
     # a request that others do more still sets a goal
     assert _one("UBND tỉnh đề nghị các doanh nghiệp phát triển thêm 120 trạm BTS.").is_target
+
+
+def test_a_goal_is_dated_by_the_end_of_the_year_it_is_set_for() -> None:
+    published = datetime.date(2024, 11, 20)
+    obs = _one("Đến năm 2025, tỉnh phấn đấu 90% hồ sơ được xử lý trực tuyến.", published)
+    assert (obs.is_target, obs.as_of_date, obs.as_of_source) == (True, datetime.date(2025, 12, 31), "target")
+    obs = _one("Tỉnh phấn đấu 75% người dân có tài khoản định danh điện tử vào năm 2026.", published)
+    assert obs.as_of_date == datetime.date(2026, 12, 31)
+    # a year compared with, or one already past, sets no deadline
+    obs = _one("Tỉnh phấn đấu tăng 20% số thuê bao so với năm 2023.", published)
+    assert obs.as_of_date is None
+    # a result keeps no deadline
+    obs = _one("Năm 2025, tỉnh có 640 trạm 5G.", datetime.date(2025, 6, 1))
+    assert obs.as_of_source != "target"
