@@ -165,6 +165,9 @@ EVAL_SETS = (
     _composed("news67", "composed blind, news-style, thirty-ninth round (scored blind at fe4cfef)"),
     _composed("news68", "composed blind, news-style with sector vocabulary, thirty-ninth round (scored blind at fe4cfef)"),
     _composed("official44", "composed blind, official-style, thirty-ninth round (scored blind at fe4cfef)"),
+    _composed("news69", "composed blind, news-style, fortieth round (scored blind at 268d120)"),
+    _composed("news70", "composed blind, news-style with sector vocabulary, fortieth round (scored blind at 268d120)"),
+    _composed("official45", "composed blind, official-style, fortieth round (scored blind at 268d120)"),
 )
 
 
