@@ -137,10 +137,10 @@ _RELEVANCE_REASONS = {
     "comparisons": "comparison",
     # reasons with no code of their own: the figure stays unclassified
     "attendance": "attendance", "measure": "measure", "places": "places", "group_size": "size of a group",
-    "headcount": "headcount of an agency",
+    "headcount": "headcount of an agency", "offences": "offences",
 }
 _NO_KEYWORD = "no keyword"  # relevance of a figure that nothing named
-_NO_CODE_REASONS = frozenset({"attendance", "measure", "places", "group_size", "headcount"})
+_NO_CODE_REASONS = frozenset({"attendance", "measure", "places", "group_size", "headcount", "offences"})
 _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
 _IT_FIELD = re.compile(lexicon.word_alternation(lexicon.IT_FIELDS), re.IGNORECASE)
 # a subject of staff words alone, listed, then perhaps where they work or a clause of its own
@@ -883,7 +883,8 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "rank_after": lexicon.RANK_AFTER, "rank_group": lexicon.RANK_GROUP, "award": lexicon.AWARD_CUES,
         "goal": lexicon.MET_GOAL_NOUNS,
         "population": lexicon.POPULATION_CUES, "population_head": lexicon.POPULATION_HEADS,
-        "attendance": lexicon.ATTENDANCE_HEADS, "physical_unit": lexicon.NON_DIGITAL_UNITS,
+        "attendance": lexicon.ATTENDANCE_HEADS, "offence": lexicon.OFFENCE_HEADS,
+        "physical_unit": lexicon.NON_DIGITAL_UNITS,
         "market_share": lexicon.MARKET_SHARE_CUES, "operator_share": lexicon.OPERATOR_SHARE_CUES,
         "place_unit": lexicon.PLACE_UNIT_WORDS, "place_verb": lexicon.PLACE_UNIT_VERBS,
         "place_end": lexicon.PLACE_UNIT_ENDS,
@@ -1873,6 +1874,9 @@ class _Report:
             for w in view.group("attendance"):
                 if w.first == head_start:
                     return "attendance", w.keyword
+            for w in view.group("offence"):
+                if w.first == head_start:
+                    return "offences", w.keyword  # "camera đã phát hiện 126 trường hợp vi phạm"
         measured_to = _upper_bound_end(view, figure)
         for w in view.group("physical_unit"):
             per = view.syllable(w.last) == "/"

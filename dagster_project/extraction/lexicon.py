@@ -837,6 +837,12 @@ ATTENDANCE_HEADS: tuple[str, ...] = (
     "đại biểu", "khách mời", "du khách", "lượt du khách", "khách du lịch", "lượt khách du lịch", "lượt khách",
     "khách tham quan", "lượt khách tham quan", "khách", "delegate*", "attendee*", "visitor*", "tourist*",
 )
+# Offences found or handled ("phát hiện 8.326 trường hợp vi phạm trật tự an toàn giao thông"):
+# counts of enforcement, whatever device found them.
+OFFENCE_HEADS: tuple[str, ...] = (
+    "trường hợp vi phạm", "vụ vi phạm", "lượt vi phạm", "hành vi vi phạm", "vụ việc vi phạm", "lỗi vi phạm",
+    "trường hợp lừa đảo", "vụ lừa đảo", "vụ việc lừa đảo", "offence*", "violation*",
+)
 # Money: a currency after the figure (its scale word may come between) or before it.
 CURRENCY_AFTER: tuple[str, ...] = ("đồng", "vnđ", "vnd", "usd", "đô la", "đô-la", "euro", "dollar*", "$")
 CURRENCY_BEFORE: tuple[str, ...] = ("$", "usd", "vnd", "vnđ", "us$")

@@ -1770,3 +1770,12 @@ def test_a_drill_against_floods_or_for_rescue_is_no_cyber_drill() -> None:
 def test_messages_sent_by_a_system_are_a_digital_service() -> None:
     assert code_of("Hệ thống đã gửi 3.420 tin nhắn cảnh báo hạn mặn tới người dân.", "3.420") == "services_other"
     assert code_of("Năm qua, đơn vị gửi hơn 52.000 tin nhắn SMS nhắc lịch khám.", "52.000") == "services_other"
+
+
+def test_offences_a_device_found_are_no_figure_of_the_device() -> None:
+    text = "Trong quý II, hệ thống camera AI đã phát hiện 2.914 trường hợp vi phạm trật tự an toàn giao thông."
+    assert classified(text)["2.914"].domain == "other"
+    text = "Công an tỉnh đã xử lý 41 vụ lừa đảo chiếm đoạt tài sản qua mạng."
+    assert classified(text)["41"].domain == "other"
+    # the cameras themselves are still counted
+    assert code_of("Thành phố đã lắp 312 camera AI tại các nút giao.", "312") == "surveillance_cameras"
