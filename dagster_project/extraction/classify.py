@@ -139,6 +139,7 @@ _RELEVANCE_REASONS = {
     "attendance": "attendance", "measure": "measure", "places": "places", "group_size": "size of a group",
     "headcount": "headcount of an agency", "offences": "offences",
 }
+_COUNTED_UNITS = frozenset(lexicon.BED_UNITS)  # physical units a share may be of
 _NO_KEYWORD = "no keyword"  # relevance of a figure that nothing named
 _NO_CODE_REASONS = frozenset({"attendance", "measure", "places", "group_size", "headcount", "offences"})
 _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
@@ -1880,6 +1881,8 @@ class _Report:
         measured_to = _upper_bound_end(view, figure)
         for w in view.group("physical_unit"):
             per = view.syllable(w.last) == "/"
+            if obs.unit == "percent" and w.keyword in _COUNTED_UNITS:
+                continue  # "bệnh án điện tử cho 100% giường bệnh": a share of the beds
             if (figure.after_gap(w) == 0 or w.first == measured_to) and (
                 not per or view.syllable(w.last + 1) in _TIME_UNITS
             ):

@@ -811,12 +811,16 @@ POPULATION_GROUPS: tuple[str, ...] = (
 # Units of height, area, weight, voltage and energy: no figure of digital transformation
 # measures in them ("trạm BTS ở độ cao hơn 1.400 m", "trạm biến áp 110 kV", "sản lượng 1,2
 # triệu kWh"); lengths in km are cable, speeds and volumes are kept.
+# A hospital's beds are its size, whatever software it runs ("17 bệnh viện với 4.350 giường
+# bệnh"); a share of them is a share of what is counted ("bệnh án điện tử cho 100% giường bệnh").
+BED_UNITS: tuple[str, ...] = ("giường bệnh", "giường", "hospital beds", "beds")
 NON_DIGITAL_UNITS: tuple[str, ...] = (
     "m", "mét", "m2", "m²", "ha", "héc-ta", "hecta", "kg", "tấn", "metres", "meters", "kilo*", "tonne*", "tons",
     "kv", "kva", "mva", "kwh", "mwh", "gwh",  # (MW stays: a data centre's capacity is one of its figures)
     "m3", "m³", "lít", "litres", "liters",  # volumes: of water treated, fuel sold
     # the languages a guide or an app speaks: a property of it, not a count of anything deployed
     "ngôn ngữ", "thứ tiếng", "languages",
+    *BED_UNITS,
 )
 # The administrative units a place has ("Toàn tỉnh có 135 xã, phường, trong đó ...") are no
 # digital-transformation figure: counted after "có"/"gồm", named by nothing but place words.

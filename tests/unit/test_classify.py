@@ -1779,3 +1779,10 @@ def test_offences_a_device_found_are_no_figure_of_the_device() -> None:
     assert classified(text)["41"].domain == "other"
     # the cameras themselves are still counted
     assert code_of("Thành phố đã lắp 312 camera AI tại các nút giao.", "312") == "surveillance_cameras"
+
+
+def test_a_hospitals_beds_are_its_size_and_a_share_of_them_is_counted() -> None:
+    text = "Tỉnh có 9 bệnh viện công lập với 3.150 giường bệnh; 9/9 bệnh viện đã triển khai bệnh án điện tử."
+    assert classified(text)["3.150"].domain == "other"
+    text = "Bệnh viện đã áp dụng bệnh án điện tử cho 100% giường bệnh nội trú."
+    assert code_of(text, "100%") == "e_health"
