@@ -1502,10 +1502,11 @@ class _Candidate:
         # A generic word of the figure's own clause outranks a specific one of another clause,
         # unless that clause lists the figure's parts ("1,3 triệu tài khoản; trong đó ...").
         own = self.region != SENTENCE or self.in_parts
-        return (2 * own + (0 if self.generic else 1), int(self.fits), int(not self.inner), _REGION_RANK[self.region], self.role)
+        rank = 2 * own + (0 if self.generic else 1)
+        return (rank, int(self.fits), int(not self.inner), _REGION_RANK[self.region], self.role)
 
 
-_PASSIVE = {"được", "bị"}
+_PASSIVE = frozenset(lexicon.PASSIVE_MARKERS)
 _GOVERNING_REACH = 6  # syllables from a verb to the figure it governs ("đã cập nhật dữ liệu của | 34.870")
 
 

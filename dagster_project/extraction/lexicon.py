@@ -740,6 +740,9 @@ KEYWORD_CONTEXT: dict[str, tuple[str, ...]] = {
 # Verbs of keeping records ("đã cập nhật dữ liệu của 34.870 hội viên"): they say what was done
 # to the things their own clause counts, so they name no figure of another clause.
 CLAUSE_KEYWORDS: tuple[str, ...] = ("cập nhật",)
+# Words that make the verb after them passive: what it is said of stands before it
+# ("196.420 hội viên được cập nhật").
+PASSIVE_MARKERS: tuple[str, ...] = ("được", "bị")
 # Keywords that are another word when these words follow them: "ứng dụng" is an app, but
 # "ứng dụng công nghệ thông tin" applies IT and names no app; "số hóa đơn" is a number of
 # invoices, no digitising; "sàn giao dịch việc làm" is a job exchange, no e-commerce. The

@@ -274,7 +274,7 @@ def _link_parts(text: str, figures: list[Figure], issuer: str | None) -> None:
         parts = _parts_of(total, following, marked, text)
         complete = marked and total.unit == "count" and (
             _channels_complete(text, total, parts) or _levels_complete(text, total, parts, issuer)
-            or _holders_complete(text, total, parts)
+            or _kinds_complete(text, total, parts)
         )
         if marked and total.unit == "count" and not complete:
             # "trong đó: trực tuyến 11.205 hồ sơ (đạt 60,1%); trực tiếp 6.980 hồ sơ; ...": a list by
@@ -333,7 +333,7 @@ _PARTITIONS = [
 ]
 
 
-def _holders_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
+def _kinds_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
     """"6.842 chứng thư, trong đó cá nhân 5.915 chứng thư, tổ chức 827 chứng thư": one part
     for individuals and one for organisations is every holder, so all of the total; so is
     one part of each kind of any other partition (lexicon.COMPLETE_PARTITIONS) whose total
