@@ -1861,12 +1861,13 @@ class _Report:
             cue = self._headcount_column(view, figure.measured)
             if cue is not None:
                 return "population", cue
-        # "đã xác thực 1.902.750 nhân khẩu với Cơ sở dữ liệu quốc gia về dân cư": people checked
-        # against the population database are the records linked to it, not how many live there
-        linked = any(
-            t.payload == _CITIZEN_ID_LINKED and figure.in_clause(t) and t.first >= figure.last for t in view.topics
-        )
         if obs.unit == "count":
+            # "đã xác thực 1.902.750 nhân khẩu với Cơ sở dữ liệu quốc gia về dân cư": people checked
+            # against the population database are the records linked to it, not how many live there
+            linked = any(
+                t.payload == _CITIZEN_ID_LINKED and figure.in_clause(t) and t.first >= figure.last
+                for t in view.topics
+            )
             for w in view.group("population"):
                 if 0 <= figure.before_gap(w) <= 3 or (w in head and not linked):
                     return "population", w.keyword

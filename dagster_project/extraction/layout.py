@@ -120,7 +120,7 @@ _UNIT_LINE = re.compile(
 )
 _ISSUING_BODY = re.compile(lexicon.ISSUING_BODY_PATTERN, _I)
 _MOTTO = re.compile(lexicon.NATIONAL_MOTTO_PATTERN, _I)
-_DOC_NUMBER_LINE = re.compile(r"(?:số|so)\s*:\s*\d+", _I)
+_DOC_NUMBER_LINE = re.compile(lexicon.DOCUMENT_NUMBER_PATTERN, _I)
 _DOC_TYPE = re.compile(lexicon.alternation(lexicon.DOCUMENT_TYPES) + r"\.?", _I)
 _OFFICIAL_DATE = re.compile(r"[^\W\d_][^,\n|]{0,40},\s*ngày\s+\d", _I)
 _TERMINAL = re.compile(r"[.!?:;…][\"”')\]]*$")

@@ -269,6 +269,8 @@ DOCUMENT_TYPES = (
 # The national motto printed at the top right of every official document.
 NATIONAL_MOTTO_PATTERN = r"cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc"
 # Short lines naming the issuing body at the top left ("ỦY BAN NHÂN DÂN", "SỞ THÔNG TIN ...").
+# The line of an official document's number ("Số: 418/BC-STP"), with or without diacritics.
+DOCUMENT_NUMBER_PATTERN = r"(?:số|so)\s*:\s*\d+"
 # How far down a web page (in lines) an official document it reprints below its own headline
 # and lead may print its number ("Số: 418/BC-STP"): its header is read from there.
 REPRINT_HEADER_REACH_LINES = 80

@@ -15,6 +15,7 @@ import re
 
 from dagster_project.extraction.dates import date_from_url, find_dates, parse_date
 from dagster_project.extraction.lexicon import (
+    DOCUMENT_NUMBER_PATTERN,
     DOCUMENT_TYPES,
     REPRINT_HEADER_REACH_LINES,
     SHARE_WORDS,
@@ -254,10 +255,10 @@ def _official_header(text: str) -> list[str]:
     return lines[:_OFFICIAL_HEADER_LINES]
 
 
-# A reprinted document's issuing body stands at most this many lines above its number.
 _REPRINT_REACH_LINES = REPRINT_HEADER_REACH_LINES
+# A reprinted document's header starts at most this many lines above its number.
 _NUMBER_LINE_DEPTH = 6
-_DOC_NUMBER = re.compile(r"^\s*Số\s*:\s*\d+/\S", re.IGNORECASE)
+_DOC_NUMBER = re.compile(r"^\s*" + DOCUMENT_NUMBER_PATTERN + r"/\S", re.IGNORECASE)
 
 
 def find_official_date(lines: list[str]) -> datetime.date | None:
