@@ -1563,7 +1563,13 @@ def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
     # A payment made without cash stays what the phrase says, whoever makes it: "100% bệnh
     # viện thu viện phí không dùng tiền mặt" is a cashless-payment figure (lexicon.ACTIVITIES_OF_ANY_UNIT).
     if chosen.region == SUBJECT and not chosen.head and chosen.code not in _ACTIVITIES_OF_ANY_UNIT:
-        heads = [c for c in candidates if c.head and c.fits and not c.generic and not c.inner]
+        # A keyword that starts the phrase names its head too ("64 camera giám sát được kết nối về
+        # phòng điều hành"), unless it names a topic outside the facts, of which the phrase says
+        # what is measured ("70% tài khoản thanh toán đã xác thực sinh trắc học").
+        heads = [
+            c for c in candidates
+            if (c.head or c.leads and tax[c.code].domain in FACT_DOMAINS) and c.fits and not c.generic and not c.inner
+        ]
         if heads and all(tax[h.code].domain != tax[chosen.code].domain for h in heads):
             chosen = min(heads, key=lambda c: c.distance)
     return chosen

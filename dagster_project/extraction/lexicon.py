@@ -736,7 +736,7 @@ BASE_EXCLUDES: dict[str, frozenset[str]] = {
 KEYWORD_CONTEXT: dict[str, tuple[str, ...]] = {
     "lớp": (
         "tập huấn", "đào tạo", "bồi dưỡng", "học", "học viên", "kỹ năng", "giảng dạy", "huấn luyện", "khóa",
-        "khoá", "lượt", "tham gia",
+        "khoá", "lượt", "tham gia", "hướng dẫn",
     ),
 }
 # Verbs of keeping records ("đã cập nhật dữ liệu của 34.870 hội viên"): they say what was done

@@ -201,6 +201,15 @@ def test_what_is_said_of_the_head_stays_in_the_head_s_domain() -> None:
     assert code_of("Năm qua, UBND tỉnh đã ban hành 37 văn bản về chuyển đổi số.", "37") == "policy_documents"
 
 
+def test_the_keyword_that_starts_a_counted_phrase_is_its_head() -> None:
+    # What is done with the devices (linked to an operations room) does not move them to another domain.
+    text = "Tại bến xe phía Nam, 38 camera an ninh đã được nối về phòng điều hành của bến."
+    assert code_of(text, "38") == "surveillance_cameras"
+    # A leading word that names a topic outside the facts leaves the predicate to say what is measured.
+    text = "Hiện khoảng 64% tài khoản thanh toán của người dân trong huyện đã được xác thực sinh trắc học."
+    assert code_of(text, "64%") == "electronic_identification"
+
+
 def test_a_share_is_no_length() -> None:
     # "tuyến cáp quang" counts cable routes (km); a percentage of villages they reach is fibre.
     assert code_of("Các tuyến cáp quang đã kết nối đến 95% thôn, bản.", "95%") == "fibre_optic"
@@ -923,6 +932,10 @@ def test_an_ambiguous_keyword_names_its_indicator_only_beside_its_context() -> N
     assert "4" not in classified("Trung tâm dữ liệu được thiết kế theo mô hình 4 lớp bảo vệ.")  # a name, no figure
     assert code_of("Sở đã mở 12 lớp cho cán bộ cấp xã về kỹ năng số.", "12") == "trainings"
     assert code_of("Hội đã tổ chức 31 lớp với hơn 2.400 lượt hội viên tham gia.", "31") == "trainings"
+    # classes that show people how to use something teach: instruction is a course's context
+    text = "Đoàn xã đã mở 17 lớp hướng dẫn sử dụng điện thoại thông minh cho 520 người cao tuổi."
+    assert code_of(text, "17") == "trainings"
+    assert code_of(text, "520") == "learners"
 
 
 def test_members_taught_in_classes_are_learners() -> None:
