@@ -72,6 +72,8 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     # ... also when words say whose line it is: "Đường dây nóng hỗ trợ dịch vụ công: 1022"
     re.compile(r"(?<!\w)(?:Hotline|Đường dây nóng|Tổng đài)(?:\s+[^\W\d]+){1,10}\s*:\s*+"
                r"(?!\d{1,3}(?:\.\d{3})+(?!\.?\d))[\d\s.()+-]{3,}(?=[.;,]?\s*$|[;,]|\.\s)", _I | re.M),
+    # The number someone is told to call: "gọi số 115", "gọi tới tổng đài 1022".
+    re.compile(r"(?<!\w)gọi(?:\s+(?:đến|tới|vào))?\s+(?:số|số điện thoại|tổng đài|đường dây nóng|hotline)\s+\d[\d.]*(?:\s\d{2,4})*", _I),
     # National emergency lines named by their service, in a name or after a line's word: "Trung tâm
     # Cấp cứu 115", "gọi cứu hỏa 114"; "đã cấp cứu 115 ca" counts cases.
     re.compile(

@@ -195,6 +195,13 @@ def test_a_short_hotline_number_after_the_words_that_name_its_line_is_not_a_figu
     assert _values("Tổng đài đã tiếp nhận: 12.460.") == [(12460.0, "count")]
 
 
+def test_the_number_someone_is_told_to_call_is_not_a_figure() -> None:
+    assert _values("Khi cần hỗ trợ, bà con gọi số 113 hoặc gọi tới tổng đài 1022 của tỉnh.") == []
+    assert _values("Người dân có thể gọi đến số điện thoại 0274 3855 112 để phản ánh.") == []
+    # ... but calls counted are figures
+    assert _values("Tổng đài đã nhận 3.260 cuộc gọi của người dân.") == [(3260.0, "count")]
+
+
 def test_a_national_emergency_line_in_a_services_name_is_not_a_figure() -> None:
     assert _values("Trung tâm Cấp cứu 115 tỉnh đã điều 2.140 lượt xe.") == [(2140.0, "count")]
     assert _values("Người dân gọi cứu hỏa 114 được kết nối ngay.") == []
