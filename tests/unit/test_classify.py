@@ -950,6 +950,12 @@ def test_people_are_no_security_system_and_vulnerabilities_are_security() -> Non
     assert code_of("Qua diễn tập, đã phát hiện và khắc phục 46 lỗ hổng bảo mật.", "46") == "information_security"
 
 
+def test_attacks_and_scans_a_monitoring_system_stopped_are_security() -> None:
+    text = "Trong quý III, hệ thống giám sát của tỉnh đã chặn 1.712 lượt tấn công và 964 lượt dò quét."
+    assert code_of(text, "1.712") == "information_security"
+    assert code_of(text, "964") == "information_security"
+
+
 def test_a_predicate_of_its_own_after_a_comma_ends_the_carry_from_the_figure_before() -> None:
     text = "Toàn tỉnh có 1.378 trạm BTS, sóng 4G phủ 99,8% diện tích."
     assert code_of(text, "99,8%") == "mobile_coverage"  # not the stations before the comma
