@@ -64,7 +64,7 @@ _RATE_FOLLOWS = re.compile(r"\s*" + lexicon.alternation(lexicon.PER_CAPITA_BASES
 _PER_CAPITA_AFTER = re.compile(r"\s*" + lexicon.word_alternation(lexicon.PER_CAPITA_BASES), _I)
 # Words joining a ratio to the percentage that restates it ("x/y ..., đạt z%").
 _RATIO_PERCENT_LINK = re.compile(
-    r"(?:\(|đạt|tỷ lệ|tỉ lệ|bằng|chiếm|reaching|equal to|=|,\s*or|accounting for|representing)"
+    r"(?:\(|đạt|tỷ lệ|tỉ lệ|bằng|chiếm|tương ứng|tương đương|reaching|equal to|=|,\s*or|accounting for|representing)"
     r"\s*(?:(?:tỷ lệ|tỉ lệ|khoảng|đạt|about|some|nearly|almost|around)\s*)*$", _I
 )
 # Words joining a percentage to the "(x/y)" that backs it: "75% (1.276/1.698 TTHC)".

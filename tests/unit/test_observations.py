@@ -83,6 +83,8 @@ def test_bare_ratio() -> None:
         "Đã số hóa 12.300/15.000 hồ sơ hộ tịch, đạt 82%.",
         "Đã số hóa 12.300/15.000 (tỷ lệ 82%) hồ sơ hộ tịch.",
         "Đã số hóa 12.300/15.000 hồ sơ hộ tịch (khoảng 82%).",
+        "Số hồ sơ hộ tịch được số hóa tăng lên 12.300/15.000, tương ứng 82%.",
+        "Đã số hóa 12.300/15.000 hồ sơ hộ tịch, tương đương 82%.",
     ],
 )
 def test_ratio_with_stated_percent_is_one_figure(text: str) -> None:
