@@ -168,6 +168,9 @@ EVAL_SETS = (
     _composed("news69", "composed blind, news-style, fortieth round (scored blind at 268d120)"),
     _composed("news70", "composed blind, news-style with sector vocabulary, fortieth round (scored blind at 268d120)"),
     _composed("official45", "composed blind, official-style, fortieth round (scored blind at 268d120)"),
+    _composed("news71", "composed blind, news-style, forty-first round (scored blind at d57ebe1)"),
+    _composed("news72", "composed blind, news-style with sector vocabulary, forty-first round (scored blind at d57ebe1)"),
+    _composed("official46", "composed blind, official-style, forty-first round (scored blind at d57ebe1)"),
 )
 
 
