@@ -126,18 +126,25 @@ def _extract(text: str, published: datetime.date | None) -> list[tuple[Observati
     mask = blocked_mask(reading)
     tokens = [t for t in find_numbers(reading, lang) if not mask[t.start]]
     starts = [t.start for t in tokens]
-    figures = _read_blocks(reading, layout, tokens, starts, lang, year_of)
-    figures = _drop_restated(reading, figures)
+    figures, opening = _read_blocks(reading, layout, tokens, starts, lang, year_of)
+    figures = _drop_restated(reading, figures, opening)
     _link_parts(reading, figures, layout.issuer_level)
     _share_of_part(reading, figures)
     _link_sum_rows(figures)
     return _to_observations(text, reading, figures, published, lang, layout.issuer_level)
 
 
+# A headline: one short line of prose, no label and no closing stop ("Gần 96% thôn, bản đã có sóng 4G").
+_HEADLINE = re.compile(r"[^\n:.;]{1,200}")
+
+
 def _read_blocks(
     reading: str, layout: Layout, tokens: list, starts: list[int], lang: Lang, year_of: datetime.date | None
-) -> list[Figure]:
+) -> tuple[list[Figure], set[int]]:
+    """The figures of every block, and (by id) those of the report's opening blocks."""
     figures: list[Figure] = []
+    opening: set[int] = set()
+    opening_open = True
     seen_sentences: set[str] = set()
     percent_labels = [m.start() for m in re.finditer(re.escape(PERCENT_ROW_LABEL), reading)]
     next_index = 0
@@ -149,10 +156,15 @@ def _read_blocks(
             continue
         sentences = split_sentences(reading, block.start, block.end, next_index)
         next_index += len(sentences)
-        figures.extend(_block_figures(
-            reading, block, sentences, tokens, starts, lang, percent_labels, seen_sentences, year_of
-        ))
-    return figures
+        found = _block_figures(reading, block, sentences, tokens, starts, lang, percent_labels, seen_sentences, year_of)
+        if found and opening_open:
+            # the first block that states figures, and the one after it when that was a headline
+            opening.update(id(f) for f in found)
+            opening_open = block.kind != "list_item" and _HEADLINE.fullmatch(reading, block.start, block.end) is not None
+        elif found:
+            opening_open = False
+        figures.extend(found)
+    return figures, opening
 
 
 def _block_figures(
@@ -215,8 +227,10 @@ def _words(s: str) -> set[str]:
     return set(re.findall(r"[^\W\d_]+", s.lower()))
 
 
-def _drop_restated(text: str, figures: list[Figure]) -> list[Figure]:
-    """A figure restated in another sentence with nearly the same words counts once."""
+def _drop_restated(text: str, figures: list[Figure], opening: set[int]) -> list[Figure]:
+    """A figure restated in another sentence with nearly the same words counts once: where the
+    body states it, when the headline or lead told it first (`opening`, by id), else where it
+    was first stated."""
     kept: list[Figure] = []
     # Only a figure of the same value and unit can restate another: comparing
     # against those alone keeps the pass linear for reports with many figures.
@@ -234,9 +248,16 @@ def _drop_restated(text: str, figures: list[Figure]) -> list[Figure]:
                          if _same_claim(figure, words, other, other_words)), None)
         if restated is not None:
             other, _, index = same_value[restated]
-            if figure.numerator is not None and other.numerator is None:
-                # the headline's "96,8% thôn có sóng" told again with its "(939/970 thôn)": the
-                # fuller statement stands for both
+            body_again = id(other) in opening and id(figure) not in opening and (
+                figure.numerator is not None or other.numerator is None
+            )
+            if body_again or figure.numerator is not None and other.numerator is None:
+                # the lead's "Hiện ở An Giang ... đạt 100% xã" told again in the body, where the
+                # report gives its source and date; the headline's "96,8% thôn có sóng" told
+                # again with its "(939/970 thôn)": the fuller statement stands for both, at the
+                # date either gives
+                if figure.as_of is None and other.as_of is not None:
+                    figure.as_of, figure.as_of_source = other.as_of, other.as_of_source
                 kept[index] = figure
                 same_value[restated] = (figure, words, index)
             continue

@@ -384,6 +384,27 @@ def test_a_restated_figure_keeps_its_fuller_statement() -> None:
     assert (obs.numerator, obs.denominator) == (1580.0, 1626.0)
 
 
+def test_a_figure_the_lead_restates_is_stated_where_the_body_gives_it() -> None:
+    text = (
+        "Gần 94% thôn, tổ dân phố đã có cáp quang\n"
+        "Đến nay, 93,8% thôn, tổ dân phố trong tỉnh đã có cáp quang; 100% trường học có kết nối Internet.\n"
+        "Theo Sở Thông tin và Truyền thông, đến ngày 30/9/2024, 93,8% thôn, tổ dân phố trong tỉnh đã có "
+        "cáp quang.\n"
+    )
+    restated = [o for o in extract_observations(text) if o.value == 93.8]
+    assert [o.sentence[:20] for o in restated] == ["Theo Sở Thông tin và"]
+    assert restated[0].as_of_date == datetime.date(2024, 9, 30)
+    # ... but in a report's body and its plan, the first statement stands: the plan only recalls it
+    text = (
+        "1. Kết quả năm 2024\n"
+        "Tỷ lệ thôn, tổ dân phố có cáp quang đạt 93,8%; 100% trường học có kết nối Internet.\n"
+        "2. Nhiệm vụ năm 2025\n"
+        "Tỷ lệ thôn, tổ dân phố có cáp quang đạt 98% (hiện đạt 93,8%).\n"
+    )
+    restated = [o for o in extract_observations(text) if o.value == 93.8]
+    assert [o.sentence[:20] for o in restated] == ["Tỷ lệ thôn, tổ dân p"]
+
+
 def test_missing_space_between_words() -> None:
     assert _values("Phát triển công nghệ thông tinnguồn nhân lực có 35 kỹ sư.") == [(35.0, "count")]
 
