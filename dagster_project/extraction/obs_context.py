@@ -604,26 +604,33 @@ _COMPARED_TIME = re.compile(
 
 # "Đến năm 2025, ... phấn đấu 80%", "Mục tiêu năm 2026: ...", "... đạt 90% vào năm 2030": a year
 # a target is set for; not a span ("năm 2021-2025").
-_TARGET_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)", _I)
+_TARGET_YEAR = re.compile(
+    r"\btháng\s+(?P<month>1[0-2]|0?[1-9])\s*(?:/\s*|năm\s+)(?P<of_year>(?:19|20)\d{2})\b"
+    r"|\bnăm\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)",
+    _I,
+)
 
 
 def target_deadline(
     sentence_text: str, at: int, clause: tuple[int, int], published: datetime.date | None
 ) -> datetime.date | None:
-    """The end of the year a target is set for: the year its clause names, the last before
-    the figure first ("đến năm 2026 kết nối 8.000 camera; 100% khu công nghiệp có 5G trong năm
-    2025"), else the last an earlier clause names; not a year compared with ("so với năm
-    2024") nor one before the publication year."""
+    """The end of the year (or month: "đến tháng 12/2024") a target is set for: the one its
+    clause names, the last before the figure first ("đến năm 2026 kết nối 8.000 camera; 100% khu
+    công nghiệp có 5G trong năm 2025"), else the last an earlier clause names; not a year
+    compared with ("so với năm 2024") nor one before the publication year."""
     text = _COMPARED_TIME.sub(lambda m: " " * len(m.group()), sentence_text)
     before = list(_TARGET_YEAR.finditer(text, clause[0], at))
     earlier = list(_TARGET_YEAR.finditer(text, 0, clause[0]))
     found = before[-1] if before else _TARGET_YEAR.search(text, at, clause[1]) or (earlier[-1] if earlier else None)
     if found is None:
         return None
-    year = int(found.group(1))
+    if found.group("year"):
+        year, month = int(found.group("year")), 12
+    else:
+        year, month = int(found.group("of_year")), int(found.group("month"))
     if published is not None and year < published.year:
         return None
-    return datetime.date(year, 12, 31)
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def names_only_now(sentence_text: str) -> bool:

@@ -761,6 +761,9 @@ def test_a_goal_is_dated_by_the_end_of_the_year_it_is_set_for() -> None:
     assert (obs.is_target, obs.as_of_date, obs.as_of_source) == (True, datetime.date(2025, 12, 31), "target")
     obs = _one("Tỉnh phấn đấu 75% người dân có tài khoản định danh điện tử vào năm 2026.", published)
     assert obs.as_of_date == datetime.date(2026, 12, 31)
+    # ... or of the month it is set for
+    obs = _one("Phấn đấu đến tháng 6/2025, 85% hộ kinh doanh tại chợ dùng thanh toán điện tử.", published)
+    assert obs.as_of_date == datetime.date(2025, 6, 30)
     # a year compared with, or one already past, sets no deadline
     obs = _one("Tỉnh phấn đấu tăng 20% số thuê bao so với năm 2023.", published)
     assert obs.as_of_date is None
