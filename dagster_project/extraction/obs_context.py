@@ -612,16 +612,21 @@ _TARGET_YEAR = re.compile(
 
 
 def target_deadline(
-    sentence_text: str, at: int, clause: tuple[int, int], published: datetime.date | None
+    sentence_text: str, at: int, clause: tuple[int, int], published: datetime.date | None,
+    own_clause_only: bool = False,
 ) -> datetime.date | None:
     """The end of the year (or month: "đến tháng 12/2024") a target is set for: the one its
     clause names, the last before the figure first ("đến năm 2026 kết nối 8.000 camera; 100% khu
     công nghiệp có 5G trong năm 2025"), else the last an earlier clause names; not a year
-    compared with ("so với năm 2024") nor one before the publication year."""
+    compared with ("so với năm 2024") nor one before the publication year. `own_clause_only`:
+    only a deadline the clause names before the figure."""
     text = _COMPARED_TIME.sub(lambda m: " " * len(m.group()), sentence_text)
     before = list(_TARGET_YEAR.finditer(text, clause[0], at))
-    earlier = list(_TARGET_YEAR.finditer(text, 0, clause[0]))
-    found = before[-1] if before else _TARGET_YEAR.search(text, at, clause[1]) or (earlier[-1] if earlier else None)
+    if own_clause_only:
+        found = before[-1] if before else None
+    else:
+        earlier = list(_TARGET_YEAR.finditer(text, 0, clause[0]))
+        found = before[-1] if before else _TARGET_YEAR.search(text, at, clause[1]) or (earlier[-1] if earlier else None)
     if found is None:
         return None
     if found.group("year"):

@@ -605,14 +605,17 @@ def _prose_observation(
     target, target_source = _prose_target(before, earlier_clauses, f, context, published)
     # the day the report's data stop at dates its results, not its goals
     as_of, as_of_source = (None, None) if target and f.as_of_source == "report" else (f.as_of, f.as_of_source)
-    if target and as_of is None:
-        # a goal is stated at the end of the year it is set for
+    if target and (as_of is None or as_of_source == "sentence"):
+        # a goal is stated at the end of the year it is set for; its own clause's deadline
+        # outranks another goal's date in the sentence ("đến cuối năm 2024, ...; đến năm 2025, 90% ...")
         sentence_start = f.sentence.start
-        as_of = target_deadline(
+        deadline = target_deadline(
             reading[sentence_start : f.sentence.end], f.start - sentence_start,
             (clause_start - sentence_start, clause_end - sentence_start), published,
+            own_clause_only=as_of is not None,
         )
-        as_of_source = "target" if as_of is not None else None
+        if deadline is not None:
+            as_of, as_of_source = deadline, "target"
     sentence_text = f.sentence.text
     original = text[f.sentence.start : f.sentence.end]
     verbatim = sentence_text == original

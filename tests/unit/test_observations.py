@@ -764,6 +764,10 @@ def test_a_goal_is_dated_by_the_end_of_the_year_it_is_set_for() -> None:
     # ... or of the month it is set for
     obs = _one("Phấn đấu đến tháng 6/2025, 85% hộ kinh doanh tại chợ dùng thanh toán điện tử.", published)
     assert obs.as_of_date == datetime.date(2025, 6, 30)
+    # two goals in one sentence: each is dated by the deadline its own clause names
+    text = "Đến cuối năm 2024, tỉnh có 1.500 tổ công nghệ số; đến năm 2026, phấn đấu 90% người dân có chữ ký số."
+    goals = {o.value: o.as_of_date for o in extract_observations(text, published)}
+    assert goals[90.0] == datetime.date(2026, 12, 31)
     # a year compared with, or one already past, sets no deadline
     obs = _one("Tỉnh phấn đấu tăng 20% số thuê bao so với năm 2023.", published)
     assert obs.as_of_date is None
