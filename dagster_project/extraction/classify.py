@@ -1195,6 +1195,11 @@ def _listed_noun(view: _SentenceView, pos: int, comma: int, limit: int) -> bool:
     (a base), and the words after it, up to the next break, name what is counted."""
     if comma - pos > _LISTED_NOUN_SYLLABLES or any(pos <= t.first < comma for t in view.topics):
         return False
+    measure = view.at("measure", pos)
+    if measure is not None and measure.last == comma:
+        # "hướng dẫn kích hoạt tài khoản 6.215 lượt, nộp hồ sơ trực tuyến 4.903 lượt": a bare
+        # measure word is the figure's unit; what follows the comma is the next item's label
+        return False
     listed = view.at("base", comma + 1)
     if view.at("opener", comma + 1) or any(
         pos <= w.first < comma and (listed is None or _base_kind(w.payload[1]) != _base_kind(listed.payload[1]))

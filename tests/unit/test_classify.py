@@ -950,6 +950,15 @@ def test_people_are_no_security_system_and_vulnerabilities_are_security() -> Non
     assert code_of("Qua diễn tập, đã phát hiện và khắc phục 46 lỗ hổng bảo mật.", "46") == "information_security"
 
 
+def test_in_a_list_of_label_count_items_each_count_takes_its_own_label() -> None:
+    text = (
+        "Các tổ đã hướng dẫn người dân cài ứng dụng VNeID 2.140 lượt, nộp hồ sơ trực tuyến 1.305 lượt, "
+        "mở tài khoản thanh toán trực tuyến 870 lượt."
+    )
+    assert code_of(text, "2.140") == "electronic_identification"
+    assert code_of(text, "1.305") == "dossiers_processed_online"
+
+
 def test_attacks_and_scans_a_monitoring_system_stopped_are_security() -> None:
     text = "Trong quý III, hệ thống giám sát của tỉnh đã chặn 1.712 lượt tấn công và 964 lượt dò quét."
     assert code_of(text, "1.712") == "information_security"
