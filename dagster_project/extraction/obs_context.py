@@ -330,8 +330,8 @@ _AS_OF_EN_NO_YEAR = re.compile(
 _NOW_WORDS = r"hiện nay|đến nay|hiện tại|currently"  # "now", a time a sentence may name
 _NAMES_A_TIME = re.compile(
     # a day and month, not the digits inside a pair of counts ("1.528/1.712 thôn", "129/129 xã",
-    # "10/10 huyện": a counted noun after it)
-    r"\b(?:19|20)\d{2}\b|(?<![\d.,])\d{1,2}[/.-]\d{1,2}(?![\d.,]*\d)" + _COUNTED_NOUN_AFTER +
+    # "10/10 huyện": a counted noun after it; "(27/27)": no month)
+    r"\b(?:19|20)\d{2}\b|(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2])(?![\d.,]*\d)" + _COUNTED_NOUN_AFTER +
     # ... nor an English decimal ("96.5 percent", "2.9 million")
     r"(?!\s*(?:%|percent|per cent|million|billion|thousand|triệu|nghìn|tỷ))|"
     r"\b(?:tháng|quý|năm)\s+(?:\d|này|nay|qua|trước|tới)|"

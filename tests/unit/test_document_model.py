@@ -1266,6 +1266,15 @@ def test_up_to_now_in_a_report_whose_data_stop_at_a_day_is_that_day() -> None:
     assert found["92%"].as_of_date == datetime.date(2023, 12, 31)  # a time of its own stays
 
 
+def test_a_pair_in_brackets_is_no_day_that_would_keep_the_report_s_day_away() -> None:
+    text = (
+        "BÁO CÁO\n(Số liệu tính đến ngày 10/12/2024)\n\n"
+        "1. Hạ tầng số\nUBND xã có 31 máy tính; 100% cán bộ, công chức xã (26/26) có máy tính làm việc.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 12, 12))}
+    assert found["31"].as_of_date == datetime.date(2024, 12, 10)
+
+
 def test_a_data_cut_off_names_the_day_after_its_words_only() -> None:
     from dagster_project.extraction.obs_context import data_cut_off
 
