@@ -2035,9 +2035,12 @@ class _Report:
             fits = not (base is not None and m.payload in lexicon.BASE_EXCLUDES.get(base.name, ()))
             fits = fits and not (obs_unit == "percent" and indicator.unit in _NOT_A_SHARE)
             distance = figure.reading(m) if region == SUBJECT else figure.distance(m)
+            # the noun right after a count linked to a subject before it names what is counted
+            # too ("Kinh tế số, xã hội số: đạt 700.000 tài khoản định danh điện tử")
+            counted_after = obs_unit == "count" and figure.linked and figure.after_gap(m) == 0
             out.append(_Candidate(
                 m, region, distance, role, indicator.generic, fits, m in view.inner, head, m.first >= parts_from,
-                region == SUBJECT and m.first == lead,
+                region == SUBJECT and (m.first == lead or counted_after),
             ))
         out = _asides_yield(_bracketed(view, figure.clause[0], figure.first), _inner_when_outer_cannot(out))
         named = lexicon.BASE_INDICATORS.get(base.name) if base is not None else None

@@ -208,6 +208,9 @@ def test_the_keyword_that_starts_a_counted_phrase_is_its_head() -> None:
     # A leading word that names a topic outside the facts leaves the predicate to say what is measured.
     text = "Hiện khoảng 64% tài khoản thanh toán của người dân trong huyện đã được xác thực sinh trắc học."
     assert code_of(text, "64%") == "electronic_identification"
+    # the noun right after a count linked to a label names what is counted, whatever the label says
+    text = "3. Kinh tế số và xã hội số: đạt 2.300 tài khoản định danh điện tử được kích hoạt trong năm."
+    assert code_of(text, "2.300") == "electronic_identification"
 
 
 def test_a_share_is_no_length() -> None:
