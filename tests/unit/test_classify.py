@@ -953,6 +953,12 @@ def test_people_are_no_security_system_and_vulnerabilities_are_security() -> Non
     assert code_of("Qua diễn tập, đã phát hiện và khắc phục 46 lỗ hổng bảo mật.", "46") == "information_security"
 
 
+def test_an_index_named_at_the_end_of_the_clause_before_scores_no_figure_of_the_next() -> None:
+    text = "Năm 2026, huyện phấn đấu vào nhóm 5 huyện dẫn đầu về PAR Index; 95% văn bản đi được ký số."
+    assert code_of(text, "95%") == "e_documents"
+    assert code_of("Chỉ số PAR Index: 88,52.", "88,52") == "index_scores"  # a label's colon joins it
+
+
 def test_in_a_list_of_label_count_items_each_count_takes_its_own_label() -> None:
     text = (
         "Các tổ đã hướng dẫn người dân cài ứng dụng VNeID 2.140 lượt, nộp hồ sơ trực tuyến 1.305 lượt, "
