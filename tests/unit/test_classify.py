@@ -959,6 +959,12 @@ def test_an_index_named_at_the_end_of_the_clause_before_scores_no_figure_of_the_
     assert code_of("Chỉ số PAR Index: 88,52.", "88,52") == "index_scores"  # a label's colon joins it
 
 
+def test_the_operations_centre_is_named_by_its_acronym_alone() -> None:
+    assert code_of("Hiện IOC của thành phố đã tích hợp 19 dịch vụ đô thị.", "19") == "smart_city_ioc"
+    # cameras connected to it are still cameras
+    assert code_of("Có 640 camera an ninh được kết nối về IOC.", "640") == "surveillance_cameras"
+
+
 def test_in_a_list_of_label_count_items_each_count_takes_its_own_label() -> None:
     text = (
         "Các tổ đã hướng dẫn người dân cài ứng dụng VNeID 2.140 lượt, nộp hồ sơ trực tuyến 1.305 lượt, "
