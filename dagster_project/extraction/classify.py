@@ -1880,8 +1880,10 @@ class _Report:
                 t.payload == _CITIZEN_ID_LINKED and figure.in_clause(t) and t.first >= figure.last
                 for t in view.topics
             )
+            # the counted phrase ends at a comma: "812.400 tài khoản, trên tổng dân số ..." counts accounts
+            comma = next((i for i in range(head_start, head_end) if view.syllable(i) == ","), head_end) if head else 0
             for w in view.group("population"):
-                if 0 <= figure.before_gap(w) <= 3 or (w in head and not linked):
+                if 0 <= figure.before_gap(w) <= 3 or (w in head and w.first < comma and not linked):
                     return "population", w.keyword
             for w in view.group("population_head"):
                 if w.first == head_start and _ends_phrase(view, w) and not linked:

@@ -820,7 +820,7 @@ POPULATION_GROUPS: tuple[str, ...] = (
 # bệnh"); a share of them is a share of what is counted ("bệnh án điện tử cho 100% giường bệnh").
 BED_UNITS: tuple[str, ...] = ("giường bệnh", "giường", "hospital beds", "beds")
 NON_DIGITAL_UNITS: tuple[str, ...] = (
-    "m", "mét", "m2", "m²", "ha", "héc-ta", "hecta", "kg", "tấn", "metres", "meters", "kilo*", "tonne*", "tons",
+    "m", "mét", "m2", "m²", "km2", "km²", "ha", "héc-ta", "hecta", "kg", "tấn", "metres", "meters", "kilo*", "tonne*", "tons",
     "kv", "kva", "mva", "kwh", "mwh", "gwh",  # (MW stays: a data centre's capacity is one of its figures)
     "m3", "m³", "lít", "litres", "liters",  # volumes: of water treated, fuel sold
     # the languages a guide or an app speaks: a property of it, not a count of anything deployed

@@ -965,6 +965,17 @@ def test_the_operations_centre_is_named_by_its_acronym_alone() -> None:
     assert code_of("Có 640 camera an ninh được kết nối về IOC.", "640") == "surveillance_cameras"
 
 
+def test_a_count_of_accounts_set_beside_the_population_is_no_population() -> None:
+    text = "Số tài khoản VNeID đã kích hoạt đạt 645.200 tài khoản, trên tổng dân số gần 1,1 triệu người."
+    assert code_of(text, "645.200") == "electronic_identification"
+    assert classified(text)["1,1 triệu"].relevance == "population"
+
+
+def test_an_area_in_square_kilometres_is_a_measure() -> None:
+    text = "Trên diện tích 4.860 km² với nhiều đồi núi, việc kéo cáp quang đến thôn bản gặp khó khăn."
+    assert classified(text)["4.860"].domain == "other"
+
+
 def test_in_a_list_of_label_count_items_each_count_takes_its_own_label() -> None:
     text = (
         "Các tổ đã hướng dẫn người dân cài ứng dụng VNeID 2.140 lượt, nộp hồ sơ trực tuyến 1.305 lượt, "
