@@ -1143,7 +1143,9 @@ def _after_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
     end = pos
     while end < limit and end - pos < _PHRASE_SYLLABLES:
         s = view.syllable(end)
-        if s in _PUNCTUATION_BREAKS and not (s == "," and (view.inside_base(end) or _listed_noun(view, pos, end, limit))):
+        if s in _PUNCTUATION_BREAKS and not (s == "," and (
+            view.inside_base(end) or _listed_noun(view, pos, end, limit) or _listed_level(view, pos, end)
+        )):
             break
         if end > pos and view.at("stop", end):
             break
@@ -1188,6 +1190,12 @@ _BETWEEN_SHARED = frozenset(
 )
 _OWN_TOPIC_GAP = 3  # syllables between a predicate's topic and its figure ("sóng 4G phủ 99,8%")
 _LISTED_NOUN_SYLLABLES = 2  # "khu, điểm du lịch": a noun this short before a comma may be one of a list
+
+
+def _listed_level(view: _SentenceView, pos: int, comma: int) -> bool:
+    """The comma at `comma` lists another level of the same units ("cán bộ, công chức cấp tỉnh,
+    cấp huyện và ...")."""
+    return view.syllable(comma + 1) == "cấp" and any(view.syllable(i) == "cấp" for i in range(pos, comma))
 
 
 def _listed_noun(view: _SentenceView, pos: int, comma: int, limit: int) -> bool:

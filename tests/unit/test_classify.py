@@ -965,6 +965,11 @@ def test_the_operations_centre_is_named_by_its_acronym_alone() -> None:
     assert code_of("Có 640 camera an ninh được kết nối về IOC.", "640") == "surveillance_cameras"
 
 
+def test_levels_listed_after_the_counted_units_stay_in_their_phrase() -> None:
+    text = "Đến nay, 100% cán bộ cấp tỉnh, cấp huyện và 93,5% cán bộ cấp xã đã có chữ ký số cá nhân."
+    assert code_of(text, "100%") == "digital_certificates"
+
+
 def test_a_count_of_accounts_set_beside_the_population_is_no_population() -> None:
     text = "Số tài khoản VNeID đã kích hoạt đạt 645.200 tài khoản, trên tổng dân số gần 1,1 triệu người."
     assert code_of(text, "645.200") == "electronic_identification"
