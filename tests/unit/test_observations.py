@@ -572,6 +572,7 @@ def test_without_a_publication_date_a_day_and_month_take_the_year_of_the_period_
         ("Tính đến tháng 6/2023, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2023, 6, 30)),
         ("Đến hết quý III năm 2023, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2023, 9, 30)),
         ("Đến cuối quý 1/2024, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 3, 31)),
+        ("Trong đợt kiểm tra từ tháng 4 đến tháng 7/2024, đội đã rà soát 412 máy chủ.", datetime.date(2024, 7, 31)),
     ],
 )
 def test_the_end_of_a_month_or_quarter_as_of_which_figures_are_stated(sentence: str, as_of: datetime.date) -> None:
