@@ -171,6 +171,9 @@ EVAL_SETS = (
     _composed("news71", "composed blind, news-style, forty-first round (scored blind at d57ebe1)"),
     _composed("news72", "composed blind, news-style with sector vocabulary, forty-first round (scored blind at d57ebe1)"),
     _composed("official46", "composed blind, official-style, forty-first round (scored blind at d57ebe1)"),
+    _composed("news73", "composed blind, news-style, forty-second round (scored blind at d5affd6)"),
+    _composed("news74", "composed blind, news-style with sector vocabulary, forty-second round (scored blind at d5affd6)"),
+    _composed("official47", "composed blind, official-style, forty-second round (scored blind at d5affd6)"),
 )
 
 
