@@ -970,6 +970,16 @@ def test_levels_listed_after_the_counted_units_stay_in_their_phrase() -> None:
     assert code_of(text, "100%") == "digital_certificates"
 
 
+def test_dossiers_filed_through_a_portal_or_system_are_filed_online() -> None:
+    text = (
+        "Năm 2024, Phòng Đăng ký kinh doanh thuộc Sở Kế hoạch và Đầu tư đã tiếp nhận 9.460 hồ sơ đăng ký doanh "
+        "nghiệp, trong đó 9.112 hồ sơ được nộp qua Hệ thống thông tin quốc gia về đăng ký doanh nghiệp, đạt 96,3%."
+    )
+    assert code_of(text, "9.112") == "dossiers_processed_online"  # the Department of Planning names no plan
+    assert code_of(text, "96,3%") == "dossiers_processed_online"
+    assert code_of("Tỷ lệ tờ khai phí được nộp qua hệ thống điện tử đạt 100%.", "100%") == "dossiers_processed_online"
+
+
 def test_a_count_of_accounts_set_beside_the_population_is_no_population() -> None:
     text = "Số tài khoản VNeID đã kích hoạt đạt 645.200 tài khoản, trên tổng dân số gần 1,1 triệu người."
     assert code_of(text, "645.200") == "electronic_identification"
