@@ -1396,6 +1396,17 @@ def _heads_phrase(view: _SentenceView, figure: _Figure, code: str) -> bool:
     return any(m.first == lead and m.payload == code for m in view.topics)
 
 
+def _before_place(view: _SentenceView, figure: _Figure, unit: str) -> tuple[int, int] | None:
+    """The measured phrase of a count up to a place adjunct after its noun: "03 máy | tại Bộ
+    phận tiếp nhận và trả kết quả" names where the machines are, not what they are."""
+    span = figure.measured
+    if span is None or unit != "count" or figure.linked or span[0] < figure.last:
+        return span
+    # "tại" only: "trên" opens a channel as often as a place ("bán hàng trên sàn thương mại điện tử")
+    place = next((i for i in range(span[0] + 1, span[1]) if view.syllable(i) == "tại"), None)
+    return span if place is None else (span[0], place)
+
+
 def _after_locative(view: _SentenceView, first: int) -> bool:
     """The syllable at `first` opens a place adjunct: "trên Cổng", "tại các điểm tham quan"."""
     before = first - 1
@@ -1751,7 +1762,9 @@ class _Report:
         names_unit = base is not None and base.name in lexicon.BASE_INDICATORS and figure.region(base.match) == SUBJECT
         # "... và đạt 30.000 trạm 5G": the noun right after a count names it, whatever the subject
         # (after a share it names the whole: "chiếm 39%/tổng số hồ sơ tiếp nhận")
-        names_own = self._names_topic(view, figure.measured) or self._names_topic(view, (figure.first, figure.last))
+        names_own = self._names_topic(view, _before_place(view, figure, unit)) or self._names_topic(
+            view, (figure.first, figure.last)
+        )
         counted = unit == "count" and figure.linked and self._names_topic(view, figure.after)
         if names_unit or names_own or counted:
             if figure.measured is not None:

@@ -970,6 +970,16 @@ def test_levels_listed_after_the_counted_units_stay_in_their_phrase() -> None:
     assert code_of(text, "100%") == "digital_certificates"
 
 
+def test_a_place_named_after_a_counted_part_says_where_not_what() -> None:
+    text = (
+        "Trụ sở UBND phường có 41 máy tính, gồm 30 máy của khối chính quyền và 11 máy tại Bộ phận "
+        "tiếp nhận và trả kết quả."
+    )
+    assert code_of(text, "11") == "computers"
+    # ... but what is sold "trên" a marketplace is sold there
+    assert code_of("Có 860 hộ bán hàng trên sàn thương mại điện tử.", "860") == "ecommerce"
+
+
 def test_dossiers_filed_through_a_portal_or_system_are_filed_online() -> None:
     text = (
         "Năm 2024, Phòng Đăng ký kinh doanh thuộc Sở Kế hoạch và Đầu tư đã tiếp nhận 9.460 hồ sơ đăng ký doanh "
