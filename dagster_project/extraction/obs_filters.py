@@ -49,6 +49,8 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
         _I,
     ),
     re.compile(r"\b(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+\d{1,2}-\d{1,2}\b", _I),
+    # A named day and its date: "Ngày Chuyển đổi số quốc gia 10/10", "Ngày Bưu chính thế giới 9/10".
+    re.compile(rf"\bNgày\s+[{_UPPER}][^\W\d]*(?:\s+[^\W\d]+){{0,5}}\s+\(?{_DAY_MONTH}\b(?![/.]\d)"),
     re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", _I),
     # Clock times, audio players, time zones: 16:42, 15:44:05, 0:00 / 0:00, GMT +7.
     re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\b", _I),

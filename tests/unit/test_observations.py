@@ -204,6 +204,13 @@ def test_the_number_someone_is_told_to_call_is_not_a_figure() -> None:
     assert _values("Tổng đài đã nhận 3.260 cuộc gọi của người dân.") == [(3260.0, "count")]
 
 
+def test_the_date_of_a_named_day_is_not_a_figure() -> None:
+    assert _values("Hưởng ứng Ngày Chuyển đổi số quốc gia 10/10, huyện ra mắt 3 nền tảng số.") == [(3.0, "count")]
+    assert _values("Nhân Ngày Pháp luật Việt Nam (9/11), xã tổ chức 4 buổi tuyên truyền.") == [(4.0, "count")]
+    # ... but a pair after a plain "ngày" word of counting stays a pair
+    assert _values("Có 9/10 huyện đã kết nối.") == [(9.0, "ratio")]
+
+
 def test_a_national_emergency_line_in_a_services_name_is_not_a_figure() -> None:
     assert _values("Trung tâm Cấp cứu 115 tỉnh đã điều 2.140 lượt xe.") == [(2140.0, "count")]
     assert _values("Người dân gọi cứu hỏa 114 được kết nối ngay.") == []
