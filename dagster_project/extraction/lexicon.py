@@ -755,6 +755,7 @@ KEYWORD_NOT_BEFORE: dict[str, tuple[str, ...]] = {
         "giải pháp", "thành tựu", "vào", "trong", "hiệu quả", "rộng rãi", "số",
     ),
     "kế hoạch": ("và đầu tư", "- đầu tư", "đầu tư"),  # the Department of Planning and Investment, no plan
+    "soc": ("trăng", "trang"),  # Sóc Trăng written without its marks, no security centre
     "số hóa": ("đơn",),
     "số hoá": ("đơn",),
     "sàn giao dịch": ("việc làm", "lao động"),

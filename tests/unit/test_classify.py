@@ -959,6 +959,12 @@ def test_an_index_named_at_the_end_of_the_clause_before_scores_no_figure_of_the_
     assert code_of("Chỉ số PAR Index: 88,52.", "88,52") == "index_scores"  # a label's colon joins it
 
 
+def test_the_security_operations_centre_is_named_by_its_acronym_alone() -> None:
+    assert code_of("SOC của tỉnh hiện giám sát 58 hệ thống thông tin.", "58") == "information_security"
+    # not Sóc Trăng written without its marks
+    assert code_of("Soc Trang has 2,460 mobile base stations.", "2,460") == "bts_stations"
+
+
 def test_the_operations_centre_is_named_by_its_acronym_alone() -> None:
     assert code_of("Hiện IOC của thành phố đã tích hợp 19 dịch vụ đô thị.", "19") == "smart_city_ioc"
     # cameras connected to it are still cameras
