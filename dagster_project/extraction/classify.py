@@ -85,7 +85,6 @@ _ANAPHOR_LOOKBACK = 800  # characters of the report a "hệ thống này" looks 
 _PUNCTUATION_BREAKS = frozenset(",;:(.!?")
 _LIST_MARKS = frozenset("+-–•*")
 _CLAUSE_ENDS = frozenset(";:.!?")
-_SENTENCE_PARTS_END = frozenset(";.!?")  # a label's colon joins it to its value
 _SENTENCE_BREAKS = frozenset(";.!?")  # what ends a list of verbs after the counted units
 _CLOSING = frozenset({")", "]", "%", "”", '"', "'", "percent", "phần", "trăm"})
 _LOCATIVES = frozenset(lexicon.LOCATIVES)
@@ -1985,8 +1984,9 @@ class _Report:
         """"đạt 0,6123 điểm", "tổng điểm 850": a score, not a count of places."""
         cues = [w for w in view.group("score_cue") if not _counts_places(view, w)]
         for w in cues:
-            if 0 <= figure.before_gap(w) <= 1 and view.syllable(w.last) not in _SENTENCE_PARTS_END:
-                return w.keyword  # "đạt 85,6 điểm", "chỉ số DTI: 0,61"; not "dẫn đầu về DTI; 100% hồ sơ"
+            if 0 <= figure.before_gap(w) <= 1 and view.syllable(w.last) not in _SENTENCE_BREAKS:
+                # "đạt 85,6 điểm", "chỉ số DTI: 0,61" (a label's colon joins them); not "dẫn đầu về DTI; 100% hồ sơ"
+                return w.keyword
             if obs.unit != "percent" and figure.before is not None and figure.after is None and (
                 w.first == _head_start(view, figure.before)
             ):

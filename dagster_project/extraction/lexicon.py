@@ -754,7 +754,7 @@ KEYWORD_NOT_BEFORE: dict[str, tuple[str, ...]] = {
         "công nghệ", "cntt", "khoa học", "chuyển đổi số", "trí tuệ nhân tạo", "ai", "tin học", "kỹ thuật",
         "giải pháp", "thành tựu", "vào", "trong", "hiệu quả", "rộng rãi", "số",
     ),
-    "kế hoạch": ("và đầu tư", "- đầu tư", "đầu tư"),  # the Department of Planning and Investment, no plan
+    "kế hoạch": ("và đầu tư", "- đầu tư"),  # the Department of Planning and Investment, no plan
     "soc": ("trăng", "trang"),  # Sóc Trăng written without its marks, no security centre
     "số hóa": ("đơn",),
     "số hoá": ("đơn",),

@@ -636,7 +636,7 @@ def target_deadline(
         year, month = int(found.group("of_year")), int(found.group("month"))
     if published is not None and year < published.year:
         return None
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+    return _month_end(year, month)
 
 
 def names_only_now(sentence_text: str) -> bool:
