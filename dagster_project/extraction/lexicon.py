@@ -363,6 +363,8 @@ SITE_BAR_WORDS = (
 # A share widget printed after an article's byline ("27/06/2025 - 16:42 Chia sẻ: Facebook Zalo"):
 # what follows these words is no part of the date line.
 SHARE_WORDS = ("chia sẻ", "share", "sao chép liên kết", "copy link")
+# An article's reading tools printed after its date line ("18/10/2024 07:10 A- A A+ In bài").
+ARTICLE_TOOL_WORDS = ("a- a a+", "a+ a a-", "in bài", "bản in", "cỡ chữ")
 
 
 # Headings of the boxes of links to other articles that news pages print beside or after

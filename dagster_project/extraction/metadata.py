@@ -15,6 +15,7 @@ import re
 
 from dagster_project.extraction.dates import date_from_url, find_dates, parse_date
 from dagster_project.extraction.lexicon import (
+    ARTICLE_TOOL_WORDS,
     DOCUMENT_NUMBER_PATTERN,
     DOCUMENT_TYPES,
     REPRINT_HEADER_REACH_LINES,
@@ -453,7 +454,9 @@ def _only_bar_words(line: str) -> bool:
 
 
 _BAR_WORD = re.compile(r"(?<!\w)" + alternation(SITE_BAR_WORDS) + r"(?!\w)", re.IGNORECASE)
-_SHARE_TAIL = re.compile(r"\s+" + alternation(SHARE_WORDS) + r"\b.*$", re.IGNORECASE)
+_SHARE_TAIL = re.compile(
+    r"\s+(?:" + alternation(SHARE_WORDS) + r"\b|" + alternation(ARTICLE_TOOL_WORDS) + r"(?!\w)).*$", re.IGNORECASE
+)
 
 
 _SITE_BAR = re.compile(r"(?:^|\|)\s*" + alternation(SITE_BAR_WORDS) + r"\s*(?=\||$)", re.IGNORECASE)

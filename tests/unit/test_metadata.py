@@ -42,6 +42,13 @@ def test_date_line_with_gmt_and_time() -> None:
     assert meta.published_date == datetime.date(2023, 4, 3)
 
 
+def test_a_date_line_followed_by_the_articles_reading_tools() -> None:
+    meta = extract_metadata("Huyện mở rộng mạng cáp quang\n22/11/2024 09:45 A- A A+ In bài\nNội dung bài viết.")
+    assert meta.published_date == datetime.date(2024, 11, 22)
+    meta = extract_metadata("Tiêu đề bài viết mới\nThứ Sáu, 14/06/2024 - 16:05 Cỡ chữ A+ A- In bài\nNội dung.")
+    assert meta.published_date == datetime.date(2024, 6, 14)
+
+
 def test_english_posted_line() -> None:
     meta = extract_metadata("Dak Lak expands fibre\nPosted: March 7, 2023 10:15\nBody text.")
     assert meta.published_date == datetime.date(2023, 3, 7)
