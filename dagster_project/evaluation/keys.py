@@ -174,6 +174,9 @@ EVAL_SETS = (
     _composed("news73", "composed blind, news-style, forty-second round (scored blind at d5affd6)"),
     _composed("news74", "composed blind, news-style with sector vocabulary, forty-second round (scored blind at d5affd6)"),
     _composed("official47", "composed blind, official-style, forty-second round (scored blind at d5affd6)"),
+    _composed("news75", "composed blind, news-style, forty-third round (scored blind at 5575bed)"),
+    _composed("news76", "composed blind, news-style with sector vocabulary, forty-third round (scored blind at 5575bed)"),
+    _composed("official48", "composed blind, official-style, forty-third round (scored blind at 5575bed)"),
 )
 
 
