@@ -1194,7 +1194,8 @@ _LISTED_NOUN_SYLLABLES = 2  # "khu, điểm du lịch": a noun this short before
 def _listed_level(view: _SentenceView, pos: int, comma: int) -> bool:
     """The comma at `comma` lists another level of the same units ("cán bộ, công chức cấp tỉnh,
     cấp huyện và ...")."""
-    return view.syllable(comma + 1) == "cấp" and any(view.syllable(i) == "cấp" for i in range(pos, comma))
+    level = lexicon.LEVEL_WORD
+    return view.syllable(comma + 1) == level and any(view.syllable(i) == level for i in range(pos, comma))
 
 
 def _listed_noun(view: _SentenceView, pos: int, comma: int, limit: int) -> bool:
@@ -1401,8 +1402,7 @@ def _before_place(view: _SentenceView, figure: _Figure, unit: str) -> tuple[int,
     span = figure.measured
     if span is None or unit != "count" or figure.linked or span[0] < figure.last:
         return span
-    # "tại" only: "trên" opens a channel as often as a place ("bán hàng trên sàn thương mại điện tử")
-    place = next((i for i in range(span[0] + 1, span[1]) if view.syllable(i) == "tại"), None)
+    place = next((i for i in range(span[0] + 1, span[1]) if view.syllable(i) == lexicon.PLACE_LOCATIVE), None)
     return span if place is None else (span[0], place)
 
 
@@ -1901,9 +1901,9 @@ class _Report:
                 for t in view.topics
             )
             # the counted phrase ends at a comma: "812.400 tài khoản, trên tổng dân số ..." counts accounts
-            comma = next((i for i in range(head_start, head_end) if view.syllable(i) == ","), head_end) if head else 0
+            counted = [w for w in head if "," not in (view.syllable(i) for i in range(head_start, w.first))]
             for w in view.group("population"):
-                if 0 <= figure.before_gap(w) <= 3 or (w in head and w.first < comma and not linked):
+                if 0 <= figure.before_gap(w) <= 3 or (w in counted and not linked):
                     return "population", w.keyword
             for w in view.group("population_head"):
                 if w.first == head_start and _ends_phrase(view, w) and not linked:

@@ -615,6 +615,12 @@ TABLE_BASE_INDICATORS: dict[str, str] = {"documents": "e_documents", "dossiers":
 LOCATIVES: tuple[str, ...] = ("trên", "tại")
 # ... also past a plural word: "vé điện tử được bán tại các điểm tham quan" counts tickets.
 LOCATIVE_DETERMINERS: tuple[str, ...] = ("các", "những", "mọi")
+# The locative that opens only a place, after a counted noun ("03 máy tại Bộ phận một cửa"):
+# "trên" opens a channel as often as a place ("bán hàng trên sàn thương mại điện tử").
+PLACE_LOCATIVE = "tại"
+# The word that names an administrative level ("cấp tỉnh, cấp huyện"): a comma before another
+# one lists levels of the same units.
+LEVEL_WORD = "cấp"
 # A quotation in the first person singular is one person's account ("Mỗi tháng tôi bán được
 # khoảng 300 kg chè qua mạng"), not the province's figure; "chúng tôi" speaks for an agency.
 FIRST_PERSON_SINGULAR: tuple[str, ...] = ("tôi",)
