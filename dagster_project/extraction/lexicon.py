@@ -844,6 +844,9 @@ PLACE_UNIT_WORDS: tuple[str, ...] = (
     "khu phố", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "đơn vị hành chính", "communes", "wards",
     "districts", "villages",
 )
+# The units under a province, which an address names before it ("thị trấn Phong Châu, huyện
+# Phù Ninh, tỉnh Phú Thọ"): a province that closes such an address locates what the text is about.
+UNITS_BELOW_PROVINCE: tuple[str, ...] = ("huyện", "quận", "thị xã", "thị trấn", "xã", "phường")
 PLACE_UNIT_VERBS: tuple[str, ...] = ("có", "gồm", "có tổng số", "has", "had", "comprises")
 PLACE_UNIT_ENDS: tuple[str, ...] = ("trong đó", "với", "gồm", "bao gồm", "of which", "with")
 # People counted as members of a team, a union or a course: they exist through what they

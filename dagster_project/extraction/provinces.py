@@ -39,6 +39,7 @@ from dagster_project.extraction.lexicon import (
     PORTAL_FURNITURE_PATTERN,
     RANK_CUES,
     RANK_GROUP,
+    UNITS_BELOW_PROVINCE,
     word_alternation,
 )
 from dagster_project.extraction.normalize import normalize_text
@@ -474,7 +475,8 @@ def named_in_passing(text: str, code: str) -> bool:
 
 def _titled_or_named_again(mentions: list[_Mention], code: str, title: str, text: str) -> bool:
     """A national site's report is about a province its title names, or that it names in full
-    ("tỉnh X", "thành phố X") more than once. A title that ranks it ("Đà Nẵng giữ vị trí dẫn
+    ("tỉnh X", "thành phố X") more than once, or that it alone names, closing an address
+    ("huyện Phù Ninh, tỉnh Phú Thọ"). A title that ranks it ("Đà Nẵng giữ vị trí dẫn
     đầu") is about the ranking of all provinces: no province."""
     if _RANKING_TITLE.search(title):
         return False
@@ -484,12 +486,24 @@ def _titled_or_named_again(mentions: list[_Mention], code: str, title: str, text
     # the only province it names in full, and "của tỉnh", "toàn tỉnh" after that: its subject
     others = {m.gso_code for m in mentions if m.kind != "file" and m.weight >= _NATIONAL_MIN_WEIGHT} - {code}
     first = min((m.start for m in own if m.weight >= _NATIONAL_MIN_WEIGHT), default=None)
-    return not others and first is not None and len(_THE_PROVINCE.findall(text, first + 1)) >= _THE_PROVINCE_AGAIN
+    if others or first is None:
+        return False
+    if any(m.gso_code != code for m in mentions if m.kind != "file"):
+        return len(_THE_PROVINCE.findall(text, first + 1)) >= _THE_PROVINCE_AGAIN
+    # the only province it names at all, closing an address ("huyện Phù Ninh, tỉnh Phú Thọ"):
+    # where the story happens
+    return len(_THE_PROVINCE.findall(text, first + 1)) >= _THE_PROVINCE_AGAIN or any(
+        _CLOSES_ADDRESS.search(text, max(0, m.start - _ADDRESS_REACH), m.start) for m in own
+    )
 
 
 # The province the text is about, named again by its rank only ("của tỉnh", "toàn tỉnh")
 _THE_PROVINCE = re.compile(r"\b(?:[Cc]ủa|[Tt]oàn|[Cc]ả)\s+(?:tỉnh|thành phố)\b(?!\s+[A-ZÀ-ỸĐ])")
 _THE_PROVINCE_AGAIN = 2
+_CLOSES_ADDRESS = re.compile(
+    rf"\b(?i:{'|'.join(UNITS_BELOW_PROVINCE)})\s+[A-ZÀ-ỸĐ0-9][^\n,;.()]{{0,30}},\s*(?i:tỉnh|thành phố|tp\.?)\s*$"
+)
+_ADDRESS_REACH = 60
 _RANKING_TITLE = re.compile(word_alternation(RANK_CUES + RANK_GROUP), re.IGNORECASE)
 
 

@@ -280,6 +280,21 @@ def test_a_national_site_that_names_one_province_and_then_its_province_is_about_
     assert extract_metadata(text, "q2.txt", "https://baotintuc.vn/tin-6").province_code is None
 
 
+def test_a_national_site_whose_only_province_closes_an_address_is_about_it() -> None:
+    text = (
+        "Nhà máy chè số hóa dây chuyền\n"
+        "Công ty chè tại xã Yên Lãng, huyện Đại Từ, tỉnh Thái Nguyên đã số hóa 80% khâu sản xuất. "
+        "Cả nước có hơn 500 nhà máy chè, công suất của nhà máy lớn nhất cả nước."
+    )
+    assert extract_metadata(text, "c1.txt", "https://vneconomy.vn/c-1.htm").province_code == "19"
+    # another province named anywhere: the address may be one example among several
+    text = text + " Mô hình tương tự đã có ở Phú Thọ."
+    assert extract_metadata(text, "c2.txt", "https://vneconomy.vn/c-2.htm").province_code is None
+    # named in full but not closing an address: a locality named in passing
+    text = "Nhà máy chè số hóa dây chuyền\nTheo Bộ Công Thương, tỉnh Thái Nguyên có nhiều nhà máy chè."
+    assert extract_metadata(text, "c3.txt", "https://vneconomy.vn/c-3.htm").province_code is None
+
+
 def test_the_english_editions_and_ministries_are_national_sites() -> None:
     # the capital's dateline is where the newsroom sits, not what a national report is about
     text = (
@@ -337,10 +352,10 @@ def test_a_site_of_unknown_place_is_about_the_one_province_its_text_names_in_ful
     text = "Chuyển đổi số ở xã vùng biển\nXã Bình Thắng (huyện Bình Đại, tỉnh Bến Tre) đã có 2.310 hộ dùng cáp quang."
     meta = extract_metadata(text, "d1.txt", "https://baodongkhoi.vn/chuyen-doi-so-a1.html")
     assert (meta.province_code, meta.province_source) == ("83", "text")
-    # ... not when it names a second province, nor on a national site we know
+    # ... not when it names a second province, on its own site or a national one
     text2 = text + " Mô hình được học tập từ tỉnh Trà Vinh."
     assert extract_metadata(text2, "d2.txt", "https://baodongkhoi.vn/a2.html").province_code is None
-    assert extract_metadata(text, "d3.txt", "https://vnexpress.net/a-3").province_code is None
+    assert extract_metadata(text2, "d3.txt", "https://vnexpress.net/a-3").province_code is None
 
 
 def test_the_file_name_is_the_last_resort() -> None:
