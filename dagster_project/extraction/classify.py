@@ -1669,7 +1669,11 @@ class _Report:
             if referent is not None:
                 code, keyword, by = referent[0], referent[1], SUBJECT
         if obs.scope != "table" and by != SUBJECT:
-            named = self._named_before(view, figure, self.text[max(0, view.start - _ANAPHOR_LOOKBACK) : view.start])
+            earlier = self.text[max(0, view.start - _ANAPHOR_LOOKBACK) : view.start]
+            named = self._named_before(view, figure, earlier)
+            if named is None and (chosen is None or chosen.generic or chosen.in_parts):
+                # what the subject did is named by nothing specific but the parts after "trong đó"
+                named = self._plural_subject_named_before(view, figure, earlier)
             if named is not None:
                 code, keyword, by = named[0], named[1], CONTEXT
         elif obs.scope != "table" and obs.unit == "count" and chosen is not None and not chosen.head:
@@ -2113,6 +2117,34 @@ class _Report:
         longer = self.tax.by_head_word.get(tone_key(noun))
         if not longer:
             return None
+        return self._nearest_mention(view, noun, longer, head, earlier)
+
+    def _plural_subject_named_before(self, view: _SentenceView, figure: _Figure, earlier: str) -> tuple[str, str] | None:
+        """"Các tổ đã hỗ trợ 14.860 lượt người dân": a plural subject of a bare noun that starts
+        longer keywords, opening its clause right before what it did with no figure between, stands for the
+        nearest earlier mention of one of them ("Tổ công nghệ số cộng đồng"), as the bare noun
+        of a counted phrase does."""
+        earliest = max([f[1] for f in view.figures if f[1] <= figure.first] + [figure.clause[0]])
+        for det in range(figure.first - 2, earliest - 1, -1):
+            if view.syllable(det) not in lexicon.LOCATIVE_DETERMINERS:
+                continue
+            opened = view.text.searchable[: view.text.syllable_start(det)].rstrip()
+            if det > figure.clause[0] and not opened.endswith((",", ":")):
+                return None  # "Số liệu từ các trạm ...": a place or source inside the subject, not it
+            for width in (2, 1):
+                noun = " ".join(view.syllable(i) for i in range(det + 1, min(det + 1 + width, figure.first)))
+                longer = self.tax.by_head_word.get(tone_key(noun))
+                after = det + 1 + width
+                if after < figure.first and view.syllable(after) in lexicon.ANAPHORS:
+                    after += 1
+                if longer and after < figure.first and view.at("predicate", after) is not None:
+                    return self._nearest_mention(view, noun, longer, det + 1, earlier)
+            return None
+        return None
+
+    def _nearest_mention(
+        self, view: _SentenceView, noun: str, longer: frozenset[str], head: int, earlier: str
+    ) -> tuple[str, str] | None:
         until = view.text.to_original(view.text.syllable_start(head))
         window = Text((earlier + view.sentence[:until])[-_ANAPHOR_LOOKBACK:])
         mentions = [t for t in _keywords(self.tax, window) if t.keyword in longer]

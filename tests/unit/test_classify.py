@@ -795,6 +795,32 @@ def test_a_bare_noun_stands_for_its_full_name_said_before() -> None:
     assert code_of("Các doanh nghiệp viễn thông xây mới 9 trạm.", "9") == "telecom_enterprises"
 
 
+def test_a_plural_subject_of_a_bare_noun_stands_for_its_full_name_said_before() -> None:
+    text = (
+        "Toàn huyện đã thành lập Tổ công nghệ số cộng đồng ở mọi thôn.\n\n"
+        "Trong quý I, các tổ đã giúp 9.310 lượt người dân, trong đó cài đặt ứng dụng VNeID 4.020 lượt, "
+        "nộp hồ sơ trực tuyến 2.115 lượt."
+    )
+    found = classified(text)
+    obs = found["9.310"]  # what the teams did, not the first of its parts
+    assert (obs.indicator_code, obs.classified_by) == ("community_digital_teams", "context")
+    assert obs.matched_keyword == "tổ → tổ công nghệ số cộng đồng"
+    # the parts after "trong đó" keep their own words
+    assert found["4.020"].indicator_code == "electronic_identification"
+    # what the subject did, named by its own words, stays what it is
+    text = (
+        "Toàn huyện đã thành lập Tổ công nghệ số cộng đồng ở mọi thôn. "
+        "Các tổ đã hướng dẫn 5.270 người dân kích hoạt tài khoản định danh điện tử."
+    )
+    assert code_of(text, "5.270") == "electronic_identification"
+    # a plural noun inside the subject is a source or a place, not the subject
+    text = (
+        "Toàn huyện đã thành lập Tổ công nghệ số cộng đồng ở mọi thôn. "
+        "Ý kiến từ các tổ đã được gửi về 14 hợp tác xã."
+    )
+    assert code_of(text, "14") == "unclassified"
+
+
 def test_a_figure_only_a_generic_word_names_takes_the_topic_of_the_figure_before_it() -> None:
     text = "Tỉnh đã lắp đặt 140 điểm phát wifi công cộng miễn phí. Mỗi ngày có khoảng 9 nghìn lượt kết nối."
     obs = classified(text)["9 nghìn"]
