@@ -177,6 +177,9 @@ EVAL_SETS = (
     _composed("news75", "composed blind, news-style, forty-third round (scored blind at 5575bed)"),
     _composed("news76", "composed blind, news-style with sector vocabulary, forty-third round (scored blind at 5575bed)"),
     _composed("official48", "composed blind, official-style, forty-third round (scored blind at 5575bed)"),
+    _composed("news77", "composed blind, news-style, forty-fourth round (scored blind at d0124df)"),
+    _composed("news78", "composed blind, news-style with sector vocabulary, forty-fourth round (scored blind at d0124df)"),
+    _composed("official49", "composed blind, official-style, forty-fourth round (scored blind at d0124df)"),
 )
 
 
