@@ -455,7 +455,7 @@ def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[
     counts by itself (lexicon.TABLE_BASE_INDICATORS)."""
     bases: list[str] = []
     for title in (obs.extra.get("table_caption"), obs.extra.get("table_heading")):
-        if not title:
+        if not title or _ATTACHMENT_NOTE.match(title):
             continue
         # A cell that names no unit counts what the title's head noun names ("Biểu 2. Hồ sơ
         # thủ tục hành chính cấp huyện": dossiers, not procedures); the caption's unit holds
@@ -491,6 +491,9 @@ def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[
         if named in tax.indicators:
             return named, base
     return None
+
+
+_ATTACHMENT_NOTE = re.compile(r"^\W*" + lexicon.word_alternation(lexicon.ATTACHMENT_NOTE_OPENERS), re.IGNORECASE)
 
 
 def _column_in_title(column: str | None, title: str) -> tuple[int, int] | None:
@@ -542,7 +545,7 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
         if channel is not None and obs.classified_by != RELEVANCE:
             channel_cells.append((k, channel))  # whatever keyword the channel's words hit
             continue
-        if not _undecided(obs, tax) and not _by_column_header(obs):
+        if not _undecided(obs, tax) and not _by_column_header(obs) and not _counts_other_units(obs):
             continue
         channel = channel_of(obs.subject)
         if channel is not None:
@@ -594,6 +597,20 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
             if found is not None:
                 out[k] = _by_title(out[k], found, tax)
     return out
+
+
+def _counts_other_units(obs: Observation) -> bool:
+    """A cell only its row label named ("Bộ phận Một cửa huyện") under a title that counts units
+    that indicator cannot count ("Tổng hợp hồ sơ thủ tục hành chính": dossiers, not one-stop
+    shops): the row names where the units are, the title what they are."""
+    keyword = Text(obs.matched_keyword or "").searchable
+    if obs.base is not None or not obs.table_row or not keyword:
+        return False
+    if keyword not in Text(obs.table_row).searchable or keyword in Text(obs.subject).searchable:
+        return False  # the column's own words named it
+    titles = [t for t in (obs.extra.get("table_caption"), obs.extra.get("table_heading")) if t]
+    base = next((b for b in (_first_base(t) for t in titles if not _ATTACHMENT_NOTE.match(t)) if b), None)
+    return base is not None and obs.indicator_code in lexicon.BASE_EXCLUDES.get(base, frozenset())
 
 
 def _by_title(obs: Observation, found: tuple[str, str], tax: Taxonomy) -> Observation:

@@ -173,6 +173,9 @@ DOCUMENT_NAMES = (
     "Hướng dẫn", "Báo cáo", "Thông báo", "Tờ trình", "Kết luận", "Kế hoạch", "Quy định", "Decision", "Resolution",
     "Decree", "Directive", "Circular", "Project", "Program", "Programme",
 )
+# The line under an appendix's title that names the document it is attached to ("(Kèm theo
+# Báo cáo số 96/BC-UBND ngày 08/4/2025 của UBND huyện)"): it names no measure of the table.
+ATTACHMENT_NOTE_OPENERS = ("kèm theo", "ban hành kèm theo", "attached to", "annex to")
 # ... of which these are verbs too, written in lower case: "đã hướng dẫn 46.520 người dân",
 # "báo cáo 12 vụ việc". Their number is a document's only after "số", before a "/" code, or
 # with the name capitalised ("Hướng dẫn 05", "Kế hoạch 120/KH-UBND").

@@ -1809,6 +1809,24 @@ def test_people_sent_to_a_training_counted_later_in_the_clause_are_its_learners(
     assert code_of(text, "4") == "trainings"
 
 
+def test_an_appendix_table_is_named_by_its_title_not_by_the_note_of_what_it_is_attached_to() -> None:
+    text = (
+        "PHỤ LỤC\nTỔNG HỢP HỒ SƠ THỦ TỤC HÀNH CHÍNH 6 THÁNG ĐẦU NĂM 2024\n"
+        "(Kèm theo Báo cáo số 41/BC-UBND ngày 05/7/2024 của UBND huyện)\nĐơn vị tính: hồ sơ\n\n"
+        f"{'STT':5}{'Đơn vị tiếp nhận':30}{'Tiếp nhận':12}Trong đó trực tuyến\n"
+        f"{'1':5}{'Bộ phận Một cửa huyện':30}{'1.530':12}1.108\n"
+        f"{'2':5}{'Xã Phong Lạc':30}{'624':12}397\n"
+        f"{'':5}{'Tổng cộng':30}{'2.154':12}1.505\n"
+    )
+    found = classified(text)
+    # the note names a report and a body, not what the cells count
+    assert found["624"].indicator_code == found["2.154"].indicator_code == "dossiers_received"
+    assert found["397"].indicator_code == "dossiers_processed_online"
+    # a row named after a one-stop shop counts the dossiers it received, not one-stop shops
+    assert found["1.530"].indicator_code == "dossiers_received"
+    assert found["1.108"].indicator_code == "dossiers_processed_online"
+
+
 def test_a_title_ending_in_vien_counts_people() -> None:
     # Sino-Vietnamese titles of people end in "viên": trained, they are learners
     assert code_of("Chi cục đã tổ chức 3 lớp tập huấn cho 215 lượt kiểm lâm viên.", "215") == "learners"
