@@ -513,6 +513,8 @@ LINKING_VERBS: tuple[str, ...] = (
     "đến", "tới", "reached", "reaches", "reach", "reaching", "is", "was", "were", "are", "stood at", "of",
     "totalled", "totaled", "hit",
 )
+# ... of which those that state a measure's value ("Tỷ lệ ... năm 2024 đạt 62,4%"), not its reach.
+STATING_VERBS: tuple[str, ...] = ("đạt", "đạt tỷ lệ", "đạt tỉ lệ", "ước đạt", "là", "chiếm", "chiếm tỷ lệ", "ở mức")
 # Linking verbs of extent ("đưa sóng 5G đến 100% quận"): the noun nearest them is measured.
 EXTENT_LINKING_VERBS: tuple[str, ...] = ("đến", "tới", "lên tới", "lên đến")
 # Verbs that join a subject to a count of what it connects to ("LGSP đã kết nối với 18 hệ

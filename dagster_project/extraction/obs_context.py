@@ -563,6 +563,52 @@ def data_cut_off(text: str, year_of: datetime.date | None) -> datetime.date | No
     return found
 
 
+# A period a sentence names after its opening: "... chiếm 99% trong quý I/2025", "ngăn chặn 1,2
+# triệu lượt tấn công trong 11 tháng năm 2024"; or the year of the measure it states, right
+# before the verb that links it to the figure: "Tỷ lệ hồ sơ trực tuyến năm 2024 đạt 62,4%".
+_NAMED_PERIODS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], int], datetime.date | None]], ...] = (
+    (re.compile(r"\btrong\s+(?P<n>\d{1,2})\s+tháng(?:\s+đầu)?\s+năm\s+" + _YEAR + r"\b(?!\s*[-–])", _I), _months_end),
+    (re.compile(r"\btrong\s+quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*" + _YEAR + r"\b", _I),
+     lambda m, year: _quarter_end(year, m.group("q"))),
+    (re.compile(r"\btrong\s+tháng\s+(?P<n>\d{1,2})\s*(?:/|năm\s+)\s*" + _YEAR + r"\b", _I), _months_end),
+    (re.compile(r"\btrong\s+năm\s+" + _YEAR + r"\b(?!\s*[-–])", _I), lambda m, year: datetime.date(year, 12, 31)),
+)
+_YEAR_OF_MEASURE = re.compile(
+    r"(?:\b(?P<n>\d{1,2})\s+tháng(?:\s+đầu)?\s+|\b)năm\s+" + _YEAR + r"(?:\s+(?:của|toàn)\s+[^\d,;.()]{1,40}?)?\s+(?:" + lexicon.alternation(lexicon.STATING_VERBS)
+    + r")\s*(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?$",
+    _I,
+)
+
+
+_RANKED_BEFORE = re.compile(lexicon.word_alternation(lexicon.RANKING_WORDS) + r"\s*$", _I)
+
+
+def named_period_end(sentence_text: str, at: int, year_of: datetime.date | None) -> datetime.date | None:
+    """The end of a period the sentence names after its opening (`at`: where the figure
+    starts in it), when that period is over by the publication date: the year of the measure
+    right before the figure, else a "trong <period>" anywhere in its ';'-clause."""
+    if year_of is None:
+        return None
+    text = _COMPARED_TIME.sub(lambda m: " " * len(m.group()), sentence_text)
+    found: datetime.date | None = None
+    m = _YEAR_OF_MEASURE.search(text, 0, at)
+    if m:
+        found = _months_end(m, int(m.group("year"))) if m.group("n") else datetime.date(int(m.group("year")), 12, 31)
+    else:
+        start = text.rfind(";", 0, at) + 1
+        end = text.find(";", at)
+        for pattern, period_end in _NAMED_PERIODS:
+            m = pattern.search(text, start, len(text) if end == -1 else end)
+            if m and _RANKED_BEFORE.search(text, 0, m.start()):
+                break  # "cao nhất trong năm 2024": the period of a ranking, not of the figure
+            if m:
+                found = period_end(m, int(m.group("year")))
+                break
+    if found is None or found - year_of > _PERIOD_REACH:
+        return None
+    return found
+
+
 def within_cut_off(period_end: datetime.date | None, cut_off: datetime.date | None) -> datetime.date | None:
     """The end of a period a figure is stated for, or the day the report's data stop at when that
     day falls inside the period: "Năm 2024, Sở tiếp nhận 6.842 hồ sơ" in a report whose data

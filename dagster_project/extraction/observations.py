@@ -30,6 +30,7 @@ from dagster_project.extraction.obs_context import (
     clause_bounds,
     is_target,
     names_a_time,
+    named_period_end,
     names_only_now,
     period_as_of,
     report_period_end,
@@ -199,8 +200,11 @@ def _block_figures(
         for figure in found:
             figure.context = context
             figure.in_goal_list = goals_open
+            named = None if own is not None else named_period_end(sentence.text, figure.start - sentence.start, year_of)
             if own is not None:
                 figure.as_of, figure.as_of_source = own, "sentence"
+            elif named is not None:
+                figure.as_of, figure.as_of_source = within_cut_off(named, block.scope.cut_off), "sentence"
             elif carried is not None and not names_a_time(sentence.text):
                 figure.as_of, figure.as_of_source = carried, "paragraph"
             elif block.scope.as_of is not None:

@@ -202,11 +202,11 @@ def test_the_time_a_figure_is_compared_with_is_not_its_as_of_date() -> None:
          datetime.date(2025, 9, 30)),
         ("(Cổng TTĐT) - Quý III/2025, huyện cấp 640 chữ ký số.", datetime.date(2025, 10, 6), datetime.date(2025, 9, 30)),
         # ... a speaker's words before a dash are no dateline
-        ("Ông Minh - Giám đốc Sở cho biết trong 9 tháng đầu năm 2025 đã có 52 trạm BTS.", datetime.date(2025, 10, 6), None),
+        ("Ông Minh - Giám đốc Sở cho biết 9 tháng đầu năm 2025 đã có 52 trạm BTS.", datetime.date(2025, 10, 6), None),
         # a plan's period, ending long after publication, is no period of results: the goal it
         # sets is dated by its deadline (test_observations: a goal is dated by ...)
         ("Năm 2026, phấn đấu 95% hồ sơ được nộp trực tuyến.", datetime.date(2025, 12, 1), datetime.date(2026, 12, 31)),
-        # a period named inside the sentence is no scope of it
+        # the period of a ranking is no scope of the figure
         ("Tỉnh đã cấp 3.200 chữ ký số, cao nhất trong năm 2024.", datetime.date(2024, 12, 20), None),
     ],
 )

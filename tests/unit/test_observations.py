@@ -587,6 +587,34 @@ def test_the_end_of_a_month_or_quarter_as_of_which_figures_are_stated(sentence: 
     assert obs.as_of_date == as_of
 
 
+@pytest.mark.parametrize(
+    ("sentence", "as_of"),
+    [
+        # the year of the measure, right before the verb that states it
+        ("Tỷ lệ thanh toán trực tuyến năm 2024 đạt 48,2%.", datetime.date(2024, 12, 31)),
+        ("Chỉ số hài lòng năm 2023 của người dân đạt 86,5%.", datetime.date(2023, 12, 31)),
+        ("Số lượt truy cập 10 tháng năm 2024 đạt 96.400 lượt.", datetime.date(2024, 10, 31)),
+        # a period named after the figure, in its clause
+        ("Các cơ quan đã gửi 8.240 văn bản điện tử trong quý II/2024.", datetime.date(2024, 6, 30)),
+        ("Hệ thống đã chặn 5.300 lượt truy cập trái phép trong 9 tháng năm 2024.", datetime.date(2024, 9, 30)),
+    ],
+)
+def test_a_period_named_after_the_opening_dates_its_figures(sentence: str, as_of: datetime.date) -> None:
+    (obs,) = extract_observations(sentence, datetime.date(2025, 2, 10))
+    assert obs.as_of_date == as_of
+
+
+def test_a_period_still_to_come_or_in_another_clause_dates_nothing() -> None:
+    # a year still to come at publication is a plan's
+    (obs,) = extract_observations("Tỷ lệ thanh toán trực tuyến năm 2027 đạt 60%.", datetime.date(2025, 2, 10))
+    assert obs.as_of_date is None
+    # the period of another clause
+    found = extract_observations(
+        "Hiện có 1.240 trạm BTS; trong năm 2024 đã xây mới 96 trạm.", datetime.date(2025, 2, 10)
+    )
+    assert {o.quote: o.as_of_date for o in found}["1.240"] is None
+
+
 def test_a_year_label_before_a_comma_does_not_swallow_the_next_figure() -> None:
     assert [o.quote for o in extract_observations("Năm 2024, 2.860 cán bộ đã hoàn thành khóa bồi dưỡng.")] == ["2.860"]
     # the list of levels itself is still a label
