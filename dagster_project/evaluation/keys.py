@@ -180,6 +180,9 @@ EVAL_SETS = (
     _composed("news77", "composed blind, news-style, forty-fourth round (scored blind at d0124df)"),
     _composed("news78", "composed blind, news-style with sector vocabulary, forty-fourth round (scored blind at d0124df)"),
     _composed("official49", "composed blind, official-style, forty-fourth round (scored blind at d0124df)"),
+    _composed("news79", "composed blind, news-style, forty-fifth round (scored blind at 99449ee)"),
+    _composed("news80", "composed blind, news-style with sector vocabulary, forty-fifth round (scored blind at 99449ee)"),
+    _composed("official50", "composed blind, official-style, forty-fifth round (scored blind at 99449ee)"),
 )
 
 
