@@ -220,14 +220,19 @@ NATIONAL_LEVEL_PATTERN = r"toàn quốc|cả nước|ủy ban quốc gia|uỷ ba
 TARGET_CUE_PATTERN = (
     r"phấn đấu|mục tiêu|chỉ tiêu|theo kế hoạch|kế hoạch đề ra|đề ra|đặt ra|dự kiến|\bsẽ\b|"
     r"\bkế hoạch(?:\s+năm\s+(?:19|20)\d{2})?\s*:|"  # "Kế hoạch năm 2025: phát triển thêm 150 trạm"
+    r"\bkế hoạch\s+năm\s+(?:19|20)\d{2}\s*,|"  # "Kế hoạch năm 2025, 100% bệnh viện ..."
     r"\btarget|\baims? to\b|\bplans? to\b|\bwill\b|\bexpected to\b|"
     r"\b(?:is|are) (?:planned|scheduled)\b|\bscheduled to\b|"
     # a directive asks for what is still to be done ("đề nghị các doanh nghiệp phát triển thêm
     # 300 trạm"); "theo đề nghị", "đáp ứng yêu cầu" name a request, not a goal
     # (nor "hồ sơ đề nghị cấp tài khoản", "đã đề nghị cấp 369 chứng thư": an application)
     r"(?<!theo )(?<!đáp ứng )(?<!các )(?<!những )(?<!hồ sơ )(?<!văn bản )(?<!giấy )(?<!đơn )(?<!phiếu )"
-    r"(?<!\w)(?:đề nghị|yêu cầu)(?!\w)(?!\s+cấp\b)"
+    # (nor a count of requests: "3.980 yêu cầu nộp qua ứng dụng")
+    r"(?<!\d )(?<!\w)(?:đề nghị|yêu cầu)(?!\w)(?!\s+cấp\b)"
 )
+# ... or right after the counted units, in their own phrase: "9 bản còn lại dự kiến có sóng
+# trước ngày 31/12/2024" (what is expected of them is still to come).
+FUTURE_CUES_AFTER: tuple[str, ...] = ("dự kiến", "sẽ", "expected to", "will", "are scheduled to", "is scheduled to")
 # A subsidy rate is policy: "Tỉnh hỗ trợ 30% chi phí"; a count supported is a result ("hỗ trợ
 # 2.150 bộ máy tính"). Read right before a percentage only.
 SUBSIDY_RATE_CUE_PATTERN = r"(?<!đã )hỗ trợ\s*(?:tối đa\s*)?$"

@@ -234,6 +234,23 @@ def is_target(before: str, published: datetime.date | None, percent: bool = Fals
     return False
 
 
+_FUTURE_AFTER = re.compile(
+    r"[^,;:.()\d]{0,40}?(?P<cue>" + lexicon.word_alternation(lexicon.FUTURE_CUES_AFTER) + r")(?=\s+[^\W\d])", _I
+)
+# "chiếm 8,1% tổng sản lượng dự kiến": the phrase after a share's verb names its whole
+_SHARE_OF_WHOLE_BEFORE = re.compile(r"(?<!\w)(?:chiếm|bằng|trên tổng số|trong tổng số)\s*$", _I)
+_PAST_MARKER = re.compile(r"(?<!\w)đã(?!\w)", _I)
+
+
+def expected_after(before: str, after: str) -> bool:
+    """The figure's own phrase says its units are still expected to do what it says ("9 bản còn
+    lại dự kiến có sóng ...", "... sẽ được lắp đặt"): a goal, not a result."""
+    if _SHARE_OF_WHOLE_BEFORE.search(before):
+        return False
+    m = _FUTURE_AFTER.match(after)
+    return m is not None and not _PAST_MARKER.search(after, 0, m.start("cue"))
+
+
 def cue_is_an_indicator_name(before: str) -> bool:
     """Every target cue before the figure is "chỉ tiêu" (indicator, as in a results list's
     "- Chỉ tiêu tỷ lệ hồ sơ ...: 79,3%"), no goal verb."""

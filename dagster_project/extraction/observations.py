@@ -27,6 +27,7 @@ from dagster_project.extraction.obs_context import (
     as_of_in_publication_year,
     channel_of,
     cue_is_an_indicator_name,
+    expected_after,
     clause_bounds,
     is_target,
     names_a_time,
@@ -607,6 +608,8 @@ def _prose_observation(
         subject = " ".join((label + " " + subject).split())
     earlier_clauses = reading[f.sentence.start : clause_start]
     target, target_source = _prose_target(before, earlier_clauses, f, context, published)
+    if not target and expected_after(before, reading[subject_from:seg_end]):
+        target, target_source = True, "cue"
     # the day the report's data stop at dates its results, not its goals
     as_of, as_of_source = (None, None) if target and f.as_of_source == "report" else (f.as_of, f.as_of_source)
     if target and (as_of is None or as_of_source == "sentence"):

@@ -306,10 +306,24 @@ def test_the_issuing_body_is_the_lowest_body_the_masthead_names(masthead: list[s
         ("Đã tiếp nhận 3.420 hồ sơ đề nghị cấp tài khoản định danh điện tử.", False),
         ("The province aims to connect 90% of households.", True),
         ("Hiện có 80% hồ sơ được nộp trực tuyến.", False),
+        # a plan's year opening the sentence before a comma, as before a colon
+        ("Kế hoạch năm 2026, 100% trường học dùng sổ điểm điện tử.", True),
+        # what the counted units are still expected to do
+        ("Còn 6 thôn dự kiến có cáp quang trong quý III.", True),
+        ("Trong tháng tới, 42 trạm sạc sẽ được đưa vào khai thác.", True),
+        # ... not a modifier of the whole a share is taken of, nor what was expected and then done
+        ("Lượng hàng bán qua mạng chiếm 6,4% tổng sản lượng dự kiến của hợp tác xã.", False),
+        ("Có 18 xã đã hoàn thành sớm hơn dự kiến ban đầu.", False),
     ],
 )
 def test_targets(text: str, target: bool) -> None:
     assert _one(text).is_target is target
+
+
+def test_a_count_of_requests_is_no_request() -> None:
+    # "yêu cầu" asks for what is still to be done, but not after the number that counts them
+    found = extract_observations("Sở nhận 2.410 đơn, trong đó 1.905 yêu cầu nộp qua mạng, chiếm 79%.")
+    assert [o.is_target for o in found] == [False, False, False]
 
 
 def test_future_year_is_a_target_only_relative_to_publication() -> None:
