@@ -2138,9 +2138,9 @@ class _Report:
 
     def _plural_subject_named_before(self, view: _SentenceView, figure: _Figure, earlier: str) -> tuple[str, str] | None:
         """"Các tổ đã hỗ trợ 14.860 lượt người dân": a plural subject of a bare noun that starts
-        longer keywords, opening its clause right before what it did with no figure between, stands for the
-        nearest earlier mention of one of them ("Tổ công nghệ số cộng đồng"), as the bare noun
-        of a counted phrase does."""
+        longer keywords, opening its clause right before what it did with no figure between,
+        stands for the nearest earlier mention of one of them ("Tổ công nghệ số cộng đồng"), as
+        the bare noun of a counted phrase does."""
         earliest = max([f[1] for f in view.figures if f[1] <= figure.first] + [figure.clause[0]])
         for det in range(figure.first - 2, earliest - 1, -1):
             if view.syllable(det) not in lexicon.LOCATIVE_DETERMINERS:

@@ -518,6 +518,9 @@ LINKING_VERBS: tuple[str, ...] = (
     "đến", "tới", "reached", "reaches", "reach", "reaching", "is", "was", "were", "are", "stood at", "of",
     "totalled", "totaled", "hit",
 )
+# Words before a share whose phrase names the whole it is taken of, not its units: "chiếm 8,1%
+# tổng sản lượng dự kiến" (what that whole is expected to be says nothing of the share).
+SHARE_OF_WHOLE_WORDS: tuple[str, ...] = ("chiếm", "bằng", "trên tổng số", "trong tổng số")
 # ... of which those that state a measure's value ("Tỷ lệ ... năm 2024 đạt 62,4%"), not its reach.
 STATING_VERBS: tuple[str, ...] = ("đạt", "đạt tỷ lệ", "đạt tỉ lệ", "ước đạt", "là", "chiếm", "chiếm tỷ lệ", "ở mức")
 # Linking verbs of extent ("đưa sóng 5G đến 100% quận"): the noun nearest them is measured.

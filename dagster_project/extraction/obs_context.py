@@ -237,9 +237,7 @@ def is_target(before: str, published: datetime.date | None, percent: bool = Fals
 _FUTURE_AFTER = re.compile(
     r"[^,;:.()\d]{0,40}?(?P<cue>" + lexicon.word_alternation(lexicon.FUTURE_CUES_AFTER) + r")(?=\s+[^\W\d])", _I
 )
-# "chiếm 8,1% tổng sản lượng dự kiến": the phrase after a share's verb names its whole
-_SHARE_OF_WHOLE_BEFORE = re.compile(r"(?<!\w)(?:chiếm|bằng|trên tổng số|trong tổng số)\s*$", _I)
-_PAST_MARKER = re.compile(r"(?<!\w)đã(?!\w)", _I)
+_SHARE_OF_WHOLE_BEFORE = re.compile(lexicon.word_alternation(lexicon.SHARE_OF_WHOLE_WORDS) + r"\s*$", _I)
 
 
 def expected_after(before: str, after: str) -> bool:
@@ -248,7 +246,7 @@ def expected_after(before: str, after: str) -> bool:
     if _SHARE_OF_WHOLE_BEFORE.search(before):
         return False
     m = _FUTURE_AFTER.match(after)
-    return m is not None and not _PAST_MARKER.search(after, 0, m.start("cue"))
+    return m is not None and not states_a_result(after[: m.start("cue")])
 
 
 def cue_is_an_indicator_name(before: str) -> bool:
@@ -591,12 +589,11 @@ _NAMED_PERIODS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], int], date
     (re.compile(r"\btrong\s+năm\s+" + _YEAR + r"\b(?!\s*[-–])", _I), lambda m, year: datetime.date(year, 12, 31)),
 )
 _YEAR_OF_MEASURE = re.compile(
-    r"(?:\b(?P<n>\d{1,2})\s+tháng(?:\s+đầu)?\s+|\b)năm\s+" + _YEAR + r"(?:\s+(?:của|toàn)\s+[^\d,;.()]{1,40}?)?\s+(?:" + lexicon.alternation(lexicon.STATING_VERBS)
-    + r")\s*(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?$",
+    r"(?:\b(?P<n>\d{1,2})\s+tháng(?:\s+đầu)?\s+|\b)năm\s+" + _YEAR
+    + r"(?:\s+(?:của|toàn)\s+[^\d,;.()]{1,40}?)?\s+(?:" + lexicon.alternation(lexicon.STATING_VERBS)
+    + r")\s*(?:" + lexicon.alternation(lexicon.QUALIFIERS) + r"\s+)?$",
     _I,
 )
-
-
 _RANKED_BEFORE = re.compile(lexicon.word_alternation(lexicon.RANKING_WORDS) + r"\s*$", _I)
 
 

@@ -488,11 +488,11 @@ def _titled_or_named_again(mentions: list[_Mention], code: str, title: str, text
     first = min((m.start for m in own if m.weight >= _NATIONAL_MIN_WEIGHT), default=None)
     if others or first is None:
         return False
-    if any(m.gso_code != code for m in mentions if m.kind != "file"):
-        return len(_THE_PROVINCE.findall(text, first + 1)) >= _THE_PROVINCE_AGAIN
+    if len(_THE_PROVINCE.findall(text, first + 1)) >= _THE_PROVINCE_AGAIN:
+        return True
     # the only province it names at all, closing an address ("huyện Phù Ninh, tỉnh Phú Thọ"):
     # where the story happens
-    return len(_THE_PROVINCE.findall(text, first + 1)) >= _THE_PROVINCE_AGAIN or any(
+    return all(m.gso_code == code for m in mentions if m.kind != "file") and any(
         _CLOSES_ADDRESS.search(text, max(0, m.start - _ADDRESS_REACH), m.start) for m in own
     )
 
@@ -501,7 +501,7 @@ def _titled_or_named_again(mentions: list[_Mention], code: str, title: str, text
 _THE_PROVINCE = re.compile(r"\b(?:[Cc]ủa|[Tt]oàn|[Cc]ả)\s+(?:tỉnh|thành phố)\b(?!\s+[A-ZÀ-ỸĐ])")
 _THE_PROVINCE_AGAIN = 2
 _CLOSES_ADDRESS = re.compile(
-    rf"\b(?i:{'|'.join(UNITS_BELOW_PROVINCE)})\s+[A-ZÀ-ỸĐ0-9][^\n,;.()]{{0,30}},\s*(?i:tỉnh|thành phố|tp\.?)\s*$"
+    rf"(?i:{word_alternation(UNITS_BELOW_PROVINCE)})\s+[A-ZÀ-ỸĐ0-9][^\n,;.()]{{0,30}},\s*(?i:tỉnh|thành phố|tp\.?)\s*$"
 )
 _ADDRESS_REACH = 60
 _RANKING_TITLE = re.compile(word_alternation(RANK_CUES + RANK_GROUP), re.IGNORECASE)
