@@ -183,6 +183,9 @@ EVAL_SETS = (
     _composed("news79", "composed blind, news-style, forty-fifth round (scored blind at 99449ee)"),
     _composed("news80", "composed blind, news-style with sector vocabulary, forty-fifth round (scored blind at 99449ee)"),
     _composed("official50", "composed blind, official-style, forty-fifth round (scored blind at 99449ee)"),
+    _composed("news81", "composed blind, news-style, forty-sixth round (scored blind at a05684a)"),
+    _composed("news82", "composed blind, news-style with sector vocabulary, forty-sixth round (scored blind at a05684a)"),
+    _composed("official51", "composed blind, official-style, forty-sixth round (scored blind at a05684a)"),
 )
 
 
