@@ -371,8 +371,10 @@ SITE_BAR_WORDS = (
 # A share widget printed after an article's byline ("27/06/2025 - 16:42 Chia sẻ: Facebook Zalo"):
 # what follows these words is no part of the date line.
 SHARE_WORDS = ("chia sẻ", "share", "sao chép liên kết", "copy link")
+# The view counter printed beside an article's date line ("22/10/2024 09:15 | Lượt xem: 684").
+VIEW_COUNTER_WORDS = ("lượt xem", "lượt đọc", "lượt truy cập", "views", "reads")
 # An article's reading tools printed after its date line ("18/10/2024 07:10 A- A A+ In bài").
-ARTICLE_TOOL_WORDS = ("a- a a+", "a+ a a-", "in bài", "bản in", "cỡ chữ")
+ARTICLE_TOOL_WORDS = ("a- a a+", "a+ a a-", "a- a+", "a+ a-", "in bài", "bản in", "cỡ chữ")
 
 
 # Headings of the boxes of links to other articles that news pages print beside or after

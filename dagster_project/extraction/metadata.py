@@ -22,6 +22,7 @@ from dagster_project.extraction.lexicon import (
     SHARE_WORDS,
     SIGNATURE_BLOCK_PATTERN,
     SITE_BAR_WORDS,
+    VIEW_COUNTER_WORDS,
     WEEKDAY_PATTERN,
     alternation,
 )
@@ -53,7 +54,9 @@ _PUBLICATION_MARKER = (
     r"|thời\s*gian\s*đăng|ngày\s*cập\s*nhật|posted(?:\s*on)?|published(?:\s*on)?|updated(?:\s*on)?)"
 )
 _LEADING_TIME = re.compile(r"^\s*" + _TIME + r"[\s,\-–|]*", re.IGNORECASE)
-_MARKED_DATE_LINE = re.compile(r"^\W*" + _PUBLICATION_MARKER + r"\b\s*[:\-–]?\s*(?:ngày\s+)?", re.IGNORECASE)
+_MARKED_DATE_LINE = re.compile(
+    r"^\W*" + _PUBLICATION_MARKER + r"\b\s*[:\-–]?\s*(?:ngày\s*[:\-–]?\s*)?", re.IGNORECASE  # "Cập nhật ngày: ..."
+)
 # A dateline in brackets that opens a line, as news items credit their source: "(Cổng TTĐT -
 # 03/07/2024) Sáng 02/7, ...", "(Tin: Phòng Bưu chính - Viễn thông, 21/03/2024)".
 _BRACKETED_DATELINE = re.compile(
@@ -402,7 +405,7 @@ def find_published_date(lines: list[str]) -> datetime.date | None:
     header prints no other."""
     site_clock = None
     for k, line in enumerate(lines):
-        line = _SHARE_TAIL.sub("", line)
+        line = _VIEW_COUNT.sub("", _SHARE_TAIL.sub("", line))
         if _SITE_BAR.search(line) or _only_bar_words(line):
             if site_clock is None and _is_date_line(_SITE_BAR.sub(" ", line)):
                 site_clock = parse_date(line)
@@ -459,6 +462,8 @@ _SHARE_TAIL = re.compile(
 )
 
 
+# "Thứ Ba, 22/10/2024 09:15 | Lượt xem: 684": the page's view counter is no part of its date line
+_VIEW_COUNT = re.compile(r"\s*[|·-]?\s*" + alternation(VIEW_COUNTER_WORDS) + r"\s*:?\s*[\d.,]+\s*$", re.IGNORECASE)
 _SITE_BAR = re.compile(r"(?:^|\|)\s*" + alternation(SITE_BAR_WORDS) + r"\s*(?=\||$)", re.IGNORECASE)
 
 

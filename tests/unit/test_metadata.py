@@ -42,6 +42,13 @@ def test_date_line_with_gmt_and_time() -> None:
     assert meta.published_date == datetime.date(2023, 4, 3)
 
 
+def test_a_date_line_with_the_pages_view_counter() -> None:
+    meta = extract_metadata("Xã ra mắt mô hình chợ số\nThứ Năm, 13/03/2025 15:20 | Lượt xem: 2.047\nNội dung bài viết.")
+    assert meta.published_date == datetime.date(2025, 3, 13)
+    meta = extract_metadata("Xã ra mắt mô hình chợ số\nCập nhật ngày: 07/08/2024 - 10:10 | Lượt đọc: 96 A- A+\nNội dung.")
+    assert meta.published_date == datetime.date(2024, 8, 7)
+
+
 def test_a_date_line_followed_by_the_articles_reading_tools() -> None:
     meta = extract_metadata("Huyện mở rộng mạng cáp quang\n22/11/2024 09:45 A- A A+ In bài\nNội dung bài viết.")
     assert meta.published_date == datetime.date(2024, 11, 22)
