@@ -511,6 +511,7 @@ def _column_in_title(column: str | None, title: str) -> tuple[int, int] | None:
 _LEADING_MEASURE = re.compile(r"^" + lexicon.alternation(lexicon.SUBJECT_OPENERS) + r"\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)  # asked for every cell of a table, of the same caption and heading
 def _first_base(title: str) -> str | None:
     """The first counted unit a title names, past its "Bảng 2." / "Biểu 3:" label."""
     bases = [w for w in _lexicon_index().find(Text(title)) if w.payload[0] == "base"]

@@ -471,26 +471,31 @@ _PERIOD_YEAR = re.compile(r"(?<!đến )(?<!tới )(?<!đoạn )\bnăm\s+((?:19|
 _TITLE_LINES = 6
 
 
+def _month_of(m: re.Match[str]) -> datetime.date | None:
+    month = int(m.group(1))
+    return _month_end(int(m.group(2)), month) if 1 <= month <= 12 else None
+
+
+# Each period and its last day, longest first.
+_PERIODS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], datetime.date | None]], ...] = (
+    (_PERIOD_MONTHS, _month_of),
+    (_PERIOD_QUARTER, lambda m: _quarter_end(int(m.group(2)), m.group(1))),
+    (_PERIOD_MONTH, _month_of),
+    (_PERIOD_YEAR, lambda m: datetime.date(int(m.group(1)), 12, 31)),
+)
+
+
 def report_period_end(text: str) -> datetime.date | None:
     """The last day of the period a report covers, from the first lines (its title or
     headline and lead): what a day and month without a year belong to when the report
     gives no publication date."""
     lines = [line.strip() for line in text.split("\n", 60)[:60] if line.strip()][:_TITLE_LINES]
     for line in lines:
-        m = _PERIOD_MONTHS.search(line)
-        if m and 1 <= int(m.group(1)) <= 12:
-            year, month = int(m.group(2)), int(m.group(1))
-            return _month_end(year, month)
-        m = _PERIOD_QUARTER.search(line)
-        if m:
-            return _quarter_end(int(m.group(2)), m.group(1))
-        m = _PERIOD_MONTH.search(line)
-        if m and 1 <= int(m.group(1)) <= 12:
-            year, month = int(m.group(2)), int(m.group(1))
-            return _month_end(year, month)
-        m = _PERIOD_YEAR.search(line)
-        if m:
-            return datetime.date(int(m.group(1)), 12, 31)
+        for pattern, period_end in _PERIODS:
+            m = pattern.search(line)
+            found = period_end(m) if m else None
+            if found is not None:
+                return found
     return None
 
 
@@ -579,15 +584,9 @@ def data_cut_off(text: str, year_of: datetime.date | None) -> datetime.date | No
 
 
 # A period a sentence names after its opening: "... chiếm 99% trong quý I/2025", "ngăn chặn 1,2
-# triệu lượt tấn công trong 11 tháng năm 2024"; or the year of the measure it states, right
+# triệu lượt tấn công trong 11 tháng năm 2024" (a period of _PERIODS after "trong"); or the year of the measure it states, right
 # before the verb that links it to the figure: "Tỷ lệ hồ sơ trực tuyến năm 2024 đạt 62,4%".
-_NAMED_PERIODS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], int], datetime.date | None]], ...] = (
-    (re.compile(r"\btrong\s+(?P<n>\d{1,2})\s+tháng(?:\s+đầu)?\s+năm\s+" + _YEAR + r"\b(?!\s*[-–])", _I), _months_end),
-    (re.compile(r"\btrong\s+quý\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*" + _YEAR + r"\b", _I),
-     lambda m, year: _quarter_end(year, m.group("q"))),
-    (re.compile(r"\btrong\s+tháng\s+(?P<n>\d{1,2})\s*(?:/|năm\s+)\s*" + _YEAR + r"\b", _I), _months_end),
-    (re.compile(r"\btrong\s+năm\s+" + _YEAR + r"\b(?!\s*[-–])", _I), lambda m, year: datetime.date(year, 12, 31)),
-)
+_WITHIN = re.compile(r"\btrong\s+", _I)  # "trong quý I/2025": the period of the clause
 _YEAR_OF_MEASURE = re.compile(
     r"(?:\b(?P<n>\d{1,2})\s+tháng(?:\s+đầu)?\s+|\b)năm\s+" + _YEAR
     + r"(?:\s+(?:của|toàn)\s+[^\d,;.()]{1,40}?)?\s+(?:" + lexicon.alternation(lexicon.STATING_VERBS)
@@ -595,6 +594,7 @@ _YEAR_OF_MEASURE = re.compile(
     _I,
 )
 _RANKED_BEFORE = re.compile(lexicon.word_alternation(lexicon.RANKING_WORDS) + r"\s*$", _I)
+_MEASURE_REACH = 160  # characters before a figure that "năm 2024 ... đạt" may span
 
 
 def named_period_end(sentence_text: str, at: int, year_of: datetime.date | None) -> datetime.date | None:
@@ -603,21 +603,23 @@ def named_period_end(sentence_text: str, at: int, year_of: datetime.date | None)
     right before the figure, else a "trong <period>" anywhere in its ';'-clause."""
     if year_of is None:
         return None
-    text = _COMPARED_TIME.sub(lambda m: " " * len(m.group()), sentence_text)
+    text = _without_compared_times(sentence_text)
     found: datetime.date | None = None
-    m = _YEAR_OF_MEASURE.search(text, 0, at)
+    m = _YEAR_OF_MEASURE.search(text, max(0, at - _MEASURE_REACH), at)
     if m:
         found = _months_end(m, int(m.group("year"))) if m.group("n") else datetime.date(int(m.group("year")), 12, 31)
     else:
         start = text.rfind(";", 0, at) + 1
         end = text.find(";", at)
-        for pattern, period_end in _NAMED_PERIODS:
-            m = pattern.search(text, start, len(text) if end == -1 else end)
-            if m and _RANKED_BEFORE.search(text, 0, m.start()):
-                break  # "cao nhất trong năm 2024": the period of a ranking, not of the figure
-            if m:
-                found = period_end(m, int(m.group("year")))
-                break
+        end = len(text) if end == -1 else end
+        for within in _WITHIN.finditer(text, start, end):
+            named = next(((m, f) for p, f in _PERIODS if (m := p.match(text, within.end(), end))), None)
+            if named is None:
+                continue
+            if not _RANKED_BEFORE.search(text, 0, within.start()):
+                # not "cao nhất trong năm 2024": the period of a ranking, not of the figure
+                found = named[1](named[0])
+            break
     if found is None or found - year_of > _PERIOD_REACH:
         return None
     return found
@@ -663,6 +665,13 @@ _COMPARED_TIME = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
+def _without_compared_times(sentence_text: str) -> str:
+    """`sentence_text` with the times it compares with blanked out, positions kept (asked once
+    per figure of the sentence)."""
+    return _COMPARED_TIME.sub(lambda m: " " * len(m.group()), sentence_text)
+
+
 # "Đến năm 2025, ... phấn đấu 80%", "Mục tiêu năm 2026: ...", "... đạt 90% vào năm 2030": a year
 # a target is set for; not a span ("năm 2021-2025").
 _TARGET_YEAR = re.compile(
@@ -681,7 +690,7 @@ def target_deadline(
     công nghiệp có 5G trong năm 2025"), else the last an earlier clause names; not a year
     compared with ("so với năm 2024") nor one before the publication year. `own_clause_only`:
     only a deadline the clause names before the figure."""
-    text = _COMPARED_TIME.sub(lambda m: " " * len(m.group()), sentence_text)
+    text = _without_compared_times(sentence_text)
     before = list(_TARGET_YEAR.finditer(text, clause[0], at))
     if own_clause_only:
         found = before[-1] if before else None

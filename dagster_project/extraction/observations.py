@@ -607,9 +607,7 @@ def _prose_observation(
         # "Số trạm BTS: 96 trạm": the label names what the value counts.
         subject = " ".join((label + " " + subject).split())
     earlier_clauses = reading[f.sentence.start : clause_start]
-    target, target_source = _prose_target(before, earlier_clauses, f, context, published)
-    if not target and expected_after(before, reading[subject_from:seg_end]):
-        target, target_source = True, "cue"
+    target, target_source = _prose_target(before, reading[subject_from:seg_end], earlier_clauses, f, context, published)
     # the day the report's data stop at dates its results, not its goals
     as_of, as_of_source = (None, None) if target and f.as_of_source == "report" else (f.as_of, f.as_of_source)
     if target and (as_of is None or as_of_source == "sentence"):
@@ -664,11 +662,13 @@ def _label_before(text: str, start: int, pos: int) -> str | None:
 
 
 def _prose_target(
-    before: str, earlier_clauses: str, f: Figure, context: _BlockContext, published: datetime.date | None
+    before: str, after: str, earlier_clauses: str, f: Figure, context: _BlockContext,
+    published: datetime.date | None,
 ) -> tuple[bool, str]:
     """A cue in the clause, else in an earlier ';'-clause of the sentence ("Phấn đấu đến năm
     2025, ... 100% ...; tỷ lệ ... đạt 95%") unless either states a result, else a list of
-    goals announced in the paragraph, else the section."""
+    goals announced in the paragraph, else the section; else what the figure's own phrase
+    (`after`) says its units are still expected to do ("9 bản còn lại dự kiến có sóng")."""
     if is_target(before, published, f.unit == "percent") and not (
         context.target is False and cue_is_an_indicator_name(before)
     ):
@@ -683,6 +683,8 @@ def _prose_target(
         return True, "section"
     if context.target and not states_a_result(before):
         return True, "section"
+    if expected_after(before, after):
+        return True, "cue"
     return False, "none"
 
 
