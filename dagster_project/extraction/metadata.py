@@ -31,6 +31,7 @@ from dagster_project.extraction.provinces import (
     detect_province,
     is_national_site,
     named_in_passing,
+    province_by_district,
     province_from_file_name,
     province_from_url,
     sole_province_named_in_full,
@@ -197,6 +198,9 @@ def _province(text: str, file_name: str | None, url: str | None) -> tuple[str | 
             return code, evidence, "text"
     if hosted is not None:
         return hosted, f"url:{host}", "url"
+    code, evidence = province_by_district(text)
+    if code is not None:
+        return code, evidence, "text"
     if file_name:
         code, evidence = province_from_file_name(file_name)
         if code is not None:

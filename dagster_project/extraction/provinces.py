@@ -24,6 +24,7 @@ the common noun "hòa bình" (peace) from counting as Hòa Bình province.
 from __future__ import annotations
 
 import csv
+import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -43,6 +44,7 @@ from dagster_project.extraction.lexicon import (
     word_alternation,
 )
 from dagster_project.extraction.normalize import normalize_text
+from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
 PROVINCES_CSV = Path(__file__).resolve().parents[2] / "dbt" / "seeds" / "provinces.csv"
 
@@ -505,6 +507,60 @@ _CLOSES_ADDRESS = re.compile(
 )
 _ADDRESS_REACH = 60
 _RANKING_TITLE = re.compile(word_alternation(RANK_CUES + RANK_GROUP), re.IGNORECASE)
+
+
+# --- a province known by one of its districts -----------------------------------------------
+
+# The district-level units, whose names the GSO list (vietnam-provinces 0.6.0, January 2025:
+# the 63 provinces and their districts before the 2025 reform) prints before each name.
+_DISTRICT_UNIT = re.compile(r"^(?:Huyện|Quận|Thị xã|Thành phố)\s+", re.IGNORECASE)
+# A district named in the text with its unit ("huyện Cẩm Giàng", "UBND THỊ XÃ PHÚ THỌ"); the unit
+# it bears may be older or newer than the list's (a huyện became a thị xã), so any one will do.
+_DISTRICT_CUE = r"(?<![^\W\d_])(?i:huyện|quận|thị xã|thành phố|tp\.?)\s+"
+
+
+@lru_cache(maxsize=1)
+def _district_index() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation over the district names that only one province has, and key → GSO code.
+    A name two provinces share ("Châu Thành", "Phú Tân") locates nothing, so it is left out;
+    so are the numbered urban districts ("Quận 1"), which a count could mimic."""
+    with NESTED_DIVISIONS_JSON_PATH.open(encoding="utf-8") as handle:
+        divisions = json.load(handle)
+    owners: dict[str, set[str]] = defaultdict(set)
+    spelling: dict[str, str] = {}
+    for province in divisions:
+        for district in province["districts"]:
+            name = normalize_text(_DISTRICT_UNIT.sub("", district["name"]))
+            if name[:1].isalpha():
+                owners[_key(name)].add(f"{province['code']:02d}")
+                spelling.setdefault(_key(name), name)
+    unique = {key: next(iter(codes)) for key, codes in owners.items() if len(codes) == 1}
+    names = sorted((spelling[key] for key in unique), key=len, reverse=True)
+    alternation = _by_first_letter([_name_regex(name) for name in names])
+    regex = re.compile(_DISTRICT_CUE + r"(?P<name>(?i:" + alternation + r"))(?!\w)")
+    return regex, unique
+
+
+def province_by_district(text: str) -> tuple[str | None, str | None]:
+    """(gso_code, evidence) of the one province whose districts the text names, when it names no
+    province itself ("UBND XÃ CẨM VĂN, HUYỆN CẨM GIÀNG" → Hải Dương): a commune's or district's
+    report often names only its district. Districts of two provinces, or a name two provinces
+    share, give (None, None): never a guess."""
+    text = normalize_text(text)
+    if _name_mentions(text):
+        return None, None
+    regex, owners = _district_index()
+    found: dict[str, str] = {}
+    for match in regex.finditer(text):
+        name = match.group("name")
+        capitalised = all(word[0].isupper() for word in re.findall(r"[^\W\d_]+", name))
+        if not capitalised or _on_chrome_line(text, match.start()):
+            continue
+        found.setdefault(owners[_key(name)], match.group().strip())
+    if len(found) != 1:
+        return None, None
+    code, evidence = next(iter(found.items()))
+    return code, f"district:{evidence}"
 
 
 def province_by_code(gso_code: str) -> Province | None:

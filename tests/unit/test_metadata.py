@@ -180,6 +180,15 @@ def test_a_province_named_once_in_passing_does_not_outweigh_a_provincial_sites_h
     assert extract_metadata(text, "5dd9.txt", "https://baolongan.vn/tin/1").province_code == "72"
 
 
+def test_a_commune_report_that_names_only_its_district_gets_the_districts_province_after_the_host() -> None:
+    text = "UBND XÃ TÂY CỐC\nBÁO CÁO\nKính gửi: UBND huyện Đoan Hùng.\nXã có 95% thôn có sóng 4G."
+    meta = extract_metadata(text, "bc02.docx")
+    assert (meta.province_code, meta.province_source, meta.province_evidence) == ("25", "text", "district:huyện Đoan Hùng")
+    # a provincial host is named by the site itself and stays first; a file name comes last
+    assert extract_metadata(text, "bc02.docx", "https://baolaocai.vn/a").province_code == "10"
+    assert extract_metadata(text, "bc_son-la.docx").province_code == "25"
+
+
 def test_the_date_in_a_sites_top_bar_gives_way_to_the_articles_byline() -> None:
     text = "Thứ Hai, 09/06/2025 | RSS | Liên hệ\nBÁO TỈNH\nTỉnh lắp 40 trạm BTS\nHoàng Minh 07/06/2025 09:15\nNội dung ..."
     assert extract_metadata(text).published_date == datetime.date(2025, 6, 7)

@@ -142,3 +142,33 @@ def test_a_national_report_that_names_a_province_in_passing_has_no_province() ->
         "Tỷ lệ hồ sơ trực tuyến của tỉnh Bình Dương cao hơn bình quân cả nước; cả nước mới đạt 45%."
     )
     assert detect_province(text)[0] == "74"
+
+
+def test_a_report_that_names_only_its_district_is_about_that_districts_province() -> None:
+    from dagster_project.extraction.provinces import province_by_district
+
+    header = "ỦY BAN NHÂN DÂN\nXÃ TÂY CỐC\nBÁO CÁO\nKính gửi: UBND huyện Đoan Hùng.\nXã có 12 thôn."
+    assert province_by_district(header) == ("25", "district:huyện Đoan Hùng")
+    # a heading in capitals, and a thị xã or a provincial city as well as a huyện
+    assert province_by_district("UBND THỊ XÃ PHÚ MỸ\nPhòng Văn hóa")[0] == "77"
+    assert province_by_district("Thành phố Vĩnh Yên có 9 phường.")[0] == "26"
+
+
+def test_a_district_name_two_provinces_share_or_two_provinces_districts_give_none() -> None:
+    from dagster_project.extraction.provinces import province_by_district
+
+    # Châu Thành is a district of six Mekong provinces
+    assert province_by_district("Kính gửi: UBND huyện Châu Thành.") == (None, None)
+    # districts of two provinces: no guess
+    assert province_by_district("Đoàn công tác của huyện Đoan Hùng thăm huyện Cẩm Giàng.") == (None, None)
+    # a name in lower case is no name; a numbered district is no evidence
+    assert province_by_district("một huyện đoan hùng") == (None, None)
+    assert province_by_district("Quận 1 có 10 phường.") == (None, None)
+
+
+def test_a_province_named_in_the_text_leaves_its_districts_aside() -> None:
+    from dagster_project.extraction.provinces import province_by_district
+
+    # the province's own name decides (detect_province); the district lookup stays out of it
+    assert province_by_district("xã Chí Đám, huyện Đoan Hùng, tỉnh Phú Thọ") == (None, None)
+    assert detect_province("xã Chí Đám, huyện Đoan Hùng, tỉnh Phú Thọ")[0] == "25"
