@@ -443,6 +443,14 @@ def intro_target(text: str) -> bool | None:
     return None
 
 
+# A paragraph that opens on its data's day: "Tính đến ngày 30/11/2024, ...", "Đến hết tháng
+# 11/2024, ...", "Tính đến thời điểm 31/10/2024, ..." (its first clause, up to the comma).
+_OPENING_CLAUSE = re.compile(
+    r"\s*(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày|tháng|thời điểm|cuối)?[^,;:.]{0,30}?\d[^,;:]{0,12}(?=,)",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class _Section:
     style: str
@@ -704,6 +712,22 @@ class _Reader:
         tính đến ngày 31/12/2024:") introduces results, whatever plan or indicator it names."""
         return self.year_of is not None and reports_as_of_a_past_date(text, self.year_of)
 
+    def _dated_by_its_opening(self, block_text: str) -> None:
+        """"I. KẾT QUẢ NĂM 2024 / 1. Kết quả đạt được / Tính đến ngày 30/11/2024, toàn tỉnh có
+        ...": a section whose first paragraph opens on the day its figures stand at, passed at
+        publication, states the rest of its paragraphs at that day too, up to the next heading
+        of its rank (a paragraph or heading that names its own time still keeps it)."""
+        previous = self.blocks[-1] if self.blocks else None
+        if previous is None or previous.kind != "heading" or not self.stack:
+            return
+        section = self.stack[-1]
+        if section.as_of is not None or section.target or self.year_of is None:
+            return
+        opening = _OPENING_CLAUSE.match(block_text)
+        dated = as_of_date(opening.group()) if opening else None
+        if dated is not None and dated <= self.year_of:
+            section.as_of = dated
+
     def _paragraph(self, i: int) -> int:
         """A paragraph or a list item, with the lines that continue it."""
         line = self.lines[i]
@@ -718,6 +742,8 @@ class _Reader:
         if self.intro is not None and block_kind == "paragraph" and not _is_short_item(block_text) and caption is None:
             self.intro = None  # prose after the list closes it; a table's caption does not
         extra = [s for s in (self.intro,) if s]
+        if caption is None and block_kind == "paragraph":
+            self._dated_by_its_opening(block_text)
         if caption is None:
             # a caption's data date is its table's; a paragraph's is the report's from here on,
             # and, said before the first numbered section (under the title "BÁO CÁO" at most),

@@ -1275,6 +1275,35 @@ def test_a_pair_in_brackets_is_no_day_that_would_keep_the_report_s_day_away() ->
     assert found["31"].as_of_date == datetime.date(2024, 12, 10)
 
 
+def test_a_section_whose_first_paragraph_opens_on_a_day_states_its_other_paragraphs_at_that_day() -> None:
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN\n1. Hạ tầng số\n"
+        "Tính đến ngày 31/10/2024, toàn huyện có 215 trạm BTS, trong đó 64 trạm 5G.\n"
+        "Mạng truyền số liệu chuyên dùng kết nối tới 27 xã, thị trấn.\n"
+        "Năm 2023, huyện có 1.840 camera giám sát.\n"
+        "2. Tồn tại\nCòn 9 thôn chưa có sóng di động.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 11, 20))}
+    assert found["64"].as_of_date == datetime.date(2024, 10, 31)  # its own paragraph, as before
+    assert (found["27"].as_of_date, found["27"].as_of_source) == (datetime.date(2024, 10, 31), "section")
+    assert found["1.840"].as_of_date == datetime.date(2023, 12, 31)  # a time of its own stays
+    assert found["9"].as_of_date != datetime.date(2024, 10, 31)  # the next section of its rank is not dated
+
+
+def test_a_day_deeper_in_a_section_or_still_to_come_dates_no_other_paragraph() -> None:
+    middle = (
+        "1. Hạ tầng số\nToàn huyện có 215 trạm BTS.\n"
+        "Tính đến ngày 31/10/2024, có 64 trạm 5G.\nMạng chuyên dùng kết nối tới 27 xã.\n"
+    )
+    found = {o.quote: o for o in extract_observations(middle, datetime.date(2024, 11, 20))}
+    assert found["27"].as_of_date != datetime.date(2024, 10, 31)  # not the section's first paragraph
+    ahead = (
+        "1. Hạ tầng số\nĐến ngày 31/12/2025, toàn huyện có 300 trạm BTS.\nMạng chuyên dùng kết nối tới 27 xã.\n"
+    )
+    found = {o.quote: o for o in extract_observations(ahead, datetime.date(2024, 11, 20))}
+    assert found["27"].as_of_date != datetime.date(2025, 12, 31)  # a day after publication is a goal's
+
+
 def test_a_data_cut_off_names_the_day_after_its_words_only() -> None:
     from dagster_project.extraction.obs_context import data_cut_off
 
