@@ -186,6 +186,9 @@ EVAL_SETS = (
     _composed("news81", "composed blind, news-style, forty-sixth round (scored blind at a05684a)"),
     _composed("news82", "composed blind, news-style with sector vocabulary, forty-sixth round (scored blind at a05684a)"),
     _composed("official51", "composed blind, official-style, forty-sixth round (scored blind at a05684a)"),
+    _composed("news83", "composed blind, news-style, forty-seventh round (scored blind at 8fefef9)"),
+    _composed("news84", "composed blind, news-style with sector vocabulary, forty-seventh round (scored blind at 8fefef9)"),
+    _composed("official52", "composed blind, official-style, forty-seventh round (scored blind at 8fefef9)"),
 )
 
 
