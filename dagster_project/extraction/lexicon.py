@@ -156,7 +156,7 @@ COUNT_QUALIFIERS = ("hơn", "trên", "khoảng", "gần", "over", "about", "near
 LABEL_NOUNS_BEFORE = (
     r"mức độ", r"mức", r"cấp độ", r"levels?", r"khóa", r"khoá", r"lần thứ", r"tháng", r"năm", r"quý", r"tuần",
     r"phiên bản", r"version", r"giai đoạn", r"phase", r"khu vực", r"vùng", r"tổ", r"ấp", r"khóm", r"phường",
-    r"thôn", r"xóm", r"khu phố", r"lớp",
+    r"thôn", r"xóm", r"khu phố", r"khu", r"lớp",
     r"quận", r"(?<!hạ )tầng", r"Đại hội", r"Congress", r"(?<!hình )ảnh",
     r"(?<!mô )hình", r"mô hình", r"bảng(?:\s+số)?", r"biểu đồ", r"(?<!đại )biểu(?:\s+mẫu)?(?:\s+số)?", r"mẫu\s+số", r"phụ lục(?:\s+số)?", r"(?<!danh )mục", r"điều", r"(?<!tài )khoản", r"chương",
     r"figure", r"table", r"article", r"chapter", r"floor",

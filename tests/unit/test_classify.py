@@ -1915,3 +1915,20 @@ def test_a_hospitals_beds_are_its_size_and_a_share_of_them_is_counted() -> None:
     assert classified(text)["3.150"].domain == "other"
     text = "Bệnh viện đã áp dụng bệnh án điện tử cho 100% giường bệnh nội trú."
     assert code_of(text, "100%") == "e_health"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Trong năm 2024, tường lửa của tỉnh đã chặn 5.120 lượt truy cập trái phép.", "5.120"),
+        ("Trung tâm giám sát phát hiện 317 lượt truy cập bất thường vào hệ thống thư điện tử.", "317"),
+        ("Năm qua đã ngăn chặn 46 lượt xâm nhập vào các hệ thống thông tin của huyện.", "46"),
+        ("The firewall blocked 2,300 unauthorized access attempts last year.", "2,300"),
+    ],
+)
+def test_unauthorised_access_blocked_is_a_security_figure_not_a_portals_visits(text: str, quote: str) -> None:
+    assert code_of(text, quote) == "information_security"
+
+
+def test_a_portals_own_visits_stay_visits() -> None:
+    assert code_of("Cổng thông tin điện tử của huyện đạt 212.400 lượt truy cập trong năm.", "212.400") == "portals_and_apps"

@@ -141,6 +141,7 @@ def test_a_document_word_used_as_a_verb_keeps_its_count() -> None:
         "Kênh Zalo 1080 Hòa Bình hỗ trợ người dân.",
         "Người dân đăng ký tại khu vực 5 và tổ 12.",
         "Cụm loa truyền thanh thông minh tại thôn 2, xã Trà Leng và xóm 5, khu phố 3.",
+        "Sóng di động còn yếu ở khu 4 và khu 12 của xã Hương Nộn.",
         "HANOI, July 18 (HNP) – The city opened a new public service portal.",
         "Nguyen Quang Minh, 52, said the work would go on.",
         "Trụ sở: Số 3 Đặng Văn Bình, phường Dịch Vọng.",
