@@ -189,6 +189,9 @@ EVAL_SETS = (
     _composed("news83", "composed blind, news-style, forty-seventh round (scored blind at 8fefef9)"),
     _composed("news84", "composed blind, news-style with sector vocabulary, forty-seventh round (scored blind at 8fefef9)"),
     _composed("official52", "composed blind, official-style, forty-seventh round (scored blind at 8fefef9)"),
+    _composed("news85", "composed blind, news-style, forty-eighth round (scored blind at 109afea)"),
+    _composed("news86", "composed blind, news-style with sector vocabulary, forty-eighth round (scored blind at 109afea)"),
+    _composed("official53", "composed blind, official-style, forty-eighth round (scored blind at 109afea)"),
 )
 
 
