@@ -650,7 +650,12 @@ class _Reader:
                 self.stack.clear()  # an unnumbered all-caps heading (PHỤ LỤC) starts a new part
             _push(self.stack, section)
         self.intro, self.caption, self.above = None, None, None
-        self.report_as_of = data_cut_off(line.title, self.year_of) or self.report_as_of
+        if self.report_as_of is None or all(s.style == "caps" for s in self.stack):
+            # a heading's "(số liệu đến ngày 30/9/2025)" dates the report from here on, unless the
+            # report said its own day before: then a numbered section's ("1. Hạ tầng viễn thông
+            # (số liệu doanh nghiệp cung cấp đến ngày 15/3/2025)") dates only that section (its
+            # as-of, above), and the sections after it keep the report's
+            self.report_as_of = data_cut_off(line.title, self.year_of) or self.report_as_of
         self.blocks.append(Block(
             "heading", line.start, line.end, _scope(self.stack, report_as_of=self.report_as_of, cut_off=self.cut_off)
         ))

@@ -1304,6 +1304,23 @@ def test_a_day_deeper_in_a_section_or_still_to_come_dates_no_other_paragraph() -
     assert found["27"].as_of_date != datetime.date(2025, 12, 31)  # a day after publication is a goal's
 
 
+def test_a_numbered_sections_own_cut_off_gives_way_to_the_reports_after_it() -> None:
+    text = (
+        "Sở báo cáo kết quả quý I năm 2025 như sau (số liệu tổng hợp đến ngày 20/3/2025):\n\n"
+        "1. Hạ tầng viễn thông (số liệu do doanh nghiệp cung cấp đến ngày 12/3/2025)\n"
+        "Toàn tỉnh có 2.140 trạm BTS.\n"
+        "2. Chính quyền số\n"
+        "Tài khoản định danh điện tử đã kích hoạt: 512.300 tài khoản.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 3, 25))}
+    assert found["2.140"].as_of_date == datetime.date(2025, 3, 12)
+    assert found["512.300"].as_of_date == datetime.date(2025, 3, 20)
+    # with no day of the report's own said before, the section's day goes on for the report
+    text = text.replace(" (số liệu tổng hợp đến ngày 20/3/2025)", "")
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 3, 25))}
+    assert found["512.300"].as_of_date == datetime.date(2025, 3, 12)
+
+
 def test_a_data_cut_off_names_the_day_after_its_words_only() -> None:
     from dagster_project.extraction.obs_context import data_cut_off
 
