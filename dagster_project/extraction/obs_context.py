@@ -318,9 +318,12 @@ _PERIOD_END = lexicon.alternation(lexicon.PERIOD_END_WORDS)
 _AS_OF_YEAR_END = re.compile(
     r"\b" + _PERIOD_END + r"\s+năm\s+((?:19|20)\d{2})\b|\bend\s+of\s+((?:19|20)\d{2})\b", _I
 )
-# "Đến cuối tháng 12/2020", "hết tháng 6 năm 2023", "từ tháng 6 đến tháng 9/2024": the last day of that month.
+# "Đến cuối tháng 12/2020", "hết tháng 6 năm 2023", "từ tháng 6 đến tháng 9/2024", "Đến tháng 6/2024, ...":
+# the last day of that month.
 _AS_OF_MONTH_END = re.compile(
-    r"\b(?:" + _PERIOD_END + r"|tính\s+(?:đến|tới)|từ\s+tháng\s+\d{1,2}\s+(?:đến|tới)(?:\s+hết)?)"
+    r"(?:\b(?:" + _PERIOD_END + r"|tính\s+(?:đến|tới)|từ\s+tháng\s+\d{1,2}\s+(?:đến|tới)(?:\s+hết)?)"
+    # "Đến tháng 6/2024, toàn huyện có ...": opening the sentence, not a deadline inside it
+    r"|^\s*(?:đến|tới))"
     r"\s+tháng\s+(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})\b", _I
 )
 # "Đến hết quý II/2024", "cuối quý 3 năm 2023": the last day of that quarter.

@@ -588,6 +588,13 @@ def test_without_a_publication_date_a_day_and_month_take_the_year_of_the_period_
     assert by_value[95] is None  # after the period's end: no date guessed
 
 
+def test_a_month_after_den_inside_a_sentence_is_no_as_of_date() -> None:
+    from dagster_project.extraction.obs_context import as_of_date
+
+    # a deadline inside the sentence, not the day its figures stand at
+    assert as_of_date("Huyện lắp 412 điểm Wi-Fi, hoàn thành đến tháng 5/2024.") is None
+
+
 @pytest.mark.parametrize(
     ("sentence", "as_of"),
     [
@@ -595,6 +602,8 @@ def test_without_a_publication_date_a_day_and_month_take_the_year_of_the_period_
         ("Đến hết quý III năm 2023, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2023, 9, 30)),
         ("Đến cuối quý 1/2024, toàn tỉnh có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 3, 31)),
         ("Trong đợt kiểm tra từ tháng 4 đến tháng 7/2024, đội đã rà soát 412 máy chủ.", datetime.date(2024, 7, 31)),
+        ("Đến tháng 5/2024, toàn huyện có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 5, 31)),
+        ("Tới tháng 5 năm 2024, toàn huyện có 412 điểm Wi-Fi công cộng.", datetime.date(2024, 5, 31)),
     ],
 )
 def test_the_end_of_a_month_or_quarter_as_of_which_figures_are_stated(sentence: str, as_of: datetime.date) -> None:
