@@ -192,6 +192,9 @@ EVAL_SETS = (
     _composed("news85", "composed blind, news-style, forty-eighth round (scored blind at 109afea)"),
     _composed("news86", "composed blind, news-style with sector vocabulary, forty-eighth round (scored blind at 109afea)"),
     _composed("official53", "composed blind, official-style, forty-eighth round (scored blind at 109afea)"),
+    _composed("news87", "composed blind, news-style, forty-ninth round (scored blind at 925dc3d)"),
+    _composed("news88", "composed blind, news-style with sector vocabulary, forty-ninth round (scored blind at 925dc3d)"),
+    _composed("official54", "composed blind, official-style, forty-ninth round (scored blind at 925dc3d)"),
 )
 
 
