@@ -560,12 +560,12 @@ def _past_dateline(text: str) -> str:
 
 
 # "(số liệu tính đến ngày 30/11/2025)", "Số liệu trong báo cáo được tổng hợp đến hết ngày
-# 15/6/2025", "(số liệu từ ngày 01/01 đến ngày 20/9/2025)", "Kỳ báo cáo: từ ngày 15/12/2024 đến
+# 15/6/2025" (or "đến hết tháng 11/2025": its last day), "(số liệu từ ngày 01/01 đến ngày 20/9/2025)", "Kỳ báo cáo: từ ngày 15/12/2024 đến
 # ngày 14/12/2025": the day a report's data stop at. The date follows the words at once; "mạng
 # truyền số liệu" is a network, not the report's data.
 _DATA_CUT_OFF = re.compile(
     r"(?<!truyền )\b(?:" + lexicon.alternation(lexicon.DATA_WORDS) + r")(?:\s+[^\W\d]+){0,5}?"
-    r"\s*:?\s+(?=(?:tính\s+|tổng hợp\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d|từ\s+(?:ngày\s+)?\d)",
+    r"\s*:?\s+(?=(?:tính\s+|tổng hợp\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+|tháng\s+)?\d|từ\s+(?:ngày\s+)?\d)",
     _I,
 )
 _CUT_OFF_REACH = 48  # characters after the words that hold the date ("từ ngày 01/01/2025 đến ngày 20/9/2025")

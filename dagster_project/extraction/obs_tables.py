@@ -30,6 +30,7 @@ _MEASURE = re.compile(lexicon.word_alternation(lexicon.MEASURE_UNITS), _I)
 _CURRENCY = re.compile(lexicon.word_alternation(lexicon.CURRENCY_WORDS) + lexicon.NOT_CURRENCY_LOOKAHEAD, _I)
 _AVERAGE_HEADER = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.AVERAGE_WORDS) + r"|\baverage\b", _I)
 _UNIT_LINE_VALUE = re.compile(r"^[^:]*:\s*(.*?)\s*\)?\.?$")
+_UNIT_PARTS = re.compile(r"\s*;\s*")
 
 
 @dataclass(frozen=True)
@@ -99,13 +100,29 @@ def _title(block: Block, table: Table, row: Row) -> dict[str, str]:
     return title
 
 
-def _unit_text(table: Table, row: Row) -> str:
+def _unit_text(table: Table, row: Row, header: str = "") -> str:
     if row.unit:
         return row.unit
     if table.unit_line:
         m = _UNIT_LINE_VALUE.match(table.unit_line)
-        return m.group(1) if m else table.unit_line
+        return _unit_of_column(m.group(1) if m else table.unit_line, header, row.label)
     return ""
+
+
+def _unit_of_column(unit: str, header: str, label: str) -> str:
+    """"Đơn vị tính: hồ sơ; tỷ lệ: %": a unit line that names a unit per kind of column gives a
+    column the unit its header or row label names ("Tỷ lệ trực tuyến" → %), else the unlabelled
+    one ("Hồ sơ trực tuyến" → hồ sơ)."""
+    parts = [p.strip() for p in _UNIT_PARTS.split(unit) if p.strip()]
+    if len(parts) < 2:
+        return unit
+    named = [p.split(":", 1) for p in parts if ":" in p]
+    where = f"{header} {label}".casefold()
+    for name, value in named:
+        if name.strip() and name.strip().casefold() in where:
+            return value.strip()
+    plain = [p for p in parts if ":" not in p]
+    return plain[0] if plain else unit
 
 
 def _apply_row_and_column(figure: Figure, table: Table, row: Row, cell: Cell) -> None:
@@ -117,7 +134,7 @@ def _apply_row_and_column(figure: Figure, table: Table, row: Row, cell: Cell) ->
         figure.kind = "average"  # "Bình quân (người/tổ)": a size per unit, no count
     if figure.unit != "count":
         return
-    unit = _unit_text(table, row)
+    unit = _unit_text(table, row, column.header)
     if _PER_CAPITA_UNIT.search(unit):
         figure.kind = figure.kind or "density"  # a unit cell "thuê bao/100 dân": a rate, no count
         return

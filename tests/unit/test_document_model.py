@@ -319,6 +319,20 @@ def test_a_space_aligned_table_breaks_its_measures_down_by_district() -> None:
     assert tan_lac[0].sentence.startswith("Huyện Tân Lạc — Số trạm BTS (Đơn vị tính: trạm): 84")
 
 
+def test_a_unit_line_that_names_a_unit_per_kind_of_column_gives_each_column_its_own() -> None:
+    text = (
+        "Bảng 3. Hồ sơ nộp trực tuyến của các huyện năm 2024\n"
+        "Đơn vị tính: hồ sơ; tỷ lệ: %\n"
+        "| STT | Đơn vị | Hồ sơ trực tuyến | Tỷ lệ trực tuyến |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Huyện Anh Sơn | 12.418 | 64,2 |\n"
+        "| 2 | Huyện Con Cuông | 7.905 | 58,9 |\n"
+    )
+    cells = {o.value: o.unit for o in extract_observations(text, PUBLISHED)}
+    assert (cells[12418.0], cells[64.2]) == ("count", "percent")
+    assert (cells[7905.0], cells[58.9]) == ("count", "percent")
+
+
 def test_the_total_row_without_a_row_number_keeps_its_columns_and_is_no_breakdown() -> None:
     total = {o.value: o for o in extract_observations(SPACES_TABLE, PUBLISHED) if "Cộng" in o.sentence.split("[")[0]}
     assert set(total) == {145.0, 8.0, 99.1}
@@ -1330,6 +1344,10 @@ def test_a_data_cut_off_names_the_day_after_its_words_only() -> None:
         datetime.date(2025, 11, 15)
     )
     assert data_cut_off("(số liệu đến 30/6)", year_of) == datetime.date(2025, 6, 30)
+    # a month, no day: its last day
+    assert data_cut_off("Các số liệu tại mục này được tổng hợp đến hết tháng 10/2025.", year_of) == (
+        datetime.date(2025, 10, 31)
+    )
     assert data_cut_off("Mạng truyền số liệu chuyên dùng đến ngày 30/6/2025 có 40 điểm", year_of) is None
     assert data_cut_off("số liệu sẽ cập nhật đến ngày 31/12/2026", year_of) is None  # after publication
     assert data_cut_off("Cơ sở dữ liệu đến nay có 12.000 bản ghi", year_of) is None
