@@ -911,7 +911,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "online": lexicon.PART_CHANNELS_ONLINE + lexicon.ELECTRONIC_UNIT_WORDS, "parts": lexicon.PART_MARKERS,
         "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH, "benchmark": lexicon.NATIONAL_AVERAGES,
         "points": lexicon.PERCENTAGE_POINTS, "length": lexicon.LENGTH_UNITS, "name": lexicon.TOPICLESS_NAMES,
-        "respectively": lexicon.RESPECTIVELY, "it_unit": lexicon.IT_UNITS,
+        "respectively": lexicon.RESPECTIVELY, "it_unit": lexicon.IT_UNITS, "comma_word": lexicon.COMMA_COMPOUNDS,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -986,8 +986,9 @@ class _SentenceView:
         return self._ending.get((name, last))
 
     def inside_base(self, pos: int) -> bool:
-        """Syllable `pos` lies inside a multi-word base ("cán bộ, công chức", "xã, phường, thị trấn")."""
-        return any(w.first < pos < w.last for w in self.group("base"))
+        """Syllable `pos` lies inside a multi-word base ("cán bộ, công chức", "xã, phường, thị trấn"),
+        or inside a word written with a comma ("phòng, chống")."""
+        return any(w.first < pos < w.last for w in self.group("base") + self.group("comma_word"))
 
     def syllable(self, i: int) -> str:
         return self.text.syllable(i)

@@ -548,6 +548,9 @@ SUBJECT_OPENERS: tuple[str, ...] = (
 # Words that join two figures' phrases: "100% cán bộ, công chức và trên 50% viên chức
 # đã được đào tạo" (the predicate after the second phrase is the first one's too).
 COORDINATORS: tuple[str, ...] = ("và", "cùng", "and", "as well as")
+# Words of administrative prose written with a comma inside ("phần mềm phòng, chống mã độc",
+# "phòng, chống thiên tai"): the comma joins the two verbs of one word, it ends no phrase.
+COMMA_COMPOUNDS: tuple[str, ...] = ("phòng, chống", "phòng, ngừa")
 
 # Phrases that open a sentence before its subject ("Đến nay, ...", "Về hạ tầng số, ..."):
 # a subject before a figure starts after them.

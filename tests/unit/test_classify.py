@@ -1932,3 +1932,13 @@ def test_unauthorised_access_blocked_is_a_security_figure_not_a_portals_visits(t
 
 def test_a_portals_own_visits_stay_visits() -> None:
     assert code_of("Cổng thông tin điện tử của huyện đạt 212.400 lượt truy cập trong năm.", "212.400") == "portals_and_apps"
+
+
+def test_the_comma_inside_phong_chong_ends_no_phrase() -> None:
+    # what the counted computers have installed is what is measured, comma or not
+    text = "Hiện 100% máy tính của huyện được cài đặt phần mềm phòng, chống mã độc có bản quyền."
+    assert code_of(text, "100%") == "information_security"
+    text = "Tỷ lệ máy tính được cài phần mềm phòng, chống mã độc đạt 98%."
+    assert code_of(text, "98%") == "information_security"
+    # a comma between two nouns still ends the phrase of the first
+    assert code_of("Hiện 100% cán bộ, công chức có máy tính.", "100%") == "computers"
