@@ -865,6 +865,9 @@ PLACE_UNIT_WORDS: tuple[str, ...] = (
 # The units under a province, which an address names before it ("thị trấn Phong Châu, huyện
 # Phù Ninh, tỉnh Phú Thọ"): a province that closes such an address locates what the text is about.
 UNITS_BELOW_PROVINCE: tuple[str, ...] = ("huyện", "quận", "thị xã", "thị trấn", "xã", "phường")
+# The district-level units, which name a district before its name ("huyện Cẩm Giàng", "UBND THỊ
+# XÃ PHÚ THỌ", "TP. Vĩnh Yên"); a report that names no province is about its district's.
+DISTRICT_UNITS: tuple[str, ...] = ("huyện", "quận", "thị xã", "thành phố", "tp.", "tp")
 PLACE_UNIT_VERBS: tuple[str, ...] = ("có", "gồm", "có tổng số", "has", "had", "comprises")
 PLACE_UNIT_ENDS: tuple[str, ...] = ("trong đó", "với", "gồm", "bao gồm", "of which", "with")
 # People counted as members of a team, a union or a course: they exist through what they

@@ -33,7 +33,10 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
+
 from dagster_project.extraction.lexicon import (
+    DISTRICT_UNITS,
     HOST_PREFIXES,
     NATIONAL_LEVEL_PATTERN,
     NATIONAL_SITES,
@@ -44,7 +47,6 @@ from dagster_project.extraction.lexicon import (
     word_alternation,
 )
 from dagster_project.extraction.normalize import normalize_text
-from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
 PROVINCES_CSV = Path(__file__).resolve().parents[2] / "dbt" / "seeds" / "provinces.csv"
 
@@ -511,12 +513,12 @@ _RANKING_TITLE = re.compile(word_alternation(RANK_CUES + RANK_GROUP), re.IGNOREC
 
 # --- a province known by one of its districts -----------------------------------------------
 
-# The district-level units, whose names the GSO list (vietnam-provinces 0.6.0, January 2025:
-# the 63 provinces and their districts before the 2025 reform) prints before each name.
-_DISTRICT_UNIT = re.compile(r"^(?:Huyện|Quận|Thị xã|Thành phố)\s+", re.IGNORECASE)
-# A district named in the text with its unit ("huyện Cẩm Giàng", "UBND THỊ XÃ PHÚ THỌ"); the unit
-# it bears may be older or newer than the list's (a huyện became a thị xã), so any one will do.
-_DISTRICT_CUE = r"(?<![^\W\d_])(?i:huyện|quận|thị xã|thành phố|tp\.?)\s+"
+# The unit the GSO list (vietnam-provinces 0.6.0, January 2025: the 63 provinces and their
+# districts before the 2025 reform) prints before each district's name.
+_DISTRICT_UNIT = re.compile(r"^" + word_alternation(DISTRICT_UNITS) + r"\s+", re.IGNORECASE)
+# A district named in the text with its unit; the unit it bears may be older or newer than the
+# list's (a huyện became a thị xã), so any one will do.
+_DISTRICT_CUE = r"(?i:" + word_alternation(DISTRICT_UNITS) + r")\s*"
 
 
 @lru_cache(maxsize=1)
