@@ -88,6 +88,12 @@ _BLOCK_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<![\w.,])1[89]00(?:[\s.]?\d{4}(?:\d{2})?|(?:[\s.]\d{2,3}){2,3})(?![\w.,]?\d)"),
     # Street addresses: "số 12 Trần Phú", "Số 3 Đặng Văn Bình".
     re.compile(rf"\b[sS]ố\s+\d+[A-Z]?\s+(?=[{_UPPER}])"),
+    # A map's scale: "bản đồ tỷ lệ 1:2.000", "tỷ lệ 1/500", "1:10.000", "scale 1:25,000".
+    re.compile(
+        r"\b(?:tỷ lệ|tỉ lệ|scale)\s+1\s*[:/]\s*(?:\d{1,3}(?:[.,]\d{3})+|\d{3,})(?![\d.,]?\d)"
+        r"|\b1\s*:\s*\d{1,3}(?:[.,]\d{3})+(?![\d.,]?\d)",
+        _I,
+    ),
     # Frequencies: "ít nhất 1 lần/năm", "2 lần/tháng", "twice a year" has no digits.
     re.compile(r"\b\d+\s*lần\s*/\s*(?:năm|tháng|quý|tuần|ngày)\b", _I),
     # A month and day without a year ("HANOI, July 18 (HNP) –", "on 18 July"): a date.

@@ -142,6 +142,7 @@ def test_a_document_word_used_as_a_verb_keeps_its_count() -> None:
         "Người dân đăng ký tại khu vực 5 và tổ 12.",
         "Cụm loa truyền thanh thông minh tại thôn 2, xã Trà Leng và xóm 5, khu phố 3.",
         "Sóng di động còn yếu ở khu 4 và khu 12 của xã Hương Nộn.",
+        "Bản đồ địa chính tỷ lệ 1/500 và bản đồ nền tỷ lệ 1:10.000 được cập nhật lên hệ thống.",
         "HANOI, July 18 (HNP) – The city opened a new public service portal.",
         "Nguyen Quang Minh, 52, said the work would go on.",
         "Trụ sở: Số 3 Đặng Văn Bình, phường Dịch Vọng.",
@@ -156,6 +157,11 @@ def test_a_document_word_used_as_a_verb_keeps_its_count() -> None:
 )
 def test_labels_dates_and_identifiers_are_not_figures(text: str) -> None:
     assert extract_observations(text) == []
+
+
+def test_a_share_written_as_one_in_a_few_is_no_maps_scale() -> None:
+    (obs,) = extract_observations("Hiện mới có 1/3 số hộ gia đình có máy tính.")
+    assert (obs.numerator, obs.denominator) == (1.0, 3.0)
 
 
 def test_page_furniture_is_not_figures() -> None:
