@@ -48,6 +48,7 @@ from dagster_project.extraction.layout_lines import (
 )
 from dagster_project.extraction.layout_tables import Table, build_table, mark_rows, mark_single_cell_tables
 from dagster_project.extraction.obs_context import (
+    MASTHEAD_COLUMNS,
     as_of_date,
     as_of_in_publication_year,
     data_cut_off,
@@ -259,8 +260,12 @@ def _mark_reprinted_masthead(lines: list[Line]) -> None:
     k, named = number - 1, 0
     while k >= 0 and named < _REPRINT_BODY_LINES:
         line = lines[k]
-        if line.kind == TEXT and len(line.text.split()) <= 10 and not FIGURE_DIGITS.search(line.text) and (
-            is_caps(line.text) or _ISSUING_BODY.search(line.text)
+        # the body's column, beside the motto's ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG | CỘNG HÒA XÃ HỘI ...")
+        body = MASTHEAD_COLUMNS.split(line.text.strip(), maxsplit=1)[0]
+        if line.kind == TEXT and _MOTTO.match(body):
+            line.kind = MASTHEAD  # the motto's own line ("Độc lập - Tự do - Hạnh phúc") names no body
+        elif line.kind == TEXT and len(body.split()) <= 10 and not FIGURE_DIGITS.search(body) and (
+            is_caps(body) or _ISSUING_BODY.search(body)
         ):
             line.kind, named = MASTHEAD, named + 1
         elif line.kind != BLANK:

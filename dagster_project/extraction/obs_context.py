@@ -172,7 +172,7 @@ def issuer_level(masthead: list[str]) -> str | None:
     beside it names no body."""
     lowest, department = None, False
     for line in masthead:
-        body = _MASTHEAD_COLUMNS.split(line.strip(), maxsplit=1)[0]
+        body = MASTHEAD_COLUMNS.split(line.strip(), maxsplit=1)[0]
         level = _level_of(body) or ("district" if _CITY_BELOW_PROVINCE.search(body) else None)
         if level in ("province", "district", "commune"):
             lowest = level
@@ -182,7 +182,8 @@ def issuer_level(masthead: list[str]) -> str | None:
     return lowest
 
 
-_MASTHEAD_COLUMNS = re.compile(r"\s{2,}|\||\t")
+# The gap between a two-column header's columns: the issuing body's and the motto's.
+MASTHEAD_COLUMNS = re.compile(r"\s{2,}|\||\t")
 _CITY_BELOW_PROVINCE = re.compile(r"\bthành phố\s+(?!" + lexicon.alternation(lexicon.CENTRAL_CITIES) + r"\b)[^\W\d_]", _I)
 _DEPARTMENT = re.compile(r"\s*sở\s", _I)
 _DX_LEAD = re.compile(lexicon.alternation(lexicon.DX_LEAD_AGENCIES), _I)

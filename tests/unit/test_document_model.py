@@ -1269,6 +1269,23 @@ def test_an_official_document_reprinted_on_a_web_page_is_issued_by_the_body_abov
     assert (found["100%"].admin_level, found["100%"].admin_level_source) == ("province", "issuer")
 
 
+def test_a_reprinted_department_report_under_its_provinces_name_is_the_departments() -> None:
+    text = (
+        "Cổng thông tin điện tử tỉnh\n\nTrang chủ > Chuyển đổi số các sở, ngành\n\n"
+        "Sở Xây dựng: 100% văn bản đi được ký số\n\n"
+        "Cổng thông tin điện tử tỉnh giới thiệu nội dung chính báo cáo của Sở Xây dựng về chuyển đổi số năm 2024.\n\n"
+        "UBND TỈNH TUYÊN QUANG\n"
+        "SỞ XÂY DỰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 904/BC-SXD | Tuyên Quang, ngày 10 tháng 12 năm 2024\n\n"
+        "BÁO CÁO\nKết quả chuyển đổi số năm 2024\n\n"
+        "1. Kết quả\nTrong năm, 100% văn bản đi được ký số.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 12, 10))}
+    # the two-column header beside the motto names the body: its unnamed figures are its own
+    assert (found["100%"].admin_level, found["100%"].admin_level_source) == ("province", "issuer")
+
+
 def test_up_to_now_in_a_report_whose_data_stop_at_a_day_is_that_day() -> None:
     text = (
         "BÁO CÁO\n(Số liệu tính đến ngày 15/11/2024)\n\n"
