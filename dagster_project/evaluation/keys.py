@@ -195,6 +195,9 @@ EVAL_SETS = (
     _composed("news87", "composed blind, news-style, forty-ninth round (scored blind at 925dc3d)"),
     _composed("news88", "composed blind, news-style with sector vocabulary, forty-ninth round (scored blind at 925dc3d)"),
     _composed("official54", "composed blind, official-style, forty-ninth round (scored blind at 925dc3d)"),
+    _composed("news89", "composed blind, news-style, fiftieth round (scored blind at dbbc3ab)"),
+    _composed("news90", "composed blind, news-style with sector vocabulary, fiftieth round (scored blind at dbbc3ab)"),
+    _composed("official55", "composed blind, official-style, fiftieth round (scored blind at dbbc3ab)"),
 )
 
 
