@@ -198,6 +198,9 @@ EVAL_SETS = (
     _composed("news89", "composed blind, news-style, fiftieth round (scored blind at dbbc3ab)"),
     _composed("news90", "composed blind, news-style with sector vocabulary, fiftieth round (scored blind at dbbc3ab)"),
     _composed("official55", "composed blind, official-style, fiftieth round (scored blind at dbbc3ab)"),
+    _composed("news91", "composed blind, news-style, fifty-first round (scored blind at 9de242b)"),
+    _composed("news92", "composed blind, news-style with sector vocabulary, fifty-first round (scored blind at 9de242b)"),
+    _composed("official56", "composed blind, official-style, fifty-first round (scored blind at 9de242b)"),
 )
 
 
