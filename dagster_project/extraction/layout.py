@@ -449,10 +449,10 @@ def intro_target(text: str) -> bool | None:
 
 
 # A paragraph that opens on its data's day: "Tính đến ngày 30/11/2024, ...", "Đến hết tháng
-# 11/2024, ...", "Tính đến thời điểm 31/10/2024, ..." (its first clause, up to the comma).
+# 11/2024, ...", "Tính đến thời điểm 31/10/2024, ..." (its first clause, up to the comma, which
+# as_of_date reads).
 _OPENING_CLAUSE = re.compile(
-    r"\s*(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày|tháng|thời điểm|cuối)?[^,;:.]{0,30}?\d[^,;:]{0,12}(?=,)",
-    re.IGNORECASE,
+    r"\s*" + lexicon.word_alternation(lexicon.AS_OF_CUES) + r"\s+[^,;:.]{0,30}?\d[^,;:]{0,12}(?=,)", re.IGNORECASE
 )
 
 
