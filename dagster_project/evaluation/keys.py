@@ -201,6 +201,9 @@ EVAL_SETS = (
     _composed("news91", "composed blind, news-style, fifty-first round (scored blind at 9de242b)"),
     _composed("news92", "composed blind, news-style with sector vocabulary, fifty-first round (scored blind at 9de242b)"),
     _composed("official56", "composed blind, official-style, fifty-first round (scored blind at 9de242b)"),
+    _composed("news93", "composed blind, news-style, fifty-second round (scored blind at 0a055af)"),
+    _composed("news94", "composed blind, news-style with sector vocabulary, fifty-second round (scored blind at 0a055af)"),
+    _composed("official57", "composed blind, official-style, fifty-second round (scored blind at 0a055af)"),
 )
 
 
