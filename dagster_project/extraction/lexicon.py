@@ -686,14 +686,26 @@ ONLINE_SERVICES: tuple[str, ...] = (
     "dịch vụ công trực tuyến", "dvctt", "dvc trực tuyến", "dịch vụ trực tuyến", "online public service",
     "online public services",
 )
-# Kinds that together are every part of a total, with the words the total's own phrase must
-# name for them to be (none: any total).
+# The two levels of an electronic identity account (Decree 59/2022): together all of the
+# accounts or holders a total counts, when it names the identity ("định danh điện tử").
+IDENTITY_LEVELS: dict[str, tuple[str, ...]] = {
+    "level_1": ("mức 1", "mức độ 1", "level 1"),
+    "level_2": ("mức 2", "mức độ 2", "level 2"),
+}
+ELECTRONIC_IDENTITY: tuple[str, ...] = ("định danh", "vneid", "electronic identification", "electronic identity")
+# Kinds that together are every part of a total, with the words the total's own phrase (or
+# the label before it) must name for them to be (none: any total).
 COMPLETE_PARTITIONS: tuple[tuple[dict[str, tuple[str, ...]], tuple[str, ...]], ...] = (
     (HOLDER_KINDS, ()),
     (ONLINE_SERVICE_KINDS, ONLINE_SERVICES),
+    (IDENTITY_LEVELS, ELECTRONIC_IDENTITY),
 )
 # Words that open the list of a total's parts ("1.645 dịch vụ, trong đó 985 dịch vụ toàn trình").
 PART_MARKERS: tuple[str, ...] = ("trong đó", "bao gồm", "gồm", "of which", "including", "among which")
+# Of those, the ones that say "made up of" rather than "among them": a list they open that is
+# closed by "và" names every part ("318 tổ, gồm 31 tổ cấp xã và 287 tổ ở thôn").
+WHOLE_LIST_MARKERS: tuple[str, ...] = ("bao gồm", "gồm", "gồm có")
+LIST_CLOSERS: tuple[str, ...] = ("và", "and")
 # Words right before a figure that make it a new whole, not one more part of the list before
 # it: "250 trạm, trong đó 180 trạm 5G, nâng tổng số trạm lên 7.090 trạm".
 WHOLE_AGAIN_BEFORE: tuple[str, ...] = ("lên", "lên tới", "lên đến", "tổng số", "tổng cộng", "total of", "total to")

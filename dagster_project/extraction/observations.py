@@ -48,6 +48,8 @@ from dagster_project.extraction.obs_tables import CellContext, table_figures
 
 _I = re.IGNORECASE
 _PART_MARKER = re.compile(lexicon.word_alternation(lexicon.PART_MARKERS) + r"|\(\s*$", _I)
+_WHOLE_LIST_MARKER = re.compile(lexicon.word_alternation(lexicon.WHOLE_LIST_MARKERS) + r"\s*:?\s*$", _I)
+_LIST_CLOSER = re.compile(r"\s" + lexicon.word_alternation(lexicon.LIST_CLOSERS) + r"\s", _I)
 _WHOLE_AGAIN = re.compile(lexicon.word_alternation(lexicon.WHOLE_AGAIN_BEFORE) + r"\s*$", _I)
 _CHANGE_BEFORE = re.compile(lexicon.word_alternation(lexicon.CHANGE_VERBS) + r"\s*$", _I)
 _COMPARED_WITH = re.compile(lexicon.word_alternation(lexicon.COMPARED_WITH), _I)
@@ -300,7 +302,7 @@ def _link_parts(text: str, figures: list[Figure], issuer: str | None) -> None:
         parts = _parts_of(total, following, marked, text)
         complete = marked and total.unit == "count" and (
             _channels_complete(text, total, parts) or _levels_complete(text, total, parts, issuer)
-            or _kinds_complete(text, total, parts)
+            or _kinds_complete(text, total, parts) or _closed_whole_list(text, total, parts)
         )
         if marked and total.unit == "count" and not complete:
             # "trong đó: trực tuyến 11.205 hồ sơ (đạt 60,1%); trực tiếp 6.980 hồ sơ; ...": a list by
@@ -369,13 +371,29 @@ def _kinds_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
     own_phrase = text[total.end : parts[0].lead_start] if parts else ""
     marker = _PART_MARKER.search(own_phrase)
     own_phrase = own_phrase[: marker.start()] if marker else own_phrase
+    # "Số người được thu nhận hồ sơ định danh điện tử: 8.412 người, trong đó mức 1 là ...":
+    # the label names the whole
+    named = own_phrase + " " + (_label_before(text, total.sentence.start, total.lead_start) or "")
     for partition, whole in _PARTITIONS:
-        if len(parts) != len(partition) or (whole is not None and not whole.search(own_phrase)):
+        if len(parts) != len(partition) or (whole is not None and not whole.search(named)):
             continue
         kinds = [[kind for kind, words in partition.items() if words.search(own)] for own in items]
         if all(len(named) == 1 for named in kinds) and sorted(n[0] for n in kinds) == sorted(partition):
             return True
     return False
+
+
+def _closed_whole_list(text: str, total: Figure, parts: list[Figure]) -> bool:
+    """"318 tổ, gồm 31 tổ cấp xã và 287 tổ ở thôn, bản": a list that "gồm" (is made of), closed
+    by "và" before its last part, whose parts count what the total counts, is all of it. After
+    "trong đó" (among them) the same list is only some of it; parts that count other things
+    ("180 nghìn người, gồm 11 xã và 2 thị trấn") describe the whole, they do not add up to it."""
+    if len(parts) < 2 or not _WHOLE_LIST_MARKER.search(text, total.end, parts[0].lead_start):
+        return False
+    if not _LIST_CLOSER.search(text, parts[-2].end, parts[-1].lead_start):
+        return False
+    head = _head_noun(text, total)
+    return head is not None and all(_head_noun(text, part) == head for part in parts)
 
 
 def _part_items(text: str, total: Figure, parts: list[Figure]) -> list[str]:

@@ -798,6 +798,32 @@ def test_full_and_partial_online_services_are_all_of_the_online_services_only() 
     assert not next(o for o in extract_observations(text) if o.quote == "1.652").parts_complete
 
 
+def test_a_list_made_of_parts_and_closed_by_va_is_all_of_its_total() -> None:
+    text = "Huyện đã lắp 57 cụm loa thông minh, gồm 40 cụm loa tại các thôn và 15 cụm loa tại trụ sở xã."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert {found[q].parent_ordinal for q in ("40", "15")} == {found["57"].ordinal}
+    assert found["57"].parts_complete  # 40 + 15 falls 2 short of the whole it is made of
+    # "trong đó" (among them) names only some parts
+    text = "Huyện đã lắp 57 cụm loa thông minh, trong đó 40 cụm loa tại các thôn và 15 cụm loa tại trụ sở xã."
+    assert not next(o for o in extract_observations(text) if o.quote == "57").parts_complete
+    # a list left open (no "và" before its last part) may go on
+    text = "Huyện đã lắp 57 cụm loa thông minh, gồm 40 cụm loa tại các thôn, 15 cụm loa tại trụ sở xã."
+    assert not next(o for o in extract_observations(text) if o.quote == "57").parts_complete
+    # parts that count something else describe the whole; they do not add up to it
+    text = "Thị xã có 96 nghìn người, gồm 8 phường và 4 xã."
+    assert not next(o for o in extract_observations(text) if o.quote == "96 nghìn").parts_complete
+
+
+def test_the_two_levels_of_electronic_identity_are_all_of_its_holders() -> None:
+    text = "- Số người được cấp tài khoản định danh điện tử: 5.230 người, trong đó mức 1 là 1.410 người, mức 2 là 3.760 người."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert {found[q].parent_ordinal for q in ("1.410", "3.760")} == {found["5.230"].ordinal}
+    assert found["5.230"].parts_complete
+    # the same two levels of something not named as an identity are only some of it
+    text = "- Số hồ sơ đã thẩm định: 5.230 hồ sơ, trong đó mức 1 là 1.410 hồ sơ, mức 2 là 3.760 hồ sơ."
+    assert not next(o for o in extract_observations(text) if o.quote == "5.230").parts_complete
+
+
 def test_a_list_of_parts_by_every_level_of_government_is_all_of_its_total() -> None:
     text = "Năm 2025 cấp 3.150 chữ ký số, trong đó cấp tỉnh 1.020 chữ ký số, cấp huyện 980, cấp xã 1.150 chữ ký số."
     found = {o.quote: o for o in extract_observations(text)}
