@@ -737,8 +737,11 @@ TOPICLESS_NAMES: tuple[str, ...] = (
 
 # Keywords an indicator shares with another, which takes them in a sentence that names it by
 # a keyword of its own: citizens' feedback ("phản ánh, kiến nghị") is an app's or a portal's,
-# and the operations centre's where the sentence names the centre.
-SHARED_KEYWORDS: dict[str, str] = {"phản ánh": "smart_city_ioc", "kiến nghị": "smart_city_ioc"}
+# and the operations centre's where the sentence names the centre; visits ("lượt truy cập")
+# are a portal's, and a wifi network's where the sentence names the wifi.
+SHARED_KEYWORDS: dict[str, str] = {
+    "phản ánh": "smart_city_ioc", "kiến nghị": "smart_city_ioc", "lượt truy cập": "public_wifi",
+}
 # Names that name such an indicator without being a keyword of it (too short to count alone).
 SHARED_KEYWORD_OWNERS: dict[str, tuple[str, ...]] = {"smart_city_ioc": ("ioc",)}
 

@@ -1204,6 +1204,13 @@ def test_feedback_is_the_operations_centres_where_the_sentence_names_the_centre(
     assert code_of("Ứng dụng của tỉnh đã tiếp nhận 5.200 phản ánh.", "5.200") == "portals_and_apps"
 
 
+def test_visits_are_the_wifis_where_the_sentence_names_the_wifi() -> None:
+    text = "Huyện đã lắp 38 điểm phát wifi miễn phí ở chợ và bến xe, mỗi tuần ghi nhận khoảng 9.400 lượt truy cập."
+    assert code_of(text, "9.400") == "public_wifi"
+    # without the wifi, visits are the portal's
+    assert code_of("Trang thông tin điện tử của huyện có 9.400 lượt truy cập.", "9.400") == "portals_and_apps"
+
+
 def test_figures_after_respectively_measure_the_subjects_listed_before_it_in_order() -> None:
     text = "Tỷ lệ hồ sơ giải quyết đúng hạn và tỷ lệ hồ sơ số hóa kết quả lần lượt đạt 95,1% và 82,4%."
     assert code_of(text, "95,1%") == "dossiers_on_time"
