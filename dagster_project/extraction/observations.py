@@ -354,7 +354,11 @@ def _levels_complete(text: str, total: Figure, parts: list[Figure], issuer: str 
 
 _PARTITIONS = [
     (
-        {kind: re.compile(lexicon.word_alternation(words), re.IGNORECASE) for kind, words in partition.items()},
+        # "mức 1" is no "mức 12"
+        {
+            kind: re.compile(lexicon.word_alternation(words) + r"(?!\d)", re.IGNORECASE)
+            for kind, words in partition.items()
+        },
         re.compile(lexicon.word_alternation(whole), re.IGNORECASE) if whole else None,
     )
     for partition, whole in lexicon.COMPLETE_PARTITIONS
@@ -373,9 +377,9 @@ def _kinds_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
     own_phrase = own_phrase[: marker.start()] if marker else own_phrase
     # "Số người được thu nhận hồ sơ định danh điện tử: 8.412 người, trong đó mức 1 là ...":
     # the label names the whole
-    named = own_phrase + " " + (_label_before(text, total.sentence.start, total.lead_start) or "")
+    naming = own_phrase + " " + (_label_before(text, total.sentence.start, total.lead_start) or "")
     for partition, whole in _PARTITIONS:
-        if len(parts) != len(partition) or (whole is not None and not whole.search(named)):
+        if len(parts) != len(partition) or (whole is not None and not whole.search(naming)):
             continue
         kinds = [[kind for kind, words in partition.items() if words.search(own)] for own in items]
         if all(len(named) == 1 for named in kinds) and sorted(n[0] for n in kinds) == sorted(partition):
