@@ -204,6 +204,9 @@ EVAL_SETS = (
     _composed("news93", "composed blind, news-style, fifty-second round (scored blind at 0a055af)"),
     _composed("news94", "composed blind, news-style with sector vocabulary, fifty-second round (scored blind at 0a055af)"),
     _composed("official57", "composed blind, official-style, fifty-second round (scored blind at 0a055af)"),
+    _composed("news95", "composed blind, news-style, fifty-third round (scored blind at a1eeb72)"),
+    _composed("news96", "composed blind, news-style with sector vocabulary, fifty-third round (scored blind at a1eeb72)"),
+    _composed("official58", "composed blind, official-style, fifty-third round (scored blind at a1eeb72)"),
 )
 
 
