@@ -262,6 +262,11 @@ PERIOD_END_WORDS = ("cuối", "hết")
 # What a report calls its data, or the period they cover, when it states the day they stop at
 # ("số liệu tính đến ...", "Kỳ báo cáo: từ ngày ... đến ngày ...").
 DATA_WORDS = ("số liệu", "kỳ báo cáo")
+# The verb with which a body reports its results up to a day, in the sentence that opens
+# the list of them: "UBND huyện báo cáo kết quả thực hiện tính đến ngày 30/11/2024 như sau:".
+REPORTING_VERBS = ("báo cáo", "xin báo cáo")
+# ... and how that sentence ends: the results follow.
+AS_FOLLOWS = ("như sau", "cụ thể như sau", "sau đây")
 # ... said of the report itself wherever it stands: "Các số liệu nêu trong báo cáo được tổng hợp
 # đến hết ngày 30/9/2024" in section I holds for the whole report.
 THE_REPORT_ITSELF = ("trong báo cáo", "của báo cáo", "báo cáo này", "tại báo cáo", "in this report", "in the report")

@@ -570,12 +570,23 @@ _DATA_CUT_OFF = re.compile(
     _I,
 )
 _CUT_OFF_REACH = 48  # characters after the words that hold the date ("từ ngày 01/01/2025 đến ngày 20/9/2025")
+# "UBND xã báo cáo kết quả thực hiện nhiệm vụ chuyển đổi số từ ngày 01/01/2025 đến ngày
+# 10/6/2025 như sau:": the sentence that opens the results says the day they stop at.
+_REPORTED_UNTIL = re.compile(
+    r"\b(?:" + lexicon.alternation(lexicon.REPORTING_VERBS) + r")\b[^.;:()]{0,120}?\s"
+    r"(?=(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+|tháng\s+)?\d|từ\s+(?:ngày\s+)?\d)",
+    _I,
+)
+_AS_FOLLOWS_END = re.compile(r"\b" + lexicon.alternation(lexicon.AS_FOLLOWS) + r"\s*:\s*$", _I)
 
 
 def data_cut_off(text: str, year_of: datetime.date | None) -> datetime.date | None:
-    """The day a statement about the report's data ("số liệu tính đến ...") dates them to, when
-    it is not after the publication date."""
+    """The day a statement about the report's data ("số liệu tính đến ...", or the sentence
+    that reports the results "tính đến ngày ... như sau:") dates them to, when it is not after
+    the publication date."""
     m = _DATA_CUT_OFF.search(text)
+    if m is None and _AS_FOLLOWS_END.search(text):
+        m = _REPORTED_UNTIL.search(text)
     if m is None:
         return None
     stated = re.split(r"[();:]", text[m.end() : m.end() + _CUT_OFF_REACH], maxsplit=1)[0]

@@ -1220,6 +1220,26 @@ def test_the_day_a_report_says_its_data_stop_at_dates_its_later_results_not_its_
     assert found["61"].as_of_date == day
 
 
+def test_the_sentence_that_reports_the_results_up_to_a_day_dates_the_whole_report() -> None:
+    text = (
+        "Thực hiện Kế hoạch số 41/KH-UBND, UBND huyện Bảo Lâm báo cáo kết quả thực hiện "
+        "tính đến ngày 25/11/2024 như sau:\n\n"
+        "I. HẠ TẦNG SỐ\n"
+        "Toàn huyện có 164 trạm BTS.\n\n"
+        "II. CHÍNH QUYỀN SỐ\n"
+        "Bộ phận Một cửa tiếp nhận 6.420 hồ sơ trực tuyến.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 12, 6))}
+    day = datetime.date(2024, 11, 25)
+    assert found["164"].as_of_date == found["6.420"].as_of_date == day
+    # ... and a period written as a range ends on its last day
+    ranged = text.replace("tính đến ngày 25/11/2024", "từ ngày 01/01/2024 đến ngày 25/11/2024")
+    assert next(o for o in extract_observations(ranged, datetime.date(2024, 12, 6)) if o.quote == "6.420").as_of_date == day
+    # a report that does not open its results with that sentence names no day for them
+    told = text.replace(" như sau:", ". Đây là báo cáo định kỳ.")
+    assert next(o for o in extract_observations(told, datetime.date(2024, 12, 6)) if o.quote == "6.420").as_of_date != day
+
+
 def test_the_day_a_reports_data_stop_at_ends_the_periods_its_results_are_stated_for() -> None:
     text = (
         "BÁO CÁO\nKết quả chuyển đổi số năm 2024\n(Số liệu tính đến ngày 10/12/2024)\n\n"
