@@ -137,13 +137,14 @@ _RELEVANCE_REASONS = {
     "comparisons": "comparison",
     # reasons with no code of their own: the figure stays unclassified
     "attendance": "attendance", "measure": "measure", "places": "places", "group_size": "size of a group",
-    "headcount": "headcount of an agency", "offences": "offences",
+    "headcount": "headcount of an agency", "offences": "offences", "outside_the_field": "people outside the digital field",
 }
 _COUNTED_UNITS = frozenset(lexicon.BED_UNITS)  # physical units a share may be of
 _NO_KEYWORD = "no keyword"  # relevance of a figure that nothing named
-_NO_CODE_REASONS = frozenset({"attendance", "measure", "places", "group_size", "headcount", "offences"})
+_NO_CODE_REASONS = frozenset({"attendance", "measure", "places", "group_size", "headcount", "offences", "outside_the_field"})
 _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
 _IT_FIELD = re.compile(lexicon.word_alternation(lexicon.IT_FIELDS), re.IGNORECASE)
+_DIGITAL_FIELD = re.compile(lexicon.word_alternation(lexicon.DIGITAL_FIELDS), re.IGNORECASE)
 # a subject of staff words alone, listed, then perhaps where they work or a clause of its own
 # ("386 viên chức, người lao động, tuổi đời bình quân 38")
 _STAFF_ONLY = re.compile(
@@ -219,7 +220,14 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
     if field is not None and _IT_STAFF in tax.indicators:
         return with_fields(obs, indicator_code=_IT_STAFF, classified_by=SUBJECT, matched_keyword=field.group())
     if not _STAFF_ONLY.match(obs.subject):
-        return obs  # "350 cán bộ tham gia": people said to do something
+        if _DIGITAL_FIELD.search(obs.sentence):
+            return obs  # "350 cán bộ tham gia tập huấn chuyển đổi số": people said to do something
+        # "Câu lạc bộ nữ doanh nhân có 214 thành viên; ...", "tin nhắn được gửi tới 1.850 cán bộ
+        # chỉ huy": people that only a staff word named, in a sentence naming no digital field
+        return with_fields(
+            obs, indicator_code=UNCLASSIFIED, domain=tax[UNCLASSIFIED].domain, classified_by=RELEVANCE,
+            relevance=_RELEVANCE_REASONS["outside_the_field"],
+        )
     return with_fields(
         obs, indicator_code=UNCLASSIFIED, domain=tax[UNCLASSIFIED].domain, classified_by=RELEVANCE,
         relevance=_RELEVANCE_REASONS[_HEADCOUNT],

@@ -483,6 +483,9 @@ STAFF_PLACE_WORDS = ("làm việc tại", "làm việc ở", "tại", "ở", "th
 # The names of the IT field: people whose phrase names it work in it ("5 công chức làm công
 # nghệ thông tin", "người có chuyên môn CNTT").
 IT_FIELDS = ("công nghệ thông tin", "cntt", "tin học")
+# ... and of the digital field at large: people a sentence counts with none of these named
+# ("hợp tác xã có 1.920 thành viên", "gửi cảnh báo tới 2.740 cán bộ") are nobody's digital workforce.
+DIGITAL_FIELDS = IT_FIELDS + ("chuyển đổi số", "kỹ năng số", "công nghệ số", "digital transformation", "digital skills")
 IT_UNITS: tuple[str, ...] = tuple(
     f"{unit} {field}" for unit in ("phòng", "đội", "tổ", "trung tâm", "bộ phận", "ban") for field in IT_FIELDS
 ) + ("it department", "it team", "it unit", "it division")

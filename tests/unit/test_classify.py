@@ -127,7 +127,7 @@ def test_the_sentence_decides_when_the_clause_names_nothing() -> None:
 
 
 def test_generic_fallbacks_come_last_and_say_so() -> None:
-    obs = classified("Tỉnh có 350 cán bộ tham gia.")["350"]
+    obs = classified("Tỉnh có 350 cán bộ tham gia chuyển đổi số.")["350"]
     assert (obs.indicator_code, obs.classified_by) == ("workforce_other", "fallback")
 
 
@@ -828,7 +828,7 @@ def test_a_figure_only_a_generic_word_names_takes_the_topic_of_the_figure_before
     text = "Hiện có 312 tổ công nghệ số cộng đồng với 1.540 thành viên."
     assert code_of(text, "1.540") == "community_digital_teams"
     # another domain's topic before it is no topic of its own: the generic code stays
-    text = "Đã tiếp nhận 12.000 hồ sơ trực tuyến. Tỉnh có 350 cán bộ tham gia."
+    text = "Đã tiếp nhận 12.000 hồ sơ trực tuyến. Tỉnh có 350 cán bộ tham gia chuyển đổi số."
     assert code_of(text, "350") == "workforce_other"
 
 
@@ -1160,6 +1160,13 @@ def test_administrative_units_listed_at_their_levels_are_no_figure() -> None:
     assert classified(text)["2"].relevance == classified(text)["13"].relevance == "places"
     text = "Huyện có 1 thị trấn và 11 xã có sóng 4G."  # places named by what they have
     assert code_of(text, "1") == code_of(text, "11") == "mobile_coverage"
+
+
+def test_people_a_sentence_names_no_digital_field_for_are_no_digital_workforce() -> None:
+    text = "Câu lạc bộ doanh nhân trẻ của huyện có 168 thành viên tham gia; doanh thu bình quân đạt 4,2 tỷ đồng."
+    assert (classified(text)["168"].domain, classified(text)["168"].relevance) == ("other", "people outside the digital field")
+    # the same people in a sentence about the digital field stay its workforce
+    assert code_of("Tổ giúp việc Ban Chỉ đạo chuyển đổi số của huyện có 12 thành viên.", "12") == "workforce_other"
 
 
 def test_bodies_counted_in_a_sentence_about_staff_are_no_workforce() -> None:
@@ -1651,8 +1658,8 @@ def test_an_agencys_headcount_is_no_figure_of_its_digital_workforce() -> None:
     assert found["11"].indicator_code == found["7"].indicator_code == "it_staff"
     text = "Toàn huyện có 640 cán bộ, công chức, trong đó 598 người đã được tập huấn kỹ năng số."
     assert classified(text)["598"].domain == "workforce"
-    # people said to do something are no bare headcount
-    assert classified("Tỉnh có 350 cán bộ tham gia.")["350"].domain == "workforce"
+    # people said to do something in the digital field are no bare headcount
+    assert classified("Tỉnh có 350 cán bộ tham gia chuyển đổi số.")["350"].domain == "workforce"
 
 
 def test_people_whose_phrase_names_the_it_field_are_it_staff() -> None:
