@@ -1490,6 +1490,17 @@ def test_payment_by_qr_code_is_cashless_payment() -> None:
     assert code_of(text, "45") != "cashless_payment"
 
 
+def test_money_received_through_an_account_is_cashless_payment() -> None:
+    text = "Huyện có 12.400 người hưởng trợ cấp xã hội nhận tiền qua tài khoản, đạt 88,5%."
+    assert code_of(text, "12.400") == code_of(text, "88,5%") == "cashless_payment"
+    assert code_of("Tỷ lệ người trưởng thành có tài khoản giao dịch tại ngân hàng đạt 82%.", "82%") == "cashless_payment"
+    assert code_of("Hội đã chuyển khoản trực tiếp 100% tiền hỗ trợ cho người nhận.", "100%") == "cashless_payment"
+    # accounts of a platform or of the identity pay nothing
+    assert code_of("Nền tảng học trực tuyến của tỉnh có 24.000 tài khoản học viên.", "24.000") != "cashless_payment"
+    text = "Đã tích hợp 52.300 giấy phép lái xe vào tài khoản định danh điện tử."
+    assert code_of(text, "52.300") == "electronic_identification"
+
+
 def test_voltage_and_energy_are_measures_but_a_data_centres_capacity_is_a_figure() -> None:
     text = "Cả 12 trạm biến áp 220 kV đã vận hành không người trực; sản lượng đạt 3,5 triệu kWh."
     assert classified(text)["220"].domain == classified(text)["3,5 triệu"].domain == "other"
