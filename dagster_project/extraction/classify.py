@@ -138,10 +138,14 @@ _RELEVANCE_REASONS = {
     # reasons with no code of their own: the figure stays unclassified
     "attendance": "attendance", "measure": "measure", "places": "places", "group_size": "size of a group",
     "headcount": "headcount of an agency", "offences": "offences", "outside_the_field": "people outside the digital field",
+    "sector_units": "units of a sector",
 }
 _COUNTED_UNITS = frozenset(lexicon.BED_UNITS)  # physical units a share may be of
 _NO_KEYWORD = "no keyword"  # relevance of a figure that nothing named
-_NO_CODE_REASONS = frozenset({"attendance", "measure", "places", "group_size", "headcount", "offences", "outside_the_field"})
+_NO_CODE_REASONS = frozenset(
+    {"attendance", "measure", "places", "group_size", "headcount", "offences", "outside_the_field", "sector_units"}
+)
+_SECTOR_UNIT_KEYWORDS = frozenset(lexicon.SECTOR_UNIT_KEYWORDS)
 _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
 _IT_FIELD = re.compile(lexicon.word_alternation(lexicon.IT_FIELDS), re.IGNORECASE)
 _DIGITAL_FIELD = re.compile(lexicon.word_alternation(lexicon.DIGITAL_FIELDS), re.IGNORECASE)
@@ -1721,9 +1725,23 @@ class _Report:
             lengths = [i.code for i in self.tax if i.unit == _LENGTH and i.domain == self.tax[code].domain]
             if len(lengths) == 1:  # "mạng cáp quang dài 5,2 nghìn km": the cable, not the share of places
                 code, keyword = lengths[0], f"{keyword} (a length)"
+        if keyword in _SECTOR_UNIT_KEYWORDS and not self._names_anything_digital(view):
+            # "Tỉnh có 12 bệnh viện công lập với 9.600 giường bệnh": the sector, nothing digital
+            reason = _RELEVANCE_REASONS["sector_units"]
+            return Classification(UNCLASSIFIED, self.tax[UNCLASSIFIED].domain, RELEVANCE, keyword, reason, None)
         domain = self.tax[code].domain
         reason = None if domain in FACT_DOMAINS else (_NO_KEYWORD if code == UNCLASSIFIED else "topic")
         return Classification(code, domain, by, keyword, reason, base.name if base else None)
+
+    def _names_anything_digital(self, view: _SentenceView) -> bool:
+        """The sentence names something of the three fact domains besides a sector's units (and
+        the words inside their names: "trạm" of "trạm y tế")."""
+        units = [t for t in view.topics if t.keyword in _SECTOR_UNIT_KEYWORDS]
+        return any(
+            self.tax[t.payload].domain in FACT_DOMAINS and t.keyword not in _SECTOR_UNIT_KEYWORDS
+            and not any(u.first <= t.first and t.last <= u.last for u in units)
+            for t in view.topics
+        )
 
     def _read(self, view: _SentenceView, figure: _Figure, obs: Observation) -> _Figure:
         if obs.scope == "table":

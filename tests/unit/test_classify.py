@@ -1501,6 +1501,17 @@ def test_money_received_through_an_account_is_cashless_payment() -> None:
     assert code_of(text, "52.300") == "electronic_identification"
 
 
+def test_hospitals_and_their_patients_in_a_sentence_naming_nothing_digital_count_the_sector() -> None:
+    found = classified("Huyện có 3 bệnh viện và 24 trạm y tế với tổng số 860 giường bệnh.")
+    assert (found["3"].domain, found["3"].relevance) == ("other", "units of a sector")
+    assert found["24"].domain == "other"
+    assert classified("Mỗi ngày bệnh viện tiếp nhận khoảng 1.900 lượt bệnh nhân.")["1.900"].domain == "other"
+    # ... but hospitals that do something digital are e-health figures
+    assert code_of("Có 24 trạm y tế đã triển khai phần mềm quản lý trạm y tế.", "24") == "e_health"
+    assert code_of("Bệnh viện đã tổ chức 310 ca hội chẩn từ xa với các bệnh viện tuyến huyện.", "310") == "e_health"
+    assert code_of("The province has created 1.2 million EHRs at commune health stations.", "1.2 million") == "e_health"
+
+
 def test_voltage_and_energy_are_measures_but_a_data_centres_capacity_is_a_figure() -> None:
     text = "Cả 12 trạm biến áp 220 kV đã vận hành không người trực; sản lượng đạt 3,5 triệu kWh."
     assert classified(text)["220"].domain == classified(text)["3,5 triệu"].domain == "other"
