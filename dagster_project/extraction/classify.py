@@ -1124,12 +1124,20 @@ def _inner(matches: list[Match[str]]) -> frozenset[Match[str]]:
     return frozenset(inner)
 
 
+_RATIO_AT_START = re.compile(r"\s*\d[\d.,]*\s*/\s*\d[\d.,]*")
+
+
 def _place(view: _SentenceView, obs: Observation) -> _Figure:
     t = view.text
     rel_start, rel_end = obs.char_start - view.start, obs.char_end - view.start
     if not (0 <= rel_start <= rel_end <= len(view.sentence)) or view.sentence[rel_start:rel_end] != obs.quote:
         found = view.sentence.find(obs.quote)
         rel_start, rel_end = (found, found + len(obs.quote)) if found >= 0 else (0, 0)
+    ratio = _RATIO_AT_START.match(obs.quote) if obs.numerator is not None and " " in obs.quote.strip() else None
+    if ratio is not None and ratio.end() < len(obs.quote):
+        # "4.315/4.690 cán bộ, công chức được bồi dưỡng ..., đạt 92%": the quote spans the
+        # phrase the ratio counts; the figure is the ratio, so that its phrase is read after it
+        rel_end = rel_start + ratio.end()
     s_start, s_end = t.from_original(rel_start), t.from_original(rel_end)
     first = t.syllable_index(s_start)
     last = max(first + 1, t.syllable_index(max(s_start, s_end - 1)) + 1)

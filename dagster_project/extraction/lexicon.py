@@ -608,10 +608,11 @@ GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
         {"dossiers": "dossiers_received"},
     ),
     # "làm sạch 95% dữ liệu hộ tịch", "số hóa 15.000 hồ sơ": the verb, not the data's
-    # own name, says what the figure measures.
+    # own name, says what the figure measures; what is cleaned is data, whatever its unit
+    # ("làm sạch 412.736/428.590 trường hợp dữ liệu hộ tịch").
     "cleaning": (
         ("làm sạch", "cleaned", "cleansed"),
-        {"data_records": "data_cleaning", "dossiers": "data_cleaning"},
+        {"data_records": "data_cleaning", "dossiers": "data_cleaning", ANY_UNIT: "data_cleaning"},
     ),
     # Digitising is one activity whatever is digitised: "số hóa 1.652.000 sổ hộ tịch",
     # "số hóa 87,4% kết quả giải quyết thủ tục hành chính", "số hóa 3D 25 di tích".

@@ -1512,6 +1512,21 @@ def test_hospitals_and_their_patients_in_a_sentence_naming_nothing_digital_count
     assert code_of("The province has created 1.2 million EHRs at commune health stations.", "1.2 million") == "e_health"
 
 
+def test_a_ratio_whose_quote_spans_its_phrase_is_read_by_the_phrase_after_the_ratio() -> None:
+    text = "Toàn xã có 1.312/1.450 hộ gia đình có kết nối Internet cáp quang (đạt 90,5%)."
+    [obs] = classified(text).values()
+    assert obs.quote.startswith("1.312/1.450 hộ gia đình") and obs.indicator_code == "household_internet"
+    text = "Có 1.240/1.310 cán bộ, công chức cấp xã đã được bồi dưỡng kỹ năng số, đạt 94,7%."
+    [obs] = classified(text).values()
+    assert obs.indicator_code == "officials_trained"
+
+
+def test_what_is_cleaned_is_data_whatever_its_unit() -> None:
+    text = "Xã đã làm sạch 21.400/22.100 trường hợp dữ liệu hộ tịch, đạt 96,8%."
+    [obs] = classified(text).values()
+    assert obs.indicator_code == "data_cleaning"
+
+
 def test_voltage_and_energy_are_measures_but_a_data_centres_capacity_is_a_figure() -> None:
     text = "Cả 12 trạm biến áp 220 kV đã vận hành không người trực; sản lượng đạt 3,5 triệu kWh."
     assert classified(text)["220"].domain == classified(text)["3,5 triệu"].domain == "other"
