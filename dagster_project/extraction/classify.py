@@ -147,6 +147,9 @@ _NO_CODE_REASONS = frozenset(
 )
 _SECTOR_UNIT_KEYWORDS = frozenset(lexicon.SECTOR_UNIT_KEYWORDS)
 _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
+_TRAININGS, _LEARNERS = "trainings", "learners"
+_TRAINED_FOR = frozenset(lexicon.TRAINED_FOR)
+_NOT_TRAINED = frozenset(lexicon.UNIT_BASE_KINDS_NOT_TRAINED)
 _IT_FIELD = re.compile(lexicon.word_alternation(lexicon.IT_FIELDS), re.IGNORECASE)
 _DIGITAL_FIELD = re.compile(lexicon.word_alternation(lexicon.DIGITAL_FIELDS), re.IGNORECASE)
 # a subject of staff words alone, listed, then perhaps where they work or a clause of its own
@@ -1722,6 +1725,14 @@ class _Report:
             if named is not None:
                 code, keyword, by = named[0], named[1], SUBJECT
         code, keyword, by = self._refine_by_base(view, figure, base, code, keyword, by)
+        if code == _TRAININGS and obs.unit == "count" and _LEARNERS in self.tax.indicators and (
+            view.syllable(_lead_start(view, figure) - 1) in _TRAINED_FOR
+            and (base is None or base.name not in _NOT_TRAINED)
+            # "cho 3 lớp với 420 kế toán": the classes themselves
+            and not any(t.payload == _TRAININGS and t.first == figure.last for t in view.topics)
+        ):
+            # "tổ chức 6 lớp tập huấn cho 420 lượt công nhân": whom the training was for
+            code, keyword, by = _LEARNERS, view.syllable(_lead_start(view, figure) - 1), CLAUSE
         if chosen is not None and chosen.in_parts and code == chosen.code and obs.unit == "count" and base is None and (
             not any(not c.in_parts and c.region != SENTENCE for c in candidates)
             and not any(0 <= figure.before_gap(v) <= _VERB_REACH for v in view.group("verb"))

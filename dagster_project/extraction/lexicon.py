@@ -627,6 +627,11 @@ GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
         {"documents": "policy_documents"},
     ),
 }
+# The word before a count that makes it whom a training was for ("mở 6 lớp tập huấn cho 420
+# lượt công nhân"): the people trained, whatever they are called.
+TRAINED_FOR: tuple[str, ...] = ("cho",)
+# ... unless the count is of places or bodies ("tập huấn cho 12 xã"): no learners.
+UNIT_BASE_KINDS_NOT_TRAINED: tuple[str, ...] = ("communes", "districts", "agencies", "schools", "health_facilities")
 # Indicators a governing verb leaves as they are: they already say what happened
 # to the units ("50.911 hồ sơ tiếp nhận trực tuyến" stays online dossiers).
 GOVERNED_ALREADY: frozenset[str] = frozenset(

@@ -1527,6 +1527,15 @@ def test_what_is_cleaned_is_data_whatever_its_unit() -> None:
     assert obs.indicator_code == "data_cleaning"
 
 
+def test_whom_a_training_was_for_are_its_learners_whatever_they_are_called() -> None:
+    text = "Hợp tác xã mở 5 lớp tập huấn bán hàng trực tuyến cho 310 lượt xã viên."
+    assert code_of(text, "5") == "trainings" and code_of(text, "310") == "learners"
+    assert code_of("Ban quản lý chợ tập huấn thanh toán số cho 185 tiểu thương.", "185") == "learners"
+    # ... but not the places or classes it was for
+    assert code_of("Sở tổ chức tập huấn kỹ năng số cho 14 xã.", "14") != "learners"
+    assert code_of("Hội mở cho 3 lớp tập huấn với 210 hội viên.", "3") == "trainings"
+
+
 def test_voltage_and_energy_are_measures_but_a_data_centres_capacity_is_a_figure() -> None:
     text = "Cả 12 trạm biến áp 220 kV đã vận hành không người trực; sản lượng đạt 3,5 triệu kWh."
     assert classified(text)["220"].domain == classified(text)["3,5 triệu"].domain == "other"
