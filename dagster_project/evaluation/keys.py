@@ -207,6 +207,9 @@ EVAL_SETS = (
     _composed("news95", "composed blind, news-style, fifty-third round (scored blind at a1eeb72)"),
     _composed("news96", "composed blind, news-style with sector vocabulary, fifty-third round (scored blind at a1eeb72)"),
     _composed("official58", "composed blind, official-style, fifty-third round (scored blind at a1eeb72)"),
+    _composed("news97", "composed blind, news-style, fifty-fourth round (scored blind at 57299cb)"),
+    _composed("news98", "composed blind, news-style with sector vocabulary, fifty-fourth round (scored blind at 57299cb)"),
+    _composed("official59", "composed blind, official-style, fifty-fourth round (scored blind at 57299cb)"),
 )
 
 
