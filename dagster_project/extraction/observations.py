@@ -48,6 +48,7 @@ from dagster_project.extraction.obs_tables import CellContext, table_figures
 
 _I = re.IGNORECASE
 _PART_MARKER = re.compile(lexicon.word_alternation(lexicon.PART_MARKERS) + r"|\(\s*$", _I)
+_RESPECTIVELY = re.compile(lexicon.word_alternation(lexicon.RESPECTIVELY), _I)
 _WHOLE_LIST_MARKER = re.compile(lexicon.word_alternation(lexicon.WHOLE_LIST_MARKERS) + r"\s*:?\s*$", _I)
 _LIST_CLOSER = re.compile(r"\s" + lexicon.word_alternation(lexicon.LIST_CLOSERS) + r"\s", _I)
 _WHOLE_AGAIN = re.compile(lexicon.word_alternation(lexicon.WHOLE_AGAIN_BEFORE) + r"\s*$", _I)
@@ -296,7 +297,9 @@ def _link_parts(text: str, figures: list[Figure], issuer: str | None) -> None:
         following = [figures[k] for k in by_sentence[total.sentence.index] if k > i and k not in changes]
         if not following or following[0].unit != total.unit:
             continue
-        marked = bool(_PART_MARKER.search(text[total.end : following[0].lead_start]))
+        marked = bool(_PART_MARKER.search(text[total.end : following[0].lead_start])) or _respective_counts(
+            text, total, following
+        )
         if total.unit == "percent" and not marked:
             continue
         parts = _parts_of(total, following, marked, text)
@@ -313,6 +316,19 @@ def _link_parts(text: str, figures: list[Figure], issuer: str | None) -> None:
         for part in parts:
             part.parent = i
         total.parts_complete = total.parts_complete or complete
+
+
+def _respective_counts(text: str, total: Figure, following: list[Figure]) -> bool:
+    """"142 trạm BTS của ba doanh nghiệp ..., số trạm của từng doanh nghiệp lần lượt là 61, 48
+    và 35 trạm": counts given respectively after a count, the last naming what the total
+    counts, are its parts, as after "trong đó"."""
+    respectively = _RESPECTIVELY.search(text, total.end, following[0].lead_start)
+    if total.unit != "count" or len(following) < 2 or respectively is None:
+        return False
+    if ";" in text[total.end : respectively.start()]:
+        return False  # "1.860 trạm 5G ...; Gia Lai và Đắk Lắk lần lượt có 1.120 và 1.034 trạm": other places
+    listed = [f for f in following if f.unit == "count"]
+    return len(listed) >= 2 and _head_noun(text, listed[-1]) == _head_noun(text, total) is not None
 
 
 def _compared(text: str, percent: Figure) -> bool:

@@ -814,6 +814,15 @@ def test_a_list_made_of_parts_and_closed_by_va_is_all_of_its_total() -> None:
     assert not next(o for o in extract_observations(text) if o.quote == "96 nghìn").parts_complete
 
 
+def test_counts_given_respectively_after_a_count_of_the_same_units_are_its_parts() -> None:
+    text = "Thị xã có 96 trạm BTS của ba nhà mạng, số trạm của từng nhà mạng lần lượt là 40, 31 và 27 trạm."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert {found[q].parent_ordinal for q in ("40", "31", "27")} == {found["96"].ordinal}  # 98 > 96: flagged
+    # ... not across a ';' into other places' counts
+    text = "Tỉnh có 960 trạm 5G; Hà Nội và Đà Nẵng lần lượt có 2.120 và 1.034 trạm."
+    assert all(o.parent_ordinal is None for o in extract_observations(text))
+
+
 def test_the_two_levels_of_electronic_identity_are_all_of_its_holders() -> None:
     text = "- Số người được cấp tài khoản định danh điện tử: 5.230 người, trong đó mức 1 là 1.410 người, mức 2 là 3.760 người."
     found = {o.quote: o for o in extract_observations(text)}
