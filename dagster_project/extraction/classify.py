@@ -1137,7 +1137,7 @@ def _place(view: _SentenceView, obs: Observation) -> _Figure:
         found = view.sentence.find(obs.quote)
         rel_start, rel_end = (found, found + len(obs.quote)) if found >= 0 else (0, 0)
     ratio = _RATIO_AT_START.match(obs.quote) if obs.numerator is not None and " " in obs.quote.strip() else None
-    if ratio is not None and ratio.end() < len(obs.quote):
+    if ratio is not None and obs.quote[ratio.end() :].lstrip()[:1].isalpha():
         # "4.315/4.690 cán bộ, công chức được bồi dưỡng ..., đạt 92%": the quote spans the
         # phrase the ratio counts; the figure is the ratio, so that its phrase is read after it
         rel_end = rel_start + ratio.end()

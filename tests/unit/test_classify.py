@@ -1519,6 +1519,9 @@ def test_a_ratio_whose_quote_spans_its_phrase_is_read_by_the_phrase_after_the_ra
     text = "Có 1.240/1.310 cán bộ, công chức cấp xã đã được bồi dưỡng kỹ năng số, đạt 94,7%."
     [obs] = classified(text).values()
     assert obs.indicator_code == "officials_trained"
+    # a quote that ends in the bracketed share keeps the phrase after the bracket
+    text = "Trong đó: 38/46 (tỷ lệ 82,6%) bưu cục có máy tính, 41/52 (tỷ lệ 78,8%) điểm kết nối internet công cộng."
+    assert code_of(text, "41/52 (tỷ lệ 78,8%") == "public_wifi"
 
 
 def test_what_is_cleaned_is_data_whatever_its_unit() -> None:
