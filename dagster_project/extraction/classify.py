@@ -70,6 +70,7 @@ from typing import TypeVar
 
 from dagster_project.extraction import lexicon
 from dagster_project.extraction.models import Observation, with_fields
+from dagster_project.extraction.numbers import NUMBER_RE
 from dagster_project.extraction.obs_context import Sentence, channel_index, channel_of, clause_bounds
 from dagster_project.extraction.taxonomy import FACT_DOMAINS, UNCLASSIFIED, Taxonomy, taxonomy
 from dagster_project.extraction.words import KeywordIndex, Match, Script, Text, fold, tone_key
@@ -1127,7 +1128,7 @@ def _inner(matches: list[Match[str]]) -> frozenset[Match[str]]:
     return frozenset(inner)
 
 
-_RATIO_AT_START = re.compile(r"\s*\d[\d.,]*\s*/\s*\d[\d.,]*")
+_RATIO_AT_START = re.compile(r"\s*" + NUMBER_RE.pattern + r"\s*/\s*" + NUMBER_RE.pattern)
 
 
 def _place(view: _SentenceView, obs: Observation) -> _Figure:
@@ -1725,14 +1726,10 @@ class _Report:
             if named is not None:
                 code, keyword, by = named[0], named[1], SUBJECT
         code, keyword, by = self._refine_by_base(view, figure, base, code, keyword, by)
-        if code == _TRAININGS and obs.unit == "count" and _LEARNERS in self.tax.indicators and (
-            view.syllable(_lead_start(view, figure) - 1) in _TRAINED_FOR
-            and (base is None or base.name not in _NOT_TRAINED)
-            # "cho 3 lớp với 420 kế toán": the classes themselves
-            and not any(t.payload == _TRAININGS and t.first == figure.last for t in view.topics)
-        ):
-            # "tổ chức 6 lớp tập huấn cho 420 lượt công nhân": whom the training was for
-            code, keyword, by = _LEARNERS, view.syllable(_lead_start(view, figure) - 1), CLAUSE
+        if code == _TRAININGS and obs.unit == "count" and _LEARNERS in self.tax.indicators:
+            trained_for = self._trained_for(view, figure, base)
+            if trained_for is not None:
+                code, keyword, by = _LEARNERS, trained_for, CLAUSE
         if chosen is not None and chosen.in_parts and code == chosen.code and obs.unit == "count" and base is None and (
             not any(not c.in_parts and c.region != SENTENCE for c in candidates)
             and not any(0 <= figure.before_gap(v) <= _VERB_REACH for v in view.group("verb"))
@@ -1751,6 +1748,18 @@ class _Report:
         domain = self.tax[code].domain
         reason = None if domain in FACT_DOMAINS else (_NO_KEYWORD if code == UNCLASSIFIED else "topic")
         return Classification(code, domain, by, keyword, reason, base.name if base else None)
+
+    @staticmethod
+    def _trained_for(view: _SentenceView, figure: _Figure, base: _Base | None) -> str | None:
+        """"tổ chức 6 lớp tập huấn cho 420 lượt công nhân": the word that makes a count whom a
+        training was for, unless it counts places or bodies, or the classes themselves ("cho 3
+        lớp với 420 kế toán")."""
+        word = view.syllable(_lead_start(view, figure) - 1)
+        if word not in _TRAINED_FOR or (base is not None and base.name in _NOT_TRAINED):
+            return None
+        if any(t.payload == _TRAININGS and t.first == figure.last for t in view.topics):
+            return None
+        return word
 
     def _names_anything_digital(self, view: _SentenceView) -> bool:
         """The sentence names something of the three fact domains besides a sector's units (and

@@ -485,12 +485,12 @@ STAFF_PLACE_WORDS = ("làm việc tại", "làm việc ở", "tại", "ở", "th
 IT_FIELDS = ("công nghệ thông tin", "cntt", "tin học")
 # ... and of the digital field at large: people a sentence counts with none of these named
 # ("hợp tác xã có 1.920 thành viên", "gửi cảnh báo tới 2.740 cán bộ") are nobody's digital workforce.
+DIGITAL_FIELDS = IT_FIELDS + ("chuyển đổi số", "kỹ năng số", "công nghệ số", "digital transformation", "digital skills")
 # Keywords of an indicator that name the sector's own units or scheme, not anything digital
 # ("bệnh viện", "bảo hiểm y tế" of e-health): a figure only they name, in a sentence naming
 # nothing digital ("Tỉnh có 12 bệnh viện công lập với 9.600 giường bệnh", "mỗi ngày bệnh viện
 # tiếp nhận 2.800 lượt khám"), counts the sector, not its digital transformation.
 SECTOR_UNIT_KEYWORDS: tuple[str, ...] = BASES["health_facilities"] + ("bảo hiểm y tế", "health insurance")
-DIGITAL_FIELDS = IT_FIELDS + ("chuyển đổi số", "kỹ năng số", "công nghệ số", "digital transformation", "digital skills")
 IT_UNITS: tuple[str, ...] = tuple(
     f"{unit} {field}" for unit in ("phòng", "đội", "tổ", "trung tâm", "bộ phận", "ban") for field in IT_FIELDS
 ) + ("it department", "it team", "it unit", "it division")

@@ -564,18 +564,16 @@ def _past_dateline(text: str) -> str:
 # 15/6/2025" (or "đến hết tháng 11/2025": its last day), "(số liệu từ ngày 01/01 đến ngày 20/9/2025)", "Kỳ báo cáo: từ ngày 15/12/2024 đến
 # ngày 14/12/2025": the day a report's data stop at. The date follows the words at once; "mạng
 # truyền số liệu" is a network, not the report's data.
+_CUT_OFF_STARTS = r"(?=(?:tính\s+|tổng hợp\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+|tháng\s+)?\d|từ\s+(?:ngày\s+)?\d)"
 _DATA_CUT_OFF = re.compile(
-    r"(?<!truyền )\b(?:" + lexicon.alternation(lexicon.DATA_WORDS) + r")(?:\s+[^\W\d]+){0,5}?"
-    r"\s*:?\s+(?=(?:tính\s+|tổng hợp\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+|tháng\s+)?\d|từ\s+(?:ngày\s+)?\d)",
+    r"(?<!truyền )\b(?:" + lexicon.alternation(lexicon.DATA_WORDS) + r")(?:\s+[^\W\d]+){0,5}?\s*:?\s+" + _CUT_OFF_STARTS,
     _I,
 )
 _CUT_OFF_REACH = 48  # characters after the words that hold the date ("từ ngày 01/01/2025 đến ngày 20/9/2025")
 # "UBND xã báo cáo kết quả thực hiện nhiệm vụ chuyển đổi số từ ngày 01/01/2025 đến ngày
 # 10/6/2025 như sau:": the sentence that opens the results says the day they stop at.
 _REPORTED_UNTIL = re.compile(
-    r"\b(?:" + lexicon.alternation(lexicon.REPORTING_VERBS) + r")\b[^.;:()]{0,120}?\s"
-    r"(?=(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+|tháng\s+)?\d|từ\s+(?:ngày\s+)?\d)",
-    _I,
+    r"\b(?:" + lexicon.alternation(lexicon.REPORTING_VERBS) + r")\b[^.;:()]{0,120}?\s" + _CUT_OFF_STARTS, _I
 )
 _AS_FOLLOWS_END = re.compile(r"\b" + lexicon.alternation(lexicon.AS_FOLLOWS) + r"\s*:\s*$", _I)
 
