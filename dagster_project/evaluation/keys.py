@@ -210,6 +210,9 @@ EVAL_SETS = (
     _composed("news97", "composed blind, news-style, fifty-fourth round (scored blind at 57299cb)"),
     _composed("news98", "composed blind, news-style with sector vocabulary, fifty-fourth round (scored blind at 57299cb)"),
     _composed("official59", "composed blind, official-style, fifty-fourth round (scored blind at 57299cb)"),
+    _composed("news99", "composed blind, news-style, fifty-fifth round (scored blind at 3e71361)"),
+    _composed("news100", "composed blind, news-style with sector vocabulary, fifty-fifth round (scored blind at 3e71361)"),
+    _composed("official60", "composed blind, official-style, fifty-fifth round (scored blind at 3e71361)"),
 )
 
 
