@@ -383,6 +383,8 @@ _TERRITORY_HAS = re.compile(
 
 _COMPARISONS = "comparisons"
 _CITIZEN_ID_LINKED = "citizen_id_linked_data"
+_ELECTRONIC_ID = "electronic_identification"
+_IDENTITY_CHECK_WORDS = frozenset(lexicon.IDENTITY_CHECK_WORDS)
 _EARLIER = re.compile(
     r"\b(?:năm trước|năm ngoái|cùng kỳ|trước đó|the year before|a year earlier|last year)\b|\b((?:19|20)\d{2})\b",
     re.IGNORECASE,
@@ -1624,6 +1626,12 @@ def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
             if chosen.code in tax.ancestors(c.code):
                 chosen, changed = c, True
                 break
+    # Records checked against the population register are linked to it, whatever word of
+    # identity names the check (lexicon.IDENTITY_CHECK_WORDS).
+    if chosen.code == _ELECTRONIC_ID and chosen.match.keyword in _IDENTITY_CHECK_WORDS:
+        linked = [c for c in candidates if c.code == _CITIZEN_ID_LINKED and c.region != SENTENCE and c.fits]
+        if linked:
+            chosen = min(linked, key=lambda c: c.distance)
     # What the phrase says of its head stays in the head's domain: "100% văn bản điện tử
     # được ký số" is a documents figure, "100% máy tính được cài phần mềm diệt virus" a
     # security one (computers and security are both infrastructure).

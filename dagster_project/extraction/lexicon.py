@@ -799,6 +799,11 @@ KEYWORD_CONTEXT: dict[str, tuple[str, ...]] = {
         "khoá", "lượt", "tham gia", "hướng dẫn",
     ),
 }
+# Words of a person's identity that, in a clause also naming the population register
+# ("xác thực 98.650 thông tin người hưởng chính sách với Cơ sở dữ liệu quốc gia về dân cư"),
+# say how records were checked against it (sector data linked to citizen ID), not that
+# people hold an electronic identity; the app's own name ("VNeID") is no such word.
+IDENTITY_CHECK_WORDS: tuple[str, ...] = ("xác thực", "căn cước", "cccd", "mã định danh", "định danh", "authenticated")
 # Verbs of keeping records ("đã cập nhật dữ liệu của 34.870 hội viên"): they say what was done
 # to the things their own clause counts, so they name no figure of another clause.
 CLAUSE_KEYWORDS: tuple[str, ...] = ("cập nhật",)

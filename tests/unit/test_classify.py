@@ -2005,3 +2005,14 @@ def test_the_comma_inside_phong_chong_ends_no_phrase() -> None:
     assert code_of(text, "98%") == "information_security"
     # a comma between two nouns still ends the phrase of the first
     assert code_of("Hiện 100% cán bộ, công chức có máy tính.", "100%") == "computers"
+
+
+def test_records_checked_against_the_population_register_are_linked_data() -> None:
+    text = "Sở Giáo dục đã xác thực 71.240 thông tin học sinh với Cơ sở dữ liệu quốc gia về dân cư."
+    assert code_of(text, "71.240") == "citizen_id_linked_data"
+    text = "Chi nhánh đã đối chiếu, xác thực 8.315/8.402 hồ sơ người hưởng trợ cấp với dữ liệu dân cư."
+    assert code_of(text, "8.315/8.402") == "citizen_id_linked_data"
+    # people authenticated through the app hold an electronic identity
+    text = "Toàn huyện có 12.600 người dân xác thực tài khoản định danh điện tử mức 2 qua ứng dụng VNeID."
+    assert code_of(text, "12.600") == "electronic_identification"
+
