@@ -150,6 +150,7 @@ _SECTOR_UNIT_KEYWORDS = frozenset(lexicon.SECTOR_UNIT_KEYWORDS)
 _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
 _TRAININGS, _LEARNERS = "trainings", "learners"
 _TRAINED_FOR = frozenset(lexicon.TRAINED_FOR)
+_ABOUT = frozenset({"về", "about", "on"})  # what a training was about follows it
 _NOT_TRAINED = frozenset(lexicon.UNIT_BASE_KINDS_NOT_TRAINED)
 _IT_FIELD = re.compile(lexicon.word_alternation(lexicon.IT_FIELDS), re.IGNORECASE)
 _DIGITAL_FIELD = re.compile(lexicon.word_alternation(lexicon.DIGITAL_FIELDS), re.IGNORECASE)
@@ -1734,7 +1735,10 @@ class _Report:
             if named is not None:
                 code, keyword, by = named[0], named[1], SUBJECT
         code, keyword, by = self._refine_by_base(view, figure, base, code, keyword, by)
-        if code == _TRAININGS and obs.unit == "count" and _LEARNERS in self.tax.indicators:
+        if obs.unit == "count" and _LEARNERS in self.tax.indicators and (
+            code == _TRAININGS
+            or code not in _TRAINING_CODES and self._about_a_training(view, candidates, chosen, figure, base)
+        ):
             trained_for = self._trained_for(view, figure, base)
             if trained_for is not None:
                 code, keyword, by = _LEARNERS, trained_for, CLAUSE
@@ -1768,6 +1772,21 @@ class _Report:
         if any(t.payload == _TRAININGS and t.first == figure.last for t in view.topics):
             return None
         return word
+
+    @staticmethod
+    def _about_a_training(
+        view: _SentenceView, candidates: list[_Candidate], chosen: _Candidate | None, figure: _Figure,
+        base: _Base | None,
+    ) -> bool:
+        """People counted after a training of their own clause, whose phrase goes on to what
+        the training was about ("tập huấn cho 380 lượt cán bộ doanh nghiệp về thông quan điện
+        tử"): the topic after "về" names no figure of theirs."""
+        if chosen is None or base is None or _base_kind(base.name) != "people" or chosen.match.first <= figure.last:
+            return False
+        about = any(view.syllable(i) in _ABOUT for i in range(figure.last, chosen.match.first))
+        return about and any(
+            c.code == _TRAININGS and c.region != SENTENCE and c.match.last <= figure.first for c in candidates
+        )
 
     def _names_anything_digital(self, view: _SentenceView) -> bool:
         """The sentence names something of the three fact domains besides a sector's units (and

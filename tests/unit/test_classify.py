@@ -2016,3 +2016,23 @@ def test_records_checked_against_the_population_register_are_linked_data() -> No
     text = "Toàn huyện có 12.600 người dân xác thực tài khoản định danh điện tử mức 2 qua ứng dụng VNeID."
     assert code_of(text, "12.600") == "electronic_identification"
 
+
+def test_declarations_filed_electronically_are_dossiers_processed_online() -> None:
+    text = "Năm 2024, 98,9% doanh nghiệp trên địa bàn đã khai thuế qua mạng và 97,5% doanh nghiệp nộp thuế điện tử."
+    assert code_of(text, "98,9%") == "dossiers_processed_online"
+    assert code_of(text, "97,5%") == "online_payment"  # paying the tax is a payment
+    assert code_of("Chi cục Hải quan cửa khẩu đã xử lý 27.315 tờ khai hải quan điện tử.", "27.315") == "dossiers_processed_online"
+
+
+def test_orders_placed_online_are_e_commerce() -> None:
+    assert code_of("Hợp tác xã nhận 4.210 đơn hàng trực tuyến trong năm.", "4.210") == "ecommerce"
+    assert code_of("Công ty phấn đấu 100% đại lý sử dụng ứng dụng đặt hàng.", "100%") == "ecommerce"
+
+
+def test_what_a_training_was_about_names_no_figure_of_its_learners() -> None:
+    text = "Cục Thuế tổ chức 5 buổi tập huấn cho 640 lượt người nộp thuế về hóa đơn điện tử."
+    assert code_of(text, "640") == "learners"
+    text = "Sở đã tập huấn cho 120 người dân về thanh toán trực tuyến."
+    assert code_of(text, "120") == "learners"
+    # with no training in the clause, what follows "về" still names the figure
+    assert code_of("Sở Công Thương đã hỗ trợ cho 310 hộ kinh doanh về thương mại điện tử.", "310") == "ecommerce"
