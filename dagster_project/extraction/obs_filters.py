@@ -142,7 +142,8 @@ _LIST_MARKER = re.compile(
 _LABEL = re.compile(
     r"\b(?:" + "|".join(lexicon.LABEL_NOUNS_BEFORE) + r")"
     # a label's number has no thousands separator ("tổ 1.296" in a row whose unit is "tổ")
-    r"\s+\d+(?!\d)(?![.,]\d{3}(?!\d))(?![\d.,]*\s?%)"
+    # one space: a run of them or a tab is a table's column gap ("tổ        91        91")
+    r"[ \u00a0\n]\d+(?!\d)(?![.,]\d{3}(?!\d))(?![\d.,]*\s?%)"
     # a listed digit, not the first digit of a figure ("Năm 2024, 2.860 cán bộ")
     r"(?:\s*(?:,|và|–|-|and|to|or|hoặc|đến)\s*(?:mức độ\s+|mức\s+|level\s+)?\d\b(?![.,]\d))*",
     _I,

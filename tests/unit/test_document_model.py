@@ -1512,3 +1512,17 @@ def test_a_header_wrapped_inside_the_cells_of_a_box_drawn_table_stays_in_its_col
     assert "1" not in found and "2" not in found  # the STT column stays one
     assert found["300"].table_column == "Kế hoạch năm 2025" and found["300"].is_target
     assert found["860"].as_of_date == datetime.date(2024, 12, 31)
+
+
+def test_a_unit_column_word_before_a_column_gap_labels_no_number() -> None:
+    # "tổ 5" (team no. 5) is a label; "tổ" in the unit column, a gap, then the year cells are figures
+    text = (
+        "PHỤ LỤC. MỘT SỐ CHỈ TIÊU\n"
+        "STT  Chỉ tiêu                      Đơn vị      Năm 2023    Năm 2024    KH 2025\n"
+        "1    Tổ công nghệ số cộng đồng      tổ          57          57          57\n"
+        "2    Lớp tập huấn kỹ năng số        lớp         12          14          16\n"
+    )
+    found = [(o.value, o.table_column) for o in extract_observations(text, PUBLISHED)]
+    assert [c for v, c in found if v == 57] == ["Năm 2023", "Năm 2024", "KH 2025"]
+    assert (12, "Năm 2023") in found
+    assert 5 not in {o.value for o in extract_observations("Tổ 5 của thôn Đông đã họp dân.", PUBLISHED)}
