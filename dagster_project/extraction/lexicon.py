@@ -537,6 +537,9 @@ LINKING_VERBS: tuple[str, ...] = (
 # tổng sản lượng dự kiến" (what that whole is expected to be says nothing of the share).
 SHARE_OF_WHOLE_WORDS: tuple[str, ...] = ("chiếm", "bằng", "trên tổng số", "trong tổng số")
 # ... of which those that state a measure's value ("Tỷ lệ ... năm 2024 đạt 62,4%"), not its reach.
+# Verbs that state what a subject reached: after a ';' they open a figure of its own, no item
+# of the list before ("...; thuê bao Internet băng rộng cố định đạt 812.450 thuê bao").
+REACH_VERBS: tuple[str, ...] = ("đạt", "ước đạt", "reached", "reaches")
 STATING_VERBS: tuple[str, ...] = ("đạt", "đạt tỷ lệ", "đạt tỉ lệ", "ước đạt", "là", "chiếm", "chiếm tỷ lệ", "ở mức")
 # Linking verbs of extent ("đưa sóng 5G đến 100% quận"): the noun nearest them is measured.
 EXTENT_LINKING_VERBS: tuple[str, ...] = ("đến", "tới", "lên tới", "lên đến")

@@ -533,7 +533,9 @@ def _parts_of(
             continue  # "trực tuyến 11.205 hồ sơ (đạt 60,1%); trực tiếp 6.980 hồ sơ": the part's share
         if f.unit != total.unit or not _can_sum(f) or _WHOLE_AGAIN.search(text, max(0, f.lead_start - 12), f.lead_start):
             break
-        if running + f.value > total.value + 1e-9 and not (head and _head_noun(text, f) == head):
+        if running + f.value > total.value + 1e-9 and not (
+            head and _head_noun(text, f) == head and not _own_statement(text, parts[-1] if parts else total, f)
+        ):
             break
         parts.append(f)
         running += f.value
@@ -542,6 +544,16 @@ def _parts_of(
     if marked and parts:
         return parts if total.unit == "count" else parts[:1]
     return []
+
+
+_REACHES_BEFORE = re.compile(r"\b(?:" + "|".join(lexicon.REACH_VERBS) + r")\s*$", _I)
+
+
+def _own_statement(text: str, before: Figure, f: Figure) -> bool:
+    """`f` opens a ';'-clause of its own that says what its subject reached ("...; thuê bao
+    Internet băng rộng cố định đạt 812.450 thuê bao"): a figure of its own, no part of the list."""
+    between = text[before.end : f.lead_start]
+    return ";" in between and _REACHES_BEFORE.search(between.rsplit(";", 1)[1]) is not None
 
 
 # The unit a label names before its value: "- Số máy tính (chiếc): 214".

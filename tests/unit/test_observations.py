@@ -875,3 +875,17 @@ def test_a_goal_is_dated_by_the_end_of_the_year_it_is_set_for() -> None:
     # a result keeps no deadline
     obs = _one("Năm 2025, tỉnh có 640 trạm 5G.", datetime.date(2025, 6, 1))
     assert obs.as_of_source != "target"
+
+
+def test_a_clause_after_a_semicolon_that_says_what_its_subject_reached_is_no_part() -> None:
+    text = (
+        "Toàn tỉnh có 2.460.000 thuê bao di động, trong đó thuê bao 4G là 1.980.000 thuê bao; "
+        "thuê bao băng rộng cố định đạt 615.000 thuê bao."
+    )
+    found = {o.quote: o for o in extract_observations(text)}
+    assert found["1.980.000"].parent_ordinal == found["2.460.000"].ordinal
+    assert found["615.000"].parent_ordinal is None
+    # items of a list that overflow their total are still its parts, so the check can flag them
+    text = "Cấp 1.000 chứng thư số, trong đó 400 chứng thư số cho cán bộ; 601 chứng thư số cho cơ quan."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert found["601"].parent_ordinal == found["1.000"].ordinal
