@@ -162,6 +162,13 @@ _STAFF_ONLY = re.compile(
     + r"|,).*)?$",
     re.IGNORECASE | re.DOTALL,
 )
+# ... and staff whose phrase gives them a duty over IT ("viên chức phụ trách hạ tầng công nghệ thông tin")
+_IT_DUTY = re.compile(
+    r"\s*(?:lượt\s+)?" + lexicon.word_alternation(lexicon.STAFF_WORDS + ("người", "kỹ sư", "kỹ thuật viên", "staff"))
+    + r"(?:\s+[^\W\d_]+){0,2}?\s+(?P<verb>" + "|".join(re.escape(v) for v in lexicon.IT_DUTY_VERBS) + r")"
+    + r"(?:\s+[^\W\d_]+){0,3}?\s+" + lexicon.word_alternation(lexicon.IT_DUTY_OBJECTS) + r"\b",
+    re.IGNORECASE,
+)
 # ... or a column "Bình quân (người/tổ)"
 _PER_GROUP_HEADER = re.compile(r"/\s*" + lexicon.word_alternation(lexicon.GROUP_UNITS), re.IGNORECASE)
 # ... or "bình quân mỗi lớp có khoảng 150 học viên"
@@ -1704,6 +1711,9 @@ class _Report:
         staff_of = self._it_unit_staff(view, figure, base, obs.unit)
         if staff_of is not None and (chosen is None or chosen.generic or chosen.region != SUBJECT):
             code, keyword, by = _IT_STAFF, staff_of, CLAUSE
+        duty = self._it_duty(obs, base)
+        if duty is not None:
+            code, keyword, by = _IT_STAFF, duty, SUBJECT
         if chosen is not None and chosen.in_parts and chosen.region != SUBJECT and base is not None:
             # "Đã giải quyết 48.200 hồ sơ, trong đó 97,9% đúng hạn": a whole that only its
             # parts' words name counts what its units count
@@ -1851,6 +1861,14 @@ class _Report:
         start = max([figure.clause[0]] + [last for _, last in view.figures if last <= figure.first])
         found = [w for w in view.group("it_unit") if start <= w.first and w.last <= figure.first]
         return found[-1].keyword if found else None
+
+    def _it_duty(self, obs: Observation, base: _Base | None) -> str | None:
+        """"3 viên chức phụ trách hạ tầng công nghệ thông tin": people whose own phrase gives
+        them a duty over a thing of IT are IT staff, whatever else the phrase names."""
+        if obs.unit != "count" or base is None or _base_kind(base.name) != "people" or _IT_STAFF not in self.tax.indicators:
+            return None
+        duty = _IT_DUTY.match(obs.subject)
+        return duty.group("verb") if duty else None
 
     def _names_topic(self, view: _SentenceView, span: tuple[int, int] | None) -> bool:
         return span is not None and any(

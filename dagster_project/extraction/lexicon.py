@@ -491,6 +491,17 @@ DIGITAL_FIELDS = IT_FIELDS + ("chuyển đổi số", "kỹ năng số", "công 
 # nothing digital ("Tỉnh có 12 bệnh viện công lập với 9.600 giường bệnh", "mỗi ngày bệnh viện
 # tiếp nhận 2.800 lượt khám"), counts the sector, not its digital transformation.
 SECTOR_UNIT_KEYWORDS: tuple[str, ...] = BASES["health_facilities"] + ("bảo hiểm y tế", "health insurance")
+# Staff whose phrase says they run IT (a duty verb, then within a few words a thing of IT:
+# "3 viên chức phụ trách hạ tầng công nghệ thông tin", "6 nhân viên kỹ thuật phụ trách hệ thống
+# mạng, phần mềm", "1 công chức kiêm nhiệm quản trị hệ thống") are IT staff.
+IT_DUTY_VERBS: tuple[str, ...] = (
+    "phụ trách", "quản trị", "vận hành", "kiêm nhiệm", "chuyên trách", "in charge of", "administer", "administering",
+    "maintain", "maintaining", "running",
+)
+IT_DUTY_OBJECTS: tuple[str, ...] = IT_FIELDS + (
+    "hệ thống", "mạng", "phần mềm", "máy chủ", "hạ tầng", "trang thông tin điện tử", "cổng thông tin", "website",
+    "an toàn thông tin", "cơ sở dữ liệu", "trung tâm dữ liệu", "systems", "system", "network", "servers", "software",
+)
 IT_UNITS: tuple[str, ...] = tuple(
     f"{unit} {field}" for unit in ("phòng", "đội", "tổ", "trung tâm", "bộ phận", "ban") for field in IT_FIELDS
 ) + ("it department", "it team", "it unit", "it division")

@@ -2036,3 +2036,11 @@ def test_what_a_training_was_about_names_no_figure_of_its_learners() -> None:
     assert code_of(text, "120") == "learners"
     # with no training in the clause, what follows "về" still names the figure
     assert code_of("Sở Công Thương đã hỗ trợ cho 310 hộ kinh doanh về thương mại điện tử.", "310") == "ecommerce"
+
+
+def test_staff_given_a_duty_over_it_are_it_staff() -> None:
+    text = "Chi cục hiện có 4 viên chức phụ trách hạ tầng mạng và máy chủ của đơn vị."
+    assert code_of(text, "4") == "it_staff"
+    assert code_of("Ban Quản lý có 2 người kiêm nhiệm quản trị hệ thống phần mềm.", "2") == "it_staff"
+    # a duty over something else is no IT
+    assert code_of("Trung tâm bố trí 9 viên chức phụ trách tiếp nhận hồ sơ trực tuyến.", "9") != "it_staff"
