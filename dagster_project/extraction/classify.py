@@ -192,6 +192,11 @@ _PER_GROUP = re.compile(
 _VERB_REACH, _ANY_UNIT_VERB_REACH = 6, 2
 _ROUND_MAXIMA = frozenset({10.0, 100.0, 1000.0})
 _RADIUS_WORDS = frozenset({"kính", "radius", "cách", "within"})  # "bán kính", "cách trung tâm"
+# syllables from the word to the distance: "bán kính 12 km"; "cách" (away from) names the
+# place first, "cách trung tâm huyện trên 50 km" ("bán kính phục vụ bình quân 4,12 km" of a
+# postal network is its service radius, an indicator)
+_RADIUS_GAP, _RADIUS_REACH = 3, 6
+_AWAY_FROM = frozenset({"cách"})
 
 
 @dataclass(frozen=True)
@@ -2392,7 +2397,11 @@ def _is_length(view: _SentenceView, figure: _Figure) -> bool:
 
 def _is_reach(view: _SentenceView, figure: _Figure) -> bool:
     """"trong bán kính 12 km", "cách trung tâm 30 km": a distance things reach, no length of cable."""
-    return any(view.syllable(i) in _RADIUS_WORDS for i in range(max(figure.clause[0], figure.first - 3), figure.first)) and any(
+    lead = range(max(figure.clause[0], figure.first - _RADIUS_REACH), figure.first)
+    return any(
+        view.syllable(i) in _RADIUS_WORDS and (figure.first - i <= _RADIUS_GAP or view.syllable(i) in _AWAY_FROM)
+        for i in lead
+    ) and any(
         figure.after_gap(w) == 0 for w in view.group("length")
     )
 

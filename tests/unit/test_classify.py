@@ -2044,3 +2044,10 @@ def test_staff_given_a_duty_over_it_are_it_staff() -> None:
     assert code_of("Ban Quản lý có 2 người kiêm nhiệm quản trị hệ thống phần mềm.", "2") == "it_staff"
     # a duty over something else is no IT
     assert code_of("Trung tâm bố trí 9 viên chức phụ trách tiếp nhận hồ sơ trực tuyến.", "9") != "it_staff"
+
+
+def test_how_far_a_place_lies_from_the_centre_is_no_figure() -> None:
+    text = "Nhiều bản cách trung tâm huyện trên 60 km nên việc đưa dịch vụ công trực tuyến đến người dân còn khó khăn."
+    assert classified(text)["60"].domain == "other"
+    # a postal network's service radius is its own indicator
+    assert code_of("Bán kính phục vụ bình quân đạt 3,85 km/điểm bưu chính.", "3,85") == "postal_network"
