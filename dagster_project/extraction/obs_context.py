@@ -736,6 +736,17 @@ def names_a_time(sentence_text: str) -> bool:
     return bool(_NAMES_A_TIME.search(_COMPARED_TIME.sub(" ", sentence_text)))
 
 
+def names_a_time_of(sentence_text: str, offset: int) -> bool:
+    """`names_a_time` for the figure at `offset`: when something the sentence goes on to say is
+    still to be done is expected ("Có 7/9 bệnh viện ...; còn 2 bệnh viện đang hoàn thiện, dự
+    kiến hoàn thành trong quý II/2025") is no time of a figure before it."""
+    return names_a_time(sentence_text[:offset] + _PLANNED_TIME.sub(" ", sentence_text[offset:]))
+
+
+# "dự kiến" (expected) to the end of its clause: when what is not yet done will be
+_PLANNED_TIME = re.compile(r"\b(?:dự kiến|expected to|scheduled to)\b[^;.]*", _I)
+
+
 def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
     try:
         return datetime.date(year, month, day)

@@ -30,7 +30,7 @@ from dagster_project.extraction.obs_context import (
     expected_after,
     clause_bounds,
     is_target,
-    names_a_time,
+    names_a_time_of,
     named_period_end,
     names_only_now,
     period_as_of,
@@ -209,13 +209,13 @@ def _block_figures(
                 figure.as_of, figure.as_of_source = own, "sentence"
             elif named is not None:
                 figure.as_of, figure.as_of_source = within_cut_off(named, block.scope.cut_off), "sentence"
-            elif carried is not None and not names_a_time(sentence.text):
+            elif carried is not None and not names_a_time_of(sentence.text, figure.start - sentence.start):
                 figure.as_of, figure.as_of_source = carried, "paragraph"
             elif block.scope.as_of is not None:
                 figure.as_of = within_cut_off(block.scope.as_of, block.scope.cut_off)
                 figure.as_of_source = "section"
             elif block.scope.report_as_of is not None and (
-                not names_a_time(sentence.text) or names_only_now(sentence.text)
+                not names_a_time_of(sentence.text, figure.start - sentence.start) or names_only_now(sentence.text)
             ):
                 figure.as_of, figure.as_of_source = block.scope.report_as_of, "report"
         found_all.extend(found)

@@ -889,3 +889,16 @@ def test_a_clause_after_a_semicolon_that_says_what_its_subject_reached_is_no_par
     text = "Cấp 1.000 chứng thư số, trong đó 400 chứng thư số cho cán bộ; 601 chứng thư số cho cơ quan."
     found = {o.quote: o for o in extract_observations(text)}
     assert found["601"].parent_ordinal == found["1.000"].ordinal
+
+
+def test_when_something_still_to_do_is_expected_is_no_time_of_the_figures_before_it() -> None:
+    text = (
+        "Tính đến ngày 30/11/2024, toàn tỉnh có 1.240 trạm BTS. "
+        "Có 7/9 bệnh viện đã triển khai bệnh án điện tử; còn 2 bệnh viện đang hoàn thiện hạ tầng, "
+        "dự kiến hoàn thành trong quý II/2025. Nhà mạng dự kiến phát sóng thêm 60 trạm 5G trong quý II/2025."
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 12, 5))}
+    assert found["7/9"].as_of_date == datetime.date(2024, 11, 30)
+    assert found["2"].as_of_date == datetime.date(2024, 11, 30)
+    # a figure inside the expected clause is not the day's
+    assert found["60"].as_of_date != datetime.date(2024, 11, 30)
