@@ -7,8 +7,8 @@
 -- of the larger) when that other report does not state the value itself. Far-apart values
 -- of one indicator are different things (a total and one of its kinds: 1.245 stations and
 -- 702 of them 4G), not a disagreement. Targets, parts of a stated total, ranks, multiples,
--- comparison columns, estimate columns ("Ước thực hiện") and the figures a district or
--- commune states of itself in its own report are left out.
+-- comparison columns, estimate columns ("Ước thực hiện"), hedged figures ("gần 93%") and the
+-- figures a district or commune states of itself in its own report are left out.
 with facts as (
     {{ all_facts(['fact_key', 'report_key', 'province_code', 'indicator_code', 'admin_level', 'value', 'unit', 'as_of_date', 'published_date', 'is_target', 'parent_fact_key']) }}
 ),
@@ -21,7 +21,7 @@ evidence as (
 ),
 
 observations as (
-    select observation_key, figure_kind, table_row, table_column, admin_level_source from {{ ref('stg_observations') }}
+    select observation_key, figure_kind, table_row, table_column, admin_level_source, qualifier from {{ ref('stg_observations') }}
 ),
 
 comparable as (
@@ -51,6 +51,8 @@ comparable as (
         -- a district's or commune's own report states that one place's figures: other reports'
         -- figures at its level are of other places, or of all of them
         and coalesce(o.admin_level_source, 'text') <> 'issuer'
+        -- a hedged figure ("gần 93%", "hơn 1.200 trạm") bounds or rounds a value, it states none
+        and o.qualifier is null
 ),
 
 groups as (
