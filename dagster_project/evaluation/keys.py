@@ -213,6 +213,9 @@ EVAL_SETS = (
     _composed("news99", "composed blind, news-style, fifty-fifth round (scored blind at 3e71361)"),
     _composed("news100", "composed blind, news-style with sector vocabulary, fifty-fifth round (scored blind at 3e71361)"),
     _composed("official60", "composed blind, official-style, fifty-fifth round (scored blind at 3e71361)"),
+    _composed("news101", "composed blind, news-style, fifty-sixth round (scored blind at 441a1a5)"),
+    _composed("news102", "composed blind, news-style with sector vocabulary, fifty-sixth round (scored blind at 441a1a5)"),
+    _composed("official61", "composed blind, official-style, fifty-sixth round (scored blind at 441a1a5)"),
 )
 
 
