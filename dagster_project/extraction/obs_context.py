@@ -566,7 +566,8 @@ def _past_dateline(text: str) -> str:
 # truyền số liệu" is a network, not the report's data.
 _CUT_OFF_STARTS = r"(?=(?:tính\s+|tổng hợp\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+|tháng\s+)?\d|từ\s+(?:ngày\s+)?\d)"
 _DATA_CUT_OFF = re.compile(
-    r"(?<!truyền )\b(?:" + lexicon.alternation(lexicon.DATA_WORDS) + r")(?:\s+[^\W\d]+){0,5}?\s*:?\s+" + _CUT_OFF_STARTS,
+    # up to eight words between: "Số liệu trong báo cáo được tổng hợp tính đến ngày 15/12/2024"
+    r"(?<!truyền )\b(?:" + lexicon.alternation(lexicon.DATA_WORDS) + r")(?:\s+[^\W\d]+){0,8}?\s*:?\s+" + _CUT_OFF_STARTS,
     _I,
 )
 _CUT_OFF_REACH = 48  # characters after the words that hold the date ("từ ngày 01/01/2025 đến ngày 20/9/2025")

@@ -1526,3 +1526,12 @@ def test_a_unit_column_word_before_a_column_gap_labels_no_number() -> None:
     assert [c for v, c in found if v == 57] == ["Năm 2023", "Năm 2024", "KH 2025"]
     assert (12, "Năm 2023") in found
     assert 5 not in {o.value for o in extract_observations("Tổ 5 của thôn Đông đã họp dân.", PUBLISHED)}
+
+
+def test_a_sentence_of_its_own_about_the_reports_data_dates_them_with_words_between() -> None:
+    text = (
+        "BÁO CÁO\nKết quả chuyển đổi số năm 2024\n"
+        "Các số liệu nêu trong báo cáo này được tổng hợp tính đến ngày 10/12/2024.\n"
+        "I. KẾT QUẢ\nToàn huyện có 412 máy tính kết nối mạng nội bộ.\n"
+    )
+    assert _by_value(text)[412].as_of_date == datetime.date(2024, 12, 10)
