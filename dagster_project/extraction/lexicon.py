@@ -378,8 +378,12 @@ SITE_BAR_WORDS = (
 SHARE_WORDS = ("chia sẻ", "share", "sao chép liên kết", "copy link")
 # The view counter printed beside an article's date line ("22/10/2024 09:15 | Lượt xem: 684").
 VIEW_COUNTER_WORDS = ("lượt xem", "lượt đọc", "lượt truy cập", "views", "reads")
-# An article's reading tools printed after its date line ("18/10/2024 07:10 A- A A+ In bài").
-ARTICLE_TOOL_WORDS = ("a- a a+", "a+ a a-", "a- a+", "a+ a-", "in bài", "bản in", "cỡ chữ")
+# An article's reading tools printed after its date line ("18/10/2024 07:10 A- A A+ In bài",
+# "Thứ Năm, 24/04/2025 - 07:20 [In] [A-] [A+]", "20/12/2024 In Chữ nhỏ Chữ lớn").
+ARTICLE_TOOL_WORDS = (
+    "a- a a+", "a+ a a-", "a- a+", "a+ a-", "in bài", "bản in", "cỡ chữ", "[in]", "[a-]", "[a+]", "in chữ nhỏ",
+    "chữ nhỏ", "chữ lớn",
+)
 
 
 # Headings of the boxes of links to other articles that news pages print beside or after

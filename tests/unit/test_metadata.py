@@ -54,6 +54,11 @@ def test_a_date_line_followed_by_the_articles_reading_tools() -> None:
     assert meta.published_date == datetime.date(2024, 11, 22)
     meta = extract_metadata("Tiêu đề bài viết mới\nThứ Sáu, 14/06/2024 - 16:05 Cỡ chữ A+ A- In bài\nNội dung.")
     assert meta.published_date == datetime.date(2024, 6, 14)
+    # bracketed tools, and the font-size links spelled out
+    meta = extract_metadata("Hợp tác xã lên sàn\nThứ Hai, 03/03/2025 - 09:40 [In] [A-] [A+]\nNội dung.")
+    assert meta.published_date == datetime.date(2025, 3, 3)
+    meta = extract_metadata("Nhà vườn dùng cảm biến\nCập nhật lúc 10:05, Thứ Ba, 11/02/2025 In Chữ nhỏ Chữ lớn\nNội dung.")
+    assert meta.published_date == datetime.date(2025, 2, 11)
 
 
 def test_english_posted_line() -> None:
