@@ -2051,3 +2051,9 @@ def test_how_far_a_place_lies_from_the_centre_is_no_figure() -> None:
     assert classified(text)["60"].domain == "other"
     # a postal network's service radius is its own indicator
     assert code_of("Bán kính phục vụ bình quân đạt 3,85 km/điểm bưu chính.", "3,85") == "postal_network"
+
+
+def test_advice_alone_is_no_support_for_enterprises() -> None:
+    assert code_of("Tổng đài 1022 đã tiếp nhận 5.210 cuộc gọi tư vấn thủ tục hành chính.", "5.210") != "enterprise_support"
+    text = "Trong năm, trung tâm y tế huyện đã thực hiện 96 lượt tư vấn, khám bệnh từ xa cho người dân vùng cao."
+    assert code_of(text, "96") == "e_health"
