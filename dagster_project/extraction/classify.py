@@ -165,7 +165,7 @@ _STAFF_ONLY = re.compile(
 # ... and staff whose phrase gives them a duty over IT ("viên chức phụ trách hạ tầng công nghệ thông tin")
 _IT_DUTY = re.compile(
     r"\s*(?:lượt\s+)?" + lexicon.word_alternation(lexicon.STAFF_WORDS + ("người", "kỹ sư", "kỹ thuật viên", "staff"))
-    + r"(?:\s+[^\W\d_]+){0,2}?\s+(?P<verb>" + "|".join(re.escape(v) for v in lexicon.IT_DUTY_VERBS) + r")"
+    + r"(?:\s+[^\W\d_]+){0,2}?\s+(?P<verb>" + lexicon.alternation(lexicon.IT_DUTY_VERBS) + r")"
     + r"(?:\s+[^\W\d_]+){0,3}?\s+" + lexicon.word_alternation(lexicon.IT_DUTY_OBJECTS) + r"\b",
     re.IGNORECASE,
 )

@@ -546,7 +546,7 @@ def _parts_of(
     return []
 
 
-_REACHES_BEFORE = re.compile(r"\b(?:" + "|".join(lexicon.REACH_VERBS) + r")\s*$", _I)
+_REACHES_BEFORE = re.compile(lexicon.word_alternation(lexicon.REACH_VERBS) + r"\s*$", _I)
 
 
 def _own_statement(text: str, before: Figure, f: Figure) -> bool:
