@@ -150,7 +150,7 @@ _SECTOR_UNIT_KEYWORDS = frozenset(lexicon.SECTOR_UNIT_KEYWORDS)
 _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
 _TRAININGS, _LEARNERS = "trainings", "learners"
 _TRAINED_FOR = frozenset(lexicon.TRAINED_FOR)
-_ABOUT = frozenset({"về", "about", "on"})  # what a training was about follows it
+_ABOUT = frozenset(lexicon.TRAINING_TOPIC_MARKERS)
 _NOT_TRAINED = frozenset(lexicon.UNIT_BASE_KINDS_NOT_TRAINED)
 _IT_FIELD = re.compile(lexicon.word_alternation(lexicon.IT_FIELDS), re.IGNORECASE)
 _DIGITAL_FIELD = re.compile(lexicon.word_alternation(lexicon.DIGITAL_FIELDS), re.IGNORECASE)
@@ -164,7 +164,7 @@ _STAFF_ONLY = re.compile(
 )
 # ... and staff whose phrase gives them a duty over IT ("viên chức phụ trách hạ tầng công nghệ thông tin")
 _IT_DUTY = re.compile(
-    r"\s*(?:lượt\s+)?" + lexicon.word_alternation(lexicon.STAFF_WORDS + ("người", "kỹ sư", "kỹ thuật viên", "staff"))
+    r"\s*(?:lượt\s+)?" + lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS)
     + r"(?:\s+[^\W\d_]+){0,2}?\s+(?P<verb>" + lexicon.alternation(lexicon.IT_DUTY_VERBS) + r")"
     + r"(?:\s+[^\W\d_]+){0,3}?\s+" + lexicon.word_alternation(lexicon.IT_DUTY_OBJECTS) + r"\b",
     re.IGNORECASE,

@@ -498,6 +498,7 @@ SECTOR_UNIT_KEYWORDS: tuple[str, ...] = BASES["health_facilities"] + ("bảo hi�
 # Staff whose phrase says they run IT (a duty verb, then within a few words a thing of IT:
 # "3 viên chức phụ trách hạ tầng công nghệ thông tin", "6 nhân viên kỹ thuật phụ trách hệ thống
 # mạng, phần mềm", "1 công chức kiêm nhiệm quản trị hệ thống") are IT staff.
+IT_DUTY_HOLDERS: tuple[str, ...] = STAFF_WORDS + ("người", "kỹ sư", "kỹ thuật viên", "staff")
 IT_DUTY_VERBS: tuple[str, ...] = (
     "phụ trách", "quản trị", "vận hành", "kiêm nhiệm", "chuyên trách", "in charge of", "administer", "administering",
     "maintain", "maintaining", "running",
@@ -648,6 +649,9 @@ GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
 # The word before a count that makes it whom a training was for ("mở 6 lớp tập huấn cho 420
 # lượt công nhân"): the people trained, whatever they are called.
 TRAINED_FOR: tuple[str, ...] = ("cho",)
+# ... and the word after them that opens what the training was about ("cho 380 lượt cán bộ về
+# thông quan điện tử"): the topic, no figure of theirs.
+TRAINING_TOPIC_MARKERS: tuple[str, ...] = ("về", "about", "on")
 # ... unless the count is of places or bodies ("tập huấn cho 12 xã"): no learners.
 UNIT_BASE_KINDS_NOT_TRAINED: tuple[str, ...] = ("communes", "districts", "agencies", "schools", "health_facilities")
 # Indicators a governing verb leaves as they are: they already say what happened
