@@ -20,10 +20,12 @@ from __future__ import annotations
 import datetime
 import math
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 from collections.abc import Hashable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 
@@ -40,6 +42,8 @@ MIN_REPORTS_PER_WORKER = 10
 # Chunks per worker and batch: small enough that one large report does not leave the other
 # workers idle at the end of a batch, large enough that pickling stays a small cost.
 _CHUNKS_PER_WORKER = 4
+# How often the caller looks whether a worker died while it waits for a chunk.
+_WATCH_SECONDS = 0.5
 SERIAL_HINT = "rerun with PDX_EXTRACT_WORKERS=1 to extract in one process and see the report's own error"
 
 
@@ -84,6 +88,10 @@ def _chunks(items: Sequence[ReportItem], workers: int) -> list[Sequence[ReportIt
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+def _succeeded(future: Future[list[ReportResult]]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
 def _keys(chunk: Sequence[ReportItem], limit: int = 5) -> str:
     keys = [str(item[0]) for item in chunk]
     return ", ".join(keys[:limit]) + (f" and {len(keys) - limit} more" if len(keys) > limit else "")
@@ -98,6 +106,7 @@ class ExtractionPool:
         self.workers = workers
         self._executor: ProcessPoolExecutor | None = None
         self.worker_pids: tuple[int, ...] = ()  # of the started workers, for diagnostics
+        self._workers: list[multiprocessing.process.BaseProcess] = []
 
     def __enter__(self) -> ExtractionPool:
         if self.workers > 1:
@@ -109,6 +118,7 @@ class ExtractionPool:
             # every worker started; one may have warmed up twice before the other was ready, so
             # the pids come from the pool (CPython's ProcessPoolExecutor keeps them there)
             self.worker_pids = tuple(sorted(self._executor._processes))
+            self._workers = list(self._executor._processes.values())
         return self
 
     def __exit__(
@@ -118,6 +128,31 @@ class ExtractionPool:
             # After a failure do not wait for the other chunks of the batch.
             self._executor.shutdown(wait=kind is None, cancel_futures=kind is not None)
             self._executor = None
+            self._workers = []
+
+    def _kill_workers(self) -> None:
+        """Kill every worker still alive, once one has died.
+
+        Python's own clean-up of a broken pool can wait for ever: a worker killed while it held
+        the call queue's read lock leaves another blocked on that lock and still holding the
+        queue's pipe open, so the pool's feeder thread stays blocked writing a large chunk into
+        the pipe and the pool never finishes shutting down (seen once under load, CPython 3.11).
+        SIGKILL cannot be ignored or blocked; with no reader left the write fails and the
+        clean-up ends."""
+        for worker in self._workers:
+            if worker.exitcode is None:
+                worker.kill()
+
+    def _result(self, future: Future[list[ReportResult]]) -> list[ReportResult]:
+        """The chunk's result; BrokenProcessPool as soon as any worker has exited, even if the
+        pool has not noticed yet."""
+        sentinels = [worker.sentinel for worker in self._workers]
+        while True:
+            try:
+                return future.result(timeout=_WATCH_SECONDS)
+            except FutureTimeout:
+                if multiprocessing.connection.wait(sentinels, timeout=0):
+                    raise BrokenProcessPool("an extraction worker exited") from None
 
     def extract(self, items: Sequence[ReportItem], label: str = "") -> list[ReportResult]:
         """The figures of every report of `items`, in their order; `label` names the batch in errors."""
@@ -136,10 +171,12 @@ class ExtractionPool:
             for chunk in chunks:  # a pool already broken fails here, a worker dying later below
                 futures.append((chunk, self._executor.submit(_extract_chunk, chunk)))
             for _, future in futures:
-                results += future.result()
+                results += self._result(future)
         except BrokenProcessPool as exc:
-            # Every pending chunk fails with the pool, so name all unfinished reports.
-            unfinished = [item for chunk, f in futures if f.exception() is not None for item in chunk]
+            self._kill_workers()
+            # Every pending chunk fails with the pool, so name all unfinished reports. A chunk
+            # may still be pending here (the pool is not told yet): it is unfinished too.
+            unfinished = [item for chunk, f in futures if not _succeeded(f) for item in chunk]
             unfinished += [item for chunk in chunks[len(futures):] for item in chunk]
             raise ExtractionError(
                 f"an extraction worker process died{where} (killed, out of memory or crashed) while "

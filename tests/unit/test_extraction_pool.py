@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 
 import pytest
 
 from dagster_project.extraction.parallel import ExtractionError, ExtractionPool, extract_reports, workers_for
 from dagster_project.settings import SettingsError, load_settings
+from tests.conftest import PROJECT_ROOT
 from tests.support.extraction_golden import figure_lines, golden_reports
 
 
@@ -95,3 +98,19 @@ def test_the_setting():
     assert load_settings({}).extract_workers == (os.cpu_count() or 1)
     with pytest.raises(SettingsError, match="PDX_EXTRACT_WORKERS"):
         load_settings({"PDX_EXTRACT_WORKERS": "0"})
+
+
+def test_a_worker_that_ignores_sigterm_does_not_hang_the_run():
+    # Without the pool's own SIGKILL the subprocess hangs at exit for the sleeper's 600 s.
+    run = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.stuck_worker"], cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    try:
+        out, err = run.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)  # the worker that blocks SIGTERM too
+        run.communicate()
+        pytest.fail("the pool did not stop its workers within 120 s after one of them was killed")
+    assert run.returncode == 0, err[-2000:]
+    assert "worker process died in batch stuck" in out
