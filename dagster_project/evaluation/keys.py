@@ -216,6 +216,9 @@ EVAL_SETS = (
     _composed("news101", "composed blind, news-style, fifty-sixth round (scored blind at 441a1a5)"),
     _composed("news102", "composed blind, news-style with sector vocabulary, fifty-sixth round (scored blind at 441a1a5)"),
     _composed("official61", "composed blind, official-style, fifty-sixth round (scored blind at 441a1a5)"),
+    _composed("news103", "composed blind, news-style, fifty-seventh round (scored blind at 10fe734)"),
+    _composed("news104", "composed blind, news-style with sector vocabulary, fifty-seventh round (scored blind at 10fe734)"),
+    _composed("official62", "composed blind, official-style, fifty-seventh round (scored blind at 10fe734)"),
 )
 
 
