@@ -2298,6 +2298,8 @@ class _Report:
         # "kỹ năng số hóa"), then one that governs any unit
         for any_unit in (False, True):
             for verb in view.group("verb"):
+                if _said_of_an_earlier_figure(view, verb, figure):
+                    continue
                 result = self._governed(view, figure, base, code, by, verb, any_unit)
                 if result is None:
                     continue
@@ -2370,6 +2372,20 @@ class _Report:
             (w for w in view.group("online") if lo <= w.first < hi and not _labels_a_figure(view, w.last, starts)), None
         )
         return (variant, channel.keyword, SUBJECT) if channel is not None else None
+
+
+_LIST_JOINS = frozenset((",", ";", "và"))
+
+
+def _said_of_an_earlier_figure(view: _SentenceView, verb: Match, figure: _Figure) -> bool:
+    """A passive verb before the figure, past a comma or "và", is the predicate of the figure
+    before it, not a verb governing this one: "100% hồ sơ được số hóa, 95% hồ sơ công việc
+    được xử lý trên môi trường mạng" (95% is no digitising figure)."""
+    if verb.last > figure.first or view.syllable(verb.first - 1) not in _PASSIVE:
+        return False
+    if not any(view.syllable(i) in _LIST_JOINS for i in range(verb.last, figure.first)):
+        return False
+    return any(f < verb.first for f, _ in view.figures)
 
 
 def _labels_a_figure(view: _SentenceView, pos: int, starts: set[int]) -> bool:

@@ -2057,3 +2057,13 @@ def test_advice_alone_is_no_support_for_enterprises() -> None:
     assert code_of("Tổng đài 1022 đã tiếp nhận 5.210 cuộc gọi tư vấn thủ tục hành chính.", "5.210") != "enterprise_support"
     text = "Trong năm, trung tâm y tế huyện đã thực hiện 96 lượt tư vấn, khám bệnh từ xa cho người dân vùng cao."
     assert code_of(text, "96") == "e_health"
+
+
+def test_a_passive_verb_before_a_comma_is_said_of_the_figure_before_it() -> None:
+    text = "Huyện phấn đấu 100% bản đồ địa chính được số hóa, 85% văn bản đi của xã được ký số."
+    assert code_of(text, "100%") == "digitisation"
+    assert code_of(text, "85%") != "digitisation"
+    text = "Năm nay có 1.500 hồ sơ lưu trữ được số hóa và 60% cơ sở dữ liệu chuyên ngành được kết nối qua LGSP."
+    assert code_of(text, "60%") != "digitisation"
+    # a passive verb that opens the figure's own clause still governs it
+    assert code_of("Thư viện tỉnh đã được số hóa 12.000 trang tài liệu cổ.", "12.000") == "digitisation"
