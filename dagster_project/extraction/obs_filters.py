@@ -320,7 +320,7 @@ def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang)
         return "glued to a capitalised word"
     if re.match(r"(?:st|nd|rd|th)\b", after) and not _RANK_CUE.search(text[max(clause_start, start - 20) : start]):
         return "English ordinal in a name"
-    if _AFTER_LABEL.match(after) and not re.match(r"\s*lần\b", after):
+    if _AFTER_LABEL.match(after) and not re.match(r"\s*lần\b", after) and not _counted_at_level(text, start, end):
         return "duration or label noun"
     upper = _RANGE_UPPER.match(after)
     if upper and _AFTER_LABEL.match(after, upper.end()) and not re.match(r"\s*lần\b", after[upper.end() :]):
@@ -340,7 +340,7 @@ def label_reason(text: str, start: int, end: int, clause_start: int, lang: Lang)
         return "'1 trong N' (one of N)"
     if _threshold(text, start, end, before):
         return "threshold of a definition"
-    if raw.isdigit() and _between_names(text, start, end, before):
+    if raw.isdigit() and _between_names(text, start, end, before) and not _named_part(text, start, end, clause_start):
         return "part of a proper name"
     return None
 
@@ -366,6 +366,30 @@ def _vague_pair(raw: str, before: str, after: str) -> bool:
         preceding and int(preceding.group(1)) == int(raw) - 1
         and re.match(r"\s+[^\W\d_]", after) and not _PAIR_GOES_ON.match(after)
     )
+
+
+_LEVEL_ITEM = r"\d+\s*cấp\s+(?:" + lexicon.alternation(lexicon.LEVELS_OF_GOVERNMENT) + r")"
+_LIST_JOIN = r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)"
+_LEVEL_NEXT = re.compile(r"\s*cấp\s+(?:" + lexicon.alternation(lexicon.LEVELS_OF_GOVERNMENT) + r")" + _LIST_JOIN + _LEVEL_ITEM, _I)
+_LEVEL_PREVIOUS = re.compile(_LEVEL_ITEM + _LIST_JOIN + r"$", _I)
+
+
+def _counted_at_level(text: str, start: int, end: int) -> bool:
+    """"(01 cấp huyện, 14 cấp xã)": counts listed by the level they are at, not "4 cấp" (four levels)."""
+    return bool(_LEVEL_NEXT.match(text, end, end + 60) or _LEVEL_PREVIOUS.search(text[max(0, start - 40) : start]))
+
+
+_NAME = rf"[{_UPPER}][^\W\d_]*(?:[- ][{_UPPER}][^\W\d_]*)?"
+_NAMED_NEXT = re.compile(_LIST_JOIN + _NAME + r"\s+\d")
+_NAMED_PREVIOUS = re.compile(r"\d" + _LIST_JOIN + _NAME + r"\s+$")
+_BREAKDOWN_OPENS = re.compile(r"\d[^;]*?(?:\(|:|" + lexicon.alternation(lexicon.PART_MARKERS) + r")\s*" + _NAME + r"\s+\d", _I)
+
+
+def _named_part(text: str, start: int, end: int, clause_start: int) -> bool:
+    """"164 trạm (Viettel 68, VNPT 54, MobiFone 42)": parts of a total named by who holds them, in a
+    list that opens after the total with "(", ":" or "trong đó"; a lone "Zalo 1022" stays a name."""
+    listed = _NAMED_NEXT.match(text, end, end + 40) or _NAMED_PREVIOUS.search(text[max(clause_start, start - 40) : start])
+    return bool(listed and _BREAKDOWN_OPENS.search(text, clause_start, end))
 
 
 def _glued_before(text: str, start: int) -> bool:

@@ -902,3 +902,13 @@ def test_when_something_still_to_do_is_expected_is_no_time_of_the_figures_before
     assert found["2"].as_of_date == datetime.date(2024, 11, 30)
     # a figure inside the expected clause is not the day's
     assert found["60"].as_of_date != datetime.date(2024, 11, 30)
+
+
+def test_parts_listed_by_level_or_by_holder_are_figures() -> None:
+    values = [v for v, _ in _values("Bộ phận Một cửa có 11 máy tính (02 cấp tỉnh, 09 cấp huyện) kết nối mạng.")]
+    assert values == [11, 2, 9]
+    values = [v for v, _ in _values("Toàn huyện có 210 điểm phát wifi, trong đó Viettel 120, VNPT 70 và FPT 20.")]
+    assert values == [210, 120, 70, 20]
+    # a level number, and a number in a name, stay none
+    assert [v for v, _ in _values("Hệ thống họp trực tuyến 3 cấp tỉnh, huyện, xã kết nối 140 điểm cầu.")] == [140]
+    assert [v for v, _ in _values("Người dân phản ánh qua Zalo 1022, Fanpage của tỉnh.")] == []
