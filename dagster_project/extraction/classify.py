@@ -485,7 +485,8 @@ def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[
     a count of dossiers is no count of procedures); else, with `by_base`, what that unit
     counts by itself (lexicon.TABLE_BASE_INDICATORS)."""
     bases: list[str] = []
-    for title in (obs.extra.get("table_caption"), obs.extra.get("table_heading")):
+    titles = (obs.extra.get("table_caption"), obs.extra.get("table_heading"), obs.extra.get("table_lead_in"))
+    for title in titles:
         if not title or _ATTACHMENT_NOTE.match(title):
             continue
         # A cell that names no unit counts what the title's head noun names ("Biểu 2. Hồ sơ

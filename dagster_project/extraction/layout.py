@@ -73,6 +73,9 @@ class Scope:
     target: bool | None = None  # True: a targets section; False: a results section
     as_of: datetime.date | None = None
     caption: str = ""  # a table's caption: the short line right above it ("Bảng 2. Kết quả ...")
+    # the paragraph that introduces a table without captioning it ("Hệ thống đã tiếp nhận 64.218
+    # phản ánh ... Kết quả theo từng lĩnh vực như sau:"): what its cells count, when nothing else says
+    lead_in: str = ""
     # the day the report said its data stop at ("(số liệu tính đến ngày 30/11/2025)"), above
     # this block: figures that name no time of their own, and are not goals, are at that day
     report_as_of: datetime.date | None = None
@@ -532,6 +535,7 @@ class _Reader:
         self.stack: list[_Section] = []
         self.intro: _Section | None = None  # an open list intro ("... như sau:")
         self.caption: _Section | None = None  # the line right above a table
+        self.lead_in = ""  # a longer paragraph right above a table that ends with ":"
         self.unit_line: str | None = None
         self.blank_before = False
         self.above: str | None = None  # the paragraph read last, while nothing else follows it
@@ -674,8 +678,10 @@ class _Reader:
             scope = replace(scope, caption=self.caption.title)
         elif previous is not None and previous.kind == "table" and _same_header(previous.table, table):
             scope = previous.scope  # the table goes on after a page break, its header printed again
+        elif self.lead_in:
+            scope = replace(scope, lead_in=self.lead_in)
         self.blocks.append(Block("table", start, end, scope, table))
-        self.caption, self.unit_line, self.above = None, None, None
+        self.caption, self.unit_line, self.above, self.lead_in = None, None, None, ""
         self.blank_before = False
 
     def _period_in_brackets(self, title: str) -> datetime.date | None:
@@ -769,6 +775,7 @@ class _Reader:
             block_kind, line.start, self.lines[j - 1].end, _scope(self.stack, extra, self.report_as_of, self.cut_off)
         ))
         self.caption = caption
+        self.lead_in = block_text if caption is None and block_text.rstrip().endswith(":") and _table_follows(self.lines, j) else ""
         if self.caption is not None and self.caption.target and self._states_results(block_text):
             self.caption.target = False
         if block_text.rstrip().endswith(":"):
@@ -870,13 +877,18 @@ _CAPTION_LABEL = re.compile(r"\s*(?:bảng|biểu|phụ lục|table)\b", _I)
 _CONTINUED = re.compile(r"^\s*(?:bảng|biểu|phụ lục|table)?[^()\n]{0,20}\(\s*(?:tiếp theo|tiếp|continued|cont\.?)\s*\)\s*$", _I)
 
 
-def _caption(text: str, lines: list[Line], j: int, dated: Callable[[str], datetime.date | None]) -> _Section | None:
-    """A short line right above a table ("Bảng 1. ... đến ngày 31/10/2024") is its caption."""
+def _table_follows(lines: list[Line], j: int) -> bool:
+    """A table starts at line j, past blank lines, a unit line and rules."""
     k = j
     while k < len(lines) and (lines[k].kind in (BLANK, UNIT) or lines[k].layout == "rule"):
         k += 1
+    return k < len(lines) and lines[k].kind == ROW
+
+
+def _caption(text: str, lines: list[Line], j: int, dated: Callable[[str], datetime.date | None]) -> _Section | None:
+    """A short line right above a table ("Bảng 1. ... đến ngày 31/10/2024") is its caption."""
     words = len(text.split())
-    if k >= len(lines) or lines[k].kind != ROW or words > _CAPTION_WORDS_LABELLED or (
+    if not _table_follows(lines, j) or words > _CAPTION_WORDS_LABELLED or (
         words > _CAPTION_WORDS and not _CAPTION_LABEL.match(text)
     ):
         return None

@@ -94,6 +94,8 @@ def _title(block: Block, table: Table, row: Row) -> dict[str, str]:
         title["table_rows"] = "categories"  # and its columns periods or plans
     if block.scope.caption:
         title["table_caption"] = block.scope.caption
+    if block.scope.lead_in:
+        title["table_lead_in"] = block.scope.lead_in
     heading = block.scope.section.rsplit(" › ", 1)[-1]
     if heading:
         title["table_heading"] = heading

@@ -2067,3 +2067,20 @@ def test_a_passive_verb_before_a_comma_is_said_of_the_figure_before_it() -> None
     assert code_of(text, "60%") != "digitisation"
     # a passive verb that opens the figure's own clause still governs it
     assert code_of("Thư viện tỉnh đã được số hóa 12.000 trang tài liệu cổ.", "12.000") == "digitisation"
+
+
+def test_a_table_whose_cells_name_no_measure_counts_what_the_paragraph_introducing_it_counts() -> None:
+    text = (
+        "Năm 2024, Tổng đài 1022 của tỉnh đã tiếp nhận 9.540 cuộc gọi phản ánh, kiến nghị của người dân, "
+        "trong đó phần lớn liên quan đến đất đai, môi trường và trật tự xây dựng; các cuộc gọi được chuyển "
+        "đến cơ quan có thẩm quyền trong ngày. Số liệu theo từng huyện như sau:\n"
+        "Huyện | Tiếp nhận | Đã trả lời\n"
+        "Huyện Mê Linh | 3.120 | 3.050\n"
+        "Huyện Ba Vì | 2.870 | 2.790\n"
+    )
+    found = classified(text)
+    assert found["3.120"].indicator_code == found["9.540"].indicator_code != "unclassified"
+    assert "table title" in found["2.870"].matched_keyword
+    # a paragraph that does not end with ":" introduces nothing
+    text = text.replace("như sau:", "đều tăng.")
+    assert classified(text)["3.120"].indicator_code == "unclassified"
