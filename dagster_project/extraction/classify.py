@@ -481,7 +481,7 @@ def _category_row(obs: Observation) -> bool:
 
 def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[str, str] | None:
     """(code, keyword): the first specific keyword of the table's caption, else of its heading,
-    that can count the cell's unit ("Bảng 2. Kết quả tiếp nhận hồ sơ ..." -> dossiers_received;
+    else of the paragraph that introduces it (layout.Scope.lead_in), that can count the cell's unit ("Bảng 2. Kết quả tiếp nhận hồ sơ ..." -> dossiers_received;
     a count of dossiers is no count of procedures); else, with `by_base`, what that unit
     counts by itself (lexicon.TABLE_BASE_INDICATORS)."""
     bases: list[str] = []
@@ -2375,16 +2375,13 @@ class _Report:
         return (variant, channel.keyword, SUBJECT) if channel is not None else None
 
 
-_LIST_JOINS = frozenset((",", ";", "và"))
-
-
 def _said_of_an_earlier_figure(view: _SentenceView, verb: Match, figure: _Figure) -> bool:
-    """A passive verb before the figure, past a comma or "và", is the predicate of the figure
+    """A passive verb before the figure, past a comma, ";" or "và", is the predicate of the figure
     before it, not a verb governing this one: "100% hồ sơ được số hóa, 95% hồ sơ công việc
     được xử lý trên môi trường mạng" (95% is no digitising figure)."""
     if verb.last > figure.first or view.syllable(verb.first - 1) not in _PASSIVE:
         return False
-    if not any(view.syllable(i) in _LIST_JOINS for i in range(verb.last, figure.first)):
+    if not any(view.syllable(i) in _LIST_JOINS or view.syllable(i) == ";" for i in range(verb.last, figure.first)):
         return False
     return any(f < verb.first for f, _ in view.figures)
 

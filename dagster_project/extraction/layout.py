@@ -775,7 +775,8 @@ class _Reader:
             block_kind, line.start, self.lines[j - 1].end, _scope(self.stack, extra, self.report_as_of, self.cut_off)
         ))
         self.caption = caption
-        self.lead_in = block_text if caption is None and block_text.rstrip().endswith(":") and _table_follows(self.lines, j) else ""
+        introduces_table = caption is None and block_text.rstrip().endswith(":") and _table_follows(self.lines, j)
+        self.lead_in = block_text if introduces_table else ""
         if self.caption is not None and self.caption.target and self._states_results(block_text):
             self.caption.target = False
         if block_text.rstrip().endswith(":"):
