@@ -19,7 +19,7 @@ from dagster_project.extraction.layout import Block
 from dagster_project.extraction.layout_lines import YEAR
 from dagster_project.extraction.layout_tables import Cell, Column, Row, Table
 from dagster_project.extraction.numbers import Lang, NumberToken, multiplier_after
-from dagster_project.extraction.obs_context import Sentence, as_of_date, report_period_end, within_cut_off
+from dagster_project.extraction.obs_context import Sentence, as_of_date, data_cut_off, report_period_end, within_cut_off
 from dagster_project.extraction.obs_reading import PER_CAPITA_RATE, Figure, read_sentence
 
 _I = re.IGNORECASE
@@ -183,7 +183,8 @@ def _context(
     if column.role == "period" and column.year and not target:
         # the day or period end its header names ("Kết quả đến 31/5/2025", "9 tháng năm 2024"),
         # else the year's end
-        named = as_of_date(column.header) or report_period_end(column.header)
+        # (the day its footnote gives, "Năm 2024(*)" ... "(*) Số liệu tính đến ngày 30/11/2024")
+        named = as_of_date(column.header) or _footnoted_day(reading, block, column) or report_period_end(column.header)
         # ... that day, when the report's data stop inside the period ("Năm 2024" of data to 10/12/2024)
         as_of, as_of_source = within_cut_off(named or datetime.date(column.year, 12, 31), scope.cut_off), "column"
     elif row_year is not None and not target and column.role not in ("target", "comparison"):
@@ -225,6 +226,25 @@ _ROW_NUMBER = re.compile(r"\s*(\d{1,3})(?:\s*[|.)]|\s)")
 
 
 _SUM_ROW = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.SUM_ROW_WORDS) + r"(?!\w)", _I)
+
+
+_FOOTNOTE_MARK = re.compile(r"\(?(\*{1,3})\)?\s*$")
+_FOOTNOTE_REACH = 800  # characters after the table in which its footnotes are printed
+
+
+def _footnoted_day(reading: str, block: Block, column: Column) -> datetime.date | None:
+    """"TH 2024(*)" over a table followed by "(*) Số liệu tính đến ngày 30/11/2024.": the day the
+    footnote that the column's mark points to dates the column's year to."""
+    mark = _FOOTNOTE_MARK.search(column.header)
+    if mark is None:
+        return None
+    stars = re.escape(mark.group(1))
+    after = reading[block.end : block.end + _FOOTNOTE_REACH]
+    note = re.search(rf"^[ \t]*\(?{stars}\)?(?!\*)[ \t]*[:.\-]?[ \t]*(\S.*)$", after, re.MULTILINE)
+    if note is None:
+        return None
+    day = data_cut_off(note.group(1), None) or as_of_date(note.group(1))
+    return day if day is not None and day.year == column.year else None
 
 
 def _rows_are_categories(table: Table) -> bool:

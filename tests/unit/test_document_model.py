@@ -1535,3 +1535,23 @@ def test_a_sentence_of_its_own_about_the_reports_data_dates_them_with_words_betw
         "I. KẾT QUẢ\nToàn huyện có 412 máy tính kết nối mạng nội bộ.\n"
     )
     assert _by_value(text)[412].as_of_date == datetime.date(2024, 12, 10)
+
+
+FOOTNOTED_COLUMN = """Biểu 2. Một số chỉ tiêu hạ tầng số
+STT | Chỉ tiêu | Năm 2023 | Năm 2024(*)
+1 | Số điểm phát wifi công cộng | 410 | 526
+2 | Số trạm BTS 5G | 35 | 88
+(*) Số liệu ước tính đến ngày 31/10/2024.
+"""
+
+
+def test_a_column_marked_for_a_footnote_is_dated_by_the_footnote() -> None:
+    cells = _by_value(FOOTNOTED_COLUMN, datetime.date(2024, 12, 10))
+    assert cells[526.0].as_of_date == datetime.date(2024, 10, 31)
+    assert cells[88.0].as_of_date == datetime.date(2024, 10, 31)
+    assert cells[410.0].as_of_date == datetime.date(2023, 12, 31)  # no mark: the year's end
+    # a footnote about another mark, or one that dates another year, dates nothing
+    other = FOOTNOTED_COLUMN.replace("(*) Số liệu", "(**) Số liệu")
+    assert _by_value(other, datetime.date(2024, 12, 10))[526.0].as_of_date == datetime.date(2024, 12, 31)
+    other = FOOTNOTED_COLUMN.replace("31/10/2024", "31/10/2023")
+    assert _by_value(other, datetime.date(2024, 12, 10))[526.0].as_of_date == datetime.date(2024, 12, 31)
