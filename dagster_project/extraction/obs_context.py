@@ -731,6 +731,14 @@ def names_only_now(sentence_text: str) -> bool:
 _NOW = re.compile(r"\b(?:tính\s+)?(?:tới nay|" + _NOW_WORDS + r")\b", _I)
 
 
+def names_only_the_year_of(sentence_text: str, cut_off: datetime.date) -> bool:
+    """The only time the sentence names is the whole year the report's data stop in ("Năm 2024 tổ
+    chức 46 lớp ..." in a report of data to 30/11/2024): its figures are at that day, as a
+    "Năm 2024, ..." opening is (`within_cut_off`)."""
+    year = re.compile(rf"\b(?:trong\s+|cả\s+)?năm\s+{cut_off.year}\b", _I)
+    return bool(year.search(sentence_text)) and not names_a_time(year.sub(" ", sentence_text))
+
+
 def names_a_time(sentence_text: str) -> bool:
     """The sentence states its own time (a year, a date, "tháng này", "hiện nay"); the time of
     a comparison ("so với năm 2023") is none."""

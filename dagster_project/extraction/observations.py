@@ -33,6 +33,7 @@ from dagster_project.extraction.obs_context import (
     names_a_time_of,
     named_period_end,
     names_only_now,
+    names_only_the_year_of,
     period_as_of,
     report_period_end,
     reports_as_of_a_past_date,
@@ -216,6 +217,7 @@ def _block_figures(
                 figure.as_of_source = "section"
             elif block.scope.report_as_of is not None and (
                 not names_a_time_of(sentence.text, figure.start - sentence.start) or names_only_now(sentence.text)
+                or block.scope.cut_off is not None and names_only_the_year_of(sentence.text, block.scope.cut_off)
             ):
                 figure.as_of, figure.as_of_source = block.scope.report_as_of, "report"
         found_all.extend(found)

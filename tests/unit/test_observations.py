@@ -912,3 +912,19 @@ def test_parts_listed_by_level_or_by_holder_are_figures() -> None:
     # a level number, and a number in a name, stay none
     assert [v for v, _ in _values("Hệ thống họp trực tuyến 3 cấp tỉnh, huyện, xã kết nối 140 điểm cầu.")] == [140]
     assert [v for v, _ in _values("Người dân phản ánh qua Zalo 1022, Fanpage của tỉnh.")] == []
+
+
+def test_the_year_the_report_s_data_stop_in_is_stated_at_their_day() -> None:
+    text = (
+        "BÁO CÁO\nKết quả chuyển đổi số năm 2025\n"
+        "Phòng Văn hóa báo cáo kết quả năm 2025 (số liệu tính đến ngày 15/11/2025) như sau:\n"
+        "I. KẾT QUẢ\n"
+        "Năm 2025 huyện mở 12 lớp bồi dưỡng kỹ năng số cho 830 lượt cán bộ.\n"
+        "Năm 2024 huyện mở 9 lớp bồi dưỡng kỹ năng số.\n"
+        "Tháng 10 năm 2025 huyện lắp thêm 40 camera giám sát.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 12, 1))}
+    assert found["12"].as_of_date == found["830"].as_of_date == datetime.date(2025, 11, 15)
+    # another year, or a month of the year, is a time of its own
+    assert found["9"].as_of_date != datetime.date(2025, 11, 15)
+    assert found["40"].as_of_date != datetime.date(2025, 11, 15)
