@@ -481,9 +481,10 @@ def _category_row(obs: Observation) -> bool:
 
 def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[str, str] | None:
     """(code, keyword): the first specific keyword of the table's caption, else of its heading,
-    else of the paragraph that introduces it (layout.Scope.lead_in), that can count the cell's unit ("Bảng 2. Kết quả tiếp nhận hồ sơ ..." -> dossiers_received;
-    a count of dossiers is no count of procedures); else, with `by_base`, what that unit
-    counts by itself (lexicon.TABLE_BASE_INDICATORS)."""
+    else of the paragraph that introduces it (layout.Scope.lead_in), that can count the cell's
+    unit ("Bảng 2. Kết quả tiếp nhận hồ sơ ..." -> dossiers_received; a count of dossiers is no
+    count of procedures); else, with `by_base`, what that unit counts by itself
+    (lexicon.TABLE_BASE_INDICATORS)."""
     bases: list[str] = []
     titles = (obs.extra.get("table_caption"), obs.extra.get("table_heading"), obs.extra.get("table_lead_in"))
     for title in titles:
@@ -2412,12 +2413,11 @@ def _is_length(view: _SentenceView, figure: _Figure) -> bool:
 def _is_reach(view: _SentenceView, figure: _Figure) -> bool:
     """"trong bán kính 12 km", "cách trung tâm 30 km": a distance things reach, no length of cable."""
     lead = range(max(figure.clause[0], figure.first - _RADIUS_REACH), figure.first)
-    return any(
+    radius = any(
         view.syllable(i) in _RADIUS_WORDS and (figure.first - i <= _RADIUS_GAP or view.syllable(i) in _AWAY_FROM)
         for i in lead
-    ) and any(
-        figure.after_gap(w) == 0 for w in view.group("length")
     )
+    return radius and any(figure.after_gap(w) == 0 for w in view.group("length"))
 
 
 def _counts_place_units(view: _SentenceView, fig: _Figure) -> bool:

@@ -368,10 +368,10 @@ def _vague_pair(raw: str, before: str, after: str) -> bool:
     )
 
 
-_LEVEL_ITEM = r"\d+\s*cấp\s+(?:" + lexicon.alternation(lexicon.LEVELS_OF_GOVERNMENT) + r")"
+_AT_LEVEL = r"cấp\s+(?:" + lexicon.alternation(lexicon.LEVELS_OF_GOVERNMENT) + r")"
 _LIST_JOIN = r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)"
-_LEVEL_NEXT = re.compile(r"\s*cấp\s+(?:" + lexicon.alternation(lexicon.LEVELS_OF_GOVERNMENT) + r")" + _LIST_JOIN + _LEVEL_ITEM, _I)
-_LEVEL_PREVIOUS = re.compile(_LEVEL_ITEM + _LIST_JOIN + r"$", _I)
+_LEVEL_NEXT = re.compile(r"\s*" + _AT_LEVEL + _LIST_JOIN + r"\d+\s*" + _AT_LEVEL, _I)
+_LEVEL_PREVIOUS = re.compile(r"\d+\s*" + _AT_LEVEL + _LIST_JOIN + r"$", _I)
 
 
 def _counted_at_level(text: str, start: int, end: int) -> bool:

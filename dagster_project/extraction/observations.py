@@ -205,18 +205,19 @@ def _block_figures(
         for figure in found:
             figure.context = context
             figure.in_goal_list = goals_open
-            named = None if own is not None else named_period_end(sentence.text, figure.start - sentence.start, year_of)
+            at = figure.start - sentence.start  # where the figure starts in its sentence
+            named = None if own is not None else named_period_end(sentence.text, at, year_of)
             if own is not None:
                 figure.as_of, figure.as_of_source = own, "sentence"
             elif named is not None:
                 figure.as_of, figure.as_of_source = within_cut_off(named, block.scope.cut_off), "sentence"
-            elif carried is not None and not names_a_time_of(sentence.text, figure.start - sentence.start):
+            elif carried is not None and not names_a_time_of(sentence.text, at):
                 figure.as_of, figure.as_of_source = carried, "paragraph"
             elif block.scope.as_of is not None:
                 figure.as_of = within_cut_off(block.scope.as_of, block.scope.cut_off)
                 figure.as_of_source = "section"
             elif block.scope.report_as_of is not None and (
-                not names_a_time_of(sentence.text, figure.start - sentence.start) or names_only_now(sentence.text)
+                not names_a_time_of(sentence.text, at) or names_only_now(sentence.text)
                 or block.scope.cut_off is not None and names_only_the_year_of(sentence.text, block.scope.cut_off)
             ):
                 figure.as_of, figure.as_of_source = block.scope.report_as_of, "report"
