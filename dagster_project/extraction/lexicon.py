@@ -843,6 +843,8 @@ KEYWORD_NOT_BEFORE: dict[str, tuple[str, ...]] = {
     "ứng dụng": (
         "công nghệ", "cntt", "khoa học", "chuyển đổi số", "trí tuệ nhân tạo", "ai", "tin học", "kỹ thuật",
         "giải pháp", "thành tựu", "vào", "trong", "hiệu quả", "rộng rãi", "số",
+        # a verb whose object is a tool: "doanh nghiệp ứng dụng phần mềm ERP" applies software
+        "phần mềm", "hệ thống", "nền tảng", "thiết bị", "mô hình", "quy trình", "nhà kính",
     ),
     "kế hoạch": ("và đầu tư", "- đầu tư"),  # the Department of Planning and Investment, no plan
     "soc": ("trăng", "trang"),  # Sóc Trăng written without its marks, no security centre

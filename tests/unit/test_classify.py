@@ -2084,3 +2084,11 @@ def test_a_table_whose_cells_name_no_measure_counts_what_the_paragraph_introduci
     # a paragraph that does not end with ":" introduces nothing
     text = text.replace("như sau:", "đều tăng.")
     assert classified(text)["3.120"].indicator_code == "unclassified"
+
+
+def test_applying_a_tool_names_no_app() -> None:
+    assert code_of("Có 73 nhà vườn ứng dụng nhà kính thông minh với cảm biến nhiệt độ.", "73") != "portals_and_apps"
+    assert code_of("Toàn tỉnh có 58 doanh nghiệp đã ứng dụng hệ thống quản lý sản xuất.", "58") != "portals_and_apps"
+    # the noun still names an app
+    assert code_of("Ứng dụng Bình Phước Smart có 41.000 lượt tải.", "41.000") == "portals_and_apps"
+
