@@ -1168,6 +1168,17 @@ def _place(view: _SentenceView, obs: Observation) -> _Figure:
     return _Figure(first, last, clause, qualifier)
 
 
+def _in_figures_own_part(view: _SentenceView, figure: _Figure, m: Match) -> bool:
+    """`m` stands in a later part of the sentence, past a semicolon, and that part counts a
+    figure of its own: what it names is that figure's. (An earlier part may still name what a
+    later figure measures: "Cấp tỉnh đã số hóa 100% hồ sơ; cấp huyện đạt 86,5%"; and a part
+    that lists the figure's parts, "320.000 tài khoản; trong đó, ...", is the figure's own.)"""
+    semicolons = [i for i in range(figure.last, m.first) if view.syllable(i) == ";"]
+    if not semicolons or any(semicolons[0] < w.first <= semicolons[0] + 1 for w in view.group("parts")):
+        return False
+    return any(semicolons[-1] < first < m.first for first, _ in view.figures)
+
+
 def _phrases_of_other_figures(view: _SentenceView, fig: _Figure) -> list[tuple[int, int]]:
     """What the figures after this one count, once a comma or semicolon has ended this
     figure's own phrase ("7 kiểm soát viên, được trang bị 12 máy tính": the computers are
@@ -2163,6 +2174,8 @@ class _Report:
                 continue
             if region == SENTENCE and counts_places and m.first > figure.last:
                 continue  # "có 38 xã và 01 thị trấn; nhiều thôn còn lõm sóng": places, listed
+            if region == SENTENCE and _in_figures_own_part(view, figure, m):
+                continue  # "cấp 1.362 mã số vùng trồng; 312 trang trại ... cảm biến": the 312's
             if region != SUBJECT and m.payload in _RELEVANCE_REASONS:
                 continue  # "đạt 146,6 Mbit/s, xếp thứ 18": a rank beside a figure is no topic of it
             if m.keyword in lexicon.CLAUSE_KEYWORDS and not _governs(view, m, figure):

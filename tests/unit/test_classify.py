@@ -2092,3 +2092,12 @@ def test_applying_a_tool_names_no_app() -> None:
     # the noun still names an app
     assert code_of("Ứng dụng Bình Phước Smart có 41.000 lượt tải.", "41.000") == "portals_and_apps"
 
+
+
+def test_a_keyword_past_a_semicolon_belongs_to_the_figure_of_its_own_part() -> None:
+    text = "Huyện đã cấp 845 mã số cơ sở đóng gói với 9.200 ha; 64 hợp tác xã lắp cảm biến đo độ ẩm đất."
+    assert code_of(text, "845") == "unclassified"
+    assert code_of(text, "64") == "iot_devices"
+    # a later part without a figure of its own still names what an earlier figure measures
+    text = "Toàn tỉnh có 152 trạm quan trắc; các trạm đều truyền dữ liệu về trung tâm."
+    assert code_of(text, "152") == "iot_devices"
