@@ -1258,6 +1258,7 @@ def _is_percent(view: _SentenceView, first: int, last: int) -> bool:
 _BETWEEN_SHARED = frozenset(
     {","} | {w for phrase in lexicon.COORDINATORS + lexicon.QUALIFIERS + lexicon.COUNT_QUALIFIERS for w in phrase.split()}
 )
+_OWN_PREDICATE_REACH = 8  # syllables of a predicate after a count's own units
 _OWN_TOPIC_GAP = 3  # syllables between a predicate's topic and its figure ("sóng 4G phủ 99,8%")
 _LISTED_NOUN_SYLLABLES = 2  # "khu, điểm du lịch": a noun this short before a comma may be one of a list
 
@@ -1918,7 +1919,10 @@ class _Report:
             figure.before[0] <= t.first and 0 <= _lead_start(view, figure) - t.last <= _OWN_TOPIC_GAP
             for t in view.specific
         )
-        if previous is None or figure.linked and self._names_topic(view, figure.before) or opened:
+        predicate = None if previous is None else self._own_predicate(view, figure, unit)
+        if predicate is not None:
+            figure = replace(figure, measured=(figure.after[0], predicate))
+        if previous is None or figure.linked and self._names_topic(view, figure.before) or opened or predicate is not None:
             if base is not None and figure.measured is not None:
                 # "1.460 lượt cán bộ, công chức, trong đó 820 lượt là công chức cấp xã": units
                 # of its own make it the figure the next one that names nothing refers to
@@ -1929,6 +1933,20 @@ class _Report:
         units = (previous[1] or base) if figure.linked else (base or previous[1])
         view.last_phrase[figure.clause] = (previous[0], units)
         return replace(figure, measured=previous[0]), units
+
+    def _own_predicate(self, view: _SentenceView, figure: _Figure, unit: str) -> int | None:
+        """"..., 820 điểm du lịch, nhà hàng có wifi miễn phí": a count whose own units are said,
+        before the next figure, to have ("có") a topic counts what has it, not what the figure
+        before it measured; the end of that predicate, or None. What units do is no such
+        predicate ("với 8.764 thành viên tham gia hướng dẫn ...": the teams' members)."""
+        if unit != "count" or figure.linked or figure.after is None or figure.after[0] != figure.last:
+            return None
+        stop = min(
+            [f[0] for f in view.figures if f[0] >= figure.last]
+            + [figure.clause[1], figure.after[1] + _OWN_PREDICATE_REACH]
+        )
+        has = [i for i in range(figure.after[1], stop) if view.syllable(i) == lexicon.HAVE_VERB]
+        return stop if has and self._names_topic(view, (has[0] + 1, stop)) else None
 
     def _share_coordinated_predicate(self, view: _SentenceView, figure: _Figure, base: _Base | None) -> _Figure:
         """"100% cán bộ, công chức và trên 50% viên chức đã được đào tạo": the phrase of the

@@ -683,6 +683,8 @@ PLACE_LOCATIVE = "tại"
 # The word that names an administrative level ("cấp tỉnh, cấp huyện"): a comma before another
 # one lists levels of the same units.
 LEVEL_WORD = "cấp"
+# The verb of having: "820 điểm du lịch, nhà hàng có wifi miễn phí" counts places that have wifi.
+HAVE_VERB = "có"
 # A quotation in the first person singular is one person's account ("Mỗi tháng tôi bán được
 # khoảng 300 kg chè qua mạng"), not the province's figure; "chúng tôi" speaks for an agency.
 FIRST_PERSON_SINGULAR: tuple[str, ...] = ("tôi",)

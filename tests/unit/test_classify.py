@@ -2101,3 +2101,8 @@ def test_a_keyword_past_a_semicolon_belongs_to_the_figure_of_its_own_part() -> N
     # a later part without a figure of its own still names what an earlier figure measures
     text = "Toàn tỉnh có 152 trạm quan trắc; các trạm đều truyền dữ liệu về trung tâm."
     assert code_of(text, "152") == "iot_devices"
+
+
+def test_a_listed_count_said_to_have_a_topic_counts_what_has_it() -> None:
+    text = "Xã có 12 trường học được kết nối Internet, 35 nhà văn hóa, bưu điện có wifi miễn phí."
+    assert code_of(text, "35") == "public_wifi"
