@@ -219,6 +219,9 @@ EVAL_SETS = (
     _composed("news103", "composed blind, news-style, fifty-seventh round (scored blind at 10fe734)"),
     _composed("news104", "composed blind, news-style with sector vocabulary, fifty-seventh round (scored blind at 10fe734)"),
     _composed("official62", "composed blind, official-style, fifty-seventh round (scored blind at 10fe734)"),
+    _composed("news105", "composed blind, news-style, fifty-eighth round (scored blind at 6024bf5)"),
+    _composed("news106", "composed blind, news-style with sector vocabulary, fifty-eighth round (scored blind at 6024bf5)"),
+    _composed("official63", "composed blind, official-style, fifty-eighth round (scored blind at 6024bf5)"),
 )
 
 
