@@ -2027,6 +2027,8 @@ def test_declarations_filed_electronically_are_dossiers_processed_online() -> No
 def test_orders_placed_online_are_e_commerce() -> None:
     assert code_of("Hợp tác xã nhận 4.210 đơn hàng trực tuyến trong năm.", "4.210") == "ecommerce"
     assert code_of("Công ty phấn đấu 100% đại lý sử dụng ứng dụng đặt hàng.", "100%") == "ecommerce"
+    # ordering through a named channel is e-commerce too, whatever the channel
+    assert code_of("Có 640 tiệm tạp hóa đặt hàng qua ứng dụng của nhà phân phối.", "640") == "ecommerce"
 
 
 def test_what_a_training_was_about_names_no_figure_of_its_learners() -> None:
