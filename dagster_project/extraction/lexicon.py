@@ -166,7 +166,7 @@ LABEL_NOUNS_BEFORE = (
 # Roads are numbered, and listed by their numbers ("quốc lộ 1, 53 và 57"): obs_filters blocks them.
 ROAD_NOUNS = (r"quốc lộ", r"tỉnh lộ", r"đường tỉnh", r"đường huyện", r"cao tốc", r"national roads?", r"highways?")
 # Words after a number that make it a label or a level, not a figure ("3 trụ cột", "4 cấp").
-LABEL_NOUNS_AFTER = (r"trụ cột", r"pillars?\b", r"cửa\b", r"chiều\b", r"cấp(?!\s*(?:ủy|uỷ))\b", r"levels?\b", r"sao\b", r"stars?\b")
+LABEL_NOUNS_AFTER = (r"trụ cột", r"pillars?\b", r"cửa\b(?!\s+hàng)", r"chiều\b", r"cấp(?!\s*(?:ủy|uỷ))\b", r"levels?\b", r"sao\b", r"stars?\b")
 # The levels of government a count is broken down by ("15 người (01 cấp huyện, 14 cấp xã)"):
 # after "cấp" in a list of such counts they name where the units are, not a level number.
 LEVELS_OF_GOVERNMENT: tuple[str, ...] = ("trung ương", "tỉnh", "huyện", "xã", "cơ sở", "thôn")

@@ -675,6 +675,14 @@ def test_a_label_noun_that_ends_a_longer_word_labels_nothing() -> None:
     assert extract_observations("Xem Hình 2 và Bảng 3 ở phần sau.") == []
 
 
+
+def test_a_label_noun_that_begins_a_longer_word_labels_nothing() -> None:
+    # "cửa" of "cửa hàng" (a shop) is no "3 cửa" of a one-stop chain
+    quotes = [o.quote for o in extract_observations("Toàn huyện có 415 cửa hàng tạp hóa dùng hóa đơn điện tử.")]
+    assert quotes == ["415"]
+    assert extract_observations("Cơ chế liên thông 3 cửa được áp dụng tại xã.") == []
+
+
 def test_a_network_generation_between_a_pair_and_its_percentage_keeps_them_one_figure() -> None:
     (obs,) = extract_observations("Có 1.204/1.315 thôn có sóng 3G, 4G, đạt 91,6%.")
     assert (obs.numerator, obs.denominator, obs.value, obs.unit) == (1204, 1315, 91.6, "percent")
