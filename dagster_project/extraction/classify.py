@@ -1170,13 +1170,14 @@ def _place(view: _SentenceView, obs: Observation) -> _Figure:
 
 def _in_figures_own_part(view: _SentenceView, figure: _Figure, m: Match) -> bool:
     """`m` stands in a later part of the sentence, past a semicolon, and that part counts a
-    figure of its own: what it names is that figure's. (An earlier part may still name what a
+    figure of its own, before or after `m`: what it names is that figure's. (An earlier part may still name what a
     later figure measures: "Cấp tỉnh đã số hóa 100% hồ sơ; cấp huyện đạt 86,5%"; and a part
     that lists the figure's parts, "320.000 tài khoản; trong đó, ...", is the figure's own.)"""
     semicolons = [i for i in range(figure.last, m.first) if view.syllable(i) == ";"]
     if not semicolons or any(semicolons[0] < w.first <= semicolons[0] + 1 for w in view.group("parts")):
         return False
-    return any(semicolons[-1] < first < m.first for first, _ in view.figures)
+    end = next((i for i in range(m.last, view.text.syllable_count()) if view.syllable(i) == ";"), 1 << 30)
+    return any(semicolons[-1] < first < end for first, _ in view.figures)
 
 
 def _phrases_of_other_figures(view: _SentenceView, fig: _Figure) -> list[tuple[int, int]]:

@@ -2103,6 +2103,9 @@ def test_a_keyword_past_a_semicolon_belongs_to_the_figure_of_its_own_part() -> N
     # a later part without a figure of its own still names what an earlier figure measures
     text = "Toàn tỉnh có 152 trạm quan trắc; các trạm đều truyền dữ liệu về trung tâm."
     assert code_of(text, "152") == "iot_devices"
+    # the later part's figure may follow the keyword ("đào tạo 1.200 lượt")
+    text = "Nhà máy có 48 kỹ sư; năm 2024, trường nghề đào tạo 1.200 lượt công nhân vận hành máy."
+    assert code_of(text, "48") != "learners"
 
 
 def test_a_listed_count_said_to_have_a_topic_counts_what_has_it() -> None:
