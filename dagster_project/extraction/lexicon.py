@@ -445,7 +445,7 @@ BASES: dict[str, tuple[str, ...]] = {
     "people": (
         "người dân", "người", "công dân", "dân", "nhân khẩu", "người dùng", "học viên", "lượt người",
         "thành viên", "hội viên", "giáo viên", "giảng viên", "học sinh", "sinh viên", "nông dân", "đoàn viên",
-        "phụ nữ", "chị em", "thanh niên", "kỹ sư", "resident*", "citizen*", "people", "persons",
+        "phụ nữ", "chị em", "thanh niên", "kỹ sư", "nhân sự", "resident*", "citizen*", "people", "persons",
         "inhabitant*", "user*", "member*", "farmer*", "trainee*", "learner*", "teacher*", "pupil*", "student*", "engineer*",
     ),
     # (and any title ending in PERSON_NOUN_ENDINGS: "điều tra viên", "kiểm lâm viên")
@@ -482,7 +482,7 @@ TOPIC_BASES = frozenset({"feedback"})
 # ty gồm 14 kỹ sư".
 # What an agency's staff are called: "Cục Thuế có 1.148 công chức, người lao động" is its headcount.
 STAFF_WORDS = (
-    "cán bộ", "công chức", "viên chức", "người lao động", "lao động", "công nhân viên", "nhân viên", "công nhân",
+    "cán bộ", "công chức", "viên chức", "người lao động", "lao động", "công nhân viên", "nhân viên", "công nhân", "nhân sự",
     "chiến sĩ", "sĩ quan",
 )
 # ... where they work, after them: "làm việc tại các chi cục", "ở cấp xã", "thuộc Sở"

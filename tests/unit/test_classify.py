@@ -2111,3 +2111,8 @@ def test_a_keyword_past_a_semicolon_belongs_to_the_figure_of_its_own_part() -> N
 def test_a_listed_count_said_to_have_a_topic_counts_what_has_it() -> None:
     text = "Xã có 12 trường học được kết nối Internet, 35 nhà văn hóa, bưu điện có wifi miễn phí."
     assert code_of(text, "35") == "public_wifi"
+
+
+def test_personnel_of_an_it_unit_or_field_are_it_staff() -> None:
+    assert code_of("Phòng công nghệ thông tin của công ty có 15 nhân sự.", "15") == "it_staff"
+    assert code_of("Tập đoàn hiện có 186 nhân sự công nghệ thông tin.", "186") == "it_staff"
