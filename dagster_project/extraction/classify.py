@@ -579,7 +579,9 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
         if channel is not None and obs.classified_by != RELEVANCE:
             channel_cells.append((k, channel))  # whatever keyword the channel's words hit
             continue
-        if not _undecided(obs, tax) and not _by_column_header(obs) and not _counts_other_units(obs):
+        if not _undecided(obs, tax) and not _by_column_header(obs) and not _counts_other_units(obs) and not (
+            _named_by_member_row(obs)
+        ):
             continue
         channel = channel_of(obs.subject)
         if channel is not None:
@@ -633,14 +635,25 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
     return out
 
 
+def _named_by_member_row(obs: Observation) -> bool:
+    """A cell only its row label named, in a breakdown whose rows are members of a kind
+    ("Lĩnh vực | Tiếp nhận | Trực tuyến" with a row "Hộ tịch"): the row says which field,
+    the column and the title what is counted (dossiers received, not a civil-status database)."""
+    return obs.extra.get("table_rows") == "members" and _named_by_row_only(obs)
+
+
+def _named_by_row_only(obs: Observation) -> bool:
+    keyword = Text(obs.matched_keyword or "").searchable
+    if not obs.table_row or not keyword:
+        return False
+    return keyword in Text(obs.table_row).searchable and keyword not in Text(obs.subject).searchable
+
+
 def _counts_other_units(obs: Observation) -> bool:
     """A cell only its row label named ("Bộ phận Một cửa huyện") under a title that counts units
     that indicator cannot count ("Tổng hợp hồ sơ thủ tục hành chính": dossiers, not one-stop
     shops): the row names where the units are, the title what they are."""
-    keyword = Text(obs.matched_keyword or "").searchable
-    if obs.base is not None or not obs.table_row or not keyword:
-        return False
-    if keyword not in Text(obs.table_row).searchable or keyword in Text(obs.subject).searchable:
+    if obs.base is not None or not _named_by_row_only(obs):
         return False  # the column's own words named it
     titles = [t for t in (obs.extra.get("table_caption"), obs.extra.get("table_heading")) if t]
     base = next((b for b in (_first_base(t) for t in titles if not _ATTACHMENT_NOTE.match(t)) if b), None)

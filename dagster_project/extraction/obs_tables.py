@@ -90,8 +90,9 @@ def _title(block: Block, table: Table, row: Row) -> dict[str, str]:
     its row starts, so that the cells of one row can be read together; and whether its
     rows are members of a kind ("Lĩnh vực", "Đơn vị") rather than measures."""
     title = {"table_row_at": str(row.start)}
-    if not table.breakdown and _rows_are_categories(table):
-        title["table_rows"] = "categories"  # and its columns periods or plans
+    if _rows_are_categories(table):
+        # its columns periods or plans; in a breakdown, measures ("Lĩnh vực | Tiếp nhận | ...")
+        title["table_rows"] = "members" if table.breakdown else "categories"
     if block.scope.caption:
         title["table_caption"] = block.scope.caption
     if block.scope.lead_in:

@@ -2116,3 +2116,20 @@ def test_a_listed_count_said_to_have_a_topic_counts_what_has_it() -> None:
 def test_personnel_of_an_it_unit_or_field_are_it_staff() -> None:
     assert code_of("Phòng công nghệ thông tin của công ty có 15 nhân sự.", "15") == "it_staff"
     assert code_of("Tập đoàn hiện có 186 nhân sự công nghệ thông tin.", "186") == "it_staff"
+
+
+def test_a_field_named_by_a_breakdowns_row_label_is_no_measure_of_its_cells() -> None:
+    text = (
+        "Biểu 3. Hồ sơ thủ tục hành chính của huyện năm 2024 theo lĩnh vực\n"
+        "Đơn vị tính: hồ sơ\n"
+        "STT | Lĩnh vực | Tiếp nhận | Trực tuyến | Đúng hạn\n"
+        "1 | Đất đai | 1.530 | 906 | 1.498\n"
+        "2 | Hộ tịch | 2.217 | 1.745 | 2.190\n"
+    )
+    found = classified(text)
+    # the civil-status field is where the dossiers were received, not a civil-status database
+    assert found["2.217"].indicator_code == found["1.530"].indicator_code == "dossiers_received"
+    assert found["2.190"].indicator_code == "dossiers_on_time"
+    # a row label that is the measure itself still names it
+    text = "STT | Chỉ tiêu | Năm 2024\n1 | Cơ sở dữ liệu hộ tịch được số hóa (bản ghi) | 2.217\n"
+    assert classified(text)["2.217"].indicator_code != "dossiers_received"
