@@ -111,6 +111,7 @@ _BENCHMARK_GAP = 3  # syllables from a national average to its rate: "bình quâ
 _LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
 _OVER = frozenset({"trên", "/"})  # "x trên tổng số y": the total a share is taken over
 _IT_STAFF = "it_staff"
+_DATA_CENTRE = "data_centre"
 _HEADCOUNT_BASES = frozenset({"households", "people", "officials"})  # what a breakdown's headcount column counts
 _MEMBERSHIP_WORDS = frozenset(lexicon.MEMBERSHIP_WORDS)
 _LIST_JOINS = frozenset({",", "và", "and"})
@@ -957,6 +958,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "online": lexicon.PART_CHANNELS_ONLINE + lexicon.ELECTRONIC_UNIT_WORDS, "parts": lexicon.PART_MARKERS,
         "change": lexicon.CHANGE_VERBS, "compared_with": lexicon.COMPARED_WITH, "benchmark": lexicon.NATIONAL_AVERAGES,
         "points": lexicon.PERCENTAGE_POINTS, "length": lexicon.LENGTH_UNITS, "name": lexicon.TOPICLESS_NAMES,
+        "storage": lexicon.STORAGE_UNITS, "storage_cue": lexicon.STORAGE_CUES,
         "respectively": lexicon.RESPECTIVELY, "it_unit": lexicon.IT_UNITS, "comma_word": lexicon.COMMA_COMPOUNDS,
     }
     for group, words in groups.items():
@@ -1792,6 +1794,9 @@ class _Report:
             # "Tỉnh có 92 chùa, trong đó 64 chùa đã được lắp đặt wifi": a whole of units no word
             # or verb of its own names, which only its parts' words make a topic, is no figure of it
             code, keyword, by = UNCLASSIFIED, None, None
+        storage = _storage_unit(view, figure)
+        if storage is not None and _DATA_CENTRE in self.tax.indicators:
+            code, keyword, by = _DATA_CENTRE, f"{storage} (stored data)", SUBJECT
         if _is_length(view, figure) and code != UNCLASSIFIED and self.tax[code].unit != _LENGTH:
             lengths = [i.code for i in self.tax if i.unit == _LENGTH and i.domain == self.tax[code].domain]
             if len(lengths) == 1:  # "mạng cáp quang dài 5,2 nghìn km": the cable, not the share of places
@@ -2453,6 +2458,15 @@ def _is_length(view: _SentenceView, figure: _Figure) -> bool:
     return not _is_reach(view, figure) and any(
         figure.after_gap(w) == 0 and view.syllable(w.last) != "/" for w in view.group("length")
     )
+
+
+def _storage_unit(view: _SentenceView, figure: _Figure) -> str | None:
+    """"dung lượng 36 TB", "lưu trữ khoảng 42 TB dữ liệu": a unit of stored data right after the
+    figure, in a sentence that says data are stored (a volume of mobile data used is none)."""
+    unit = next((w for w in view.group("storage") if figure.after_gap(w) == 0), None)
+    if unit is None or not view.group("storage_cue"):
+        return None
+    return unit.keyword
 
 
 def _is_reach(view: _SentenceView, figure: _Figure) -> bool:

@@ -120,6 +120,10 @@ MEASURE_UNITS = (
 # Units of length: a figure followed by one is a length, counted by the taxonomy's indicator
 # whose unit is km ("5,2 nghìn km cáp quang" is cable, not a share of places with fibre).
 LENGTH_UNITS = ("km", "ki-lô-mét", "kilômét", "kilomet", "cây số", "kilometre*", "kilometer*")
+# Units of stored data, and the words that say data are stored: "Kho dữ liệu dùng chung có dung
+# lượng 36 TB" measures storage, the data centre's capacity (not a database, not its records).
+STORAGE_UNITS = ("tb", "gb", "pb", "terabyte*", "gigabyte*", "petabyte*")
+STORAGE_CUES = ("dung lượng", "lưu trữ", "lưu", "kho dữ liệu", "máy chủ", "trung tâm dữ liệu", "storage", "stored")
 # Words after which "1,672" is still read as a decimal (scales and scores count too).
 DECIMAL_CONTEXT_WORDS = MEASURE_UNITS + ("tỷ", "triệu", "nghìn", "ngàn", "điểm", "lần")
 # Currency words after a figure (or its scale word): the figure is money.

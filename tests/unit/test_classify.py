@@ -2133,3 +2133,12 @@ def test_a_field_named_by_a_breakdowns_row_label_is_no_measure_of_its_cells() ->
     # a row label that is the measure itself still names it
     text = "STT | Chỉ tiêu | Năm 2024\n1 | Cơ sở dữ liệu hộ tịch được số hóa (bản ghi) | 2.217\n"
     assert classified(text)["2.217"].indicator_code != "dossiers_received"
+
+
+def test_a_volume_of_stored_data_is_the_data_centres_capacity() -> None:
+    text = "Tỉnh đã xây dựng 18 cơ sở dữ liệu chuyên ngành; kho dữ liệu dùng chung có dung lượng 64 TB."
+    assert code_of(text, "64") == "data_centre"
+    assert code_of(text, "18") == "databases"
+    assert code_of("Kho lưu trữ số của Sở đã lưu 3,5 terabyte hồ sơ.", "3,5") == "data_centre"
+    # a volume of data used, with no word of storing it, is no storage
+    assert code_of("Năm 2024, thuê bao di động trong tỉnh đã dùng 1.200 TB dữ liệu.", "1.200") != "data_centre"
