@@ -163,6 +163,7 @@ _STAFF_ONLY = re.compile(
     + r"|,).*)?$",
     re.IGNORECASE | re.DOTALL,
 )
+_ACCOUNTS = re.compile(r"\s*" + lexicon.word_alternation(lexicon.ACCOUNT_WORDS) + r"(?!\w)", re.IGNORECASE)
 # ... and staff whose phrase gives them a duty over IT ("viên chức phụ trách hạ tầng công nghệ thông tin")
 _IT_DUTY = re.compile(
     r"\s*(?:lượt\s+)?" + lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS)
@@ -1787,6 +1788,9 @@ class _Report:
             trained_for = self._trained_for(view, figure, base)
             if trained_for is not None:
                 code, keyword, by = _LEARNERS, trained_for, CLAUSE
+            elif code == _TRAININGS and _ACCOUNTS.match(obs.subject):
+                # "MOOCs có 152.300 tài khoản đăng ký": the platform's learners, not its courses
+                code, keyword = _LEARNERS, f"{keyword} (accounts)"
         if chosen is not None and chosen.in_parts and code == chosen.code and obs.unit == "count" and base is None and (
             not any(not c.in_parts and c.region != SENTENCE for c in candidates)
             and not any(0 <= figure.before_gap(v) <= _VERB_REACH for v in view.group("verb"))

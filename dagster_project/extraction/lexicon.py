@@ -120,6 +120,9 @@ MEASURE_UNITS = (
 # Units of length: a figure followed by one is a length, counted by the taxonomy's indicator
 # whose unit is km ("5,2 nghìn km cáp quang" is cable, not a share of places with fibre).
 LENGTH_UNITS = ("km", "ki-lô-mét", "kilômét", "kilomet", "cây số", "kilometre*", "kilometer*")
+# Accounts, of users of a platform: a count of them on a learning platform counts its learners
+# ("152.300 tài khoản đăng ký" on a MOOC platform), never its courses.
+ACCOUNT_WORDS = ("tài khoản", "lượt tài khoản", "account", "accounts")
 # Units of stored data, and the words that say data are stored: "Kho dữ liệu dùng chung có dung
 # lượng 36 TB" measures storage, the data centre's capacity (not a database, not its records).
 STORAGE_UNITS = ("tb", "gb", "pb", "terabyte*", "gigabyte*", "petabyte*")

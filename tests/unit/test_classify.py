@@ -2142,3 +2142,11 @@ def test_a_volume_of_stored_data_is_the_data_centres_capacity() -> None:
     assert code_of("Kho lưu trữ số của Sở đã lưu 3,5 terabyte hồ sơ.", "3,5") == "data_centre"
     # a volume of data used, with no word of storing it, is no storage
     assert code_of("Năm 2024, thuê bao di động trong tỉnh đã dùng 1.200 TB dữ liệu.", "1.200") != "data_centre"
+
+
+def test_accounts_on_a_learning_platform_are_its_learners() -> None:
+    text = "Nền tảng học trực tuyến mở đại trà (MOOCs) của huyện có 8.460 tài khoản đăng ký, trong đó 5.120 tài khoản đã học xong một khóa."
+    assert code_of(text, "8.460") == "learners"
+    assert code_of(text, "5.120") == "learners"
+    # the courses are still courses
+    assert code_of("Nền tảng MOOCs hiện có 42 khóa học kỹ năng số.", "42") == "trainings"
