@@ -112,6 +112,7 @@ _LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs th
 _OVER = frozenset({"trên", "/"})  # "x trên tổng số y": the total a share is taken over
 _IT_STAFF = "it_staff"
 _DATA_CENTRE = "data_centre"
+_TEAMS = "community_digital_teams"
 _HEADCOUNT_BASES = frozenset({"households", "people", "officials"})  # what a breakdown's headcount column counts
 _MEMBERSHIP_WORDS = frozenset(lexicon.MEMBERSHIP_WORDS)
 _LIST_JOINS = frozenset({",", "và", "and"})
@@ -1623,6 +1624,16 @@ _PASSIVE = frozenset(lexicon.PASSIVE_MARKERS)
 _GOVERNING_REACH = 6  # syllables from a verb to the figure it governs ("đã cập nhật dữ liệu của | 34.870")
 
 
+def _share_of_teams(candidates: list[_Candidate], chosen: _Candidate | None) -> _Candidate | None:
+    """"100% tổ công nghệ số cộng đồng được tập huấn": a share of teams, which are bodies and no
+    learners, is a figure of the teams whatever was done to them ("100% thành viên tổ ...", the
+    members, are people, and stay what their predicate says)."""
+    if chosen is None or chosen.code not in _TRAINING_CODES:
+        return chosen
+    teams = [c for c in candidates if c.code == _TEAMS and c.region == SUBJECT and c.leads and not c.inner]
+    return teams[0] if teams else chosen
+
+
 def _governs(view: _SentenceView, verb: Match[str], figure: _Figure) -> bool:
     """The verb is said of what the figure counts: shortly before it, with no other figure
     between ("đã cập nhật dữ liệu của 34.870 hội viên"), or after it in the passive, with no
@@ -1740,6 +1751,8 @@ class _Report:
         figure, base = self._elided(view, figure, base, obs.unit)
         candidates = self._candidates(view, figure, base, obs.unit)
         chosen = _best(candidates, self.tax)
+        if obs.unit == "percent":
+            chosen = _share_of_teams(candidates, chosen)
         code, keyword, by = UNCLASSIFIED, None, None
         if chosen is not None:
             code, keyword = chosen.code, chosen.match.keyword

@@ -2150,3 +2150,11 @@ def test_accounts_on_a_learning_platform_are_its_learners() -> None:
     assert code_of(text, "5.120") == "learners"
     # the courses are still courses
     assert code_of("Nền tảng MOOCs hiện có 42 khóa học kỹ năng số.", "42") == "trainings"
+
+
+def test_a_share_of_teams_trained_is_a_figure_of_the_teams() -> None:
+    text = "Đến nay, 96% tổ công nghệ số cộng đồng của huyện đã được tập huấn kỹ năng số."
+    assert code_of(text, "96%") == "community_digital_teams"
+    # their members are people: a share of them trained stays a training figure
+    text = "Đến nay, 96% thành viên tổ công nghệ số cộng đồng của huyện đã được tập huấn kỹ năng số."
+    assert code_of(text, "96%") in {"learners", "trainings"}
