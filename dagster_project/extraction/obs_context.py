@@ -671,10 +671,11 @@ def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True)
 
 
 # The time a figure is compared with is not the time the sentence states its figures at:
-# "đạt 14,3 triệu, gấp 1,6 lần năm 2023", "tăng 10% so với cùng kỳ năm 2023".
+# "đạt 14,3 triệu, gấp 1,6 lần năm 2023", "tăng 10% so với cùng kỳ năm 2023", "tăng 22,7% so
+# với quý IV năm 2024", "so với 6 tháng đầu năm 2023".
 _COMPARED_TIME = re.compile(
     r"(?:so với|gấp\s+[\d.,]+\s+lần|compared (?:to|with))\s+(?:thời điểm\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+|hết\s+|ngày\s+)?"
-    r"(?:năm|tháng|quý)?\s*[\d/]*(?:19|20)\d{2}",
+    r"(?:(?:quý\s+(?:[IV]+|\d)|\d{1,2}\s+tháng(?:\s+đầu)?)\s*(?:/\s*|năm\s+)?|năm|tháng|quý)?\s*[\d/]*(?:19|20)\d{2}",
     _I,
 )
 

@@ -936,3 +936,15 @@ def test_the_year_the_report_s_data_stop_in_is_stated_at_their_day() -> None:
     # another year, or a month of the year, is a time of its own
     assert found["9"].as_of_date != datetime.date(2025, 11, 15)
     assert found["40"].as_of_date != datetime.date(2025, 11, 15)
+
+
+def test_a_quarter_or_half_year_compared_with_is_no_time_of_the_figures() -> None:
+    text = (
+        "BÁO CÁO\nKết quả cải cách hành chính quý I năm 2025\n"
+        "Sở báo cáo kết quả quý I năm 2025 (số liệu tính đến ngày 31/3/2025) như sau:\n"
+        "I. KẾT QUẢ\n"
+        "Có 5.214 hồ sơ được thanh toán phí trực tuyến, tăng 18,4% so với quý IV năm 2024.\n"
+        "Có 3.870 hồ sơ nộp qua dịch vụ bưu chính, tăng 9% so với 6 tháng đầu năm 2024.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 4, 10))}
+    assert found["5.214"].as_of_date == found["3.870"].as_of_date == datetime.date(2025, 3, 31)
