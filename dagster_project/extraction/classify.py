@@ -164,7 +164,7 @@ _STAFF_ONLY = re.compile(
     + r"|,).*)?$",
     re.IGNORECASE | re.DOTALL,
 )
-_ACCOUNTS = re.compile(r"\s*" + lexicon.word_alternation(lexicon.ACCOUNT_WORDS) + r"(?!\w)", re.IGNORECASE)
+_ACCOUNTS = re.compile(r"\s*" + lexicon.word_alternation(lexicon.ACCOUNT_WORDS), re.IGNORECASE)
 # ... and staff whose phrase gives them a duty over IT ("viên chức phụ trách hạ tầng công nghệ thông tin")
 _IT_DUTY = re.compile(
     r"\s*(?:lượt\s+)?" + lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS)
@@ -1187,9 +1187,10 @@ def _place(view: _SentenceView, obs: Observation) -> _Figure:
 
 def _in_figures_own_part(view: _SentenceView, figure: _Figure, m: Match) -> bool:
     """`m` stands in a later part of the sentence, past a semicolon, and that part counts a
-    figure of its own, before or after `m`: what it names is that figure's. (An earlier part may still name what a
-    later figure measures: "Cấp tỉnh đã số hóa 100% hồ sơ; cấp huyện đạt 86,5%"; and a part
-    that lists the figure's parts, "320.000 tài khoản; trong đó, ...", is the figure's own.)"""
+    figure of its own, before or after `m`: what it names is that figure's. (An earlier part
+    may still name what a later figure measures: "Cấp tỉnh đã số hóa 100% hồ sơ; cấp huyện đạt
+    86,5%"; and a part that lists the figure's parts, "320.000 tài khoản; trong đó, ...", is
+    the figure's own.)"""
     semicolons = [i for i in range(figure.last, m.first) if view.syllable(i) == ";"]
     if not semicolons or any(semicolons[0] < w.first <= semicolons[0] + 1 for w in view.group("parts")):
         return False
@@ -1958,7 +1959,8 @@ class _Report:
         predicate = None if previous is None else self._own_predicate(view, figure, unit)
         if predicate is not None:
             figure = replace(figure, measured=(figure.after[0], predicate))
-        if previous is None or figure.linked and self._names_topic(view, figure.before) or opened or predicate is not None:
+        own = figure.linked and self._names_topic(view, figure.before) or opened or predicate is not None
+        if previous is None or own:
             if base is not None and figure.measured is not None:
                 # "1.460 lượt cán bộ, công chức, trong đó 820 lượt là công chức cấp xã": units
                 # of its own make it the figure the next one that names nothing refers to

@@ -173,7 +173,11 @@ LABEL_NOUNS_BEFORE = (
 # Roads are numbered, and listed by their numbers ("quốc lộ 1, 53 và 57"): obs_filters blocks them.
 ROAD_NOUNS = (r"quốc lộ", r"tỉnh lộ", r"đường tỉnh", r"đường huyện", r"cao tốc", r"national roads?", r"highways?")
 # Words after a number that make it a label or a level, not a figure ("3 trụ cột", "4 cấp").
-LABEL_NOUNS_AFTER = (r"trụ cột", r"pillars?\b", r"cửa\b(?!\s+hàng)", r"chiều\b", r"cấp(?!\s*(?:ủy|uỷ))\b", r"levels?\b", r"sao\b", r"stars?\b")
+# ("cửa hàng" is a shop, no gate of a one-stop chain)
+LABEL_NOUNS_AFTER = (
+    r"trụ cột", r"pillars?\b", r"cửa\b(?!\s+hàng)", r"chiều\b", r"cấp(?!\s*(?:ủy|uỷ))\b", r"levels?\b", r"sao\b",
+    r"stars?\b",
+)
 # The levels of government a count is broken down by ("15 người (01 cấp huyện, 14 cấp xã)"):
 # after "cấp" in a list of such counts they name where the units are, not a level number.
 LEVELS_OF_GOVERNMENT: tuple[str, ...] = ("trung ương", "tỉnh", "huyện", "xã", "cơ sở", "thôn")
@@ -489,8 +493,8 @@ TOPIC_BASES = frozenset({"feedback"})
 # ty gồm 14 kỹ sư".
 # What an agency's staff are called: "Cục Thuế có 1.148 công chức, người lao động" is its headcount.
 STAFF_WORDS = (
-    "cán bộ", "công chức", "viên chức", "người lao động", "lao động", "công nhân viên", "nhân viên", "công nhân", "nhân sự",
-    "chiến sĩ", "sĩ quan",
+    "cán bộ", "công chức", "viên chức", "người lao động", "lao động", "công nhân viên", "nhân viên", "công nhân",
+    "nhân sự", "chiến sĩ", "sĩ quan",
 )
 # ... where they work, after them: "làm việc tại các chi cục", "ở cấp xã", "thuộc Sở"
 STAFF_PLACE_WORDS = ("làm việc tại", "làm việc ở", "tại", "ở", "thuộc", "của", "cấp")
