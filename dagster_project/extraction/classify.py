@@ -116,6 +116,7 @@ _TEAMS = "community_digital_teams"
 _HEADCOUNT_BASES = frozenset({"households", "people", "officials"})  # what a breakdown's headcount column counts
 _MEMBERSHIP_WORDS = frozenset(lexicon.MEMBERSHIP_WORDS)
 _LIST_JOINS = frozenset({",", "và", "and"})
+_CLAUSE_JOINS = _LIST_JOINS | {";"}
 
 # A base narrows the indicator where the taxonomy has a finer code for that base.
 _BASE_REFINES: dict[tuple[str, str], str] = {
@@ -582,9 +583,8 @@ def _table_cells_by_title(observations: list[Observation], tax: Taxonomy) -> lis
         if channel is not None and obs.classified_by != RELEVANCE:
             channel_cells.append((k, channel))  # whatever keyword the channel's words hit
             continue
-        if not _undecided(obs, tax) and not _by_column_header(obs) and not _counts_other_units(obs) and not (
-            _named_by_member_row(obs)
-        ):
+        decided = not _undecided(obs, tax) and not _by_column_header(obs)
+        if decided and not _counts_other_units(obs) and not _named_by_member_row(obs):
             continue
         channel = channel_of(obs.subject)
         if channel is not None:
@@ -1983,8 +1983,8 @@ class _Report:
             [f[0] for f in view.figures if f[0] >= figure.last]
             + [figure.clause[1], figure.after[1] + _OWN_PREDICATE_REACH]
         )
-        has = [i for i in range(figure.after[1], stop) if view.syllable(i) == lexicon.HAVE_VERB]
-        return stop if has and self._names_topic(view, (has[0] + 1, stop)) else None
+        has = next((i for i in range(figure.after[1], stop) if view.syllable(i) == lexicon.HAVE_VERB), None)
+        return stop if has is not None and self._names_topic(view, (has + 1, stop)) else None
 
     def _share_coordinated_predicate(self, view: _SentenceView, figure: _Figure, base: _Base | None) -> _Figure:
         """"100% cán bộ, công chức và trên 50% viên chức đã được đào tạo": the phrase of the
@@ -2451,7 +2451,7 @@ def _said_of_an_earlier_figure(view: _SentenceView, verb: Match, figure: _Figure
     được xử lý trên môi trường mạng" (95% is no digitising figure)."""
     if verb.last > figure.first or view.syllable(verb.first - 1) not in _PASSIVE:
         return False
-    if not any(view.syllable(i) in _LIST_JOINS or view.syllable(i) == ";" for i in range(verb.last, figure.first)):
+    if not any(view.syllable(i) in _CLAUSE_JOINS for i in range(verb.last, figure.first)):
         return False
     return any(f < verb.first for f, _ in view.figures)
 

@@ -736,8 +736,13 @@ def names_only_the_year_of(sentence_text: str, cut_off: datetime.date) -> bool:
     """The only time the sentence names is the whole year the report's data stop in ("Năm 2024 tổ
     chức 46 lớp ..." in a report of data to 30/11/2024): its figures are at that day, as a
     "Năm 2024, ..." opening is (`within_cut_off`)."""
-    year = re.compile(rf"\b(?:trong\s+|cả\s+)?năm\s+{cut_off.year}\b", _I)
+    year = _whole_year(cut_off.year)
     return bool(year.search(sentence_text)) and not names_a_time(year.sub(" ", sentence_text))
+
+
+@lru_cache(maxsize=16)
+def _whole_year(year: int) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:trong\s+|cả\s+)?năm\s+{year}\b", _I)
 
 
 def names_a_time(sentence_text: str) -> bool:
