@@ -222,6 +222,9 @@ EVAL_SETS = (
     _composed("news105", "composed blind, news-style, fifty-eighth round (scored blind at 6024bf5)"),
     _composed("news106", "composed blind, news-style with sector vocabulary, fifty-eighth round (scored blind at 6024bf5)"),
     _composed("official63", "composed blind, official-style, fifty-eighth round (scored blind at 6024bf5)"),
+    _composed("news107", "composed blind, news-style, fifty-ninth round (scored blind at 625f866)"),
+    _composed("news108", "composed blind, news-style with sector vocabulary, fifty-ninth round (scored blind at 625f866)"),
+    _composed("official64", "composed blind, official-style, fifty-ninth round (scored blind at 625f866)"),
 )
 
 
