@@ -373,7 +373,7 @@ def as_of_date(sentence_text: str) -> datetime.date | None:
     if not _DIGIT.search(sentence_text):
         return None  # every as-of date has digits: most sentences end here
     # "tăng 4,2 lần so với cuối năm 2024": the time compared with is not the time stated at
-    sentence_text = _COMPARED_TIME.sub(" ", sentence_text)
+    sentence_text = _without_compared_times(sentence_text)
     for pattern in (_AS_OF, _AS_OF_WORDS):
         m = pattern.search(sentence_text)
         if m:
@@ -672,19 +672,68 @@ def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True)
 
 # The time a figure is compared with is not the time the sentence states its figures at:
 # "đạt 14,3 triệu, gấp 1,6 lần năm 2023", "tăng 10% so với cùng kỳ năm 2023", "tăng 22,7% so
-# với quý IV năm 2024", "so với 6 tháng đầu năm 2023".
+# với quý IV năm 2024", "so với 6 tháng đầu năm 2023", "bằng 127% so với cùng kỳ năm trước".
 _COMPARED_TIME = re.compile(
     r"(?:so với|gấp\s+[\d.,]+\s+lần|compared (?:to|with))\s+(?:thời điểm\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+|hết\s+|ngày\s+)?"
-    r"(?:(?:quý\s+(?:[IV]+|\d)|\d{1,2}\s+tháng(?:\s+đầu)?)\s*(?:/\s*|năm\s+)?|năm|tháng|quý)?\s*[\d/]*(?:19|20)\d{2}",
+    r"(?:(?:(?:quý\s+(?:[IV]+|\d)|\d{1,2}\s+tháng(?:\s+đầu)?)\s*(?:/\s*|năm\s+)?|năm|tháng|quý)?\s*[\d/]*(?:19|20)\d{2}"
+    r"|(?:năm|tháng|quý)\s+(?:trước|ngoái))",
     _I,
 )
 
 
+# A time that dates one figure of a sentence, not all of them: the start of a change ("tăng
+# từ 1.790 trạm cuối năm 2022 lên 1.912 trạm", "từ 66% năm 2022 lên 78,6%") or an earlier value
+# in brackets ("Có 1.452 cơ sở (cuối năm 2024 là 1.380)", "(năm 2023: 1.120 điểm)").
+_ONE_TIME = (
+    r"(?:(?:cuối|hết)\s+)?(?:\d{1,2}\s+tháng(?:\s+đầu)?\s+năm\s+(?:19|20)\d{2}"
+    r"|quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?:19|20)\d{2}"
+    r"|tháng\s+\d{1,2}\s*(?:/|năm\s+)\s*(?:19|20)\d{2}|năm\s+(?:19|20)\d{2})\b"
+)
+_FIGURE_TIMES = (
+    re.compile(
+        r"\btừ\s+(?:mức\s+)?(?P<figure>\d[\d.,]*)(?:\s*%|\s+[^\W\d][^\d;()]{0,40}?)?\s+(?P<time>" + _ONE_TIME
+        + r")\s*,?\s+(?:lên|xuống|đến|tới)\s+(?:mức\s+)?\d",
+        _I,
+    ),
+    re.compile(
+        r"\(\s*(?:cùng kỳ\s+)?(?P<time>" + _ONE_TIME + r")\s*(?:là|:|đạt|có)\s*(?P<figure>\d[\d.,]*)", _I
+    ),
+)
+
+
+@lru_cache(maxsize=1024)
+def _figure_times(sentence_text: str) -> tuple[tuple[int, int, int, datetime.date | None], ...]:
+    """(where the figure starts, where its time starts and ends, the time's last day) for each
+    time of `sentence_text` that dates one figure only."""
+    found = []
+    for pattern in _FIGURE_TIMES:
+        for m in pattern.finditer(sentence_text):
+            time = m.group("time")
+            found.append((m.start("figure"), m.start("time"), m.end("time"), _period_end_of(time)))
+    return tuple(found)
+
+
+def _period_end_of(time: str) -> datetime.date | None:
+    for pattern, period_end in _PERIODS:
+        m = pattern.search(time)
+        if m:
+            return period_end(m)
+    return None
+
+
+def figure_time(sentence_text: str, at: int) -> datetime.date | None:
+    """The time that dates the figure starting at `at` alone (`_FIGURE_TIMES`), if any."""
+    return next((end for figure, _, _, end in _figure_times(sentence_text) if figure == at), None)
+
+
 @lru_cache(maxsize=1024)
 def _without_compared_times(sentence_text: str) -> str:
-    """`sentence_text` with the times it compares with blanked out, positions kept (asked once
-    per figure of the sentence)."""
-    return _COMPARED_TIME.sub(lambda m: " " * len(m.group()), sentence_text)
+    """`sentence_text` with the times it compares with, and those that date one figure only,
+    blanked out, positions kept (asked once per figure of the sentence)."""
+    text = _COMPARED_TIME.sub(lambda m: " " * len(m.group()), sentence_text)
+    for _, start, end, _ in _figure_times(sentence_text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 # "Đến năm 2025, ... phấn đấu 80%", "Mục tiêu năm 2026: ...", "... đạt 90% vào năm 2030": a year
@@ -748,7 +797,7 @@ def _whole_year(year: int) -> re.Pattern[str]:
 def names_a_time(sentence_text: str) -> bool:
     """The sentence states its own time (a year, a date, "tháng này", "hiện nay"); the time of
     a comparison ("so với năm 2023") is none."""
-    return bool(_NAMES_A_TIME.search(_COMPARED_TIME.sub(" ", sentence_text)))
+    return bool(_NAMES_A_TIME.search(_without_compared_times(sentence_text)))
 
 
 def names_a_time_of(sentence_text: str, offset: int) -> bool:

@@ -28,6 +28,7 @@ from dagster_project.extraction.obs_context import (
     channel_of,
     cue_is_an_indicator_name,
     expected_after,
+    figure_time,
     clause_bounds,
     is_target,
     names_a_time_of,
@@ -207,7 +208,10 @@ def _block_figures(
             figure.in_goal_list = goals_open
             at = figure.start - sentence.start  # where the figure starts in its sentence
             named = None if own is not None else named_period_end(sentence.text, at, year_of)
-            if own is not None:
+            alone = figure_time(sentence.text, at)
+            if alone is not None:
+                figure.as_of, figure.as_of_source = alone, "sentence"
+            elif own is not None:
                 figure.as_of, figure.as_of_source = own, "sentence"
             elif named is not None:
                 figure.as_of, figure.as_of_source = within_cut_off(named, block.scope.cut_off), "sentence"

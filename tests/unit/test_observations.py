@@ -948,3 +948,41 @@ def test_a_quarter_or_half_year_compared_with_is_no_time_of_the_figures() -> Non
     )
     found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 4, 10))}
     assert found["5.214"].as_of_date == found["3.870"].as_of_date == datetime.date(2025, 3, 31)
+
+
+_QUARTER_REPORT = (
+    "BÁO CÁO\nKết quả chuyển đổi số quý I năm 2025\n"
+    "Sở báo cáo kết quả quý I năm 2025 (số liệu tính đến ngày 31/3/2025) như sau:\n"
+    "I. KẾT QUẢ\n"
+)
+
+
+def test_the_time_a_change_starts_from_dates_its_first_figure_alone() -> None:
+    text = _QUARTER_REPORT + (
+        "Số điểm phát wifi công cộng tăng từ 240 điểm cuối năm 2021 lên 615 điểm, trong đó 90 điểm tại chợ. "
+        "Tỷ lệ người dân có tài khoản định danh điện tử tăng từ 35,2% năm 2023 lên 71,8%. "
+        "Mạng nội bộ kết nối 64 cơ quan.\n"
+    )
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
+    assert found["240"] == datetime.date(2021, 12, 31)
+    assert found["35,2%"] == datetime.date(2023, 12, 31)
+    # the figures it rose to, and the next sentence, keep the report's day
+    assert found["615"] == found["90"] == found["71,8%"] == found["64"] == datetime.date(2025, 3, 31)
+
+
+def test_an_earlier_value_in_brackets_dates_only_itself() -> None:
+    text = _QUARTER_REPORT + (
+        "Có 2.310 hộ kinh doanh sử dụng hóa đơn điện tử (cuối năm 2023 là 1.940). "
+        "Toàn tỉnh có 1.364 điểm phát wifi công cộng (năm 2023: 1.120 điểm).\n"
+    )
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
+    assert found["1.940"] == found["1.120"] == datetime.date(2023, 12, 31)
+    assert found["2.310"] == found["1.364"] == datetime.date(2025, 3, 31)
+
+
+def test_the_same_period_last_year_compared_with_is_no_time_of_the_figures() -> None:
+    text = _QUARTER_REPORT + (
+        "Có 8.402 hồ sơ được thanh toán trực tuyến, chiếm 57,3% số hồ sơ, bằng 131% so với cùng kỳ năm trước.\n"
+    )
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
+    assert found["8.402"] == found["57,3%"] == datetime.date(2025, 3, 31)
