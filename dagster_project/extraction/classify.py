@@ -166,6 +166,7 @@ _STAFF_ONLY = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _ACCOUNTS = re.compile(r"\s*" + lexicon.word_alternation(lexicon.ACCOUNT_WORDS), re.IGNORECASE)
+_STAFF_HEAD = re.compile(r"\s*" + lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS), re.IGNORECASE)
 # ... and staff whose phrase gives them a duty over IT ("viên chức phụ trách hạ tầng công nghệ thông tin")
 _IT_DUTY = re.compile(
     r"\s*(?:lượt\s+)?" + lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS)
@@ -231,10 +232,22 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
     phrase is staff words alone (then perhaps where they work), to whom no figure near gave
     a topic, are an agency's headcount, no figure of its digital workforce; "5 công chức làm
     công nghệ thông tin": people whose own phrase names the IT field are IT staff."""
-    if obs.classified_by != FALLBACK or obs.indicator_code != _WORKFORCE_OTHER or obs.unit != "count":
+    if obs.unit != "count" or obs.scope == "table":
+        return obs  # (a column of people under a caption that names the team)
+    if obs.indicator_code == UNCLASSIFIED and obs.relevance == _NO_KEYWORD and obs.base is not None and (
+        _base_kind(obs.base) == "people"
+    ):
+        # "Chuỗi có 3 kỹ thuật viên công nghệ thông tin": staff no keyword named, but their phrase names the
+        # field (not "120 sinh viên ngành công nghệ thông tin": students)
+        field = _IT_FIELD.search(obs.subject)
+        if field is not None and _STAFF_HEAD.match(obs.subject) and _IT_STAFF in tax.indicators:
+            return with_fields(
+                obs, indicator_code=_IT_STAFF, domain=tax[_IT_STAFF].domain, classified_by=SUBJECT,
+                matched_keyword=field.group(), relevance=None,
+            )
         return obs
-    if obs.scope == "table":
-        return obs  # a column of people under a caption that names the team
+    if obs.classified_by != FALLBACK or obs.indicator_code != _WORKFORCE_OTHER:
+        return obs
     if obs.base is not None and _base_kind(obs.base) == "units":
         # "Sở có 9 phòng và 5 đơn vị sự nghiệp, với 312 công chức": bodies, not people
         return with_fields(
@@ -1238,12 +1251,25 @@ def _after_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
             break
         if end > pos and view.at("stop", end):
             break
-        if end > pos and view.at("coordinator", end) and any(pos <= t.first and t.last <= end for t in view.specific):
-            break  # "120 trạm BTS và nâng tỷ lệ ...": the figure's own noun is named, "và" opens what follows
+        if end > pos and view.at("coordinator", end) and (
+            any(pos <= t.first and t.last <= end for t in view.specific) or _opens_a_measure(view, end + 1)
+        ):
+            # "120 trạm BTS và nâng tỷ lệ ...": the figure's own noun is named, or what follows "và"
+            # names a measure of its own ("26 nhà trồng và nâng tỷ lệ bán hàng trực tuyến lên 50%")
+            break
         end += 1
     return (pos, end) if end > pos else None
 
 
+def _opens_a_measure(view: _SentenceView, pos: int) -> bool:
+    """A measure's opener ("tỷ lệ", "số lượng") starts at `pos` or after one verb ("nâng tỷ
+    lệ"); a bare "số" may be the first syllable of a word ("số hóa") and does not count."""
+    return any(
+        (m := view.at("opener", k)) is not None and m.keyword != _BARE_NUMBER_OPENER for k in (pos, pos + 1)
+    )
+
+
+_BARE_NUMBER_OPENER = "số"
 _PERCENT_SIGNS = frozenset({"%", "percent", "cent"})
 
 

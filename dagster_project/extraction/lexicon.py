@@ -456,8 +456,9 @@ BASES: dict[str, tuple[str, ...]] = {
     "people": (
         "người dân", "người", "công dân", "dân", "nhân khẩu", "người dùng", "học viên", "lượt người",
         "thành viên", "hội viên", "giáo viên", "giảng viên", "học sinh", "sinh viên", "nông dân", "đoàn viên",
-        "phụ nữ", "chị em", "thanh niên", "kỹ sư", "nhân sự", "resident*", "citizen*", "people", "persons",
+        "phụ nữ", "chị em", "thanh niên", "kỹ sư", "nhân sự", "công nhân", "tài xế", "lái xe", "thợ", "resident*", "citizen*", "people", "persons",
         "inhabitant*", "user*", "member*", "farmer*", "trainee*", "learner*", "teacher*", "pupil*", "student*", "engineer*",
+        "worker*", "driver*",
     ),
     # (and any title ending in PERSON_NOUN_ENDINGS: "điều tra viên", "kiểm lâm viên")
     "officials": (
@@ -512,14 +513,17 @@ SECTOR_UNIT_KEYWORDS: tuple[str, ...] = BASES["health_facilities"] + ("bảo hi�
 # Staff whose phrase says they run IT (a duty verb, then within a few words a thing of IT:
 # "3 viên chức phụ trách hạ tầng công nghệ thông tin", "6 nhân viên kỹ thuật phụ trách hệ thống
 # mạng, phần mềm", "1 công chức kiêm nhiệm quản trị hệ thống") are IT staff.
-IT_DUTY_HOLDERS: tuple[str, ...] = STAFF_WORDS + ("người", "kỹ sư", "kỹ thuật viên", "staff")
+IT_DUTY_HOLDERS: tuple[str, ...] = STAFF_WORDS + (
+    "người", "kỹ sư", "kỹ thuật viên", "staff", "engineer", "engineers", "technician", "technicians",
+)
 IT_DUTY_VERBS: tuple[str, ...] = (
     "phụ trách", "quản trị", "vận hành", "kiêm nhiệm", "chuyên trách", "in charge of", "administer", "administering",
     "maintain", "maintaining", "running",
 )
 IT_DUTY_OBJECTS: tuple[str, ...] = IT_FIELDS + (
-    "hệ thống", "mạng", "phần mềm", "máy chủ", "hạ tầng", "trang thông tin điện tử", "cổng thông tin", "website",
-    "an toàn thông tin", "cơ sở dữ liệu", "trung tâm dữ liệu", "systems", "system", "network", "servers", "software",
+    "hệ thống", "mạng", "phần mềm", "nền tảng", "máy chủ", "hạ tầng", "trang thông tin điện tử", "cổng thông tin",
+    "website", "an toàn thông tin", "cơ sở dữ liệu", "trung tâm dữ liệu", "systems", "system", "network", "servers",
+    "software", "platform", "platforms",
 )
 IT_UNITS: tuple[str, ...] = tuple(
     f"{unit} {field}" for unit in ("phòng", "đội", "tổ", "trung tâm", "bộ phận", "ban") for field in IT_FIELDS

@@ -1322,6 +1322,20 @@ def test_farmers_students_and_youth_union_members_trained_are_learners() -> None
     assert code_of(text, "1,950") == "learners"
 
 
+def test_workers_and_drivers_trained_are_learners_not_courses() -> None:
+    text = "Hợp tác xã vận tải có 64 tài xế đã được tập huấn dùng ứng dụng đặt xe."
+    assert code_of(text, "64") == "learners"
+    assert code_of("Có 25 thợ sửa xe đã qua 2 lớp tập huấn dùng phần mềm chẩn đoán.", "25") == "learners"
+    assert code_of("Nhà máy đã tập huấn cho 180 công nhân dùng ứng dụng chấm công.", "180") == "learners"
+    assert code_of("The cooperative trained 48 drivers to use the dispatch app.", "48") == "learners"
+
+
+def test_people_who_took_a_course_are_learners() -> None:
+    text = "Có 45 hướng dẫn viên du lịch đã học khóa sử dụng bản đồ số."
+    assert code_of(text, "45") == "learners"
+    assert code_of("Bệnh viện cử 4 kỹ thuật viên đi học khoá vận hành máy chủ.", "4") == "learners"
+
+
 def test_common_abbreviations_and_fee_collection_have_their_indicators() -> None:
     text = "Huyện có 46 Tổ CNS cộng đồng ở thôn, bản."
     assert code_of(text, "46") == "community_digital_teams"
@@ -2048,6 +2062,18 @@ def test_staff_given_a_duty_over_it_are_it_staff() -> None:
     assert code_of("Trung tâm bố trí 9 viên chức phụ trách tiếp nhận hồ sơ trực tuyến.", "9") != "it_staff"
 
 
+def test_staff_in_charge_of_a_digital_platform_are_it_staff() -> None:
+    assert code_of("Hợp tác xã có 2 kỹ sư phụ trách nền tảng truy xuất nguồn gốc.", "2") == "it_staff"
+    assert code_of("The company has 3 engineers maintaining the booking platform.", "3") == "it_staff"
+
+
+def test_staff_whose_own_phrase_names_the_it_field_are_it_staff() -> None:
+    assert code_of("Công ty có 6 kỹ thuật viên công nghệ thông tin.", "6") == "it_staff"
+    assert code_of("Nhà máy có 410 lao động, trong đó 12 kỹ sư tin học.", "12") == "it_staff"
+    # students of the field are nobody's staff
+    assert code_of("Trường hỗ trợ học bổng cho 85 sinh viên ngành công nghệ thông tin.", "85") != "it_staff"
+
+
 def test_how_far_a_place_lies_from_the_centre_is_no_figure() -> None:
     text = "Nhiều bản cách trung tâm huyện trên 60 km nên việc đưa dịch vụ công trực tuyến đến người dân còn khó khăn."
     assert classified(text)["60"].domain == "other"
@@ -2158,3 +2184,10 @@ def test_a_share_of_teams_trained_is_a_figure_of_the_teams() -> None:
     # their members are people: a share of them trained stays a training figure
     text = "Đến nay, 96% thành viên tổ công nghệ số cộng đồng của huyện đã được tập huấn kỹ năng số."
     assert code_of(text, "96%") in {"learners", "trainings"}
+
+
+def test_a_measure_opened_after_va_is_no_part_of_the_count_before_it() -> None:
+    text = "Năm 2025, xã phấn đấu lắp camera an ninh cho 18 thôn và nâng tỷ lệ hồ sơ nộp trực tuyến lên 70%."
+    assert code_of(text, "18") == "surveillance_cameras"
+    assert code_of(text, "70%") == "dossiers_processed_online"
+    assert code_of("Huyện đã kéo cáp quang đến 42 trường học và tỷ lệ hộ dùng ví điện tử đạt 35%.", "42") == "fibre_optic"
