@@ -450,7 +450,7 @@ BASES: dict[str, tuple[str, ...]] = {
     "communes": (
         "xã", "phường", "thị trấn", "đặc khu", "xã, phường, thị trấn", "xã, phường, đặc khu", "cấp xã",
         "ubnd cấp xã", "ubnd các xã",
-        "ubnd xã", "thôn", "bản", "ấp", "tổ dân phố", "trung tâm xã", "commune*", "ward*", "village*",
+        "ubnd xã", "thôn", "bản", "ấp", "tổ dân phố", "khu phố", "khóm", "buôn", "làng", "trung tâm xã", "commune*", "ward*", "village*",
     ),
     "districts": ("huyện", "quận", "thị xã", "cấp huyện", "ubnd cấp huyện", "ubnd các huyện", "district*"),
     "people": (

@@ -2191,3 +2191,11 @@ def test_a_measure_opened_after_va_is_no_part_of_the_count_before_it() -> None:
     assert code_of(text, "18") == "surveillance_cameras"
     assert code_of(text, "70%") == "dossiers_processed_online"
     assert code_of("Huyện đã kéo cáp quang đến 42 trường học và tỷ lệ hộ dùng ví điện tử đạt 35%.", "42") == "fibre_optic"
+
+
+def test_hamlets_and_urban_quarters_are_places_of_a_commune() -> None:
+    text = "Huyện có 100% xã có cáp quang, 96,4% thôn, buôn có sóng 4G."
+    assert code_of(text, "96,4%") == "mobile_coverage"
+    text = "Thị xã đã phủ cáp quang đến 100% phường, 98% khu phố, khóm có sóng 5G."
+    assert code_of(text, "98%") == "mobile_coverage"
+    assert code_of("Toàn tỉnh có 100% thôn, làng có Tổ công nghệ số cộng đồng.", "100%") == "community_digital_teams"
