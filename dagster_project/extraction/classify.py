@@ -2111,6 +2111,8 @@ class _Report:
                 return "market_share", w.keyword
         if obs.unit == "count" and _counts_place_units(view, figure):
             return "places", "số đơn vị hành chính"
+        if obs.unit == "count" and _places_of_the_count_before(view, figure):
+            return "places", view.syllable(_lead_start(view, figure) - 1)
         if obs.scope == "table" and obs.unit == "count" and figure.measured is not None:
             cue = self._headcount_column(view, figure.measured)
             if cue is not None:
@@ -2522,6 +2524,26 @@ def _is_reach(view: _SentenceView, figure: _Figure) -> bool:
         for i in lead
     )
     return radius and any(figure.after_gap(w) == 0 for w in view.group("length"))
+
+
+_WHERE_LOCATIVES = frozenset(lexicon.WHERE_LOCATIVES)
+_WHERE_REACH = 8  # syllables from the count before to the locative
+
+
+def _places_of_the_count_before(view: _SentenceView, fig: _Figure) -> bool:
+    """"xây mới 46 trạm BTS tại 34 xã biên giới": places after "tại"/"ở" that a count of
+    something else just before them in the clause is at say where that count is, not how
+    many places the sentence is about ("phủ sóng 4G tại 34 xã" has no count before)."""
+    lead = _lead_start(view, fig)
+    if view.syllable(lead - 1) not in _WHERE_LOCATIVES or view.at("place_unit", fig.last) is None:
+        return False
+    return any(
+        fig.clause[0] <= first and last < lead and lead - 1 - last <= _WHERE_REACH
+        and view.at("place_unit", last) is None
+        # not money spent there: "hỗ trợ 35 tỷ đồng để phát triển hạ tầng tại 46 thôn lõm sóng"
+        and not _MONEY_AFTER.match(view.text.searchable, view.text.syllable_start(last))
+        for first, last in view.figures
+    )
 
 
 def _counts_place_units(view: _SentenceView, fig: _Figure) -> bool:

@@ -695,6 +695,9 @@ LOCATIVE_DETERMINERS: tuple[str, ...] = ("các", "những", "mọi")
 # The locative that opens only a place, after a counted noun ("03 máy tại Bộ phận một cửa"):
 # "trên" opens a channel as often as a place ("bán hàng trên sàn thương mại điện tử").
 PLACE_LOCATIVE = "tại"
+# ... and those before a count of places that says where the figure before it is ("xây mới 46
+# trạm BTS tại 34 xã biên giới", "cho 6.850 người ở 13 huyện"); not "trên", which is also "more than".
+WHERE_LOCATIVES: tuple[str, ...] = ("tại", "ở")
 # The word that names an administrative level ("cấp tỉnh, cấp huyện"): a comma before another
 # one lists levels of the same units.
 LEVEL_WORD = "cấp"

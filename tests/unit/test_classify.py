@@ -2199,3 +2199,13 @@ def test_hamlets_and_urban_quarters_are_places_of_a_commune() -> None:
     text = "Thị xã đã phủ cáp quang đến 100% phường, 98% khu phố, khóm có sóng 5G."
     assert code_of(text, "98%") == "mobile_coverage"
     assert code_of("Toàn tỉnh có 100% thôn, làng có Tổ công nghệ số cộng đồng.", "100%") == "community_digital_teams"
+
+
+def test_places_where_a_count_before_them_is_are_no_figure() -> None:
+    text = "Năm 2024, nhà mạng đã lắp 58 trạm BTS mới tại 21 xã vùng cao."
+    assert classified(text)["21"].domain == "other"
+    assert code_of(text, "58") == "bts_stations"
+    assert classified("Trung tâm đã cấp 920 chữ ký số cho cán bộ ở 9 huyện, thị xã.")["9"].domain == "other"
+    # with no count before them, or money spent there, the places are the figure
+    assert code_of("Năm 2024, nhà mạng đã phủ sóng 4G tại 21 xã vùng cao.", "21") == "mobile_coverage"
+    assert code_of("Tỉnh dành 12 tỷ đồng để kéo cáp quang tại 40 thôn.", "40") == "fibre_optic"
