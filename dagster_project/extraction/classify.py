@@ -174,6 +174,13 @@ _IT_DUTY = re.compile(
     + r"(?:\s+[^\W\d_]+){0,3}?\s+" + lexicon.word_alternation(lexicon.IT_DUTY_OBJECTS) + r"\b",
     re.IGNORECASE,
 )
+# ... and staff assigned to any task ("3 nhân viên phụ trách bán hàng trực tuyến")
+_ASSIGNED = re.compile(
+    r"\s*(?:lượt\s+)?" + lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS)
+    + r"(?:\s+[^\W\d_]+){0,2}?\s+(?P<verb>" + lexicon.alternation(lexicon.ASSIGNED_DUTY_VERBS) + r")\b",
+    re.IGNORECASE,
+)
+_NOT_WORKFORCE_FACTS = frozenset({"services", "infrastructure"})
 # ... or a column "Bình quân (người/tổ)"
 _PER_GROUP_HEADER = re.compile(r"/\s*" + lexicon.word_alternation(lexicon.GROUP_UNITS), re.IGNORECASE)
 # ... or "bình quân mỗi lớp có khoảng 150 học viên"
@@ -1790,6 +1797,12 @@ class _Report:
         duty = self._it_duty(obs, base)
         if duty is not None:
             code, keyword, by = _IT_STAFF, duty, SUBJECT
+        elif code in self.tax.indicators and self.tax[code].domain in _NOT_WORKFORCE_FACTS and (
+            _WORKFORCE_OTHER in self.tax.indicators
+        ):
+            assigned = self._assigned_to(obs, base)
+            if assigned is not None:
+                code, keyword, by = _WORKFORCE_OTHER, assigned, SUBJECT
         if chosen is not None and chosen.in_parts and chosen.region != SUBJECT and base is not None:
             # "Đã giải quyết 48.200 hồ sơ, trong đó 97,9% đúng hạn": a whole that only its
             # parts' words name counts what its units count
@@ -1950,6 +1963,15 @@ class _Report:
         if obs.unit != "count" or base is None or _base_kind(base.name) != "people" or _IT_STAFF not in self.tax.indicators:
             return None
         duty = _IT_DUTY.match(obs.subject)
+        return duty.group("verb") if duty else None
+
+    @staticmethod
+    def _assigned_to(obs: Observation, base: _Base | None) -> str | None:
+        """"3 nhân viên phụ trách bán hàng trực tuyến": staff assigned to a digital task other
+        than IT are digital workforce, not a figure of the task they do."""
+        if obs.unit != "count" or base is None or _base_kind(base.name) != "people":
+            return None
+        duty = _ASSIGNED.match(obs.subject)
         return duty.group("verb") if duty else None
 
     def _names_topic(self, view: _SentenceView, span: tuple[int, int] | None) -> bool:
@@ -2429,7 +2451,7 @@ class _Report:
             result = units.get(base.name) if base is not None else None
         if result is None or result not in self.tax.indicators:
             return None
-        if by == SUBJECT and code in lexicon.GOVERNED_ALREADY:
+        if by == SUBJECT and code in lexicon.GOVERNED_ALREADY and not _governs_past_a_participle(view, figure, verb):
             return None  # the figure's own phrase already says what happened to the units
         return result
 
@@ -2544,6 +2566,18 @@ def _places_of_the_count_before(view: _SentenceView, fig: _Figure) -> bool:
         and not _MONEY_AFTER.match(view.text.searchable, view.text.syllable_start(last))
         for first, last in view.figures
     )
+
+
+_PARTICIPLE_MARKERS = frozenset(lexicon.PARTICIPLE_MARKERS)
+_DIRECT_OBJECT_GAP = 2  # syllables a qualifier or "được" may put between a verb and its object's figure
+
+
+def _governs_past_a_participle(view: _SentenceView, fig: _Figure, verb: Match) -> bool:
+    """"làm sạch hơn 98% dữ liệu hộ tịch đã số hóa": a verb whose object the figure is says
+    what it measures; what "đã" then says of the units happened to them before."""
+    if not 0 <= fig.before_gap(verb) <= _DIRECT_OBJECT_GAP or fig.after is None:
+        return False
+    return any(view.syllable(i) in _PARTICIPLE_MARKERS for i in range(fig.after[0], fig.after[1]))
 
 
 def _counts_place_units(view: _SentenceView, fig: _Figure) -> bool:

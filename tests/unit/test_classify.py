@@ -2209,3 +2209,18 @@ def test_places_where_a_count_before_them_is_are_no_figure() -> None:
     # with no count before them, or money spent there, the places are the figure
     assert code_of("Năm 2024, nhà mạng đã phủ sóng 4G tại 21 xã vùng cao.", "21") == "mobile_coverage"
     assert code_of("Tỉnh dành 12 tỷ đồng để kéo cáp quang tại 40 thôn.", "40") == "fibre_optic"
+
+
+def test_a_verb_whose_object_the_figure_is_beats_what_da_says_was_done_before() -> None:
+    assert code_of("Huyện đã làm sạch 96% dữ liệu đất đai đã số hóa.", "96%") == "data_cleaning"
+    # with no verb before it, what "đã" says is the figure's measure; a channel in the phrase stays
+    assert code_of("Đến nay, 87% dữ liệu đất đai đã được số hóa.", "87%") == "digitisation"
+    assert code_of("Năm 2024, Trung tâm tiếp nhận 50.911 hồ sơ trực tuyến.", "50.911") == "dossiers_processed_online"
+
+
+def test_staff_assigned_to_a_digital_task_other_than_it_are_digital_workforce() -> None:
+    text = "Hợp tác xã có 2 nhân viên phụ trách bán hàng trên sàn thương mại điện tử."
+    assert code_of(text, "2") == "workforce_other"
+    assert code_of("Sở có 4 công chức chuyên trách công nghệ thông tin.", "4") == "it_staff"
+    # those who do the task are its figure
+    assert code_of("Có 1.200 hộ kinh doanh bán hàng trên sàn thương mại điện tử.", "1.200") == "ecommerce"
