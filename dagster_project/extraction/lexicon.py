@@ -670,6 +670,8 @@ GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
 # The word before a count that makes it whom a training was for ("mở 6 lớp tập huấn cho 420
 # lượt công nhân"): the people trained, whatever they are called.
 TRAINED_FOR: tuple[str, ...] = ("cho",)
+# A count of turns alone ("14 lớp, 1.680 lượt"): said of a training, its learners' turns.
+TURN_WORDS: tuple[str, ...] = ("lượt", "turns")
 # ... and the word after them that opens what the training was about ("cho 380 lượt cán bộ về
 # thông quan điện tử"): the topic, no figure of theirs.
 TRAINING_TOPIC_MARKERS: tuple[str, ...] = ("về", "about", "on")

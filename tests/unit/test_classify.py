@@ -2224,3 +2224,9 @@ def test_staff_assigned_to_a_digital_task_other_than_it_are_digital_workforce() 
     assert code_of("Sở có 4 công chức chuyên trách công nghệ thông tin.", "4") == "it_staff"
     # those who do the task are its figure
     assert code_of("Có 1.200 hộ kinh doanh bán hàng trên sàn thương mại điện tử.", "1.200") == "ecommerce"
+
+
+def test_turns_alone_said_of_a_training_are_its_learners() -> None:
+    text = "Năm 2024, Sở mở 12 lớp tập huấn chuyển đổi số với 960 lượt."
+    assert code_of(text, "960") == "learners"
+    assert code_of(text, "12") == "trainings"
