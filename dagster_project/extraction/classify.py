@@ -154,6 +154,7 @@ _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
 _TRAININGS, _LEARNERS = "trainings", "learners"
 _TRAINED_FOR = frozenset(lexicon.TRAINED_FOR)
 _TURNS = frozenset(lexicon.TURN_WORDS)
+_CHANNEL_ONLY_BASES = frozenset(lexicon.CHANNEL_ONLY_BASES)
 _ABOUT = frozenset(lexicon.TRAINING_TOPIC_MARKERS)
 _NOT_TRAINED = frozenset(lexicon.UNIT_BASE_KINDS_NOT_TRAINED)
 _IT_FIELD = re.compile(lexicon.word_alternation(lexicon.IT_FIELDS), re.IGNORECASE)
@@ -249,7 +250,8 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
     """"Cục Thuế có 1.148 công chức, người lao động tại các chi cục": people in prose whose
     phrase is staff words alone (then perhaps where they work), to whom no figure near gave
     a topic, are an agency's headcount, no figure of its digital workforce; "5 công chức làm
-    công nghệ thông tin": people whose own phrase names the IT field are IT staff."""
+    công nghệ thông tin": people whose own phrase names the IT field are IT staff, and so are
+    staff no keyword named whose phrase names it ("3 kỹ thuật viên công nghệ thông tin")."""
     if obs.unit != "count" or obs.scope == "table":
         return obs  # (a column of people under a caption that names the team)
     if obs.indicator_code == UNCLASSIFIED and obs.relevance == _NO_KEYWORD and obs.base is not None and (
@@ -1855,7 +1857,9 @@ class _Report:
             elif code == _TRAININGS and _ACCOUNTS.match(obs.subject):
                 # "MOOCs có 152.300 tài khoản đăng ký": the platform's learners, not its courses
                 code, keyword = _LEARNERS, f"{keyword} (accounts)"
-        if chosen is not None and chosen.in_parts and code == chosen.code and obs.unit == "count" and base is None and (
+        if chosen is not None and chosen.in_parts and code == chosen.code and obs.unit == "count" and (
+            base is None or base.name in _CHANNEL_ONLY_BASES
+        ) and (
             not any(not c.in_parts and c.region != SENTENCE for c in candidates)
             and not any(0 <= figure.before_gap(v) <= _VERB_REACH for v in view.group("verb"))
         ):

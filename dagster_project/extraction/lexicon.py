@@ -450,15 +450,16 @@ BASES: dict[str, tuple[str, ...]] = {
     "communes": (
         "xã", "phường", "thị trấn", "đặc khu", "xã, phường, thị trấn", "xã, phường, đặc khu", "cấp xã",
         "ubnd cấp xã", "ubnd các xã",
-        "ubnd xã", "thôn", "bản", "ấp", "tổ dân phố", "khu phố", "khóm", "buôn", "làng", "trung tâm xã", "commune*", "ward*", "village*",
+        "ubnd xã", "thôn", "bản", "ấp", "tổ dân phố", "khu phố", "khóm", "buôn", "làng", "trung tâm xã", "commune*",
+        "ward*", "village*",
     ),
     "districts": ("huyện", "quận", "thị xã", "cấp huyện", "ubnd cấp huyện", "ubnd các huyện", "district*"),
     "people": (
         "người dân", "người", "công dân", "dân", "nhân khẩu", "người dùng", "học viên", "lượt người",
         "thành viên", "hội viên", "giáo viên", "giảng viên", "học sinh", "sinh viên", "nông dân", "đoàn viên",
-        "phụ nữ", "chị em", "thanh niên", "kỹ sư", "nhân sự", "công nhân", "tài xế", "lái xe", "thợ", "resident*", "citizen*", "people", "persons",
-        "inhabitant*", "user*", "member*", "farmer*", "trainee*", "learner*", "teacher*", "pupil*", "student*", "engineer*",
-        "worker*", "driver*",
+        "phụ nữ", "chị em", "thanh niên", "kỹ sư", "nhân sự", "công nhân", "tài xế", "lái xe", "thợ", "resident*",
+        "citizen*", "people", "persons", "inhabitant*", "user*", "member*", "farmer*", "trainee*", "learner*",
+        "teacher*", "pupil*", "student*", "engineer*", "worker*", "driver*",
     ),
     # (and any title ending in PERSON_NOUN_ENDINGS: "điều tra viên", "kiểm lâm viên")
     "officials": (
@@ -486,6 +487,7 @@ BASES: dict[str, tuple[str, ...]] = {
     "data_records": ("dữ liệu", "bản ghi", "trường dữ liệu", "data"),
     "subscribers": ("thuê bao", "subscriber*", "subscription*"),
     "feedback": ("phản ánh", "phản ánh, kiến nghị", "kiến nghị", "phản ánh hiện trường"),
+    "meetings": ("cuộc họp", "phiên họp", "buổi họp", "meeting*"),
 }
 # Bases that name a topic too (feedback is the operations centre's or an app's): the keyword
 # at the head of the phrase is not ranked below the others as a mere unit is.
@@ -785,7 +787,10 @@ WHOLE_AGAIN_BEFORE: tuple[str, ...] = ("lên", "lên tới", "lên đến", "t�
 # Units their own phrase calls electronic were filed that way: "hồ sơ khai thuế điện tử",
 # "hồ sơ giao dịch điện tử" (not a part's channel: "trong đó điện tử" is not written).
 ELECTRONIC_UNIT_WORDS: tuple[str, ...] = ("điện tử", "electronic", "electronically")
-ONLINE_BASE_INDICATORS: dict[str, str] = {"dossiers": "dossiers_processed_online"}
+ONLINE_BASE_INDICATORS: dict[str, str] = {"dossiers": "dossiers_processed_online", "meetings": "video_conferencing"}
+# ... of which meetings are a topic only through their channel: "22 phiên họp thường kỳ, trong
+# đó 6 phiên họp trực tuyến" counts meetings, of which the online ones are the figure.
+CHANNEL_ONLY_BASES: tuple[str, ...] = ("meetings",)
 # "Respectively": the figures after it measure, in order, the subjects listed before it.
 RESPECTIVELY: tuple[str, ...] = ("lần lượt", "lần lượt là")
 

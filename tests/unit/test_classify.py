@@ -2230,3 +2230,14 @@ def test_turns_alone_said_of_a_training_are_its_learners() -> None:
     text = "Năm 2024, Sở mở 12 lớp tập huấn chuyển đổi số với 960 lượt."
     assert code_of(text, "960") == "learners"
     assert code_of(text, "12") == "trainings"
+
+
+def test_meetings_held_online_are_video_conferencing() -> None:
+    text = "Năm 2025, huyện phấn đấu 90% cuộc họp của UBND huyện được tổ chức trực tuyến."
+    assert code_of(text, "90%") == "video_conferencing"
+    text = "Năm 2025, tỉnh phấn đấu 95% cuộc họp giữa UBND tỉnh với cấp huyện được tổ chức trực tuyến."
+    assert code_of(text, "95%") == "video_conferencing"
+    text = "Năm 2024, Hội đồng tổ chức 18 phiên họp, trong đó 5 phiên họp trực tuyến."
+    assert code_of(text, "5") == "video_conferencing"
+    # the meetings of which only some were online are no figure of video conferencing
+    assert classified(text)["18"].domain == "other"
