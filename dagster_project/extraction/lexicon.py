@@ -395,8 +395,8 @@ VIEW_COUNTER_WORDS = ("lượt xem", "lượt đọc", "lượt truy cập", "vi
 # An article's reading tools printed after its date line ("18/10/2024 07:10 A- A A+ In bài",
 # "Thứ Năm, 24/04/2025 - 07:20 [In] [A-] [A+]", "20/12/2024 In Chữ nhỏ Chữ lớn").
 ARTICLE_TOOL_WORDS = (
-    "a- a a+", "a+ a a-", "a- a+", "a+ a-", "in bài", "bản in", "cỡ chữ", "[in]", "[a-]", "[a+]", "in chữ nhỏ",
-    "chữ nhỏ", "chữ lớn",
+    "a- a a+", "a+ a a-", "a- a+", "a+ a-", "in bài", "in trang", "bản in", "gửi bài viết", "gửi email", "cỡ chữ",
+    "[in]", "[a-]", "[a+]", "in chữ nhỏ", "chữ nhỏ", "chữ lớn",
 )
 
 

@@ -57,6 +57,9 @@ def test_a_date_line_followed_by_the_articles_reading_tools() -> None:
     # bracketed tools, and the font-size links spelled out
     meta = extract_metadata("Hợp tác xã lên sàn\nThứ Hai, 03/03/2025 - 09:40 [In] [A-] [A+]\nNội dung.")
     assert meta.published_date == datetime.date(2025, 3, 3)
+    # "print page" and "send the article" links on the date line
+    meta = extract_metadata("Trạm y tế dùng bệnh án điện tử\n05/11/2024 | 08:15  In trang  Gửi bài viết\nNội dung.")
+    assert meta.published_date == datetime.date(2024, 11, 5)
     meta = extract_metadata("Nhà vườn dùng cảm biến\nCập nhật lúc 10:05, Thứ Ba, 11/02/2025 In Chữ nhỏ Chữ lớn\nNội dung.")
     assert meta.published_date == datetime.date(2025, 2, 11)
 
