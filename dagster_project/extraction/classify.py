@@ -243,7 +243,8 @@ def _turns_of_a_training(obs: Observation, tax: Taxonomy) -> Observation:
         return obs
     if obs.subject.strip(" .,;:").lower() not in _TURNS:
         return obs
-    return with_fields(obs, indicator_code=_LEARNERS, matched_keyword=f"{obs.matched_keyword} ({obs.subject.strip()})")
+    keyword = f"{obs.matched_keyword or _TRAININGS} ({obs.subject.strip()})"
+    return with_fields(obs, indicator_code=_LEARNERS, matched_keyword=keyword)
 
 
 def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
