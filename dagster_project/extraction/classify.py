@@ -168,17 +168,18 @@ _STAFF_ONLY = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _ACCOUNTS = re.compile(r"\s*" + lexicon.word_alternation(lexicon.ACCOUNT_WORDS), re.IGNORECASE)
-_STAFF_HEAD = re.compile(r"\s*" + lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS), re.IGNORECASE)
+_DUTY_HOLDERS = lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS)
+_STAFF_HEAD = re.compile(r"\s*" + _DUTY_HOLDERS, re.IGNORECASE)
 # ... and staff whose phrase gives them a duty over IT ("viên chức phụ trách hạ tầng công nghệ thông tin")
 _IT_DUTY = re.compile(
-    r"\s*(?:lượt\s+)?" + lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS)
+    r"\s*(?:lượt\s+)?" + _DUTY_HOLDERS
     + r"(?:\s+[^\W\d_]+){0,2}?\s+(?P<verb>" + lexicon.alternation(lexicon.IT_DUTY_VERBS) + r")"
     + r"(?:\s+[^\W\d_]+){0,3}?\s+" + lexicon.word_alternation(lexicon.IT_DUTY_OBJECTS) + r"\b",
     re.IGNORECASE,
 )
 # ... and staff assigned to any task ("3 nhân viên phụ trách bán hàng trực tuyến")
 _ASSIGNED = re.compile(
-    r"\s*(?:lượt\s+)?" + lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS)
+    r"\s*(?:lượt\s+)?" + _DUTY_HOLDERS
     + r"(?:\s+[^\W\d_]+){0,2}?\s+(?P<verb>" + lexicon.alternation(lexicon.ASSIGNED_DUTY_VERBS) + r")\b",
     re.IGNORECASE,
 )
@@ -1814,7 +1815,9 @@ class _Report:
         elif code in self.tax.indicators and self.tax[code].domain in _NOT_WORKFORCE_FACTS and (
             _WORKFORCE_OTHER in self.tax.indicators
         ):
-            assigned = self._assigned_to(obs, base)
+            # "3 nhân viên phụ trách bán hàng trực tuyến": staff assigned to a digital task other
+            # than IT are digital workforce, not a figure of the task they do
+            assigned = _duty_verb(obs, base, _ASSIGNED)
             if assigned is not None:
                 code, keyword, by = _WORKFORCE_OTHER, assigned, SUBJECT
         if chosen is not None and chosen.in_parts and chosen.region != SUBJECT and base is not None:
@@ -1976,19 +1979,7 @@ class _Report:
     def _it_duty(self, obs: Observation, base: _Base | None) -> str | None:
         """"3 viên chức phụ trách hạ tầng công nghệ thông tin": people whose own phrase gives
         them a duty over a thing of IT are IT staff, whatever else the phrase names."""
-        if obs.unit != "count" or base is None or _base_kind(base.name) != "people" or _IT_STAFF not in self.tax.indicators:
-            return None
-        duty = _IT_DUTY.match(obs.subject)
-        return duty.group("verb") if duty else None
-
-    @staticmethod
-    def _assigned_to(obs: Observation, base: _Base | None) -> str | None:
-        """"3 nhân viên phụ trách bán hàng trực tuyến": staff assigned to a digital task other
-        than IT are digital workforce, not a figure of the task they do."""
-        if obs.unit != "count" or base is None or _base_kind(base.name) != "people":
-            return None
-        duty = _ASSIGNED.match(obs.subject)
-        return duty.group("verb") if duty else None
+        return _duty_verb(obs, base, _IT_DUTY) if _IT_STAFF in self.tax.indicators else None
 
     def _names_topic(self, view: _SentenceView, span: tuple[int, int] | None) -> bool:
         return span is not None and any(
@@ -2562,6 +2553,14 @@ def _is_reach(view: _SentenceView, figure: _Figure) -> bool:
         for i in lead
     )
     return radius and any(figure.after_gap(w) == 0 for w in view.group("length"))
+
+
+def _duty_verb(obs: Observation, base: _Base | None, duty: re.Pattern[str]) -> str | None:
+    """The verb of the duty a count of people is given in its own phrase (`duty` reads it)."""
+    if obs.unit != "count" or base is None or _base_kind(base.name) != "people":
+        return None
+    m = duty.match(obs.subject)
+    return m.group("verb") if m else None
 
 
 _WHERE_LOCATIVES = frozenset(lexicon.WHERE_LOCATIVES)

@@ -489,18 +489,22 @@ _PERIODS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], datetime.date |
 )
 
 
+def _period_end_of(text: str) -> datetime.date | None:
+    """The last day of the first period of _PERIODS that `text` names, if any."""
+    for pattern, period_end in _PERIODS:
+        m = pattern.search(text)
+        found = period_end(m) if m else None
+        if found is not None:
+            return found
+    return None
+
+
 def report_period_end(text: str) -> datetime.date | None:
     """The last day of the period a report covers, from the first lines (its title or
     headline and lead): what a day and month without a year belong to when the report
     gives no publication date."""
     lines = [line.strip() for line in text.split("\n", 60)[:60] if line.strip()][:_TITLE_LINES]
-    for line in lines:
-        for pattern, period_end in _PERIODS:
-            m = pattern.search(line)
-            found = period_end(m) if m else None
-            if found is not None:
-                return found
-    return None
+    return next((found for line in lines if (found := _period_end_of(line)) is not None), None)
 
 
 # A sentence that opens with the period it reports ("Trong 9 tháng đầu năm 2024, ...", "Quý
@@ -713,12 +717,6 @@ def _figure_times(sentence_text: str) -> tuple[tuple[int, int, int, datetime.dat
     return tuple(found)
 
 
-def _period_end_of(time: str) -> datetime.date | None:
-    for pattern, period_end in _PERIODS:
-        m = pattern.search(time)
-        if m:
-            return period_end(m)
-    return None
 
 
 def figure_time(sentence_text: str, at: int) -> datetime.date | None:
