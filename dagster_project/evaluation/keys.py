@@ -225,6 +225,9 @@ EVAL_SETS = (
     _composed("news107", "composed blind, news-style, fifty-ninth round (scored blind at 625f866)"),
     _composed("news108", "composed blind, news-style with sector vocabulary, fifty-ninth round (scored blind at 625f866)"),
     _composed("official64", "composed blind, official-style, fifty-ninth round (scored blind at 625f866)"),
+    _composed("news109", "composed blind, news-style, sixtieth round (scored blind at 6a91bb3)"),
+    _composed("news110", "composed blind, news-style with sector vocabulary, sixtieth round (scored blind at 6a91bb3)"),
+    _composed("official65", "composed blind, official-style, sixtieth round (scored blind at 6a91bb3)"),
 )
 
 
