@@ -530,9 +530,11 @@ IT_DUTY_OBJECTS: tuple[str, ...] = IT_FIELDS + (
     "website", "an toàn thông tin", "cơ sở dữ liệu", "trung tâm dữ liệu", "systems", "system", "network", "servers",
     "software", "platform", "platforms",
 )
+# A firm's "phòng/bộ phận công nghệ" (technology department) and "bộ phận IT" are its IT unit
+# too; not "tổ công nghệ", whose longer name "tổ công nghệ số cộng đồng" is a community team.
 IT_UNITS: tuple[str, ...] = tuple(
-    f"{unit} {field}" for unit in ("phòng", "đội", "tổ", "trung tâm", "bộ phận", "ban") for field in IT_FIELDS
-) + ("it department", "it team", "it unit", "it division")
+    f"{unit} {field}" for unit in ("phòng", "đội", "tổ", "trung tâm", "bộ phận", "ban") for field in IT_FIELDS + ("it",)
+) + ("phòng công nghệ", "bộ phận công nghệ", "it department", "it team", "it unit", "it division")
 # The last syllable of a title of a person ("điều tra viên", "kiểm lâm viên", "hướng dẫn
 # viên": Sino-Vietnamese 員, member): a count of them counts people.
 PERSON_NOUN_ENDINGS: tuple[str, ...] = ("viên",)

@@ -2074,6 +2074,13 @@ def test_staff_whose_own_phrase_names_the_it_field_are_it_staff() -> None:
     assert code_of("Trường hỗ trợ học bổng cho 85 sinh viên ngành công nghệ thông tin.", "85") != "it_staff"
 
 
+def test_people_of_a_firms_technology_department_are_it_staff() -> None:
+    assert code_of("Phòng Công nghệ của công ty có 5 kỹ sư.", "5") == "it_staff"
+    assert code_of("Hiện bộ phận IT gồm 4 nhân viên.", "4") == "it_staff"
+    # a commune's digital technology team is no IT unit
+    assert code_of("Tổ công nghệ số cộng đồng của xã có 7 thành viên.", "7") != "it_staff"
+
+
 def test_how_far_a_place_lies_from_the_centre_is_no_figure() -> None:
     text = "Nhiều bản cách trung tâm huyện trên 60 km nên việc đưa dịch vụ công trực tuyến đến người dân còn khó khăn."
     assert classified(text)["60"].domain == "other"
