@@ -687,7 +687,8 @@ _COMPARED_TIME = re.compile(
 
 # A time that dates one figure of a sentence, not all of them: the start of a change ("tăng
 # từ 1.790 trạm cuối năm 2022 lên 1.912 trạm", "từ 66% năm 2022 lên 78,6%") or an earlier value
-# in brackets ("Có 1.452 cơ sở (cuối năm 2024 là 1.380)", "(năm 2023: 1.120 điểm)").
+# in brackets ("Có 1.452 cơ sở (cuối năm 2024 là 1.380)", "(năm 2023: 1.120 điểm)"), also
+# right after the time it is compared with ("tăng 2,3 lần so với năm 2022 (540 camera)").
 _ONE_TIME = (
     r"(?:(?:cuối|hết)\s+)?(?:\d{1,2}\s+tháng(?:\s+đầu)?\s+năm\s+(?:19|20)\d{2}"
     r"|quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?:19|20)\d{2}"
@@ -701,6 +702,11 @@ _FIGURE_TIMES = (
     ),
     re.compile(
         r"\(\s*(?:cùng kỳ\s+)?(?P<time>" + _ONE_TIME + r")\s*(?:là|:|đạt|có)\s*(?P<figure>\d[\d.,]*)", _I
+    ),
+    re.compile(
+        r"(?:so với|gấp\s+[\d.,]+\s+lần)\s+(?:cùng kỳ\s+)?(?P<time>" + _ONE_TIME
+        + r")\s*\(\s*(?:là\s+|đạt\s+|:\s*)?(?P<figure>\d[\d.,]*)",
+        _I,
     ),
 )
 

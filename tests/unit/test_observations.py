@@ -980,6 +980,16 @@ def test_an_earlier_value_in_brackets_dates_only_itself() -> None:
     assert found["2.310"] == found["1.364"] == datetime.date(2025, 3, 31)
 
 
+def test_a_value_in_brackets_after_the_time_compared_with_is_dated_by_it() -> None:
+    text = _QUARTER_REPORT + (
+        "Số camera giám sát kết nối đạt 1.250 camera, tăng 2,3 lần so với năm 2022 (540 camera). "
+        "Tỷ lệ thanh toán không dùng tiền mặt đạt 72,4%, gấp 2,1 lần năm 2022 (34,5%).\n"
+    )
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
+    assert found["540"] == found["34,5%"] == datetime.date(2022, 12, 31)
+    assert found["1.250"] == found["72,4%"] == datetime.date(2025, 3, 31)
+
+
 def test_the_same_period_last_year_compared_with_is_no_time_of_the_figures() -> None:
     text = _QUARTER_REPORT + (
         "Có 8.402 hồ sơ được thanh toán trực tuyến, chiếm 57,3% số hồ sơ, bằng 131% so với cùng kỳ năm trước.\n"
