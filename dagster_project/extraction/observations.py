@@ -37,6 +37,7 @@ from dagster_project.extraction.obs_context import (
     names_only_the_year_of,
     period_as_of,
     report_period_end,
+    Sentence,
     reports_as_of_a_past_date,
     split_sentences,
     states_a_result,
@@ -203,6 +204,8 @@ def _block_figures(
             _share_of_a_rate_label(reading, sentence.start, figure)
         if not found and announces_goals(sentence.text):
             goals_open = True
+        # pairs read as figures are no days of it ("Xã có cáp quang đến trung tâm: 11/11" is no 11 November)
+        timeless = _pairs_blanked(sentence, found)
         for figure in found:
             figure.context = context
             figure.in_goal_list = goals_open
@@ -215,18 +218,29 @@ def _block_figures(
                 figure.as_of, figure.as_of_source = own, "sentence"
             elif named is not None:
                 figure.as_of, figure.as_of_source = within_cut_off(named, block.scope.cut_off), "sentence"
-            elif carried is not None and not names_a_time_of(sentence.text, at):
+            elif carried is not None and not names_a_time_of(timeless, at):
                 figure.as_of, figure.as_of_source = carried, "paragraph"
             elif block.scope.as_of is not None:
                 figure.as_of = within_cut_off(block.scope.as_of, block.scope.cut_off)
                 figure.as_of_source = "section"
             elif block.scope.report_as_of is not None and (
-                not names_a_time_of(sentence.text, at) or names_only_now(sentence.text)
+                not names_a_time_of(timeless, at) or names_only_now(timeless)
                 or block.scope.cut_off is not None and names_only_the_year_of(sentence.text, block.scope.cut_off)
             ):
                 figure.as_of, figure.as_of_source = block.scope.report_as_of, "report"
         found_all.extend(found)
     return found_all
+
+
+def _pairs_blanked(sentence: Sentence, figures: list[Figure]) -> str:
+    """The sentence's text with the quotes of the `figures` written as pairs ("11/11") blanked,
+    positions kept; other figures stay, for the patterns that read times around them."""
+    text = sentence.text
+    for figure in figures:
+        start, end = figure.start - sentence.start, figure.end - sentence.start
+        if 0 <= start <= end <= len(text) and "/" in text[start:end]:
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _first_at_or_after(positions: list[int], pos: int) -> int | None:

@@ -990,6 +990,18 @@ def test_a_value_in_brackets_after_the_time_compared_with_is_dated_by_it() -> No
     assert found["1.250"] == found["72,4%"] == datetime.date(2025, 3, 31)
 
 
+def test_a_pair_read_as_a_figure_is_no_day_of_its_sentence() -> None:
+    text = _QUARTER_REPORT + (
+        "- Trường học có kết nối Internet cáp quang: 12/12\n"
+        "- Trạm y tế xã sử dụng bệnh án điện tử: 9/9\n"
+        "Ngày 5/3, huyện có thêm 4 xã được phủ sóng 5G.\n"
+    )
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
+    assert found["12/12"] == found["9/9"] == datetime.date(2025, 3, 31)
+    # a day the sentence names is still its time, not the report's cut-off
+    assert found["4"] != datetime.date(2025, 3, 31)
+
+
 def test_the_same_period_last_year_compared_with_is_no_time_of_the_figures() -> None:
     text = _QUARTER_REPORT + (
         "Có 8.402 hồ sơ được thanh toán trực tuyến, chiếm 57,3% số hồ sơ, bằng 131% so với cùng kỳ năm trước.\n"
