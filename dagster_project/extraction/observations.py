@@ -298,11 +298,19 @@ def _drop_restated(text: str, figures: list[Figure], opening: set[int]) -> list[
 def _same_claim(figure: Figure, words: set[str], other: Figure, other_words: set[str]) -> bool:
     if other.sentence.index == figure.sentence.index or other.value != figure.value or other.unit != figure.unit:
         return False
+    if _in_a_goal_section(figure) != _in_a_goal_section(other):
+        # a goal set for what is left is no restatement of what is left ("còn 05 ấp có vùng lõm
+        # sóng" in the results, "phủ sóng di động 05 ấp còn vùng lõm" among next year's tasks)
+        return False
     if len(words) < 5 or len(other_words) < 5:
         return False
     shared = len(words & other_words)
     # Near-identical wording, or one clause repeating the other inside a longer sentence.
     return shared / len(words | other_words) >= 0.7 or shared / min(len(words), len(other_words)) >= 0.85
+
+
+def _in_a_goal_section(figure: Figure) -> bool:
+    return figure.in_goal_list or isinstance(figure.context, _BlockContext) and figure.context.target is True
 
 
 def _link_parts(text: str, figures: list[Figure], issuer: str | None) -> None:

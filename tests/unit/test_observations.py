@@ -403,6 +403,18 @@ def test_restated_figure_with_other_framing_counts_once() -> None:
     assert _values(text) == [(99.0, "percent")]
 
 
+def test_a_goal_for_what_is_left_is_no_restatement_of_it() -> None:
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2024\n"
+        "Sóng di động 4G đã phủ 412 thôn, bản; còn 07 bản thuộc huyện vùng cao chưa có sóng di động.\n"
+        "II. NHIỆM VỤ NĂM 2025\n"
+        "1. Phấn đấu đến hết năm 2025:\n"
+        "- Đầu tư 20 trạm BTS mới; phủ sóng di động 07 bản còn chưa có sóng.\n"
+    )
+    sevens = [o for o in extract_observations(text, datetime.date(2025, 1, 10)) if o.value == 7]
+    assert [o.is_target for o in sevens] == [False, True]
+
+
 def test_a_restated_figure_keeps_its_fuller_statement() -> None:
     text = (
         "Điện Biên: 97,2% thôn, bản đã có sóng di động\n"
