@@ -264,7 +264,9 @@ GOAL_NOUN_QUALIFIERS = (
 )
 GOAL_DETERMINERS = ("các", "những", "một số", "với", "gồm", "the following", "these", "specific")
 # Inside a targets section, these words before a figure say it is a result.
-ACTUAL_MARKERS = ("đã", "hiện nay", "hiện có", "đến nay", "hiện tại", "tính đến nay", "so far", "currently")
+ACTUAL_MARKERS = (
+    "đã", "hiện nay", "hiện có", "hiện đạt", "đến nay", "hiện tại", "tính đến nay", "so far", "currently",
+)
 
 
 # --- as-of dates --------------------------------------------------------------------

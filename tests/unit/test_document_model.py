@@ -183,6 +183,17 @@ def test_a_result_stated_inside_a_targets_section_stays_a_result() -> None:
     assert _by_value(PLAN)[59.0].is_target is False  # "Đến nay đã có ..."
 
 
+def test_what_a_rate_currently_reaches_inside_a_targets_section_is_a_result() -> None:
+    text = (
+        "II. NHIỆM VỤ NĂM 2026\n"
+        "1. Mục tiêu\n"
+        "- Tỷ lệ văn bản đi được ký số đạt 98%; tỷ lệ hồ sơ được số hóa hiện đạt 71,5%.\n"
+    )
+    by_value = {o.value: o for o in extract_observations(text, PUBLISHED)}
+    assert by_value[98.0].is_target is True
+    assert by_value[71.5].is_target is False
+
+
 def test_the_section_path_names_every_open_heading() -> None:
     obs = _by_value(PLAN)[1500.0]
     assert obs.section == "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025 › 1. Mục tiêu › b) Về nhân lực số"
