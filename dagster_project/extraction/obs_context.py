@@ -694,12 +694,13 @@ _ONE_TIME = (
     r"|quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?:19|20)\d{2}"
     r"|tháng\s+\d{1,2}\s*(?:/|năm\s+)\s*(?:19|20)\d{2}|năm\s+(?:19|20)\d{2})\b"
 )
+_CHANGE_FROM = re.compile(
+    r"\btừ\s+(?:mức\s+)?(?P<figure>\d[\d.,]*)(?:\s*%|\s+[^\W\d][^\d;()]{0,40}?)?\s+(?P<time>" + _ONE_TIME
+    + r")\s*,?\s+(?:lên|xuống|đến|tới)\s+(?:mức\s+)?\d",
+    _I,
+)
 _FIGURE_TIMES = (
-    re.compile(
-        r"\btừ\s+(?:mức\s+)?(?P<figure>\d[\d.,]*)(?:\s*%|\s+[^\W\d][^\d;()]{0,40}?)?\s+(?P<time>" + _ONE_TIME
-        + r")\s*,?\s+(?:lên|xuống|đến|tới)\s+(?:mức\s+)?\d",
-        _I,
-    ),
+    _CHANGE_FROM,
     re.compile(
         r"\(\s*(?:cùng kỳ\s+)?(?P<time>" + _ONE_TIME + r")\s*(?:là|:|đạt|có)\s*(?P<figure>\d[\d.,]*)", _I
     ),
@@ -708,6 +709,14 @@ _FIGURE_TIMES = (
         + r")\s*\(\s*(?:là\s+|đạt\s+|:\s*)?(?P<figure>\d[\d.,]*)",
         _I,
     ),
+)
+
+
+# ... and a change listed after one whose start is dated, its own start left undated: "tăng từ
+# 65,8% năm 2023 lên 72,4%; tỷ lệ ... tăng từ 81,5% lên 86,3%" starts in 2023 too.
+_CHANGE_FROM_UNDATED = re.compile(
+    r"\btừ\s+(?:mức\s+)?(?P<figure>\d[\d.,]*)(?:\s*%|\s+[^\W\d][^\d;()]{0,40}?)?\s*,?\s+(?:lên|xuống)\s+(?:mức\s+)?\d",
+    _I,
 )
 
 
@@ -720,6 +729,12 @@ def _figure_times(sentence_text: str) -> tuple[tuple[int, int, int, datetime.dat
         for m in pattern.finditer(sentence_text):
             time = m.group("time")
             found.append((m.start("figure"), m.start("time"), m.end("time"), _period_end_of(time)))
+    change_starts = [(m.start("figure"), _period_end_of(m.group("time"))) for m in _CHANGE_FROM.finditer(sentence_text)]
+    dated = {figure for figure, _, _, _ in found}
+    for m in _CHANGE_FROM_UNDATED.finditer(sentence_text):
+        earlier = [end for figure, end in change_starts if figure < m.start("figure")]
+        if earlier and m.start("figure") not in dated:
+            found.append((m.start("figure"), 0, 0, earlier[-1]))  # no time of its own to blank
     return tuple(found)
 
 

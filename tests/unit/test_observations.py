@@ -1002,6 +1002,19 @@ def test_a_value_in_brackets_after_the_time_compared_with_is_dated_by_it() -> No
     assert found["1.250"] == found["72,4%"] == datetime.date(2025, 3, 31)
 
 
+def test_a_change_listed_after_a_dated_one_starts_at_the_same_time() -> None:
+    text = _QUARTER_REPORT + (
+        "Tỷ lệ thuê bao băng rộng cố định tăng từ 58,2% quý I/2024 lên 63,5%; tỷ lệ hộ có tài khoản "
+        "thanh toán điện tử tăng từ 47,1% lên 55,9%.\n"
+        "Số điểm wifi công cộng tăng từ 210 điểm lên 264 điểm.\n"
+    )
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
+    assert found["58,2%"] == found["47,1%"] == datetime.date(2024, 3, 31)
+    assert found["63,5%"] == found["55,9%"] == datetime.date(2025, 3, 31)
+    # the time does not reach a change of another sentence
+    assert found["210"] != datetime.date(2024, 3, 31)
+
+
 def test_a_pair_read_as_a_figure_is_no_day_of_its_sentence() -> None:
     text = _QUARTER_REPORT + (
         "- Trường học có kết nối Internet cáp quang: 12/12\n"
