@@ -2503,14 +2503,15 @@ class _Report:
 
 
 def _said_of_an_earlier_figure(view: _SentenceView, verb: Match, figure: _Figure) -> bool:
-    """A passive verb before the figure, past a comma, ";" or "và", is the predicate of the figure
-    before it, not a verb governing this one: "100% hồ sơ được số hóa, 95% hồ sơ công việc
-    được xử lý trên môi trường mạng" (95% is no digitising figure)."""
+    """A passive verb before the figure, past a comma, ";" or "và", is the predicate of a figure
+    before this one, not a verb governing it: "100% hồ sơ được số hóa, 95% hồ sơ công việc được
+    xử lý trên môi trường mạng", "Tỷ lệ hồ sơ được số hóa đạt 82,4%; 99,1% văn bản đi ..." (95%
+    and 99,1% are no digitising figures)."""
     if verb.last > figure.first or view.syllable(verb.first - 1) not in _PASSIVE:
         return False
     if not any(view.syllable(i) in _CLAUSE_JOINS for i in range(verb.last, figure.first)):
         return False
-    return any(f < verb.first for f, _ in view.figures)
+    return any(f < figure.first for f, _ in view.figures)
 
 
 def _labels_a_figure(view: _SentenceView, pos: int, starts: set[int]) -> bool:

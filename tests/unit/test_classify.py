@@ -2102,6 +2102,9 @@ def test_a_passive_verb_before_a_comma_is_said_of_the_figure_before_it() -> None
     assert code_of(text, "60%") != "digitisation"
     # a passive verb that opens the figure's own clause still governs it
     assert code_of("Thư viện tỉnh đã được số hóa 12.000 trang tài liệu cổ.", "12.000") == "digitisation"
+    # ... and so is one whose figure comes after it, before the comma
+    text = "Tỷ lệ hồ sơ đất đai được số hóa đạt 76,3%; 97,8% văn bản đi của huyện được gửi dưới dạng điện tử."
+    assert code_of(text, "97,8%") == "e_documents"
 
 
 def test_a_table_whose_cells_name_no_measure_counts_what_the_paragraph_introducing_it_counts() -> None:
