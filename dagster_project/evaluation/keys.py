@@ -228,6 +228,9 @@ EVAL_SETS = (
     _composed("news109", "composed blind, news-style, sixtieth round (scored blind at 6a91bb3)"),
     _composed("news110", "composed blind, news-style with sector vocabulary, sixtieth round (scored blind at 6a91bb3)"),
     _composed("official65", "composed blind, official-style, sixtieth round (scored blind at 6a91bb3)"),
+    _composed("news111", "composed blind, news-style, sixty-first round (scored blind at ce06e61)"),
+    _composed("news112", "composed blind, news-style with sector vocabulary, sixty-first round (scored blind at ce06e61)"),
+    _composed("official66", "composed blind, official-style, sixty-first round (scored blind at ce06e61)"),
 )
 
 
