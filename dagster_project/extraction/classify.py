@@ -153,6 +153,7 @@ _SECTOR_UNIT_KEYWORDS = frozenset(lexicon.SECTOR_UNIT_KEYWORDS)
 _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
 _TRAININGS, _LEARNERS = "trainings", "learners"
 _TRAINED_FOR = frozenset(lexicon.TRAINED_FOR)
+_GIVEN_TO = frozenset(lexicon.GIVEN_TO)
 _TURNS = frozenset(lexicon.TURN_WORDS)
 _CHANNEL_ONLY_BASES = frozenset(lexicon.CHANNEL_ONLY_BASES)
 _ABOUT = frozenset(lexicon.TRAINING_TOPIC_MARKERS)
@@ -1683,6 +1684,28 @@ def _share_of_teams(candidates: list[_Candidate], chosen: _Candidate | None) -> 
     return teams[0] if teams else chosen
 
 
+def _what_was_given(
+    view: _SentenceView, figure: _Figure, base: _Base | None, candidates: list[_Candidate], chosen: _Candidate | None
+) -> _Candidate | None:
+    """Units counted after "cho" (lexicon.GIVEN_TO) that only their own name names count what
+    their clause gave them before it: "đã tích hợp thanh toán trực tuyến cho 1.125 thủ tục hành
+    chính" counts procedures with online payment, "phần mềm phòng, chống mã độc đã được cài cho
+    4.250 máy tính" computers protected. Not people: "tập huấn bán hàng trực tuyến cho 1.060
+    học viên" counts learners."""
+    if chosen is None or not chosen.head or chosen.region != SUBJECT:
+        return chosen
+    if base is None or _base_kind(base.name) == "people":
+        return chosen
+    given_to = _lead_start(view, figure) - 1
+    if view.syllable(given_to) not in _GIVEN_TO:
+        return chosen
+    given = [
+        c for c in candidates
+        if c.region == CLAUSE and c.match.last <= given_to and c.fits and not c.generic and not c.inner
+    ]
+    return max(given, key=lambda c: c.match.last) if given else chosen
+
+
 def _governs(view: _SentenceView, verb: Match[str], figure: _Figure) -> bool:
     """The verb is said of what the figure counts: shortly before it, with no other figure
     between ("đã cập nhật dữ liệu của 34.870 hội viên"), or after it in the passive, with no
@@ -1802,6 +1825,8 @@ class _Report:
         chosen = _best(candidates, self.tax)
         if obs.unit == "percent":
             chosen = _share_of_teams(candidates, chosen)
+        else:
+            chosen = _what_was_given(view, figure, base, candidates, chosen)
         code, keyword, by = UNCLASSIFIED, None, None
         if chosen is not None:
             code, keyword = chosen.code, chosen.match.keyword

@@ -676,6 +676,10 @@ GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
 # The word before a count that makes it whom a training was for ("mở 6 lớp tập huấn cho 420
 # lượt công nhân"): the people trained, whatever they are called.
 TRAINED_FOR: tuple[str, ...] = ("cho",)
+# The word before a count of units something was given to, installed on or provided for
+# ("tích hợp thanh toán trực tuyến cho 1.125 thủ tục hành chính", "phần mềm ... được cài cho
+# 4.250 máy tính"): when only the units' own name names them, what was given is the figure's.
+GIVEN_TO: tuple[str, ...] = ("cho",)
 # A count of turns alone ("14 lớp, 1.680 lượt"): said of a training, its learners' turns.
 TURN_WORDS: tuple[str, ...] = ("lượt", "turns")
 # ... and the word after them that opens what the training was about ("cho 380 lượt cán bộ về

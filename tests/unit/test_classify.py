@@ -2074,6 +2074,16 @@ def test_staff_whose_own_phrase_names_the_it_field_are_it_staff() -> None:
     assert code_of("Trường hỗ trợ học bổng cho 85 sinh viên ngành công nghệ thông tin.", "85") != "it_staff"
 
 
+def test_units_something_was_given_to_count_what_was_given() -> None:
+    text = "Hệ thống đã tích hợp thanh toán trực tuyến cho 846 thủ tục hành chính."
+    assert code_of(text, "846") == "online_payment"
+    text = "Phần mềm diệt mã độc có bản quyền được cài đặt cho 1.930 máy tính của các xã."
+    assert code_of(text, "1.930") == "information_security"
+    # people a training was for are its learners, not a figure of what was taught
+    text = "Trung tâm mở 6 lớp tập huấn bán hàng trực tuyến cho 415 học viên."
+    assert code_of(text, "415") == "learners"
+
+
 def test_people_of_a_firms_technology_department_are_it_staff() -> None:
     assert code_of("Phòng Công nghệ của công ty có 5 kỹ sư.", "5") == "it_staff"
     assert code_of("Hiện bộ phận IT gồm 4 nhân viên.", "4") == "it_staff"
