@@ -2457,7 +2457,10 @@ class _Report:
                 if result is None:
                     continue
                 phrase_from = base.match.last if base is not None else figure.measured[0] if figure.measured else 0
-                in_phrase = figure.measured is not None and phrase_from <= verb.first < figure.measured[1]
+                # ... not past another figure ("12 máy tính và 8 camera giám sát": the cameras')
+                in_phrase = figure.measured is not None and phrase_from <= verb.first < figure.measured[1] and not any(
+                    figure.last <= first <= verb.first for first, _ in view.figures
+                )
                 reach = _ANY_UNIT_VERB_REACH if any_unit else _VERB_REACH
                 if in_phrase or (not figure.linked and 0 <= figure.before_gap(verb) <= reach):
                     return result, verb.keyword, SUBJECT if in_phrase else CLAUSE

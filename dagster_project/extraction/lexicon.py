@@ -486,14 +486,17 @@ BASES: dict[str, tuple[str, ...]] = {
         "hospital*", "health facilit*", "medical facilit*", "clinic*",
     ),
     "computers": ("máy tính", "bộ máy tính", "máy vi tính", "computer*"),
+    # what a security operations centre watches over, besides computers
+    "servers": ("máy chủ", "máy trạm", "server*", "workstation*"),
+    "systems": ("hệ thống thông tin", "information system*"),
     "data_records": ("dữ liệu", "bản ghi", "trường dữ liệu", "data"),
     "subscribers": ("thuê bao", "subscriber*", "subscription*"),
     "feedback": ("phản ánh", "phản ánh, kiến nghị", "kiến nghị", "phản ánh hiện trường"),
     "meetings": ("cuộc họp", "phiên họp", "buổi họp", "meeting*"),
 }
-# Bases that name a topic too (feedback is the operations centre's or an app's): the keyword
-# at the head of the phrase is not ranked below the others as a mere unit is.
-TOPIC_BASES = frozenset({"feedback"})
+# Bases that name a topic too (feedback is the operations centre's or an app's, servers a data
+# centre's): the keyword at the head of the phrase is not ranked below the others as a mere unit is.
+TOPIC_BASES = frozenset({"feedback", "servers"})
 # Units whose staff are IT staff: "Phòng Công nghệ thông tin có 9 người", "Đội CNTT của Công
 # ty gồm 14 kỹ sư".
 # What an agency's staff are called: "Cục Thuế có 1.148 công chức, người lao động" is its headcount.
@@ -666,6 +669,12 @@ GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
         ("số hóa", "số hoá", "digitised", "digitized", "digitising", "digitizing"),
         {"data_records": "digitisation", "dossiers": "digitisation", "documents": "digitisation", "pages": "digitisation",
          ANY_UNIT: "digitisation"},
+    ),
+    # "SOC đang giám sát 1.950 máy trạm và 86 máy chủ", "100% hệ thống thông tin được giám sát
+    # bởi SOC": computers and information systems watched over are a security figure.
+    "monitoring": (
+        ("giám sát", "monitored", "monitors", "monitoring"),
+        {"computers": "information_security", "servers": "information_security", "systems": "information_security"},
     ),
     # "ban hành 64 văn bản chỉ đạo": documents issued are policy documents.
     "issuing": (

@@ -2084,6 +2084,17 @@ def test_units_something_was_given_to_count_what_was_given() -> None:
     assert code_of(text, "415") == "learners"
 
 
+def test_computers_and_systems_a_security_centre_watches_over_are_a_security_figure() -> None:
+    text = "Trung tâm SOC của tỉnh đang giám sát 2.640 máy trạm và 74 máy chủ."
+    assert code_of(text, "2.640") == code_of(text, "74") == "information_security"
+    assert code_of("92% hệ thống thông tin cấp tỉnh được giám sát bởi SOC.", "92%") == "information_security"
+    # servers that nothing watches over stay the data centre's
+    assert code_of("Dữ liệu được sao lưu hằng ngày trên 3 máy chủ đặt tại Sở.", "3") == "data_centre"
+    # a verb past another figure is that figure's ("8 camera giám sát")
+    text = "Phòng điều hành được trang bị 12 máy tính và 8 camera giám sát."
+    assert code_of(text, "12") != "information_security"
+
+
 def test_people_of_a_firms_technology_department_are_it_staff() -> None:
     assert code_of("Phòng Công nghệ của công ty có 5 kỹ sư.", "5") == "it_staff"
     assert code_of("Hiện bộ phận IT gồm 4 nhân viên.", "4") == "it_staff"
