@@ -1930,12 +1930,17 @@ class _Report:
         """People counted after a training of their own clause, whose phrase goes on to what
         the training was about ("tập huấn cho 380 lượt cán bộ doanh nghiệp về thông quan điện
         tử"): the topic after "về" names no figure of theirs."""
-        if chosen is None or base is None or _base_kind(base.name) != "people" or chosen.match.first <= figure.last:
+        if chosen is None or base is None or _base_kind(base.name) != "people":
+            return False
+        trainings = [c for c in candidates if c.code == _TRAININGS and c.region != SENTENCE and c.match.last <= figure.first]
+        if chosen.match.last <= figure.first:
+            # ... or before them, after the training's own word ("tập huấn an toàn và sử dụng ứng
+            # dụng cho 118 nhân viên giao hàng"): what the training taught
+            return chosen.region == CLAUSE and any(c.match.last <= chosen.match.first for c in trainings)
+        if chosen.match.first <= figure.last:
             return False
         about = any(view.syllable(i) in _ABOUT for i in range(figure.last, chosen.match.first))
-        return about and any(
-            c.code == _TRAININGS and c.region != SENTENCE and c.match.last <= figure.first for c in candidates
-        )
+        return about and bool(trainings)
 
     def _names_anything_digital(self, view: _SentenceView) -> bool:
         """The sentence names something of the three fact domains besides a sector's units (and

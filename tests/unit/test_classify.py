@@ -2052,6 +2052,13 @@ def test_what_a_training_was_about_names_no_figure_of_its_learners() -> None:
     assert code_of(text, "120") == "learners"
     # with no training in the clause, what follows "về" still names the figure
     assert code_of("Sở Công Thương đã hỗ trợ cho 310 hộ kinh doanh về thương mại điện tử.", "310") == "ecommerce"
+    # ... nor what it taught before "cho"
+    text = "Huyện mở 5 lớp tập huấn sử dụng chữ ký số và ứng dụng VNeID cho 286 lượt công chức cấp xã."
+    assert code_of(text, "286") == "learners"
+    text = "Hợp tác xã tổ chức 3 khóa đào tạo vận hành cảm biến tưới tiêu cho 72 xã viên."
+    assert code_of(text, "72") == "learners"
+    # with no training before it, what was given stays the figure's
+    assert code_of("Bưu điện tỉnh đã cấp chữ ký số cho 1.460 người dân.", "1.460") == "digital_certificates"
 
 
 def test_staff_given_a_duty_over_it_are_it_staff() -> None:
