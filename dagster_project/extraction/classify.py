@@ -1759,6 +1759,16 @@ def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
         linked = [c for c in candidates if c.code == _CITIZEN_ID_LINKED and c.region != SENTENCE and c.fits]
         if linked:
             chosen = min(linked, key=lambda c: c.distance)
+    # A sector's units that pay without cash are counted for the payment, wherever the clause
+    # names it: "Về thanh toán không dùng tiền mặt, 100% trường học, bệnh viện công lập ... đã
+    # có mã QR thanh toán".
+    if chosen.match.keyword in _SECTOR_UNIT_KEYWORDS:
+        activities = [
+            c for c in candidates
+            if c.code in _ACTIVITIES_OF_ANY_UNIT and c.region != SENTENCE and c.fits and not c.generic
+        ]
+        if activities:
+            chosen = min(activities, key=lambda c: c.distance)
     # What the phrase says of its head stays in the head's domain: "100% văn bản điện tử
     # được ký số" is a documents figure, "100% máy tính được cài phần mềm diệt virus" a
     # security one (computers and security are both infrastructure).

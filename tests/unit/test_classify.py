@@ -1405,6 +1405,11 @@ def test_units_connected_to_a_centre_are_counted_by_their_own_name() -> None:
 def test_fees_a_hospital_takes_without_cash_are_cashless_payments() -> None:
     assert code_of("Có 86% bệnh viện đã thu viện phí không dùng tiền mặt.", "86%") == "cashless_payment"
     assert code_of("100% bệnh viện đã triển khai bệnh án điện tử.", "100%") == "e_health"
+    # ... wherever their clause names the payment
+    text = "Về thanh toán không dùng tiền mặt, 95% trạm y tế và bệnh viện của huyện đã có mã QR thu phí."
+    assert code_of(text, "95%") == "cashless_payment"
+    text = "Thanh toán viện phí không dùng tiền mặt đã được triển khai tại 12/12 bệnh viện của tỉnh."
+    assert code_of(text, "12/12") == "cashless_payment"
 
 
 def test_pages_digitised_are_digitisation_whatever_registers_they_hold() -> None:
