@@ -254,7 +254,8 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
     phrase is staff words alone (then perhaps where they work), to whom no figure near gave
     a topic, are an agency's headcount, no figure of its digital workforce; "5 công chức làm
     công nghệ thông tin": people whose own phrase names the IT field are IT staff, and so are
-    staff no keyword named whose phrase names it ("3 kỹ thuật viên công nghệ thông tin")."""
+    staff no keyword, or only their clause's, named whose phrase names it ("3 kỹ thuật viên công
+    nghệ thông tin", "bộ phận thương mại điện tử có ..., trong đó 2 người chuyên lập trình")."""
     if obs.unit != "count" or obs.scope == "table":
         return obs  # (a column of people under a caption that names the team)
     if obs.indicator_code == UNCLASSIFIED and obs.relevance == _NO_KEYWORD and obs.base is not None and (
@@ -269,6 +270,17 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
                 matched_keyword=field.group(), relevance=None,
             )
         return obs
+    if obs.classified_by in (CLAUSE, FALLBACK) and obs.indicator_code not in _TRAINING_CODES and obs.base is not None and (
+        _base_kind(obs.base) == "people" and _STAFF_HEAD.match(obs.subject) and _IT_STAFF in tax.indicators
+    ):
+        # "bộ phận thương mại điện tử có 6 nhân viên, trong đó 2 người chuyên lập trình": what
+        # their own phrase names beats the clause's topic
+        field = _IT_FIELD.search(obs.subject)
+        if field is not None:
+            return with_fields(
+                obs, indicator_code=_IT_STAFF, domain=tax[_IT_STAFF].domain, classified_by=SUBJECT,
+                matched_keyword=field.group(),
+            )
     if obs.classified_by != FALLBACK or obs.indicator_code != _WORKFORCE_OTHER:
         return obs
     if obs.base is not None and _base_kind(obs.base) == "units":

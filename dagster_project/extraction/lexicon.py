@@ -508,7 +508,7 @@ STAFF_WORDS = (
 STAFF_PLACE_WORDS = ("làm việc tại", "làm việc ở", "tại", "ở", "thuộc", "của", "cấp")
 # The names of the IT field: people whose phrase names it work in it ("5 công chức làm công
 # nghệ thông tin", "người có chuyên môn CNTT").
-IT_FIELDS = ("công nghệ thông tin", "cntt", "tin học")
+IT_FIELDS = ("công nghệ thông tin", "cntt", "tin học", "lập trình", "programming")
 # ... and of the digital field at large: people a sentence counts with none of these named
 # ("hợp tác xã có 1.920 thành viên", "gửi cảnh báo tới 2.740 cán bộ") are nobody's digital workforce.
 DIGITAL_FIELDS = IT_FIELDS + ("chuyển đổi số", "kỹ năng số", "công nghệ số", "digital transformation", "digital skills")

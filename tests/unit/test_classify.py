@@ -2114,6 +2114,15 @@ def test_people_of_a_firms_technology_department_are_it_staff() -> None:
     assert code_of("Tổ công nghệ số cộng đồng của xã có 7 thành viên.", "7") != "it_staff"
 
 
+def test_staff_whose_own_phrase_names_the_it_field_beat_their_clauses_topic() -> None:
+    text = "Bộ phận bán hàng trực tuyến có 9 nhân viên, trong đó 2 người chuyên lập trình."
+    assert code_of(text, "2") == "it_staff"
+    assert code_of("Chi cục có 5 công chức làm tin học và quản lý dữ liệu.", "5") == "it_staff"
+    # people a training was for stay its learners
+    text = "Sở đã tập huấn an toàn thông tin cho 40 cán bộ chuyên trách công nghệ thông tin."
+    assert code_of(text, "40") != "it_staff"
+
+
 def test_how_far_a_place_lies_from_the_centre_is_no_figure() -> None:
     text = "Nhiều bản cách trung tâm huyện trên 60 km nên việc đưa dịch vụ công trực tuyến đến người dân còn khó khăn."
     assert classified(text)["60"].domain == "other"
