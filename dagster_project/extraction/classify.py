@@ -154,6 +154,7 @@ _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
 _TRAININGS, _LEARNERS = "trainings", "learners"
 _TRAINED_FOR = frozenset(lexicon.TRAINED_FOR)
 _GIVEN_TO = frozenset(lexicon.GIVEN_TO)
+_USERS = frozenset(lexicon.USER_WORDS)
 _TURNS = frozenset(lexicon.TURN_WORDS)
 _CHANNEL_ONLY_BASES = frozenset(lexicon.CHANNEL_ONLY_BASES)
 _ABOUT = frozenset(lexicon.TRAINING_TOPIC_MARKERS)
@@ -1790,9 +1791,11 @@ def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
         # A keyword that starts the phrase names its head too ("64 camera giám sát được kết nối về
         # phòng điều hành"), unless it names a topic outside the facts, of which the phrase says
         # what is measured ("70% tài khoản thanh toán đã xác thực sinh trắc học").
+        # Not users, whom what they use names ("90% người dùng di động sử dụng điện thoại thông minh").
         heads = [
             c for c in candidates
             if (c.head or c.leads and tax[c.code].domain in FACT_DOMAINS) and c.fits and not c.generic and not c.inner
+            and c.match.keyword not in _USERS
         ]
         if heads and all(tax[h.code].domain != tax[chosen.code].domain for h in heads):
             chosen = min(heads, key=lambda c: c.distance)

@@ -914,9 +914,12 @@ KEYWORD_NOT_BEFORE: dict[str, tuple[str, ...]] = {
 }
 # Nouns of a kind of thing whose name may follow them: the name says what the figure is
 # about ("ứng dụng VNeID" is about e-identification, "ứng dụng thương mại điện tử" about
-# e-commerce); the noun alone names an app. So do people using something ("71 người dùng
-# điện thoại thông minh" own smartphones; "1,1 triệu người dùng" alone are an app's users).
-NAMED_BY_WHAT_FOLLOWS: tuple[str, ...] = ("ứng dụng", "người dùng")
+# e-commerce, "website thương mại điện tử" an e-commerce site); the noun alone names an app
+# or a portal. So do people using something ("71 người dùng điện thoại thông minh" own
+# smartphones; "1,1 triệu người dùng" alone are an app's users).
+NAMED_BY_WHAT_FOLLOWS: tuple[str, ...] = ("ứng dụng", "website", "trang web", "người dùng")
+# ... users, above all: when the phrase goes on to what they use, they are no app's users.
+USER_WORDS: tuple[str, ...] = ("người dùng",)
 # Keywords that a number after them turns into the name of a numbered thing: "lớp 1 và
 # lớp 6" are school grades, no classes taught.
 NUMBERED_NAMES: tuple[str, ...] = ("lớp",)

@@ -1818,6 +1818,16 @@ def test_the_name_after_app_says_what_the_figure_is_about() -> None:
     # the app named is the e-identification one, or e-commerce is what is applied
     assert code_of("Tổ đã giúp 2.150 người dân kích hoạt ứng dụng VNeID.", "2.150") == "electronic_identification"
     assert code_of("Có 85 cơ sở sản xuất ứng dụng thương mại điện tử để bán hàng.", "85") == "ecommerce"
+    # ... and so does the name after a website
+    assert code_of("Huyện có 64 hợp tác xã có website thương mại điện tử riêng.", "64") == "ecommerce"
+    assert code_of("Sở đã nâng cấp 12 website của các phòng chuyên môn.", "12") == "portals_and_apps"
+
+
+def test_users_are_named_by_what_they_use() -> None:
+    text = "Phấn đấu năm 2025 có 85% người dùng di động sử dụng điện thoại thông minh."
+    assert code_of(text, "85%") == "smartphones"
+    # users alone are an app's
+    assert code_of("Ứng dụng công dân số của tỉnh có 420.000 người dùng.", "420.000") == "portals_and_apps"
 
 
 def test_a_vehicle_tracker_is_an_iot_device() -> None:
