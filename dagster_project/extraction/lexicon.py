@@ -970,6 +970,7 @@ NON_DIGITAL_UNITS: tuple[str, ...] = (
     "m", "mét", "m2", "m²", "km2", "km²", "ha", "héc-ta", "hecta", "kg", "tấn", "metres", "meters", "kilo*", "tonne*", "tons",
     "kv", "kva", "mva", "kwh", "mwh", "gwh",  # (MW stays: a data centre's capacity is one of its figures)
     "m3", "m³", "lít", "litres", "liters",  # volumes: of water treated, fuel sold
+    "độ c", "°c", "degrees",  # temperatures a sensor raises an alarm at
     # the languages a guide or an app speaks: a property of it, not a count of anything deployed
     "ngôn ngữ", "thứ tiếng", "languages",
     *BED_UNITS,

@@ -1710,6 +1710,12 @@ def test_a_range_for_each_team_is_its_size() -> None:
     assert classified(text)["148"].indicator_code == "community_digital_teams"
 
 
+def test_a_temperature_a_sensor_alarms_at_is_no_figure() -> None:
+    text = "Kho lạnh được gắn 6 cảm biến; khi nhiệt độ vượt 8 độ C, hệ thống gửi cảnh báo qua ứng dụng."
+    assert classified(text)["8"].domain == "other"
+    assert code_of(text, "6") == "iot_devices"
+
+
 def test_the_languages_a_guide_speaks_are_no_figure() -> None:
     text = "Có 64 điểm di tích gắn mã QR thuyết minh tự động bằng 4 ngôn ngữ."
     assert classified(text)["4"].domain == "other"
