@@ -429,11 +429,15 @@ _DOCUMENT_REFERENCE = re.compile(
 )
 
 
+_PLANNING_AGENCY = re.compile(lexicon.word_alternation(lexicon.PLANNING_AGENCY_NAMES), _I)
+
+
 def heading_target(title: str) -> bool | None:
     """True for a targets heading ("Mục tiêu", "Phương hướng, nhiệm vụ năm 2025"), False for
     a results heading ("Kết quả thực hiện kế hoạch"), None when it says neither. A document it
-    names by number ("Kèm theo Kế hoạch số 46/KH-UBND") says neither."""
-    title = _DOCUMENT_REFERENCE.sub(" ", title)
+    names by number ("Kèm theo Kế hoạch số 46/KH-UBND"), or an agency named for planning (a
+    paper's masthead "Cơ quan của Bộ Kế hoạch và Đầu tư"), says neither."""
+    title = _PLANNING_AGENCY.sub(" ", _DOCUMENT_REFERENCE.sub(" ", title))
     if _RESULT_HEADING.search(title):
         return False
     if _TARGET_HEADING.search(title):
@@ -443,7 +447,7 @@ def heading_target(title: str) -> bool | None:
 
 def intro_target(text: str) -> bool | None:
     """A list intro opens a targets list when it names goals and is not about results."""
-    text = _DOCUMENT_REFERENCE.sub(" ", text)
+    text = _PLANNING_AGENCY.sub(" ", _DOCUMENT_REFERENCE.sub(" ", text))
     if _RESULT_HEADING.search(text):
         return False
     if _TARGET_INTRO.search(text) and not _PAST.search(text):

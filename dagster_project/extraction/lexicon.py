@@ -265,7 +265,7 @@ GOAL_NOUN_QUALIFIERS = (
 GOAL_DETERMINERS = ("các", "những", "một số", "với", "gồm", "the following", "these", "specific")
 # Inside a targets section, these words before a figure say it is a result.
 ACTUAL_MARKERS = (
-    "đã", "hiện nay", "hiện có", "hiện đạt", "đến nay", "hiện tại", "tính đến nay", "so far", "currently",
+    "đã", "hiện nay", "hiện có", "hiện đạt", "mới đạt", "đến nay", "hiện tại", "tính đến nay", "so far", "currently",
 )
 
 
@@ -305,6 +305,12 @@ DOCUMENT_NUMBER_PATTERN = r"(?:số|so)\s*:\s*\d+"
 REPRINT_HEADER_REACH_LINES = 80
 ISSUING_BODY_PATTERN = r"(?:ủy|uỷ) ban nhân dân|^ubnd\b|hội đồng nhân dân|^sở\s|^tổ công tác|^ban chỉ đạo"
 # Heading words that open a targets section ("Mục tiêu", "Phương hướng, nhiệm vụ năm 2025").
+# Agencies named for planning ("Bộ Kế hoạch và Đầu tư", "Phòng Kế hoạch - Tài chính"): a
+# masthead or heading naming one opens no plan.
+PLANNING_AGENCY_NAMES = (
+    "kế hoạch và đầu tư", "kế hoạch - đầu tư", "kế hoạch – đầu tư", "kế hoạch - tài chính", "kế hoạch – tài chính",
+    "kế hoạch tài chính", "planning and investment",
+)
 TARGET_HEADING_WORDS = (
     "mục tiêu", "phương hướng", "định hướng", "nhiệm vụ", "giải pháp", "kế hoạch", "lộ trình", "dự kiến",
     # "chỉ tiêu" alone also names indicators ("Bảng 1. Một số chỉ tiêu chủ yếu"): only these are targets

@@ -183,6 +183,25 @@ def test_a_result_stated_inside_a_targets_section_stays_a_result() -> None:
     assert _by_value(PLAN)[59.0].is_target is False  # "Đến nay đã có ..."
 
 
+def test_a_masthead_naming_the_planning_ministry_opens_no_plan() -> None:
+    text = (
+        "Báo Kinh tế Online\n\nCơ quan của Bộ Kế hoạch và Đầu tư\n\nTrang chủ » Địa phương » Long An\n\n"
+        "Một hợp tác xã ở Long An bán 1.240 đơn hàng mỗi tháng qua sàn thương mại điện tử.\n"
+    )
+    [obs] = extract_observations(text, PUBLISHED)
+    assert obs.is_target is False
+    text = "PHÒNG KẾ HOẠCH - TÀI CHÍNH\nNăm 2024, phòng số hóa 3.250 hồ sơ lưu trữ.\n"
+    [obs] = extract_observations(text, PUBLISHED)
+    assert obs.is_target is False
+
+
+def test_what_a_rate_has_only_reached_so_far_is_a_result() -> None:
+    text = "Năm 2025, huyện phấn đấu 70% hộ dân có tài khoản thanh toán; hiện tỷ lệ này mới đạt 41%."
+    by_value = {o.value: o for o in extract_observations(text, PUBLISHED)}
+    assert by_value[70.0].is_target is True
+    assert by_value[41.0].is_target is False
+
+
 def test_what_a_rate_currently_reaches_inside_a_targets_section_is_a_result() -> None:
     text = (
         "II. NHIỆM VỤ NĂM 2026\n"
