@@ -740,6 +740,14 @@ def _figure_times(sentence_text: str) -> tuple[tuple[int, int, int, datetime.dat
 
 
 
+def starts_an_undated_change(sentence_text: str, at: int) -> bool:
+    """The figure at `at` is where a change starts ("tăng từ 71,2% lên 82,6%") and no time says
+    when: the time the sentence states its figures at is the end of the change, not its start."""
+    return figure_time(sentence_text, at) is None and any(
+        m.start("figure") == at for m in _CHANGE_FROM_UNDATED.finditer(sentence_text)
+    )
+
+
 def figure_time(sentence_text: str, at: int) -> datetime.date | None:
     """The time that dates the figure starting at `at` alone (`_FIGURE_TIMES`), if any."""
     return next((end for figure, _, _, end in _figure_times(sentence_text) if figure == at), None)

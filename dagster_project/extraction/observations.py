@@ -40,6 +40,7 @@ from dagster_project.extraction.obs_context import (
     Sentence,
     reports_as_of_a_past_date,
     split_sentences,
+    starts_an_undated_change,
     states_a_result,
     subject_after,
     target_deadline,
@@ -214,6 +215,8 @@ def _block_figures(
             alone = figure_time(sentence.text, at)
             if alone is not None:
                 figure.as_of, figure.as_of_source = alone, "sentence"
+            elif starts_an_undated_change(sentence.text, at):
+                pass  # when the change started, nothing says
             elif own is not None:
                 figure.as_of, figure.as_of_source = own, "sentence"
             elif named is not None:

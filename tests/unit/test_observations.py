@@ -1015,6 +1015,13 @@ def test_a_change_listed_after_a_dated_one_starts_at_the_same_time() -> None:
     assert found["210"] != datetime.date(2024, 3, 31)
 
 
+def test_where_a_change_starts_is_undated_when_nothing_says_when() -> None:
+    text = _QUARTER_REPORT + "Tỷ lệ hộ gia đình có cáp quang tăng từ 61,4% lên 70,2%.\n"
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
+    assert found["61,4%"] is None  # not the report's day: the change ends there
+    assert found["70,2%"] == datetime.date(2025, 3, 31)
+
+
 def test_a_pair_read_as_a_figure_is_no_day_of_its_sentence() -> None:
     text = _QUARTER_REPORT + (
         "- Trường học có kết nối Internet cáp quang: 12/12\n"
