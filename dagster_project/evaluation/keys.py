@@ -231,6 +231,9 @@ EVAL_SETS = (
     _composed("news111", "composed blind, news-style, sixty-first round (scored blind at ce06e61)"),
     _composed("news112", "composed blind, news-style with sector vocabulary, sixty-first round (scored blind at ce06e61)"),
     _composed("official66", "composed blind, official-style, sixty-first round (scored blind at ce06e61)"),
+    _composed("news113", "composed blind, news-style, sixty-second round (scored blind at 40c767f)"),
+    _composed("news114", "composed blind, news-style with sector vocabulary, sixty-second round (scored blind at 40c767f)"),
+    _composed("official67", "composed blind, official-style, sixty-second round (scored blind at 40c767f)"),
 )
 
 
