@@ -694,10 +694,11 @@ _ONE_TIME = (
     r"|quý\s+(?:I{1,3}|IV|[1-4])\s*(?:/|năm\s+)\s*(?:19|20)\d{2}"
     r"|tháng\s+\d{1,2}\s*(?:/|năm\s+)\s*(?:19|20)\d{2}|năm\s+(?:19|20)\d{2})\b"
 )
+# "từ 1.790 trạm", "từ mức 66%": the figure a change starts from, and the words of its unit
+_CHANGE_START = r"\btừ\s+(?:mức\s+)?(?P<figure>\d[\d.,]*)(?:\s*%|\s+[^\W\d][^\d;()]{0,40}?)?"
+_CHANGE_END = r"\s+(?:mức\s+)?\d"  # "lên 1.912", "lên mức 78,6%"
 _CHANGE_FROM = re.compile(
-    r"\btừ\s+(?:mức\s+)?(?P<figure>\d[\d.,]*)(?:\s*%|\s+[^\W\d][^\d;()]{0,40}?)?\s+(?P<time>" + _ONE_TIME
-    + r")\s*,?\s+(?:lên|xuống|đến|tới)\s+(?:mức\s+)?\d",
-    _I,
+    _CHANGE_START + r"\s+(?P<time>" + _ONE_TIME + r")\s*,?\s+(?:lên|xuống|đến|tới)" + _CHANGE_END, _I
 )
 _FIGURE_TIMES = (
     _CHANGE_FROM,
@@ -714,10 +715,13 @@ _FIGURE_TIMES = (
 
 # ... and a change listed after one whose start is dated, its own start left undated: "tăng từ
 # 65,8% năm 2023 lên 72,4%; tỷ lệ ... tăng từ 81,5% lên 86,3%" starts in 2023 too.
-_CHANGE_FROM_UNDATED = re.compile(
-    r"\btừ\s+(?:mức\s+)?(?P<figure>\d[\d.,]*)(?:\s*%|\s+[^\W\d][^\d;()]{0,40}?)?\s*,?\s+(?:lên|xuống)\s+(?:mức\s+)?\d",
-    _I,
-)
+_CHANGE_FROM_UNDATED = re.compile(_CHANGE_START + r"\s*,?\s+(?:lên|xuống)" + _CHANGE_END, _I)
+
+
+@lru_cache(maxsize=1024)
+def _undated_change_starts(sentence_text: str) -> tuple[int, ...]:
+    """Where the changes of `sentence_text` that name no time of their own start."""
+    return tuple(m.start("figure") for m in _CHANGE_FROM_UNDATED.finditer(sentence_text))
 
 
 @lru_cache(maxsize=1024)
@@ -731,21 +735,17 @@ def _figure_times(sentence_text: str) -> tuple[tuple[int, int, int, datetime.dat
             found.append((m.start("figure"), m.start("time"), m.end("time"), _period_end_of(time)))
     change_starts = [(m.start("figure"), _period_end_of(m.group("time"))) for m in _CHANGE_FROM.finditer(sentence_text)]
     dated = {figure for figure, _, _, _ in found}
-    for m in _CHANGE_FROM_UNDATED.finditer(sentence_text):
-        earlier = [end for figure, end in change_starts if figure < m.start("figure")]
-        if earlier and m.start("figure") not in dated:
-            found.append((m.start("figure"), 0, 0, earlier[-1]))  # no time of its own to blank
+    for start in _undated_change_starts(sentence_text):
+        earlier = [end for figure, end in change_starts if figure < start]
+        if earlier and start not in dated:
+            found.append((start, 0, 0, earlier[-1]))  # no time of its own to blank
     return tuple(found)
-
-
 
 
 def starts_an_undated_change(sentence_text: str, at: int) -> bool:
     """The figure at `at` is where a change starts ("tăng từ 71,2% lên 82,6%") and no time says
     when: the time the sentence states its figures at is the end of the change, not its start."""
-    return figure_time(sentence_text, at) is None and any(
-        m.start("figure") == at for m in _CHANGE_FROM_UNDATED.finditer(sentence_text)
-    )
+    return at in _undated_change_starts(sentence_text) and figure_time(sentence_text, at) is None
 
 
 def figure_time(sentence_text: str, at: int) -> datetime.date | None:
@@ -758,7 +758,12 @@ def _without_compared_times(sentence_text: str) -> str:
     """`sentence_text` with the times it compares with, and those that date one figure only,
     blanked out, positions kept (asked once per figure of the sentence)."""
     text = _COMPARED_TIME.sub(lambda m: " " * len(m.group()), sentence_text)
-    for _, start, end, _ in _figure_times(sentence_text):
+    return blank_spans(text, [(start, end) for _, start, end, _ in _figure_times(sentence_text)])
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each (start, end) span turned to spaces, so that positions are kept."""
+    for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 

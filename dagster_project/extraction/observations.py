@@ -21,9 +21,11 @@ from dagster_project.extraction.layout import Block, Layout, read_layout
 from dagster_project.extraction.models import Observation, with_fields
 from dagster_project.extraction.numbers import Lang, detect_language, find_numbers
 from dagster_project.extraction.obs_context import (
+    Sentence,
     admin_level,
     announces_goals,
     as_of_date,
+    blank_spans,
     as_of_in_publication_year,
     channel_of,
     cue_is_an_indicator_name,
@@ -37,7 +39,6 @@ from dagster_project.extraction.obs_context import (
     names_only_the_year_of,
     period_as_of,
     report_period_end,
-    Sentence,
     reports_as_of_a_past_date,
     split_sentences,
     starts_an_undated_change,
@@ -239,11 +240,8 @@ def _pairs_blanked(sentence: Sentence, figures: list[Figure]) -> str:
     """The sentence's text with the quotes of the `figures` written as pairs ("11/11") blanked,
     positions kept; other figures stay, for the patterns that read times around them."""
     text = sentence.text
-    for figure in figures:
-        start, end = figure.start - sentence.start, figure.end - sentence.start
-        if 0 <= start <= end <= len(text) and "/" in text[start:end]:
-            text = text[:start] + " " * (end - start) + text[end:]
-    return text
+    spans = [(f.start - sentence.start, f.end - sentence.start) for f in figures]
+    return blank_spans(text, [(a, b) for a, b in spans if 0 <= a <= b <= len(text) and "/" in text[a:b]])
 
 
 def _first_at_or_after(positions: list[int], pos: int) -> int | None:
