@@ -361,7 +361,7 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
                 relevance=None, matched_keyword=f"{obs.base} (the units before: {before.indicator_code})",
             )
         elif obs.classified_by == FALLBACK and before is not None and _near(text, before, obs) and not (
-            before.domain != obs.domain or tax[before.indicator_code].generic
+            before.domain != obs.domain or tax[before.indicator_code].generic or _names_its_own_thing(obs)
         ):
             out[k] = obs = with_fields(
                 obs, indicator_code=before.indicator_code, classified_by=CONTEXT,
@@ -374,6 +374,13 @@ def _topics_carried_on(text: str, observations: list[Observation], tax: Taxonomy
             if obs.unit == "percent":
                 rates.append(obs)
     return out
+
+
+def _names_its_own_thing(obs: Observation) -> bool:
+    """The figure's own phrase names the one thing its generic keyword stands for (an
+    e-invoice, a traceability stamp), so it counts that thing, not the topic before it."""
+    keyword = obs.matched_keyword or ""
+    return keyword in lexicon.OWN_THINGS_OF_GENERIC_CODES and keyword in (obs.subject or "").lower()
 
 
 def _ranked_rate(text: str, obs: Observation) -> tuple[str, list[str]] | None:

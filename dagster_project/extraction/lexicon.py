@@ -523,6 +523,14 @@ DIGITAL_FIELDS = IT_FIELDS + ("chuyển đổi số", "kỹ năng số", "công 
 # nothing digital ("Tỉnh có 12 bệnh viện công lập với 9.600 giường bệnh", "mỗi ngày bệnh viện
 # tiếp nhận 2.800 lượt khám"), counts the sector, not its digital transformation.
 SECTOR_UNIT_KEYWORDS: tuple[str, ...] = BASES["health_facilities"] + ("bảo hiểm y tế", "health insurance")
+# Keywords of a generic indicator that name one thing of their own, not a kind of things: a
+# figure whose own phrase names an e-invoice or a traceability stamp counts that thing and
+# takes no topic from the figure before it ("... với 96 người dùng; 100% hóa đơn là hóa đơn
+# điện tử" is no app figure).
+OWN_THINGS_OF_GENERIC_CODES: tuple[str, ...] = (
+    "hóa đơn điện tử", "hoá đơn điện tử", "truy xuất nguồn gốc", "tem truy xuất", "mã truy xuất", "tin nhắn", "sms",
+    "traceability", "e-invoice",
+)
 # Staff whose phrase says they run IT (a duty verb, then within a few words a thing of IT:
 # "3 viên chức phụ trách hạ tầng công nghệ thông tin", "6 nhân viên kỹ thuật phụ trách hệ thống
 # mạng, phần mềm", "1 công chức kiêm nhiệm quản trị hệ thống") are IT staff.

@@ -832,6 +832,18 @@ def test_a_figure_only_a_generic_word_names_takes_the_topic_of_the_figure_before
     assert code_of(text, "350") == "workforce_other"
 
 
+def test_a_generic_keyword_that_names_its_own_thing_keeps_it_after_another_topic() -> None:
+    # an e-invoice or a traceability stamp is a thing of its own, not the app before it
+    text = "Phần mềm bán hàng có 85 người dùng; 100% hóa đơn của cửa hàng là hóa đơn điện tử."
+    obs = classified(text)["100%"]
+    assert (obs.indicator_code, obs.classified_by) == ("services_other", "fallback")
+    text = "Hợp tác xã bán trên 3 sàn thương mại điện tử. Có 64 sản phẩm đã có tem truy xuất nguồn gốc."
+    assert code_of(text, "64") == "services_other"
+    # a keyword that is only a kind of thing still goes on with the topic before it
+    text = "Tỉnh đã lắp đặt 140 điểm phát wifi công cộng miễn phí. Mỗi ngày có khoảng 9 nghìn lượt kết nối."
+    assert code_of(text, "9 nghìn") == "public_wifi"
+
+
 def test_a_figure_named_only_by_tỷ_lệ_này_measures_what_the_figure_before_it_measured() -> None:
     text = (
         "Năm 2024 có 86.300 lượt công dân đăng ký khai sinh trên ứng dụng VNeID. "
