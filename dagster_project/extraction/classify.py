@@ -2127,7 +2127,11 @@ class _Report:
         if any(view.syllable(i) not in _BETWEEN_SHARED for i in range(end, nxt_first)):
             return figure
         nxt = _after_phrase(view, _Figure(nxt_first, following[0][1], figure.clause))
-        if nxt is None:
+        if nxt is None or any(
+            m.first == nxt[0] and not self.tax[m.payload].generic and view.at("base", m.first) is None
+            for m in view.topics
+        ):
+            # "12 máy tính và 8 camera": the next figure's phrase opens on units of its own, no predicate
             return figure
         other = view.at("base", _head_start(view, nxt))
         if other is not None and _base_kind(other.payload[1]) != _base_kind(base.name):

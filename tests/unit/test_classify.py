@@ -1258,6 +1258,16 @@ def test_people_and_places_coordinated_do_not_share_a_predicate() -> None:
     assert code_of(text, "100%") == code_of(text, "60%") == "officials_trained"
 
 
+def test_units_listed_after_a_count_are_their_own_figures_units_not_its_predicate() -> None:
+    # "và 8 camera" names the 8's own units: the computers share nothing with them
+    text = "Phòng họp trực tuyến của huyện có 12 máy tính và 8 camera."
+    assert code_of(text, "12") == "computers"
+    assert code_of(text, "8") == "surveillance_cameras"
+    # a predicate after the second figure's base is still shared ("... và 95% trường học có Internet")
+    text = "Đến nay 100% cán bộ và trên 70% viên chức đã được đào tạo kỹ năng số."
+    assert code_of(text, "100%") == "officials_trained"
+
+
 def test_a_long_subject_keeps_the_measure_word_that_opens_it_and_so_its_head() -> None:
     # 17 syllables before "đạt": the head "văn bản đến" decides, not "ký số" in what is said of it
     text = "Tỷ lệ văn bản đến của các sở được ký số và luân chuyển hoàn toàn trên môi trường mạng đạt 91,2%."
