@@ -678,7 +678,7 @@ def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True)
 # "đạt 14,3 triệu, gấp 1,6 lần năm 2023", "tăng 10% so với cùng kỳ năm 2023", "tăng 22,7% so
 # với quý IV năm 2024", "so với 6 tháng đầu năm 2023", "bằng 127% so với cùng kỳ năm trước".
 _COMPARED_TIME = re.compile(
-    r"(?:so với|gấp\s+[\d.,]+\s+lần|compared (?:to|with))\s+(?:thời điểm\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+|hết\s+|ngày\s+)?"
+    r"(?:so với|gấp\s+[\d.,]+\s+lần|(?:cao|thấp|nhiều|ít)\s+hơn|compared (?:to|with))\s+(?:thời điểm\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+|hết\s+|ngày\s+)?"
     r"(?:(?:(?:quý\s+(?:[IV]+|\d)|\d{1,2}\s+tháng(?:\s+đầu)?)\s*(?:/\s*|năm\s+)?|năm|tháng|quý)?\s*[\d/]*(?:19|20)\d{2}"
     r"|(?:năm|tháng|quý)\s+(?:trước|ngoái))",
     _I,
@@ -706,11 +706,29 @@ _FIGURE_TIMES = (
         r"\(\s*(?:cùng kỳ\s+)?(?P<time>" + _ONE_TIME + r")\s*(?:là|:|đạt|có)\s*(?P<figure>\d[\d.,]*)", _I
     ),
     re.compile(
-        r"(?:so với|gấp\s+[\d.,]+\s+lần)\s+(?:cùng kỳ\s+)?(?P<time>" + _ONE_TIME
+        r"(?:so với|gấp\s+[\d.,]+\s+lần|(?:cao|thấp|nhiều|ít)\s+hơn)\s+(?:cùng kỳ\s+)?(?P<time>" + _ONE_TIME
         + r")\s*\(\s*(?:là\s+|đạt\s+|:\s*)?(?P<figure>\d[\d.,]*)",
         _I,
     ),
 )
+
+
+# A series of figures each printed with its own year ("gồm 26 lớp năm 2021, 28 lớp năm 2022,
+# 30 lớp năm 2023", "lên 71,9% năm 2023 và 83,1% năm 2024"): each year dates the figure before
+# it, its units between them; not a plan's or a comparison's words ("95% kế hoạch năm 2024").
+_UNIT_WORD = r"(?!(?:so|với|cùng|kỳ|kế|chỉ|mục|đến|tới|từ|trong|của|vào|cả|trước|sau)\b)[^\W\d_]+"
+_BESIDE_ITS_YEAR = re.compile(
+    r"(?P<figure>(?<![\d.,])\d[\d.,]*)(?:\s*%|(?:\s+" + _UNIT_WORD + r"){1,3}?)?\s+"
+    r"(?P<time>(?:(?:cuối|hết)\s+)?năm\s+(?P<year>(?:19|20)\d{2}))\b(?!\s*[-–/]\s*\d)",
+    _I,
+)
+
+
+def _series_of_years(sentence_text: str) -> list[re.Match[str]]:
+    """The figures of `sentence_text` printed with their own year, when two years or more are so
+    printed (one year beside one figure may be the whole sentence's)."""
+    found = list(_BESIDE_ITS_YEAR.finditer(sentence_text))
+    return found if len({m.group("year") for m in found}) >= 2 else []
 
 
 # ... and a change listed after one whose start is dated, its own start left undated: "tăng từ
@@ -733,6 +751,8 @@ def _figure_times(sentence_text: str) -> tuple[tuple[int, int, int, datetime.dat
         for m in pattern.finditer(sentence_text):
             time = m.group("time")
             found.append((m.start("figure"), m.start("time"), m.end("time"), _period_end_of(time)))
+    for m in _series_of_years(sentence_text):
+        found.append((m.start("figure"), m.start("time"), m.end("time"), _period_end_of(m.group("time"))))
     change_starts = [(m.start("figure"), _period_end_of(m.group("time"))) for m in _CHANGE_FROM.finditer(sentence_text)]
     dated = {figure for figure, _, _, _ in found}
     for start in _undated_change_starts(sentence_text):

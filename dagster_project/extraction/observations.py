@@ -215,7 +215,7 @@ def _block_figures(
             named = None if own is not None else named_period_end(sentence.text, at, year_of)
             alone = figure_time(sentence.text, at)
             if alone is not None:
-                figure.as_of, figure.as_of_source = alone, "sentence"
+                figure.as_of, figure.as_of_source = within_cut_off(alone, block.scope.cut_off), "sentence"
             elif starts_an_undated_change(sentence.text, at):
                 pass  # when the change started, nothing says
             elif own is not None:

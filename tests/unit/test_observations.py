@@ -1002,6 +1002,28 @@ def test_a_value_in_brackets_after_the_time_compared_with_is_dated_by_it() -> No
     assert found["1.250"] == found["72,4%"] == datetime.date(2025, 3, 31)
 
 
+def test_a_value_in_brackets_after_a_higher_than_time_is_dated_by_it() -> None:
+    text = _QUARTER_REPORT + "Tỷ lệ hộ có tài khoản thanh toán đạt 78,2%, cao hơn năm 2023 (69,4%).\n"
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
+    assert found["69,4%"] == datetime.date(2023, 12, 31)
+    assert found["78,2%"] == datetime.date(2025, 3, 31)
+
+
+def test_figures_printed_each_with_its_own_year_are_dated_by_it() -> None:
+    text = _QUARTER_REPORT + (
+        "Đã mở 57 lớp bồi dưỡng kỹ năng số, gồm 12 lớp năm 2023, 19 lớp năm 2024 và 26 lớp năm 2025. "
+        "Tỷ lệ thuê bao sử dụng điện thoại thông minh tăng từ 61,3% năm 2023 lên 70,2% năm 2024 "
+        "và 74,8% năm 2025. Tỷ lệ giải ngân vốn chuyển đổi số đạt 35% kế hoạch năm 2025.\n"
+    )
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
+    assert found["12"] == found["61,3%"] == datetime.date(2023, 12, 31)
+    assert found["19"] == found["70,2%"] == datetime.date(2024, 12, 31)
+    # the year the report's data stop in ends at their cut-off
+    assert found["26"] == found["74,8%"] == datetime.date(2025, 3, 31)
+    # one year beside one figure, a plan's year, dates nothing of its own
+    assert found["35%"] == datetime.date(2025, 3, 31)
+
+
 def test_a_change_listed_after_a_dated_one_starts_at_the_same_time() -> None:
     text = _QUARTER_REPORT + (
         "Tỷ lệ thuê bao băng rộng cố định tăng từ 58,2% quý I/2024 lên 63,5%; tỷ lệ hộ có tài khoản "
