@@ -234,6 +234,9 @@ EVAL_SETS = (
     _composed("news113", "composed blind, news-style, sixty-second round (scored blind at 40c767f)"),
     _composed("news114", "composed blind, news-style with sector vocabulary, sixty-second round (scored blind at 40c767f)"),
     _composed("official67", "composed blind, official-style, sixty-second round (scored blind at 40c767f)"),
+    _composed("news115", "composed blind, news-style, sixty-third round (scored blind at f0b08a5)"),
+    _composed("news116", "composed blind, news-style with sector vocabulary, sixty-third round (scored blind at f0b08a5)"),
+    _composed("official68", "composed blind, official-style, sixty-third round (scored blind at f0b08a5)"),
 )
 
 
