@@ -2043,6 +2043,7 @@ def test_a_hospitals_beds_are_its_size_and_a_share_of_them_is_counted() -> None:
         ("Trong năm 2024, tường lửa của tỉnh đã chặn 5.120 lượt truy cập trái phép.", "5.120"),
         ("Trung tâm giám sát phát hiện 317 lượt truy cập bất thường vào hệ thống thư điện tử.", "317"),
         ("Năm qua đã ngăn chặn 46 lượt xâm nhập vào các hệ thống thông tin của huyện.", "46"),
+        ("Hệ thống giám sát đã phát hiện, ngăn chặn 8.415 lượt truy cập độc hại trong quý.", "8.415"),
         ("The firewall blocked 2,300 unauthorized access attempts last year.", "2,300"),
     ],
 )
