@@ -2634,7 +2634,31 @@ def _duty_verb(obs: Observation, base: _Base | None, duty: re.Pattern[str]) -> s
 
 
 _WHERE_LOCATIVES = frozenset(lexicon.WHERE_LOCATIVES)
-_WHERE_REACH = 8  # syllables from the count before to the locative
+_WHERE_REACH = 10  # syllables from the count before to the locative
+
+
+_PLACE_LIST_DETERMINERS = frozenset({",", "các", "những"})
+_PLACE_LIST_REACH = 8  # syllables of places listed between a locative and the last of them
+
+
+def _listed_after_a_locative(view: _SentenceView, lead: int) -> int:
+    """Where a list of places that ends at `lead` starts, past the locative before it: "làm
+    việc tại | các sở, ngành và 9 huyện" (agencies or places, commas, coordinators and plural
+    words between); `lead` itself when no such list stands before it."""
+    pos = lead
+    while pos > 0 and lead - pos <= _PLACE_LIST_REACH:
+        before = pos - 1
+        word = view.syllable(before)
+        if word in _WHERE_LOCATIVES:
+            return pos if pos < lead else lead
+        listed = view.ending_at("base", pos) or view.ending_at("place_unit", pos)
+        if listed is not None:
+            pos = listed.first
+        elif word in _PLACE_LIST_DETERMINERS or view.ending_at("coordinator", pos) is not None:
+            pos = before
+        else:
+            return lead
+    return lead
 
 
 def _places_of_the_count_before(view: _SentenceView, fig: _Figure) -> bool:
@@ -2642,7 +2666,10 @@ def _places_of_the_count_before(view: _SentenceView, fig: _Figure) -> bool:
     something else just before them in the clause is at say where that count is, not how
     many places the sentence is about ("phủ sóng 4G tại 34 xã" has no count before)."""
     lead = _lead_start(view, fig)
-    if view.syllable(lead - 1) not in _WHERE_LOCATIVES or view.at("place_unit", fig.last) is None:
+    if view.at("place_unit", fig.last) is None:
+        return False
+    lead = _listed_after_a_locative(view, lead)
+    if view.syllable(lead - 1) not in _WHERE_LOCATIVES:
         return False
     return any(
         fig.clause[0] <= first and last < lead and lead - 1 - last <= _WHERE_REACH

@@ -1167,6 +1167,15 @@ def test_the_administrative_units_a_place_has_are_no_figure() -> None:
     assert code_of("Cáp quang đã có ở 30 xã.", "30") == "fibre_optic"
 
 
+def test_places_listed_after_where_a_count_works_are_no_figure() -> None:
+    # the districts close a list of where the officials work: no count of their own
+    text = "Tỉnh có 84 cán bộ chuyên trách công nghệ thông tin làm việc tại các sở, ngành và 11 huyện, thị xã."
+    assert classified(text)["11"].relevance == "places"
+    assert code_of(text, "84") == "it_staff"
+    # places a sentence is about, named by what they have, still count
+    assert code_of("Tỉnh đã phủ sóng 4G tại các thôn và 11 xã biên giới.", "11") == "mobile_coverage"
+
+
 def test_administrative_units_listed_at_their_levels_are_no_figure() -> None:
     text = "Tuy Phong gồm 2 thị trấn và 13 đơn vị hành chính cấp xã; đời sống người dân ổn định."
     assert classified(text)["2"].relevance == classified(text)["13"].relevance == "places"
