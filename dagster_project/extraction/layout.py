@@ -313,7 +313,7 @@ def _mark_structure(lines: list[Line]) -> None:
         if numbering:
             style = _numbering_style(numbering)
             rest = text[numbering.end() :]
-            if _is_heading_text(rest, style):
+            if _is_heading_text(rest, style) and not _goes_on_to_a_figure(lines, k):
                 line.kind, line.style, line.title = HEADING, style, text
             else:
                 line.kind = ITEM
@@ -346,6 +346,16 @@ def _is_subheading(lines: list[Line], k: int) -> bool:
         alone and len(text.split()) <= _SUBHEADING_WORDS and not _TERMINAL.search(text)
         and not FIGURE_DIGITS.search(_TIME_DIGITS.sub("", text)) and heading_target(text) is not None
     )
+
+
+def _goes_on_to_a_figure(lines: list[Line], k: int) -> bool:
+    """A numbered line whose sentence the next line ends with a figure ("đ) Nâng số camera kết
+    nối Trung tâm IOC lên" / "1.800 camera."): a list item cut at the wrap width, no heading."""
+    text = lines[k].text
+    if k + 1 >= len(lines) or text.rstrip().endswith(":") or _TERMINAL.search(text):
+        return False
+    nxt = lines[k + 1]
+    return nxt.kind == TEXT and nxt.text[:1].isdigit() and _NUMBERING.match(nxt.text) is None
 
 
 def _numbering_style(m: re.Match[str]) -> str:

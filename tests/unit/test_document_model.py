@@ -225,6 +225,24 @@ def test_a_numbered_line_with_a_figure_is_a_list_item_not_a_heading() -> None:
     assert (obs.value, obs.section, obs.scope) == (100.0, "1. Về hạ tầng số", "list")
 
 
+def test_a_numbered_line_cut_before_its_figure_is_a_list_item_not_a_heading() -> None:
+    # a document hard-wrapped at 80 characters
+    text = (
+        "    Năm 2025, hạ tầng số của tỉnh tiếp tục được đầu tư theo hướng đồng bộ, hiện\n"
+        "đại; các doanh nghiệp viễn thông mở rộng vùng phủ sóng tới các thôn vùng sâu,\n"
+        "vùng xa và các khu công nghiệp mới hình thành trên địa bàn tỉnh trong năm.\n"
+        "2. Mục tiêu năm 2026\n"
+        "    a) Phấn đấu nâng tổng số điểm phát wifi công cộng miễn phí của toàn tỉnh lên\n"
+        "640 điểm.\n"
+        "    b) Hoàn thành việc kết nối mạng truyền số liệu chuyên dùng tới các xã, phường\n"
+        "và thị trấn trên địa bàn, bảo đảm an toàn thông tin theo cấp độ được duyệt.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    wifi = found["640"]
+    assert wifi.is_target and wifi.scope == "list"
+    assert "Phấn đấu nâng tổng số điểm phát wifi" in wifi.sentence
+
+
 def test_a_goal_sentence_without_a_figure_does_not_make_the_rest_of_its_line_targets() -> None:
     text = "Huyện phấn đấu trở thành điểm sáng về cải cách hành chính. Năm nay có 41 xã dùng một cửa điện tử."
     [obs] = extract_observations(text, PUBLISHED)
