@@ -556,6 +556,16 @@ _PERIOD_REACH = datetime.timedelta(days=62)  # an annual report signed in Decemb
 _DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\)|[^\s,;.()]+(?:\s[^\s,;.()]+){0,3})\s*[-–]\s+")
 
 
+# "Chính quyền số: trong năm 2024, ...": a topic named before a colon, words only, a few of them
+_TOPIC_LABEL = re.compile(r"\s*[^\W\d_][^\W\d_]*(?:\s+[^\W\d_]+){0,5}\s*:\s+")
+
+
+def _past_topic_label(text: str) -> str:
+    """`text` past the topic it opens with, when a colon closes it: the sentence opens after it."""
+    m = _TOPIC_LABEL.match(text)
+    return text[m.end():] if m else text
+
+
 def _past_dateline(text: str) -> str:
     m = _DATELINE.match(text)
     if m is None:
@@ -662,7 +672,7 @@ def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True)
     found: datetime.date | None = None
     if not opening:
         found = report_period_end(text)
-    lead = _past_dateline(text) if opening else text
+    lead = _past_topic_label(_past_dateline(text)) if opening else text
     for pattern, period_end in _OPENING_PERIODS if opening else ():
         m = pattern.match(lead)
         if m and (m.group("year") or year_of):

@@ -1024,6 +1024,12 @@ def test_figures_printed_each_with_its_own_year_are_dated_by_it() -> None:
     assert found["35%"] == datetime.date(2025, 3, 31)
 
 
+def test_a_period_said_after_a_topic_label_opens_the_sentence() -> None:
+    text = "Hạ tầng số: trong năm 2024, toàn tỉnh xây mới 112 trạm BTS; 97,5% thôn có sóng 4G.\n"
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 2, 10))}
+    assert found["112"] == found["97,5%"] == datetime.date(2024, 12, 31)
+
+
 def test_a_change_listed_after_a_dated_one_starts_at_the_same_time() -> None:
     text = _QUARTER_REPORT + (
         "Tỷ lệ thuê bao băng rộng cố định tăng từ 58,2% quý I/2024 lên 63,5%; tỷ lệ hộ có tài khoản "
