@@ -700,6 +700,14 @@ def test_a_network_generation_between_a_pair_and_its_percentage_keeps_them_one_f
     assert (obs.numerator, obs.denominator, obs.value, obs.unit) == (1204, 1315, 91.6, "percent")
 
 
+def test_a_level_between_a_pair_and_its_percentage_keeps_them_one_figure() -> None:
+    (obs,) = extract_observations("Huyện đã kích hoạt 52.310/61.480 tài khoản định danh điện tử mức độ 2, đạt 85,1%.")
+    assert (obs.numerator, obs.denominator, obs.value, obs.unit) == (52310, 61480, 85.1, "percent")
+    # a stated share that disagrees with its pair stays one figure, so that the check can flag it
+    (obs,) = extract_observations("Có 412/530 thủ tục cung cấp dịch vụ công mức 4, đạt 91,2%.")
+    assert (obs.numerator, obs.denominator, obs.stated_percent) == (412, 530, 91.2)
+
+
 def test_a_bracketed_pair_after_a_share_of_a_years_plan_states_that_share() -> None:
     (obs,) = extract_observations("Tỷ lệ hồ sơ trực tuyến đạt 96,2% kế hoạch năm 2024 (75/78).")
     assert (obs.value, obs.unit, obs.numerator, obs.denominator) == (96.2, "percent", 75, 78)
