@@ -567,7 +567,7 @@ def _parts_of(
             text, parts[-1].end, f.lead_start
         ) and not _compared(text, f):
             continue  # "trực tuyến 11.205 hồ sơ (đạt 60,1%); trực tiếp 6.980 hồ sơ": the part's share
-        if f.unit != total.unit or not _can_sum(f) or _WHOLE_AGAIN.search(text, max(0, f.lead_start - 12), f.lead_start):
+        if f.unit != total.unit or not _can_sum(f) or _a_whole_again(text, f):
             break
         if running + f.value > total.value + 1e-9 and not (
             head and _head_noun(text, f) == head and not _own_statement(text, parts[-1] if parts else total, f)
@@ -580,6 +580,16 @@ def _parts_of(
     if marked and parts:
         return parts if total.unit == "count" else parts[:1]
     return []
+
+
+_WORDS_BEFORE = 12  # characters of words right before a figure that say it is a whole again
+
+
+def _a_whole_again(text: str, f: Figure) -> bool:
+    """Words right before `f` make it a new whole ("nâng tổng số trạm lên 3.138 trạm"), wherever
+    a blanked page break or line break left the figure."""
+    before = text[max(0, f.lead_start - _WORDS_BEFORE - 400) : f.lead_start].rstrip()
+    return _WHOLE_AGAIN.search(before[-_WORDS_BEFORE:] + " ") is not None
 
 
 _REACHES_BEFORE = re.compile(lexicon.word_alternation(lexicon.REACH_VERBS) + r"\s*$", _I)

@@ -51,6 +51,20 @@ def test_a_sentence_broken_over_a_page_is_one_sentence_without_the_furniture() -
     assert "- 4 -" not in obs.sentence and "Báo cáo năm 2024" not in obs.sentence
 
 
+def test_a_new_total_after_a_page_break_is_no_part_of_the_list_before_it() -> None:
+    text = (
+        "Báo cáo của phòng Văn hóa và Thông tin huyện được gửi đến các xã và thị trấn\n"
+        "để tổng hợp số liệu trước khi gửi về Sở Thông tin và Truyền thông của tỉnh\n"
+        "trong tháng này. Năm 2025 phát triển thêm 80 trạm BTS, trong đó 60 trạm 5G, nâng\n"
+        "tổng số trạm trên địa bàn huyện lên\n"
+        "\n- 4 -\n\nPhòng Văn hóa và Thông tin - Báo cáo năm 2024\n\n"
+        "412 trạm; 100% thôn có sóng di động 4G và cáp quang đến trung tâm các xã.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text)}
+    assert found["60"].parent_ordinal == found["80"].ordinal
+    assert found["412"].parent_ordinal is None  # "lên" makes it a new whole, past the page's furniture
+
+
 _WRAPPED_LEAD = (
     "Báo cáo của phòng Văn hóa và Thông tin huyện được gửi đến các xã và thị trấn\n"
     "để tổng hợp số liệu trước khi gửi về Sở Thông tin và Truyền thông của tỉnh\n"
