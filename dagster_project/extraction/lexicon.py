@@ -93,7 +93,7 @@ AFTER_DATE_WORDS = (
 EMERGENCY_SERVICES = ("cấp cứu", "cứu thương", "cứu nạn", "cứu hộ", "cứu hỏa", "cứu hoả", "chữa cháy")
 # Time words after a number: it is a duration or a date part, not a count.
 DURATION_WORDS = (
-    "năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "quý", "thập kỷ", "thập niên", "tuổi",
+    "năm", "tháng", "ngày", "tuần", "giờ", "tiếng", "phút", "giây", "quý", "thập kỷ", "thập niên", "tuổi",
 )
 EN_DURATION_WORDS = ("year", "month", "week", "day", "hour", "minute", "second", "decade")
 

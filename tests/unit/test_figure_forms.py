@@ -296,6 +296,12 @@ def test_the_lower_bound_of_an_age_or_duration_range_is_no_figure() -> None:
     assert extract_observations("Thời gian xử lý rút ngắn còn 3-5 ngày.") == []
 
 
+def test_hours_said_colloquially_are_a_duration_not_a_figure() -> None:
+    # "tiếng" (colloquial hours, "3 tiếng đồng hồ") like "giờ"
+    found = [o.quote for o in extract_observations("Ứng dụng nhắc khách trước 3 tiếng; đã có 2.150 lượt đặt lịch trực tuyến.")]
+    assert found == ["2.150"]
+
+
 def test_a_multiple_with_a_qualifier_is_a_multiple() -> None:
     [obs] = [o for o in extract_observations("Số hồ sơ trực tuyến đạt 9.200, gấp khoảng 4 lần năm trước.") if o.quote != "9.200"]
     assert obs.figure_kind == "multiple"
