@@ -2098,6 +2098,18 @@ def test_orders_placed_online_are_e_commerce() -> None:
     assert code_of("Có 640 tiệm tạp hóa đặt hàng qua ứng dụng của nhà phân phối.", "640") == "ecommerce"
 
 
+def test_guidance_sessions_and_classes_are_trainings_and_their_people_learners() -> None:
+    # "buổi/lớp/khóa hướng dẫn" (guidance sessions, classes, courses) are trainings, whatever they taught
+    text = "Hợp tác xã đã tổ chức 5 buổi hướng dẫn dùng ứng dụng bán hàng cho 140 xã viên."
+    assert code_of(text, "5") == "trainings"
+    assert code_of(text, "140") == "learners"
+    text = "Có 22 công nhân đã học qua 3 khóa hướng dẫn sử dụng phần mềm quản lý đơn hàng."
+    assert code_of(text, "3") == "trainings"
+    assert code_of(text, "22") == "learners"
+    # guiding people to install an app is no training session: what they installed names them
+    assert code_of("Tổ công nghệ số đã hướng dẫn 1.200 người dân cài đặt VNeID.", "1.200") == "electronic_identification"
+
+
 def test_what_a_training_was_about_names_no_figure_of_its_learners() -> None:
     text = "Cục Thuế tổ chức 5 buổi tập huấn cho 640 lượt người nộp thuế về hóa đơn điện tử."
     assert code_of(text, "640") == "learners"
