@@ -237,6 +237,9 @@ EVAL_SETS = (
     _composed("news115", "composed blind, news-style, sixty-third round (scored blind at f0b08a5)"),
     _composed("news116", "composed blind, news-style with sector vocabulary, sixty-third round (scored blind at f0b08a5)"),
     _composed("official68", "composed blind, official-style, sixty-third round (scored blind at f0b08a5)"),
+    _composed("news117", "composed blind, news-style, sixty-fourth round (scored blind at 4dbe457)"),
+    _composed("news118", "composed blind, news-style with sector vocabulary, sixty-fourth round (scored blind at 4dbe457)"),
+    _composed("official69", "composed blind, official-style, sixty-fourth round (scored blind at 4dbe457)"),
 )
 
 
