@@ -146,9 +146,9 @@ def _mark_furniture(lines: list[Line]) -> None:
         if not line.text:
             line.kind = BLANK
         elif _PAGE_NUMBER.fullmatch(line.text):
-            # A bare "3" is a page number only between blank lines; in a
-            # one-cell-per-line table it is a cell.
-            if not _LONE_NUMBER.fullmatch(line.text) or _blank_around(lines, i):
+            # A bare "3" is a page number only between blank lines or on a line a form feed
+            # starts; in a one-cell-per-line table it is a cell.
+            if not _LONE_NUMBER.fullmatch(line.text) or _blank_around(lines, i) or line.form_feed:
                 line.kind = FURNITURE
     _mark_related_news(lines)
     counts = Counter(_furniture_key(line.text) for line in lines if line.kind == TEXT and _header_like(line.text))

@@ -38,6 +38,7 @@ class Line:
     cells: list[tuple[int, int]] = field(default_factory=list)  # table cell spans
     layout: str = ""  # pipe | tab | spaces
     continues: bool = False  # a table row's label wrapped onto this line of its own
+    form_feed: bool = False  # the line holds a form feed: a page of a printed document starts on it
 
 
 def split_lines(text: str) -> list[Line]:
@@ -45,7 +46,7 @@ def split_lines(text: str) -> list[Line]:
     start = 0
     for index, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
-        lines.append(Line(index, start, start + len(raw), stripped, len(raw) - len(raw.lstrip())))
+        lines.append(Line(index, start, start + len(raw), stripped, len(raw) - len(raw.lstrip()), form_feed="\f" in raw))
         start += len(raw) + 1
     return lines
 

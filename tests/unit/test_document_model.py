@@ -65,6 +65,21 @@ def test_a_new_total_after_a_page_break_is_no_part_of_the_list_before_it() -> No
     assert found["412"].parent_ordinal is None  # "lên" makes it a new whole, past the page's furniture
 
 
+def test_a_bare_page_number_on_a_form_feed_line_is_furniture_inside_a_sentence() -> None:
+    text = (
+        "Báo cáo của phòng Văn hóa và Thông tin huyện được gửi đến các xã và thị trấn\n"
+        "để tổng hợp số liệu trước khi gửi về Sở Thông tin và Truyền thông của tỉnh\n"
+        "trong tháng này. Năm 2025 phấn đấu lắp mới 60 camera giám sát, nâng tổng số camera\n"
+        "\f                                       3\n"
+        "Kế hoạch số 12/KH-UBND ngày 10/01/2025 của UBND huyện\n"
+        "\n"
+        "kết nối Trung tâm điều hành lên 410 camera trên địa bàn toàn huyện năm 2025.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text)}
+    assert "3" not in found
+    assert found["410"].sentence.startswith("Năm 2025 phấn đấu lắp mới 60 camera")
+
+
 _WRAPPED_LEAD = (
     "Báo cáo của phòng Văn hóa và Thông tin huyện được gửi đến các xã và thị trấn\n"
     "để tổng hợp số liệu trước khi gửi về Sở Thông tin và Truyền thông của tỉnh\n"
