@@ -1038,6 +1038,16 @@ def test_a_period_said_after_a_topic_label_opens_the_sentence() -> None:
     assert found["112"] == found["97,5%"] == datetime.date(2024, 12, 31)
 
 
+def test_when_something_began_is_no_time_its_figures_stand_at() -> None:
+    text = _QUARTER_REPORT + (
+        "Hiện toàn tỉnh có 2.140 trạm BTS, trong đó 86 trạm 5G được khai thác từ tháng 11/2024. "
+        "Từ tháng 1 đến tháng 2/2025, Sở tiếp nhận 3.250 hồ sơ.\n"
+    )
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
+    assert found["2.140"] == found["86"] == datetime.date(2025, 3, 31)
+    assert found["3.250"] == datetime.date(2025, 2, 28)  # a span still dates its figures
+
+
 def test_a_change_listed_after_a_dated_one_starts_at_the_same_time() -> None:
     text = _QUARTER_REPORT + (
         "Tỷ lệ thuê bao băng rộng cố định tăng từ 58,2% quý I/2024 lên 63,5%; tỷ lệ hộ có tài khoản "
