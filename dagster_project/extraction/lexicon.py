@@ -1090,4 +1090,6 @@ COMPARED_WITH: tuple[str, ...] = (
     "so với cuối tháng", "so với cuối quý", "so với đầu tháng", "so với đầu quý", "so với cùng thời điểm",
     "so với thời điểm", "so với ngày", "so với giai đoạn", "so với trước",
     "of the plan", "of plan", "year on year", "year-on-year", "compared to", "compared with",
+    # a share of the volume a plan set, or of what was needed ("bằng 76% nhu cầu"), not of anything counted
+    "khối lượng theo kế hoạch", "khối lượng kế hoạch", "nhu cầu",
 )
