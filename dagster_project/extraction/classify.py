@@ -257,7 +257,7 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
     công nghệ thông tin": people whose own phrase names the IT field are IT staff, and so are
     staff no keyword, or only their clause's, named whose phrase names it ("3 kỹ thuật viên công
     nghệ thông tin", "bộ phận thương mại điện tử có ..., trong đó 2 người chuyên lập trình")."""
-    if obs.unit != "count" or obs.scope == "table":
+    if obs.unit != "count" and not _a_part_of_a_total(obs) or obs.scope == "table":
         return obs  # (a column of people under a caption that names the team)
     if obs.indicator_code == UNCLASSIFIED and obs.relevance == _NO_KEYWORD and obs.base is not None and (
         _base_kind(obs.base) == "people"
@@ -1221,6 +1221,16 @@ def _inner(matches: list[Match[str]]) -> frozenset[Match[str]]:
 _RATIO_AT_START = re.compile(r"\s*" + NUMBER_RE.pattern + r"\s*/\s*" + NUMBER_RE.pattern)
 
 
+_PART_AT_START = re.compile(r"\s*\d[\d.,]*(?=\s+[^\W\d_])")
+_OUT_OF_A_TOTAL = re.compile(r"\s(?:trên|trong|so với)\s+tổng\b|/\s*tổng\b", re.IGNORECASE)
+
+
+def _a_part_of_a_total(obs: Observation) -> bool:
+    """"1 nhân viên tin học trên tổng số 104 lao động": a count of units out of a total, kept
+    with it as one pair; its units are counted as a count's are."""
+    return obs.unit == "ratio" and obs.figure_kind == "ratio" and _OUT_OF_A_TOTAL.search(obs.quote) is not None
+
+
 def _place(view: _SentenceView, obs: Observation) -> _Figure:
     t = view.text
     rel_start, rel_end = obs.char_start - view.start, obs.char_end - view.start
@@ -1232,6 +1242,11 @@ def _place(view: _SentenceView, obs: Observation) -> _Figure:
         # "4.315/4.690 cán bộ, công chức được bồi dưỡng ..., đạt 92%": the quote spans the
         # phrase the ratio counts; the figure is the ratio, so that its phrase is read after it
         rel_end = rel_start + ratio.end()
+    part = _PART_AT_START.match(obs.quote) if obs.numerator is not None and _OUT_OF_A_TOTAL.search(obs.quote) else None
+    if part is not None:
+        # "1 nhân viên tin học trên tổng số 104 (lao động)": the quote spans the part's own units;
+        # the figure is the part's number, so that what it counts is read after it
+        rel_end = rel_start + part.end()
     s_start, s_end = t.from_original(rel_start), t.from_original(rel_end)
     first = t.syllable_index(s_start)
     last = max(first + 1, t.syllable_index(max(s_start, s_end - 1)) + 1)
@@ -1863,7 +1878,7 @@ class _Report:
         if chosen is not None:
             code, keyword = chosen.code, chosen.match.keyword
             by = FALLBACK if chosen.generic else chosen.region
-        staff_of = self._it_unit_staff(view, figure, base, obs.unit)
+        staff_of = self._it_unit_staff(view, figure, base, "count" if _a_part_of_a_total(obs) else obs.unit)
         if staff_of is not None and (chosen is None or chosen.generic or chosen.region != SUBJECT):
             code, keyword, by = _IT_STAFF, staff_of, CLAUSE
         duty = self._it_duty(obs, base)

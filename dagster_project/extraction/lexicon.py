@@ -584,6 +584,8 @@ QUANTITY_WORDS: tuple[str, ...] = ("số",)
 PHRASE_STOPS: tuple[str, ...] = (
     "trong đó", "bao gồm", "gồm", "với", "đạt", "chiếm", "tăng", "giảm", "so với", "góp phần", "qua đó",
     "nhằm", "để", "of which", "including", "with", "reaching", "up", "compared", "while", "which",
+    # the total a part is counted out of: "612 DVCTT một phần trên tổng số 1.802 TTHC"
+    "trên tổng số", "trong tổng số",
 )
 # The verb between a subject and its figure: "tỷ lệ hồ sơ trực tuyến đạt 60%", "số
 # DVCTT mức độ 3 là 191", "the rate ... reached 90%". The subject before it is

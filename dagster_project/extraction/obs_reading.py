@@ -157,6 +157,8 @@ def _read_figure(
         used = 2
     elif nxt is not None and len(between) <= 80 and _OUT_OF_TOTAL.fullmatch(between) and not re.search(r"[;.!?]", between):
         _make_ratio(figure, nxt)
+        if between[:1].isspace() and between.lstrip()[:1].isalpha():
+            figure.subject_from = tok.end  # "1 nhân viên tin học trên tổng số 104 lao động": the part's units
         used = 2
     elif nxt is not None and _FRACTION.fullmatch(between) and 0 < tok.value < nxt.value:
         # "hơn 7 phần 10 người dân": a share, seven in ten

@@ -1293,6 +1293,17 @@ def test_it_engineers_and_officials_doing_it_part_time_are_it_staff() -> None:
     assert code_of("Huyện có 16 công chức làm công tác tin học.", "16") == "it_staff"
 
 
+def test_staff_counted_out_of_a_total_are_named_by_their_own_units() -> None:
+    # "x <units> trên tổng số y <units>": one pair, whose part is what its own words count
+    text = "Xưởng có 2 nhân viên tin học trên tổng số 86 lao động."
+    assert code_of(text, "2 nhân viên tin học trên tổng số 86") == "it_staff"
+    text = "Phòng công nghệ thông tin có 4 người trên tổng số 312 công nhân."
+    assert code_of(text, "4 người trên tổng số 312") == "it_staff"
+    # the total's units name nothing the part counts
+    text = "Huyện cung cấp 640 DVCTT một phần trên tổng số 1.350 TTHC."
+    assert code_of(text, "640 DVCTT một phần trên tổng số 1.350") == "online_public_services_level34"
+
+
 def test_people_counted_in_an_it_unit_are_it_staff() -> None:
     assert code_of("Trung tâm Công nghệ thông tin của Sở có 17 viên chức.", "17") == "it_staff"
     assert code_of("Tổ CNTT của bệnh viện gồm 5 kỹ sư và 2 kỹ thuật viên.", "5") == "it_staff"
