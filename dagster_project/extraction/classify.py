@@ -1934,7 +1934,7 @@ class _Report:
                 # "MOOCs có 152.300 tài khoản đăng ký": the platform's learners, not its courses
                 code, keyword = _LEARNERS, f"{keyword} (accounts)"
         if chosen is not None and chosen.in_parts and code == chosen.code and obs.unit == "count" and (
-            base is None or base.name in _CHANNEL_ONLY_BASES
+            base is None or base.name in _CHANNEL_ONLY_BASES or _base_kind(base.name) == "units"
         ) and (
             not any(not c.in_parts and c.region != SENTENCE for c in candidates)
             and not any(0 <= figure.before_gap(v) <= _VERB_REACH for v in view.group("verb"))

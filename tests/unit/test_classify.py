@@ -1270,6 +1270,18 @@ def test_people_and_places_coordinated_do_not_share_a_predicate() -> None:
     assert code_of(text, "100%") == code_of(text, "60%") == "officials_trained"
 
 
+def test_a_whole_of_units_that_only_its_parts_make_digital_is_no_figure() -> None:
+    # the households, schools or firms of a place, of which only the parts have the topic
+    text = "Thôn Nà Lừa có 214 hộ dân, trong đó 187 hộ đã có điện thoại thông minh."
+    assert classified(text)["214"].domain == "other"
+    assert code_of(text, "187") == "smartphones"
+    text = "Huyện có 86 trường học, trong đó 79 trường có kết nối Internet cáp quang."
+    assert classified(text)["86"].domain == "other"
+    # a whole its own words make digital stays a figure
+    text = "Tỉnh cấp 10.368 chứng thư số, trong đó 1.838 chứng thư số tổ chức."
+    assert code_of(text, "10.368") == "digital_certificates"
+
+
 def test_units_listed_after_a_count_are_their_own_figures_units_not_its_predicate() -> None:
     # "và 8 camera" names the 8's own units: the computers share nothing with them
     text = "Phòng họp trực tuyến của huyện có 12 máy tính và 8 camera."
