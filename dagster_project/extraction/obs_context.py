@@ -557,7 +557,7 @@ _DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\)|[^\s,;.()]+(?:\s[^\s,;.()]+){0,
 
 
 # "Chính quyền số: trong năm 2024, ...": a topic named before a colon, words only, a few of them
-_TOPIC_LABEL = re.compile(r"\s*[^\W\d_][^\W\d_]*(?:\s+[^\W\d_]+){0,5}\s*:\s+")
+_TOPIC_LABEL = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,5}\s*:\s+")
 
 
 def _past_topic_label(text: str) -> str:
@@ -687,8 +687,10 @@ def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True)
 # The time a figure is compared with is not the time the sentence states its figures at:
 # "đạt 14,3 triệu, gấp 1,6 lần năm 2023", "tăng 10% so với cùng kỳ năm 2023", "tăng 22,7% so
 # với quý IV năm 2024", "so với 6 tháng đầu năm 2023", "bằng 127% so với cùng kỳ năm trước".
+# The words that compare with a time: "so với", "gấp 1,6 lần", "cao hơn".
+_COMPARING = r"so với|gấp\s+[\d.,]+\s+lần|(?:cao|thấp|nhiều|ít)\s+hơn"
 _COMPARED_TIME = re.compile(
-    r"(?:so với|gấp\s+[\d.,]+\s+lần|(?:cao|thấp|nhiều|ít)\s+hơn|compared (?:to|with))\s+(?:thời điểm\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+|hết\s+|ngày\s+)?"
+    r"(?:" + _COMPARING + r"|compared (?:to|with))\s+(?:thời điểm\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+|hết\s+|ngày\s+)?"
     r"(?:(?:(?:quý\s+(?:[IV]+|\d)|\d{1,2}\s+tháng(?:\s+đầu)?)\s*(?:/\s*|năm\s+)?|năm|tháng|quý)?\s*[\d/]*(?:19|20)\d{2}"
     r"|(?:năm|tháng|quý)\s+(?:trước|ngoái))",
     _I,
@@ -716,7 +718,7 @@ _FIGURE_TIMES = (
         r"\(\s*(?:cùng kỳ\s+)?(?P<time>" + _ONE_TIME + r")\s*(?:là|:|đạt|có)\s*(?P<figure>\d[\d.,]*)", _I
     ),
     re.compile(
-        r"(?:so với|gấp\s+[\d.,]+\s+lần|(?:cao|thấp|nhiều|ít)\s+hơn)\s+(?:cùng kỳ\s+)?(?P<time>" + _ONE_TIME
+        r"(?:" + _COMPARING + r")\s+(?:cùng kỳ\s+)?(?P<time>" + _ONE_TIME
         + r")\s*\(\s*(?:là\s+|đạt\s+|:\s*)?(?P<figure>\d[\d.,]*)",
         _I,
     ),
@@ -787,8 +789,13 @@ def figure_time(sentence_text: str, at: int) -> datetime.date | None:
 def _without_compared_times(sentence_text: str) -> str:
     """`sentence_text` with the times it compares with, and those that date one figure only,
     blanked out, positions kept (asked once per figure of the sentence)."""
-    text = _COMPARED_TIME.sub(lambda m: " " * len(m.group()), sentence_text)
+    text = _COMPARED_TIME.sub(_blank, sentence_text)
     return blank_spans(text, [(start, end) for _, start, end, _ in _figure_times(sentence_text)])
+
+
+def _blank(m: re.Match[str]) -> str:
+    """A match turned to spaces, for `re.sub`: positions are kept."""
+    return " " * len(m.group())
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -869,10 +876,6 @@ _SINCE_A_TIME = re.compile(
     r"(?:\d{1,2}\s*/\s*)?(?:19|20)\d{2}\b(?!\s*(?:đến|tới|[-–]))",
     _I,
 )
-
-
-def _blank(m: re.Match[str]) -> str:
-    return " " * len(m.group())
 
 
 def names_a_time_of(sentence_text: str, offset: int) -> bool:

@@ -582,14 +582,13 @@ def _parts_of(
     return []
 
 
-_WORDS_BEFORE = 12  # characters of words right before a figure that say it is a whole again
+_WHOLE_AGAIN_REACH = 400  # characters back: the blanks of a page break may stand between the words and the figure
 
 
 def _a_whole_again(text: str, f: Figure) -> bool:
     """Words right before `f` make it a new whole ("nâng tổng số trạm lên 3.138 trạm"), wherever
-    a blanked page break or line break left the figure."""
-    before = text[max(0, f.lead_start - _WORDS_BEFORE - 400) : f.lead_start].rstrip()
-    return _WHOLE_AGAIN.search(before[-_WORDS_BEFORE:] + " ") is not None
+    a blanked page break or line break left the figure (the pattern ends in any run of spaces)."""
+    return _WHOLE_AGAIN.search(text, max(0, f.lead_start - _WHOLE_AGAIN_REACH), f.lead_start) is not None
 
 
 _REACHES_BEFORE = re.compile(lexicon.word_alternation(lexicon.REACH_VERBS) + r"\s*$", _I)
