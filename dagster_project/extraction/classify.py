@@ -440,7 +440,7 @@ def _same_units_unnamed(obs: Observation, before: Observation | None) -> bool:
         and before.unit == "count" and obs.indicator_code == UNCLASSIFIED and obs.relevance == _NO_KEYWORD
         # "Toàn tỉnh hiện có khoảng 68.000 hộ kinh doanh", "Dân số của tỉnh khoảng 4,49 triệu
         # người": what the territory has, its people, no part of what was counted before
-        and not _TERRITORY_HAS.search(lead := obs.sentence[: max(0, obs.sentence.find(obs.quote))])
+        and not _TERRITORY_HAS.search(lead := obs.sentence[: _quote_span(obs)[0]])
         and not _POPULATION_BEFORE.search(lead)
     )
 
@@ -1225,6 +1225,18 @@ _PART_AT_START = re.compile(r"\s*\d[\d.,]*(?=\s+[^\W\d_])")
 _OUT_OF_A_TOTAL = re.compile(r"\s(?:trên|trong|so với)\s+tổng\b|/\s*tổng\b", re.IGNORECASE)
 
 
+def _quote_span(obs: Observation) -> tuple[int, int]:
+    """Where the quote stands in its sentence, (0, 0) if nowhere. A sentence rejoined from
+    wrapped lines has its spaces collapsed while the quote keeps the line break it spans
+    ("đạt 73,4%\n(640.115/871.640"), so the quote's words are matched across any spaces."""
+    found = obs.sentence.find(obs.quote)
+    if found >= 0:
+        return found, found + len(obs.quote)
+    words = obs.quote.split()
+    m = re.search(r"\s+".join(map(re.escape, words)), obs.sentence) if words else None
+    return (m.start(), m.end()) if m else (0, 0)
+
+
 def _a_part_of_a_total(obs: Observation) -> bool:
     """"1 nhân viên tin học trên tổng số 104 lao động": a count of units out of a total, kept
     with it as one pair; its units are counted as a count's are."""
@@ -1235,8 +1247,7 @@ def _place(view: _SentenceView, obs: Observation) -> _Figure:
     t = view.text
     rel_start, rel_end = obs.char_start - view.start, obs.char_end - view.start
     if not (0 <= rel_start <= rel_end <= len(view.sentence)) or view.sentence[rel_start:rel_end] != obs.quote:
-        found = view.sentence.find(obs.quote)
-        rel_start, rel_end = (found, found + len(obs.quote)) if found >= 0 else (0, 0)
+        rel_start, rel_end = _quote_span(obs)
     ratio = _RATIO_AT_START.match(obs.quote) if obs.numerator is not None and " " in obs.quote.strip() else None
     if ratio is not None and obs.quote[ratio.end() :].lstrip()[:1].isalpha():
         # "4.315/4.690 cán bộ, công chức được bồi dưỡng ..., đạt 92%": the quote spans the
@@ -1837,7 +1848,7 @@ class _Report:
     def _sentence_start(self, obs: Observation) -> int:
         lo = max(0, obs.char_end - len(obs.sentence))
         found = self.text.find(obs.sentence, lo, obs.char_start + len(obs.sentence))
-        return found if 0 <= found <= obs.char_start else max(0, obs.char_start - obs.sentence.find(obs.quote))
+        return found if 0 <= found <= obs.char_start else max(0, obs.char_start - _quote_span(obs)[0])
 
     def _view(self, obs: Observation) -> _SentenceView:
         key = (obs.sentence_index, obs.sentence)

@@ -2379,3 +2379,14 @@ def test_meetings_held_online_are_video_conferencing() -> None:
     assert code_of(text, "5") == "video_conferencing"
     # the meetings of which only some were online are no figure of video conferencing
     assert classified(text)["18"].domain == "other"
+
+
+def test_a_figure_whose_quote_spans_a_wrapped_line_is_read_where_it_stands() -> None:
+    # the rejoined sentence has one space where the quote keeps its line break
+    text = (
+        "     Năm 2024, huyện tiếp tục kiện toàn bộ phận một cửa, bố trí đủ công chức tiếp\n"
+        "nhận và trả kết quả tại 100% xã, thị trấn; đường truyền được nâng cấp ổn định.\n"
+        "     Tỷ lệ hồ sơ thủ tục hành chính nộp qua mạng của huyện trong năm đạt 62,5%\n"
+        "(8.750/14.000 hồ sơ), cao hơn năm trước; tỷ lệ hồ sơ trả đúng hạn đạt 97,2%.\n"
+    )
+    assert code_of(text, "62,5%\n(8.750/14.000") == "dossiers_processed_online"
