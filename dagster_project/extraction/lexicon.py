@@ -115,7 +115,7 @@ SCALE_WORDS: tuple[tuple[str, float], ...] = (
 # is a measure (a length, an area, a speed), not a count of things.
 MEASURE_UNITS = (
     "km", "m", "cm", "mm", "ha", "kg", "g", "tấn", "mbps", "gbps", "kbps", "gb", "tb", "mb", "kw", "mw", "kwh", "mwh",
-    "m3", "m³", "m2", "m²", "km2", "km²", "lít", "kv", "kva", "mva", "gw", "gwh",
+    "m3", "m³", "m2", "m²", "km2", "km²", "lít", "kv", "kva", "mva", "gw", "gwh", "hải lý",
 )
 # Units of length: a figure followed by one is a length, counted by the taxonomy's indicator
 # whose unit is km ("5,2 nghìn km cáp quang" is cable, not a share of places with fibre).
@@ -984,6 +984,7 @@ POPULATION_GROUPS: tuple[str, ...] = (
 BED_UNITS: tuple[str, ...] = ("giường bệnh", "giường", "hospital beds", "beds")
 NON_DIGITAL_UNITS: tuple[str, ...] = (
     "m", "mét", "m2", "m²", "km2", "km²", "ha", "héc-ta", "hecta", "kg", "tấn", "metres", "meters", "kilo*", "tonne*", "tons",
+    "hải lý", "nautical miles",  # how far out at sea: a reach, never cable laid (km may be)
     "kv", "kva", "mva", "kwh", "mwh", "gwh",  # (MW stays: a data centre's capacity is one of its figures)
     "m3", "m³", "lít", "litres", "liters",  # volumes: of water treated, fuel sold
     "độ c", "°c", "degrees",  # temperatures a sensor raises an alarm at

@@ -56,6 +56,8 @@ def code_of(text: str, quote: str) -> str:
          "comparisons", "comparison"),
         ("Nhà máy xử lý 12.800 m3/ngày đêm nước thải có hệ thống quan trắc tự động.", "12.800", "unclassified", "measure"),
         ("Trạm cấp nước cung cấp 3.500 m³ nước sạch cho khu công nghệ thông tin.", "3.500", "unclassified", "measure"),
+        # how far out at sea a signal or a boat reaches: a distance, no count of anything digital
+        ("Sóng di động đã phủ tới vùng biển cách bờ khoảng 60 hải lý.", "60", "unclassified", "measure"),
         ("Mạng lưới có 980 trạm BTS, tăng 64 trạm so với cuối năm trước.", "64", "comparisons", "comparison"),
         ("Số tài khoản được kích hoạt tăng 4.300 so với cuối tháng trước.", "4.300", "comparisons", "comparison"),
         ("Hội nghị được kết nối tới 42 điểm cầu với gần 900 đại biểu tham dự.", "900", "unclassified", "attendance"),
