@@ -1037,6 +1037,9 @@ _MONEY_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+_SHARE_OF_WHOLE_VERBS = frozenset({"chiếm", "bằng"})
+_MONEY_WHOLE_AFTER = re.compile(rf"\s+(?:tổng\s+)?(?P<whole>{lexicon.word_alternation(lexicon.MONEY_WHOLES)})", re.IGNORECASE)
+
 # The share of the people a population group makes up: "đồng bào dân tộc thiểu số chiếm khoảng
 # 36%", "87% là đồng bào dân tộc thiểu số".
 _GROUP_SHARE_BEFORE = re.compile(
@@ -2174,6 +2177,10 @@ class _Report:
                 return "budget_revenue", w.keyword
         if obs.extra.get("kind") == "rank":
             return "dx_rankings", obs.quote
+        if obs.unit == "percent" and view.syllable(_lead_start(view, figure) - 1) in _SHARE_OF_WHOLE_VERBS:
+            whole = _MONEY_WHOLE_AFTER.match(self.text, obs.char_end)
+            if whole is not None:  # "chiếm 9,5% tổng chi cho chuyển đổi số": a share of spending
+                return "budget_revenue", whole.group("whole")
         if obs.unit == "percent":
             group = _GROUP_SHARE_BEFORE.search(self.text, max(0, obs.char_start - 80), obs.char_start)
             group = group or _GROUP_SHARE_AFTER.match(self.text, obs.char_end)

@@ -1027,6 +1027,12 @@ OFFENCE_HEADS: tuple[str, ...] = (
 CURRENCY_AFTER: tuple[str, ...] = ("đồng", "vnđ", "vnd", "usd", "đô la", "đô-la", "euro", "dollar*", "$")
 CURRENCY_BEFORE: tuple[str, ...] = ("$", "usd", "vnd", "vnđ", "us$")
 MONEY_SCALE_WORDS: tuple[str, ...] = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "nghìn tỷ", "thousand", "million", "billion", "trillion")
+# Sums of money a share can be taken of: "bằng khoảng 10% tổng kinh phí chuyển đổi số" is a share
+# of spending, no share of anything counted (read after "chiếm"/"bằng", with or without "tổng").
+MONEY_WHOLES: tuple[str, ...] = (
+    "kinh phí", "ngân sách", "vốn", "nguồn vốn", "vốn đầu tư", "mức đầu tư", "dự toán", "chi ngân sách",
+    "chi thường xuyên", "chi đầu tư", "chi cho", "chi tiêu", "budget", "spending",
+)
 # Market share: "chiếm 45% thị phần".
 MARKET_SHARE_CUES: tuple[str, ...] = ("thị phần", "market share*")
 # A network operator taking a share of something is its market share ("Viettel chiếm 58% số

@@ -48,6 +48,10 @@ def code_of(text: str, quote: str) -> str:
         # a share of the volume a plan set, or of the need: no share of anything counted
         ("Huyện đã số hóa 86.200 trang hồ sơ, đạt 71% khối lượng theo kế hoạch.", "71%", "comparisons", "comparison"),
         ("Kinh phí cho hạ tầng số năm nay là 12,4 tỷ đồng, mới bằng 58% nhu cầu.", "58%", "comparisons", "comparison"),
+        # a share of a sum of money, whatever the money is spent on
+        ("Phần mềm dùng chung chiếm khoảng 14% tổng kinh phí ứng dụng công nghệ thông tin.", "14%", "budget_revenue",
+         "money"),
+        ("Chi cho an toàn thông tin bằng 8,5% chi thường xuyên của Sở.", "8,5%", "budget_revenue", "money"),
         ("Lượng giao dịch không dùng tiền mặt tăng hơn 60%.", "60%", "comparisons", "comparison"),
         ("Phấn đấu giảm từ 10-15% thời gian chờ đợi.", "10-15%", "comparisons", "comparison"),
         ("Tỷ lệ này vượt 3,2 điểm phần trăm so với mục tiêu.", "3,2", "comparisons", "comparison"),
