@@ -240,6 +240,9 @@ EVAL_SETS = (
     _composed("news117", "composed blind, news-style, sixty-fourth round (scored blind at 4dbe457)"),
     _composed("news118", "composed blind, news-style with sector vocabulary, sixty-fourth round (scored blind at 4dbe457)"),
     _composed("official69", "composed blind, official-style, sixty-fourth round (scored blind at 4dbe457)"),
+    _composed("news119", "composed blind, news-style, sixty-fifth round (scored blind at b91b381)"),
+    _composed("news120", "composed blind, news-style with sector vocabulary, sixty-fifth round (scored blind at b91b381)"),
+    _composed("official70", "composed blind, official-style, sixty-fifth round (scored blind at b91b381)"),
 )
 
 
