@@ -142,12 +142,15 @@ _RELEVANCE_REASONS = {
     # reasons with no code of their own: the figure stays unclassified
     "attendance": "attendance", "measure": "measure", "places": "places", "group_size": "size of a group",
     "headcount": "headcount of an agency", "offences": "offences", "outside_the_field": "people outside the digital field",
-    "sector_units": "units of a sector",
+    "sector_units": "units of a sector", "threshold": "threshold of a condition",
 }
 _COUNTED_UNITS = frozenset(lexicon.BED_UNITS)  # physical units a share may be of
 _NO_KEYWORD = "no keyword"  # relevance of a figure that nothing named
 _NO_CODE_REASONS = frozenset(
-    {"attendance", "measure", "places", "group_size", "headcount", "offences", "outside_the_field", "sector_units"}
+    {
+        "attendance", "measure", "places", "group_size", "headcount", "offences", "outside_the_field", "sector_units",
+        "threshold",
+    }
 )
 _SECTOR_UNIT_KEYWORDS = frozenset(lexicon.SECTOR_UNIT_KEYWORDS)
 _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
@@ -1018,6 +1021,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "points": lexicon.PERCENTAGE_POINTS, "length": lexicon.LENGTH_UNITS, "name": lexicon.TOPICLESS_NAMES,
         "storage": lexicon.STORAGE_UNITS, "storage_cue": lexicon.STORAGE_CUES,
         "respectively": lexicon.RESPECTIVELY, "it_unit": lexicon.IT_UNITS, "comma_word": lexicon.COMMA_COMPOUNDS,
+        "threshold": lexicon.THRESHOLD_VERBS, "condition": lexicon.CONDITION_OPENERS,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -1238,6 +1242,31 @@ def _quote_span(obs: Observation) -> tuple[int, int]:
     words = obs.quote.split()
     m = re.search(r"\s+".join(map(re.escape, words)), obs.sentence) if words else None
     return (m.start(), m.end()) if m else (0, 0)
+
+
+_CONDITION_REACH = 10  # syllables from the condition word to the figure: "khi nhiệt độ trong kho lạnh vượt"
+_NOT_A_CONDITION_BEFORE_KHI = frozenset(lexicon.NOT_A_CONDITION_BEFORE_KHI)
+_THRESHOLD_LEVELS = frozenset(lexicon.THRESHOLD_LEVELS)
+
+
+def _threshold_of_a_condition(view: _SentenceView, figure: _Figure) -> str | None:
+    """"khi EC xuống dưới 0,5 mS/cm, hệ thống báo", "khi gió vượt cấp 6": the level a condition
+    is crossed at, with its verb right before the figure and its condition word opening the
+    clause before that; the verb, else None."""
+    lead = _lead_start(view, figure)
+    if view.syllable(lead - 1) in _THRESHOLD_LEVELS:
+        lead -= 1
+    # the qualifier may be the verb's last word: "xuống dưới 0,5"
+    verb = next((w for w in view.group("threshold") if lead <= w.last <= figure.first), None)
+    if verb is None:
+        return None
+    for w in view.group("condition"):
+        if (
+            figure.clause[0] <= w.first and w.last <= verb.first and verb.first - w.last <= _CONDITION_REACH
+            and not (w.keyword == "khi" and view.syllable(w.first - 1) in _NOT_A_CONDITION_BEFORE_KHI)
+        ):
+            return verb.keyword
+    return None
 
 
 def _a_part_of_a_total(obs: Observation) -> bool:
@@ -2202,6 +2231,9 @@ class _Report:
             group = _GROUP_BEFORE.search(self.text, max(0, obs.char_start - 40), obs.char_start)
             if group:  # "mỗi tổ thường có từ 5-7 thành viên": how large each group is
                 return "group_size", group.group().strip()
+        threshold = _threshold_of_a_condition(view, figure)
+        if threshold is not None:
+            return "threshold", threshold
         comparison = self._comparison(view, obs, figure)
         if comparison:
             return "comparisons", comparison

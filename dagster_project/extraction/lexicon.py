@@ -1033,6 +1033,20 @@ MONEY_WHOLES: tuple[str, ...] = (
     "kinh phí", "ngân sách", "vốn", "nguồn vốn", "vốn đầu tư", "mức đầu tư", "dự toán", "chi ngân sách",
     "chi thường xuyên", "chi đầu tư", "chi cho", "chi tiêu", "budget", "spending",
 )
+# A level that something crossing sets off an action at ("khi nhiệt độ vượt 30 độ C, hệ thống cảnh
+# báo", "khi xe chạy quá 50 km/h"): a threshold of a condition, no count of anything. The verb
+# stands right before the figure, the condition word opens its clause.
+THRESHOLD_VERBS: tuple[str, ...] = (
+    "vượt", "vượt quá", "vượt cấp", "vượt mức", "vượt ngưỡng", "quá", "quá mức", "dưới", "xuống dưới", "xuống quá",
+    "lên trên", "lên quá",
+    "exceeds", "exceed", "goes above", "goes over", "drops below", "falls below", "below",
+)
+# Words for the level itself, between the verb and the figure: "khi gió vượt cấp 6".
+THRESHOLD_LEVELS: tuple[str, ...] = ("cấp", "mức", "ngưỡng", "level")
+CONDITION_OPENERS: tuple[str, ...] = ("khi", "nếu", "hễ", "when", "whenever", "if", "once")
+# ... but not the words "khi" makes a contrast or a time of another event with ("trong khi cấp xã
+# chỉ đạt dưới 40%" is still a figure).
+NOT_A_CONDITION_BEFORE_KHI: tuple[str, ...] = ("trong", "sau", "trước", "từ")
 # Market share: "chiếm 45% thị phần".
 MARKET_SHARE_CUES: tuple[str, ...] = ("thị phần", "market share*")
 # A network operator taking a share of something is its market share ("Viettel chiếm 58% số

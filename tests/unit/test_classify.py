@@ -60,6 +60,12 @@ def code_of(text: str, quote: str) -> str:
          "comparisons", "comparison"),
         ("Nhà máy xử lý 12.800 m3/ngày đêm nước thải có hệ thống quan trắc tự động.", "12.800", "unclassified", "measure"),
         ("Trạm cấp nước cung cấp 3.500 m³ nước sạch cho khu công nghệ thông tin.", "3.500", "unclassified", "measure"),
+        # the level a condition is crossed at, by the verb before it and the "khi"/"nếu" of its clause
+        ("Khi xe chạy quá 60 km/h, thiết bị định vị gửi cảnh báo cho tài xế.", "60", "unclassified", "threshold of a condition"),
+        ("Hệ thống tự ngắt khi độ ẩm trong kho xuống dưới 40%.", "40%", "unclassified", "threshold of a condition"),
+        ("Nếu số lượt truy cập vượt ngưỡng 5.000 lượt mỗi phút, hệ thống tự mở thêm máy chủ.", "5.000", "unclassified",
+         "threshold of a condition"),
+        ("When the water level exceeds 3 metres, 12 sensors send an alert.", "3", "unclassified", "threshold of a condition"),
         # how far out at sea a signal or a boat reaches: a distance, no count of anything digital
         ("Sóng di động đã phủ tới vùng biển cách bờ khoảng 60 hải lý.", "60", "unclassified", "measure"),
         ("Mạng lưới có 980 trạm BTS, tăng 64 trạm so với cuối năm trước.", "64", "comparisons", "comparison"),
@@ -2396,3 +2402,8 @@ def test_a_figure_whose_quote_spans_a_wrapped_line_is_read_where_it_stands() -> 
         "(8.750/14.000 hồ sơ), cao hơn năm trước; tỷ lệ hồ sơ trả đúng hạn đạt 97,2%.\n"
     )
     assert code_of(text, "62,5%\n(8.750/14.000") == "dossiers_processed_online"
+
+
+def test_a_rate_contrasted_with_trong_khi_is_no_threshold() -> None:
+    text = "Tỷ lệ hồ sơ trực tuyến cấp tỉnh đạt 90%, trong khi cấp xã chỉ đạt dưới 40%."
+    assert code_of(text, "40%") == "dossiers_processed_online"
