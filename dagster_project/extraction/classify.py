@@ -178,7 +178,8 @@ _STAFF_HEAD = re.compile(r"\s*" + _DUTY_HOLDERS, re.IGNORECASE)
 # ... and staff whose phrase gives them a duty over IT ("viên chức phụ trách hạ tầng công nghệ thông tin")
 _IT_DUTY = re.compile(
     r"\s*(?:lượt\s+)?" + _DUTY_HOLDERS
-    + r"(?:\s+[^\W\d_]+){0,2}?\s+(?P<verb>" + lexicon.alternation(lexicon.IT_DUTY_VERBS) + r")"
+    + r"(?:(?:\s+[^\W\d_]+){0,2}?|(?:\s+[^\W\d_]+){0,5}?\s+" + lexicon.word_alternation(lexicon.ALSO_SERVING_AS) + r")"
+    + r"\s+(?P<verb>" + lexicon.alternation(lexicon.IT_DUTY_VERBS) + r")"
     + r"(?:\s+[^\W\d_]+){0,3}?\s+" + lexicon.word_alternation(lexicon.IT_DUTY_OBJECTS) + r"\b",
     re.IGNORECASE,
 )

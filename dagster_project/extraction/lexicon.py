@@ -541,6 +541,9 @@ IT_DUTY_VERBS: tuple[str, ...] = (
     "phụ trách", "quản trị", "vận hành", "kiêm nhiệm", "chuyên trách", "in charge of", "administer", "administering",
     "maintain", "maintaining", "running",
 )
+# The word that adds a duty to a title of another field, however long the title ("1 kỹ sư thủy
+# sản kiêm quản trị phần mềm", "1 nhân viên kỹ thuật âm thanh kiêm quản trị mạng").
+ALSO_SERVING_AS: tuple[str, ...] = ("kiêm",)
 # Verbs that assign staff to a task, whatever it is: staff assigned to a digital task that is
 # not IT ("3 nhân viên phụ trách bán hàng trực tuyến") are digital workforce, no figure of the task.
 ASSIGNED_DUTY_VERBS: tuple[str, ...] = ("phụ trách", "chuyên trách", "kiêm nhiệm", "in charge of")

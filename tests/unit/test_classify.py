@@ -2168,6 +2168,8 @@ def test_staff_given_a_duty_over_it_are_it_staff() -> None:
     text = "Chi cục hiện có 4 viên chức phụ trách hạ tầng mạng và máy chủ của đơn vị."
     assert code_of(text, "4") == "it_staff"
     assert code_of("Ban Quản lý có 2 người kiêm nhiệm quản trị hệ thống phần mềm.", "2") == "it_staff"
+    # "kiêm" adds the duty to a title of another field, however long the title
+    assert code_of("Nhà hàng có 1 nhân viên pha chế đồ uống kiêm quản trị hệ thống đặt bàn.", "1") == "it_staff"
     # a duty over something else is no IT
     assert code_of("Trung tâm bố trí 9 viên chức phụ trách tiếp nhận hồ sơ trực tuyến.", "9") != "it_staff"
 
