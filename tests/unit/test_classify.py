@@ -2409,3 +2409,10 @@ def test_a_figure_whose_quote_spans_a_wrapped_line_is_read_where_it_stands() -> 
 def test_a_rate_contrasted_with_trong_khi_is_no_threshold() -> None:
     text = "Tỷ lệ hồ sơ trực tuyến cấp tỉnh đạt 90%, trong khi cấp xã chỉ đạt dưới 40%."
     assert code_of(text, "40%") == "dossiers_processed_online"
+
+
+def test_managing_alone_names_no_document_system() -> None:
+    # "điều hành" (to run, to direct) is said of factories, fleets and operations centres too
+    text = "Nhà máy đã đưa vào vận hành hệ thống điều hành sản xuất kết nối 36 dây chuyền."
+    assert code_of(text, "36") != "e_documents"
+    assert code_of("Có 98% văn bản được gửi qua hệ thống quản lý văn bản và điều hành.", "98%") == "e_documents"
