@@ -2416,3 +2416,10 @@ def test_managing_alone_names_no_document_system() -> None:
     text = "Nhà máy đã đưa vào vận hành hệ thống điều hành sản xuất kết nối 36 dây chuyền."
     assert code_of(text, "36") != "e_documents"
     assert code_of("Có 98% văn bản được gửi qua hệ thống quản lý văn bản và điều hành.", "98%") == "e_documents"
+
+
+def test_bookings_made_online_are_a_portal_or_app_figure() -> None:
+    text = "Khu nghỉ dưỡng nhận 3.150 lượt đặt phòng trực tuyến, chiếm 61% tổng lượt khách lưu trú."
+    assert code_of(text, "3.150") == "portals_and_apps"
+    assert code_of(text, "61%") == "portals_and_apps"
+    assert code_of("Garage has had 820 services booked online this year.", "820") == "portals_and_apps"
