@@ -528,8 +528,8 @@ SECTOR_UNIT_KEYWORDS: tuple[str, ...] = BASES["health_facilities"] + ("bảo hi�
 # takes no topic from the figure before it ("... với 96 người dùng; 100% hóa đơn là hóa đơn
 # điện tử" is no app figure).
 OWN_THINGS_OF_GENERIC_CODES: tuple[str, ...] = (
-    "hóa đơn điện tử", "hoá đơn điện tử", "truy xuất nguồn gốc", "tem truy xuất", "mã truy xuất", "tin nhắn", "sms",
-    "traceability", "e-invoice",
+    "hóa đơn điện tử", "hoá đơn điện tử", "hợp đồng điện tử", "truy xuất nguồn gốc", "tem truy xuất", "mã truy xuất",
+    "tin nhắn", "sms", "traceability", "e-invoice", "e-contract*",
 )
 # Staff whose phrase says they run IT (a duty verb, then within a few words a thing of IT:
 # "3 viên chức phụ trách hạ tầng công nghệ thông tin", "6 nhân viên kỹ thuật phụ trách hệ thống

@@ -2423,3 +2423,7 @@ def test_bookings_made_online_are_a_portal_or_app_figure() -> None:
     assert code_of(text, "3.150") == "portals_and_apps"
     assert code_of(text, "61%") == "portals_and_apps"
     assert code_of("Garage has had 820 services booked online this year.", "820") == "portals_and_apps"
+
+
+def test_an_e_contract_is_a_digital_service_of_its_own() -> None:
+    assert code_of("Hợp tác xã đã ký 640 hợp đồng điện tử với xã viên trong năm.", "640") == "services_other"
