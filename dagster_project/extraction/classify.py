@@ -1633,6 +1633,9 @@ def _after_locative(view: _SentenceView, first: int) -> bool:
     return view.syllable(before) in _LOCATIVES
 
 
+_OWN_THINGS = frozenset(lexicon.OWN_THINGS_OF_GENERIC_CODES)
+
+
 def _head_start(view: _SentenceView, span: tuple[int, int]) -> int:
     """First syllable of a phrase's head noun, past a list mark, "tỷ lệ", "số", "các", "the rate of"."""
     pos = _past_bullet(view, span)
@@ -2449,8 +2452,11 @@ class _Report:
             # the noun right after a count linked to a subject before it names what is counted
             # too ("Kinh tế số, xã hội số: đạt 700.000 tài khoản định danh điện tử")
             counted_after = obs_unit == "count" and figure.linked and figure.after_gap(m) == 0
+            # a generic keyword that names one thing of its own (an e-invoice, an e-contract) is
+            # as specific as any: "640 hợp đồng điện tử" counts e-contracts, not contracts
+            generic = indicator.generic and m.keyword not in _OWN_THINGS
             out.append(_Candidate(
-                m, region, distance, role, indicator.generic, fits, m in view.inner, head, m.first >= parts_from,
+                m, region, distance, role, generic, fits, m in view.inner, head, m.first >= parts_from,
                 region == SUBJECT and (m.first == lead or counted_after),
             ))
         out = _asides_yield(_bracketed(view, figure.clause[0], figure.first), _inner_when_outer_cannot(out))
