@@ -243,6 +243,9 @@ EVAL_SETS = (
     _composed("news119", "composed blind, news-style, sixty-fifth round (scored blind at b91b381)"),
     _composed("news120", "composed blind, news-style with sector vocabulary, sixty-fifth round (scored blind at b91b381)"),
     _composed("official70", "composed blind, official-style, sixty-fifth round (scored blind at b91b381)"),
+    _composed("news121", "composed blind, news-style, sixty-sixth round (scored blind at 4ba916d)"),
+    _composed("news122", "composed blind, news-style with sector vocabulary, sixty-sixth round (scored blind at 4ba916d)"),
+    _composed("official71", "composed blind, official-style, sixty-sixth round (scored blind at 4ba916d)"),
 )
 
 
