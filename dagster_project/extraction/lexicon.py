@@ -1050,6 +1050,14 @@ CONDITION_OPENERS: tuple[str, ...] = ("khi", "nếu", "hễ", "when", "whenever"
 # ... but not the words "khi" makes a contrast or a time of another event with ("trong khi cấp xã
 # chỉ đạt dưới 40%" is still a figure).
 NOT_A_CONDITION_BEFORE_KHI: tuple[str, ...] = ("trong", "sau", "trước", "từ")
+# Words opening a sentence that point back to the cut-off stated last ("Tính đến ngày 10/5/2025,
+# ... ¶ Cũng đến thời điểm này, 3.865 cán bộ ..."): the sentence is stated at that day, in a
+# new paragraph too.
+SAME_TIME_AGAIN: tuple[str, ...] = (
+    "cũng đến thời điểm này", "đến thời điểm này", "cùng thời điểm này", "cùng thời điểm trên", "cùng thời điểm đó",
+    "cũng tại thời điểm này", "tại thời điểm này", "tính đến thời điểm trên", "đến thời điểm trên",
+    "cũng tính đến thời điểm này", "tính đến thời điểm này", "by the same date", "as of the same date", "at the same date",
+)
 # Market share: "chiếm 45% thị phần".
 MARKET_SHARE_CUES: tuple[str, ...] = ("thị phần", "market share*")
 # A network operator taking a share of something is its market share ("Viettel chiếm 58% số

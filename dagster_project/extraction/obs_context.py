@@ -774,6 +774,15 @@ def _figure_times(sentence_text: str) -> tuple[tuple[int, int, int, datetime.dat
     return tuple(found)
 
 
+_SAME_TIME_AGAIN = re.compile(r"\W*" + lexicon.word_alternation(lexicon.SAME_TIME_AGAIN), _I)
+
+
+def points_back_to_the_last_cut_off(sentence_text: str) -> bool:
+    """The sentence opens on words that say it is stated at the cut-off stated last ("Cũng đến
+    thời điểm này, ...")."""
+    return _SAME_TIME_AGAIN.match(sentence_text) is not None
+
+
 def starts_an_undated_change(sentence_text: str, at: int) -> bool:
     """The figure at `at` is where a change starts ("tăng từ 71,2% lên 82,6%") and no time says
     when: the time the sentence states its figures at is the end of the change, not its start."""

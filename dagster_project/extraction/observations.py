@@ -38,6 +38,7 @@ from dagster_project.extraction.obs_context import (
     names_only_now,
     names_only_the_year_of,
     period_as_of,
+    points_back_to_the_last_cut_off,
     report_period_end,
     reports_as_of_a_past_date,
     split_sentences,
@@ -158,6 +159,7 @@ def _read_blocks(
     seen_sentences: set[str] = set()
     percent_labels = [m.start() for m in re.finditer(re.escape(PERCENT_ROW_LABEL), reading)]
     next_index = 0
+    stated_last: datetime.date | None = None  # the cut-off a sentence stated last, for "đến thời điểm này"
     for block in layout.blocks:
         if block.kind == "table":
             found = table_figures(reading, block, tokens, starts, lang, next_index, year_of)
@@ -166,7 +168,9 @@ def _read_blocks(
             continue
         sentences = split_sentences(reading, block.start, block.end, next_index)
         next_index += len(sentences)
-        found = _block_figures(reading, block, sentences, tokens, starts, lang, percent_labels, seen_sentences, year_of)
+        found, stated_last = _block_figures(
+            reading, block, sentences, tokens, starts, lang, percent_labels, seen_sentences, year_of, stated_last
+        )
         if found and opening_open:
             # the first block that states figures, and the one after it when that was a headline
             opening.update(id(f) for f in found)
@@ -180,8 +184,10 @@ def _read_blocks(
 def _block_figures(
     reading: str, block: Block, sentences: list, tokens: list, starts: list[int], lang: Lang,
     percent_labels: list[int], seen_sentences: set[str], year_of: datetime.date | None,
-) -> list[Figure]:
-    """Figures of a paragraph, list item or heading, with the goals and as-of date it carries."""
+    stated_last: datetime.date | None,
+) -> tuple[list[Figure], datetime.date | None]:
+    """Figures of a paragraph, list item or heading, with the goals and as-of date it carries;
+    and the cut-off a sentence stated last, given the one stated before the block."""
     context = _BlockContext(_SCOPES[block.kind], block.scope.section, block.scope.target, block.scope.as_of)
     found_all: list[Figure] = []
     goals_open = False
@@ -193,6 +199,10 @@ def _block_figures(
         if own is None:
             # "Năm 2024, ..." in a report whose data stop at 15/12/2024 is stated at that day
             own = within_cut_off(period_as_of(sentence.text, year_of), block.scope.cut_off)
+        if own is not None:
+            stated_last = own
+        elif stated_last is not None and points_back_to_the_last_cut_off(sentence.text):
+            own = stated_last  # "Cũng đến thời điểm này, ...", past a paragraph break too
         if own is not None:
             carried = own
         in_sentence = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
@@ -233,7 +243,7 @@ def _block_figures(
             ):
                 figure.as_of, figure.as_of_source = block.scope.report_as_of, "report"
         found_all.extend(found)
-    return found_all
+    return found_all, stated_last
 
 
 def _pairs_blanked(sentence: Sentence, figures: list[Figure]) -> str:

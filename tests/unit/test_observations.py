@@ -1086,3 +1086,14 @@ def test_the_same_period_last_year_compared_with_is_no_time_of_the_figures() -> 
     )
     found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
     assert found["8.402"] == found["57,3%"] == datetime.date(2025, 3, 31)
+
+
+def test_a_paragraph_opening_on_den_thoi_diem_nay_is_stated_at_the_cut_off_stated_last() -> None:
+    text = (
+        "Tính đến ngày 20/9/2024, toàn huyện đã cấp 2.140 chữ ký số cho cán bộ, công chức.\n\n"
+        "Cũng đến thời điểm này, 46 cơ quan đã kết nối hệ thống quản lý văn bản.\n\n"
+        "Năm tới, huyện sẽ mở thêm 12 lớp bồi dưỡng kỹ năng số."
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 10, 5))}
+    assert found["46"].as_of_date == datetime.date(2024, 9, 20)
+    assert found["12"].as_of_date != datetime.date(2024, 9, 20)  # a paragraph that does not point back
