@@ -240,7 +240,32 @@ def classify_observations(
     classified = _table_cells_by_title(classified, report.tax)
     classified = _parts_by_channel(text, classified, report.tax)
     classified = _topics_carried_on(text, classified, report.tax)
-    return [_turns_of_a_training(_headcount(obs, report.tax), report.tax) for obs in classified]
+    classified = [_turns_of_a_training(_headcount(obs, report.tax), report.tax) for obs in classified]
+    return _parts_of_a_headcount(classified, report.tax)
+
+
+def _parts_of_a_headcount(observations: list[Observation], tax: Taxonomy) -> list[Observation]:
+    """"Công ty có 58 nhân viên, trong đó 42 công nhân bốc xếp, 9 tài xế và 2 nhân viên công nghệ
+    thông tin": the parts of a whole of people that is no figure (an agency's headcount) are
+    none either when no word of their own gave them a topic (only the sentence's staff word
+    did), nor their clause names the IT field ("tổ kỹ thuật - công nghệ thông tin có 5 người")."""
+    wholes = {o.ordinal: o for o in observations if o.indicator_code == UNCLASSIFIED}
+    out = []
+    for obs in observations:
+        whole = wholes.get(obs.parent_ordinal) if obs.parent_ordinal is not None else None
+        if (
+            whole is not None and obs.classified_by == FALLBACK and obs.indicator_code == _WORKFORCE_OTHER
+            and not _IT_FIELD.search(_CLAUSE_SPLIT.split(obs.sentence[: _quote_span(obs)[0]])[-1])
+        ):
+            obs = with_fields(
+                obs, indicator_code=UNCLASSIFIED, domain=tax[UNCLASSIFIED].domain, classified_by=whole.classified_by,
+                relevance=whole.relevance, matched_keyword=whole.matched_keyword,
+            )
+        out.append(obs)
+    return out
+
+
+_CLAUSE_SPLIT = re.compile(r"[,;:]")
 
 
 def _turns_of_a_training(obs: Observation, tax: Taxonomy) -> Observation:

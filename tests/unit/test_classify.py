@@ -2428,3 +2428,10 @@ def test_bookings_made_online_are_a_portal_or_app_figure() -> None:
 def test_an_e_contract_is_a_digital_service_of_its_own() -> None:
     # not a contract, a keyword of support for enterprises, inside it
     assert code_of("Hợp tác xã đã ký 640 hợp đồng điện tử với xã viên trong năm.", "640") == "services_other"
+
+
+def test_parts_of_a_headcount_named_by_no_word_of_their_own_are_headcount_too() -> None:
+    text = "Xí nghiệp có 64 lao động, trong đó 38 thợ may, 11 thợ cắt và 3 nhân viên công nghệ thông tin."
+    found = classified(text)
+    assert [found[q].indicator_code for q in ("64", "38", "11")] == ["unclassified"] * 3
+    assert found["3"].indicator_code == "it_staff"
