@@ -784,6 +784,13 @@ def _channel_only(label: str) -> tuple[str, str] | None:
 
 _PART_MARKER = re.compile(lexicon.word_alternation(lexicon.PART_MARKERS), re.IGNORECASE)
 _WHOLE_REACH = 400  # characters back from a part in a later sentence or list item to its whole
+# ... or the part's own clause, right after the whole's, opens on a channel: "tiếp nhận 2.340
+# hồ sơ; trực tuyến 1.870 hồ sơ", "2.340 hồ sơ, trực tiếp: 470 hồ sơ"
+_CHANNEL_OPENS_THE_PART = re.compile(
+    r"[^;,.:\d]{0,20}[;,]\s*"
+    + lexicon.word_alternation(lexicon.PART_CHANNELS_ONLINE + lexicon.PART_CHANNELS_OTHER) + r"\s*:?\s*",
+    re.IGNORECASE,
+)
 
 
 def _whole_before(text: str, observations: list[Observation], k: int) -> Observation | None:
@@ -800,7 +807,10 @@ def _whole_before(text: str, observations: list[Observation], k: int) -> Observa
             continue
         if whole.classified_by in (FALLBACK, None, RELEVANCE) or whole.parent_ordinal is not None:
             continue
-        return whole if _PART_MARKER.search(text, whole.char_end, part.char_start) else None
+        between = (whole.char_end, part.char_start)
+        if _PART_MARKER.search(text, *between) or _CHANNEL_OPENS_THE_PART.fullmatch(text, *between):
+            return whole
+        return None
     return None
 
 

@@ -2435,3 +2435,11 @@ def test_parts_of_a_headcount_named_by_no_word_of_their_own_are_headcount_too() 
     found = classified(text)
     assert [found[q].indicator_code for q in ("64", "38", "11")] == ["unclassified"] * 3
     assert found["3"].indicator_code == "it_staff"
+
+
+def test_a_part_whose_clause_opens_on_a_channel_counts_what_its_whole_counts_by_that_channel() -> None:
+    from dagster_project.extraction.pipeline import extract_report
+
+    text = "KẾT QUẢ CẢI CÁCH HÀNH CHÍNH\n- Hồ sơ tiếp nhận cấp xã: 5.210 hồ sơ; trực tuyến 4.038 hồ sơ, đạt 77,5%\n"
+    found = {o.quote: o.indicator_code for o in extract_report(text, None)}
+    assert found["4.038"] == found["77,5%"] == "dossiers_processed_online"
