@@ -1077,7 +1077,7 @@ _MONEY_AFTER = re.compile(
     re.IGNORECASE,
 )
 
-_SHARE_OF_WHOLE_VERBS = frozenset({"chiếm", "bằng"})
+_SHARE_OF_WHOLE_VERBS = frozenset(w for w in lexicon.SHARE_OF_WHOLE_WORDS if " " not in w)  # "chiếm", "bằng"
 _MONEY_WHOLE_AFTER = re.compile(rf"\s+(?:tổng\s+)?(?P<whole>{lexicon.word_alternation(lexicon.MONEY_WHOLES)})", re.IGNORECASE)
 
 # The share of the people a population group makes up: "đồng bào dân tộc thiểu số chiếm khoảng
