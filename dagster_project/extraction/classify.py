@@ -241,7 +241,26 @@ def classify_observations(
     classified = _parts_by_channel(text, classified, report.tax)
     classified = _topics_carried_on(text, classified, report.tax)
     classified = [_turns_of_a_training(_headcount(obs, report.tax), report.tax) for obs in classified]
-    return _parts_of_a_headcount(classified, report.tax)
+    return [_set_taken_out_of(obs, report.tax) for obs in _parts_of_a_headcount(classified, report.tax)]
+
+
+_OUT_OF_A_SET = re.compile(r"\W*" + lexicon.word_alternation(lexicon.OUT_OF_A_SET_OPENERS) + r"\s*$", re.IGNORECASE)
+_UP_TO_ITS_COMMA = re.compile(r"[^\d,;.:]{1,40},")
+
+
+def _set_taken_out_of(obs: Observation, tax: Taxonomy) -> Observation:
+    """"Trong 5 máy ép kiện, 3 máy đã gắn bộ đếm kiện nối với phần mềm": the set a sentence opens
+    on, that the figures after it are taken out of, is no figure of what the sentence goes on
+    to say of them; only words of its own would make it one."""
+    if obs.classified_by != FALLBACK:
+        return obs
+    start, end = _quote_span(obs)
+    if not (_OUT_OF_A_SET.match(obs.sentence[:start]) and _UP_TO_ITS_COMMA.match(obs.sentence, end)):
+        return obs
+    return with_fields(
+        obs, indicator_code=UNCLASSIFIED, domain=tax[UNCLASSIFIED].domain, classified_by=None, matched_keyword=None,
+        relevance=_NO_KEYWORD,
+    )
 
 
 def _parts_of_a_headcount(observations: list[Observation], tax: Taxonomy) -> list[Observation]:

@@ -1058,6 +1058,9 @@ SAME_TIME_AGAIN: tuple[str, ...] = (
     "cũng tại thời điểm này", "tại thời điểm này", "tính đến thời điểm trên", "đến thời điểm trên",
     "cũng tính đến thời điểm này", "tính đến thời điểm này", "by the same date", "as of the same date", "at the same date",
 )
+# Words opening a sentence on the set its figures are taken out of: "Trong 38 chuồng, 16 chuồng đã
+# lắp cảm biến" counts the pens that have sensors out of all 38.
+OUT_OF_A_SET_OPENERS: tuple[str, ...] = ("trong", "trong số", "trong tổng số", "trên tổng số", "of the", "out of")
 # Market share: "chiếm 45% thị phần".
 MARKET_SHARE_CUES: tuple[str, ...] = ("thị phần", "market share*")
 # A network operator taking a share of something is its market share ("Viettel chiếm 58% số

@@ -2443,3 +2443,9 @@ def test_a_part_whose_clause_opens_on_a_channel_counts_what_its_whole_counts_by_
     text = "KẾT QUẢ CẢI CÁCH HÀNH CHÍNH\n- Hồ sơ tiếp nhận cấp xã: 5.210 hồ sơ; trực tuyến 4.038 hồ sơ, đạt 77,5%\n"
     found = {o.quote: o.indicator_code for o in extract_report(text, None)}
     assert found["4.038"] == found["77,5%"] == "dossiers_processed_online"
+
+
+def test_the_set_a_sentence_takes_its_figures_out_of_is_no_figure_of_what_it_says_of_them() -> None:
+    text = "Trong 24 lò sấy của hợp tác xã, 9 lò đã gắn cảm biến nhiệt nối với phần mềm."
+    assert code_of(text, "24") == "unclassified"
+    assert code_of(text, "9") != "unclassified"
