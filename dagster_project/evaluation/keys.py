@@ -246,6 +246,9 @@ EVAL_SETS = (
     _composed("news121", "composed blind, news-style, sixty-sixth round (scored blind at 4ba916d)"),
     _composed("news122", "composed blind, news-style with sector vocabulary, sixty-sixth round (scored blind at 4ba916d)"),
     _composed("official71", "composed blind, official-style, sixty-sixth round (scored blind at 4ba916d)"),
+    _composed("news123", "composed blind, news-style, sixty-seventh round (scored blind at 4751d8d)"),
+    _composed("news124", "composed blind, news-style with sector vocabulary, sixty-seventh round (scored blind at 4751d8d)"),
+    _composed("official72", "composed blind, official-style, sixty-seventh round (scored blind at 4751d8d)"),
 )
 
 
