@@ -1096,6 +1096,7 @@ _MONEY_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+_LENGTHS_RECORDED = frozenset({"digitisation", "databases"})  # codes a length of what was recorded may be a figure of
 _SHARE_OF_WHOLE_VERBS = frozenset(w for w in lexicon.SHARE_OF_WHOLE_WORDS if " " not in w)  # "chiếm", "bằng"
 _MONEY_WHOLE_AFTER = re.compile(rf"\s+(?:tổng\s+)?(?P<whole>{lexicon.word_alternation(lexicon.MONEY_WHOLES)})", re.IGNORECASE)
 
@@ -2050,6 +2051,11 @@ class _Report:
             lengths = [i.code for i in self.tax if i.unit == _LENGTH and i.domain == self.tax[code].domain]
             if len(lengths) == 1:  # "mạng cáp quang dài 5,2 nghìn km": the cable, not the share of places
                 code, keyword = lengths[0], f"{keyword} (a length)"
+            elif not lengths and code not in _LENGTHS_RECORDED:
+                # "đường bờ biển dài 385 km, ... dữ liệu": a length of nothing digital (but "đã số hóa
+                # hồ sơ 351,6 km đê" measures what was digitised)
+                reason = _RELEVANCE_REASONS["measure"]
+                return Classification(UNCLASSIFIED, self.tax[UNCLASSIFIED].domain, RELEVANCE, "km", reason, None)
         if keyword in _SECTOR_UNIT_KEYWORDS and not self._names_anything_digital(view):
             # "Tỉnh có 12 bệnh viện công lập với 9.600 giường bệnh": the sector, nothing digital
             reason = _RELEVANCE_REASONS["sector_units"]

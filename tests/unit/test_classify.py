@@ -66,6 +66,8 @@ def code_of(text: str, quote: str) -> str:
         ("Nếu số lượt truy cập vượt ngưỡng 5.000 lượt mỗi phút, hệ thống tự mở thêm máy chủ.", "5.000", "unclassified",
          "threshold of a condition"),
         ("When the water level exceeds 3 metres, 12 sensors send an alert.", "3", "unclassified", "threshold of a condition"),
+        # a length of something no digital indicator is counted in (only cable is, in infrastructure)
+        ("Đồn quản lý 42 km đường biên giới, lịch tuần tra được giao qua ứng dụng.", "42", "unclassified", "measure"),
         # how far out at sea a signal or a boat reaches: a distance, no count of anything digital
         ("Sóng di động đã phủ tới vùng biển cách bờ khoảng 60 hải lý.", "60", "unclassified", "measure"),
         ("Mạng lưới có 980 trạm BTS, tăng 64 trạm so với cuối năm trước.", "64", "comparisons", "comparison"),
