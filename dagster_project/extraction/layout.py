@@ -350,11 +350,18 @@ def _is_subheading(lines: list[Line], k: int) -> bool:
 
 def _goes_on_to_a_figure(lines: list[Line], k: int) -> bool:
     """A numbered line whose sentence the next line ends with a figure ("đ) Nâng số camera kết
-    nối Trung tâm IOC lên" / "1.800 camera."): a list item cut at the wrap width, no heading."""
+    nối Trung tâm IOC lên" / "1.800 camera."), on this page or the next: a list item cut at the
+    wrap width, no heading."""
     text = lines[k].text
     if k + 1 >= len(lines) or text.rstrip().endswith(":") or _TERMINAL.search(text):
         return False
-    nxt = lines[k + 1]
+    # past a page break too: blank lines with the page's furniture among them
+    j = k + 1
+    while j < len(lines) and lines[j].kind in (BLANK, FURNITURE):
+        j += 1
+    if j >= len(lines) or j > k + 1 and not any(ln.kind == FURNITURE for ln in lines[k + 1 : j]):
+        return False
+    nxt = lines[j]
     return nxt.kind == TEXT and nxt.text[:1].isdigit() and _NUMBERING.match(nxt.text) is None
 
 

@@ -1632,3 +1632,23 @@ def test_a_column_marked_for_a_footnote_is_dated_by_the_footnote() -> None:
     assert _by_value(other, datetime.date(2024, 12, 10))[526.0].as_of_date == datetime.date(2024, 12, 31)
     other = FOOTNOTED_COLUMN.replace("31/10/2024", "31/10/2023")
     assert _by_value(other, datetime.date(2024, 12, 10))[526.0].as_of_date == datetime.date(2024, 12, 31)
+
+
+def test_a_numbered_line_cut_before_its_figure_by_a_page_break_is_a_list_item() -> None:
+    # a document hard-wrapped at 80 characters, the item's figure printed on the next page
+    text = (
+        "    Năm 2025, hạ tầng số của huyện tiếp tục được đầu tư theo hướng đồng bộ, hiện\n"
+        "đại; doanh nghiệp viễn thông mở rộng vùng phủ sóng tới các ấp vùng sâu, vùng xa.\n"
+        "2. Mục tiêu năm 2026\n"
+        "    a) Tỷ lệ hộ gia đình có kết nối Internet cáp quang băng rộng của huyện đạt\n"
+        "\n"
+        "                                    - 3 -\n"
+        "\fUBND huyện Phong Điền - Kế hoạch năm 2026\n"
+        "\n"
+        "88%.\n"
+        "    b) Hoàn thành việc kết nối mạng truyền số liệu chuyên dùng tới các xã, thị trấn.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    share = found["88%"]
+    assert share.is_target and share.scope == "list"
+    assert "Tỷ lệ hộ gia đình có kết nối Internet cáp quang" in share.sentence
