@@ -244,6 +244,12 @@ def classify_observations(
     return [_set_taken_out_of(obs, report.tax) for obs in _parts_of_a_headcount(classified, report.tax)]
 
 
+def _no_figure(obs: Observation, tax: Taxonomy, **fields: object) -> Observation:
+    """`obs` found to be no figure of any indicator, with why (`fields`: classified_by,
+    relevance, matched_keyword)."""
+    return with_fields(obs, indicator_code=UNCLASSIFIED, domain=tax[UNCLASSIFIED].domain, **fields)
+
+
 _OUT_OF_A_SET = re.compile(r"\W*" + lexicon.word_alternation(lexicon.OUT_OF_A_SET_OPENERS) + r"\s*$", re.IGNORECASE)
 _UP_TO_ITS_COMMA = re.compile(r"[^\d,;.:]{1,40},")
 
@@ -257,10 +263,7 @@ def _set_taken_out_of(obs: Observation, tax: Taxonomy) -> Observation:
     start, end = _quote_span(obs)
     if not (_OUT_OF_A_SET.match(obs.sentence[:start]) and _UP_TO_ITS_COMMA.match(obs.sentence, end)):
         return obs
-    return with_fields(
-        obs, indicator_code=UNCLASSIFIED, domain=tax[UNCLASSIFIED].domain, classified_by=None, matched_keyword=None,
-        relevance=_NO_KEYWORD,
-    )
+    return _no_figure(obs, tax, classified_by=None, matched_keyword=None, relevance=_NO_KEYWORD)
 
 
 def _parts_of_a_headcount(observations: list[Observation], tax: Taxonomy) -> list[Observation]:
@@ -276,9 +279,9 @@ def _parts_of_a_headcount(observations: list[Observation], tax: Taxonomy) -> lis
             whole is not None and obs.classified_by == FALLBACK and obs.indicator_code == _WORKFORCE_OTHER
             and not _IT_FIELD.search(_CLAUSE_SPLIT.split(obs.sentence[: _quote_span(obs)[0]])[-1])
         ):
-            obs = with_fields(
-                obs, indicator_code=UNCLASSIFIED, domain=tax[UNCLASSIFIED].domain, classified_by=whole.classified_by,
-                relevance=whole.relevance, matched_keyword=whole.matched_keyword,
+            obs = _no_figure(
+                obs, tax, classified_by=whole.classified_by, relevance=whole.relevance,
+                matched_keyword=whole.matched_keyword,
             )
         out.append(obs)
     return out
@@ -334,10 +337,7 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
         return obs
     if obs.base is not None and _base_kind(obs.base) == "units":
         # "Sở có 9 phòng và 5 đơn vị sự nghiệp, với 312 công chức": bodies, not people
-        return with_fields(
-            obs, indicator_code=UNCLASSIFIED, domain=tax[UNCLASSIFIED].domain, classified_by=None,
-            matched_keyword=None, relevance=_NO_KEYWORD,
-        )
+        return _no_figure(obs, tax, classified_by=None, matched_keyword=None, relevance=_NO_KEYWORD)
     field = _IT_FIELD.search(obs.subject)
     if field is not None and _IT_STAFF in tax.indicators:
         return with_fields(obs, indicator_code=_IT_STAFF, classified_by=SUBJECT, matched_keyword=field.group())
@@ -346,14 +346,8 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
             return obs  # "350 cán bộ tham gia tập huấn chuyển đổi số": people said to do something
         # "Câu lạc bộ nữ doanh nhân có 214 thành viên; ...", "tin nhắn được gửi tới 1.850 cán bộ
         # chỉ huy": people that only a staff word named, in a sentence naming no digital field
-        return with_fields(
-            obs, indicator_code=UNCLASSIFIED, domain=tax[UNCLASSIFIED].domain, classified_by=RELEVANCE,
-            relevance=_RELEVANCE_REASONS["outside_the_field"],
-        )
-    return with_fields(
-        obs, indicator_code=UNCLASSIFIED, domain=tax[UNCLASSIFIED].domain, classified_by=RELEVANCE,
-        relevance=_RELEVANCE_REASONS[_HEADCOUNT],
-    )
+        return _no_figure(obs, tax, classified_by=RELEVANCE, relevance=_RELEVANCE_REASONS["outside_the_field"])
+    return _no_figure(obs, tax, classified_by=RELEVANCE, relevance=_RELEVANCE_REASONS[_HEADCOUNT])
 
 
 # --- the topic of the figure before ------------------------------------------------------

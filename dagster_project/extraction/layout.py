@@ -44,6 +44,7 @@ from dagster_project.extraction.layout_lines import (
     Line,
     is_caps,
     is_number_cell,
+    past_blank_lines,
     split_lines,
 )
 from dagster_project.extraction.layout_tables import Table, build_table, mark_rows, mark_single_cell_tables
@@ -355,11 +356,8 @@ def _goes_on_to_a_figure(lines: list[Line], k: int) -> bool:
     text = lines[k].text
     if k + 1 >= len(lines) or text.rstrip().endswith(":") or _TERMINAL.search(text):
         return False
-    # past a page break too: blank lines with the page's furniture among them
-    j = k + 1
-    while j < len(lines) and lines[j].kind in (BLANK, FURNITURE):
-        j += 1
-    if j >= len(lines) or j > k + 1 and not any(ln.kind == FURNITURE for ln in lines[k + 1 : j]):
+    j, across_break = past_blank_lines(lines, k + 1)  # past a page break too
+    if j >= len(lines) or j > k + 1 and not across_break:
         return False
     nxt = lines[j]
     return nxt.kind == TEXT and nxt.text[:1].isdigit() and _NUMBERING.match(nxt.text) is None
@@ -836,11 +834,7 @@ def _paragraph_end(lines: list[Line], i: int, width: int | None, edits: list[tup
     prev = lines[i]
     j = i + 1
     while j < len(lines):
-        k = j
-        across_break = False
-        while k < len(lines) and lines[k].kind in (BLANK, FURNITURE):
-            across_break = across_break or lines[k].kind == FURNITURE
-            k += 1
+        k, across_break = past_blank_lines(lines, j)
         if k >= len(lines) or (k > j and not across_break):
             break
         if across_break:
@@ -861,9 +855,7 @@ def _skip_running_header(lines: list[Line], k: int, prev: Line, width: int | Non
     header = lines[k]
     if header.kind != TEXT or not _header_like(header.text) or _TERMINAL.search(header.text):
         return k
-    after = k + 1
-    while after < len(lines) and lines[after].kind in (BLANK, FURNITURE):
-        after += 1
+    after, _ = past_blank_lines(lines, k + 1)
     if after == k + 1 or after >= len(lines) or not _continues(prev, lines[after], width, True):
         return k
     header.kind = FURNITURE

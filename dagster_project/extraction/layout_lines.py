@@ -51,6 +51,15 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def past_blank_lines(lines: list[Line], i: int) -> tuple[int, bool]:
+    """The first line from `i` that is neither blank nor page furniture, and whether furniture
+    stood among the lines passed: a page break, not only the blank line that ends a paragraph."""
+    j = i
+    while j < len(lines) and lines[j].kind in (BLANK, FURNITURE):
+        j += 1
+    return j, any(line.kind == FURNITURE for line in lines[i:j])
+
+
 # Upper- and lower-case letters of Latin scripts with Vietnamese: counted by a regex
 # substitution, which runs in C, not by a Python loop over characters.
 _LETTER_RANGES = (range(0x41, 0x5B), range(0x61, 0x7B), range(0xC0, 0x250), range(0x1E00, 0x1F00))

@@ -26,6 +26,7 @@ from dagster_project.extraction.layout_lines import (
     UNIT,
     Line,
     is_number_cell,
+    past_blank_lines,
 )
 
 _I = re.IGNORECASE
@@ -671,10 +672,8 @@ def _single_cell_rows(lines: list[Line], i: int, columns: list[Column], text: st
         row, used = _single_cell_row(lines, i, columns, roles, text)
         if row is None and rows:
             # a page break between two rows: page number and running header, then the rows go on
-            j = i
-            while j < len(lines) and lines[j].kind in (BLANK, FURNITURE):
-                j += 1
-            if j > i and any(lines[m].kind == FURNITURE for m in range(i, j)):
+            j, across_break = past_blank_lines(lines, i)
+            if across_break:
                 row, used = _single_cell_row(lines, j, columns, roles, text)
                 if row is not None:
                     used += j - i
