@@ -57,6 +57,7 @@ from dagster_project.extraction.obs_context import (
     period_as_of,
     report_period_end,
     reports_as_of_a_past_date,
+    without_since,
 )
 
 _I = re.IGNORECASE
@@ -329,8 +330,6 @@ def _mark_structure(lines: list[Line]) -> None:
             line.kind, line.style, line.title = HEADING, "plain", text
 
 
-# "vận hành từ tháng 5/2023": when something began, no period reported on
-_SINCE = re.compile(r"\b(?:kể\s+)?(?:từ|since)\s+(?:tháng|quý|năm)?\s*[\dIV]+(?:\s*(?:/|năm)\s*(?:19|20)\d{2})?", _I)
 _BRACKETED = re.compile(r"\(([^()]{4,60})\)\s*$")
 _INDICATOR_WORD = re.compile(r"\bchỉ tiêu\b", _I)
 _SIGNATURE = re.compile(lexicon.SIGNATURE_BLOCK_PATTERN, _I)  # "TM. ỦY BAN NHÂN DÂN": who signs, no heading
@@ -811,7 +810,7 @@ class _Reader:
             if as_of is None and not target:
                 # "Theo báo cáo của Sở, 6 tháng đầu năm 2025 đạt các kết quả nổi bật:": the period
                 # it names anywhere dates its list, when it is over by the report's date or nearly
-                as_of = period_as_of(_SINCE.sub(" ", block_text), self.year_of, opening=False)
+                as_of = period_as_of(without_since(block_text), self.year_of, opening=False)
             if target and self._states_results(block_text):
                 target = False
             if outer is not None:

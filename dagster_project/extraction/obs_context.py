@@ -875,13 +875,19 @@ def _whole_year(year: int) -> re.Pattern[str]:
 def names_a_time(sentence_text: str) -> bool:
     """The sentence states its own time (a year, a date, "tháng này", "hiện nay"); the time of
     a comparison ("so với năm 2023") is none."""
-    return bool(_NAMES_A_TIME.search(_SINCE_A_TIME.sub(_blank, _without_compared_times(sentence_text))))
+    return bool(_NAMES_A_TIME.search(without_since(_without_compared_times(sentence_text))))
+
+
+def without_since(text: str) -> str:
+    """`text` with the times something began ("vận hành từ tháng 5/2023") blanked, positions kept:
+    they name no time its figures stand at."""
+    return _SINCE_A_TIME.sub(_blank, text)
 
 
 # "đưa vào khai thác từ tháng 10/2024": when something began, no time its figures stand at
 # (not a span: "từ tháng 1 đến tháng 6/2024")
 _SINCE_A_TIME = re.compile(
-    r"\b(?:kể\s+)?từ\s+(?:ngày\s+\d{1,2}\s*/\s*|tháng\s+|quý\s+(?:[IV]+|\d)\s*/\s*|năm\s+)?"
+    r"\b(?:(?:kể\s+)?từ|since)\s+(?:ngày\s+\d{1,2}\s*/\s*|tháng\s+|quý\s+(?:[IV]+|\d)\s*/\s*|năm\s+)?"
     r"(?:\d{1,2}\s*/\s*)?(?:19|20)\d{2}\b(?!\s*(?:đến|tới|[-–]))",
     _I,
 )

@@ -14,7 +14,7 @@ import datetime
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dagster_project.extraction import lexicon
 from dagster_project.extraction.layout import Block, Layout, read_layout
@@ -83,6 +83,20 @@ class _BlockContext:
     section: str
     target: bool | None
     as_of: datetime.date | None
+
+
+@dataclass
+class _ProseReading:
+    """What reading the prose blocks of one report shares from block to block."""
+
+    text: str  # the report's reading text
+    tokens: list  # its numbers, in order, and where each starts
+    starts: list[int]
+    lang: Lang
+    year_of: datetime.date | None  # the year a date without one is in
+    percent_labels: list[int]  # where the "(%)" row labels are
+    seen_sentences: set[str] = field(default_factory=set)  # a lead printed twice counts once
+    stated_last: datetime.date | None = None  # the cut-off a sentence stated last ("đến thời điểm này")
 
 
 def extract_observations(text: str, published: datetime.date | None = None) -> list[Observation]:
@@ -156,10 +170,9 @@ def _read_blocks(
     figures: list[Figure] = []
     opening: set[int] = set()
     opening_open = True
-    seen_sentences: set[str] = set()
     percent_labels = [m.start() for m in re.finditer(re.escape(PERCENT_ROW_LABEL), reading)]
+    prose = _ProseReading(reading, tokens, starts, lang, year_of, percent_labels)
     next_index = 0
-    stated_last: datetime.date | None = None  # the cut-off a sentence stated last, for "đến thời điểm này"
     for block in layout.blocks:
         if block.kind == "table":
             found = table_figures(reading, block, tokens, starts, lang, next_index, year_of)
@@ -168,9 +181,7 @@ def _read_blocks(
             continue
         sentences = split_sentences(reading, block.start, block.end, next_index)
         next_index += len(sentences)
-        found, stated_last = _block_figures(
-            reading, block, sentences, tokens, starts, lang, percent_labels, seen_sentences, year_of, stated_last
-        )
+        found = _block_figures(prose, block, sentences)
         if found and opening_open:
             # the first block that states figures, and the one after it when that was a headline
             opening.update(id(f) for f in found)
@@ -181,39 +192,35 @@ def _read_blocks(
     return figures, opening
 
 
-def _block_figures(
-    reading: str, block: Block, sentences: list, tokens: list, starts: list[int], lang: Lang,
-    percent_labels: list[int], seen_sentences: set[str], year_of: datetime.date | None,
-    stated_last: datetime.date | None,
-) -> tuple[list[Figure], datetime.date | None]:
+def _block_figures(prose: _ProseReading, block: Block, sentences: list[Sentence]) -> list[Figure]:
     """Figures of a paragraph, list item or heading, with the goals and as-of date it carries;
-    and the cut-off a sentence stated last, given the one stated before the block."""
+    `prose.stated_last` moves on to the cut-off its sentences state last."""
     context = _BlockContext(_SCOPES[block.kind], block.scope.section, block.scope.target, block.scope.as_of)
     found_all: list[Figure] = []
     goals_open = False
     carried: datetime.date | None = None
     for sentence in sentences:
         own = as_of_date(sentence.text)
-        if own is None and year_of is not None:
-            own = as_of_in_publication_year(sentence.text, year_of)
+        if own is None and prose.year_of is not None:
+            own = as_of_in_publication_year(sentence.text, prose.year_of)
         if own is None:
             # "Năm 2024, ..." in a report whose data stop at 15/12/2024 is stated at that day
-            own = within_cut_off(period_as_of(sentence.text, year_of), block.scope.cut_off)
+            own = within_cut_off(period_as_of(sentence.text, prose.year_of), block.scope.cut_off)
         if own is not None:
-            stated_last = own
-        elif stated_last is not None and points_back_to_the_last_cut_off(sentence.text):
-            own = stated_last  # "Cũng đến thời điểm này, ...", past a paragraph break too
+            prose.stated_last = own
+        elif prose.stated_last is not None and points_back_to_the_last_cut_off(sentence.text):
+            own = prose.stated_last  # "Cũng đến thời điểm này, ...", past a paragraph break too
         if own is not None:
             carried = own
-        in_sentence = tokens[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        in_sentence = prose.tokens[bisect_left(prose.starts, sentence.start) : bisect_left(prose.starts, sentence.end)]
         key = " ".join(sentence.text.split()).lower()
-        if key in seen_sentences and len(key) > 20:
+        if key in prose.seen_sentences and len(key) > 20:
             continue  # a lead paragraph printed twice states its figures once
-        seen_sentences.add(key)
-        label_at = _first_at_or_after(percent_labels, sentence.line_start)
-        found = read_sentence(reading, sentence, in_sentence, lang, label_at)
+        prose.seen_sentences.add(key)
+        label_at = _first_at_or_after(prose.percent_labels, sentence.line_start)
+        found = read_sentence(prose.text, sentence, in_sentence, prose.lang, label_at)
         for figure in found:
-            _share_of_a_rate_label(reading, sentence.start, figure)
+            _share_of_a_rate_label(prose.text, sentence.start, figure)
         if not found and announces_goals(sentence.text):
             goals_open = True
         # pairs read as figures are no days of it ("Xã có cáp quang đến trung tâm: 11/11" is no 11 November)
@@ -222,7 +229,7 @@ def _block_figures(
             figure.context = context
             figure.in_goal_list = goals_open
             at = figure.start - sentence.start  # where the figure starts in its sentence
-            named = None if own is not None else named_period_end(sentence.text, at, year_of)
+            named = None if own is not None else named_period_end(sentence.text, at, prose.year_of)
             alone = figure_time(sentence.text, at)
             if alone is not None:
                 figure.as_of, figure.as_of_source = within_cut_off(alone, block.scope.cut_off), "sentence"
@@ -243,7 +250,7 @@ def _block_figures(
             ):
                 figure.as_of, figure.as_of_source = block.scope.report_as_of, "report"
         found_all.extend(found)
-    return found_all, stated_last
+    return found_all
 
 
 def _pairs_blanked(sentence: Sentence, figures: list[Figure]) -> str:
