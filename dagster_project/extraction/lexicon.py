@@ -991,6 +991,9 @@ NON_DIGITAL_UNITS: tuple[str, ...] = (
     "kv", "kva", "mva", "kwh", "mwh", "gwh",  # (MW stays: a data centre's capacity is one of its figures)
     "m3", "m³", "lít", "litres", "liters",  # volumes: of water treated, fuel sold
     "độ c", "°c", "degrees",  # temperatures a sensor raises an alarm at
+    "ml", "mililít", "gram", "gam", "grams",  # a bottle's or a bag's size ("chai 330 ml", "túi 500 gram")
+    "inch", "inches",  # a screen's size ("màn hình 55 inch")
+    "‰",  # salinity ("độ mặn 4‰"); (a bare "độ" also opens nouns: "45% độ phủ")
     # the languages a guide or an app speaks: a property of it, not a count of anything deployed
     "ngôn ngữ", "thứ tiếng", "languages",
     *BED_UNITS,

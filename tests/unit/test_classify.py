@@ -70,6 +70,11 @@ def code_of(text: str, quote: str) -> str:
         ("Đồn quản lý 42 km đường biên giới, lịch tuần tra được giao qua ứng dụng.", "42", "unclassified", "measure"),
         # how far out at sea a signal or a boat reaches: a distance, no count of anything digital
         ("Sóng di động đã phủ tới vùng biển cách bờ khoảng 60 hải lý.", "60", "unclassified", "measure"),
+        # the size of a bottle, a bag or a screen, a salinity: properties of goods and machines
+        ("Nước mắm đóng chai 500 ml được bán qua 3 sàn thương mại điện tử.", "500", "unclassified", "measure"),
+        ("Mỗi gói 250 gram đều dán mã QR truy xuất nguồn gốc.", "250", "unclassified", "measure"),
+        ("Quầy lễ tân đặt 2 màn hình 43 inch hiển thị lịch hẹn điện tử.", "43", "unclassified", "measure"),
+        ("Cảm biến nhắn tin cho chủ ao khi độ mặn vượt mức, hiện ở 12‰ trên ứng dụng.", "12", "unclassified", "measure"),
         ("Mạng lưới có 980 trạm BTS, tăng 64 trạm so với cuối năm trước.", "64", "comparisons", "comparison"),
         ("Số tài khoản được kích hoạt tăng 4.300 so với cuối tháng trước.", "4.300", "comparisons", "comparison"),
         ("Hội nghị được kết nối tới 42 điểm cầu với gần 900 đại biểu tham dự.", "900", "unclassified", "attendance"),
