@@ -249,6 +249,9 @@ EVAL_SETS = (
     _composed("news123", "composed blind, news-style, sixty-seventh round (scored blind at 4751d8d)"),
     _composed("news124", "composed blind, news-style with sector vocabulary, sixty-seventh round (scored blind at 4751d8d)"),
     _composed("official72", "composed blind, official-style, sixty-seventh round (scored blind at 4751d8d)"),
+    _composed("news125", "composed blind, news-style, sixty-eighth round (scored blind at 397ce56)"),
+    _composed("news126", "composed blind, news-style with sector vocabulary, sixty-eighth round (scored blind at 397ce56)"),
+    _composed("official73", "composed blind, official-style, sixty-eighth round (scored blind at 397ce56)"),
 )
 
 
