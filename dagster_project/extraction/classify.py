@@ -599,13 +599,20 @@ def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[
         if base:
             bases.append(base)
         excluded = lexicon.BASE_EXCLUDES.get(base or "", frozenset())
+        # dossiers and documents are counted in the domain of services: a heading over a table
+        # of them that names the workforce ("3. Xã hội số và nhân lực số") names its section's
+        # topic, where the table's own caption named none of its measures
+        own_indicator = lexicon.TABLE_BASE_INDICATORS.get(base or "")
+        domains = FACT_DOMAINS
+        if title is not titles[0] and own_indicator in tax.indicators:
+            domains = {tax[own_indicator].domain}
         text = Text(title)
         found = _outside_names(_keywords(tax, text), _lexicon_index().find(text))
         inner = _inner(found)
         fitting = [
             m for m in found
             if m not in inner and not tax[m.payload].generic and m.payload not in excluded
-            and tax[m.payload].domain in FACT_DOMAINS
+            and tax[m.payload].domain in domains
         ]
         if fitting:
             # "Bảng 2. Camera giám sát và thành viên tổ công nghệ số cộng đồng": the column

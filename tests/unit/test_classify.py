@@ -721,6 +721,31 @@ def test_the_unit_a_caption_names_holds_under_the_heading_above_it() -> None:
     assert found["47,0"].indicator_code == "dossiers_processed_online"
 
 
+def test_a_heading_that_names_the_workforce_names_no_measure_of_a_table_of_dossiers() -> None:
+    # the caption names the dossiers and no measure; the section's topic above it is the workforce
+    text = (
+        "4. Nhân lực số và kỹ năng số\n"
+        "- Cán bộ chuyên trách công nghệ thông tin: 12 người\n"
+        "\n"
+        "Biểu 3. Hồ sơ thủ tục hành chính của các xã năm 2024\n"
+        "                                   Đơn vị tính: hồ sơ\n"
+        "STT   Xã               Tiếp nhận   Trực tuyến\n"
+        "1     Xã Nậm Cuổi          734          412\n"
+        "2     Xã Pa Tần            618          377\n"
+    )
+    found = classified(text)
+    assert found["734"].indicator_code == "dossiers_received"  # not the heading's IT staff
+    assert found["412"].indicator_code == "dossiers_processed_online"
+    # a caption that names its own measures keeps them, whatever its unit
+    text = (
+        "Biểu 5. Camera kết nối và hồ sơ giải quyết đúng hạn theo huyện\n"
+        "STT   Huyện          Camera đã kết nối   Tỷ lệ hồ sơ đúng hạn (%)\n"
+        "1     Huyện Sìn Hồ          214                 98,2\n"
+        "2     Huyện Phong Thổ       187                 97,6\n"
+    )
+    assert code_of(text, "214") == "surveillance_cameras"
+
+
 def test_a_verb_of_extent_measures_the_noun_nearest_it() -> None:
     text = "Tỉnh sẽ phối hợp với các doanh nghiệp viễn thông đưa sóng 5G tới 11/11 huyện."
     assert code_of(text, "11/11") == "mobile_coverage"  # not the telecom enterprises at the head
