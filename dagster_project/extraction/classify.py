@@ -1004,8 +1004,12 @@ def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy)
     parts_of: dict[int, list[int]] = {}
     for k, obs in enumerate(out):
         whole = by_ordinal.get(obs.parent_ordinal) if obs.parent_ordinal is not None else None
-        if whole is None and obs.scope != "table" and obs.classified_by in (FALLBACK, None):
+        if whole is None and obs.scope != "table" and obs.classified_by in (FALLBACK, None, CLAUSE):
             whole = _whole_before(text, out, k)  # "... 12.500 hồ sơ. Trong đó, trực tuyến: 3.870 hồ sơ"
+            if whole is not None and obs.classified_by == CLAUSE and whole.matched_keyword != obs.matched_keyword:
+                # "tiếp nhận 4.862 hồ sơ; trực tuyến 3.418 hồ sơ": a part whose clause gave it
+                # no word of its own took its whole's; one that a word of its own named keeps it
+                whole = None
         if whole is None or whole.domain not in FACT_DOMAINS or obs.unit != whole.unit:
             continue
         before = out[k - 1] if k > 0 and out[k - 1].sentence_index == obs.sentence_index else None

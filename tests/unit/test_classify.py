@@ -2475,6 +2475,12 @@ def test_a_part_whose_clause_opens_on_a_channel_counts_what_its_whole_counts_by_
     text = "KẾT QUẢ CẢI CÁCH HÀNH CHÍNH\n- Hồ sơ tiếp nhận cấp xã: 5.210 hồ sơ; trực tuyến 4.038 hồ sơ, đạt 77,5%\n"
     found = {o.quote: o.indicator_code for o in extract_report(text, None)}
     assert found["4.038"] == found["77,5%"] == "dossiers_processed_online"
+    # ... and where the verb of the whole stands after the label, not in it: the part took the
+    # whole's word from the clause before its own
+    text = "KẾT QUẢ CẢI CÁCH HÀNH CHÍNH\n- Hồ sơ của các xã: tiếp nhận 3.210 hồ sơ; trực tuyến 2.004 hồ sơ, đạt 62,4%\n"
+    found = {o.quote: o.indicator_code for o in extract_report(text, None)}
+    assert found["3.210"] == "dossiers_received"
+    assert found["2.004"] == found["62,4%"] == "dossiers_processed_online"
 
 
 def test_the_set_a_sentence_takes_its_figures_out_of_is_no_figure_of_what_it_says_of_them() -> None:
