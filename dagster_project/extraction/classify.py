@@ -1297,6 +1297,10 @@ def _quote_span(obs: Observation) -> tuple[int, int]:
     """Where the quote stands in its sentence, (0, 0) if nowhere. A sentence rejoined from
     wrapped lines has its spaces collapsed while the quote keeps the line break it spans
     ("đạt 73,4%\n(640.115/871.640"), so the quote's words are matched across any spaces."""
+    # a number stands alone: "24" is not the end of "2024" before it
+    alone = re.search(r"(?<!\d)(?<!\d[.,])" + re.escape(obs.quote) + r"(?!\d)(?![.,]\d)", obs.sentence)
+    if alone is not None:
+        return alone.span()
     found = obs.sentence.find(obs.quote)
     if found >= 0:
         return found, found + len(obs.quote)

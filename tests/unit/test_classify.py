@@ -2487,3 +2487,15 @@ def test_the_set_a_sentence_takes_its_figures_out_of_is_no_figure_of_what_it_say
     text = "Trong 24 lò sấy của hợp tác xã, 9 lò đã gắn cảm biến nhiệt nối với phần mềm."
     assert code_of(text, "24") == "unclassified"
     assert code_of(text, "9") != "unclassified"
+
+
+def test_a_figure_is_read_where_it_stands_alone_not_inside_a_longer_number() -> None:
+    # the cell "0" is no digit of "400" or of "2025" in the row and caption its evidence repeats
+    text = (
+        "Biểu 3. Danh mục nhiệm vụ năm 2025 (Kèm theo Kế hoạch số 12/KH-UBND ngày 20/01/2025)\n"
+        "STT   Nhiệm vụ                               Kinh phí (triệu đồng)\n"
+        "1     Phát triển 400 trạm BTS 5G                        0\n"
+        "2     Lắp đặt 120 camera giám sát                   3.600\n"
+    )
+    found = classified(text)
+    assert found["0"].indicator_code == found["3.600"].indicator_code == "budget_revenue"
