@@ -816,9 +816,12 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 # "Đến năm 2025, ... phấn đấu 80%", "Mục tiêu năm 2026: ...", "... đạt 90% vào năm 2030": a year
 # a target is set for; not a span ("năm 2021-2025").
+# "Từ nay đến cuối năm, ... phấn đấu 80%": the year it is published in.
 _TARGET_YEAR = re.compile(
     r"\btháng\s+(?P<month>1[0-2]|0?[1-9])\s*(?:/\s*|năm\s+)(?P<of_year>(?:19|20)\d{2})\b"
-    r"|\bnăm\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)",
+    r"|\bnăm\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)"
+    r"|(?P<this_year>\b(?:cuối|hết)\s+năm(?:\s+nay)?\b(?!\s*(?:ngoái|trước|qua|\d))|\bnăm\s+nay\b"
+    r"|\b(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|\byear[-\s]end\b|\bthis\s+year\b)",
     _I,
 )
 
@@ -841,7 +844,11 @@ def target_deadline(
         found = before[-1] if before else _TARGET_YEAR.search(text, at, clause[1]) or (earlier[-1] if earlier else None)
     if found is None:
         return None
-    if found.group("year"):
+    if found.group("this_year"):
+        if published is None:
+            return None
+        year, month = published.year, 12
+    elif found.group("year"):
         year, month = int(found.group("year")), 12
     else:
         year, month = int(found.group("of_year")), int(found.group("month"))

@@ -897,8 +897,17 @@ def test_a_goal_is_dated_by_the_end_of_the_year_it_is_set_for() -> None:
     text = "Đến cuối năm 2024, tỉnh có 1.500 tổ công nghệ số; đến năm 2026, phấn đấu 90% người dân có chữ ký số."
     goals = {o.value: o.as_of_date for o in extract_observations(text, published)}
     assert goals[90.0] == datetime.date(2026, 12, 31)
+    # ... or of the year it is published in, when it names the end of the year alone
+    obs = _one("Từ nay đến cuối năm, huyện phấn đấu 95% hồ sơ được số hóa khi tiếp nhận.", published)
+    assert obs.as_of_date == datetime.date(2024, 12, 31)
+    obs = _one("Trong năm nay, thành phố phấn đấu lắp thêm 300 camera giám sát giao thông.", published)
+    assert obs.as_of_date == datetime.date(2024, 12, 31)
+    obs = _one("By the end of the year, the city aims to install 300 more traffic cameras.", published)
+    assert obs.as_of_date == datetime.date(2024, 12, 31)
     # a year compared with, or one already past, sets no deadline
     obs = _one("Tỉnh phấn đấu tăng 20% số thuê bao so với năm 2023.", published)
+    assert obs.as_of_date is None
+    obs = _one("Tỉnh phấn đấu tăng 20% số thuê bao so với cuối năm ngoái.", published)
     assert obs.as_of_date is None
     # a result keeps no deadline
     obs = _one("Năm 2025, tỉnh có 640 trạm 5G.", datetime.date(2025, 6, 1))
