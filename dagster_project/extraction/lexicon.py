@@ -1057,10 +1057,12 @@ NOT_A_CONDITION_BEFORE_KHI: tuple[str, ...] = ("trong", "sau", "trước", "từ
 # ... ¶ Cũng đến thời điểm này, 3.865 cán bộ ..."): the sentence is stated at that day, in a
 # new paragraph too.
 SAME_TIME_AGAIN: tuple[str, ...] = (
-    "cũng đến thời điểm này", "đến thời điểm này", "cùng thời điểm này", "cùng thời điểm trên", "cùng thời điểm đó",
-    "cũng tại thời điểm này", "tại thời điểm này", "tính đến thời điểm trên", "đến thời điểm trên",
-    "cũng tính đến thời điểm này", "tính đến thời điểm này", "by the same date", "as of the same date", "at the same date",
+    "đến thời điểm này", "đến thời điểm trên", "đến thời điểm đó", "tính đến thời điểm này", "tính đến thời điểm trên",
+    "tính đến thời điểm đó", "cùng thời điểm này", "cùng thời điểm trên", "cùng thời điểm đó", "tại thời điểm này",
+    "tại thời điểm trên", "by the same date", "as of the same date", "at the same date",
 )
+# ... perhaps after "also": "Cũng đến thời điểm trên, ...", "Also by the same date, ..."
+SAME_TIME_ALSO: tuple[str, ...] = ("cũng", "also")
 # Words opening a sentence on the set its figures are taken out of: "Trong 38 chuồng, 16 chuồng đã
 # lắp cảm biến" counts the pens that have sensors out of all 38.
 OUT_OF_A_SET_OPENERS: tuple[str, ...] = ("trong", "trong số", "trong tổng số", "trên tổng số", "of the", "out of")

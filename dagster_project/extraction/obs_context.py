@@ -774,7 +774,9 @@ def _figure_times(sentence_text: str) -> tuple[tuple[int, int, int, datetime.dat
     return tuple(found)
 
 
-_SAME_TIME_AGAIN = re.compile(r"\W*" + lexicon.word_alternation(lexicon.SAME_TIME_AGAIN), _I)
+_SAME_TIME_AGAIN = re.compile(
+    r"\W*(?:" + lexicon.word_alternation(lexicon.SAME_TIME_ALSO) + r"\s+)?" + lexicon.word_alternation(lexicon.SAME_TIME_AGAIN), _I
+)
 
 
 def points_back_to_the_last_cut_off(sentence_text: str) -> bool:

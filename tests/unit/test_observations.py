@@ -1106,3 +1106,11 @@ def test_a_paragraph_opening_on_den_thoi_diem_nay_is_stated_at_the_cut_off_state
     found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 10, 5))}
     assert found["46"].as_of_date == datetime.date(2024, 9, 20)
     assert found["12"].as_of_date != datetime.date(2024, 9, 20)  # a paragraph that does not point back
+    # "the time above", after "also", past a paragraph that names no time
+    text = (
+        "Tính đến ngày 20/9/2024, toàn huyện đã cấp 2.140 chữ ký số cho cán bộ, công chức.\n\n"
+        "Tỷ lệ văn bản đi được ký số đạt 97,5%.\n\n"
+        "Cũng đến thời điểm trên, huyện có 38.600 thuê bao di động."
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 10, 5))}
+    assert found["38.600"].as_of_date == datetime.date(2024, 9, 20)
