@@ -1892,6 +1892,14 @@ def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
         elif named:
             # "100% trường đã ứng dụng phần mềm": the verb, whose object names nothing specific
             return _best([c for c in candidates if c.match is not chosen.match], tax)
+    if chosen.role == 2:
+        # "5 cơ sở dữ liệu đã kết nối, chia sẻ với CSDL quốc gia về dân cư": what the predicate
+        # joins the head noun's things to names a finer code of the head's own
+        head = next((c for c in candidates if c.leads and not c.generic), None)
+        joined = [c for c in candidates if head is not None and head.code in tax.ancestors(c.code)
+                  and c.match.first >= chosen.match.last and not c.generic]
+        if joined:
+            chosen = joined[0]
     changed = True
     while changed:
         changed = False

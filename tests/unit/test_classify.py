@@ -695,6 +695,11 @@ def test_a_comparison_column_of_a_table_is_no_value_of_its_rows_indicator() -> N
         ("Cơ sở dữ liệu quốc gia về dân cư đã liên thông với 9 cơ sở dữ liệu chuyên ngành.", "9", "citizen_id_linked_data"),
         # a subject naming nothing leaves the measure to what it connects to
         ("Tỉnh đã kết nối với 15 cơ sở dữ liệu chuyên ngành.", "15", "databases"),
+        # a predicate after the count joins its databases to the population database: what they
+        # are joined to names the finer code, not the predicate's own data-sharing words
+        ("Huyện quản lý 6 cơ sở dữ liệu đã tích hợp, chia sẻ với Cơ sở dữ liệu quốc gia về dân cư.", "6",
+         "citizen_id_linked_data"),
+        ("Toàn tỉnh có 9 cơ sở dữ liệu ngành đã kết nối, chia sẻ với CSDL quốc gia về dân cư.", "9", "citizen_id_linked_data"),
     ],
 )
 def test_what_connects_is_measured_by_what_it_connects_to(text: str, quote: str, code: str) -> None:
