@@ -2051,6 +2051,9 @@ def test_followers_of_a_page_on_a_social_network_count_its_reach() -> None:
     assert code_of(text, "52.300") == "portals_and_apps"
     assert code_of(text, "87.600") == "portals_and_apps"
     assert code_of("Fanpage của huyện hiện có 15.400 người theo dõi.", "15.400") == "portals_and_apps"
+    # Zalo calls the followers of an official account "người quan tâm"
+    assert code_of("Kênh Zalo OA của bệnh viện có 6.720 người quan tâm.", "6.720") == "portals_and_apps"
+    assert code_of("Trang của hợp tác xã có 2.310 lượt theo dõi.", "2.310") == "portals_and_apps"
     # the staff member who follows a field is no follower, and TikTok Shop is a marketplace
     text = "Văn phòng có 6 công chức, trong đó 1 người theo dõi công nghệ thông tin."
     assert code_of(text, "1") != "portals_and_apps"
