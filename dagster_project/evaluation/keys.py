@@ -252,6 +252,9 @@ EVAL_SETS = (
     _composed("news125", "composed blind, news-style, sixty-eighth round (scored blind at 397ce56)"),
     _composed("news126", "composed blind, news-style with sector vocabulary, sixty-eighth round (scored blind at 397ce56)"),
     _composed("official73", "composed blind, official-style, sixty-eighth round (scored blind at 397ce56)"),
+    _composed("news127", "composed blind, news-style, sixty-ninth round (scored blind at acd02cd)"),
+    _composed("news128", "composed blind, news-style with sector vocabulary, sixty-ninth round (scored blind at acd02cd)"),
+    _composed("official74", "composed blind, official-style, sixty-ninth round (scored blind at acd02cd)"),
 )
 
 
