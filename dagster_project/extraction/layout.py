@@ -350,8 +350,8 @@ def _is_subheading(lines: list[Line], k: int) -> bool:
 
 def _goes_on_to_a_figure(lines: list[Line], k: int) -> bool:
     """A numbered line whose sentence the next line ends with a figure ("đ) Nâng số camera kết
-    nối Trung tâm IOC lên" / "1.800 camera."), on this page or the next: a list item cut at the
-    wrap width, no heading."""
+    nối Trung tâm IOC lên" / "1.800 camera."; "... ký số" / "và lưu trữ điện tử đạt 90%."), on
+    this page or the next: a list item cut at the wrap width, no heading."""
     text = lines[k].text
     if k + 1 >= len(lines) or text.rstrip().endswith(":") or _TERMINAL.search(text):
         return False
@@ -359,7 +359,11 @@ def _goes_on_to_a_figure(lines: list[Line], k: int) -> bool:
     if j >= len(lines) or j > k + 1 and not across_break:
         return False
     nxt = lines[j]
-    return nxt.kind == TEXT and nxt.text[:1].isdigit() and _NUMBERING.match(nxt.text) is None
+    if nxt.kind != TEXT or _NUMBERING.match(nxt.text) is not None:
+        return False
+    # the figure opens the next line, or the line goes on in lower case to a figure ("e) Tỷ lệ hồ
+    # sơ được số hóa, ký số" / page break / "và lưu trữ điện tử đạt 90%.")
+    return nxt.text[:1].isdigit() or nxt.text[:1].islower() and FIGURE_DIGITS.search(nxt.text) is not None
 
 
 def _numbering_style(m: re.Match[str]) -> str:

@@ -1652,3 +1652,20 @@ def test_a_numbered_line_cut_before_its_figure_by_a_page_break_is_a_list_item() 
     share = found["88%"]
     assert share.is_target and share.scope == "list"
     assert "Tỷ lệ hộ gia đình có kết nối Internet cáp quang" in share.sentence
+
+
+def test_a_numbered_line_whose_sentence_goes_on_in_lower_case_past_a_page_break_is_a_list_item() -> None:
+    text = (
+        "2. Mục tiêu năm 2026\n"
+        "    c) Tỷ lệ văn bản đi của các cơ quan được ký số, gửi nhận trên môi trường\n"
+        "\n"
+        "                                    - 4 -\n"
+        "\fUBND huyện Lộc Ninh - Kế hoạch năm 2026\n"
+        "\n"
+        "mạng đạt 98%.\n"
+        "    d) Phát triển thêm 25 trạm BTS trên địa bàn huyện.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    share = found["98%"]
+    assert share.is_target and share.scope == "list"
+    assert "Tỷ lệ văn bản đi của các cơ quan được ký số" in share.sentence
