@@ -275,8 +275,31 @@ def reports_as_of_a_past_date(before: str, published: datetime.date | None) -> b
 
 
 def states_a_result(before: str) -> bool:
-    """"đã", "hiện nay", "đến nay" before a figure: a result, even inside a targets section."""
-    return bool(_ACTUAL_MARKER.search(before))
+    """"đã", "hiện nay", "đến nay" before a figure: a result, even inside a targets section; not
+    inside the subject of a rate, where it says which units are counted ("Tỷ lệ dữ liệu đã số
+    hóa được tái sử dụng đạt 50%" sets a goal for data already digitised)."""
+    return bool(_ACTUAL_MARKER.search(_without_rate_subject(before)))
+
+
+_RATE_OPENER = re.compile(r"\b(?:tỷ lệ|tỉ lệ)\b", _I)
+_STATING_VERB = re.compile(lexicon.word_alternation(lexicon.STATING_VERBS), _I)
+
+
+def _without_rate_subject(before: str) -> str:
+    """`before` without the subject of the rate it states, from "tỷ lệ" to the verb that states
+    it; the two words right before that verb stay ("Tỷ lệ hồ sơ trực tuyến hiện đạt 62%", "...
+    đến nay đạt 61%": results)."""
+    opener = None
+    for opener in _RATE_OPENER.finditer(before):
+        pass
+    if opener is None:
+        return before
+    verbs = list(_STATING_VERB.finditer(before, opener.end()))
+    if not verbs:
+        return before
+    verb = verbs[-1].start()
+    words = before[opener.end() : verb].split()
+    return before[: opener.start()] + " " + " ".join(words[-2:]) + " " + before[verb:]
 
 
 _GOALS_ANNOUNCED = re.compile(

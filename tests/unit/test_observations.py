@@ -360,6 +360,19 @@ def test_goal_list_after_a_lead_sentence_is_target() -> None:
     assert [o.is_target for o in extract_observations(text)] == [True, True]
 
 
+def test_a_rate_whose_subject_says_what_was_done_is_a_goal_in_a_goals_section() -> None:
+    # "đã" inside a rate's subject says which units are counted, not that the figure is a result
+    text = (
+        "II. MỤC TIÊU NĂM 2026\n"
+        "a) Tỷ lệ dữ liệu đã số hóa được khai thác, sử dụng lại đạt 60%.\n"
+        "b) Tỷ lệ người dân đã có tài khoản định danh điện tử sử dụng dịch vụ công đạt 70%.\n"
+        "c) Tỷ lệ hồ sơ nộp trực tuyến hiện đạt 64%, phấn đấu tăng thêm.\n"
+    )
+    found = {o.quote: o.is_target for o in extract_observations(text, datetime.date(2025, 12, 20))}
+    assert found["60%"] and found["70%"]
+    assert not found["64%"]  # a marker right before the verb still states the result reached
+
+
 def test_subject_and_clause() -> None:
     text = "Hệ thống camera đã lắp tại 320 điểm giao thông do Công an tỉnh quản lý; 50 điểm khác đang thi công."
     first, second = extract_observations(text)
