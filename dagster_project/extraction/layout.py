@@ -331,6 +331,7 @@ def _mark_structure(lines: list[Line]) -> None:
 
 
 _BRACKETED = re.compile(r"\(([^()]{4,60})\)\s*$")
+_BRACKETED_NOTE = re.compile(r"\([^()]{4,120}\)")
 _INDICATOR_WORD = re.compile(r"\bchỉ tiêu\b", _I)
 _SIGNATURE = re.compile(lexicon.SIGNATURE_BLOCK_PATTERN, _I)  # "TM. ỦY BAN NHÂN DÂN": who signs, no heading
 _SUBHEADING_WORDS = 10
@@ -565,6 +566,7 @@ class _Reader:
         self.last_rows: list[Line] = []  # its data rows
         self.report_as_of: datetime.date | None = None  # see Scope.report_as_of
         self.cut_off: datetime.date | None = None  # see Scope.cut_off
+        self.numbered_headings = 0  # numbered headings read so far
 
     def read(self) -> Layout:
         i = 0
@@ -679,6 +681,8 @@ class _Reader:
             section = _Section(line.style, line.title, target, dated)
             if line.style == "caps":
                 self.stack.clear()  # an unnumbered all-caps heading (PHỤ LỤC) starts a new part
+            else:
+                self.numbered_headings += 1
             _push(self.stack, section)
         self.intro, self.caption, self.above = None, None, None
         if self.report_as_of is None or all(s.style == "caps" for s in self.stack):
@@ -705,6 +709,15 @@ class _Reader:
         self.blocks.append(Block("table", start, end, scope, table))
         self.caption, self.unit_line, self.above, self.lead_in = None, None, None, ""
         self.blank_before = False
+
+    def _opens_the_first_section(self, block_text: str) -> bool:
+        """A note in brackets right under the report's first numbered heading ("I. KẾT QUẢ THỰC
+        HIỆN" / "(Số liệu tính đến ngày 20/9/2024)"), before anything else in it: said of the
+        report's data, as one above that heading is."""
+        return (
+            self.numbered_headings == 1 and bool(self.blocks) and self.blocks[-1].kind == "heading"
+            and _BRACKETED_NOTE.fullmatch(block_text.strip()) is not None
+        )
 
     def _period_in_brackets(self, title: str) -> datetime.date | None:
         """"2. Chính quyền số (năm 2024)", "(quý I năm 2025)": a heading that names in brackets a
@@ -791,6 +804,7 @@ class _Reader:
             self.report_as_of = stated or self.report_as_of
             if stated is not None and self.cut_off is None and (
                 all(s.style == "caps" for s in self.stack) or _THE_REPORT_ITSELF.search(block_text)
+                or self._opens_the_first_section(block_text)
             ):
                 self.cut_off = stated
         self.blocks.append(Block(

@@ -1344,6 +1344,25 @@ def test_a_day_stated_in_a_section_does_not_end_the_periods_of_the_report() -> N
     assert found["84.300"].as_of_date == datetime.date(2024, 12, 31)
 
 
+def test_a_bracketed_cut_off_right_under_the_first_section_heading_ends_the_reports_periods() -> None:
+    text = (
+        "BÁO CÁO\nKết quả chuyển đổi số 9 tháng đầu năm 2024\n\n"
+        "I. KẾT QUẢ THỰC HIỆN\n(Số liệu tính đến ngày 18/9/2024)\n"
+        "1. Chính quyền số\nTrong 9 tháng, toàn tỉnh tiếp nhận 215.400 hồ sơ thủ tục hành chính.\n\n"
+        "II. NHIỆM VỤ QUÝ IV\n2. Hạ tầng số\nTrong quý III, các doanh nghiệp lắp 46 trạm BTS.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 9, 25))}
+    assert found["215.400"].as_of_date == datetime.date(2024, 9, 18)
+    assert found["46"].as_of_date == datetime.date(2024, 9, 18)  # in any section after it
+    # a note that a later section opens on dates that section's figures only
+    later = text.replace("I. KẾT QUẢ THỰC HIỆN\n(Số liệu tính đến ngày 18/9/2024)\n", "I. KẾT QUẢ THỰC HIỆN\n").replace(
+        "II. NHIỆM VỤ QUÝ IV\n", "II. NHIỆM VỤ QUÝ IV\n(Số liệu tính đến ngày 18/9/2024)\n"
+    )
+    assert {o.quote: o for o in extract_observations(later, datetime.date(2024, 9, 25))}["215.400"].as_of_date == (
+        datetime.date(2024, 9, 30)
+    )
+
+
 def test_a_cut_off_said_of_the_report_itself_ends_its_periods_from_any_section() -> None:
     text = (
         "I. TÌNH HÌNH CHUNG\nCác số liệu nêu trong báo cáo được tổng hợp đến hết ngày 31/10/2024.\n\n"
