@@ -2368,7 +2368,8 @@ class _Report:
             # the counted phrase ends at a comma: "812.400 tài khoản, trên tổng dân số ..." counts accounts
             counted = [w for w in head if "," not in (view.syllable(i) for i in range(head_start, w.first))]
             for w in view.group("population"):
-                if 0 <= figure.before_gap(w) <= 3 or (w in counted and not linked):
+                # ("dân số của tỉnh chỉ khoảng 650.000 người": the hedge is the figure's own)
+                if 0 <= figure.before_gap(w) - figure.qualifier_syllables <= 3 or (w in counted and not linked):
                     return "population", w.keyword
             for w in view.group("population_head"):
                 if w.first == head_start and _ends_phrase(view, w) and not linked:

@@ -2044,6 +2044,9 @@ def test_people_checked_against_the_population_database_are_linked_records() -> 
     text = "Với dân số khoảng 950.000 nhân khẩu, dữ liệu dân cư của huyện đã được làm sạch."
     assert code_of(text, "950.000") == "population"
     assert code_of("Huyện có 128.400 nhân khẩu.", "128.400") == "population"
+    # the hedge before the figure is its own, no word between it and "dân số"
+    text = "Huyện có 96.300 thuê bao di động, trong khi dân số của huyện chỉ khoảng 84.000 người."
+    assert code_of(text, "84.000") == "population"
 
 
 def test_followers_of_a_page_on_a_social_network_count_its_reach() -> None:
