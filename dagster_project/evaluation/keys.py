@@ -255,6 +255,9 @@ EVAL_SETS = (
     _composed("news127", "composed blind, news-style, sixty-ninth round (scored blind at acd02cd)"),
     _composed("news128", "composed blind, news-style with sector vocabulary, sixty-ninth round (scored blind at acd02cd)"),
     _composed("official74", "composed blind, official-style, sixty-ninth round (scored blind at acd02cd)"),
+    _composed("news129", "composed blind, news-style, seventieth round (scored blind at 8482d46)"),
+    _composed("news130", "composed blind, news-style with sector vocabulary, seventieth round (scored blind at 8482d46)"),
+    _composed("official75", "composed blind, official-style, seventieth round (scored blind at 8482d46)"),
 )
 
 
