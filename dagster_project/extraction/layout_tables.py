@@ -317,6 +317,8 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
         wrapped = _header_over_data(rows[0], rows[1:], text, width)
     if header_count > 1 and not (wrapped and len(wrapped) == width):
         wrapped = _barred_header(rows[:header_count], text, width)
+    if header_count == 2 and not (wrapped and len(wrapped) == width):
+        wrapped = _packed_over_years(rows, text, width)
     names = wrapped if wrapped and len(wrapped) == width else _header_names(cell_texts[:header_count], width)
     columns = _rate_of_the_plan(_measures_of_one_period([column_role(name, k) for k, name in enumerate(names)]))
     _fix_label_column(columns, cell_texts[header_count:])
@@ -494,6 +496,20 @@ def _header_over_data(header: Line, data: list[Line], text: str, width: int) -> 
                 column = next((c for c in over[k + 1 :] if c is not None), placed[-1])
             names[column] = f"{names[column]} {word}".strip()
     return names if all(names[1:]) else None
+
+
+def _packed_over_years(rows: list[Line], text: str, width: int) -> list[str] | None:
+    """A space-aligned header whose first line packs its column names with single spaces
+    ("Thực hiện Kế hoạch Thực hiện Kế hoạch") over a line of years, one per column ("2023
+    2024 2024 2025"): each name goes to the column of figures it stands over, then its year."""
+    upper = _header_over_data(rows[0], rows[2:], text, width)
+    lower = [text[s:e].strip() for s, e in rows[1].cells]
+    if upper is None or not _times_only(lower):
+        return None
+    if len(lower) > width:
+        return None
+    years = [""] * (width - len(lower)) + lower  # over the last columns, the figures'
+    return [f"{name} {below}".strip() for name, below in zip(upper, years)]
 
 
 def _right_align(cells: list[str], width: int) -> list[str]:

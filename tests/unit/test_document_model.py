@@ -1688,3 +1688,19 @@ def test_a_numbered_line_whose_sentence_goes_on_in_lower_case_past_a_page_break_
     share = found["98%"]
     assert share.is_target and share.scope == "list"
     assert "Tỷ lệ văn bản đi của các cơ quan được ký số" in share.sentence
+
+
+def test_column_names_packed_with_single_spaces_over_a_line_of_years_name_their_columns() -> None:
+    # "Thực hiện" and "Kế hoạch" printed one space apart over the years of the columns they head
+    text = (
+        "Phụ lục\nMỘT SỐ CHỈ TIÊU CHỦ YẾU\n\n"
+        "STT  Chỉ tiêu                   ĐVT  Thực hiện Kế hoạch Thực hiện Kế hoạch\n"
+        "                                       2023      2024      2024      2025\n"
+        "1    Camera giám sát            cái       412      500       486      650\n"
+        "2    Xã có sóng 4G              %        96,5      98        98,4      100\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 2, 20))}
+    assert [found[q].is_target for q in ("412", "500", "486", "650")] == [False, True, False, True]
+    assert found["412"].as_of_date == datetime.date(2023, 12, 31)
+    assert found["486"].as_of_date == datetime.date(2024, 12, 31)
+    assert "1" not in found  # the row's number stays its number
