@@ -2510,3 +2510,11 @@ def test_a_figure_is_read_where_it_stands_alone_not_inside_a_longer_number() -> 
     )
     found = classified(text)
     assert found["0"].indicator_code == found["3.600"].indicator_code == "budget_revenue"
+
+
+def test_paperless_meetings_are_electronic_documents_however_the_paper_is_named() -> None:
+    # "giấy tờ" (papers) reads as one word, so "không giấy" alone does not name it
+    assert code_of("Năm 2024, huyện tổ chức 214 cuộc họp không giấy tờ.", "214") == "e_documents"
+    text = "Hệ thống phòng họp không giấy tờ đã được triển khai tại 23 sở, ban, ngành."
+    assert code_of(text, "23") == "e_documents"
+    assert code_of("Sở tổ chức 38 cuộc họp không giấy.", "38") == "e_documents"
