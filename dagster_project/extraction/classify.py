@@ -241,7 +241,8 @@ def classify_observations(
     classified = _parts_by_channel(text, classified, report.tax)
     classified = _topics_carried_on(text, classified, report.tax)
     classified = [_turns_of_a_training(_headcount(obs, report.tax), report.tax) for obs in classified]
-    return [_set_taken_out_of(obs, report.tax) for obs in _parts_of_a_headcount(classified, report.tax)]
+    classified = [_set_taken_out_of(obs, report.tax) for obs in _parts_of_a_headcount(classified, report.tax)]
+    return _trainees_of_a_training(text, classified, report.tax)
 
 
 def _no_figure(obs: Observation, tax: Taxonomy, **fields: object) -> Observation:
@@ -288,6 +289,38 @@ def _parts_of_a_headcount(observations: list[Observation], tax: Taxonomy) -> lis
 
 
 _CLAUSE_SPLIT = re.compile(r"[,;:]")
+
+
+# What joins a count of sessions to the people they were held for: "3 buổi hướng dẫn cho 24
+# thợ khoan", "5 lớp hướng dẫn 310 nông dân" (the sessions' own words before it, no clause break)
+_FOR_THE_TRAINEES = re.compile(
+    r"[^\d;.:()]{0,60}?\b(?:cho|hướng dẫn|với|for)\s*(?:" + lexicon.alternation(lexicon.QUALIFIERS) + r"\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _trainees_of_a_training(text: str, observations: list[Observation], tax: Taxonomy) -> list[Observation]:
+    """"tổ chức 3 buổi hướng dẫn cho 24 thợ khoan cách ghi nhật ký trên máy tính bảng": the
+    people a count of sessions was held for are its learners, whatever the phrase after them
+    says they learnt to use (the tablet, the app): that names what was taught."""
+    out = list(observations)
+    for k in range(1, len(out)):
+        obs, sessions = out[k], out[k - 1]
+        if (
+            sessions.indicator_code != _TRAININGS or sessions.classified_by != SUBJECT
+            or sessions.sentence_index != obs.sentence_index or obs.unit != "count"
+            or obs.indicator_code in (_TRAININGS, _LEARNERS) or tax[obs.indicator_code].refines == _LEARNERS
+            or obs.base is None or _base_kind(obs.base) != "people" or _LEARNERS not in tax.indicators
+        ):
+            continue
+        if _FOR_THE_TRAINEES.fullmatch(text, sessions.char_end, obs.char_start):
+            code = _BASE_REFINES.get((obs.base, _LEARNERS), _LEARNERS)
+            code = code if code in tax.indicators else _LEARNERS
+            out[k] = with_fields(
+                obs, indicator_code=code, domain=tax[code].domain, classified_by=CLAUSE, relevance=None,
+                matched_keyword=f"{sessions.matched_keyword} (held for)",
+            )
+    return out
 
 
 def _turns_of_a_training(obs: Observation, tax: Taxonomy) -> Observation:

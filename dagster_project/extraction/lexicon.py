@@ -466,8 +466,9 @@ BASES: dict[str, tuple[str, ...]] = {
         "người dân", "người", "công dân", "dân", "nhân khẩu", "người dùng", "học viên", "lượt người",
         "thành viên", "hội viên", "giáo viên", "giảng viên", "học sinh", "sinh viên", "nông dân", "đoàn viên",
         "phụ nữ", "chị em", "thanh niên", "kỹ sư", "nhân sự", "công nhân", "tài xế", "lái xe", "thợ", "resident*",
+        "bác sĩ", "y sĩ", "y tá", "điều dưỡng", "dược sĩ",  # health workers
         "citizen*", "people", "persons", "inhabitant*", "user*", "member*", "farmer*", "trainee*", "learner*",
-        "teacher*", "pupil*", "student*", "engineer*", "worker*", "driver*",
+        "teacher*", "pupil*", "student*", "engineer*", "worker*", "driver*", "doctor*", "nurse*",
     ),
     # (and any title ending in PERSON_NOUN_ENDINGS: "điều tra viên", "kiểm lâm viên")
     "officials": (

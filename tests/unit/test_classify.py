@@ -2518,3 +2518,16 @@ def test_paperless_meetings_are_electronic_documents_however_the_paper_is_named(
     text = "Hệ thống phòng họp không giấy tờ đã được triển khai tại 23 sở, ban, ngành."
     assert code_of(text, "23") == "e_documents"
     assert code_of("Sở tổ chức 38 cuộc họp không giấy.", "38") == "e_documents"
+
+
+def test_the_people_a_count_of_sessions_was_held_for_are_its_learners() -> None:
+    # what the phrase after them says they learnt to use names what was taught, not what they are
+    text = "Năm 2024, hợp tác xã tổ chức 4 buổi hướng dẫn cho 52 xã viên ghi nhật ký sản xuất trên điện thoại."
+    assert code_of(text, "52") == "learners"
+    text = "Bệnh viện mở 3 lớp hướng dẫn 140 điều dưỡng sử dụng phần mềm bệnh án điện tử."
+    assert code_of(text, "140") == "learners"
+    text = "Sở mở 2 lớp bồi dưỡng cho 75 cán bộ quản trị cổng thông tin điện tử."
+    assert code_of(text, "75") == "officials_trained"
+    # people not joined to the sessions keep their own measure
+    text = "Công ty tổ chức 2 buổi tập huấn về an toàn giao thông, trong khi 30 tài xế dùng ứng dụng điều xe."
+    assert code_of(text, "30") == "portals_and_apps"
