@@ -294,7 +294,8 @@ _CLAUSE_SPLIT = re.compile(r"[,;:]")
 # What joins a count of sessions to the people they were held for: "3 buổi hướng dẫn cho 24
 # thợ khoan", "5 lớp hướng dẫn 310 nông dân" (the sessions' own words before it, no clause break)
 _FOR_THE_TRAINEES = re.compile(
-    r"[^\d;.:()]{0,60}?\b(?:cho|hướng dẫn|với|for)\s*(?:" + lexicon.alternation(lexicon.QUALIFIERS) + r"\s+)?$",
+    r"[^\d;.:()]{0,60}?" + lexicon.word_alternation(lexicon.TRAINEE_CONNECTORS)
+    + r"\s*(?:" + lexicon.alternation(lexicon.QUALIFIERS) + r"\s+)?$",
     re.IGNORECASE,
 )
 

@@ -199,6 +199,9 @@ DOCUMENT_NAMES_ALSO_VERBS = ("Hướng dẫn", "Báo cáo", "Thông báo", "Kế
 AVERAGE_WORDS = ("bình quân", "trung bình", "an average of", "on average")
 # Groups whose average size is no indicator: "bình quân 5,2 thành viên mỗi tổ", "90 học viên/lớp".
 GROUP_UNITS = ("tổ", "lớp", "đội", "nhóm", "khóa", "khoá", "buổi", "team", "class")
+# Words joining a count of sessions to the people they were held for ("3 buổi hướng dẫn cho 24
+# thợ", "5 lớp hướng dẫn 310 nông dân"): those people are the sessions' learners.
+TRAINEE_CONNECTORS = ("cho", "hướng dẫn", "với", "for")
 # A cap on each group is its size, a rule, not a count: "mỗi lớp không quá 60 học viên".
 GROUP_CAPS = ("không quá", "không vượt quá", "tối đa", "at most", "no more than")
 # Words before a number that make it a rank ("xếp thứ 3", "top 10").

@@ -289,11 +289,10 @@ def _without_rate_subject(before: str) -> str:
     """`before` without the subject of the rate it states, from "tỷ lệ" to the verb that states
     it; the two words right before that verb stay ("Tỷ lệ hồ sơ trực tuyến hiện đạt 62%", "...
     đến nay đạt 61%": results)."""
-    opener = None
-    for opener in _RATE_OPENER.finditer(before):
-        pass
-    if opener is None:
+    openers = list(_RATE_OPENER.finditer(before))
+    if not openers:
         return before
+    opener = openers[-1]
     verbs = list(_STATING_VERB.finditer(before, opener.end()))
     if not verbs:
         return before
