@@ -623,7 +623,7 @@ def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[
     (lexicon.TABLE_BASE_INDICATORS)."""
     bases: list[str] = []
     titles = (obs.extra.get("table_caption"), obs.extra.get("table_heading"), obs.extra.get("table_lead_in"))
-    for title in titles:
+    for k, title in enumerate(titles):
         if not title or _ATTACHMENT_NOTE.match(title):
             continue
         # A cell that names no unit counts what the title's head noun names ("Biểu 2. Hồ sơ
@@ -638,7 +638,7 @@ def _title_code(obs: Observation, tax: Taxonomy, by_base: bool = True) -> tuple[
         # topic, where the table's own caption named none of its measures
         own_indicator = lexicon.TABLE_BASE_INDICATORS.get(base or "")
         domains = FACT_DOMAINS
-        if title is not titles[0] and own_indicator in tax.indicators:
+        if k > 0 and own_indicator in tax.indicators:  # the heading or lead-in, not the caption
             domains = {tax[own_indicator].domain}
         text = Text(title)
         found = _outside_names(_keywords(tax, text), _lexicon_index().find(text))
@@ -1331,16 +1331,27 @@ def _quote_span(obs: Observation) -> tuple[int, int]:
     """Where the quote stands in its sentence, (0, 0) if nowhere. A sentence rejoined from
     wrapped lines has its spaces collapsed while the quote keeps the line break it spans
     ("đạt 73,4%\n(640.115/871.640"), so the quote's words are matched across any spaces."""
-    # a number stands alone: "24" is not the end of "2024" before it
-    alone = re.search(r"(?<!\d)(?<!\d[.,])" + re.escape(obs.quote) + r"(?!\d)(?![.,]\d)", obs.sentence)
-    if alone is not None:
-        return alone.span()
     found = obs.sentence.find(obs.quote)
+    at = found
+    while at >= 0:
+        # where the number stands alone: "24" is not the end of "2024" before it
+        if _stands_alone(obs.sentence, at, at + len(obs.quote)):
+            return at, at + len(obs.quote)
+        at = obs.sentence.find(obs.quote, at + 1)
     if found >= 0:
         return found, found + len(obs.quote)
     words = obs.quote.split()
     m = re.search(r"\s+".join(map(re.escape, words)), obs.sentence) if words else None
     return (m.start(), m.end()) if m else (0, 0)
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """No digit goes on before `start` or after `end`, directly or past a separator ("2024", "1.240")."""
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    return not (
+        before[-1:].isdigit() or len(before) == 2 and before[1] in ".," and before[0].isdigit()
+        or after[:1].isdigit() or len(after) == 2 and after[0] in ".," and after[1].isdigit()
+    )
 
 
 _CONDITION_REACH = 10  # syllables from the condition word to the figure: "khi nhiệt độ trong kho lạnh vượt"

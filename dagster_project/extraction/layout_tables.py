@@ -504,9 +504,7 @@ def _packed_over_years(rows: list[Line], text: str, width: int) -> list[str] | N
     2024 2024 2025"): each name goes to the column of figures it stands over, then its year."""
     upper = _header_over_data(rows[0], rows[2:], text, width)
     lower = [text[s:e].strip() for s, e in rows[1].cells]
-    if upper is None or not _times_only(lower):
-        return None
-    if len(lower) > width:
+    if upper is None or len(lower) > width or not _times_only(lower):
         return None
     years = [""] * (width - len(lower)) + lower  # over the last columns, the figures'
     return [f"{name} {below}".strip() for name, below in zip(upper, years)]

@@ -281,7 +281,7 @@ def states_a_result(before: str) -> bool:
     return bool(_ACTUAL_MARKER.search(_without_rate_subject(before)))
 
 
-_RATE_OPENER = re.compile(r"\b(?:tỷ lệ|tỉ lệ)\b", _I)
+_RATE_OPENER = re.compile(lexicon.word_alternation(lexicon.RATE_WORDS), _I)
 _STATING_VERB = re.compile(lexicon.word_alternation(lexicon.STATING_VERBS), _I)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from dagster_project.extraction import lexicon
 from dagster_project.extraction.layout import Block, Layout, read_layout
 from dagster_project.extraction.models import Observation, with_fields
-from dagster_project.extraction.numbers import Lang, detect_language, find_numbers
+from dagster_project.extraction.numbers import Lang, NumberToken, detect_language, find_numbers
 from dagster_project.extraction.obs_context import (
     Sentence,
     admin_level,
@@ -90,7 +90,7 @@ class _ProseReading:
     """What reading the prose blocks of one report shares from block to block."""
 
     text: str  # the report's reading text
-    tokens: list  # its numbers, in order, and where each starts
+    tokens: list[NumberToken]  # its numbers, in order, and where each starts
     starts: list[int]
     lang: Lang
     year_of: datetime.date | None  # the year a date without one is in
