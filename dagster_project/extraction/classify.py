@@ -1098,6 +1098,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
     groups = {
         "measure": lexicon.MEASURE_WORDS, "opener": lexicon.SUBJECT_OPENERS, "stop": lexicon.PHRASE_STOPS,
         "linking": lexicon.LINKING_VERBS, "connecting": lexicon.CONNECTING_VERBS, "coordinator": lexicon.COORDINATORS, "anaphor": lexicon.ANAPHORS,
+        "second_aim": lexicon.SECOND_AIM_VERBS,
         "predicate": lexicon.PREDICATE_MARKERS,
         "anaphor_head": lexicon.ANAPHOR_HEADS, "adverbial": lexicon.ADVERBIAL_OPENERS,
         "score_unit": lexicon.SCORE_UNITS, "score_cue": lexicon.SCORE_CUES, "rank_before": lexicon.RANK_BEFORE,
@@ -1470,6 +1471,29 @@ def _after_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
             break
         end += 1
     return (pos, end) if end > pos else None
+
+
+def _within_own_aim(view: _SentenceView, fig: _Figure) -> _Figure:
+    """The figure's clause ends (or starts) at a "và" that opens a second aim with a figure
+    of its own (lexicon.SECOND_AIM_VERBS): "phấn đấu để chatbot xử lý 55% yêu cầu | và nâng
+    số máy chủ lên 32 máy": the servers are the 32's, the 55% is no figure of them."""
+    start, end = fig.clause
+    for k in range(start + 1, end - 1):
+        if view.syllable(k).lower() not in _AIM_JOINERS or view.at("second_aim", k + 1) is None:
+            continue
+        if not view.syllable(k + 1)[:1].islower():
+            continue  # "Sở Giáo dục và Đào tạo": a name
+        nxt = min((f for f, _ in view.figures if k < f < end), default=None)
+        if nxt is None or not any(start <= f and last <= k for f, last in view.figures):
+            continue  # one side has no figure: the verb is the one aim's own
+        if any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(k + 1, nxt)):
+            continue  # "đã có mạng LAN và kết nối Internet, riêng thành phố đạt 100%": no aim of its own
+        if fig.last <= k:
+            return replace(fig, clause=(start, k))
+    return fig
+
+
+_AIM_JOINERS = frozenset({"và", "and"})
 
 
 def _opens_a_measure(view: _SentenceView, pos: int) -> bool:
@@ -2169,6 +2193,7 @@ class _Report:
         )
 
     def _read(self, view: _SentenceView, figure: _Figure, obs: Observation) -> _Figure:
+        figure = _within_own_aim(view, figure)
         if obs.scope == "table":
             label = _span_of(view, obs.subject, before=figure.first)
             if label is not None:

@@ -633,6 +633,16 @@ SUBJECT_OPENERS: tuple[str, ...] = (
 # Words that join two figures' phrases: "100% cán bộ, công chức và trên 50% viên chức
 # đã được đào tạo" (the predicate after the second phrase is the first one's too).
 COORDINATORS: tuple[str, ...] = ("và", "cùng", "and", "as well as")
+# Verbs of doing that, right after "và", open a second aim with a figure of its own: "nâng số
+# thiết bị bay lên 30 chiếc và mở thêm 2 điểm giao dịch", "đã quét 3D cho 436 mỏm cụt và thiết
+# kế 512 bao mỏm". What the second half names is not what the first half's figure counts.
+# (Not "tăng"/"giảm" or "đạt": a change or a linking verb says something of the figure before.)
+SECOND_AIM_VERBS: tuple[str, ...] = (
+    "nâng", "đưa", "mở", "mở thêm", "mở rộng", "lắp", "lắp đặt", "gắn", "trang bị", "triển khai", "xây dựng",
+    "phát triển", "số hóa", "số hoá", "bán", "thiết kế", "cài đặt", "kết nối", "tích hợp", "đào tạo",
+    "tập huấn", "tổ chức", "hoàn thành", "cung cấp", "đầu tư", "ký", "ban hành", "hỗ trợ", "phủ sóng",
+    "raise", "install", "open", "deploy", "build", "train", "connect", "digitise", "digitize",
+)
 # Words of administrative prose written with a comma inside ("phần mềm phòng, chống mã độc",
 # "phòng, chống thiên tai"): the comma joins the two verbs of one word, it ends no phrase.
 COMMA_COMPOUNDS: tuple[str, ...] = ("phòng, chống", "phòng, ngừa")

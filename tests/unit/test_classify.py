@@ -2531,3 +2531,18 @@ def test_the_people_a_count_of_sessions_was_held_for_are_its_learners() -> None:
     # people not joined to the sessions keep their own measure
     text = "Công ty tổ chức 2 buổi tập huấn về an toàn giao thông, trong khi 30 tài xế dùng ứng dụng điều xe."
     assert code_of(text, "30") == "portals_and_apps"
+
+
+def test_a_second_aim_after_va_names_nothing_the_first_aims_figure_counts() -> None:
+    # "và" + a verb of doing opens a second aim with its own figure: its words are not the first's
+    text = "Năm 2025, hợp tác xã phấn đấu gắn cảm biến đeo cổ cho 120 con bò sữa và nâng số tài khoản ứng dụng lên 900."
+    assert code_of(text, "120") == "iot_devices"
+    assert code_of(text, "900") == "portals_and_apps"
+    text = "Năm 2024, xưởng đã số hóa 260 bản vẽ mẫu và lắp thêm 4 máy chủ lưu trữ."
+    assert code_of(text, "260") == "digitisation"
+    assert code_of(text, "4") == "data_centre"
+    # a name ("Sở Giáo dục và Đào tạo") or a predicate with no figure of its own is no second aim
+    text = "Có 30% trường học đã có mạng LAN và kết nối Internet, riêng thành phố đạt 100%."
+    assert code_of(text, "30%") == "lan_network"
+    text = "Huyện đã cấp 640 chữ ký số cho Sở Giáo dục và Đào tạo 12 đơn vị trực thuộc."
+    assert code_of(text, "640") == "digital_certificates"
