@@ -2546,3 +2546,15 @@ def test_a_second_aim_after_va_names_nothing_the_first_aims_figure_counts() -> N
     assert code_of(text, "30%") == "lan_network"
     text = "Huyện đã cấp 640 chữ ký số cho Sở Giáo dục và Đào tạo 12 đơn vị trực thuộc."
     assert code_of(text, "640") == "digital_certificates"
+
+
+def test_selling_online_and_online_revenue_are_e_commerce() -> None:
+    # the plain verb "bán" with its channel, and revenue made online, as well as "bán hàng trực tuyến"
+    assert code_of("Năm 2024, làng gốm đã bán trực tuyến 4.300 sản phẩm.", "4.300") == "ecommerce"
+    assert code_of("Mỗi tháng hợp tác xã bán online khoảng 900 hộp trà.", "900") == "ecommerce"
+    assert code_of("Có 2.150 vé xe Tết được bán qua mạng.", "2.150") == "ecommerce"
+    assert code_of("Cửa hàng đã bán qua sàn 640 bộ chăn ga.", "640") == "ecommerce"
+    assert code_of("Doanh thu trực tuyến của hợp tác xã chiếm 18% tổng doanh thu.", "18%") == "ecommerce"
+    assert code_of("Năm 2025, công ty phấn đấu doanh số trực tuyến đạt 35% doanh số bán lẻ.", "35%") == "ecommerce"
+    assert code_of("Doanh thu online chiếm 22% doanh thu của chuỗi cửa hàng.", "22%") == "ecommerce"
+    assert code_of("Online sales were 14% of the cooperative's turnover.", "14%") == "ecommerce"
