@@ -253,8 +253,10 @@ def expected_after(before: str, after: str) -> bool:
 def cue_is_an_indicator_name(before: str) -> bool:
     """Every target cue before the figure is "chỉ tiêu" (indicator, as in a results list's
     "- Chỉ tiêu tỷ lệ hồ sơ ...: 79,3%"), no goal verb."""
-    cues = [m.group().lower() for m in _TARGET_CUE.finditer(before)]
-    return bool(cues) and all(c == "chỉ tiêu" for c in cues) and _BY_YEAR.search(before) is None
+    cues = list(_TARGET_CUE.finditer(before))
+    if cues and not before[cues[-1].end() :].strip():
+        return False  # "vượt chỉ tiêu | 50% đề ra": the goal the result is held against
+    return bool(cues) and all(c.group().lower() == "chỉ tiêu" for c in cues) and _BY_YEAR.search(before) is None
 
 
 def reports_as_of_a_past_date(before: str, published: datetime.date | None) -> bool:

@@ -739,6 +739,17 @@ def test_indicator_labels_under_a_results_intro_are_results() -> None:
     assert found == {"79,3%": False, "318.650": False, "68%": True}
 
 
+def test_a_goal_named_right_before_its_figure_under_a_results_heading_is_a_target() -> None:
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2024\n"
+        "Toàn huyện tiếp nhận 24.310 hồ sơ, trong đó 13.020 hồ sơ trực tuyến, đạt 53,6%, vượt chỉ tiêu 50% đề ra.\n"
+        "Đã có 41.250 người dân kích hoạt tài khoản định danh điện tử, đạt 61%, chưa đạt chỉ tiêu 65%.\n"
+    )
+    found = {o.quote: o.is_target for o in extract_observations(text, datetime.date(2025, 1, 15))}
+    assert found["50%"] is True and found["65%"] is True
+    assert found["53,6%"] is False and found["61%"] is False
+
+
 def test_a_page_number_right_above_the_running_header_is_furniture() -> None:
     header = "BÁO CÁO KẾT QUẢ CHUYỂN ĐỔI SỐ NĂM 2024 - SỞ TT&TT\n"
     text = (
