@@ -258,6 +258,9 @@ EVAL_SETS = (
     _composed("news129", "composed blind, news-style, seventieth round (scored blind at 8482d46)"),
     _composed("news130", "composed blind, news-style with sector vocabulary, seventieth round (scored blind at 8482d46)"),
     _composed("official75", "composed blind, official-style, seventieth round (scored blind at 8482d46)"),
+    _composed("news131", "composed blind, news-style, seventy-first round (scored blind at 8e6c21d)"),
+    _composed("news132", "composed blind, news-style with sector vocabulary, seventy-first round (scored blind at 8e6c21d)"),
+    _composed("official76", "composed blind, official-style, seventy-first round (scored blind at 8e6c21d)"),
 )
 
 
