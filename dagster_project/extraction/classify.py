@@ -1223,6 +1223,7 @@ class _Figure:
     connects: bool = False  # ... and it is a connecting verb: the phrase after is no subject
     nearest_first: bool = False  # ... and a verb of extent ("đến"): the subject is read from its end
     measured: tuple[int, int] | None = None  # the phrase that says what is measured
+    foreign: tuple[int, int] | None = None  # an earlier aim of the clause, with a figure of its own
 
     def reading(self, m: Match) -> int:
         """How far into the measured phrase `m` starts: a phrase is read from its head, so the
@@ -1245,6 +1246,8 @@ class _Figure:
         return max(self.before_gap(m), self.after_gap(m), 0)
 
     def in_clause(self, m: Match) -> bool:
+        if self.foreign is not None and self.foreign[0] <= m.first and m.last <= self.foreign[1]:
+            return False
         return self.clause[0] <= m.first and m.last <= self.clause[1]
 
     def region(self, m: Match) -> str:
@@ -1474,10 +1477,14 @@ def _after_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
 
 
 def _within_own_aim(view: _SentenceView, fig: _Figure) -> _Figure:
-    """The figure's clause ends (or starts) at a "và" that opens a second aim with a figure
-    of its own (lexicon.SECOND_AIM_VERBS): "phấn đấu để chatbot xử lý 55% yêu cầu | và nâng
-    số máy chủ lên 32 máy": the servers are the 32's, the 55% is no figure of them."""
+    """The figure's clause ends at a "và" that opens a second aim with a figure of its own
+    (lexicon.SECOND_AIM_VERBS): "phấn đấu để chatbot xử lý 55% yêu cầu | và nâng số máy chủ lên
+    32 máy": the servers are the 32's, the 55% is no figure of them. A figure of the second aim
+    reads the first aim, from its own verb to the "và", as no part of its clause; what stands
+    before that verb (the subject both aims share, "Trung tâm IOC đã | kết nối 2.436 camera và
+    tích hợp dữ liệu từ 27 hệ thống") stays its clause."""
     start, end = fig.clause
+    foreign = None
     for k in range(start + 1, end - 1):
         if view.syllable(k).lower() not in _AIM_JOINERS or view.at("second_aim", k + 1) is None:
             continue
@@ -1489,8 +1496,12 @@ def _within_own_aim(view: _SentenceView, fig: _Figure) -> _Figure:
         if any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(k + 1, nxt)):
             continue  # "đã có mạng LAN và kết nối Internet, riêng thành phố đạt 100%": no aim of its own
         if fig.last <= k:
-            return replace(fig, clause=(start, k))
-    return fig
+            return replace(fig, clause=(start, k), foreign=None)
+        if nxt == fig.first:
+            earlier = max(f for f, last in view.figures if start <= f and last <= k)
+            verbs = [w.first for w in view.group("second_aim") if start <= w.first <= earlier]
+            foreign = (max(verbs, default=earlier), k + 1)
+    return fig if foreign is None else replace(fig, foreign=foreign)
 
 
 _AIM_JOINERS = frozenset({"và", "and"})

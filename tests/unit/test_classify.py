@@ -2546,6 +2546,12 @@ def test_a_second_aim_after_va_names_nothing_the_first_aims_figure_counts() -> N
     assert code_of(text, "30%") == "lan_network"
     text = "Huyện đã cấp 640 chữ ký số cho Sở Giáo dục và Đào tạo 12 đơn vị trực thuộc."
     assert code_of(text, "640") == "digital_certificates"
+    # the second aim's figure reads the first aim, from its verb to "và", as none of its own...
+    text = "Năm 2025, hợp tác xã phấn đấu nâng số camera giám sát lên 40 chiếc và đưa 90% xã viên vào dùng phần mềm quản lý."
+    assert code_of(text, "90%") == "services_other"
+    # ... but the subject both aims share stays its own
+    text = "Trung tâm điều hành thông minh (IOC) đã kết nối 1.250 camera và tích hợp dữ liệu từ 18 hệ thống thông tin."
+    assert code_of(text, "18") == "smart_city_ioc"
 
 
 def test_selling_online_and_online_revenue_are_e_commerce() -> None:
