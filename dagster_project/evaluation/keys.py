@@ -261,6 +261,9 @@ EVAL_SETS = (
     _composed("news131", "composed blind, news-style, seventy-first round (scored blind at 8e6c21d)"),
     _composed("news132", "composed blind, news-style with sector vocabulary, seventy-first round (scored blind at 8e6c21d)"),
     _composed("official76", "composed blind, official-style, seventy-first round (scored blind at 8e6c21d)"),
+    _composed("news133", "composed blind, news-style, seventy-second round (scored blind at c51fd55)"),
+    _composed("news134", "composed blind, news-style with sector vocabulary, seventy-second round (scored blind at c51fd55)"),
+    _composed("official77", "composed blind, official-style, seventy-second round (scored blind at c51fd55)"),
 )
 
 
