@@ -1245,10 +1245,12 @@ class _Figure:
     def distance(self, m: Match) -> int:
         return max(self.before_gap(m), self.after_gap(m), 0)
 
+    def owns(self, m: Match) -> bool:
+        """`m` is not in an earlier aim's or sibling's own phrase."""
+        return self.foreign is None or not (self.foreign[0] <= m.first and m.last <= self.foreign[1])
+
     def in_clause(self, m: Match) -> bool:
-        if self.foreign is not None and self.foreign[0] <= m.first and m.last <= self.foreign[1]:
-            return False
-        return self.clause[0] <= m.first and m.last <= self.clause[1]
+        return self.owns(m) and self.clause[0] <= m.first and m.last <= self.clause[1]
 
     def region(self, m: Match) -> str:
         spans = [(self.first, self.last), self.measured]
@@ -1501,7 +1503,25 @@ def _within_own_aim(view: _SentenceView, fig: _Figure) -> _Figure:
             earlier = max(f for f, last in view.figures if start <= f and last <= k)
             verbs = [w.first for w in view.group("second_aim") if start <= w.first <= earlier]
             foreign = (max(verbs, default=earlier), k + 1)
+    if foreign is None:
+        foreign = _sibling_phrase(view, fig)
     return fig if foreign is None else replace(fig, foreign=foreign)
+
+
+def _sibling_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
+    """"có 95% hồ sơ được số hóa ngay khi tiếp nhận | và 40% hồ sơ có nghĩa vụ tài chính được
+    thanh toán trực tuyến": a figure right after "và", with a phrase of its own, is the sibling
+    of the figure before it, whose phrase (from that figure to the "và") says nothing of it."""
+    joiner = fig.first - fig.qualifier_syllables - 1
+    if joiner <= fig.clause[0] or view.syllable(joiner).lower() not in _AIM_JOINERS:
+        return None
+    before = [(f, last) for f, last in view.figures if fig.clause[0] <= f and last < joiner]
+    if not before or _after_phrase(view, fig) is None:
+        return None
+    first, last = max(before)
+    if any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(last, joiner)):
+        return None
+    return (first, joiner + 1)
 
 
 _AIM_JOINERS = frozenset({"và", "and"})
@@ -2723,7 +2743,7 @@ class _Report:
         # "kỹ năng số hóa"), then one that governs any unit
         for any_unit in (False, True):
             for verb in view.group("verb"):
-                if _said_of_an_earlier_figure(view, verb, figure):
+                if _said_of_an_earlier_figure(view, verb, figure) or not figure.owns(verb):
                     continue
                 result = self._governed(view, figure, base, code, by, verb, any_unit)
                 if result is None:

@@ -2564,3 +2564,12 @@ def test_selling_online_and_online_revenue_are_e_commerce() -> None:
     assert code_of("Năm 2025, công ty phấn đấu doanh số trực tuyến đạt 35% doanh số bán lẻ.", "35%") == "ecommerce"
     assert code_of("Doanh thu online chiếm 22% doanh thu của chuỗi cửa hàng.", "22%") == "ecommerce"
     assert code_of("Online sales were 14% of the cooperative's turnover.", "14%") == "ecommerce"
+
+
+def test_a_sibling_after_va_reads_nothing_of_the_phrase_before_it() -> None:
+    # "A ... và B ...": a figure right after "và" with a phrase of its own is not counted by the first one's
+    text = "Năm 2025, huyện phấn đấu 90% hồ sơ được số hóa khi tiếp nhận và 30% hồ sơ có phí được thanh toán trực tuyến."
+    assert code_of(text, "30%") == "online_payment"
+    assert code_of("Kho hàng có 6 camera giám sát và 1 máy chủ lưu dữ liệu.", "1") == "data_centre"
+    # a bare figure after "và" still shares the phrase before it
+    assert code_of("Tỷ lệ hồ sơ trực tuyến cấp huyện đạt 85% và cấp xã 72%.", "72%") == "dossiers_processed_online"
