@@ -239,6 +239,7 @@ def classify_observations(
     classified = [with_fields(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
     classified = _table_cells_by_title(classified, report.tax)
     classified = _parts_by_channel(text, classified, report.tax)
+    classified = _parts_by_level(text, classified, report.tax)
     classified = _topics_carried_on(text, classified, report.tax)
     classified = [_turns_of_a_training(_headcount(obs, report.tax), report.tax) for obs in classified]
     classified = [_set_taken_out_of(obs, report.tax) for obs in _parts_of_a_headcount(classified, report.tax)]
@@ -1022,6 +1023,35 @@ def _channel(text: str, obs: Observation, before: Observation | None, after: Obs
     tail = text[obs.char_end : tail_end]
     stop = _PART_SEPARATOR.search(tail)
     return channel_of(lead + " " + (tail[: stop.start()] if stop else tail))
+
+
+def _parts_by_level(text: str, observations: list[Observation], tax: Taxonomy) -> list[Observation]:
+    """A part of a stated total that its own words name only by a level ("đã tiếp nhận 168.432
+    hồ sơ, trong đó cấp tỉnh 38.217 hồ sơ, cấp huyện 41.906 hồ sơ") counts what the whole
+    counts; what else the sentence names ("Hệ thống thông tin giải quyết thủ tục hành chính")
+    is where they were counted, not what."""
+    by_ordinal = {obs.ordinal: obs for obs in observations}
+    out = list(observations)
+    for k, obs in enumerate(out):
+        whole = by_ordinal.get(obs.parent_ordinal) if obs.parent_ordinal is not None else None
+        if whole is None or whole.domain not in FACT_DOMAINS or obs.classified_by == SUBJECT:
+            continue
+        if obs.unit != whole.unit or obs.base != whole.base or obs.indicator_code == whole.indicator_code:
+            continue
+        if not _LEVEL_LABEL.search(text, max(whole.char_end, obs.char_start - _LEVEL_LABEL_REACH), obs.char_start):
+            continue
+        out[k] = with_fields(
+            obs, indicator_code=whole.indicator_code, domain=whole.domain, classified_by=CLAUSE, relevance=None,
+            matched_keyword=f"{whole.matched_keyword} (part of it by level)",
+        )
+    return out
+
+
+_LEVEL_LABEL = re.compile(
+    r"(?:^|[,;:]|\btrong đó\b|\bvà\b|\bgồm\b)\s*(?:" + lexicon.word_alternation(lexicon.LEVEL_LABELS) + r")\s*:?\s*$",
+    re.IGNORECASE,
+)
+_LEVEL_LABEL_REACH = 40
 
 
 def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy) -> list[Observation]:

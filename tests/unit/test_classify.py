@@ -2573,3 +2573,15 @@ def test_a_sibling_after_va_reads_nothing_of_the_phrase_before_it() -> None:
     assert code_of("Kho hàng có 6 camera giám sát và 1 máy chủ lưu dữ liệu.", "1") == "data_centre"
     # a bare figure after "và" still shares the phrase before it
     assert code_of("Tỷ lệ hồ sơ trực tuyến cấp huyện đạt 85% và cấp xã 72%.", "72%") == "dossiers_processed_online"
+
+
+def test_a_part_named_only_by_its_level_counts_what_its_total_counts() -> None:
+    text = (
+        "Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh đã tiếp nhận 52.300 hồ sơ, "
+        "trong đó cấp tỉnh 12.100 hồ sơ, cấp huyện 15.200 hồ sơ và cấp xã 25.000 hồ sơ."
+    )
+    assert code_of(text, "52.300") == "dossiers_received"
+    assert {code_of(text, q) for q in ("12.100", "15.200", "25.000")} == {"dossiers_received"}
+    # a part that its own words name keeps them
+    text = "Huyện đã tiếp nhận 8.400 hồ sơ, trong đó 5.100 hồ sơ trực tuyến."
+    assert code_of(text, "5.100") == "dossiers_processed_online"
