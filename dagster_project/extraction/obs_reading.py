@@ -300,6 +300,8 @@ def merge_pairs(text: str, figures: list[Figure]) -> list[Figure]:
 _GENERATIONS = re.compile(r"\b\d\s*G\b")
 # a level is no number between them either: "1.243.870/1.521.400 tài khoản định danh điện tử mức độ 2 ..., đạt 81,8%"
 _LEVELS = re.compile(r"\b(?:mức độ|mức|cấp độ|levels?)\s+\d\b", re.IGNORECASE)
+# ... nor a year: "986.215/1.023.480 dữ liệu hộ tịch lưu trữ từ năm 1975 đến nay, đạt 96,4%"
+_YEARS = re.compile(r"\b(?:năm|year|since|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _RESTATED_REACH = 160  # characters from "x/y" to the "đạt z%" that states it: one clause
 
 
@@ -317,7 +319,9 @@ def states_share(text: str, end: int, percent: Figure) -> bool:
     "(chiếm 64%)", with no other number or sentence between."""
     between = text[end : percent.lead_start]
     # a network generation is no number between them: "1.528/1.712 thôn có sóng 3G, 4G, đạt 89,3%"
-    if len(between) > _RESTATED_REACH or re.search(r"[\d;]|[.!?]\s", _LEVELS.sub("", _GENERATIONS.sub("", between))):
+    if len(between) > _RESTATED_REACH or re.search(
+        r"[\d;]|[.!?]\s", _YEARS.sub("", _LEVELS.sub("", _GENERATIONS.sub("", between)))
+    ):
         return False
     return bool(_RATIO_PERCENT_LINK.search(between))
 

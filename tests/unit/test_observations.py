@@ -722,6 +722,12 @@ def test_a_level_between_a_pair_and_its_percentage_keeps_them_one_figure() -> No
     assert (obs.numerator, obs.denominator, obs.stated_percent) == (412, 530, 91.2)
 
 
+def test_a_year_between_a_pair_and_its_percentage_keeps_them_one_figure() -> None:
+    text = "Huyện đã số hóa 48.120/52.300 sổ hộ tịch lưu trữ từ năm 1986 đến nay, đạt 92%."
+    (obs,) = extract_observations(text)
+    assert (obs.numerator, obs.denominator, obs.value, obs.unit) == (48120, 52300, 92, "percent")
+
+
 def test_a_bracketed_pair_after_a_share_of_a_years_plan_states_that_share() -> None:
     (obs,) = extract_observations("Tỷ lệ hồ sơ trực tuyến đạt 96,2% kế hoạch năm 2024 (75/78).")
     assert (obs.value, obs.unit, obs.numerator, obs.denominator) == (96.2, "percent", 75, 78)
