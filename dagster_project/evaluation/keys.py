@@ -264,6 +264,9 @@ EVAL_SETS = (
     _composed("news133", "composed blind, news-style, seventy-second round (scored blind at c51fd55)"),
     _composed("news134", "composed blind, news-style with sector vocabulary, seventy-second round (scored blind at c51fd55)"),
     _composed("official77", "composed blind, official-style, seventy-second round (scored blind at c51fd55)"),
+    _composed("news135", "composed blind, news-style, seventy-third round (scored blind at b23b7f8)"),
+    _composed("news136", "composed blind, news-style with sector vocabulary, seventy-third round (scored blind at b23b7f8)"),
+    _composed("official78", "composed blind, official-style, seventy-third round (scored blind at b23b7f8)"),
 )
 
 
