@@ -2585,3 +2585,12 @@ def test_a_part_named_only_by_its_level_counts_what_its_total_counts() -> None:
     # a part that its own words name keeps them
     text = "Huyện đã tiếp nhận 8.400 hồ sơ, trong đó 5.100 hồ sơ trực tuyến."
     assert code_of(text, "5.100") == "dossiers_processed_online"
+
+
+def test_taxes_and_land_obligations_paid_online_are_online_payments() -> None:
+    assert code_of("Có 3.215 hộ kinh doanh đã nộp thuế qua ứng dụng của ngành thuế.", "3.215") == "online_payment"
+    assert code_of("Trong quý I, 1.870 doanh nghiệp nộp thuế trực tuyến.", "1.870") == "online_payment"
+    text = "Người dân đã nộp trực tuyến nghĩa vụ tài chính về đất đai cho 2.140 hồ sơ."
+    assert code_of(text, "2.140") == "online_payment"
+    text = "Chi nhánh đã tiếp nhận 960 giao dịch thanh toán nghĩa vụ tài chính qua ngân hàng."
+    assert code_of(text, "960") == "online_payment"
