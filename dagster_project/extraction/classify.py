@@ -239,7 +239,7 @@ def classify_observations(
     classified = [with_fields(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
     classified = _table_cells_by_title(classified, report.tax)
     classified = _parts_by_channel(text, classified, report.tax)
-    classified = _parts_by_level(text, classified, report.tax)
+    classified = _parts_by_level(text, classified)
     classified = _topics_carried_on(text, classified, report.tax)
     classified = [_turns_of_a_training(_headcount(obs, report.tax), report.tax) for obs in classified]
     classified = [_set_taken_out_of(obs, report.tax) for obs in _parts_of_a_headcount(classified, report.tax)]
@@ -1025,7 +1025,7 @@ def _channel(text: str, obs: Observation, before: Observation | None, after: Obs
     return channel_of(lead + " " + (tail[: stop.start()] if stop else tail))
 
 
-def _parts_by_level(text: str, observations: list[Observation], tax: Taxonomy) -> list[Observation]:
+def _parts_by_level(text: str, observations: list[Observation]) -> list[Observation]:
     """A part of a stated total that its own words name only by a level ("đã tiếp nhận 168.432
     hồ sơ, trong đó cấp tỉnh 38.217 hồ sơ, cấp huyện 41.906 hồ sơ") counts what the whole
     counts; what else the sentence names ("Hệ thống thông tin giải quyết thủ tục hành chính")

@@ -229,6 +229,13 @@ PROVINCE_LEVEL_PATTERN = (
 DISTRICT_LEVEL_PATTERN = r"cấp huyện|\bhuyện\b|thị xã|\bquận\b|districts?\b"
 COMMUNE_LEVEL_PATTERN = r"cấp xã|(?<!thị )\bxã\b(?!\s+hội)|\bphường\b|thị trấn|commun(?:e|es|al)\b|\bwards?\b"
 NATIONAL_LEVEL_PATTERN = r"toàn quốc|cả nước|ủy ban quốc gia|uỷ ban quốc gia|nationwide|national target"
+# A part of a total named only by its level: "đã tiếp nhận 168.432 hồ sơ, trong đó cấp tỉnh
+# 38.217 hồ sơ, cấp huyện 41.906 hồ sơ ..." (each counts what the total counts).
+LEVEL_LABELS: tuple[str, ...] = (
+    "cấp tỉnh", "cấp huyện", "cấp xã", "cấp thành phố", "cấp quận", "cấp phường", "cấp thị xã",
+    "ở cấp tỉnh", "ở cấp huyện", "ở cấp xã", "provincial level", "district level", "commune level",
+    "at provincial level", "at district level", "at commune level",
+)
 
 
 # --- targets --------------------------------------------------------------------------
@@ -634,13 +641,6 @@ SUBJECT_OPENERS: tuple[str, ...] = (
 # Words that join two figures' phrases: "100% cán bộ, công chức và trên 50% viên chức
 # đã được đào tạo" (the predicate after the second phrase is the first one's too).
 COORDINATORS: tuple[str, ...] = ("và", "cùng", "and", "as well as")
-# A part of a total named only by its level: "đã tiếp nhận 168.432 hồ sơ, trong đó cấp tỉnh
-# 38.217 hồ sơ, cấp huyện 41.906 hồ sơ ..." (each counts what the total counts).
-LEVEL_LABELS: tuple[str, ...] = (
-    "cấp tỉnh", "cấp huyện", "cấp xã", "cấp thành phố", "cấp quận", "cấp phường", "cấp thị xã",
-    "ở cấp tỉnh", "ở cấp huyện", "ở cấp xã", "provincial level", "district level", "commune level",
-    "at provincial level", "at district level", "at commune level",
-)
 # Verbs of doing that, right after "và", open a second aim with a figure of its own: "nâng số
 # thiết bị bay lên 30 chiếc và mở thêm 2 điểm giao dịch", "đã quét 3D cho 436 mỏm cụt và thiết
 # kế 512 bao mỏm". What the second half names is not what the first half's figure counts.
