@@ -168,8 +168,8 @@ def _wraps_label(row: Line, line: Line) -> bool:
 
 def _continues_header(header: Line, line: Line) -> bool:
     """A short line indented past the first two columns of a header row of words goes on with
-    that header."""
-    if line.kind != TEXT or not line.text or len(line.text.split()) > 4 or len(header.cells) < 3:
+    that header ("tiếp nhận trực tuyến (%)" under "STT  Huyện  Tỷ lệ hồ sơ thủ tục hành chính")."""
+    if line.kind != TEXT or not line.text or len(line.text.split()) > _WRAPPED_LABEL_WORDS or len(header.cells) < 3:
         return False
     if any(is_number_cell(_cell_text(header, c)) for c in header.cells[1:]):
         return False  # a row of figures: no header

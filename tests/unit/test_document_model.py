@@ -947,6 +947,20 @@ def test_a_space_aligned_header_wrapped_onto_a_second_line_goes_on_under_each_co
     ]
 
 
+def test_a_long_header_wrapped_onto_a_line_of_its_own_goes_on_with_its_column() -> None:
+    rule = "  " + "-" * 60 + "\n"
+    text = (
+        "Biểu 3. Chỉ tiêu theo huyện\n" + rule
+        + f"{' STT':6}{'Huyện':26}Tỷ lệ hồ sơ thủ tục hành chính\n"
+        + f"{'':32}được giải quyết đúng hạn (%)\n" + rule
+        + f"{'   1':6}{'Huyện Phú Ninh':26}{'':10}97\n"
+        + f"{'   2':6}{'Huyện Tiên Phước':26}{'':10}95\n"
+    )
+    cells = {o.quote: o for o in extract_observations(text, PUBLISHED)}
+    assert cells["97"].table_column == "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn (%)"
+    assert cells["97"].unit == "percent"
+
+
 def test_a_header_word_wrapped_alone_onto_the_next_line_stays_in_its_column() -> None:
     text = (
         "Biểu 1. Hồ sơ theo lĩnh vực\nĐVT: hồ sơ\n"
