@@ -672,11 +672,9 @@ class _Reader:
             # An all-caps title printed over two lines is one heading.
             top = self.stack[-1]
             title = top.title + " " + line.title
-            self.stack[-1] = _Section("caps", title, heading_target(title), self._as_of(title))
+            self.stack[-1] = _Section("caps", title, self._heading_target(title), self._as_of(title))
         else:
-            target = heading_target(line.title)
-            if target is None and self._indicators_to_come(line.title):
-                target = True
+            target = self._heading_target(line.title)
             dated = self._as_of(line.title) or self._period_in_brackets(line.title) or self._past_year(line.title, target)
             section = _Section(line.style, line.title, target, dated)
             if line.style == "caps":
@@ -733,6 +731,12 @@ class _Reader:
         if target or len(years) != 1 or not self._names_past_years_only(title):
             return None
         return datetime.date(years.pop(), 12, 31)
+
+    def _heading_target(self, title: str) -> bool | None:
+        """heading_target, and indicators of years to come, on one line or two ("PHỤ LỤC" over
+        "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2025 THEO HUYỆN" in a plan of February 2025: targets)."""
+        target = heading_target(title)
+        return True if target is None and self._indicators_to_come(title) else target
 
     def _indicators_to_come(self, title: str) -> bool:
         """"Chỉ tiêu giai đoạn 2025 - 2027" in a report of February 2025: indicators of years

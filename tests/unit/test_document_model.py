@@ -947,6 +947,20 @@ def test_a_space_aligned_header_wrapped_onto_a_second_line_goes_on_under_each_co
     ]
 
 
+def test_indicators_of_a_year_to_come_under_a_two_line_appendix_title_are_targets() -> None:
+    text = (
+        "I. KẾT QUẢ NĂM 2024\nToàn tỉnh có 2.064 trạm BTS.\n\nII. TỔ CHỨC THỰC HIỆN\n"
+        "Các sở, ngành báo cáo kết quả trước ngày 15/12/2025.\n\n"
+        "PHỤ LỤC\nCHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2025 THEO HUYỆN\n\n"
+        "STT | Huyện | Tỷ lệ hồ sơ trực tuyến (%)\n1 | Huyện Phú Ninh | 80\n2 | Huyện Tiên Phước | 75\n"
+    )
+    found = {o.quote: o.is_target for o in extract_observations(text, datetime.date(2025, 2, 12))}
+    assert (found["80"], found["75"]) == (True, True)
+    # ... not those of a year already over
+    past = {o.quote: o.is_target for o in extract_observations(text.replace("NĂM 2025 THEO", "NĂM 2023 THEO"), datetime.date(2025, 2, 12))}
+    assert (past["80"], past["75"]) == (False, False)
+
+
 def test_a_long_header_wrapped_onto_a_line_of_its_own_goes_on_with_its_column() -> None:
     rule = "  " + "-" * 60 + "\n"
     text = (
