@@ -267,6 +267,9 @@ EVAL_SETS = (
     _composed("news135", "composed blind, news-style, seventy-third round (scored blind at b23b7f8)"),
     _composed("news136", "composed blind, news-style with sector vocabulary, seventy-third round (scored blind at b23b7f8)"),
     _composed("official78", "composed blind, official-style, seventy-third round (scored blind at b23b7f8)"),
+    _composed("news137", "composed blind, news-style, seventy-fourth round (scored blind at ab31e9a)"),
+    _composed("news138", "composed blind, news-style with sector vocabulary, seventy-fourth round (scored blind at ab31e9a)"),
+    _composed("official79", "composed blind, official-style, seventy-fourth round (scored blind at ab31e9a)"),
 )
 
 
