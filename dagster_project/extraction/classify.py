@@ -1048,7 +1048,8 @@ def _parts_by_level(text: str, observations: list[Observation]) -> list[Observat
 
 
 _LEVEL_LABEL = re.compile(
-    r"(?:^|[,;:]|\btrong đó\b|\bvà\b|\bgồm\b)\s*(?:" + lexicon.word_alternation(lexicon.LEVEL_LABELS) + r")\s*:?\s*$",
+    r"(?:[,;:]|" + lexicon.word_alternation(lexicon.PART_MARKERS + lexicon.LIST_CLOSERS) + r")\s*(?:"
+    + lexicon.word_alternation(lexicon.LEVEL_LABELS) + r")\s*:?\s*$",
     re.IGNORECASE,
 )
 _LEVEL_LABEL_REACH = 40
@@ -1554,7 +1555,7 @@ def _sibling_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None
     return (first, joiner + 1)
 
 
-_AIM_JOINERS = frozenset({"và", "and"})
+_AIM_JOINERS = frozenset(lexicon.LIST_CLOSERS)  # "và", "and"
 
 
 def _opens_a_measure(view: _SentenceView, pos: int) -> bool:
