@@ -475,17 +475,28 @@ def _header_over_data(header: Line, data: list[Line], text: str, width: int) -> 
     space parts two names ("Tổ CNS HS tr.tuyến" over the columns 68 and 1.842): each word goes
     to the column of figures it stands over; a word over none goes with the next word that
     stands over one (names start left of right-aligned figures)."""
-    full = [r for r in data if r.layout == "spaces" and len(r.cells) == width]
-    if header.layout != "spaces" or len(full) < 2:
+    spans = _full_row_spans(data, width)
+    if spans is None or header.layout != "spaces":
         return None
-    spans = [
-        (min(r.cells[j][0] - r.start for r in full), max(r.cells[j][1] - r.start for r in full)) for j in range(width)
-    ]
-    names = [""] * width
-    for s, e in header.cells:
-        words = [(m.start() + s - header.start, m.end() + s - header.start, m.group())
+    names = _words_over_columns(header, spans, text)
+    return names if names and all(names[1:]) else None
+
+
+def _full_row_spans(data: list[Line], width: int) -> list[tuple[int, int]] | None:
+    full = [r for r in data if r.layout == "spaces" and len(r.cells) == width]
+    if len(full) < 2:
+        return None
+    return [(min(r.cells[j][0] - r.start for r in full), max(r.cells[j][1] - r.start for r in full)) for j in range(width)]
+
+
+def _words_over_columns(line: Line, spans: list[tuple[int, int]], text: str) -> list[str] | None:
+    """The words of a header line put in the columns they stand over (see
+    `_header_over_data`); None when a cell of it stands over no column."""
+    names = [""] * len(spans)
+    for s, e in line.cells:
+        words = [(m.start() + s - line.start, m.end() + s - line.start, m.group())
                  for m in re.finditer(r"\S+", text[s:e])]
-        over = [max(range(width), key=lambda j: min(b, spans[j][1]) - max(a, spans[j][0]))
+        over = [max(range(len(spans)), key=lambda j: min(b, spans[j][1]) - max(a, spans[j][0]))
                 if any(min(b, lo_hi[1]) > max(a, lo_hi[0]) for lo_hi in spans) else None for a, b, _ in words]
         placed = [c for c in over if c is not None]
         if not placed:
@@ -495,18 +506,30 @@ def _header_over_data(header: Line, data: list[Line], text: str, width: int) -> 
             if column is None:
                 column = next((c for c in over[k + 1 :] if c is not None), placed[-1])
             names[column] = f"{names[column]} {word}".strip()
-    return names if all(names[1:]) else None
+    return names
+
+
+# "năm 2024", "2025", "31/12/2024" alone in a header's cell: the time its column is of
+_TIME_CELL = re.compile(r"\s*(?:năm\s+)?(?:(?:\d{1,2}/){1,2})?(?:19|20)\d{2}\s*", _I)
 
 
 def _packed_over_years(rows: list[Line], text: str, width: int) -> list[str] | None:
     """A space-aligned header whose first line packs its column names with single spaces
     ("Thực hiện Kế hoạch Thực hiện Kế hoạch") over a line of years, one per column ("2023
-    2024 2024 2025"): each name goes to the column of figures it stands over, then its year."""
+    2024 2024 2025", or "năm 2024 năm 2025" packed in turn): each name goes to the column of
+    figures it stands over, then the year under it."""
     upper = _header_over_data(rows[0], rows[2:], text, width)
-    lower = [text[s:e].strip() for s, e in rows[1].cells]
-    if upper is None or len(lower) > width or not _times_only(lower):
+    if upper is None:
         return None
-    years = [""] * (width - len(lower)) + lower  # over the last columns, the figures'
+    lower = [text[s:e].strip() for s, e in rows[1].cells]
+    if len(lower) <= width and _times_only(lower):
+        years = [""] * (width - len(lower)) + lower  # over the last columns, the figures'
+    else:
+        spans = _full_row_spans(rows[2:], width)
+        placed = _words_over_columns(rows[1], spans, text) if spans else None
+        if placed is None or not any(placed) or not all(_TIME_CELL.fullmatch(p) for p in placed if p):
+            return None
+        years = placed
     return [f"{name} {below}".strip() for name, below in zip(upper, years)]
 
 

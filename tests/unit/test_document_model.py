@@ -1743,3 +1743,18 @@ def test_column_names_packed_with_single_spaces_over_a_line_of_years_name_their_
     assert found["412"].as_of_date == datetime.date(2023, 12, 31)
     assert found["486"].as_of_date == datetime.date(2024, 12, 31)
     assert "1" not in found  # the row's number stays its number
+
+
+def test_a_second_header_line_of_years_packed_in_turn_names_the_columns_it_stands_over() -> None:
+    # "Kế hoạch Kế hoạch" over "năm 2025 năm 2026": both lines pack two names with one space
+    text = (
+        "Phụ lục\nCHỈ TIÊU CHUYỂN ĐỔI SỐ\n\n"
+        "TT   Nội dung                         ĐVT      Thực hiện  Kế hoạch Kế hoạch\n"
+        "                                               năm 2024   năm 2025 năm 2026\n"
+        "1    Điểm phát Wi-Fi công cộng        điểm          138       160      185\n"
+        "2    Xã có cáp quang đến thôn         %            91,4        95      100\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 3, 10))}
+    assert [found[q].is_target for q in ("138", "160", "185")] == [False, True, True]
+    assert found["138"].as_of_date == datetime.date(2024, 12, 31)
+    assert "1" not in found and "2" not in found  # the rows' numbers stay their numbers
