@@ -2594,3 +2594,17 @@ def test_taxes_and_land_obligations_paid_online_are_online_payments() -> None:
     assert code_of(text, "2.140") == "online_payment"
     text = "Chi nhánh đã tiếp nhận 960 giao dịch thanh toán nghĩa vụ tài chính qua ngân hàng."
     assert code_of(text, "960") == "online_payment"
+
+
+def test_a_phrase_of_cause_names_nothing_the_result_measures() -> None:
+    # "Nhờ X, Y": X brought Y about; Y's figures count what Y names, not X's devices or data
+    text = "Nhờ hệ thống cảm biến độ ẩm, tỷ lệ hạt cà phê bị mốc giảm từ 6% xuống 1,5%."
+    assert code_of(text, "6%") == code_of(text, "1,5%") == "unclassified"
+    text = "Tỷ lệ đơn giao chậm còn 3%, nhờ phần mềm điều phối xe."
+    assert code_of(text, "3%") == "unclassified"
+    # a figure inside the cause is counted by it, and a result with its own noun keeps it
+    assert code_of("Nhờ 30 cảm biến nhiệt độ, lượng sữa hỏng giảm mạnh.", "30") == "iot_devices"
+    assert code_of("Nhờ ứng dụng phần mềm, 98% hồ sơ được giải quyết đúng hạn.", "98%") == "dossiers_on_time"
+    # "nhờ đó" points back to a cause told before: what follows is the result, its words count
+    text = "Xưởng đã nối 40 máy sấy với phần mềm, nhờ đó 100% mẻ sấy được ghi nhật ký điện tử."
+    assert code_of(text, "100%") != "unclassified"
