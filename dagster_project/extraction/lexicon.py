@@ -494,6 +494,9 @@ BASES: dict[str, tuple[str, ...]] = {
     ),
     # English "documents" often translates hồ sơ (dossiers): no base of its own.
     "documents": ("văn bản", "văn bản điện tử", "hồ sơ công việc"),
+    # papers a business signs with its partners: what signing digitally counts ("ký số 612 hợp
+    # đồng bao tiêu", "ký số 1.380 bộ chứng từ xuất khẩu")
+    "contracts": ("hợp đồng", "bộ chứng từ", "chứng từ", "bảng kê", "biên bản", "contract*"),
     # pages of records or archives: what digitising counts ("số hóa 415.200 trang sổ hộ tịch")
     "pages": ("trang", "trang tài liệu", "trang hồ sơ", "page*"),
     "enterprises": ("doanh nghiệp", "enterprise*", "business*", "compan*"),
@@ -513,8 +516,9 @@ BASES: dict[str, tuple[str, ...]] = {
     "meetings": ("cuộc họp", "phiên họp", "buổi họp", "meeting*"),
 }
 # Bases that name a topic too (feedback is the operations centre's or an app's, servers a data
-# centre's): the keyword at the head of the phrase is not ranked below the others as a mere unit is.
-TOPIC_BASES = frozenset({"feedback", "servers"})
+# centre's, a contract may be electronic): the keyword at the head of the phrase is not ranked below
+# the others as a mere unit is.
+TOPIC_BASES = frozenset({"feedback", "servers", "contracts"})
 # Units whose staff are IT staff: "Phòng Công nghệ thông tin có 9 người", "Đội CNTT của Công
 # ty gồm 14 kỹ sư".
 # What an agency's staff are called: "Cục Thuế có 1.148 công chức, người lao động" is its headcount.
@@ -723,6 +727,12 @@ GOVERNING_VERBS: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "monitoring": (
         ("giám sát", "monitored", "monitors", "monitoring"),
         {"computers": "information_security", "servers": "information_security", "systems": "information_security"},
+    ),
+    # "ký số 612 hợp đồng", "ký số 3.250 văn bản đi": papers signed digitally are a count of
+    # digital signatures put to use; documents of the office stay electronic documents.
+    "signing": (
+        ("ký số", "ký điện tử", "digitally signed", "signed digitally"),
+        {"contracts": "digital_certificates", "documents": "e_documents"},
     ),
     # "ban hành 64 văn bản chỉ đạo": documents issued are policy documents.
     "issuing": (

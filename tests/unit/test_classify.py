@@ -2608,3 +2608,13 @@ def test_a_phrase_of_cause_names_nothing_the_result_measures() -> None:
     # "nhờ đó" points back to a cause told before: what follows is the result, its words count
     text = "Xưởng đã nối 40 máy sấy với phần mềm, nhờ đó 100% mẻ sấy được ghi nhật ký điện tử."
     assert code_of(text, "100%") != "unclassified"
+
+
+def test_papers_signed_digitally_count_digital_signatures() -> None:
+    # "ký số" governs what it signs: a business's contracts and papers count signatures put to use
+    assert code_of("Năm 2024, hợp tác xã đã ký số 356 hợp đồng bao tiêu với nông dân.", "356") == "digital_certificates"
+    assert code_of("Công ty ký số 1.045 bộ chứng từ nhập khẩu trong quý III.", "1.045") == "digital_certificates"
+    # an office's documents stay electronic documents, and a contract's value stays money
+    assert code_of("Văn phòng đã ký số 4.120 văn bản đi.", "4.120") == "e_documents"
+    assert classified("Giá trị hợp đồng đạt 15 tỷ đồng.")["15 tỷ"].relevance == "money"
+
