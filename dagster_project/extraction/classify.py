@@ -2798,6 +2798,8 @@ class _Report:
             for verb in view.group("verb"):
                 if _said_of_an_earlier_figure(view, verb, figure) or not figure.owns(verb):
                     continue
+                if any(view.syllable(i) == ";" for i in range(verb.last, figure.first)):
+                    continue  # "hợp đồng điện tử có ký số; đến nay đã ký 1.268 hợp đồng": another clause's verb
                 result = self._governed(view, figure, base, code, by, verb, any_unit)
                 if result is None:
                     continue

@@ -2618,3 +2618,8 @@ def test_papers_signed_digitally_count_digital_signatures() -> None:
     assert code_of("Văn phòng đã ký số 4.120 văn bản đi.", "4.120") == "e_documents"
     assert classified("Giá trị hợp đồng đạt 15 tỷ đồng.")["15 tỷ"].relevance == "money"
 
+
+def test_a_verb_past_a_semicolon_governs_no_figure_after_it() -> None:
+    # the signing belongs to the clause before the ";": the 930 contracts are only counted
+    text = "Mọi hợp đồng thuê xe đều được ký số; năm qua hãng có 930 hợp đồng mới."
+    assert code_of(text, "930") != "digital_certificates"
