@@ -270,6 +270,9 @@ EVAL_SETS = (
     _composed("news137", "composed blind, news-style, seventy-fourth round (scored blind at ab31e9a)"),
     _composed("news138", "composed blind, news-style with sector vocabulary, seventy-fourth round (scored blind at ab31e9a)"),
     _composed("official79", "composed blind, official-style, seventy-fourth round (scored blind at ab31e9a)"),
+    _composed("news139", "composed blind, news-style, seventy-fifth round (scored blind at 6a5f155)"),
+    _composed("news140", "composed blind, news-style with sector vocabulary, seventy-fifth round (scored blind at 6a5f155)"),
+    _composed("official80", "composed blind, official-style, seventy-fifth round (scored blind at 6a5f155)"),
 )
 
 
