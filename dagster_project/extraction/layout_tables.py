@@ -260,6 +260,15 @@ def _times_only(cells: list[str]) -> bool:
     return bool(filled) and all(_BARE_TIME_CELL.fullmatch(c) for c in filled)
 
 
+def _times_and_words(cells: list[str]) -> bool:
+    """Bare years or days, and words with no figure ("tính  2023  2024  2025" under "Đơn vị
+    Năm  Năm  Kế hoạch": the unit column's header goes on beside the years of the others)."""
+    filled = [c for c in cells if c.strip()]
+    return any(_BARE_TIME_CELL.fullmatch(c) for c in filled) and all(
+        _BARE_TIME_CELL.fullmatch(c) or not FIGURE_DIGITS.search(c) for c in filled
+    )
+
+
 def _measures_of_one_period(columns: list[Column]) -> list[Column]:
     """Columns under one heading that names a year ("Hồ sơ TTHC năm 2024" over "Tiếp nhận",
     "Nộp trực tuyến") are measures of that year, not periods to compare: their headers share
@@ -306,7 +315,7 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
     cell_texts = [[text[s:e] for s, e in line.cells] for line in rows]
     header_count = 0
     for cells in cell_texts:
-        if header_count >= 2 or any(is_number_cell(c) for c in cells[1:]) and not (header_count and _times_only(cells)):
+        if header_count >= 2 or any(is_number_cell(c) for c in cells[1:]) and not (header_count and _times_and_words(cells)):
             break  # ... but a line of bare years or days under "Năm | TH đến" finishes the header's words
         if header_count and cells and _GROUP_MARKER.fullmatch(cells[0].strip()):
             break  # "I | HẠ TẦNG SỐ | | |": a group of the rows under it, no second header row
@@ -565,11 +574,13 @@ def _build_row(
     else:
         assigned = spans[: width - 1] + [(spans[width - 1][0], spans[-1][1])] if len(spans) > width else list(spans)
     label, unit, cells = "", None, []
-    for column, span in zip(columns, assigned):
+    for k, (column, span) in enumerate(zip(columns, assigned)):
         if span is None:
             continue
         value = text[span[0] : span[1]].strip()
         if column.role == "label":
+            if k + 1 < len(assigned) and assigned[k + 1] is None:
+                value, unit = _unit_run_into(value, span, line, column_spans, columns, k)
             label = (label + " " + value).strip()
         elif column.role == "unit":
             unit = value or None
@@ -578,6 +589,22 @@ def _build_row(
                 cells.append(Cell(span[0], span[1], column))
     raw = " ".join(text[line.start : line.end].split())
     return Row(line.start, line.end, label, unit, tuple(cells), bool(_TOTAL_ROW.match(label)), raw)
+
+
+def _unit_run_into(
+    value: str, span: tuple[int, int], line: Line, column_spans: list[tuple[int, int]] | None,
+    columns: list[Column], k: int,
+) -> tuple[str, str | None]:
+    """A label that ran into the empty unit column after it with one space ("Hộ gia đình có
+    Internet cáp quang %" over "trạm", "%" in the rows around it): its last word, where the
+    unit column starts, is the row's unit."""
+    if column_spans is None or k + 1 >= len(columns) or columns[k + 1].role != "unit":
+        return value, None
+    head, _, last = value.rpartition(" ")
+    where = span[0] + len(value) - len(last) - line.start
+    if head and last and not FIGURE_DIGITS.search(last) and where >= column_spans[k + 1][0] - 1:
+        return head, last
+    return value, None
 
 
 def _column_spans(data: list[Line], width: int) -> list[tuple[int, int]] | None:

@@ -1758,3 +1758,21 @@ def test_a_second_header_line_of_years_packed_in_turn_names_the_columns_it_stand
     assert [found[q].is_target for q in ("138", "160", "185")] == [False, True, True]
     assert found["138"].as_of_date == datetime.date(2024, 12, 31)
     assert "1" not in found and "2" not in found  # the rows' numbers stay their numbers
+
+
+def test_a_unit_header_going_on_beside_the_years_keeps_the_header_whole() -> None:
+    # "Đơn vị" over "tính", beside "Năm" over "2024": the second line is the header's, not a row
+    text = (
+        "Phụ lục\nCHỈ TIÊU CHỦ YẾU\n\n"
+        "STT  Chỉ tiêu                          Đơn vị     Năm      Năm   Kế hoạch\n"
+        "                                       tính      2023     2024       2025\n"
+        "  1  Điểm Wi-Fi miễn phí               điểm       210      265        320\n"
+        "  2  Thôn có cáp quang                 %         88,5     93,0       98,0\n"
+        "  3  Trường học có phòng họp trực tuyến %        40,2     55,6       70,0\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 1, 20))}
+    assert "2023" not in found and "2024" not in found  # the years name columns
+    assert found["210"].as_of_date == datetime.date(2023, 12, 31) and not found["210"].is_target
+    assert found["320"].is_target
+    # the third row's label ran into the unit column with one space: its "%" is still its unit
+    assert found["55,6"].unit == "percent"
