@@ -2591,7 +2591,7 @@ class _Report:
         ):
             return change.keyword
         for w in view.group("compared_with"):
-            if figure.after_gap(w) == 0:
+            if figure.after_gap(w) == 0 or _labels_a_comparison(view, figure, w):
                 return w.keyword
         for w in view.group("benchmark"):
             if 0 <= figure.before_gap(w) <= _BENCHMARK_GAP:
@@ -2875,6 +2875,20 @@ class _Report:
             (w for w in view.group("online") if lo <= w.first < hi and not _labels_a_figure(view, w.last, starts)), None
         )
         return (variant, channel.keyword, SUBJECT) if channel is not None else None
+
+
+_PLAN_WORDS = ("kế hoạch", "kh", "khối lượng", "nhu cầu")
+
+
+def _labels_a_comparison(view: _SentenceView, figure: _Figure, w: Match) -> bool:
+    """`w` ends the label of a label: value pair whose value is the figure, at most one verb
+    after the colon: "- Số hồ sơ nộp trực tuyến so với cùng kỳ năm 2024: bằng 124%"."""
+    if not figure.clause[0] <= w.first or w.last > figure.first or w.keyword.startswith(_PLAN_WORDS):
+        return False  # "Kế hoạch năm 2025: 85%" names a goal, not a comparison with it
+    colon = next((i for i in range(figure.first - 1, w.last - 1, -1) if view.syllable(i) == ":"), None)
+    if colon is None or figure.first - figure.qualifier_syllables - colon > 2:
+        return False
+    return not any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(w.last, colon))
 
 
 def _said_of_an_earlier_figure(view: _SentenceView, verb: Match, figure: _Figure) -> bool:

@@ -2623,3 +2623,13 @@ def test_a_verb_past_a_semicolon_governs_no_figure_after_it() -> None:
     # the signing belongs to the clause before the ";": the 930 contracts are only counted
     text = "Mọi hợp đồng thuê xe đều được ký số; năm qua hãng có 930 hợp đồng mới."
     assert code_of(text, "930") != "digital_certificates"
+
+
+def test_a_label_that_compares_makes_its_value_a_comparison() -> None:
+    # "- X so với cùng kỳ: bằng 118%": the label says against what; no share of anything counted
+    found = classified("- Số tài khoản VNeID kích hoạt so với cùng kỳ năm trước: bằng 118%")
+    assert found["118%"].relevance == "comparison"
+    assert classified("- Hồ sơ trực tuyến so với năm 2023: tăng 21,5%")["21,5%"].relevance == "comparison"
+    # a label naming the plan names a goal, and a label with no comparison a share
+    assert classified("- Kế hoạch năm 2025: 85%")["85%"].relevance != "comparison"
+    assert code_of("- Tỷ lệ hồ sơ nộp trực tuyến: 64,2%", "64,2%") == "dossiers_processed_online"
