@@ -2012,8 +2012,29 @@ def _governs(view: _SentenceView, verb: Match[str], figure: _Figure) -> bool:
         near = figure.first <= verb.last + _GOVERNING_REACH
     else:
         between = (figure.last, verb.first)
-        near = view.syllable(verb.first - 1) in _PASSIVE
-    return near and not any(between[0] <= f < between[1] for f, _ in view.figures)
+        near = view.syllable(verb.first - 1) in _PASSIVE or verb.keyword in _STATE_KEYWORDS and not any(
+            view.syllable(i) in _PUNCTUATION_BREAKS for i in range(*between)
+        )
+        if _is_whole_of_a_part(view, figure):
+            return False  # "5 trong số 7 máy ... được nối mạng": the 5 are, not all 7
+    # "5 trong số 7 máy cắt đã được nối mạng": the whole a part is counted out of blocks nothing
+    return near and not any(
+        between[0] <= f < between[1] and view.syllable(f - 1) not in _WHOLE_OF_A_PART for f, _ in view.figures
+    )
+
+
+_STATE_KEYWORDS = frozenset(lexicon.STATE_KEYWORDS)
+
+
+def _is_whole_of_a_part(view: _SentenceView, figure: _Figure) -> bool:
+    """The figure follows "trong số" or "of" right after another figure: "5 trong số 7"."""
+    k = figure.first - figure.qualifier_syllables
+    if view.syllable(k - 1) == "of":
+        return any(last == k - 1 for _, last in view.figures)
+    return view.syllable(k - 1) == "số" and view.syllable(k - 2).lower() == "trong" and any(
+        last == k - 2 for _, last in view.figures
+    )
+_WHOLE_OF_A_PART = frozenset({"số", "of"})  # "trong số 7", "tổng số 12", "9 of 12"
 
 
 def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:

@@ -939,7 +939,10 @@ KEYWORD_CONTEXT: dict[str, tuple[str, ...]] = {
 IDENTITY_CHECK_WORDS: tuple[str, ...] = ("xác thực", "căn cước", "cccd", "mã định danh", "định danh", "authenticated")
 # Verbs of keeping records ("đã cập nhật dữ liệu của 34.870 hội viên"): they say what was done
 # to the things their own clause counts, so they name no figure of another clause.
-CLAUSE_KEYWORDS: tuple[str, ...] = ("cập nhật",)
+CLAUSE_KEYWORDS: tuple[str, ...] = ("cập nhật", "nối mạng")
+# ... of them, those that say a state the units are in, written after them with or without
+# "được" ("7 máy đã nối mạng", "3 máy đo tọa độ nối mạng"): said of the figure before them
+STATE_KEYWORDS: tuple[str, ...] = ("nối mạng",)
 # Words that make the verb after them passive: what it is said of stands before it
 # ("196.420 hội viên được cập nhật").
 PASSIVE_MARKERS: tuple[str, ...] = ("được", "bị")

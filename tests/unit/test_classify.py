@@ -2633,3 +2633,18 @@ def test_a_label_that_compares_makes_its_value_a_comparison() -> None:
     # a label naming the plan names a goal, and a label with no comparison a share
     assert classified("- Kế hoạch năm 2025: 85%")["85%"].relevance != "comparison"
     assert code_of("- Tỷ lệ hồ sơ nộp trực tuyến: 64,2%", "64,2%") == "dossiers_processed_online"
+
+
+def test_machines_networked_are_digital_infrastructure() -> None:
+    # "nối mạng": units put on a network, whatever machines they are
+    assert code_of("Xưởng đã nối mạng 16 máy dệt kim, gửi sản lượng về phần mềm.", "16") == "infrastructure_other"
+    assert code_of("Phòng thí nghiệm có 3 máy sắc ký nối mạng.", "3") == "infrastructure_other"
+    # the part networked, not the whole it is counted out of
+    text = "Ở khâu đóng gói, 11 trong số 15 máy hàn túi đã được nối mạng."
+    assert code_of(text, "11") == "infrastructure_other"
+    assert code_of(text, "15") != "infrastructure_other"
+    # ... and no number the sentence goes on with
+    text = "Xưởng nối mạng 20 máy xe chỉ, mỗi máy quay 900 vòng một phút."
+    assert code_of(text, "900") == "unclassified"
+    # a specific device keeps its own code
+    assert code_of("100% máy tính của cơ quan được nối mạng LAN.", "100%") == "computers"
