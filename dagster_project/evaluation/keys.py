@@ -274,6 +274,7 @@ EVAL_SETS = (
     _composed("news140", "composed blind, news-style with sector vocabulary, seventy-fifth round (scored blind at 6a5f155)"),
     _composed("official80", "composed blind, official-style, seventy-fifth round (scored blind at 6a5f155)"),
     _composed("news141", "composed blind, news-style, seventy-sixth round (scored blind at 1995aa5)"),
+    _composed("news142", "composed blind, news-style with sector vocabulary, seventy-sixth round (scored blind at 1995aa5)"),
     _composed("official81", "composed blind, official-style, seventy-sixth round (scored blind at 1995aa5)"),
 )
 
