@@ -2648,3 +2648,10 @@ def test_machines_networked_are_digital_infrastructure() -> None:
     assert code_of(text, "900") == "unclassified"
     # a specific device keeps its own code
     assert code_of("100% máy tính của cơ quan được nối mạng LAN.", "100%") == "computers"
+
+
+def test_it_employees_are_it_staff() -> None:
+    # "nhân viên công nghệ thông tin" names IT staff, whatever they look after
+    assert code_of("Hợp tác xã có 3 nhân viên công nghệ thông tin phụ trách website bán hàng.", "3") == "it_staff"
+    assert code_of("Khách sạn có 2 nhân viên tin học quản trị phần mềm đặt phòng.", "2") == "it_staff"
+
