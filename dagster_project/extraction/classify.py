@@ -156,6 +156,8 @@ _SECTOR_UNIT_KEYWORDS = frozenset(lexicon.SECTOR_UNIT_KEYWORDS)
 _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
 _TRAININGS, _LEARNERS = "trainings", "learners"
 _TRAINED_FOR = frozenset(lexicon.TRAINED_FOR)
+# the bases a training is for: people, officials, households ("tập huấn cho 380 hộ")
+_TRAINED_BASES = frozenset(lexicon.GOVERNING_VERBS["training"][1])
 _GIVEN_TO = frozenset(lexicon.GIVEN_TO)
 _USERS = frozenset(lexicon.USER_WORDS)
 _TURNS = frozenset(lexicon.TURN_WORDS)
@@ -2273,7 +2275,7 @@ class _Report:
         """People counted after a training of their own clause, whose phrase goes on to what
         the training was about ("tập huấn cho 380 lượt cán bộ doanh nghiệp về thông quan điện
         tử"): the topic after "về" names no figure of theirs."""
-        if chosen is None or base is None or _base_kind(base.name) != "people":
+        if chosen is None or base is None or base.name not in _TRAINED_BASES:
             return False
         trainings = [c for c in candidates if c.code == _TRAININGS and c.region != SENTENCE and c.match.last <= figure.first]
         if chosen.match.last <= figure.first:
@@ -2283,7 +2285,10 @@ class _Report:
         if chosen.match.first <= figure.last:
             return False
         about = any(view.syllable(i) in _ABOUT for i in range(figure.last, chosen.match.first))
-        return about and bool(trainings)
+        # ... or the people a class of the clause was for ("mở 5 lớp hướng dẫn cho 410 lượt hộ nuôi
+        # sử dụng ứng dụng"): what they were shown to use is what the class taught
+        for_them = view.syllable(_lead_start(view, figure) - 1) in _TRAINED_FOR
+        return (about or for_them) and bool(trainings)
 
     def _names_anything_digital(self, view: _SentenceView) -> bool:
         """The sentence names something of the three fact domains besides a sector's units (and

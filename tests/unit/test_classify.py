@@ -2655,3 +2655,13 @@ def test_it_employees_are_it_staff() -> None:
     assert code_of("Hợp tác xã có 3 nhân viên công nghệ thông tin phụ trách website bán hàng.", "3") == "it_staff"
     assert code_of("Khách sạn có 2 nhân viên tin học quản trị phần mềm đặt phòng.", "2") == "it_staff"
 
+
+def test_the_people_a_class_was_for_are_its_learners() -> None:
+    # "mở N lớp hướng dẫn cho M ... sử dụng X": the M learned to use X
+    text = "Năm 2024, hội mở 6 lớp hướng dẫn cho 280 lượt hộ nuôi sử dụng ví điện tử."
+    assert code_of(text, "280") == "learners"
+    assert code_of("Xã mở 4 lớp hướng dẫn cho 150 hộ dân cài đặt ứng dụng.", "150") == "learners"
+    text = "Trung tâm tổ chức 3 buổi hướng dẫn cho 95 hộ kinh doanh dùng phần mềm kế toán."
+    assert code_of(text, "95") == "learners"
+    # accounts given to households are no class
+    assert code_of("Huyện cấp 320 tài khoản cho 410 hộ dùng ứng dụng.", "410") != "learners"
