@@ -364,6 +364,9 @@ COLUMN_COMPARISON_PATTERN = (
     r"so sánh|so\s+(?:với\s+)?(?:kế hoạch|kh\b|cùng kỳ|năm|tháng|quý|chỉ tiêu|mục tiêu|đầu|cuối|trước|ck\b)|tăng\s*(?:\(\s*\+\s*\))?\s*[/,]\s*giảm|\(?\s*\+\s*/\s*-\s*\)?|điểm\s*(?:%|phần trăm)|chênh lệch|\bđạt\s*\(?%|th\s*/\s*kh|tỷ lệ (?:thực hiện|đạt|hoàn thành)|"
     r"tỉ lệ (?:thực hiện|đạt|hoàn thành)|% kế hoạch|tăng trưởng|tốc độ tăng|compared|change|growth"
 )
+# A column of the same period a year before ("Cùng kỳ năm 2023" beside "6 tháng đầu năm 2024"):
+# its figures stand at the day the other period column ends, in its own year.
+COLUMN_SAME_PERIOD_WORDS = ("cùng kỳ", "cùng thời điểm", "same period")
 # Estimate and result columns ("Ước thực hiện 2024", "Thực hiện năm 2023", "Năm 2023").
 COLUMN_PERIOD_WORDS = ("năm", "ước thực hiện", "ước th", "ước", "thực hiện", "th", "lũy kế", "luỹ kế", "kết quả", "year")
 # The signature block that closes an official document: "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN",

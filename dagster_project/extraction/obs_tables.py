@@ -185,9 +185,15 @@ def _context(
         # the day or period end its header names ("Kết quả đến 31/5/2025", "9 tháng năm 2024"),
         # else the year's end
         # (the day its footnote gives, "Năm 2024(*)" ... "(*) Số liệu tính đến ngày 30/11/2024")
-        named = as_of_date(column.header) or _footnoted_day(reading, block, column) or report_period_end(column.header)
-        # ... that day, when the report's data stop inside the period ("Năm 2024" of data to 10/12/2024)
-        as_of, as_of_source = within_cut_off(named or datetime.date(column.year, 12, 31), scope.cut_off), "column"
+        named = as_of_date(column.header) or _footnoted_day(reading, block, column)
+        if named is None and _SAME_PERIOD.search(column.header):
+            # "Cùng kỳ năm 2023" beside "6 tháng đầu năm 2024": the first half of 2023, or no day known
+            same = _same_period_end(table, column)
+            as_of, as_of_source = (same, "column") if same is not None else (None, None)
+        else:
+            named = named or report_period_end(column.header) or datetime.date(column.year, 12, 31)
+            # ... that day, when the report's data stop inside the period ("Năm 2024" of data to 10/12/2024)
+            as_of, as_of_source = within_cut_off(named, scope.cut_off), "column"
     elif row_year is not None and not target and column.role not in ("target", "comparison"):
         as_of, as_of_source = datetime.date(row_year, 12, 31), "row"
     elif not target and column.role not in ("target", "comparison") and (
@@ -231,6 +237,24 @@ _SUM_ROW = re.compile(r"^\s*" + lexicon.word_alternation(lexicon.SUM_ROW_WORDS) 
 
 _FOOTNOTE_MARK = re.compile(r"\(?(\*{1,3})\)?\s*$")
 _FOOTNOTE_REACH = 800  # characters after the table in which its footnotes are printed
+
+
+_SAME_PERIOD = re.compile(lexicon.word_alternation(lexicon.COLUMN_SAME_PERIOD_WORDS), _I)
+
+
+def _same_period_end(table: Table, column: Column) -> datetime.date | None:
+    """The day another period column of the table ends ("6 tháng đầu năm 2024": 30/6), in the
+    year of the same-period column; None when no other column names its period."""
+    for other in table.columns:
+        if other is column or other.role != "period" or _SAME_PERIOD.search(other.header):
+            continue
+        end = as_of_date(other.header) or report_period_end(other.header)
+        if end is not None and column.year is not None:
+            try:
+                return end.replace(year=column.year)
+            except ValueError:  # 29 February
+                return end.replace(year=column.year, day=28)
+    return None
 
 
 def _footnoted_day(reading: str, block: Block, column: Column) -> datetime.date | None:

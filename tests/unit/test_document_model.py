@@ -1776,3 +1776,16 @@ def test_a_unit_header_going_on_beside_the_years_keeps_the_header_whole() -> Non
     assert found["320"].is_target
     # the third row's label ran into the unit column with one space: its "%" is still its unit
     assert found["55,6"].unit == "percent"
+
+
+def test_a_same_period_column_stands_at_the_end_of_the_period_it_is_compared_with() -> None:
+    # "Cùng kỳ năm 2024" beside "9 tháng năm 2025": the first nine months of 2024, not all of 2024
+    text = (
+        "Bảng 1. So sánh với cùng kỳ\n\n"
+        "| STT | Chỉ tiêu | Cùng kỳ năm 2024 | 9 tháng năm 2025 | So với cùng kỳ (%) |\n"
+        "| 1 | Hồ sơ nộp trực tuyến | 84.120 | 101.300 | 120,4 |\n"
+        "| 2 | Giao dịch thanh toán trực tuyến | 31.880 | 40.215 | 126,1 |\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 10, 12))}
+    assert found["84.120"].as_of_date == datetime.date(2024, 9, 30)
+    assert found["101.300"].as_of_date == datetime.date(2025, 9, 30)
