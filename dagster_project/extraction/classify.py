@@ -1172,6 +1172,12 @@ _MONEY_AFTER = re.compile(
 
 _LENGTHS_RECORDED = frozenset({"digitisation", "databases"})  # codes a length of what was recorded may be a figure of
 _SHARE_OF_WHOLE_VERBS = frozenset(w for w in lexicon.SHARE_OF_WHOLE_WORDS if " " not in w)  # "chiếm", "bằng"
+# Money that makes up a share, named right before its verb: "ngân sách tỉnh chiếm 72%".
+_MONEY_PART_BEFORE = re.compile(
+    rf"(?:^|[\s,;:(])(?P<part>{lexicon.word_alternation(lexicon.MONEY_WHOLES)})(?:\s+[^\s,;:.()]+){{0,3}}\s+"
+    rf"(?:{_alternation(sorted(_SHARE_OF_WHOLE_VERBS))})(?:\s+(?:{_alternation(lexicon.COUNT_QUALIFIERS)}))?\s*$",
+    re.IGNORECASE,
+)
 _MONEY_WHOLE_AFTER = re.compile(rf"\s+(?:tổng\s+)?(?P<whole>{lexicon.word_alternation(lexicon.MONEY_WHOLES)})", re.IGNORECASE)
 
 # The share of the people a population group makes up: "đồng bào dân tộc thiểu số chiếm khoảng
@@ -2469,6 +2475,9 @@ class _Report:
             whole = _MONEY_WHOLE_AFTER.match(self.text, obs.char_end)
             if whole is not None:  # "chiếm 9,5% tổng chi cho chuyển đổi số": a share of spending
                 return "budget_revenue", whole.group("whole")
+            part = _MONEY_PART_BEFORE.search(self.text, max(0, obs.char_start - 60), obs.char_start)
+            if part is not None:  # "trong đó ngân sách tỉnh chiếm 72%": the money's share of the funds
+                return "budget_revenue", part.group("part")
         if obs.unit == "percent":
             group = _GROUP_SHARE_BEFORE.search(self.text, max(0, obs.char_start - 80), obs.char_start)
             group = group or _GROUP_SHARE_AFTER.match(self.text, obs.char_end)

@@ -2665,3 +2665,12 @@ def test_the_people_a_class_was_for_are_its_learners() -> None:
     assert code_of(text, "95") == "learners"
     # accounts given to households are no class
     assert code_of("Huyện cấp 320 tài khoản cho 410 hộ dùng ứng dụng.", "410") != "learners"
+
+
+def test_the_share_money_makes_of_the_funds_is_money() -> None:
+    # "ngân sách tỉnh chiếm 72%": a share of the funds, whatever the funds were for
+    text = "Tổng vốn cho các dự án số hóa là 54 tỷ đồng, trong đó ngân sách trung ương chiếm 65%."
+    assert classified(text)["65%"].relevance == "money"
+    assert classified("Kinh phí của huyện chiếm khoảng 40% tổng mức đầu tư.")["40%"].relevance == "money"
+    # a share of things counted stays a figure
+    assert code_of("Số hồ sơ nộp trực tuyến chiếm 58%.", "58%") == "dossiers_processed_online"
