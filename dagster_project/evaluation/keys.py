@@ -277,6 +277,7 @@ EVAL_SETS = (
     _composed("news142", "composed blind, news-style with sector vocabulary, seventy-sixth round (scored blind at 1995aa5)"),
     _composed("official81", "composed blind, official-style, seventy-sixth round (scored blind at 1995aa5)"),
     _composed("news143", "composed blind, news-style, seventy-seventh round (scored blind at c5b0a9f)"),
+    _composed("news144", "composed blind, news-style with sector vocabulary, seventy-seventh round (scored blind at c5b0a9f)"),
     _composed("official82", "composed blind, official-style, seventy-seventh round (scored blind at c5b0a9f)"),
 )
 
