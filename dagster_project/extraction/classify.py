@@ -2025,13 +2025,14 @@ def _governs(view: _SentenceView, verb: Match[str], figure: _Figure) -> bool:
         )
         if _is_whole_of_a_part(view, figure):
             return False  # "5 trong số 7 máy ... được nối mạng": the 5 are, not all 7
-    # "5 trong số 7 máy cắt đã được nối mạng": the whole a part is counted out of blocks nothing
+    # ... and the whole a part is counted out of stands between them without blocking
     return near and not any(
-        between[0] <= f < between[1] and view.syllable(f - 1) not in _WHOLE_OF_A_PART for f, _ in view.figures
+        between[0] <= f < between[1] and view.syllable(f - 1) not in _BEFORE_A_WHOLE for f, _ in view.figures
     )
 
 
 _STATE_KEYWORDS = frozenset(lexicon.STATE_KEYWORDS)
+_BEFORE_A_WHOLE = frozenset({"số", "of"})  # "trong số 7", "tổng số 12", "9 of 12"
 
 
 def _is_whole_of_a_part(view: _SentenceView, figure: _Figure) -> bool:
@@ -2042,7 +2043,6 @@ def _is_whole_of_a_part(view: _SentenceView, figure: _Figure) -> bool:
     return view.syllable(k - 1) == "số" and view.syllable(k - 2).lower() == "trong" and any(
         last == k - 2 for _, last in view.figures
     )
-_WHOLE_OF_A_PART = frozenset({"số", "of"})  # "trong số 7", "tổng số 12", "9 of 12"
 
 
 def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
