@@ -2650,12 +2650,6 @@ def test_machines_networked_are_digital_infrastructure() -> None:
     assert code_of("100% máy tính của cơ quan được nối mạng LAN.", "100%") == "computers"
 
 
-def test_it_employees_are_it_staff() -> None:
-    # "nhân viên công nghệ thông tin" names IT staff, whatever they look after
-    assert code_of("Hợp tác xã có 3 nhân viên công nghệ thông tin phụ trách website bán hàng.", "3") == "it_staff"
-    assert code_of("Khách sạn có 2 nhân viên tin học quản trị phần mềm đặt phòng.", "2") == "it_staff"
-
-
 def test_the_people_a_class_was_for_are_its_learners() -> None:
     # "mở N lớp hướng dẫn cho M ... sử dụng X": the M learned to use X
     text = "Năm 2024, hội mở 6 lớp hướng dẫn cho 280 lượt hộ nuôi sử dụng ví điện tử."
