@@ -65,7 +65,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TypeVar
 
 from dagster_project.extraction import lexicon
@@ -1242,6 +1242,11 @@ class _SentenceView:
     def syllable(self, i: int) -> str:
         return self.text.syllable(i)
 
+    @cached_property
+    def causes(self) -> list[tuple[int, int]]:
+        """The sentence's phrases of cause (see `_in_a_cause_of_it`), read once for all its figures."""
+        return _cause_spans(self)
+
 
 @dataclass(frozen=True)
 class _Base:
@@ -1549,9 +1554,15 @@ def _within_own_aim(view: _SentenceView, fig: _Figure) -> _Figure:
 
 
 def _in_a_cause_of_it(view: _SentenceView, fig: _Figure, m: Match) -> bool:
-    """`m` stands in a phrase of cause (lexicon.CAUSE_OPENERS) that opens the sentence or a
-    piece of it after a comma, and the figure stands outside that phrase: "Nhờ cảm biến, hiệu
-    suất ép tăng từ 42% lên 45%": the sensors brought the yield about, the 45% counts none."""
+    """`m` stands in a phrase of cause and the figure outside it: "Nhờ cảm biến, hiệu suất ép
+    tăng từ 42% lên 45%": the sensors brought the yield about, the 45% counts none."""
+    return any(a <= m.first and m.last <= b and not a <= fig.first < b for a, b in view.causes)
+
+
+def _cause_spans(view: _SentenceView) -> list[tuple[int, int]]:
+    """Phrases of cause (lexicon.CAUSE_OPENERS) that open the sentence or a piece of it after a
+    comma, up to the next break."""
+    spans = []
     for w in view.group("cause"):
         if w.first > 0 and view.syllable(w.first - 1) not in _PUNCTUATION_BREAKS:
             continue  # "người dân nhờ cán bộ hướng dẫn": to ask someone's help
@@ -1562,9 +1573,8 @@ def _in_a_cause_of_it(view: _SentenceView, fig: _Figure, m: Match) -> bool:
              if view.syllable(i) in _PUNCTUATION_BREAKS and not view.inside_base(i)),
             view.text.syllable_count(),
         )
-        if w.first <= m.first and m.last <= end and not w.first <= fig.first < end:
-            return True
-    return False
+        spans.append((w.first, end))
+    return spans
 
 
 def _sibling_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
@@ -2614,7 +2624,7 @@ class _Report:
             # với cuối năm 2023"; "tăng thêm 142 trạm" alone adds stations
             # (before the count too: "So với cuối năm 2023, số trạm BTS tăng 73 trạm")
             against = any(
-                figure.in_clause(w) and not w.keyword.startswith(("kế hoạch", "kh"))
+                figure.in_clause(w) and not w.keyword.startswith(_PLAN_NAMES)
                 for w in view.group("compared_with")
             )
             return change.keyword if change is not None and against else None
@@ -2912,7 +2922,8 @@ class _Report:
         return (variant, channel.keyword, SUBJECT) if channel is not None else None
 
 
-_PLAN_WORDS = ("kế hoạch", "kh", "khối lượng", "nhu cầu")
+_PLAN_NAMES = ("kế hoạch", "kh")  # "so với kế hoạch", "KH": the plan a figure is held against
+_PLAN_WORDS = _PLAN_NAMES + ("khối lượng", "nhu cầu")  # ... or the volume a plan set, what was needed
 
 
 def _labels_a_comparison(view: _SentenceView, figure: _Figure, w: Match) -> bool:
