@@ -145,6 +145,7 @@ _RELEVANCE_REASONS = {
     "sector_units": "units of a sector", "threshold": "threshold of a condition",
 }
 _COUNTED_UNITS = frozenset(lexicon.BED_UNITS)  # physical units a share may be of
+_AREA_UNITS = frozenset(lexicon.AREA_UNITS)
 _NO_KEYWORD = "no keyword"  # relevance of a figure that nothing named
 _NO_CODE_REASONS = frozenset(
     {
@@ -2042,6 +2043,16 @@ def _governs(view: _SentenceView, verb: Match[str], figure: _Figure) -> bool:
 
 
 _STATE_KEYWORDS = frozenset(lexicon.STATE_KEYWORDS)
+
+
+def _digitised(view: _SentenceView, figure: _Figure) -> bool:
+    """A verb of digitising in the figure's clause governs it: "số hóa thêm 600 ha", "860 ha ...
+    đã được số hóa" (not "2.150 ha; dữ liệu ranh giới ... đã được số hóa", the data)."""
+    return any(
+        v.payload[1] == "digitising" and figure.clause[0] <= v.first and v.last <= figure.clause[1]
+        and _governs(view, v, figure)
+        for v in view.group("verb")
+    )
 _BEFORE_A_WHOLE = frozenset({"số", "of"})  # "trong số 7", "tổng số 12", "9 of 12"
 
 
@@ -2582,6 +2593,8 @@ class _Report:
             per = view.syllable(w.last) == "/"
             if obs.unit == "percent" and w.keyword in _COUNTED_UNITS:
                 continue  # "bệnh án điện tử cho 100% giường bệnh": a share of the beds
+            if w.keyword in _AREA_UNITS and _digitised(view, figure):
+                continue  # "đã số hóa bản đồ 1.240 ha vùng trồng": the land put on a digital map
             if (figure.after_gap(w) == 0 or w.first == measured_to) and (
                 not per or view.syllable(w.last + 1) in _TIME_UNITS
             ):

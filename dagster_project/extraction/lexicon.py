@@ -1030,8 +1030,10 @@ POPULATION_GROUPS: tuple[str, ...] = (
 # A hospital's beds are its size, whatever software it runs ("17 bệnh viện với 4.350 giường
 # bệnh"); a share of them is a share of what is counted ("bệnh án điện tử cho 100% giường bệnh").
 BED_UNITS: tuple[str, ...] = ("giường bệnh", "giường", "hospital beds", "beds")
+# An area may be what was digitised ("đã số hóa bản đồ 1.240 ha vùng trồng"), never what was built.
+AREA_UNITS: tuple[str, ...] = ("m2", "m²", "km2", "km²", "ha", "héc-ta", "hecta")
 NON_DIGITAL_UNITS: tuple[str, ...] = (
-    "m", "mét", "m2", "m²", "km2", "km²", "ha", "héc-ta", "hecta", "kg", "tấn", "metres", "meters", "kilo*", "tonne*", "tons",
+    "m", "mét", *AREA_UNITS, "kg", "tấn", "metres", "meters", "kilo*", "tonne*", "tons",
     "hải lý", "nautical miles",  # how far out at sea: a reach, never cable laid (km may be)
     "kv", "kva", "mva", "kwh", "mwh", "gwh",  # (MW stays: a data centre's capacity is one of its figures)
     "m3", "m³", "lít", "litres", "liters",  # volumes: of water treated, fuel sold

@@ -2668,3 +2668,19 @@ def test_the_share_money_makes_of_the_funds_is_money() -> None:
     assert classified("Kinh phí của huyện chiếm khoảng 40% tổng mức đầu tư.")["40%"].relevance == "money"
     # a share of things counted stays a figure
     assert code_of("Số hồ sơ nộp trực tuyến chiếm 58%.", "58%") == "dossiers_processed_online"
+
+
+def test_land_put_on_a_digital_map_is_digitised_not_measured() -> None:
+    # an area a verb of digitising governs, before it or after it in the passive
+    assert code_of("Đến nay, hợp tác xã đã số hóa bản đồ 1.240 ha vùng trồng chè.", "1.240") == "digitisation"
+    text = "Toàn bộ 860 ha vườn bưởi của các hộ thành viên đã được số hóa ranh giới trên bản đồ số."
+    assert code_of(text, "860") == "digitisation"
+    # only the part digitised, not the whole it is part of
+    text = "Vùng nguyên liệu rộng 2.100 ha, trong đó 950 ha đã được số hóa."
+    assert code_of(text, "950") == "digitisation"
+    assert classified(text)["2.100"].relevance == "measure"
+    # an area with no verb of digitising, or one past a ";", stays a measure
+    assert classified("Huyện có diện tích tự nhiên 46.500 ha, đã số hóa 12.300 hồ sơ địa chính.")["46.500"].relevance == "measure"
+    text = "Vùng trồng tiêu rộng 2.150 ha; dữ liệu ranh giới các vùng này đã được số hóa."
+    assert classified(text)["2.150"].relevance == "measure"
+    assert classified("Lập bản đồ địa chính chính quy đạt 48.000 ha.")["48.000"].relevance == "measure"
