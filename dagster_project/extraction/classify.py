@@ -1534,9 +1534,12 @@ def _within_own_aim(view: _SentenceView, fig: _Figure) -> _Figure:
     start, end = fig.clause
     foreign = None
     for k in range(start + 1, end - 1):
-        if view.syllable(k).lower() not in _AIM_JOINERS or view.at("second_aim", k + 1) is None:
+        if view.syllable(k).lower() not in _AIM_JOINERS:
             continue
-        if not view.syllable(k + 1)[:1].islower():
+        verb_at = next((i for i in range(k + 1, end) if view.syllable(i).lower() not in _AIM_ADVERBS), end)
+        if view.at("second_aim", verb_at) is None:
+            continue
+        if not view.syllable(verb_at)[:1].islower():
             continue  # "Sở Giáo dục và Đào tạo": a name
         nxt = min((f for f, _ in view.figures if k < f < end), default=None)
         if nxt is None or not any(start <= f and last <= k for f, last in view.figures):
@@ -1595,6 +1598,7 @@ def _sibling_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None
 
 
 _AIM_JOINERS = frozenset(lexicon.LIST_CLOSERS)  # "và", "and"
+_AIM_ADVERBS = frozenset(lexicon.SECOND_AIM_ADVERBS)
 
 
 def _opens_a_measure(view: _SentenceView, pos: int) -> bool:

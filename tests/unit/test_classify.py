@@ -2552,6 +2552,13 @@ def test_a_second_aim_after_va_names_nothing_the_first_aims_figure_counts() -> N
     # ... but the subject both aims share stays its own
     text = "Trung tâm điều hành thông minh (IOC) đã kết nối 1.250 camera và tích hợp dữ liệu từ 18 hệ thống thông tin."
     assert code_of(text, "18") == "smart_city_ioc"
+    # a word of time or manner may stand between "và" and the verb; networking and automating open aims too
+    text = "Xưởng in hóa đơn điện tử cho 100% lô hàng và đã ký số 820 biên bản giao nhận với khách."
+    assert code_of(text, "100%") == "services_other"
+    text = "Năm 2025, hợp tác xã phấn đấu có 150 xã viên bán hàng qua ứng dụng và nối mạng thêm 6 máy sấy."
+    assert code_of(text, "6") == "infrastructure_other"
+    text = "Năm 2025, nhà máy dự kiến đưa 90 đại lý lên sàn thương mại điện tử và sẽ nối mạng 12 máy dệt."
+    assert code_of(text, "12") == "infrastructure_other"
 
 
 def test_selling_online_and_online_revenue_are_e_commerce() -> None:
