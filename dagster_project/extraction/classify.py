@@ -2679,7 +2679,13 @@ class _Report:
             fractional = obs.unit != "ratio" and obs.value != int(obs.value)
             # "945/1.000 điểm": marks out of a round maximum (places are counted out of their number)
             out_of_round = obs.unit == "ratio" and obs.denominator in _ROUND_MAXIMA
-            if fractional or out_of_round or any(figure.in_clause(c) for c in cues):
+            if fractional or any(figure.in_clause(c) for c in cues):
+                return w.keyword
+            # ... unless its clause named the places before it ("Điểm cầu truyền hình: 10/10 điểm")
+            if out_of_round and not any(
+                _counts_places(view, u) and u.last <= figure.first and figure.in_clause(u)
+                for u in view.group("score_unit")
+            ):
                 return w.keyword
         return None
 

@@ -714,7 +714,10 @@ def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True)
 # The words that compare with a time: "so với", "gấp 1,6 lần", "cao hơn".
 _COMPARING = r"so với|gấp\s+[\d.,]+\s+lần|(?:cao|thấp|nhiều|ít)\s+hơn"
 _COMPARED_TIME = re.compile(
-    r"(?:" + _COMPARING + r"|compared (?:to|with))\s+(?:thời điểm\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+|hết\s+|ngày\s+)?"
+    # ("cùng kỳ" right after a figure names the period compared with by itself: "bằng 128% cùng
+    # kỳ năm 2024"; opening the sentence, it is the time of its figures: "Cùng kỳ năm 2023, ...")
+    r"(?:(?:" + _COMPARING + r"|compared (?:to|with))\s+(?:thời điểm\s+)?(?:cùng kỳ\s+|cuối\s+|đầu\s+|hết\s+|ngày\s+)?"
+    r"|(?<=[\w%]\s)cùng kỳ\s+)"
     r"(?:(?:(?:quý\s+(?:[IV]+|\d)|\d{1,2}\s+tháng(?:\s+đầu)?)\s*(?:/\s*|năm\s+)?|năm|tháng|quý)?\s*[\d/]*(?:19|20)\d{2}"
     r"|(?:năm|tháng|quý)\s+(?:trước|ngoái))",
     _I,

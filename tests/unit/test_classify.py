@@ -2691,3 +2691,14 @@ def test_land_put_on_a_digital_map_is_digitised_not_measured() -> None:
     text = "Vùng trồng tiêu rộng 2.150 ha; dữ liệu ranh giới các vùng này đã được số hóa."
     assert classified(text)["2.150"].relevance == "measure"
     assert classified("Lập bản đồ địa chính chính quy đạt 48.000 ha.")["48.000"].relevance == "measure"
+
+
+def test_places_named_before_a_ratio_of_points_are_counted_not_scored() -> None:
+    # "Điểm cầu ...: 10/10 điểm": the label named the places the "điểm" after the ratio counts
+    text = "- Điểm cầu hội nghị truyền hình: 10/10 điểm (01 điểm cấp huyện, 09 điểm cấp xã)."
+    assert code_of(text, "10/10") == "video_conferencing"
+    text = "Số điểm Wi-Fi công cộng miễn phí: 10/10 điểm."
+    assert code_of(text, "10/10") == "public_wifi"
+    # marks out of a round maximum stay a score
+    assert classified("Bài thi của đội đạt 945/1.000 điểm.")["945/1.000"].relevance == "score"
+    assert classified("Ở tiêu chí hạ tầng số, xã được 10/10 điểm.")["10/10"].relevance == "score"

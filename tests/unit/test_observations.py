@@ -1134,3 +1134,17 @@ def test_a_paragraph_opening_on_den_thoi_diem_nay_is_stated_at_the_cut_off_state
     )
     found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 10, 5))}
     assert found["38.600"].as_of_date == datetime.date(2024, 9, 20)
+
+
+def test_the_same_period_named_without_so_voi_is_no_time_of_the_figures() -> None:
+    # "bằng 128% cùng kỳ năm 2024": "cùng kỳ" alone names the period compared with
+    text = _QUARTER_REPORT + (
+        "- Thanh toán trực tuyến: 1.905 giao dịch, số tiền 0,7 tỷ đồng (bằng 118% cùng kỳ năm 2024).\n"
+        "- Bưu gửi qua dịch vụ công: 640 bưu gửi, tăng 9% cùng kỳ năm trước.\n"
+    )
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
+    assert found["1.905"] == found["640"] == datetime.date(2025, 3, 31)
+    # opening the sentence, the same period is the time of its figures
+    text = _QUARTER_REPORT + "Cùng kỳ năm 2024, tỷ lệ hồ sơ nộp trực tuyến mới đạt 48,2%.\n"
+    found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
+    assert found["48,2%"] != datetime.date(2025, 3, 31)
