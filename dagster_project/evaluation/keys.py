@@ -279,6 +279,9 @@ EVAL_SETS = (
     _composed("news143", "composed blind, news-style, seventy-seventh round (scored blind at c5b0a9f)"),
     _composed("news144", "composed blind, news-style with sector vocabulary, seventy-seventh round (scored blind at c5b0a9f)"),
     _composed("official82", "composed blind, official-style, seventy-seventh round (scored blind at c5b0a9f)"),
+    _composed("news145", "composed blind, news-style, seventy-eighth round (scored blind at c14f3de)"),
+    _composed("news146", "composed blind, news-style with sector vocabulary, seventy-eighth round (scored blind at c14f3de)"),
+    _composed("official83", "composed blind, official-style, seventy-eighth round (scored blind at c14f3de)"),
 )
 
 
