@@ -1599,6 +1599,7 @@ def _sibling_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None
 
 _AIM_JOINERS = frozenset(lexicon.LIST_CLOSERS)  # "và", "and"
 _AIM_ADVERBS = frozenset(lexicon.SECOND_AIM_ADVERBS)
+_LIST_JOINS = frozenset({",", *lexicon.LIST_CLOSERS})  # "96 camera, 12 máy chủ và 7 kỹ sư"
 
 
 def _opens_a_measure(view: _SentenceView, pos: int) -> bool:
@@ -2425,6 +2426,7 @@ class _Report:
         if predicate is not None:
             figure = replace(figure, measured=(figure.after[0], predicate))
         own = figure.linked and self._names_topic(view, figure.before) or opened or predicate is not None
+        own = own or self._people_listed_after_things(view, figure, base, unit, previous)
         if previous is None or own:
             if base is not None and figure.measured is not None:
                 # "1.460 lượt cán bộ, công chức, trong đó 820 lượt là công chức cấp xã": units
@@ -2436,6 +2438,23 @@ class _Report:
         units = (previous[1] or base) if figure.linked else (base or previous[1])
         view.last_phrase[figure.clause] = (previous[0], units)
         return replace(figure, measured=previous[0]), units
+
+    @staticmethod
+    def _people_listed_after_things(
+        view: _SentenceView, figure: _Figure, base: _Base | None, unit: str,
+        previous: tuple[tuple[int, int], _Base | None] | None,
+    ) -> bool:
+        """"Nhà máy có 96 camera giám sát và 7 nhân viên công nghệ thông tin": people named right
+        after a count listed beside things the subject has are what it counts, not the things.
+        (People counted "với"/"cho" after a class or a meeting are its learners or guests.)"""
+        if unit != "count" or base is None or previous is None or _base_kind(base.name) != "people":
+            return False
+        if figure.region(base.match) != SUBJECT or previous[1] is not None and _base_kind(previous[1].name) == "people":
+            return False
+        k = figure.first - figure.qualifier_syllables - 1
+        if view.syllable(k) == lexicon.HAVE_VERB:
+            k -= 1  # "..., và có 4 kỹ sư"
+        return view.syllable(k).lower() in _LIST_JOINS
 
     def _own_predicate(self, view: _SentenceView, figure: _Figure, unit: str) -> int | None:
         """"..., 820 điểm du lịch, nhà hàng có wifi miễn phí": a count whose own units are said,

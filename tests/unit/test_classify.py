@@ -2702,3 +2702,16 @@ def test_places_named_before_a_ratio_of_points_are_counted_not_scored() -> None:
     # marks out of a round maximum stay a score
     assert classified("Bài thi của đội đạt 945/1.000 điểm.")["945/1.000"].relevance == "score"
     assert classified("Ở tiêu chí hạ tầng số, xã được 10/10 điểm.")["10/10"].relevance == "score"
+
+
+def test_people_listed_after_things_the_subject_has_count_themselves() -> None:
+    # "có N <things> và M <people>": the people are what M counts, not the things before
+    text = "Xưởng in có 14 máy tính bảng và 3 nhân viên công nghệ thông tin."
+    assert code_of(text, "3") == "it_staff"
+    text = "Kho lạnh có 36 cảm biến nhiệt độ, 2 máy chủ và 5 nhân viên tin học."
+    assert code_of(text, "5") == "it_staff"
+    text = "Bến xe lắp 40 camera giám sát ở bãi đỗ, và có 2 nhân viên công nghệ thông tin."
+    assert code_of(text, "2") == "it_staff"
+    # people counted "với"/"cho" after a class or an event are its learners or guests
+    text = "Hội tổ chức 6 buổi hội thảo trực tuyến về thương mại điện tử, với 480 lượt người tham dự."
+    assert code_of(text, "480") == "learners"
