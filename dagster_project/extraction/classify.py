@@ -178,6 +178,9 @@ _STAFF_ONLY = re.compile(
 _ACCOUNTS = re.compile(r"\s*" + lexicon.word_alternation(lexicon.ACCOUNT_WORDS), re.IGNORECASE)
 _DUTY_HOLDERS = lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS)
 _STAFF_HEAD = re.compile(r"\s*" + _DUTY_HOLDERS, re.IGNORECASE)
+_IT_STAFF_NOUN = re.compile(
+    r"\s*(?:lượt\s+)?" + _DUTY_HOLDERS + r"\s+(?P<field>" + lexicon.alternation(lexicon.IT_FIELDS) + r")\b", re.IGNORECASE
+)
 # ... and staff whose phrase gives them a duty over IT ("viên chức phụ trách hạ tầng công nghệ thông tin")
 _IT_DUTY = re.compile(
     r"\s*(?:lượt\s+)?" + _DUTY_HOLDERS
@@ -360,6 +363,16 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
                 matched_keyword=field.group(), relevance=None,
             )
         return obs
+    named = _IT_STAFF_NOUN.match(obs.subject)
+    if named is not None and obs.base is not None and _base_kind(obs.base) == "people" and (
+        obs.indicator_code not in _TRAINING_CODES and obs.indicator_code != _IT_STAFF and _IT_STAFF in tax.indicators
+    ):
+        # "2 nhân viên công nghệ thông tin trực ứng dụng", "... và thuê máy chủ đám mây": staff
+        # the field names right after them are IT staff, whatever their phrase goes on to name
+        return with_fields(
+            obs, indicator_code=_IT_STAFF, domain=tax[_IT_STAFF].domain, classified_by=SUBJECT,
+            matched_keyword=named.group("field"), relevance=None,
+        )
     if obs.classified_by in (CLAUSE, FALLBACK) and obs.indicator_code not in _TRAINING_CODES and obs.base is not None and (
         _base_kind(obs.base) == "people" and _STAFF_HEAD.match(obs.subject) and _IT_STAFF in tax.indicators
     ):

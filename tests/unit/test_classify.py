@@ -2715,3 +2715,15 @@ def test_people_listed_after_things_the_subject_has_count_themselves() -> None:
     # people counted "với"/"cho" after a class or an event are its learners or guests
     text = "Hội tổ chức 6 buổi hội thảo trực tuyến về thương mại điện tử, với 480 lượt người tham dự."
     assert code_of(text, "480") == "learners"
+
+
+def test_staff_the_it_field_names_right_after_them_are_it_staff_whatever_follows() -> None:
+    # "N nhân viên công nghệ thông tin ...": the field names the staff, whatever their phrase goes on to name
+    text = "Hợp tác xã có 3 nhân viên tin học trực tổng đài và ứng dụng đặt hàng."
+    assert code_of(text, "3") == "it_staff"
+    text = "Nhà xe có 2 nhân viên công nghệ thông tin và thuê máy chủ đám mây để chạy phần mềm bán vé."
+    assert code_of(text, "2") == "it_staff"
+    # ... but not the other parts of a staff list, nor people trained in the field
+    text = "Xưởng có 52 lao động, trong đó 30 thợ hàn, 18 thợ phụ và 4 nhân viên tin học."
+    assert [code_of(text, q) for q in ("30", "18", "4")] == ["unclassified", "unclassified", "it_staff"]
+    assert code_of("Năm 2024, 38 cán bộ tin học được tập huấn về an toàn thông tin.", "38") == "officials_trained"
