@@ -977,6 +977,10 @@ KEYWORD_NOT_BEFORE: dict[str, tuple[str, ...]] = {
         "thiên tai", "quân sự", "khu vực phòng thủ", "sơ tán",
     ),
     "tiktok": ("shop",),  # TikTok Shop is a marketplace, not a channel's page
+    # a network named after it is the one connected to, not the Internet ("kết nối mạng LAN", "mạng TSLCD")
+    "kết nối mạng": (
+        "lan", "wan", "tslcd", "nội bộ", "cục bộ", "diện rộng", "truyền số liệu", "chuyên dùng", "chuyên ngành",
+    ),
     # "1 người theo dõi công nghệ thông tin": the staff member who follows a field, no follower
     "người theo dõi": ("công nghệ", "cntt", "công tác", "lĩnh vực", "mảng"),
 }

@@ -2727,3 +2727,11 @@ def test_staff_the_it_field_names_right_after_them_are_it_staff_whatever_follows
     text = "Xưởng có 52 lao động, trong đó 30 thợ hàn, 18 thợ phụ và 4 nhân viên tin học."
     assert [code_of(text, q) for q in ("30", "18", "4")] == ["unclassified", "unclassified", "it_staff"]
     assert code_of("Năm 2024, 38 cán bộ tin học được tập huấn về an toàn thông tin.", "38") == "officials_trained"
+
+
+def test_a_network_named_after_connecting_to_it_is_the_one_counted_not_the_internet() -> None:
+    # "kết nối mạng" names the Internet only when no other network is named right after it
+    assert code_of("- Kết nối mạng TSLCD: 14/14 đơn vị.", "14/14") == "tslcd_network"
+    assert code_of("Có 92% trường học đã kết nối mạng LAN.", "92%") == "lan_network"
+    assert code_of("Toàn bộ 36 phòng ban đã kết nối mạng nội bộ.", "36") == "lan_network"
+    assert code_of("Có 88% hộ gia đình đã kết nối mạng Internet.", "88%") != "lan_network"
