@@ -245,7 +245,7 @@ def classify_observations(
     classified = [with_fields(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
     classified = _table_cells_by_title(classified, report.tax)
     classified = _parts_by_channel(text, classified, report.tax)
-    classified = _parts_by_level(text, classified)
+    classified = _parts_in_the_whole_s_units(_parts_by_level(text, classified))
     classified = _topics_carried_on(text, classified, report.tax)
     classified = [_turns_of_a_training(_headcount(obs, report.tax), report.tax) for obs in classified]
     classified = [_set_taken_out_of(obs, report.tax) for obs in _parts_of_a_headcount(classified, report.tax)]
@@ -1059,6 +1059,28 @@ def _parts_by_level(text: str, observations: list[Observation]) -> list[Observat
         out[k] = with_fields(
             obs, indicator_code=whole.indicator_code, domain=whole.domain, classified_by=CLAUSE, relevance=None,
             matched_keyword=f"{whole.matched_keyword} (part of it by level)",
+        )
+    return out
+
+
+def _parts_in_the_whole_s_units(observations: list[Observation]) -> list[Observation]:
+    """A part of a stated total counted in its whole's units, whose own words name nothing
+    else ("cài đặt cho 3.412 máy tính, gồm 1.286 máy của các sở, ngành, ..."), counts what the
+    whole counts: the keyword it took is the whole's unit, not a topic of its own."""
+    by_ordinal = {obs.ordinal: obs for obs in observations}
+    out = list(observations)
+    for k, obs in enumerate(out):
+        whole = by_ordinal.get(obs.parent_ordinal) if obs.parent_ordinal is not None else None
+        if whole is None or whole.domain not in FACT_DOMAINS or obs.indicator_code == whole.indicator_code:
+            continue
+        if obs.unit != whole.unit or obs.base is None or obs.base != whole.base or not obs.matched_keyword:
+            continue
+        borrowed = obs.matched_keyword.lower()
+        if borrowed in obs.subject.lower() or borrowed not in whole.subject.lower():
+            continue
+        out[k] = with_fields(
+            obs, indicator_code=whole.indicator_code, domain=whole.domain, classified_by=CLAUSE, relevance=None,
+            matched_keyword=f"{whole.matched_keyword} (part of it in its units)",
         )
     return out
 

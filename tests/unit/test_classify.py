@@ -2735,3 +2735,15 @@ def test_a_network_named_after_connecting_to_it_is_the_one_counted_not_the_inter
     assert code_of("Có 92% trường học đã kết nối mạng LAN.", "92%") == "lan_network"
     assert code_of("Toàn bộ 36 phòng ban đã kết nối mạng nội bộ.", "36") == "lan_network"
     assert code_of("Có 88% hộ gia đình đã kết nối mạng Internet.", "88%") != "lan_network"
+
+
+def test_parts_counted_in_their_whole_s_units_count_what_the_whole_counts() -> None:
+    # "cài cho 2.640 máy tính, gồm 1.210 máy của ...": the parts took the whole's unit, not a topic
+    text = (
+        "Phần mềm diệt mã độc đã được cài đặt cho 2.640 máy tính, gồm 1.210 máy của các sở, ngành "
+        "và 1.430 máy của cấp huyện."
+    )
+    assert [code_of(text, q) for q in ("2.640", "1.210", "1.430")] == ["information_security"] * 3
+    # a part whose own words name a topic keeps it
+    text = "Tỉnh có 5.000 máy tính, trong đó 4.200 máy kết nối Internet."
+    assert code_of(text, "4.200") == "broadband_internet"
