@@ -2305,6 +2305,10 @@ class _Report:
         storage = _storage_unit(view, figure)
         if storage is not None and _DATA_CENTRE in self.tax.indicators:
             code, keyword, by = _DATA_CENTRE, f"{storage} (stored data)", SUBJECT
+        if _is_length(view, figure) and code != UNCLASSIFIED and _length_of_nothing_named(view, figure):
+            # "đường biên giới dài 231 km, ... việc phủ sóng": the border is measured, nothing digital
+            reason = _RELEVANCE_REASONS["measure"]
+            return Classification(UNCLASSIFIED, self.tax[UNCLASSIFIED].domain, RELEVANCE, "km", reason, None)
         if _is_length(view, figure) and code != UNCLASSIFIED and self.tax[code].unit != _LENGTH:
             lengths = [i.code for i in self.tax if i.unit == _LENGTH and i.domain == self.tax[code].domain]
             if len(lengths) == 1:  # "mạng cáp quang dài 5,2 nghìn km": the cable, not the share of places
@@ -3047,6 +3051,21 @@ def _is_length(view: _SentenceView, figure: _Figure) -> bool:
     return not _is_reach(view, figure) and any(
         figure.after_gap(w) == 0 and view.syllable(w.last) != "/" for w in view.group("length")
     )
+
+
+def _length_of_nothing_named(view: _SentenceView, figure: _Figure) -> bool:
+    """"X dài N km" where X, back to the clause's start or a comma, names no topic: the length
+    of a border, a coast or a road ("tuyến cáp quang dài 120 km" names the cable)."""
+    joiner = figure.first - figure.qualifier_syllables - 1
+    if joiner <= figure.clause[0] or view.syllable(joiner).lower() != lexicon.LENGTH_OF:
+        return False
+    if view.syllable(joiner - 1).lower() == "chiều":
+        return False  # "với tổng chiều dài 18,5 km": the thing measured is named further back
+    breaks = [i for i in range(figure.clause[0], joiner) if view.syllable(i) in _PUNCTUATION_BREAKS]
+    if breaks and breaks[-1] == joiner - 1:
+        breaks.pop()  # "Tuyến cáp quang biển ..., dài 126 km": the thing stands before the comma
+    start = max([figure.clause[0]] + [i + 1 for i in breaks])
+    return not any(start <= t.first and t.last <= joiner for t in view.topics)
 
 
 def _storage_unit(view: _SentenceView, figure: _Figure) -> str | None:

@@ -120,6 +120,9 @@ MEASURE_UNITS = (
 # Units of length: a figure followed by one is a length, counted by the taxonomy's indicator
 # whose unit is km ("5,2 nghìn km cáp quang" is cable, not a share of places with fibre).
 LENGTH_UNITS = ("km", "ki-lô-mét", "kilômét", "kilomet", "cây số", "kilometre*", "kilometer*")
+# ... and the word that joins a length to the thing it measures, named before it ("đường biên
+# giới dài 231 km", "tuyến cáp quang dài 120 km"); not "chiều dài", whose thing stands further back.
+LENGTH_OF = "dài"
 # Accounts, of users of a platform: a count of them on a learning platform counts its learners
 # ("152.300 tài khoản đăng ký" on a MOOC platform), never its courses.
 ACCOUNT_WORDS = ("tài khoản", "lượt tài khoản", "account", "accounts")

@@ -2747,3 +2747,13 @@ def test_parts_counted_in_their_whole_s_units_count_what_the_whole_counts() -> N
     # a part whose own words name a topic keeps it
     text = "Tỉnh có 5.000 máy tính, trong đó 4.200 máy kết nối Internet."
     assert code_of(text, "4.200") == "broadband_internet"
+
+
+def test_a_length_of_a_thing_that_names_no_topic_is_a_measure() -> None:
+    # "X dài N km": the border, the coast or the road is measured, whatever the sentence goes on to say
+    text = "Huyện có đường biên giới dài 96 km, địa hình chia cắt nên việc phủ sóng di động còn khó."
+    assert classified(text)["96"].relevance == "measure"
+    assert classified("Tỉnh có bờ biển dài 187 km, nhiều xã ven biển chưa có sóng 4G.")["187"].relevance == "measure"
+    # the cable named before "dài", before the comma too, is measured as cable
+    assert code_of("Tuyến cáp quang dài 86 km nối 9 xã.", "86") == "cable_lines_km"
+    assert code_of("Tuyến cáp quang thứ hai nối đất liền với đảo, dài 64 km, đã hoạt động.", "64") == "cable_lines_km"
