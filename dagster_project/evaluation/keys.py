@@ -282,6 +282,9 @@ EVAL_SETS = (
     _composed("news145", "composed blind, news-style, seventy-eighth round (scored blind at c14f3de)"),
     _composed("news146", "composed blind, news-style with sector vocabulary, seventy-eighth round (scored blind at c14f3de)"),
     _composed("official83", "composed blind, official-style, seventy-eighth round (scored blind at c14f3de)"),
+    _composed("news147", "composed blind, news-style, seventy-ninth round (scored blind at 95f8737)"),
+    _composed("news148", "composed blind, news-style with sector vocabulary, seventy-ninth round (scored blind at 95f8737)"),
+    _composed("official84", "composed blind, official-style, seventy-ninth round (scored blind at 95f8737)"),
 )
 
 
