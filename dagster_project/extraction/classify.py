@@ -2083,16 +2083,6 @@ def _governs(view: _SentenceView, verb: Match[str], figure: _Figure) -> bool:
 
 
 _STATE_KEYWORDS = frozenset(lexicon.STATE_KEYWORDS)
-
-
-def _digitised(view: _SentenceView, figure: _Figure) -> bool:
-    """A verb of digitising in the figure's clause governs it: "số hóa thêm 600 ha", "860 ha ...
-    đã được số hóa" (not "2.150 ha; dữ liệu ranh giới ... đã được số hóa", the data)."""
-    return any(
-        v.payload[1] == "digitising" and figure.clause[0] <= v.first and v.last <= figure.clause[1]
-        and _governs(view, v, figure)
-        for v in view.group("verb")
-    )
 _BEFORE_A_WHOLE = frozenset({"số", "of"})  # "trong số 7", "tổng số 12", "9 of 12"
 
 
@@ -2103,6 +2093,16 @@ def _is_whole_of_a_part(view: _SentenceView, figure: _Figure) -> bool:
         return any(last == k - 1 for _, last in view.figures)
     return view.syllable(k - 1) == "số" and view.syllable(k - 2).lower() == "trong" and any(
         last == k - 2 for _, last in view.figures
+    )
+
+
+def _digitised(view: _SentenceView, figure: _Figure) -> bool:
+    """A verb of digitising in the figure's clause governs it: "số hóa thêm 600 ha", "860 ha ...
+    đã được số hóa" (not "2.150 ha; dữ liệu ranh giới ... đã được số hóa", the data)."""
+    return any(
+        v.payload[1] == "digitising" and figure.clause[0] <= v.first and v.last <= figure.clause[1]
+        and _governs(view, v, figure)
+        for v in view.group("verb")
     )
 
 
@@ -2305,11 +2305,12 @@ class _Report:
         storage = _storage_unit(view, figure)
         if storage is not None and _DATA_CENTRE in self.tax.indicators:
             code, keyword, by = _DATA_CENTRE, f"{storage} (stored data)", SUBJECT
-        if _is_length(view, figure) and code != UNCLASSIFIED and _length_of_nothing_named(view, figure):
+        length = _is_length(view, figure) and code != UNCLASSIFIED
+        if length and _length_of_nothing_named(view, figure):
             # "đường biên giới dài 231 km, ... việc phủ sóng": the border is measured, nothing digital
             reason = _RELEVANCE_REASONS["measure"]
             return Classification(UNCLASSIFIED, self.tax[UNCLASSIFIED].domain, RELEVANCE, "km", reason, None)
-        if _is_length(view, figure) and code != UNCLASSIFIED and self.tax[code].unit != _LENGTH:
+        if length and self.tax[code].unit != _LENGTH:
             lengths = [i.code for i in self.tax if i.unit == _LENGTH and i.domain == self.tax[code].domain]
             if len(lengths) == 1:  # "mạng cáp quang dài 5,2 nghìn km": the cable, not the share of places
                 code, keyword = lengths[0], f"{keyword} (a length)"
