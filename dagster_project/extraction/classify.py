@@ -1634,6 +1634,7 @@ def _sibling_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None
 
 _AIM_JOINERS = frozenset(lexicon.LIST_CLOSERS)  # "và", "and"
 _AIM_ADVERBS = frozenset(lexicon.SECOND_AIM_ADVERBS)
+_BARE_SUBJECT_NEXT = frozenset(lexicon.BARE_SUBJECT_NEXT)
 _LIST_JOINS = frozenset({",", *lexicon.LIST_CLOSERS})  # "96 camera, 12 máy chủ và 7 kỹ sư"
 
 
@@ -2846,6 +2847,10 @@ class _Report:
                 continue
             start = view.start + view.text.to_original(view.text.syllable_start(head.first))
             return self._referent(head.keyword, start)
+        opener = view.at("anaphor_head", 0)
+        if opener is not None and view.sentence.lstrip()[:1].isupper() and view.syllable(opener.last) in _BARE_SUBJECT_NEXT:
+            # "Trung tâm đang tích hợp ...": the centre named in full before, not one named bare
+            return self._referent(opener.keyword, view.start, named_in_full=True)
         return None
 
     def _named_before(self, view: _SentenceView, figure: _Figure, earlier: str) -> tuple[str, str] | None:
@@ -2901,12 +2906,15 @@ class _Report:
         nearest = max(mentions, key=lambda t: (t.end, t.end - t.start))
         return nearest.payload, f"{noun} → {nearest.keyword}"
 
-    def _referent(self, noun: str, until: int) -> tuple[str, str] | None:
+    def _referent(self, noun: str, until: int, named_in_full: bool = False) -> tuple[str, str] | None:
         window = Text(self.text[max(0, until - _ANAPHOR_LOOKBACK) : until])
         mentions = [w for w in _lexicon_index().find(window) if w.payload == ("anaphor_head", noun)]
         topics = [t for t in _keywords(self.tax, window) if not self.tax[t.payload].generic]
         for mention in reversed(mentions):
-            named = [t for t in topics if mention.first <= t.first <= mention.first + 8]
+            if named_in_full:
+                named = [t for t in topics if t.first == mention.first]  # "Trung tâm điều hành ..."
+            else:
+                named = [t for t in topics if mention.first <= t.first <= mention.first + 8]
             if named:
                 first = min(named, key=lambda t: (t.first, -(t.last - t.first)))
                 return first.payload, f"{noun} → {first.keyword}"

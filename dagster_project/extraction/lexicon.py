@@ -700,9 +700,13 @@ RANKING_WORDS: tuple[str, ...] = ("cao nhất", "thấp nhất", "cao", "thấp"
 RATE_WORDS: tuple[str, ...] = ("tỷ lệ", "tỉ lệ", "rate", "rates", "share")
 ANAPHOR_HEADS: tuple[str, ...] = (
     "dịch vụ", "hệ thống", "nền tảng", "ứng dụng", "phần mềm", "mạng", "cổng", "trang", "công cụ",
-    "giải pháp", "mô hình", "cơ sở dữ liệu", "service", "system", "platform", "application", "app",
-    "software", "portal", "network", "database",
+    "giải pháp", "mô hình", "cơ sở dữ liệu", "trung tâm", "service", "system", "platform", "application", "app",
+    "software", "portal", "network", "database", "centre", "center",
 )
+# ... which, alone as the subject that opens a sentence, point back the same way: "Trung tâm
+# đang tích hợp dữ liệu từ 34 hệ thống" after "Trung tâm điều hành thông minh (IOC)" was named.
+# (Not "có": "Trung tâm có 42 viên chức" counts its staff, no figure of what it runs.)
+BARE_SUBJECT_NEXT: tuple[str, ...] = tuple(w for w in PREDICATE_MARKERS if w not in ("có", "have", "has", "had")) + ("cũng", "also")
 
 ANY_UNIT = "*"  # a governing verb's key for every counted unit, named or not
 # Verbs that say what happened to the units a figure counts: "bồi dưỡng cho 4.700

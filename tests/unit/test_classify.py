@@ -2757,3 +2757,20 @@ def test_a_length_of_a_thing_that_names_no_topic_is_a_measure() -> None:
     # the cable named before "dài", before the comma too, is measured as cable
     assert code_of("Tuyến cáp quang dài 86 km nối 9 xã.", "86") == "cable_lines_km"
     assert code_of("Tuyến cáp quang thứ hai nối đất liền với đảo, dài 64 km, đã hoạt động.", "64") == "cable_lines_km"
+
+
+def test_a_bare_centre_opening_a_sentence_is_the_centre_named_in_full_before() -> None:
+    # "Trung tâm đang tích hợp ...": the centre named in full earlier, not a bare mention between
+    text = (
+        "Trung tâm giám sát, điều hành thông minh của thành phố đi vào hoạt động từ năm 2022. "
+        "Trung tâm đã kết nối 1.120 camera giám sát. "
+        "Trung tâm cũng tích hợp dữ liệu từ 19 hệ thống thông tin chuyên ngành."
+    )
+    assert code_of(text, "19") == "smart_city_ioc"
+    # a centre that has staff counts them, and a centre named in full is its own
+    text = (
+        "Trung tâm giám sát, điều hành thông minh của tỉnh đi vào hoạt động từ năm 2021. "
+        "Trung tâm có 36 viên chức. Trung tâm dữ liệu của tỉnh có 140 máy chủ ảo."
+    )
+    assert code_of(text, "36") != "smart_city_ioc"
+    assert code_of(text, "140") == "data_centre"
