@@ -178,9 +178,7 @@ _STAFF_ONLY = re.compile(
 _ACCOUNTS = re.compile(r"\s*" + lexicon.word_alternation(lexicon.ACCOUNT_WORDS), re.IGNORECASE)
 _DUTY_HOLDERS = lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS)
 _STAFF_HEAD = re.compile(r"\s*" + _DUTY_HOLDERS, re.IGNORECASE)
-_IT_STAFF_NOUN = re.compile(
-    r"\s*(?:lượt\s+)?" + _DUTY_HOLDERS + r"\s+(?P<field>" + lexicon.alternation(lexicon.IT_FIELDS) + r")\b", re.IGNORECASE
-)
+_IT_STAFF_NOUN = re.compile(r"\s*(?:lượt\s+)?" + _DUTY_HOLDERS + r"\s+" + lexicon.word_alternation(lexicon.IT_FIELDS), re.IGNORECASE)
 # ... and staff whose phrase gives them a duty over IT ("viên chức phụ trách hạ tầng công nghệ thông tin")
 _IT_DUTY = re.compile(
     r"\s*(?:lượt\s+)?" + _DUTY_HOLDERS
@@ -363,18 +361,11 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
                 matched_keyword=field.group(), relevance=None,
             )
         return obs
-    named = _IT_STAFF_NOUN.match(obs.subject)
-    if named is not None and obs.base is not None and _base_kind(obs.base) == "people" and (
-        obs.indicator_code not in _TRAINING_CODES and obs.indicator_code != _IT_STAFF and _IT_STAFF in tax.indicators
-    ):
-        # "2 nhân viên công nghệ thông tin trực ứng dụng", "... và thuê máy chủ đám mây": staff
-        # the field names right after them are IT staff, whatever their phrase goes on to name
-        return with_fields(
-            obs, indicator_code=_IT_STAFF, domain=tax[_IT_STAFF].domain, classified_by=SUBJECT,
-            matched_keyword=named.group("field"), relevance=None,
-        )
-    if obs.classified_by in (CLAUSE, FALLBACK) and obs.indicator_code not in _TRAINING_CODES and obs.base is not None and (
-        _base_kind(obs.base) == "people" and _STAFF_HEAD.match(obs.subject) and _IT_STAFF in tax.indicators
+    # "2 nhân viên công nghệ thông tin trực ứng dụng": staff the field names right after them
+    # are IT staff, whatever their phrase goes on to name, and whatever named them
+    named = obs.indicator_code != _IT_STAFF and _IT_STAFF_NOUN.match(obs.subject) is not None
+    if obs.indicator_code not in _TRAINING_CODES and obs.base is not None and _base_kind(obs.base) == "people" and (
+        _IT_STAFF in tax.indicators and (named or obs.classified_by in (CLAUSE, FALLBACK) and _STAFF_HEAD.match(obs.subject))
     ):
         # "bộ phận thương mại điện tử có 6 nhân viên, trong đó 2 người chuyên lập trình": what
         # their own phrase names beats the clause's topic
@@ -382,7 +373,7 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
         if field is not None:
             return with_fields(
                 obs, indicator_code=_IT_STAFF, domain=tax[_IT_STAFF].domain, classified_by=SUBJECT,
-                matched_keyword=field.group(),
+                matched_keyword=field.group(), relevance=None if named else obs.relevance,
             )
     if obs.classified_by != FALLBACK or obs.indicator_code != _WORKFORCE_OTHER:
         return obs
@@ -2492,7 +2483,7 @@ class _Report:
             return False
         if figure.region(base.match) != SUBJECT or previous[1] is not None and _base_kind(previous[1].name) == "people":
             return False
-        k = figure.first - figure.qualifier_syllables - 1
+        k = _lead_start(view, figure) - 1
         if view.syllable(k) == lexicon.HAVE_VERB:
             k -= 1  # "..., và có 4 kỹ sư"
         return view.syllable(k).lower() in _LIST_JOINS
@@ -3065,7 +3056,7 @@ def _is_length(view: _SentenceView, figure: _Figure) -> bool:
 def _length_of_nothing_named(view: _SentenceView, figure: _Figure) -> bool:
     """"X dài N km" where X, back to the clause's start or a comma, names no topic: the length
     of a border, a coast or a road ("tuyến cáp quang dài 120 km" names the cable)."""
-    joiner = figure.first - figure.qualifier_syllables - 1
+    joiner = _lead_start(view, figure) - 1
     if joiner <= figure.clause[0] or view.syllable(joiner).lower() != lexicon.LENGTH_OF:
         return False
     if view.syllable(joiner - 1).lower() == "chiều":
