@@ -1177,7 +1177,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "storage": lexicon.STORAGE_UNITS, "storage_cue": lexicon.STORAGE_CUES,
         "respectively": lexicon.RESPECTIVELY, "it_unit": lexicon.IT_UNITS, "comma_word": lexicon.COMMA_COMPOUNDS,
         "threshold": lexicon.THRESHOLD_VERBS, "condition": lexicon.CONDITION_OPENERS,
-        "cause": lexicon.CAUSE_OPENERS, "result": lexicon.RESULT_OPENERS,
+        "cause": lexicon.CAUSE_OPENERS, "result": lexicon.RESULT_OPENERS, "joining": lexicon.JOINING_VERBS,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -2054,16 +2054,18 @@ def _what_was_given(
     return max(given, key=lambda c: c.match.last) if given else chosen
 
 
-def _governs(view: _SentenceView, verb: Match[str], figure: _Figure) -> bool:
+def _governs(view: _SentenceView, verb: Match[str], figure: _Figure, state: bool = False) -> bool:
     """The verb is said of what the figure counts: shortly before it, with no other figure
     between ("đã cập nhật dữ liệu của 34.870 hội viên"), or after it in the passive, with no
-    other figure between ("196.420 hội viên được cập nhật vào phần mềm")."""
+    other figure between ("196.420 hội viên được cập nhật vào phần mềm"), or, a verb of a
+    `state` the units are in, after it in the same clause ("7 máy đã nối mạng")."""
     if verb.last <= figure.first:
         between = (verb.last, figure.first)
         near = figure.first <= verb.last + _GOVERNING_REACH
     else:
         between = (figure.last, verb.first)
-        near = view.syllable(verb.first - 1) in _PASSIVE or verb.keyword in _STATE_KEYWORDS and not any(
+        state = state or verb.keyword in _STATE_KEYWORDS
+        near = view.syllable(verb.first - 1) in _PASSIVE or state and not any(
             view.syllable(i) in _PUNCTUATION_BREAKS for i in range(*between)
         )
         if _is_whole_of_a_part(view, figure):
@@ -2086,6 +2088,27 @@ def _is_whole_of_a_part(view: _SentenceView, figure: _Figure) -> bool:
     return view.syllable(k - 1) == "số" and view.syllable(k - 2).lower() == "trong" and any(
         last == k - 2 for _, last in view.figures
     )
+
+
+_NETWORKED = "infrastructure_other"  # equipment on a network, which no finer code names
+_MACHINE_NOUNS = frozenset(lexicon.MACHINE_NOUNS)
+
+
+def _joined_machines(view: _SentenceView, figure: _Figure) -> str | None:
+    """The verb of joining that governs machines the figure counts by their bare noun: "214 máy đã
+    kết nối với phần mềm", "kết nối đủ 48 máy dệt với phần mềm" (lexicon.MACHINE_NOUNS); a part
+    out of a whole counts the whole's noun ("15 trong số 18 máy")."""
+    noun = figure.last
+    whole = noun + (2 if view.syllable(noun).lower() == "trong" and view.syllable(noun + 1) == "số" else 1)
+    if view.syllable(noun).lower() in ("trong", "of"):
+        noun = next((last for first, last in view.figures if first == whole), noun)
+    if view.syllable(noun).lower() not in _MACHINE_NOUNS:
+        return None
+    joined = (
+        v for v in view.group("joining")
+        if figure.in_clause(v) and not (v.first <= figure.first < v.last) and _governs(view, v, figure, state=True)
+    )
+    return next((v.keyword for v in joined), None)
 
 
 def _digitised(view: _SentenceView, figure: _Figure) -> bool:
@@ -2275,6 +2298,11 @@ class _Report:
             if named is not None:
                 code, keyword, by = named[0], named[1], SUBJECT
         code, keyword, by = self._refine_by_base(view, figure, base, code, keyword, by)
+        if obs.unit == "count" and by in (FALLBACK, None) and _NETWORKED in self.tax.indicators:
+            joined = _joined_machines(view, figure)
+            if joined is not None:
+                # "520 máy đã kết nối với phần mềm": the machines joined, not what they are joined to
+                code, keyword, by = _NETWORKED, joined, CLAUSE
         if obs.unit == "count" and _LEARNERS in self.tax.indicators and (
             code == _TRAININGS
             or code not in _TRAINING_CODES and self._about_a_training(view, candidates, chosen, figure, base)

@@ -957,6 +957,11 @@ CLAUSE_KEYWORDS: tuple[str, ...] = ("cập nhật", "nối mạng")
 # ... of them, those that say a state the units are in, written after them with or without
 # "được" ("7 máy đã nối mạng", "3 máy đo tọa độ nối mạng"): said of the figure before them
 STATE_KEYWORDS: tuple[str, ...] = ("nối mạng",)
+# A machine counted by its bare noun ("520 máy", "24 máy chạy thận"), which names nothing digital
+# of its own, is networked equipment once a verb of joining governs it, whatever it is joined to
+# ("đã kết nối với phần mềm", "kết nối đủ 24 máy ... với phần mềm"): the software is not counted.
+MACHINE_NOUNS: tuple[str, ...] = ("máy", "machine", "machines")
+JOINING_VERBS: tuple[str, ...] = ("kết nối", "nối với", "nối mạng", "connected", "linked", "networked")
 # Words that make the verb after them passive: what it is said of stands before it
 # ("196.420 hội viên được cập nhật").
 PASSIVE_MARKERS: tuple[str, ...] = ("được", "bị")

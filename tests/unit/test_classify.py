@@ -2774,3 +2774,18 @@ def test_a_bare_centre_opening_a_sentence_is_the_centre_named_in_full_before() -
     )
     assert code_of(text, "36") != "smart_city_ioc"
     assert code_of(text, "140") == "data_centre"
+
+
+def test_machines_a_verb_of_joining_governs_are_networked_equipment() -> None:
+    # "N máy ... kết nối với phần mềm": the machines joined, not the software they are joined to
+    text = "Tính đến cuối tháng 3, 214 máy đã kết nối với phần mềm, chiếm 67% số máy của xưởng."
+    assert code_of(text, "214") == "infrastructure_other"
+    text = "Xưởng đặt mục tiêu kết nối đủ 48 máy dệt với phần mềm quản lý sản xuất."
+    assert code_of(text, "48") == "infrastructure_other"
+    assert code_of("Phòng thí nghiệm có 9 máy phân tích nối với phần mềm của phòng.", "9") == "infrastructure_other"
+    # the whole a part is counted out of is not joined
+    text = "Hiện 15 trong số 18 máy đóng gói đã kết nối với phần mềm kho."
+    assert code_of(text, "15") == "infrastructure_other"
+    assert code_of(text, "18") != "infrastructure_other"
+    # machines that name their own topic keep it: computers joined to software are computers
+    assert code_of("Cửa hàng có 12 máy tính kết nối với phần mềm bán hàng.", "12") == "computers"
