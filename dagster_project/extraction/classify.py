@@ -1178,6 +1178,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "respectively": lexicon.RESPECTIVELY, "it_unit": lexicon.IT_UNITS, "comma_word": lexicon.COMMA_COMPOUNDS,
         "threshold": lexicon.THRESHOLD_VERBS, "condition": lexicon.CONDITION_OPENERS,
         "cause": lexicon.CAUSE_OPENERS, "result": lexicon.RESULT_OPENERS, "joining": lexicon.JOINING_VERBS,
+        "property": lexicon.PHYSICAL_PROPERTIES,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -2671,6 +2672,10 @@ class _Report:
             for w in view.group("offence"):
                 if w.first == head_start:
                     return "offences", w.keyword  # "camera đã phát hiện 126 trường hợp vi phạm"
+        if obs.unit == "percent":
+            prop = _property_stated(view, figure)
+            if prop is not None:
+                return "measure", prop  # "độ ẩm dưới 60%": the room's humidity
         measured_to = _upper_bound_end(view, figure)
         for w in view.group("physical_unit"):
             per = view.syllable(w.last) == "/"
@@ -3094,6 +3099,31 @@ def _length_of_nothing_named(view: _SentenceView, figure: _Figure) -> bool:
         breaks.pop()  # "Tuyến cáp quang biển ..., dài 126 km": the thing stands before the comma
     start = max([figure.clause[0]] + [i + 1 for i in breaks])
     return not any(start <= t.first and t.last <= joiner for t in view.topics)
+
+
+_PROPERTY_REACH = 6  # syllables from a property to its value ("độ ẩm quế thành phẩm được giữ dưới | 13,5%")
+
+
+def _property_stated(view: _SentenceView, figure: _Figure) -> str | None:
+    """A physical property (lexicon.PHYSICAL_PROPERTIES) whose value the figure is: shortly before
+    it in its clause, with no other figure or break between ("độ ẩm không quá 70%", "nồng độ
+    98%"). Not what a device measures ("cảm biến độ ẩm", "trạm đo độ mặn"): that names the device."""
+    for w in view.group("property"):
+        gap = figure.before_gap(w) - figure.qualifier_syllables
+        if not (0 <= gap <= _PROPERTY_REACH and figure.in_clause(w)):
+            continue
+        if view.syllable(w.first - 1).lower() in _MEASURING or any(t.last == w.first for t in view.topics):
+            continue
+        between = range(w.last, figure.first)
+        if any(view.syllable(i) in _PUNCTUATION_BREAKS for i in between) or any(
+            w.last <= first < figure.first for first, _ in view.figures
+        ):
+            continue
+        return w.keyword
+    return None
+
+
+_MEASURING = frozenset({"đo", "measuring", "measures"})  # "thiết bị đo độ mặn": the device's reading
 
 
 def _storage_unit(view: _SentenceView, figure: _Figure) -> str | None:

@@ -1065,6 +1065,13 @@ NON_DIGITAL_UNITS: tuple[str, ...] = (
     "ngôn ngữ", "thứ tiếng", "languages",
     *BED_UNITS,
 )
+# Properties of a product, a room or a liquid that a percentage states ("độ ẩm dưới 60%", "axit
+# nồng độ 98%", "độ tinh khiết 99,99%"): a measure of the thing, nothing counted, even in a
+# sentence about the sensors or the software that watch it.
+PHYSICAL_PROPERTIES: tuple[str, ...] = (
+    "độ ẩm", "nồng độ", "hàm lượng", "độ tinh khiết", "độ mặn", "độ brix", "humidity", "moisture", "purity",
+    "concentration",
+)
 # The administrative units a place has ("Toàn tỉnh có 135 xã, phường, trong đó ...") are no
 # digital-transformation figure: counted after "có"/"gồm", named by nothing but place words.
 PLACE_UNIT_WORDS: tuple[str, ...] = (

@@ -2789,3 +2789,19 @@ def test_machines_a_verb_of_joining_governs_are_networked_equipment() -> None:
     assert code_of(text, "18") != "infrastructure_other"
     # machines that name their own topic keep it: computers joined to software are computers
     assert code_of("Cửa hàng có 12 máy tính kết nối với phần mềm bán hàng.", "12") == "computers"
+
+
+def test_a_share_that_a_physical_property_names_is_a_measure() -> None:
+    # humidity, concentration, content, purity: a property of a product or a room, nothing counted
+    text = "Kho lạnh được giữ dưới 4 độ C và độ ẩm không quá 70%, theo dõi bằng 16 cảm biến."
+    found = classified(text)
+    assert found["70%"].relevance == "measure"
+    assert found["16"].indicator_code == "iot_devices"
+    assert classified("Nhà máy bán axit nồng độ 96% qua cổng đặt hàng trực tuyến.")["96%"].relevance == "measure"
+    text = "Bột cá sau sấy có độ ẩm còn dưới 9% và được đóng bao có mã QR."
+    assert classified(text)["9%"].relevance == "measure"
+    text = "Mỗi lô gạo có hàm lượng amylose dưới 20% được ghi vào phần mềm truy xuất."
+    assert classified(text)["20%"].relevance == "measure"
+    # what a device measures names the device; the share is of what it was put in
+    text = "Cảm biến độ ẩm đã được lắp cho 85% nhà kính của hợp tác xã."
+    assert classified(text)["85%"].relevance != "measure"
