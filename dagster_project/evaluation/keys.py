@@ -286,6 +286,7 @@ EVAL_SETS = (
     _composed("news148", "composed blind, news-style with sector vocabulary, seventy-ninth round (scored blind at 95f8737)"),
     _composed("official84", "composed blind, official-style, seventy-ninth round (scored blind at 95f8737)"),
     _composed("news149", "composed blind, news-style, eightieth round (scored blind at 745f694)"),
+    _composed("news150", "composed blind, news-style with sector vocabulary, eightieth round (scored blind at 745f694)"),
     _composed("official85", "composed blind, official-style, eightieth round (scored blind at 745f694)"),
 )
 
