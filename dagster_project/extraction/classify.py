@@ -1767,6 +1767,9 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
     linking = view.ending_at("linking", end) or view.ending_at("connecting", end)
     if linking is not None:
         end = linking.first
+    respectively = view.ending_at("respectively", end)
+    if respectively is not None:
+        end = respectively.first  # "... cấp huyện và cấp xã | lần lượt đạt": an adverb, no word of the subject
     start = max([fig.clause[0]] + [f_last for _, f_last in view.figures if f_last <= fig.first - fig.qualifier_syllables])
     end = _before_time_tail(view, start, end)
     if start > fig.clause[0]:

@@ -2805,3 +2805,12 @@ def test_a_share_that_a_physical_property_names_is_a_measure() -> None:
     # what a device measures names the device; the share is of what it was put in
     text = "Cảm biến độ ẩm đã được lắp cho 85% nhà kính của hợp tác xã."
     assert classified(text)["85%"].relevance != "measure"
+
+
+def test_respectively_is_no_word_of_the_subject_before_it() -> None:
+    # "... ở cấp tỉnh, cấp huyện và cấp xã lần lượt đạt": a long subject keeps its head noun
+    text = (
+        "Tỷ lệ văn bản điện tử có ký số được gửi, nhận trên môi trường mạng tại cấp tỉnh, cấp huyện "
+        "và cấp xã lần lượt đạt 99,1%, 96,4% và 92,7%."
+    )
+    assert [code_of(text, q) for q in ("99,1%", "96,4%", "92,7%")] == ["e_documents"] * 3
