@@ -2106,8 +2106,10 @@ def _joined_machines(view: _SentenceView, figure: _Figure) -> str | None:
     whole = noun + (2 if view.syllable(noun).lower() == "trong" and view.syllable(noun + 1) == "số" else 1)
     if view.syllable(noun).lower() in ("trong", "of"):
         noun = next((last for first, last in view.figures if first == whole), noun)
-    if view.syllable(noun).lower() not in _MACHINE_NOUNS:
-        return None
+    if view.syllable(noun).lower() not in _MACHINE_NOUNS or any(
+        t.first == noun and t.payload != _NETWORKED for t in view.topics
+    ):
+        return None  # ... and not a machine a keyword names as something else ("máy chủ", "máy tính")
     joined = (
         v for v in view.group("joining")
         if figure.in_clause(v) and not (v.first <= figure.first < v.last) and _governs(view, v, figure, state=True)
@@ -2302,10 +2304,11 @@ class _Report:
             if named is not None:
                 code, keyword, by = named[0], named[1], SUBJECT
         code, keyword, by = self._refine_by_base(view, figure, base, code, keyword, by)
-        if obs.unit == "count" and by in (FALLBACK, None) and _NETWORKED in self.tax.indicators:
+        if obs.unit == "count" and by != SUBJECT and _NETWORKED in self.tax.indicators:
             joined = _joined_machines(view, figure)
             if joined is not None:
-                # "520 máy đã kết nối với phần mềm": the machines joined, not what they are joined to
+                # "520 máy đã kết nối với phần mềm": the machines joined, not what they are joined to;
+                # "kết nối cả 11 máy chấm và có 130 đại lý đặt hàng qua ứng dụng": nor the other aim
                 code, keyword, by = _NETWORKED, joined, CLAUSE
         if obs.unit == "count" and _LEARNERS in self.tax.indicators and (
             code == _TRAININGS

@@ -2789,6 +2789,11 @@ def test_machines_a_verb_of_joining_governs_are_networked_equipment() -> None:
     assert code_of(text, "18") != "infrastructure_other"
     # machines that name their own topic keep it: computers joined to software are computers
     assert code_of("Cửa hàng có 12 máy tính kết nối với phần mềm bán hàng.", "12") == "computers"
+    # the machines a verb of joining takes as its object, whatever the aim joined to them names
+    text = "Năm 2025, xưởng đặt mục tiêu kết nối thêm 6 máy cắt và có 90 khách hàng đặt hàng qua ứng dụng."
+    assert code_of(text, "6") == "infrastructure_other"
+    text = "Trung tâm giám sát an toàn thông tin đã kết nối giám sát 64 máy chủ của các sở."
+    assert code_of(text, "64") == "information_security"
 
 
 def test_a_share_that_a_physical_property_names_is_a_measure() -> None:
