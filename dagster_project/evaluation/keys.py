@@ -288,6 +288,9 @@ EVAL_SETS = (
     _composed("news149", "composed blind, news-style, eightieth round (scored blind at 745f694)"),
     _composed("news150", "composed blind, news-style with sector vocabulary, eightieth round (scored blind at 745f694)"),
     _composed("official85", "composed blind, official-style, eightieth round (scored blind at 745f694)"),
+    _composed("news151", "composed blind, news-style, eighty-first round (scored blind at 10971ed)"),
+    _composed("news152", "composed blind, news-style with sector vocabulary, eighty-first round (scored blind at 10971ed)"),
+    _composed("official86", "composed blind, official-style, eighty-first round (scored blind at 10971ed)"),
 )
 
 
