@@ -349,6 +349,10 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
     nghệ thông tin", "bộ phận thương mại điện tử có ..., trong đó 2 người chuyên lập trình")."""
     if obs.unit != "count" and not _a_part_of_a_total(obs) or obs.scope == "table":
         return obs  # (a column of people under a caption that names the team)
+    if obs.indicator_code == _IT_STAFF and _of_another_field(obs):
+        # "trong đó 4 kỹ sư công nghệ thông tin và 36 kỹ sư nông nghiệp": the 36 took the IT
+        # engineers' phrase, but the field after their own title is theirs
+        return _no_figure(obs, tax, classified_by=RELEVANCE, relevance=_RELEVANCE_REASONS["outside_the_field"])
     if obs.indicator_code == UNCLASSIFIED and obs.relevance == _NO_KEYWORD and obs.base is not None and (
         _base_kind(obs.base) == "people"
     ):
@@ -390,6 +394,32 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
         # chỉ huy": people that only a staff word named, in a sentence naming no digital field
         return _no_figure(obs, tax, classified_by=RELEVANCE, relevance=_RELEVANCE_REASONS["outside_the_field"])
     return _no_figure(obs, tax, classified_by=RELEVANCE, relevance=_RELEVANCE_REASONS[_HEADCOUNT])
+
+
+# What may follow a title and name no field of its own: a place or a level, what they have or
+# do ("người có trình độ thạc sĩ", "người làm công tác ..."), or a duty or the digital field anywhere.
+_OWN_FIELD_NOT = re.compile(
+    r"\s*(?:" + lexicon.word_alternation(
+        lexicon.STAFF_PLACE_WORDS + lexicon.LOCATIVES + lexicon.PLACE_UNIT_WORDS + lexicon.PREDICATE_MARKERS
+        + lexicon.STAFF_DOING
+    ) + r")|.*" + lexicon.word_alternation(lexicon.IT_DUTY_VERBS + lexicon.ALSO_SERVING_AS + lexicon.DIGITAL_FIELDS),
+    re.IGNORECASE,
+)
+
+
+def _of_another_field(obs: Observation) -> bool:
+    """People whose own phrase is a title and a field of its own ("36 kỹ sư nông nghiệp"), coded
+    by a keyword their phrase does not hold: the keyword was another figure's ("4 kỹ sư công nghệ
+    thông tin và ..."). Not a duty, a place or a level after the title ("40 cán bộ kiêm nhiệm",
+    "48 công chức cấp xã"): those are the same staff, elsewhere or part time."""
+    if obs.base is None or _base_kind(obs.base) != "people" or obs.classified_by != SUBJECT:
+        return False
+    keyword = (obs.matched_keyword or "").lower()
+    title = _STAFF_HEAD.match(obs.subject)
+    if not keyword or keyword in obs.subject.lower() or title is None or title.group().strip().lower() == "người":
+        return False  # (a bare "người" is anyone: "trong đó 38 người ...")
+    rest = obs.subject[title.end():]
+    return bool(rest.strip()) and rest[:1].isspace() and _OWN_FIELD_NOT.match(rest) is None
 
 
 # --- the topic of the figure before ------------------------------------------------------

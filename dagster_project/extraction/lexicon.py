@@ -534,6 +534,9 @@ STAFF_WORDS = (
 )
 # ... where they work, after them: "làm việc tại các chi cục", "ở cấp xã", "thuộc Sở"
 STAFF_PLACE_WORDS = ("làm việc tại", "làm việc ở", "tại", "ở", "thuộc", "của", "cấp")
+# ... or what they do or are there, after them: "người làm công tác công nghệ thông tin",
+# "công chức là người dân tộc thiểu số", "kỹ sư với trình độ đại học"
+STAFF_DOING = ("là", "làm", "làm việc", "công tác", "trình độ", "với")
 # The names of the IT field: people whose phrase names it work in it ("5 công chức làm công
 # nghệ thông tin", "người có chuyên môn CNTT").
 IT_FIELDS = ("công nghệ thông tin", "cntt", "tin học", "lập trình", "programming")

@@ -2819,3 +2819,17 @@ def test_respectively_is_no_word_of_the_subject_before_it() -> None:
         "và cấp xã lần lượt đạt 99,1%, 96,4% và 92,7%."
     )
     assert [code_of(text, q) for q in ("99,1%", "96,4%", "92,7%")] == ["e_documents"] * 3
+
+
+def test_staff_of_another_field_listed_beside_it_staff_are_not_it_staff() -> None:
+    # "trong đó 3 kỹ sư công nghệ thông tin và 18 kỹ sư cơ khí": the field after the title is their own
+    text = "Xưởng có 210 công nhân, trong đó 3 kỹ sư công nghệ thông tin và 18 kỹ sư cơ khí."
+    found = classified(text)
+    assert found["3"].indicator_code == "it_staff"
+    assert found["18"].indicator_code != "it_staff"
+    text = "Công ty có 45 lao động, trong đó 1 nhân viên phụ trách công nghệ thông tin và 6 kỹ thuật viên chăn nuôi."
+    assert code_of(text, "6") != "it_staff"
+    # a duty or a level after the title is no field of their own: still the IT staff of the list
+    assert code_of("Phòng có 15 cán bộ chuyên trách công nghệ thông tin và 40 cán bộ kiêm nhiệm.", "40") == "it_staff"
+    text = "Huyện có 12 công chức chuyên trách công nghệ thông tin ở cấp huyện và 48 công chức cấp xã."
+    assert code_of(text, "48") == "it_staff"
