@@ -106,6 +106,10 @@ _NOT_BEFORE = {  # matched in text written with or without diacritics
     for k, v in lexicon.KEYWORD_NOT_BEFORE.items()
 }
 _KEYWORD_CONTEXT = {k: re.compile(lexicon.word_alternation(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_CONTEXT.items()}
+_KEYWORD_NOT_WITH = {  # matched in text written with or without diacritics
+    k: re.compile(lexicon.word_alternation(v + tuple(fold(w) for w in v)), re.IGNORECASE)
+    for k, v in lexicon.KEYWORD_NOT_WITH.items()
+}
 _CHANNELS = frozenset(lexicon.CHANNELS)
 _BENCHMARK_GAP = 3  # syllables from a national average to its rate: "bình quân cả nước là khoảng 82%"
 _LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
@@ -1377,10 +1381,12 @@ _T = TypeVar("_T")
 
 def _whole_words(matches: list[Match[_T]], text: Text) -> list[Match[_T]]:
     """`matches` but those that the words after them make part of another word: "ứng dụng
-    công nghệ thông tin" applies IT and names no app; "số hóa đơn" counts invoices."""
+    công nghệ thông tin" applies IT and names no app; "số hóa đơn" counts invoices; and those
+    that a word of their sentence makes another thing: "dùng mã QR để nhận tiền" is payment."""
     return [
         m for m in matches
-        if m.keyword not in _NOT_BEFORE or _NOT_BEFORE[m.keyword].match(text.searchable, m.end) is None
+        if (m.keyword not in _NOT_BEFORE or _NOT_BEFORE[m.keyword].match(text.searchable, m.end) is None)
+        and (m.keyword not in _KEYWORD_NOT_WITH or _KEYWORD_NOT_WITH[m.keyword].search(text.searchable) is None)
     ]
 
 

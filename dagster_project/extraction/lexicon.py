@@ -949,6 +949,13 @@ KEYWORD_CONTEXT: dict[str, tuple[str, ...]] = {
         "khoá", "lượt", "tham gia", "hướng dẫn",
     ),
 }
+# ... and keywords that name nothing in a sentence that holds one of these words: a QR code
+# that takes money ("1.860 tiểu thương đã dùng mã QR để nhận tiền hàng") is payment, which the
+# cashless words name when they are there; one that tells, traces or checks is a service.
+KEYWORD_NOT_WITH: dict[str, tuple[str, ...]] = {
+    "mã qr": ("thanh toán", "tiền", "phí", "chuyển khoản", "pos", "payment", "payments", "pay", "paid"),
+    "qr code*": ("thanh toán", "tiền", "phí", "chuyển khoản", "pos", "payment", "payments", "pay", "paid"),
+}
 # Words of a person's identity that, in a clause also naming the population register
 # ("xác thực 98.650 thông tin người hưởng chính sách với Cơ sở dữ liệu quốc gia về dân cư"),
 # say how records were checked against it (sector data linked to citizen ID), not that

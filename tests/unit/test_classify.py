@@ -1615,6 +1615,16 @@ def test_payment_by_qr_code_is_cashless_payment() -> None:
     assert code_of(text, "45") != "cashless_payment"
 
 
+def test_things_given_a_qr_code_are_a_digital_service() -> None:
+    # a QR code that tells, traces or checks is a digital service of its own (the generic code)
+    assert code_of("Đến nay, 3.200 cây cổ thụ trong công viên đã được gắn mã QR.", "3.200") == "services_other"
+    assert code_of("Tính đến cuối tháng 6, 18.400 bao gạo đã mang mã QR ghi lô và ngày xay.", "18.400") == "services_other"
+    # ... which a specific topic of the sentence still beats: paying by QR code is cashless payment
+    assert code_of("Chợ có 320 tiểu thương nhận thanh toán bằng mã QR.", "320") == "cashless_payment"
+    # ... and a QR code that takes money is no service, whether or not a cashless word names it
+    assert code_of("Ở 9 chợ xã, 740 hộ kinh doanh đã dùng mã QR để nhận tiền của khách.", "740") != "services_other"
+
+
 def test_money_received_through_an_account_is_cashless_payment() -> None:
     text = "Huyện có 12.400 người hưởng trợ cấp xã hội nhận tiền qua tài khoản, đạt 88,5%."
     assert code_of(text, "12.400") == code_of(text, "88,5%") == "cashless_payment"
