@@ -291,6 +291,9 @@ EVAL_SETS = (
     _composed("news151", "composed blind, news-style, eighty-first round (scored blind at 10971ed)"),
     _composed("news152", "composed blind, news-style with sector vocabulary, eighty-first round (scored blind at 10971ed)"),
     _composed("official86", "composed blind, official-style, eighty-first round (scored blind at 10971ed)"),
+    _composed("news153", "composed blind, news-style, eighty-second round (scored blind at d7fd893)"),
+    _composed("news154", "composed blind, news-style with sector vocabulary, eighty-second round (scored blind at d7fd893)"),
+    _composed("official87", "composed blind, official-style, eighty-second round (scored blind at d7fd893)"),
 )
 
 
