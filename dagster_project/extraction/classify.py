@@ -2131,21 +2131,28 @@ def _is_whole_of_a_part(view: _SentenceView, figure: _Figure) -> bool:
 
 
 _NETWORKED = "infrastructure_other"  # equipment on a network, which no finer code names
+_SOFTWARE_DOMAIN = "services"  # where a generic word of software ("phần mềm", "dữ liệu") files a figure
 _MACHINE_NOUNS = frozenset(lexicon.MACHINE_NOUNS)
 
 
-def _joined_machines(view: _SentenceView, figure: _Figure) -> str | None:
-    """The verb of joining that governs machines the figure counts by their bare noun: "214 máy đã
-    kết nối với phần mềm", "kết nối đủ 48 máy dệt với phần mềm" (lexicon.MACHINE_NOUNS); a part
-    out of a whole counts the whole's noun ("15 trong số 18 máy")."""
+def _counts_machines(view: _SentenceView, figure: _Figure) -> bool:
+    """The figure counts machines by their bare noun (lexicon.MACHINE_NOUNS), not a machine a
+    keyword names as something else ("máy chủ", "máy tính"); a part out of a whole counts the
+    whole's noun ("15 trong số 18 máy")."""
     noun = figure.last
     whole = noun + (2 if view.syllable(noun).lower() == "trong" and view.syllable(noun + 1) == "số" else 1)
     if view.syllable(noun).lower() in ("trong", "of"):
         noun = next((last for first, last in view.figures if first == whole), noun)
-    if view.syllable(noun).lower() not in _MACHINE_NOUNS or any(
+    return view.syllable(noun).lower() in _MACHINE_NOUNS and not any(
         t.first == noun and t.payload != _NETWORKED for t in view.topics
-    ):
-        return None  # ... and not a machine a keyword names as something else ("máy chủ", "máy tính")
+    )
+
+
+def _joined_machines(view: _SentenceView, figure: _Figure) -> str | None:
+    """The verb of joining that governs machines the figure counts: "214 máy đã kết nối với phần
+    mềm", "kết nối đủ 48 máy dệt với phần mềm"."""
+    if not _counts_machines(view, figure):
+        return None
     joined = (
         v for v in view.group("joining")
         if figure.in_clause(v) and not (v.first <= figure.first < v.last) and _governs(view, v, figure, state=True)
@@ -2346,6 +2353,12 @@ class _Report:
                 # "520 máy đã kết nối với phần mềm": the machines joined, not what they are joined to;
                 # "kết nối cả 11 máy chấm và có 130 đại lý đặt hàng qua ứng dụng": nor the other aim
                 code, keyword, by = _NETWORKED, joined, CLAUSE
+            elif by == FALLBACK and self.tax[code].domain == _SOFTWARE_DOMAIN and _counts_machines(view, figure) and (
+                not _is_whole_of_a_part(view, figure)
+            ):
+                # "8 trong số 11 máy đã gửi số que, số lần dừng ... về phần mềm": machines, whatever
+                # generic word of software their sentence holds
+                code, keyword, by = _NETWORKED, f"{view.syllable(figure.last)} (machines)", SUBJECT
         if obs.unit == "count" and _LEARNERS in self.tax.indicators and (
             code == _TRAININGS
             or code not in _TRAINING_CODES and self._about_a_training(view, candidates, chosen, figure, base)

@@ -2843,3 +2843,12 @@ def test_staff_of_another_field_listed_beside_it_staff_are_not_it_staff() -> Non
     assert code_of("Phòng có 15 cán bộ chuyên trách công nghệ thông tin và 40 cán bộ kiêm nhiệm.", "40") == "it_staff"
     text = "Huyện có 12 công chức chuyên trách công nghệ thông tin ở cấp huyện và 48 công chức cấp xã."
     assert code_of(text, "48") == "it_staff"
+
+
+def test_machines_only_a_generic_word_of_software_names_are_equipment() -> None:
+    # "N máy ... về phần mềm": the machines counted, not the software their data go to
+    text = "Hiện 9 trong số 12 máy đã gửi số vòng quay, nhiệt độ và giờ chạy về phần mềm."
+    assert code_of(text, "9") == "infrastructure_other"
+    assert code_of("Ở khâu cắt, 3 máy cắt laser nhận bản vẽ trực tiếp từ phần mềm thiết kế.", "3") == "infrastructure_other"
+    # a keyword of their sentence that names something specific still names the figure
+    assert code_of("Có 6 máy bán vé kết nối Internet cáp quang tốc độ cao.", "6") != "services_other"
