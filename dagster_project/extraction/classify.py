@@ -2140,8 +2140,9 @@ def _counts_machines(view: _SentenceView, figure: _Figure) -> bool:
     keyword names as something else ("máy chủ", "máy tính"); a part out of a whole counts the
     whole's noun ("15 trong số 18 máy")."""
     noun = figure.last
-    whole = noun + (2 if view.syllable(noun).lower() == "trong" and view.syllable(noun + 1) == "số" else 1)
-    if view.syllable(noun).lower() in ("trong", "of"):
+    word = view.syllable(noun).lower()
+    whole = noun + 2 if word == "trong" and view.syllable(noun + 1).lower() == "số" else noun + 1 if word == "of" else None
+    if whole is not None:
         noun = next((last for first, last in view.figures if first == whole), noun)
     return view.syllable(noun).lower() in _MACHINE_NOUNS and not any(
         t.first == noun and t.payload != _NETWORKED for t in view.topics
@@ -3157,6 +3158,7 @@ def _length_of_nothing_named(view: _SentenceView, figure: _Figure) -> bool:
 
 
 _PROPERTY_REACH = 6  # syllables from a property to its value ("độ ẩm quế thành phẩm được giữ dưới | 13,5%")
+_MEASURING = frozenset({"đo", "measuring", "measures"})  # "thiết bị đo độ mặn": the device's reading
 
 
 def _property_stated(view: _SentenceView, figure: _Figure) -> str | None:
@@ -3177,8 +3179,6 @@ def _property_stated(view: _SentenceView, figure: _Figure) -> str | None:
         return w.keyword
     return None
 
-
-_MEASURING = frozenset({"đo", "measuring", "measures"})  # "thiết bị đo độ mặn": the device's reading
 
 
 def _storage_unit(view: _SentenceView, figure: _Figure) -> str | None:

@@ -952,10 +952,8 @@ KEYWORD_CONTEXT: dict[str, tuple[str, ...]] = {
 # ... and keywords that name nothing in a sentence that holds one of these words: a QR code
 # that takes money ("1.860 tiểu thương đã dùng mã QR để nhận tiền hàng") is payment, which the
 # cashless words name when they are there; one that tells, traces or checks is a service.
-KEYWORD_NOT_WITH: dict[str, tuple[str, ...]] = {
-    "mã qr": ("thanh toán", "tiền", "phí", "chuyển khoản", "pos", "payment", "payments", "pay", "paid"),
-    "qr code*": ("thanh toán", "tiền", "phí", "chuyển khoản", "pos", "payment", "payments", "pay", "paid"),
-}
+PAYING_WORDS: tuple[str, ...] = ("thanh toán", "tiền", "phí", "chuyển khoản", "pos", "payment", "payments", "pay", "paid")
+KEYWORD_NOT_WITH: dict[str, tuple[str, ...]] = {"mã qr": PAYING_WORDS, "qr code*": PAYING_WORDS}
 # Words of a person's identity that, in a clause also naming the population register
 # ("xác thực 98.650 thông tin người hưởng chính sách với Cơ sở dữ liệu quốc gia về dân cư"),
 # say how records were checked against it (sector data linked to citizen ID), not that
@@ -969,7 +967,9 @@ CLAUSE_KEYWORDS: tuple[str, ...] = ("cập nhật", "nối mạng")
 STATE_KEYWORDS: tuple[str, ...] = ("nối mạng",)
 # A machine counted by its bare noun ("520 máy", "24 máy chạy thận"), which names nothing digital
 # of its own, is networked equipment once a verb of joining governs it, whatever it is joined to
-# ("đã kết nối với phần mềm", "kết nối đủ 24 máy ... với phần mềm"): the software is not counted.
+# ("đã kết nối với phần mềm", "kết nối đủ 24 máy ... với phần mềm"), or when only a generic word
+# of software in its sentence names it ("8 máy đã gửi số que ... về phần mềm"): the software is
+# not counted.
 MACHINE_NOUNS: tuple[str, ...] = ("máy", "machine", "machines")
 JOINING_VERBS: tuple[str, ...] = ("kết nối", "nối với", "nối mạng", "connected", "linked", "networked")
 # Words that make the verb after them passive: what it is said of stands before it
