@@ -294,6 +294,9 @@ EVAL_SETS = (
     _composed("news153", "composed blind, news-style, eighty-second round (scored blind at d7fd893)"),
     _composed("news154", "composed blind, news-style with sector vocabulary, eighty-second round (scored blind at d7fd893)"),
     _composed("official87", "composed blind, official-style, eighty-second round (scored blind at d7fd893)"),
+    _composed("news155", "composed blind, news-style, eighty-third round (scored blind at 6eb3d0f)"),
+    _composed("news156", "composed blind, news-style with sector vocabulary, eighty-third round (scored blind at 6eb3d0f)"),
+    _composed("official88", "composed blind, official-style, eighty-third round (scored blind at 6eb3d0f)"),
 )
 
 
