@@ -101,15 +101,16 @@ _NAMED_BY_WHAT_FOLLOWS = frozenset(lexicon.NAMED_BY_WHAT_FOLLOWS)
 _DEVICE_DOMAIN = "infrastructure"  # where software runs or a page is shown, not what a figure counts
 # what a training verb makes of the people it governs, and the courses themselves
 _TRAINING_CODES = frozenset(lexicon.GOVERNING_VERBS["training"][1].values()) | {"trainings"}
-_NOT_BEFORE = {  # matched in text written with or without diacritics
-    k: re.compile(r"\s*" + lexicon.word_alternation(v + tuple(fold(w) for w in v)), re.IGNORECASE)
-    for k, v in lexicon.KEYWORD_NOT_BEFORE.items()
-}
+
+
+def _with_folded(words: tuple[str, ...]) -> str:
+    """`words` as one bounded alternation that also matches them written without diacritics."""
+    return lexicon.word_alternation(words + tuple(fold(w) for w in words))
+
+
+_NOT_BEFORE = {k: re.compile(r"\s*" + _with_folded(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_NOT_BEFORE.items()}
 _KEYWORD_CONTEXT = {k: re.compile(lexicon.word_alternation(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_CONTEXT.items()}
-_KEYWORD_NOT_WITH = {  # matched in text written with or without diacritics
-    k: re.compile(lexicon.word_alternation(v + tuple(fold(w) for w in v)), re.IGNORECASE)
-    for k, v in lexicon.KEYWORD_NOT_WITH.items()
-}
+_KEYWORD_NOT_WITH = {k: re.compile(_with_folded(v), re.IGNORECASE) for k, v in lexicon.KEYWORD_NOT_WITH.items()}
 _CHANNELS = frozenset(lexicon.CHANNELS)
 _BENCHMARK_GAP = 3  # syllables from a national average to its rate: "bình quân cả nước là khoảng 82%"
 _LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
@@ -2149,11 +2150,9 @@ def _counts_machines(view: _SentenceView, figure: _Figure) -> bool:
     )
 
 
-def _joined_machines(view: _SentenceView, figure: _Figure) -> str | None:
-    """The verb of joining that governs machines the figure counts: "214 máy đã kết nối với phần
+def _joining_verb(view: _SentenceView, figure: _Figure) -> str | None:
+    """The verb of joining that governs what the figure counts: "214 máy đã kết nối với phần
     mềm", "kết nối đủ 48 máy dệt với phần mềm"."""
-    if not _counts_machines(view, figure):
-        return None
     joined = (
         v for v in view.group("joining")
         if figure.in_clause(v) and not (v.first <= figure.first < v.last) and _governs(view, v, figure, state=True)
@@ -2348,15 +2347,13 @@ class _Report:
             if named is not None:
                 code, keyword, by = named[0], named[1], SUBJECT
         code, keyword, by = self._refine_by_base(view, figure, base, code, keyword, by)
-        if obs.unit == "count" and by != SUBJECT and _NETWORKED in self.tax.indicators:
-            joined = _joined_machines(view, figure)
+        if obs.unit == "count" and by != SUBJECT and _NETWORKED in self.tax.indicators and _counts_machines(view, figure):
+            joined = _joining_verb(view, figure)
             if joined is not None:
                 # "520 máy đã kết nối với phần mềm": the machines joined, not what they are joined to;
                 # "kết nối cả 11 máy chấm và có 130 đại lý đặt hàng qua ứng dụng": nor the other aim
                 code, keyword, by = _NETWORKED, joined, CLAUSE
-            elif by == FALLBACK and self.tax[code].domain == _SOFTWARE_DOMAIN and _counts_machines(view, figure) and (
-                not _is_whole_of_a_part(view, figure)
-            ):
+            elif by == FALLBACK and self.tax[code].domain == _SOFTWARE_DOMAIN and not _is_whole_of_a_part(view, figure):
                 # "8 trong số 11 máy đã gửi số que, số lần dừng ... về phần mềm": machines, whatever
                 # generic word of software their sentence holds
                 code, keyword, by = _NETWORKED, f"{view.syllable(figure.last)} (machines)", SUBJECT
