@@ -374,7 +374,7 @@ def _headcount(obs: Observation, tax: Taxonomy) -> Observation:
     # are IT staff, whatever their phrase goes on to name, and whatever named them
     named = obs.indicator_code != _IT_STAFF and _IT_STAFF_NOUN.match(obs.subject) is not None
     if obs.indicator_code not in _TRAINING_CODES and obs.base is not None and _base_kind(obs.base) == "people" and (
-        _IT_STAFF in tax.indicators and (named or obs.classified_by in (CLAUSE, FALLBACK) and _STAFF_HEAD.match(obs.subject))
+        _IT_STAFF in tax.indicators and (named or obs.classified_by in (CLAUSE, SENTENCE, FALLBACK) and _STAFF_HEAD.match(obs.subject))
     ):
         # "bộ phận thương mại điện tử có 6 nhân viên, trong đó 2 người chuyên lập trình": what
         # their own phrase names beats the clause's topic
@@ -1193,7 +1193,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
     groups = {
         "measure": lexicon.MEASURE_WORDS, "opener": lexicon.SUBJECT_OPENERS, "stop": lexicon.PHRASE_STOPS,
         "linking": lexicon.LINKING_VERBS, "connecting": lexicon.CONNECTING_VERBS, "coordinator": lexicon.COORDINATORS, "anaphor": lexicon.ANAPHORS,
-        "second_aim": lexicon.SECOND_AIM_VERBS,
+        "second_aim": lexicon.SECOND_AIM_VERBS, "aim_adverb": lexicon.SECOND_AIM_ADVERBS,
         "predicate": lexicon.PREDICATE_MARKERS,
         "anaphor_head": lexicon.ANAPHOR_HEADS, "adverbial": lexicon.ADVERBIAL_OPENERS,
         "score_unit": lexicon.SCORE_UNITS, "score_cue": lexicon.SCORE_CUES, "rank_before": lexicon.RANK_BEFORE,
@@ -1332,6 +1332,7 @@ class _Figure:
     nearest_first: bool = False  # ... and a verb of extent ("đến"): the subject is read from its end
     measured: tuple[int, int] | None = None  # the phrase that says what is measured
     foreign: tuple[int, int] | None = None  # an earlier aim of the clause, with a figure of its own
+    other_aim: tuple[int, int] | None = None  # the other aim of two "và" joins, each with its own figure
 
     def reading(self, m: Match) -> int:
         """How far into the measured phrase `m` starts: a phrase is read from its head, so the
@@ -1600,7 +1601,9 @@ def _within_own_aim(view: _SentenceView, fig: _Figure) -> _Figure:
     for k in range(start + 1, end - 1):
         if view.syllable(k).lower() not in _AIM_JOINERS:
             continue
-        verb_at = next((i for i in range(k + 1, end) if view.syllable(i).lower() not in _AIM_ADVERBS), end)
+        verb_at = k + 1
+        while verb_at < end and (adverb := view.at("aim_adverb", verb_at)) is not None:
+            verb_at = adverb.last
         if view.at("second_aim", verb_at) is None:
             continue
         if not view.syllable(verb_at)[:1].islower():
@@ -1611,13 +1614,14 @@ def _within_own_aim(view: _SentenceView, fig: _Figure) -> _Figure:
         if any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(k + 1, nxt)):
             continue  # "đã có mạng LAN và kết nối Internet, riêng thành phố đạt 100%": no aim of its own
         if fig.last <= k:
-            return replace(fig, clause=(start, k), foreign=None)
+            return replace(fig, clause=(start, k), foreign=None, other_aim=(k, end))
         if nxt == fig.first:
             earlier = max(f for f, last in view.figures if start <= f and last <= k)
             verbs = [w.first for w in view.group("second_aim") if start <= w.first <= earlier]
             foreign = (max(verbs, default=earlier), k + 1)
-    if foreign is None:
-        foreign = _sibling_phrase(view, fig)
+    if foreign is not None:
+        return replace(fig, foreign=foreign, other_aim=foreign)
+    foreign = _sibling_phrase(view, fig)
     return fig if foreign is None else replace(fig, foreign=foreign)
 
 
@@ -1662,7 +1666,6 @@ def _sibling_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None
 
 
 _AIM_JOINERS = frozenset(lexicon.LIST_CLOSERS)  # "và", "and"
-_AIM_ADVERBS = frozenset(lexicon.SECOND_AIM_ADVERBS)
 _BARE_SUBJECT_NEXT = frozenset(lexicon.BARE_SUBJECT_NEXT)
 _LIST_JOINS = frozenset({",", *lexicon.LIST_CLOSERS})  # "96 camera, 12 máy chủ và 7 kỹ sư"
 
@@ -2859,6 +2862,8 @@ class _Report:
                 continue  # "có 38 xã và 01 thị trấn; nhiều thôn còn lõm sóng": places, listed
             if region == SENTENCE and _in_figures_own_part(view, figure, m):
                 continue  # "cấp 1.362 mã số vùng trồng; 312 trang trại ... cảm biến": the 312's
+            if region == SENTENCE and figure.other_aim and figure.other_aim[0] <= m.first < figure.other_aim[1]:
+                continue  # "nâng số máy cắt lên 4 chiếc và có 100 đại lý dùng ứng dụng": each aim's own
             if _in_a_cause_of_it(view, figure, m):
                 continue  # "Nhờ dữ liệu từ các máy ép, tỷ lệ vỏ lỗi giảm từ 4,6% xuống 1,8%": the cause
             if region != SUBJECT and m.payload in _RELEVANCE_REASONS:

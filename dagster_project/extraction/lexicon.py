@@ -663,11 +663,16 @@ SECOND_AIM_VERBS: tuple[str, ...] = (
     "phát triển", "số hóa", "số hoá", "bán", "thiết kế", "cài đặt", "kết nối", "tích hợp", "đào tạo",
     "tập huấn", "tổ chức", "hoàn thành", "cung cấp", "đầu tư", "ký", "ban hành", "hỗ trợ", "phủ sóng",
     "nối mạng", "tự động hóa", "tự động hoá",
+    # "có" with a count of its own: "nâng số camera lên 16 chiếc và có 30 khách hàng theo dõi đơn"
+    "có",
     "raise", "install", "open", "deploy", "build", "train", "connect", "digitise", "digitize", "automate",
 )
-# ... after words of time or manner that may stand between "và" and that verb ("và đã ký số
-# 1.540 hợp đồng", "và sẽ lắp thêm 40 cảm biến").
-SECOND_AIM_ADVERBS: tuple[str, ...] = ("đã", "sẽ", "cũng", "đang", "already", "also", "will")
+# ... after words of time, manner or intent that may stand between "và" and that verb ("và đã ký
+# số 1.540 hợp đồng", "và sẽ lắp thêm 40 cảm biến", "và phấn đấu có 100 đại lý").
+SECOND_AIM_ADVERBS: tuple[str, ...] = (
+    "đã", "sẽ", "cũng", "đang", "phấn đấu", "dự kiến", "đặt mục tiêu", "already", "also", "will", "aim to",
+    "plan to",
+)
 # Words that open a phrase of cause ("Nhờ dữ liệu từ các máy ép, tỷ lệ sản phẩm lỗi giảm từ
 # 4,6% xuống 1,8%"): what brought a result about, named before or after the result; what the
 # result's figures measure is named outside it.

@@ -2571,6 +2571,28 @@ def test_a_second_aim_after_va_names_nothing_the_first_aims_figure_counts() -> N
     assert code_of(text, "12") == "infrastructure_other"
 
 
+def test_a_second_aim_may_open_with_co_or_a_word_of_intent() -> None:
+    # "và có N ...": a count of its own opens the second aim, as a verb of doing does
+    text = "Năm 2025, xưởng phấn đấu nâng số cảm biến đo nhiệt lên 30 chiếc và có 250 khách hàng theo dõi đơn hàng."
+    assert code_of(text, "30") == "iot_devices"
+    assert code_of(text, "250") != "iot_devices"
+    # a word of intent may stand between "và" and the verb
+    text = "Năm 2025, trại dự kiến mở thêm 2 cửa hàng và phấn đấu có 900 tài khoản trên ứng dụng."
+    assert code_of(text, "2") != "portals_and_apps"
+    assert code_of(text, "900") == "portals_and_apps"
+    text = "Năm 2025, hợp tác xã sẽ xây thêm 3 nhà sấy và đặt mục tiêu đưa 60% xã viên lên sàn thương mại điện tử."
+    assert code_of(text, "3") != "ecommerce"
+    assert code_of("In 2025 the cooperative will build 3 drying houses and plan to install 40 sensors.", "3") != "iot_devices"
+    # what only the other aim names, anywhere in the sentence, is no topic of the figure
+    text = "Năm 2025, công ty dự kiến mở thêm 1 cơ sở và nâng tỷ lệ khách đặt phòng qua ứng dụng lên 70%."
+    assert code_of(text, "1") != "portals_and_apps"
+    # people whose own phrase names the IT field are IT staff, whatever the other aim names
+    text = "Xưởng lắp 18 camera giám sát ở kho, và có 2 kỹ sư cơ điện, công nghệ thông tin trực hệ thống."
+    assert code_of(text, "2") == "it_staff"
+    # "và có" with no figure after it is the first figure's own phrase
+    assert code_of("Trường có 30 máy tính và có phòng học trực tuyến.", "30") == "computers"
+
+
 def test_selling_online_and_online_revenue_are_e_commerce() -> None:
     # the plain verb "bán" with its channel, and revenue made online, as well as "bán hàng trực tuyến"
     assert code_of("Năm 2024, làng gốm đã bán trực tuyến 4.300 sản phẩm.", "4.300") == "ecommerce"
