@@ -297,6 +297,9 @@ EVAL_SETS = (
     _composed("news155", "composed blind, news-style, eighty-third round (scored blind at 6eb3d0f)"),
     _composed("news156", "composed blind, news-style with sector vocabulary, eighty-third round (scored blind at 6eb3d0f)"),
     _composed("official88", "composed blind, official-style, eighty-third round (scored blind at 6eb3d0f)"),
+    _composed("news157", "composed blind, news-style, eighty-fourth round (scored blind at 6fad423)"),
+    _composed("news158", "composed blind, news-style with sector vocabulary, eighty-fourth round (scored blind at 6fad423)"),
+    _composed("official89", "composed blind, official-style, eighty-fourth round (scored blind at 6fad423)"),
 )
 
 
