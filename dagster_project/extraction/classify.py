@@ -159,6 +159,8 @@ _NO_CODE_REASONS = frozenset(
     }
 )
 _SECTOR_UNIT_KEYWORDS = frozenset(lexicon.SECTOR_UNIT_KEYWORDS)
+_LEARNER_KEYWORDS = frozenset(lexicon.LEARNER_KEYWORDS)
+_OWN_PEOPLE_AND_UNITS = _SECTOR_UNIT_KEYWORDS | _LEARNER_KEYWORDS
 _WORKFORCE_OTHER, _HEADCOUNT = "workforce_other", "headcount"
 _TRAININGS, _LEARNERS = "trainings", "learners"
 _TRAINED_FOR = frozenset(lexicon.TRAINED_FOR)
@@ -2396,7 +2398,10 @@ class _Report:
                 # hồ sơ 351,6 km đê" measures what was digitised)
                 reason = _RELEVANCE_REASONS["measure"]
                 return Classification(UNCLASSIFIED, self.tax[UNCLASSIFIED].domain, RELEVANCE, "km", reason, None)
-        if keyword in _SECTOR_UNIT_KEYWORDS and not self._names_anything_digital(view):
+        if keyword in _SECTOR_UNIT_KEYWORDS and not self._names_anything_digital(view) or (
+            keyword in _LEARNER_KEYWORDS and not self._names_anything_digital(view)
+            and not self._names_anything_digital(self._paragraph_before(view))
+        ):
             # "Tỉnh có 12 bệnh viện công lập với 9.600 giường bệnh": the sector, nothing digital
             reason = _RELEVANCE_REASONS["sector_units"]
             return Classification(UNCLASSIFIED, self.tax[UNCLASSIFIED].domain, RELEVANCE, keyword, reason, None)
@@ -2439,12 +2444,19 @@ class _Report:
         for_them = view.syllable(_lead_start(view, figure) - 1) in _TRAINED_FOR
         return (about or for_them) and bool(trainings)
 
+    def _paragraph_before(self, view: _SentenceView) -> _SentenceView:
+        """The text of the sentence's paragraph before it, as far back as a topic carries."""
+        lo = max(0, view.start - _TOPIC_REACH)
+        start = max(lo, self.text.rfind("\n", lo, view.start) + 1)
+        before = self.text[start:view.start]
+        return _SentenceView(before, start, Script.of(before) if before.strip() else self.script, self.tax)
+
     def _names_anything_digital(self, view: _SentenceView) -> bool:
-        """The sentence names something of the three fact domains besides a sector's units (and
-        the words inside their names: "trạm" of "trạm y tế")."""
-        units = [t for t in view.topics if t.keyword in _SECTOR_UNIT_KEYWORDS]
+        """The sentence names something of the three fact domains besides a sector's units or
+        learners (and the words inside their names: "trạm" of "trạm y tế")."""
+        units = [t for t in view.topics if t.keyword in _OWN_PEOPLE_AND_UNITS]
         return any(
-            self.tax[t.payload].domain in FACT_DOMAINS and t.keyword not in _SECTOR_UNIT_KEYWORDS
+            self.tax[t.payload].domain in FACT_DOMAINS and t.keyword not in _OWN_PEOPLE_AND_UNITS
             and not any(u.first <= t.first and t.last <= u.last for u in units)
             for t in view.topics
         )

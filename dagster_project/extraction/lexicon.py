@@ -548,6 +548,11 @@ DIGITAL_FIELDS = IT_FIELDS + ("chuyển đổi số", "kỹ năng số", "công 
 # nothing digital ("Tỉnh có 12 bệnh viện công lập với 9.600 giường bệnh", "mỗi ngày bệnh viện
 # tiếp nhận 2.800 lượt khám"), counts the sector, not its digital transformation.
 SECTOR_UNIT_KEYWORDS: tuple[str, ...] = BASES["health_facilities"] + ("bảo hiểm y tế", "health insurance")
+# A school's learners are its own people too ("Trung tâm có 950 học viên", "134 học viên thi
+# đạt chứng chỉ âm nhạc"): learners of the digital field are those of a training or a digital
+# thing their sentence, or their paragraph before it, names ("Qua bài kiểm tra cuối khóa, 5.912
+# học viên đạt yêu cầu" after the course).
+LEARNER_KEYWORDS: tuple[str, ...] = ("học viên", "người học", "learner", "learners")
 # Keywords of a generic indicator that name one thing of their own, not a kind of things: a
 # figure whose own phrase names an e-invoice or a traceability stamp counts that thing and
 # takes no topic from the figure before it ("... với 96 người dùng; 100% hóa đơn là hóa đơn

@@ -2874,3 +2874,18 @@ def test_machines_only_a_generic_word_of_software_names_are_equipment() -> None:
     assert code_of("Ở khâu cắt, 3 máy cắt laser nhận bản vẽ trực tiếp từ phần mềm thiết kế.", "3") == "infrastructure_other"
     # a keyword of their sentence that names something specific still names the figure
     assert code_of("Có 6 máy bán vé kết nối Internet cáp quang tốc độ cao.", "6") != "services_other"
+
+
+def test_learners_of_no_training_or_digital_thing_are_a_schools_own_people() -> None:
+    # a school's enrolment and its pupils' exams name nothing digital: no learners of the field
+    assert code_of("Năm 2024, trung tâm ngoại ngữ có 2.850 học viên, thu học phí 29 tỷ đồng.", "2.850") != "learners"
+    assert code_of("Năm nay, 134 học viên của trường thi đạt chứng chỉ piano quốc tế.", "134") != "learners"
+    # learners of a training their sentence names, or their paragraph names before them
+    assert code_of("Sở mở 5 lớp tập huấn cho 214 học viên.", "214") == "learners"
+    text = "Huyện mở 12 lớp bồi dưỡng kỹ năng số cho cán bộ xã. Qua bài kiểm tra cuối khóa, 318 học viên đạt yêu cầu."
+    assert code_of(text, "318") == "learners"
+    assert code_of("Nền tảng học trực tuyến mở đại trà (MOOCs) có 12.000 người học.", "12.000") == "learners"
+    # ... but not a paragraph before theirs
+    text = "Huyện mở 12 lớp bồi dưỡng kỹ năng số cho cán bộ xã.\nTrường năng khiếu có 640 học viên."
+    assert code_of(text, "640") != "learners"
+
