@@ -300,6 +300,9 @@ EVAL_SETS = (
     _composed("news157", "composed blind, news-style, eighty-fourth round (scored blind at 6fad423)"),
     _composed("news158", "composed blind, news-style with sector vocabulary, eighty-fourth round (scored blind at 6fad423)"),
     _composed("official89", "composed blind, official-style, eighty-fourth round (scored blind at 6fad423)"),
+    _composed("news159", "composed blind, news-style, eighty-fifth round (scored blind at 37e0b0b)"),
+    _composed("news160", "composed blind, news-style with sector vocabulary, eighty-fifth round (scored blind at 37e0b0b)"),
+    _composed("official90", "composed blind, official-style, eighty-fifth round (scored blind at 37e0b0b)"),
 )
 
 
