@@ -587,7 +587,7 @@ def _parts_of(
         if f.unit != total.unit or not _can_sum(f) or _a_whole_again(text, f):
             break
         if running + f.value > total.value + 1e-9 and not (
-            head and _head_noun(text, f) == head and not _own_statement(text, parts[-1] if parts else total, f)
+            head and _head_noun(text, f) == head and not _own_statement(text, parts[-1] if parts else total, f, head)
         ):
             break
         parts.append(f)
@@ -609,13 +609,22 @@ def _a_whole_again(text: str, f: Figure) -> bool:
 
 
 _REACHES_BEFORE = re.compile(lexicon.word_alternation(lexicon.REACH_VERBS) + r"\s*$", _I)
+_STATES_BEFORE = re.compile(lexicon.word_alternation(lexicon.STATING_VERBS) + r"\s*$", _I)
 
 
-def _own_statement(text: str, before: Figure, f: Figure) -> bool:
+def _own_statement(text: str, before: Figure, f: Figure, head: str) -> bool:
     """`f` opens a ';'-clause of its own that says what its subject reached ("...; thuê bao
-    Internet băng rộng cố định đạt 812.450 thuê bao"): a figure of its own, no part of the list."""
+    Internet băng rộng cố định đạt 812.450 thuê bao"), or states the value of a subject that
+    names what it counts ("...; số thuê bao Internet băng rộng cố định là 486.712 thuê bao"): a
+    figure of its own, no part of the list (but "...; cấp huyện là 800 hồ sơ" is an item)."""
     between = text[before.end : f.lead_start]
-    return ";" in between and _REACHES_BEFORE.search(between.rsplit(";", 1)[1]) is not None
+    if ";" not in between:
+        return False
+    clause = between.rsplit(";", 1)[1]
+    if _REACHES_BEFORE.search(clause) is not None:
+        return True
+    names_head = re.search(rf"(?<!\w){re.escape(head)}(?!\w)", clause, _I) is not None
+    return names_head and _STATES_BEFORE.search(clause) is not None
 
 
 # The unit a label names before its value: "- Số máy tính (chiếc): 214".

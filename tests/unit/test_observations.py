@@ -942,6 +942,18 @@ def test_a_clause_after_a_semicolon_that_says_what_its_subject_reached_is_no_par
     found = {o.quote: o for o in extract_observations(text)}
     assert found["1.980.000"].parent_ordinal == found["2.460.000"].ordinal
     assert found["615.000"].parent_ordinal is None
+    # ... or states the value of a subject that names what it counts
+    text = (
+        "Toàn tỉnh có 1.520.400 thuê bao di động, trong đó 1.300.200 thuê bao dùng điện thoại thông minh; "
+        "số thuê bao Internet cáp quang là 310.500 thuê bao."
+    )
+    found = {o.quote: o for o in extract_observations(text)}
+    assert found["1.300.200"].parent_ordinal == found["1.520.400"].ordinal
+    assert found["310.500"].parent_ordinal is None
+    # a level stated so is an item of the list, overflowing or not
+    text = "Năm 2024 tiếp nhận 12.000 hồ sơ, trong đó: cấp tỉnh là 7.000 hồ sơ; cấp huyện là 6.000 hồ sơ."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert found["6.000"].parent_ordinal == found["12.000"].ordinal
     # items of a list that overflow their total are still its parts, so the check can flag them
     text = "Cấp 1.000 chứng thư số, trong đó 400 chứng thư số cho cán bộ; 601 chứng thư số cho cơ quan."
     found = {o.quote: o for o in extract_observations(text)}
