@@ -288,9 +288,9 @@ def _parts_of_a_headcount(observations: list[Observation], tax: Taxonomy) -> lis
     out = []
     for obs in observations:
         whole = wholes.get(obs.parent_ordinal) if obs.parent_ordinal is not None else None
-        if (
-            whole is not None and obs.classified_by == FALLBACK and obs.indicator_code == _WORKFORCE_OTHER
-            and not _IT_FIELD.search(_CLAUSE_SPLIT.split(obs.sentence[: _quote_span(obs)[0]])[-1])
+        own_clause = _CLAUSE_SPLIT.split(obs.sentence[: _quote_span(obs)[0]])[-1]
+        if whole is not None and not _IT_FIELD.search(own_clause) and (
+            obs.classified_by == FALLBACK and obs.indicator_code == _WORKFORCE_OTHER or _named_by_another_part(obs)
         ):
             obs = _no_figure(
                 obs, tax, classified_by=whole.classified_by, relevance=whole.relevance,
@@ -301,6 +301,17 @@ def _parts_of_a_headcount(observations: list[Observation], tax: Taxonomy) -> lis
 
 
 _CLAUSE_SPLIT = re.compile(r"[,;:]")
+_STAFF_CODES = frozenset({_IT_STAFF, _WORKFORCE_OTHER})
+
+
+def _named_by_another_part(obs: Observation) -> bool:
+    """"trong đó 48 thợ khuôn và 4 kỹ sư công nghệ thông tin": people coded staff of the field
+    by a keyword outside their own phrase, which names no field of ours: the other part's."""
+    if obs.indicator_code not in _STAFF_CODES or obs.classified_by not in (CLAUSE, SENTENCE, CONTEXT, FALLBACK):
+        return False
+    if obs.base is None or _base_kind(obs.base) != "people":
+        return False
+    return not _DIGITAL_FIELD.search(obs.subject) and not _IT_DUTY.match(obs.subject)
 
 
 # What joins a count of sessions to the people they were held for: "3 buổi hướng dẫn cho 24

@@ -2889,3 +2889,16 @@ def test_learners_of_no_training_or_digital_thing_are_a_schools_own_people() -> 
     text = "Huyện mở 12 lớp bồi dưỡng kỹ năng số cho cán bộ xã.\nTrường năng khiếu có 640 học viên."
     assert code_of(text, "640") != "learners"
 
+
+def test_parts_of_a_headcount_take_no_field_from_another_part() -> None:
+    # "trong đó 30 thợ hàn và 2 kỹ sư công nghệ thông tin": the field is the engineers' own
+    found = classified("Xưởng có 120 công nhân, trong đó 30 thợ hàn và 2 kỹ sư công nghệ thông tin.")
+    assert found["30"].indicator_code != "it_staff"
+    assert found["2"].indicator_code == "it_staff"
+    text = "Hợp tác xã có 64 nhân viên, trong đó 12 thợ mộc, 9 thợ sơn và 1 nhân viên phụ trách công nghệ thông tin."
+    found = classified(text)
+    assert found["9"].indicator_code != "it_staff"
+    assert found["1"].indicator_code == "it_staff"
+    # a part whose own clause names the IT unit they work in is IT staff
+    assert code_of("Nhà máy có 300 công nhân, trong đó tổ công nghệ thông tin có 5 người.", "5") == "it_staff"
+
