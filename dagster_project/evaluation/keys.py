@@ -303,6 +303,9 @@ EVAL_SETS = (
     _composed("news159", "composed blind, news-style, eighty-fifth round (scored blind at 37e0b0b)"),
     _composed("news160", "composed blind, news-style with sector vocabulary, eighty-fifth round (scored blind at 37e0b0b)"),
     _composed("official90", "composed blind, official-style, eighty-fifth round (scored blind at 37e0b0b)"),
+    _composed("news161", "composed blind, news-style, eighty-sixth round (scored blind at f1c9dd9)"),
+    _composed("news162", "composed blind, news-style with sector vocabulary, eighty-sixth round (scored blind at f1c9dd9)"),
+    _composed("official91", "composed blind, official-style, eighty-sixth round (scored blind at f1c9dd9)"),
 )
 
 
