@@ -350,6 +350,8 @@ def _link_parts(text: str, figures: list[Figure], issuer: str | None) -> None:
         following = [figures[k] for k in by_sentence[total.sentence.index] if k > i and k not in changes]
         if not following or following[0].unit != total.unit:
             continue
+        if _bracket_closes(text, total.end, following[0].lead_start):
+            continue  # "1.830 trạm (lắp đặt mới 96 trạm), trong đó 150 trạm 5G": of the 1.830
         marked = bool(_PART_MARKER.search(text[total.end : following[0].lead_start])) or _respective_counts(
             text, total, following
         )
@@ -610,18 +612,28 @@ def _a_whole_again(text: str, f: Figure) -> bool:
 
 _REACHES_BEFORE = re.compile(lexicon.word_alternation(lexicon.REACH_VERBS) + r"\s*$", _I)
 _STATES_BEFORE = re.compile(lexicon.word_alternation(lexicon.STATING_VERBS) + r"\s*$", _I)
+_DOING = re.compile(lexicon.word_alternation(lexicon.DOING_VERBS), _I)
+
+
+def _bracket_closes(text: str, start: int, end: int) -> bool:
+    """A bracket opened before `start` closes between `start` and `end`: what follows is said of
+    the figure the bracket interrupts, not of one inside it."""
+    between = text[start:end]
+    close = between.find(")")
+    return close >= 0 and "(" not in between[:close]
 
 
 def _own_statement(text: str, before: Figure, f: Figure, head: str) -> bool:
     """`f` opens a ';'-clause of its own that says what its subject reached ("...; thuê bao
-    Internet băng rộng cố định đạt 812.450 thuê bao"), or states the value of a subject that
-    names what it counts ("...; số thuê bao Internet băng rộng cố định là 486.712 thuê bao"): a
-    figure of its own, no part of the list (but "...; cấp huyện là 800 hồ sơ" is an item)."""
+    Internet băng rộng cố định đạt 812.450 thuê bao") or did ("...; trong 6 tháng, các doanh
+    nghiệp đã lắp đặt mới 56 trạm"), or states the value of a subject that names what it counts
+    ("...; số thuê bao Internet băng rộng cố định là 486.712 thuê bao"): a figure of its own, no
+    part of the list (but "...; cấp huyện là 800 hồ sơ" is an item)."""
     between = text[before.end : f.lead_start]
     if ";" not in between:
         return False
     clause = between.rsplit(";", 1)[1]
-    if _REACHES_BEFORE.search(clause) is not None:
+    if _REACHES_BEFORE.search(clause) is not None or _DOING.search(clause) is not None:
         return True
     names_head = re.search(rf"(?<!\w){re.escape(head)}(?!\w)", clause, _I) is not None
     return names_head and _STATES_BEFORE.search(clause) is not None

@@ -950,6 +950,14 @@ def test_a_clause_after_a_semicolon_that_says_what_its_subject_reached_is_no_par
     found = {o.quote: o for o in extract_observations(text)}
     assert found["1.300.200"].parent_ordinal == found["1.520.400"].ordinal
     assert found["310.500"].parent_ordinal is None
+    # ... or says what its own subject did
+    text = (
+        "Toàn tỉnh có 1.240 trạm BTS, trong đó 1.180 trạm 4G và 45 trạm 5G; "
+        "trong năm, các nhà mạng đã lắp đặt mới 38 trạm."
+    )
+    found = {o.quote: o for o in extract_observations(text)}
+    assert found["45"].parent_ordinal == found["1.240"].ordinal
+    assert found["38"].parent_ordinal is None
     # a level stated so is an item of the list, overflowing or not
     text = "Năm 2024 tiếp nhận 12.000 hồ sơ, trong đó: cấp tỉnh là 7.000 hồ sơ; cấp huyện là 6.000 hồ sơ."
     found = {o.quote: o for o in extract_observations(text)}
@@ -1160,3 +1168,15 @@ def test_the_same_period_named_without_so_voi_is_no_time_of_the_figures() -> Non
     text = _QUARTER_REPORT + "Cùng kỳ năm 2024, tỷ lệ hồ sơ nộp trực tuyến mới đạt 48,2%.\n"
     found = {o.quote: o.as_of_date for o in extract_observations(text, datetime.date(2025, 4, 10))}
     assert found["48,2%"] != datetime.date(2025, 3, 31)
+
+
+def test_a_list_after_a_closing_bracket_is_none_of_the_figure_inside_it() -> None:
+    # "1.830 trạm (lắp đặt mới 96 trạm), trong đó 150 trạm 5G": the 150 are not of the 96
+    text = "Năm 2025, tổng số trạm BTS đạt 1.920 trạm (xây mới tối thiểu 80 trạm), trong đó có 140 trạm 5G."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert found["140"].parent_ordinal != found["80"].ordinal
+    # a list right after the figure is still its own
+    text = "Toàn tỉnh có 1.920 trạm BTS (trong đó 140 trạm 5G)."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert found["140"].parent_ordinal == found["1.920"].ordinal
+
