@@ -148,6 +148,7 @@ _RELEVANCE_REASONS = {
     "attendance": "attendance", "measure": "measure", "places": "places", "group_size": "size of a group",
     "headcount": "headcount of an agency", "offences": "offences", "outside_the_field": "people outside the digital field",
     "sector_units": "units of a sector", "threshold": "threshold of a condition",
+    "whole_of_a_share": "whole a share was taken of",
 }
 _COUNTED_UNITS = frozenset(lexicon.BED_UNITS)  # physical units a share may be of
 _AREA_UNITS = frozenset(lexicon.AREA_UNITS)
@@ -155,7 +156,7 @@ _NO_KEYWORD = "no keyword"  # relevance of a figure that nothing named
 _NO_CODE_REASONS = frozenset(
     {
         "attendance", "measure", "places", "group_size", "headcount", "offences", "outside_the_field", "sector_units",
-        "threshold",
+        "threshold", "whole_of_a_share",
     }
 )
 _SECTOR_UNIT_KEYWORDS = frozenset(lexicon.SECTOR_UNIT_KEYWORDS)
@@ -252,7 +253,9 @@ def classify_observations(
     classified = _parts_by_channel(text, classified, report.tax)
     classified = _parts_in_the_whole_s_units(_parts_by_level(text, classified))
     classified = _topics_carried_on(text, classified, report.tax)
-    classified = [_turns_of_a_training(_headcount(obs, report.tax), report.tax) for obs in classified]
+    classified = [
+        _whole_of_a_share(_turns_of_a_training(_headcount(obs, report.tax), report.tax), report.tax) for obs in classified
+    ]
     classified = [_set_taken_out_of(obs, report.tax) for obs in _parts_of_a_headcount(classified, report.tax)]
     return _trainees_of_a_training(text, classified, report.tax)
 
@@ -277,6 +280,33 @@ def _set_taken_out_of(obs: Observation, tax: Taxonomy) -> Observation:
     if not (_OUT_OF_A_SET.match(obs.sentence[:start]) and _UP_TO_ITS_COMMA.match(obs.sentence, end)):
         return obs
     return _no_figure(obs, tax, classified_by=None, matched_keyword=None, relevance=_NO_KEYWORD)
+
+
+# A share, then the words that name the whole it was taken of, right before a figure.
+_SHARE_THEN_WHOLE = re.compile(
+    r"(?:" + lexicon.word_alternation(lexicon.STATING_VERBS + ("bằng", "accounting for"))
+    + r")\s+(?:\w+\s+){0,2}?[\d.,]+\s*%\s*"
+    + lexicon.word_alternation(lexicon.WHOLE_OF_A_SHARE_BEFORE) + r"\s*$",
+    re.IGNORECASE,
+)
+
+
+def _whole_of_a_share(obs: Observation, tax: Taxonomy) -> Observation:
+    """"1.270 đơn đặt hàng trực tuyến, chiếm 74% trong tổng số 1.716 đơn": the whole a share was
+    taken of counts every unit, online or not, so no code the part's words gave it: the code of
+    all such units where there is one ("hồ sơ": dossiers received), else none. Not a whole whose
+    own words name a topic ("... tổng số 1.200 doanh nghiệp có hóa đơn điện tử")."""
+    if obs.unit != "count" or obs.domain not in FACT_DOMAINS or obs.scope == "table":
+        return obs
+    if obs.matched_keyword and obs.matched_keyword.lower() in obs.subject.lower():
+        return obs
+    if not _SHARE_THEN_WHOLE.search(obs.sentence[: _quote_span(obs)[0]]):
+        return obs
+    every_unit = lexicon.TABLE_BASE_INDICATORS.get(obs.base or "")
+    if every_unit in tax.indicators:
+        return with_fields(obs, indicator_code=every_unit, domain=tax[every_unit].domain, classified_by=CLAUSE,
+                           matched_keyword=f"{obs.base} (the whole of a share)")
+    return _no_figure(obs, tax, classified_by=RELEVANCE, relevance=_RELEVANCE_REASONS["whole_of_a_share"])
 
 
 def _parts_of_a_headcount(observations: list[Observation], tax: Taxonomy) -> list[Observation]:

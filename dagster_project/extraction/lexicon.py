@@ -631,6 +631,11 @@ LINKING_VERBS: tuple[str, ...] = (
 # Words before a share whose phrase names the whole it is taken of, not its units: "chiếm 8,1%
 # tổng sản lượng dự kiến" (what that whole is expected to be says nothing of the share).
 SHARE_OF_WHOLE_WORDS: tuple[str, ...] = ("chiếm", "bằng", "trên tổng số", "trong tổng số")
+# The words between a share and the whole it was taken of, named after it: "chiếm 74% [trong
+# tổng số] 1.716 đơn", "bằng 64% [tổng số] 9.560 lượt khám", "chiếm 79% [trong số] 213 khách hàng".
+WHOLE_OF_A_SHARE_BEFORE: tuple[str, ...] = (
+    "trong tổng số", "trên tổng số", "của tổng số", "tổng số", "trong số", "out of", "of a total of", "of",
+)
 # ... of which those that state a measure's value ("Tỷ lệ ... năm 2024 đạt 62,4%"), not its reach.
 # Verbs that state what a subject reached: after a ';' they open a figure of its own, no item
 # of the list before ("...; thuê bao Internet băng rộng cố định đạt 812.450 thuê bao").

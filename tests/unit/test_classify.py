@@ -2902,3 +2902,19 @@ def test_parts_of_a_headcount_take_no_field_from_another_part() -> None:
     # a part whose own clause names the IT unit they work in is IT staff
     assert code_of("Nhà máy có 300 công nhân, trong đó tổ công nghệ thông tin có 5 người.", "5") == "it_staff"
 
+
+def test_the_whole_a_share_was_taken_of_counts_every_unit() -> None:
+    # "chiếm 62% trong tổng số 4.000 đơn": every order, online or not; no code of the online part
+    text = "Quý I/2025, cửa hàng nhận 2.480 đơn đặt hàng trực tuyến, chiếm 62% trong tổng số 4.000 đơn."
+    found = classified(text)
+    assert found["2.480"].indicator_code == "ecommerce"
+    assert (found["4.000"].domain, found["4.000"].relevance) == ("other", "whole a share was taken of")
+    assert classified("Hiện có 210 hộ dùng ứng dụng, chiếm 70% trong số 300 hộ nuôi.")["300"].domain == "other"
+    text = "The shop received 2,480 online orders, accounting for 62% of 4,000 orders."
+    assert classified(text)["4,000"].domain == "other"
+    # dossiers of every channel have a code of their own
+    text = "Năm 2024, huyện tiếp nhận 5.120 hồ sơ trực tuyến, chiếm 62% trong tổng số 8.260 hồ sơ."
+    assert code_of(text, "8.260") == "dossiers_received"
+    # a whole whose own words name what it counts keeps that
+    assert code_of("Có 640 tài khoản được xác thực, chiếm 80% tổng số 800 tài khoản ứng dụng.", "800") == "portals_and_apps"
+
