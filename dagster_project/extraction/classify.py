@@ -289,19 +289,24 @@ _SHARE_THEN_WHOLE = re.compile(
     + lexicon.word_alternation(lexicon.WHOLE_OF_A_SHARE_BEFORE) + r"\s*$",
     re.IGNORECASE,
 )
+# ... or a count, then the words naming the whole it was counted out of.
+_PART_THEN_WHOLE = re.compile(r"\d\s+" + lexicon.word_alternation(lexicon.WHOLE_OF_A_PART_BEFORE) + r"\s*$", re.IGNORECASE)
 
 
 def _whole_of_a_share(obs: Observation, tax: Taxonomy) -> Observation:
-    """"1.270 đơn đặt hàng trực tuyến, chiếm 74% trong tổng số 1.716 đơn": the whole a share was
-    taken of counts every unit, online or not, so no code the part's words gave it: the code of
-    all such units where there is one ("hồ sơ": dossiers received), else none. Not a whole whose
-    own words name a topic ("... tổng số 1.200 doanh nghiệp có hóa đơn điện tử")."""
+    """"1.270 đơn đặt hàng trực tuyến, chiếm 74% trong tổng số 1.716 đơn", "142 trong số 175 đại
+    lý đặt hàng qua cổng": the whole a share or a count was taken of counts every unit, online or
+    not, so no code the part's words gave it: the code of all such units where there is one ("hồ
+    sơ": dossiers received), else none. Not a whole whose own words name a topic ("... tổng số
+    1.200 doanh nghiệp có hóa đơn điện tử")."""
     if obs.unit != "count" or obs.domain not in FACT_DOMAINS or obs.scope == "table":
         return obs
-    if obs.matched_keyword and obs.matched_keyword.lower() in obs.subject.lower():
-        return obs
-    if not _SHARE_THEN_WHOLE.search(obs.sentence[: _quote_span(obs)[0]]):
-        return obs
+    before = obs.sentence[: _quote_span(obs)[0]]
+    if _PART_THEN_WHOLE.search(before) is None:  # (what follows "142 trong số 175 đại lý" is said of the 142)
+        if obs.matched_keyword and obs.matched_keyword.lower() in obs.subject.lower():
+            return obs
+        if _SHARE_THEN_WHOLE.search(before) is None:
+            return obs
     every_unit = lexicon.TABLE_BASE_INDICATORS.get(obs.base or "")
     if every_unit in tax.indicators:
         return with_fields(obs, indicator_code=every_unit, domain=tax[every_unit].domain, classified_by=CLAUSE,

@@ -636,6 +636,8 @@ SHARE_OF_WHOLE_WORDS: tuple[str, ...] = ("chiếm", "bằng", "trên tổng số
 WHOLE_OF_A_SHARE_BEFORE: tuple[str, ...] = (
     "trong tổng số", "trên tổng số", "của tổng số", "tổng số", "trong số", "out of", "of a total of", "of",
 )
+# ... and between a count and the whole it was counted out of: "142 [trong số] 175 đại lý".
+WHOLE_OF_A_PART_BEFORE: tuple[str, ...] = ("trong số", "out of")
 # ... of which those that state a measure's value ("Tỷ lệ ... năm 2024 đạt 62,4%"), not its reach.
 # Verbs that state what a subject reached: after a ';' they open a figure of its own, no item
 # of the list before ("...; thuê bao Internet băng rộng cố định đạt 812.450 thuê bao").

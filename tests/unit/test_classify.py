@@ -2917,4 +2917,9 @@ def test_the_whole_a_share_was_taken_of_counts_every_unit() -> None:
     assert code_of(text, "8.260") == "dossiers_received"
     # a whole whose own words name what it counts keeps that
     assert code_of("Có 640 tài khoản được xác thực, chiếm 80% tổng số 800 tài khoản ứng dụng.", "800") == "portals_and_apps"
+    # the whole a count was taken out of: what follows is said of the count, not of the whole
+    text = "Hiện 96 trong số 130 cửa hàng đã dùng phần mềm bán hàng của công ty."
+    assert classified(text)["130"].domain == "other"
+    text = "Tính đến tháng 6, 40 trong số 52 máy dệt đã gắn bộ đếm nối với phần mềm."
+    assert classified(text)["52"].domain == "other"
 
