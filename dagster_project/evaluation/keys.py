@@ -306,6 +306,9 @@ EVAL_SETS = (
     _composed("news161", "composed blind, news-style, eighty-sixth round (scored blind at f1c9dd9)"),
     _composed("news162", "composed blind, news-style with sector vocabulary, eighty-sixth round (scored blind at f1c9dd9)"),
     _composed("official91", "composed blind, official-style, eighty-sixth round (scored blind at f1c9dd9)"),
+    _composed("news163", "composed blind, news-style, eighty-seventh round (scored blind at 78a6950)"),
+    _composed("news164", "composed blind, news-style with sector vocabulary, eighty-seventh round (scored blind at 78a6950)"),
+    _composed("official92", "composed blind, official-style, eighty-seventh round (scored blind at 78a6950)"),
 )
 
 
