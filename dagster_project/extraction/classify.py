@@ -323,10 +323,9 @@ def _parts_of_a_headcount(observations: list[Observation], tax: Taxonomy) -> lis
     out = []
     for obs in observations:
         whole = wholes.get(obs.parent_ordinal) if obs.parent_ordinal is not None else None
-        own_clause = _CLAUSE_SPLIT.split(obs.sentence[: _quote_span(obs)[0]])[-1]
-        if whole is not None and not _IT_FIELD.search(own_clause) and (
+        if whole is not None and (
             obs.classified_by == FALLBACK and obs.indicator_code == _WORKFORCE_OTHER or _named_by_another_part(obs)
-        ):
+        ) and not _IT_FIELD.search(_CLAUSE_SPLIT.split(obs.sentence[: _quote_span(obs)[0]])[-1]):
             obs = _no_figure(
                 obs, tax, classified_by=whole.classified_by, relevance=whole.relevance,
                 matched_keyword=whole.matched_keyword,
