@@ -253,9 +253,8 @@ def classify_observations(
     classified = _parts_by_channel(text, classified, report.tax)
     classified = _parts_in_the_whole_s_units(_parts_by_level(text, classified))
     classified = _topics_carried_on(text, classified, report.tax)
-    classified = [
-        _whole_of_a_share(_turns_of_a_training(_headcount(obs, report.tax), report.tax), report.tax) for obs in classified
-    ]
+    classified = [_turns_of_a_training(_headcount(obs, report.tax), report.tax) for obs in classified]
+    classified = [_whole_of_a_share(obs, report.tax) for obs in classified]
     classified = [_set_taken_out_of(obs, report.tax) for obs in _parts_of_a_headcount(classified, report.tax)]
     return _trainees_of_a_training(text, classified, report.tax)
 
@@ -284,8 +283,7 @@ def _set_taken_out_of(obs: Observation, tax: Taxonomy) -> Observation:
 
 # A share, then the words that name the whole it was taken of, right before a figure.
 _SHARE_THEN_WHOLE = re.compile(
-    r"(?:" + lexicon.word_alternation(lexicon.STATING_VERBS + ("bằng", "accounting for"))
-    + r")\s+(?:\w+\s+){0,2}?[\d.,]+\s*%\s*"
+    r"(?:" + lexicon.word_alternation(lexicon.SHARE_VERBS) + r")\s+(?:\w+\s+){0,2}?[\d.,]+\s*%\s*"
     + lexicon.word_alternation(lexicon.WHOLE_OF_A_SHARE_BEFORE) + r"\s*$",
     re.IGNORECASE,
 )
@@ -2443,11 +2441,11 @@ class _Report:
                 # hồ sơ 351,6 km đê" measures what was digitised)
                 reason = _RELEVANCE_REASONS["measure"]
                 return Classification(UNCLASSIFIED, self.tax[UNCLASSIFIED].domain, RELEVANCE, "km", reason, None)
-        if keyword in _SECTOR_UNIT_KEYWORDS and not self._names_anything_digital(view) or (
-            keyword in _LEARNER_KEYWORDS and not self._names_anything_digital(view)
-            and not self._names_anything_digital(self._paragraph_before(view))
+        if keyword in _OWN_PEOPLE_AND_UNITS and not self._names_anything_digital(view) and (
+            keyword not in _LEARNER_KEYWORDS or not self._names_anything_digital(self._paragraph_before(view))
         ):
-            # "Tỉnh có 12 bệnh viện công lập với 9.600 giường bệnh": the sector, nothing digital
+            # "Tỉnh có 12 bệnh viện công lập với 9.600 giường bệnh": the sector, nothing digital;
+            # learners also need a paragraph before them that names nothing digital
             reason = _RELEVANCE_REASONS["sector_units"]
             return Classification(UNCLASSIFIED, self.tax[UNCLASSIFIED].domain, RELEVANCE, keyword, reason, None)
         domain = self.tax[code].domain

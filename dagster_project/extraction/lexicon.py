@@ -631,6 +631,14 @@ LINKING_VERBS: tuple[str, ...] = (
 # Words before a share whose phrase names the whole it is taken of, not its units: "chiếm 8,1%
 # tổng sản lượng dự kiến" (what that whole is expected to be says nothing of the share).
 SHARE_OF_WHOLE_WORDS: tuple[str, ...] = ("chiếm", "bằng", "trên tổng số", "trong tổng số")
+# ... of which those that state a measure's value ("Tỷ lệ ... năm 2024 đạt 62,4%"), not its reach.
+# Verbs that state what a subject reached: after a ';' they open a figure of its own, no item
+# of the list before ("...; thuê bao Internet băng rộng cố định đạt 812.450 thuê bao").
+REACH_VERBS: tuple[str, ...] = ("đạt", "ước đạt", "reached", "reaches")
+STATING_VERBS: tuple[str, ...] = ("đạt", "đạt tỷ lệ", "đạt tỉ lệ", "ước đạt", "là", "chiếm", "chiếm tỷ lệ", "ở mức")
+# ... and, with "bằng", the verbs that state a share before the whole it was taken of
+# ("chiếm 74% trong tổng số 1.716 đơn").
+SHARE_VERBS: tuple[str, ...] = STATING_VERBS + ("bằng", "accounting for")
 # The words between a share and the whole it was taken of, named after it: "chiếm 74% [trong
 # tổng số] 1.716 đơn", "bằng 64% [tổng số] 9.560 lượt khám", "chiếm 79% [trong số] 213 khách hàng".
 WHOLE_OF_A_SHARE_BEFORE: tuple[str, ...] = (
@@ -638,11 +646,6 @@ WHOLE_OF_A_SHARE_BEFORE: tuple[str, ...] = (
 )
 # ... and between a count and the whole it was counted out of: "142 [trong số] 175 đại lý".
 WHOLE_OF_A_PART_BEFORE: tuple[str, ...] = ("trong số", "out of")
-# ... of which those that state a measure's value ("Tỷ lệ ... năm 2024 đạt 62,4%"), not its reach.
-# Verbs that state what a subject reached: after a ';' they open a figure of its own, no item
-# of the list before ("...; thuê bao Internet băng rộng cố định đạt 812.450 thuê bao").
-REACH_VERBS: tuple[str, ...] = ("đạt", "ước đạt", "reached", "reaches")
-STATING_VERBS: tuple[str, ...] = ("đạt", "đạt tỷ lệ", "đạt tỉ lệ", "ước đạt", "là", "chiếm", "chiếm tỷ lệ", "ở mức")
 # Linking verbs of extent ("đưa sóng 5G đến 100% quận"): the noun nearest them is measured.
 EXTENT_LINKING_VERBS: tuple[str, ...] = ("đến", "tới", "lên tới", "lên đến")
 # Verbs that join a subject to a count of what it connects to ("LGSP đã kết nối với 18 hệ
