@@ -56,6 +56,8 @@ _I = re.IGNORECASE
 _PART_MARKER = re.compile(lexicon.word_alternation(lexicon.PART_MARKERS) + r"|\(\s*$", _I)
 _RESPECTIVELY = re.compile(lexicon.word_alternation(lexicon.RESPECTIVELY), _I)
 _WHOLE_LIST_MARKER = re.compile(lexicon.word_alternation(lexicon.WHOLE_LIST_MARKERS) + r"\s*:?\s*$", _I)
+_OPEN_BRACKET = re.compile(r"\(\s*$")
+_ITEM_END_IN_BRACKET = re.compile(r"[,;(]")
 _LIST_CLOSER = re.compile(r"\s" + lexicon.word_alternation(lexicon.LIST_CLOSERS) + r"\s", _I)
 _WHOLE_AGAIN = re.compile(lexicon.word_alternation(lexicon.WHOLE_AGAIN_BEFORE) + r"\s*$", _I)
 _CHANGE_BEFORE = re.compile(lexicon.word_alternation(lexicon.CHANGE_VERBS) + r"\s*$", _I)
@@ -460,15 +462,29 @@ def _kinds_complete(text: str, total: Figure, parts: list[Figure]) -> bool:
 
 def _closed_whole_list(text: str, total: Figure, parts: list[Figure]) -> bool:
     """"318 tổ, gồm 31 tổ cấp xã và 287 tổ ở thôn, bản": a list that "gồm" (is made of), closed
-    by "và" before its last part, whose parts count what the total counts, is all of it. After
-    "trong đó" (among them) the same list is only some of it; parts that count other things
-    ("180 nghìn người, gồm 11 xã và 2 thị trấn") describe the whole, they do not add up to it."""
-    if len(parts) < 2 or not _WHOLE_LIST_MARKER.search(text, total.end, parts[0].lead_start):
+    by "và" before its last part, whose parts count what the total counts, is all of it; so is
+    such a list that alone fills a bracket after the total ("860 lượt truy cập (512 lượt dò mật
+    khẩu, 230 lượt quét cổng và 98 lượt gửi thư giả mạo)"). After "trong đó" (among them) the
+    same list is only some of it; parts that count other things ("180 nghìn người, gồm 11 xã và
+    2 thị trấn") describe the whole, they do not add up to it."""
+    if len(parts) < 2:
+        return False
+    if not (
+        _WHOLE_LIST_MARKER.search(text, total.end, parts[0].lead_start)
+        or _OPEN_BRACKET.search(text, total.end, parts[0].lead_start) and _fills_the_bracket(text, parts[-1])
+    ):
         return False
     if not _LIST_CLOSER.search(text, parts[-2].end, parts[-1].lead_start):
         return False
     head = _head_noun(text, total)
     return head is not None and all(_head_noun(text, part) == head for part in parts)
+
+
+def _fills_the_bracket(text: str, last: Figure) -> bool:
+    """The bracket a list stands in closes with the phrase of its last part: no further clause
+    ("..., chủ yếu ban đêm)") that could make the list a remark on some of the whole."""
+    close = text.find(")", last.end, last.sentence.end + 1)
+    return close >= 0 and not _ITEM_END_IN_BRACKET.search(text, last.end, close)
 
 
 def _part_items(text: str, total: Figure, parts: list[Figure]) -> list[str]:

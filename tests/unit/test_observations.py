@@ -862,6 +862,22 @@ def test_a_list_made_of_parts_and_closed_by_va_is_all_of_its_total() -> None:
     assert not next(o for o in extract_observations(text) if o.quote == "96 nghìn").parts_complete
 
 
+def test_a_bracketed_list_closed_by_va_is_all_of_its_total() -> None:
+    text = "Năm nay hệ thống đã chặn 860 lượt truy cập trái phép (512 lượt dò mật khẩu, 230 lượt quét cổng và 98 lượt gửi thư giả mạo)."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert {found[q].parent_ordinal for q in ("512", "230", "98")} == {found["860"].ordinal}
+    assert found["860"].parts_complete  # 512 + 230 + 98 falls 20 short of the whole the bracket spells out
+    # the bracket goes on past its last part: a list inside a longer remark, maybe not all of it
+    text = "Năm nay hệ thống đã chặn 860 lượt truy cập (512 lượt dò mật khẩu và 230 lượt quét cổng từ nước ngoài, chủ yếu ban đêm)."
+    assert not next(o for o in extract_observations(text) if o.quote == "860").parts_complete
+    # "trong đó" inside the bracket names only some parts
+    text = "Năm nay hệ thống đã chặn 860 lượt truy cập (trong đó 512 lượt dò mật khẩu và 230 lượt quét cổng)."
+    assert not next(o for o in extract_observations(text) if o.quote == "860").parts_complete
+    # parts that count something else describe the whole; they do not add up to it
+    text = "Huyện có 21 đơn vị hành chính cấp xã (20 xã và 01 thị trấn)."
+    assert not next(o for o in extract_observations(text) if o.quote == "21").parts_complete
+
+
 def test_counts_given_respectively_after_a_count_of_the_same_units_are_its_parts() -> None:
     text = "Thị xã có 96 trạm BTS của ba nhà mạng, số trạm của từng nhà mạng lần lượt là 40, 31 và 27 trạm."
     found = {o.quote: o for o in extract_observations(text)}
