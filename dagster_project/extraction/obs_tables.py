@@ -181,7 +181,11 @@ def _context(
         target, target_source = True, "section"
     else:
         target, target_source = False, "none"
-    if column.role == "period" and column.year and not target:
+    if target and target_source == "column" and column.year:
+        # a goal is stated at the end of the period it is set for, as a goal in prose is
+        # ("Kế hoạch năm 2025": 31/12/2025)
+        as_of, as_of_source = report_period_end(column.header) or datetime.date(column.year, 12, 31), "column"
+    elif column.role == "period" and column.year and not target:
         # the day or period end its header names ("Kết quả đến 31/5/2025", "9 tháng năm 2024"),
         # else the year's end
         # (the day its footnote gives, "Năm 2024(*)" ... "(*) Số liệu tính đến ngày 30/11/2024")

@@ -326,8 +326,22 @@ def test_a_table_cell_takes_its_unit_year_and_target_from_its_column_and_unit_li
     assert (actual.unit, actual.is_target, actual.target_source) == ("percent", False, "column")
     assert (actual.as_of_date, actual.as_of_source, actual.scope) == (datetime.date(2024, 12, 31), "column", "table")
     plan = cells[(100.0, "Kế hoạch 2025")]
-    assert (plan.is_target, plan.target_source, plan.as_of_date) == (True, "column", None)
+    # a goal is stated at the end of the year it is set for, in a table as in prose
+    assert (plan.is_target, plan.target_source, plan.as_of_date) == (True, "column", datetime.date(2025, 12, 31))
     assert PIPE_TABLE[actual.char_start : actual.char_end] == "93,1"
+
+
+def test_a_plan_column_dates_its_goals_at_the_end_of_the_period_it_names() -> None:
+    text = (
+        "| Chỉ tiêu | Kế hoạch 6 tháng cuối năm 2025 | Thực hiện đến 30/4/2025 |\n"
+        "| Điểm wifi công cộng | 300 | 218 |\n"
+    )
+    cells = {o.value: (o.is_target, o.as_of_date) for o in extract_observations(text, datetime.date(2025, 5, 12))}
+    assert cells == {300.0: (True, datetime.date(2025, 12, 31)), 218.0: (False, datetime.date(2025, 4, 30))}
+    # a year column still to come at the report's date holds goals for that year's end
+    text = "| Chỉ tiêu | Năm 2024 | Năm 2026 |\n| Điểm wifi công cộng | 180 | 400 |\n"
+    cells = {o.value: (o.is_target, o.as_of_date) for o in extract_observations(text, PUBLISHED)}
+    assert cells[400.0] == (True, datetime.date(2026, 12, 31))
 
 
 def test_a_table_figure_reads_as_a_sentence_and_keeps_the_printed_row() -> None:
@@ -602,7 +616,8 @@ STT | Chỉ tiêu | Năm 2024 | Năm 2025 | Năm 2026
 def test_a_bare_year_column_under_a_targets_heading_or_a_year_still_to_come_holds_targets() -> None:
     published = datetime.date(2025, 12, 20)
     (plan,) = extract_observations(TARGETS_TABLE, published)
-    assert (plan.is_target, plan.target_source, plan.as_of_date) == (True, "column", None)
+    # a goal is stated at the end of the year it is set for, in a table as in prose
+    assert (plan.is_target, plan.target_source, plan.as_of_date) == (True, "column", datetime.date(2026, 12, 31))
     cells = {o.value: o for o in extract_observations(RESULTS_TABLE, published)}
     assert cells[40.0].is_target is False and cells[95.0].is_target is False  # this year and last: results
     assert cells[320.0].is_target is True  # 2026 has not come in a report of December 2025
