@@ -310,6 +310,7 @@ EVAL_SETS = (
     _composed("news164", "composed blind, news-style with sector vocabulary, eighty-seventh round (scored blind at 78a6950)"),
     _composed("official92", "composed blind, official-style, eighty-seventh round (scored blind at 78a6950)"),
     _composed("news165", "composed blind, news-style, eighty-eighth round (scored blind at 76c0aae)"),
+    _composed("news166", "composed blind, news-style with sector vocabulary, eighty-eighth round (scored blind at 76c0aae)"),
     _composed("official93", "composed blind, official-style, eighty-eighth round (scored blind at 76c0aae)"),
 )
 
