@@ -1259,6 +1259,8 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "threshold": lexicon.THRESHOLD_VERBS, "condition": lexicon.CONDITION_OPENERS,
         "cause": lexicon.CAUSE_OPENERS, "result": lexicon.RESULT_OPENERS, "joining": lexicon.JOINING_VERBS,
         "property": lexicon.PHYSICAL_PROPERTIES,
+        "order_noun": lexicon.ORDER_NOUNS, "sale_verb": lexicon.SALE_VERBS, "sale_channel": lexicon.SALE_CHANNELS,
+        "buyer": lexicon.BUYER_NOUNS,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -2218,6 +2220,36 @@ def _digitised(view: _SentenceView, figure: _Figure) -> bool:
     )
 
 
+_ECOMMERCE = "ecommerce"
+_BUYER_BASE_KINDS = frozenset({"people", "units"})  # people, households, agencies, enterprises, ...
+_SOLD_REACH = 2  # syllables from a verb of sale to the figure it governs ("bán được | 214.000 ly")
+
+
+def _sold_online(view: _SentenceView, figure: _Figure) -> str | None:
+    """The channel through which what the figure counts was sold or ordered online (see
+    lexicon.ORDER_NOUNS): "2.190 đơn đặt qua website", "9.490 vé điện tử qua website", "bán 1,63
+    triệu vé qua ứng dụng"; None when the units are the buyers or nothing says they were sold."""
+    end = next((f for f, _ in view.figures if f >= figure.last), figure.clause[1])
+    span = figure.measured if figure.measured is not None and figure.measured[1] <= figure.first else (
+        figure.last, min(end, figure.clause[1])
+    )
+    channel = next(
+        (c for c in view.group("sale_channel") if span[0] <= c.first and c.last <= span[1] and figure.owns(c)), None
+    )
+    if channel is None:
+        return None
+    head = _head_start(view, span)
+    base = view.at("base", head)
+    if view.at("buyer", head) is not None or _person_noun(view, span) is not None or (
+        base is not None and _base_kind(base.payload[1]) in _BUYER_BASE_KINDS
+    ):
+        return None
+    sold_before = any(0 <= figure.before_gap(v) <= _SOLD_REACH for v in view.group("sale_verb"))
+    if view.at("order_noun", head) is not None or view.ending_at("sale_verb", channel.first) or sold_before:
+        return channel.keyword
+    return None
+
+
 def _best(candidates: list[_Candidate], tax: Taxonomy) -> _Candidate | None:
     if not candidates:
         return None
@@ -2395,6 +2427,10 @@ class _Report:
             if named is not None:
                 code, keyword, by = named[0], named[1], SUBJECT
         code, keyword, by = self._refine_by_base(view, figure, base, code, keyword, by)
+        if obs.unit in ("count", "percent") and code != _ECOMMERCE and _ECOMMERCE in self.tax.indicators:
+            channel = _sold_online(view, figure)
+            if channel is not None:
+                code, keyword, by = _ECOMMERCE, f"{channel} (sold online)", SUBJECT
         if obs.unit == "count" and by != SUBJECT and _NETWORKED in self.tax.indicators and _counts_machines(view, figure):
             joined = _joining_verb(view, figure)
             if joined is not None:

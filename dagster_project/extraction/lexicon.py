@@ -992,6 +992,34 @@ STATE_KEYWORDS: tuple[str, ...] = ("nối mạng",)
 # of software in its sentence names it ("8 máy đã gửi số que ... về phần mềm"): the software is
 # not counted.
 MACHINE_NOUNS: tuple[str, ...] = ("máy", "machine", "machines")
+# What is sold or ordered through an online channel is e-commerce, whatever the channel is
+# called: "2.190 đơn đặt qua website", "bán 1,63 triệu vé qua website", "81.300 ly bán qua các
+# ứng dụng" count sales, not the website's or the app's use. The units are orders or tickets by
+# their own noun, or anything a verb of sale says was sold, right before the channel or the
+# figure; not the buyers ("356 đại lý đặt hàng qua ứng dụng" counts the app's users), and not a
+# service booked ("lượt đặt lịch qua ứng dụng", "chuyến được đặt qua ứng dụng": "đặt" alone books).
+# ("đơn" alone is as often a petition or an application: "1.318 đơn khởi kiện qua Cổng dịch vụ công")
+ORDER_NOUNS: tuple[str, ...] = (
+    "đơn hàng", "đơn đặt hàng", "đơn mua hàng", "đơn đặt", "vé", "order", "orders", "ticket", "tickets",
+)
+SALE_VERBS: tuple[str, ...] = (
+    "bán", "bán ra", "mua", "đặt hàng", "đặt mua", "tiêu thụ", "sold", "bought", "purchased", "ordered",
+)
+_SALE_VIA: tuple[str, ...] = ("qua", "trên", "through", "via", "on")
+_SALE_CHANNEL_NAMES: tuple[str, ...] = (
+    "website", "trang web", "web", "ứng dụng", "app", "sàn", "sàn thương mại điện tử", "mạng", "mạng xã hội",
+    "fanpage", "zalo", "facebook", "cổng", "nền tảng", "kênh trực tuyến", "kênh online", "internet", "the website",
+    "the app", "the internet",
+)
+SALE_CHANNELS: tuple[str, ...] = tuple(
+    f"{via} {article}{name}" for via in _SALE_VIA for article in ("", "các ", "những ") for name in _SALE_CHANNEL_NAMES
+) + ("trực tuyến", "online")
+# ... the buyers, who use the channel: no sale counted.
+BUYER_NOUNS: tuple[str, ...] = (
+    "đại lý", "khách hàng", "khách", "cửa hàng", "nhà phân phối", "điểm bán", "nhà hàng", "siêu thị", "nhà thuốc",
+    "tiệm", "nhà nhập khẩu", "tài khoản", "dealer*", "agent*", "customer*", "shop*", "store*", "retailer*",
+    "account*", "buyer*",
+)
 JOINING_VERBS: tuple[str, ...] = ("kết nối", "nối với", "nối mạng", "connected", "linked", "networked")
 # Words that make the verb after them passive: what it is said of stands before it
 # ("196.420 hội viên được cập nhật").

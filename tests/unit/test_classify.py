@@ -2189,6 +2189,19 @@ def test_orders_placed_online_are_e_commerce() -> None:
     assert code_of("Có 640 tiệm tạp hóa đặt hàng qua ứng dụng của nhà phân phối.", "640") == "ecommerce"
 
 
+def test_what_was_sold_through_an_app_or_a_website_is_e_commerce_not_the_channel_s_use() -> None:
+    # the channel's own word (website, ứng dụng) names no app figure: the units were sold
+    assert code_of("Năm nay, xưởng nhận 3.410 đơn hàng qua website và Zalo.", "3.410") == "ecommerce"
+    assert code_of("Quý I, tiệm có 920 đơn đặt qua ứng dụng giao đồ ăn.", "920") == "ecommerce"
+    assert code_of("Nhà hát bán 18.400 vé qua ứng dụng trong mùa diễn.", "18.400") == "ecommerce"
+    assert code_of("Mùa này, 6.200 hộp bánh được bán qua các ứng dụng.", "6.200") == "ecommerce"
+    # the buyers are the app's users; a service booked is no sale; the app's accounts stay the app's
+    assert code_of("Hiện 214 khách hàng có tài khoản trên ứng dụng của xưởng.", "214") == "portals_and_apps"
+    assert code_of("Năm nay có 5.120 lượt đặt lịch sửa xe qua ứng dụng.", "5.120") == "portals_and_apps"
+    # a petition filed online is no order
+    assert code_of("Tòa án nhận 512 đơn khởi kiện qua Cổng dịch vụ công trực tuyến.", "512") != "ecommerce"
+
+
 def test_guidance_sessions_and_classes_are_trainings_and_their_people_learners() -> None:
     # "buổi/lớp/khóa hướng dẫn" (guidance sessions, classes, courses) are trainings, whatever they taught
     text = "Hợp tác xã đã tổ chức 5 buổi hướng dẫn dùng ứng dụng bán hàng cho 140 xã viên."
