@@ -63,6 +63,7 @@ from dagster_project.extraction.obs_context import (
 _I = re.IGNORECASE
 # Words that say a statement is about the whole report's data ("số liệu nêu trong báo cáo").
 _THE_REPORT_ITSELF = re.compile(lexicon.word_alternation(lexicon.THE_REPORT_ITSELF), _I)
+_POINTS_AT_TABLE = re.compile(lexicon.word_alternation(lexicon.TABLE_BELOW) + r"[^.!?]*[.:]?\s*$", _I)
 
 # --- what the model holds -------------------------------------------------------------
 
@@ -558,7 +559,8 @@ class _Reader:
         self.stack: list[_Section] = []
         self.intro: _Section | None = None  # an open list intro ("... như sau:")
         self.caption: _Section | None = None  # the line right above a table
-        self.lead_in = ""  # a longer paragraph right above a table that ends with ":"
+        self.lead_in = ""  # a longer paragraph right above a table that ends with ":" or points at it
+        self.lead_in_as_of: datetime.date | None = None  # ... and the day its figures stand at
         self.unit_line: str | None = None
         self.blank_before = False
         self.above: str | None = None  # the paragraph read last, while nothing else follows it
@@ -696,6 +698,8 @@ class _Reader:
 
     def _table(self, start: int, end: int, table: Table) -> None:
         extra = [s for s in (self.intro, self.caption) if s]
+        if self.caption is None and self.lead_in_as_of is not None:
+            extra.append(_Section("intro", "", None, self.lead_in_as_of))
         scope = _scope(self.stack, extra, self.report_as_of, self.cut_off)
         previous = self.blocks[-1] if self.blocks else None
         if self.caption is not None:
@@ -705,7 +709,7 @@ class _Reader:
         elif self.lead_in:
             scope = replace(scope, lead_in=self.lead_in)
         self.blocks.append(Block("table", start, end, scope, table))
-        self.caption, self.unit_line, self.above, self.lead_in = None, None, None, ""
+        self.caption, self.unit_line, self.above, self.lead_in, self.lead_in_as_of = None, None, None, "", None
         self.blank_before = False
 
     def _opens_the_first_section(self, block_text: str) -> bool:
@@ -815,8 +819,11 @@ class _Reader:
             block_kind, line.start, self.lines[j - 1].end, _scope(self.stack, extra, self.report_as_of, self.cut_off)
         ))
         self.caption = caption
-        introduces_table = caption is None and block_text.rstrip().endswith(":") and _table_follows(self.lines, j)
+        introduces_table = caption is None and _table_follows(self.lines, j) and (
+            block_text.rstrip().endswith(":") or _POINTS_AT_TABLE.search(block_text) is not None
+        )
         self.lead_in = block_text if introduces_table else ""
+        self.lead_in_as_of = as_of_date(block_text) if introduces_table else None
         if self.caption is not None and self.caption.target and self._states_results(block_text):
             self.caption.target = False
         if block_text.rstrip().endswith(":"):

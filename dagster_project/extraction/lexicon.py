@@ -300,6 +300,10 @@ AS_FOLLOWS = ("như sau", "cụ thể như sau", "sau đây")
 # ... said of the report itself wherever it stands: "Các số liệu nêu trong báo cáo được tổng hợp
 # đến hết ngày 30/9/2024" in section I holds for the whole report.
 THE_REPORT_ITSELF = ("trong báo cáo", "của báo cáo", "báo cáo này", "tại báo cáo", "in this report", "in the report")
+# A paragraph whose last sentence points at the table right below it ("Kết quả ... được tổng hợp
+# ở bảng dưới đây.") introduces that table, as one ending with ":" does: the day its figures
+# stand at ("tính đến ngày 30/9/2024, ...") dates the table's results too.
+TABLE_BELOW = ("bảng dưới đây", "bảng sau", "bảng bên dưới", "biểu dưới đây", "biểu sau", "table below", "following table")
 
 
 # --- document structure -------------------------------------------------------------

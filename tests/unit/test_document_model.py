@@ -344,6 +344,34 @@ def test_a_plan_column_dates_its_goals_at_the_end_of_the_period_it_names() -> No
     assert cells[400.0] == (True, datetime.date(2026, 12, 31))
 
 
+NEWS_TABLE = """Thái Nguyên: Gần 600 điểm wifi miễn phí phục vụ người dân
+
+12/11/2024 09:15
+
+Hạ tầng số của tỉnh được mở rộng đến các xã vùng cao, với mạng cáp quang và sóng di động phủ khắp.
+
+Với 9 huyện, thành phố và hơn 1,3 triệu dân, tỉnh coi hạ tầng số là nền tảng của chính quyền số.
+
+Theo Sở Thông tin và Truyền thông, tính đến ngày 31/10/2024, toàn tỉnh có 596 điểm wifi công cộng, trong đó 310 \
+điểm ở các xã. Kết quả ở ba cấp tại cùng thời điểm được tổng hợp trong bảng dưới đây.
+
+Chỉ tiêu | Cấp tỉnh | Cấp huyện | Cấp xã
+Hồ sơ công việc xử lý trên môi trường mạng (%) | 97,2 | 92,4 | 81,6
+
+Các xã còn lại sẽ được lắp wifi trong năm 2025.
+"""
+
+
+def test_a_paragraph_pointing_at_the_table_below_dates_its_results() -> None:
+    published = datetime.date(2024, 11, 12)
+    cells = {o.value: o.as_of_date for o in extract_observations(NEWS_TABLE, published) if o.scope == "table"}
+    assert set(cells.values()) == {datetime.date(2024, 10, 31)}
+    # a paragraph that does not point at the table leaves it undated
+    text = NEWS_TABLE.replace("được tổng hợp trong bảng dưới đây", "tăng đều so với năm trước")
+    cells = {o.value: o.as_of_date for o in extract_observations(text, published) if o.scope == "table"}
+    assert set(cells.values()) == {None}
+
+
 def test_a_table_figure_reads_as_a_sentence_and_keeps_the_printed_row() -> None:
     obs = next(o for o in extract_observations(PIPE_TABLE, PUBLISHED) if o.value == 96.2)
     assert obs.sentence.startswith("Tỷ lệ hồ sơ giải quyết đúng hạn (ĐVT: %) — Năm 2023: 96,2")
