@@ -313,6 +313,7 @@ EVAL_SETS = (
     _composed("news166", "composed blind, news-style with sector vocabulary, eighty-eighth round (scored blind at 76c0aae)"),
     _composed("official93", "composed blind, official-style, eighty-eighth round (scored blind at 76c0aae)"),
     _composed("news167", "composed blind, news-style, eighty-ninth round (scored blind at 9bc304b)"),
+    _composed("news168", "composed blind, news-style with sector vocabulary, eighty-ninth round (scored blind at 9bc304b)"),
     _composed("official94", "composed blind, official-style, eighty-ninth round (scored blind at 9bc304b)"),
 )
 
