@@ -1197,9 +1197,14 @@ SAME_TIME_AGAIN: tuple[str, ...] = (
     "đến thời điểm này", "đến thời điểm trên", "đến thời điểm đó", "tính đến thời điểm này", "tính đến thời điểm trên",
     "tính đến thời điểm đó", "cùng thời điểm này", "cùng thời điểm trên", "cùng thời điểm đó", "tại thời điểm này",
     "tại thời điểm trên", "by the same date", "as of the same date", "at the same date",
+    # "the same day": "Tính đến cùng ngày, ...", "Cùng thời điểm, ..."
+    "cùng ngày", "đến cùng ngày", "tính đến cùng ngày", "cùng thời điểm", "đến cùng thời điểm",
+    "tính đến cùng thời điểm", "by the same day", "on the same day",
 )
 # ... perhaps after "also": "Cũng đến thời điểm trên, ...", "Also by the same date, ..."
 SAME_TIME_ALSO: tuple[str, ...] = ("cũng", "also")
+# ... or after the topic the sentence turns to: "Về Đề án 06, tính đến cùng ngày, ..."
+SAME_TIME_TOPIC_OPENERS: tuple[str, ...] = ("về", "đối với", "riêng", "as for", "regarding")
 # Words opening a sentence on the set its figures are taken out of: "Trong 38 chuồng, 16 chuồng đã
 # lắp cảm biến" counts the pens that have sensors out of all 38.
 OUT_OF_A_SET_OPENERS: tuple[str, ...] = ("trong", "trong số", "trong tổng số", "trên tổng số", "of the", "out of")

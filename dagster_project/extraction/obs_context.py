@@ -802,13 +802,14 @@ def _figure_times(sentence_text: str) -> tuple[tuple[int, int, int, datetime.dat
 
 
 _SAME_TIME_AGAIN = re.compile(
-    r"\W*(?:" + lexicon.word_alternation(lexicon.SAME_TIME_ALSO) + r"\s+)?" + lexicon.word_alternation(lexicon.SAME_TIME_AGAIN), _I
+    r"\W*(?:" + lexicon.word_alternation(lexicon.SAME_TIME_TOPIC_OPENERS) + r"\s[^,.;:]{1,60},\s*)?"
+    r"(?:" + lexicon.word_alternation(lexicon.SAME_TIME_ALSO) + r"\s+)?" + lexicon.word_alternation(lexicon.SAME_TIME_AGAIN), _I
 )
 
 
 def points_back_to_the_last_cut_off(sentence_text: str) -> bool:
     """The sentence opens on words that say it is stated at the cut-off stated last ("Cũng đến
-    thời điểm này, ...")."""
+    thời điểm này, ...", "Về Đề án 06, tính đến cùng ngày, ...")."""
     return _SAME_TIME_AGAIN.match(sentence_text) is not None
 
 

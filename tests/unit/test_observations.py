@@ -1170,6 +1170,14 @@ def test_a_paragraph_opening_on_den_thoi_diem_nay_is_stated_at_the_cut_off_state
     )
     found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 10, 5))}
     assert found["38.600"].as_of_date == datetime.date(2024, 9, 20)
+    # "the same day", after the topic the sentence turns to
+    text = (
+        "Tính đến ngày 20/9/2024, toàn huyện đã cấp 2.140 chữ ký số cho cán bộ, công chức.\n\n"
+        "Tỷ lệ văn bản đi được ký số đạt 97,5%.\n\n"
+        "Về chuyển đổi số cộng đồng, tính đến cùng ngày, huyện có 96 tổ công nghệ số cộng đồng."
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2024, 10, 5))}
+    assert found["96"].as_of_date == datetime.date(2024, 9, 20)
 
 
 def test_the_same_period_named_without_so_voi_is_no_time_of_the_figures() -> None:
