@@ -131,7 +131,9 @@ def _mark_space_rows(lines: list[Line]) -> None:
             base = line.start + line.lead
             cells = [(base + m.start(), base + m.end()) for m in _SPACES_SPLIT.finditer(line.text)]
             if len(cells) >= 2:
-                line.cells = cells
+                # "     tuyến                  dịch" under "3    Giao dịch thanh toán trực    Giao
+                # 29.056 ...": the label and the unit of the row above, wrapped together
+                line.cells, line.continues = cells, len(run) >= 2 and _wraps_label(run[-1], line)
                 run.append(line)
                 continue
         if len(run) >= 2 and _wraps_label(run[-1], line):
@@ -153,12 +155,14 @@ _WRAPPED_LABEL_WORDS = 8
 
 
 def _wraps_label(row: Line, line: Line) -> bool:
-    """A short line of words that starts where the label cell of the row above starts (past
-    its STT), in a row of figures."""
+    """A short line of words (in one cell, or more with no figure among them) that starts where
+    the label cell of the row above starts (past its STT), in a row of figures."""
     if line.kind != TEXT or not line.text or line.lead == 0 or row.continues or len(row.cells) < 3:
         return False
-    if "  " in line.text or len(line.text.split()) > _WRAPPED_LABEL_WORDS or is_number_cell(line.text):
+    if len(line.text.split()) > _WRAPPED_LABEL_WORDS or is_number_cell(line.text):
         return False
+    if "  " in line.text and any(is_number_cell(piece) for piece in _SPACES_SPLIT.findall(line.text)):
+        return False  # a row of its own, with figures
     if not any(is_number_cell(_cell_text(row, c)) for c in row.cells[1:]):
         return False
     first = _cell_text(row, row.cells[0])

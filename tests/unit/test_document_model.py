@@ -1607,6 +1607,27 @@ def test_a_label_wrapped_onto_a_line_of_its_own_stays_in_its_space_aligned_table
     assert "5" not in found  # the STT of the row after a wrapped label is no figure
 
 
+def test_a_label_wrapped_together_with_its_unit_cell_stays_one_row() -> None:
+    text = (
+        "STT  Chỉ tiêu                          Đơn vị    Năm 2023   Năm 2024\n"
+        "                                       tính\n"
+        "1    Số điểm phát wifi công cộng       Điểm           210        265\n"
+        "     miễn phí\n"
+        "2    Lượt khai thác dữ liệu đất        Lượt         8.140     11.520\n"
+        "     đai trực tuyến                    truy cập\n"
+        "3    Số camera giám sát giao thông     Camera          96        148\n"
+    )
+    layout = read_layout(text, datetime.date(2025, 1, 20))
+    assert [b.kind for b in layout.blocks] == ["table"]
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 1, 20))}
+    assert found["11.520"].subject == "Lượt khai thác dữ liệu đất đai trực tuyến"
+    assert found["148"].subject == "Số camera giám sát giao thông"
+    # a line of words with a figure among them is a row of its own
+    text = text.replace("     đai trực tuyến                    truy cập\n", "4    Trạm BTS 5G                       Trạm             4         24\n")
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 1, 20))}
+    assert found["24"].subject == "Trạm BTS 5G"
+
+
 def test_a_year_column_planned_in_brackets_holds_goals() -> None:
     assert column_role("Năm 2025 (kế hoạch)", 3).role == "target"
     assert column_role("2026 (KH)", 4).role == "target"
