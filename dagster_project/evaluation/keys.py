@@ -315,6 +315,9 @@ EVAL_SETS = (
     _composed("news167", "composed blind, news-style, eighty-ninth round (scored blind at 9bc304b)"),
     _composed("news168", "composed blind, news-style with sector vocabulary, eighty-ninth round (scored blind at 9bc304b)"),
     _composed("official94", "composed blind, official-style, eighty-ninth round (scored blind at 9bc304b)"),
+    _composed("news169", "composed blind, news-style, ninetieth round (scored blind at 3a7e738)"),
+    _composed("news170", "composed blind, news-style with sector vocabulary, ninetieth round (scored blind at 3a7e738)"),
+    _composed("official95", "composed blind, official-style, ninetieth round (scored blind at 3a7e738)"),
 )
 
 
