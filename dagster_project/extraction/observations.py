@@ -69,6 +69,9 @@ _PART_ROW = re.compile(r"\W*(?:" + lexicon.alternation(lexicon.PART_MARKERS) + r
 _PART_SHARE_LINK = re.compile(
     r"[^,;()\d]*(?:,\s*|\(\s*)(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|accounting for|or)\s*)?(?:(?:tỷ|tỉ) lệ\s*)?", _I
 )
+# The set a sentence opens on ("Trong tổng số 1.644 dịch vụ, ..."), up to its comma.
+_OPENING_SET = re.compile(r"\W*" + lexicon.word_alternation(lexicon.OUT_OF_A_SET_OPENERS) + r"\s*", _I)
+_OPENING_SET_ENDS = re.compile(r"[^\d,;.:]*,\s*(?:có\s+|there (?:are|were)\s+)?", _I)
 _ITEM_SEPARATOR = re.compile(r";|,\s|:\s|\s+và\s+")
 _LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+|\s+and\s+|;\s*")
 _MAX_LABEL_CHARS = 160
@@ -157,6 +160,7 @@ def _extract(text: str, published: datetime.date | None) -> list[tuple[Observati
     figures = _drop_restated(reading, figures, opening)
     _link_parts(reading, figures, layout.issuer_level)
     _share_of_part(reading, figures)
+    _share_out_of_an_opening_set(reading, figures)
     _link_sum_rows(figures)
     return _to_observations(text, reading, figures, published, lang, layout.issuer_level)
 
@@ -512,16 +516,36 @@ def _share_of_part(text: str, figures: list[Figure]) -> None:
     for k, (part, percent) in enumerate(zip(figures, figures[1:])):
         if part.parent is None or part.parent != k - 1 or figures[part.parent].unit != "count" or part.unit != "count":
             continue  # only the first part right after its total: "..., trong đó 41.280 ..."
-        if percent.unit != "percent" or percent.numerator is not None or percent.parent is not None:
+        if _states_share_of(text, part, percent):
+            percent.numerator, percent.denominator = part.value, figures[part.parent].value
+            percent.stated_percent = percent.value
+
+
+def _share_out_of_an_opening_set(text: str, figures: list[Figure]) -> None:
+    """"Trong tổng số 1.644 dịch vụ, có 1.128 dịch vụ đã phát sinh hồ sơ, chiếm 68,6%": the set a
+    sentence opens on is the whole the count after it is taken out of, and so the whole of the
+    share stated right after that count."""
+    for whole, part, percent in zip(figures, figures[1:], figures[2:]):
+        if whole.unit != "count" or part.unit != "count" or whole.sentence.index != part.sentence.index:
             continue
-        if percent.sentence.index != part.sentence.index or not states_share(text, part.end, percent):
+        if not _OPENING_SET.fullmatch(text, whole.sentence.start, whole.lead_start):
             continue
-        if not _PART_SHARE_LINK.fullmatch(text, part.end, percent.lead_start):
-            continue  # "..., trong đó 41.280 hồ sơ trực tuyến, tỷ lệ đúng hạn đạt 98%": another rate
-        if _compared(text, percent):
-            continue  # "..., đạt 112% kế hoạch": a comparison, no share
-        percent.numerator, percent.denominator = part.value, figures[part.parent].value
-        percent.stated_percent = percent.value
+        if not _OPENING_SET_ENDS.fullmatch(text, whole.end, part.lead_start):
+            continue  # "Trong tổng số 1.644 dịch vụ, 1.128 ...": the set's phrase ends at its comma
+        if _states_share_of(text, part, percent):
+            percent.numerator, percent.denominator = part.value, whole.value
+            percent.stated_percent = percent.value
+
+
+def _states_share_of(text: str, part: Figure, percent: Figure) -> bool:
+    """`percent`, right after the count `part` in its sentence, states the share `part` is of
+    some whole: "..., đạt 68,4%", "(chiếm 64%)"; not another rate ("..., tỷ lệ đúng hạn đạt
+    98%") or a comparison ("đạt 112% kế hoạch")."""
+    if percent.unit != "percent" or percent.numerator is not None or percent.parent is not None:
+        return False
+    if percent.sentence.index != part.sentence.index or not states_share(text, part.end, percent):
+        return False
+    return _PART_SHARE_LINK.fullmatch(text, part.end, percent.lead_start) is not None and not _compared(text, percent)
 
 
 def _link_sum_rows(figures: list[Figure]) -> None:

@@ -523,6 +523,18 @@ def test_the_share_stated_after_a_part_carries_the_part_over_its_total() -> None
     assert {o.quote: o for o in extract_observations(text)}["112%"].numerator is None
 
 
+def test_the_set_a_sentence_opens_on_is_the_whole_of_the_share_after_the_count_taken_out_of_it() -> None:
+    # 315/420 = 75 %, not the 80 % stated: the check can hold the share to them
+    text = "Trong tổng số 420 điểm bưu điện văn hóa xã, có 315 điểm đã có wifi miễn phí, chiếm 80%."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert (found["80%"].numerator, found["80%"].denominator, found["80%"].stated_percent) == (315.0, 420.0, 80.0)
+    # a time the sentence opens on is no set; another rate after the count is no share of it
+    text = "Trong quý I, có 315 điểm đã có wifi miễn phí, chiếm 80% số điểm bưu điện văn hóa xã."
+    assert {o.quote: o for o in extract_observations(text)}["80%"].numerator is None
+    text = "Trong tổng số 420 điểm, có 315 điểm đã có wifi, tỷ lệ người dùng hài lòng đạt 92%."
+    assert {o.quote: o for o in extract_observations(text)}["92%"].numerator is None
+
+
 def test_a_labels_unit_is_the_head_noun_its_overflowing_parts_are_checked_against() -> None:
     found = extract_observations("- Số máy chủ (chiếc): 40; trong đó: máy chủ vật lý 12 chiếc, máy chủ ảo 30 chiếc")
     assert [(o.quote, o.parent_ordinal) for o in found] == [("40", None), ("12", 0), ("30", 0)]
