@@ -318,6 +318,9 @@ EVAL_SETS = (
     _composed("news169", "composed blind, news-style, ninetieth round (scored blind at 3a7e738)"),
     _composed("news170", "composed blind, news-style with sector vocabulary, ninetieth round (scored blind at 3a7e738)"),
     _composed("official95", "composed blind, official-style, ninetieth round (scored blind at 3a7e738)"),
+    _composed("news171", "composed blind, news-style, ninety-first round (scored blind at 3cdd997)"),
+    _composed("news172", "composed blind, news-style with sector vocabulary, ninety-first round (scored blind at 3cdd997)"),
+    _composed("official96", "composed blind, official-style, ninety-first round (scored blind at 3cdd997)"),
 )
 
 
