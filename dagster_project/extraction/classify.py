@@ -71,7 +71,7 @@ from typing import TypeVar
 from dagster_project.extraction import lexicon
 from dagster_project.extraction.models import Observation, with_fields
 from dagster_project.extraction.numbers import NUMBER_RE
-from dagster_project.extraction.obs_context import Sentence, channel_index, channel_of, clause_bounds
+from dagster_project.extraction.obs_context import OPENS_ON_A_SET, Sentence, channel_index, channel_of, clause_bounds
 from dagster_project.extraction.taxonomy import FACT_DOMAINS, UNCLASSIFIED, Taxonomy, taxonomy
 from dagster_project.extraction.words import KeywordIndex, Match, Script, Text, fold, tone_key
 
@@ -265,7 +265,6 @@ def _no_figure(obs: Observation, tax: Taxonomy, **fields: object) -> Observation
     return with_fields(obs, indicator_code=UNCLASSIFIED, domain=tax[UNCLASSIFIED].domain, **fields)
 
 
-_OUT_OF_A_SET = re.compile(r"\W*" + lexicon.word_alternation(lexicon.OUT_OF_A_SET_OPENERS) + r"\s*$", re.IGNORECASE)
 _UP_TO_ITS_COMMA = re.compile(r"[^\d,;.:]{1,40},")
 
 
@@ -276,7 +275,7 @@ def _set_taken_out_of(obs: Observation, tax: Taxonomy) -> Observation:
     if obs.classified_by != FALLBACK:
         return obs
     start, end = _quote_span(obs)
-    if not (_OUT_OF_A_SET.match(obs.sentence[:start]) and _UP_TO_ITS_COMMA.match(obs.sentence, end)):
+    if not (OPENS_ON_A_SET.match(obs.sentence[:start]) and _UP_TO_ITS_COMMA.match(obs.sentence, end)):
         return obs
     return _no_figure(obs, tax, classified_by=None, matched_keyword=None, relevance=_NO_KEYWORD)
 

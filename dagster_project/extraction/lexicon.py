@@ -1009,14 +1009,14 @@ ORDER_NOUNS: tuple[str, ...] = (
 SALE_VERBS: tuple[str, ...] = (
     "bán", "bán ra", "mua", "đặt hàng", "đặt mua", "tiêu thụ", "sold", "bought", "purchased", "ordered",
 )
-_SALE_VIA: tuple[str, ...] = ("qua", "trên", "through", "via", "on")
-_SALE_CHANNEL_NAMES: tuple[str, ...] = (
+SALE_VIA: tuple[str, ...] = ("qua", "trên", "through", "via", "on")
+SALE_CHANNEL_NAMES: tuple[str, ...] = (
     "website", "trang web", "web", "ứng dụng", "app", "sàn", "sàn thương mại điện tử", "mạng", "mạng xã hội",
     "fanpage", "zalo", "facebook", "cổng", "nền tảng", "kênh trực tuyến", "kênh online", "internet", "the website",
     "the app", "the internet",
 )
 SALE_CHANNELS: tuple[str, ...] = tuple(
-    f"{via} {article}{name}" for via in _SALE_VIA for article in ("", "các ", "những ") for name in _SALE_CHANNEL_NAMES
+    f"{via} {article}{name}" for via in SALE_VIA for article in ("", "các ", "những ") for name in SALE_CHANNEL_NAMES
 ) + ("trực tuyến", "online")
 # ... the buyers, who use the channel: no sale counted.
 BUYER_NOUNS: tuple[str, ...] = (
@@ -1208,6 +1208,9 @@ SAME_TIME_TOPIC_OPENERS: tuple[str, ...] = ("về", "đối với", "riêng", "a
 # Words opening a sentence on the set its figures are taken out of: "Trong 38 chuồng, 16 chuồng đã
 # lắp cảm biến" counts the pens that have sensors out of all 38.
 OUT_OF_A_SET_OPENERS: tuple[str, ...] = ("trong", "trong số", "trong tổng số", "trên tổng số", "of the", "out of")
+# ... and the word that may open what is counted out of it: "Trong tổng số 1.644 dịch vụ, có 1.128
+# dịch vụ đã phát sinh hồ sơ".
+OUT_OF_A_SET_EXISTENTIALS: tuple[str, ...] = ("có", "there are", "there were")
 # Market share: "chiếm 45% thị phần".
 MARKET_SHARE_CUES: tuple[str, ...] = ("thị phần", "market share*")
 # A network operator taking a share of something is its market share ("Viettel chiếm 58% số

@@ -801,6 +801,11 @@ def _figure_times(sentence_text: str) -> tuple[tuple[int, int, int, datetime.dat
     return tuple(found)
 
 
+# The set a sentence opens on, up to the figure that counts it: "Trong tổng số | 1.644 dịch vụ, ...",
+# "Trong | 5 máy ép kiện, 3 máy ...": the figures after it are taken out of it.
+OPENS_ON_A_SET = re.compile(r"\W*" + lexicon.word_alternation(lexicon.OUT_OF_A_SET_OPENERS) + r"\s*$", _I)
+
+
 _SAME_TIME_AGAIN = re.compile(
     r"\W*(?:" + lexicon.word_alternation(lexicon.SAME_TIME_TOPIC_OPENERS) + r"\s[^,.;:]{1,60},\s*)?"
     r"(?:" + lexicon.word_alternation(lexicon.SAME_TIME_ALSO) + r"\s+)?" + lexicon.word_alternation(lexicon.SAME_TIME_AGAIN), _I

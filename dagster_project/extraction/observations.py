@@ -21,6 +21,7 @@ from dagster_project.extraction.layout import Block, Layout, read_layout
 from dagster_project.extraction.models import Observation, with_fields
 from dagster_project.extraction.numbers import Lang, NumberToken, detect_language, find_numbers
 from dagster_project.extraction.obs_context import (
+    OPENS_ON_A_SET,
     Sentence,
     admin_level,
     announces_goals,
@@ -69,9 +70,10 @@ _PART_ROW = re.compile(r"\W*(?:" + lexicon.alternation(lexicon.PART_MARKERS) + r
 _PART_SHARE_LINK = re.compile(
     r"[^,;()\d]*(?:,\s*|\(\s*)(?:(?:đạt|chiếm|bằng|tương đương|tương ứng|accounting for|or)\s*)?(?:(?:tỷ|tỉ) lệ\s*)?", _I
 )
-# The set a sentence opens on ("Trong tổng số 1.644 dịch vụ, ..."), up to its comma.
-_OPENING_SET = re.compile(r"\W*" + lexicon.word_alternation(lexicon.OUT_OF_A_SET_OPENERS) + r"\s*", _I)
-_OPENING_SET_ENDS = re.compile(r"[^\d,;.:]*,\s*(?:có\s+|there (?:are|were)\s+)?", _I)
+# ... the phrase of the set a sentence opens on (obs_context.OPENS_ON_A_SET), up to its comma.
+_OPENING_SET_ENDS = re.compile(
+    r"[^\d,;.:]*,\s*(?:" + lexicon.word_alternation(lexicon.OUT_OF_A_SET_EXISTENTIALS) + r"\s+)?", _I
+)
 _ITEM_SEPARATOR = re.compile(r";|,\s|:\s|\s+và\s+")
 _LIST_SEPARATOR = re.compile(r",\s*|\s+và\s+|\s+and\s+|;\s*")
 _MAX_LABEL_CHARS = 160
@@ -528,7 +530,7 @@ def _share_out_of_an_opening_set(text: str, figures: list[Figure]) -> None:
     for whole, part, percent in zip(figures, figures[1:], figures[2:]):
         if whole.unit != "count" or part.unit != "count" or whole.sentence.index != part.sentence.index:
             continue
-        if not _OPENING_SET.fullmatch(text, whole.sentence.start, whole.lead_start):
+        if not OPENS_ON_A_SET.match(text[whole.sentence.start : whole.lead_start]):
             continue
         if not _OPENING_SET_ENDS.fullmatch(text, whole.end, part.lead_start):
             continue  # "Trong tổng số 1.644 dịch vụ, 1.128 ...": the set's phrase ends at its comma
