@@ -2792,6 +2792,9 @@ class _Report:
             return "places", "số đơn vị hành chính"
         if obs.unit == "count" and _places_of_the_count_before(view, figure):
             return "places", view.syllable(_lead_start(view, figure) - 1)
+        site = _sites_of_the_devices_before(view, figure, self.tax) if obs.unit == "count" else None
+        if site is not None:
+            return "places", site
         if obs.scope == "table" and obs.unit == "count" and figure.measured is not None:
             cue = self._headcount_column(view, figure.measured)
             if cue is not None:
@@ -3345,6 +3348,66 @@ def _places_of_the_count_before(view: _SentenceView, fig: _Figure) -> bool:
         and not _MONEY_AFTER.match(view.text.searchable, view.text.syllable_start(last))
         for first, last in view.figures
     )
+
+
+_DEVICE_SITE_LOCATIVES = frozenset(lexicon.DEVICE_SITE_LOCATIVES)
+_DEVICE_NAME_REACH = 2  # syllables a classifier ("bộ", "chiếc") may put between a count and the device it names
+_DEVICE_SITE_REACH = 14  # syllables from the count of devices to the locative: what they measure comes between
+_SITE_NAME_SYLLABLES = 4  # syllables naming one site of a list before the next count ("3 kho lạnh, 2 tủ")
+
+
+def _sites_of_the_devices_before(view: _SentenceView, fig: _Figure, tax: Taxonomy) -> str | None:
+    """The locative of "lắp 30 cảm biến nhiệt độ trong 3 kho lạnh, 2 tủ cấp đông": after a count
+    of devices (an infrastructure keyword at its head) in the clause, a count of things that no
+    keyword, person, agency or place unit names says what the devices were fitted to, not how
+    many devices there are; so does each further site listed after it."""
+    if not _names_a_plain_thing(view, fig):
+        return None
+    lead = _lead_start(view, fig)
+    if fig.qualifier_syllables and view.syllable(lead) in _DEVICE_SITE_LOCATIVES:
+        lead += 1  # "trên 10 máy cắt": "trên" is "on" here, not "more than"
+    word = view.syllable(lead - 1)
+    if word in _LIST_JOINS:
+        earlier = [(first, last) for first, last in view.figures if fig.clause[0] <= first and last < lead - 1]
+        if not earlier:
+            return None
+        first, last = earlier[-1]
+        named = range(last, lead - 1)
+        if len(named) > _SITE_NAME_SYLLABLES or any(view.syllable(i) in _PUNCTUATION_BREAKS for i in named):
+            return None
+        return _sites_of_the_devices_before(view, _Figure(first, last, fig.clause), tax)
+    if word not in _DEVICE_SITE_LOCATIVES:
+        return None
+    devices = any(
+        fig.clause[0] <= first and last < lead - 1 and lead - 1 - last <= _DEVICE_SITE_REACH
+        and _names_a_device(view, last, lead - 1, tax)
+        for first, last in view.figures
+    )
+    return word if devices else None
+
+
+def _names_a_device(view: _SentenceView, start: int, end: int, tax: Taxonomy) -> bool:
+    """A keyword of an infrastructure indicator heads the phrase from syllable `start` to `end`,
+    and no keyword of another indicator follows in it: "lắp 320 cảm biến và phủ sóng wifi tại 205
+    điểm" puts the places with the second aim."""
+    named = [t for t in view.specific if start <= t.first and t.last <= end]
+    head = next((t for t in named if t.first <= start + _DEVICE_NAME_REACH), None)
+    return (
+        head is not None and tax[head.payload].domain == _DEVICE_DOMAIN
+        and all(t.payload == head.payload for t in named)
+    )
+
+
+def _names_a_plain_thing(view: _SentenceView, fig: _Figure) -> bool:
+    """The figure counts a thing by a noun that names nothing the fields count: no keyword, no
+    person, agency or place unit, no stretch of time."""
+    noun = fig.last
+    word = view.syllable(noun)
+    if not word[:1].isalpha() or word.lower() in _TIME_UNITS:
+        return False
+    if view.at("place_unit", noun) or view.at("base", noun) or _person_noun(view, (noun, fig.clause[1])):
+        return False
+    return not any(noun <= t.first < noun + _SITE_NAME_SYLLABLES for t in view.topics)
 
 
 _PARTICIPLE_MARKERS = frozenset(lexicon.PARTICIPLE_MARKERS)

@@ -825,6 +825,10 @@ PLACE_LOCATIVE = "tại"
 # ... and those before a count of places that says where the figure before it is ("xây mới 46
 # trạm BTS tại 34 xã biên giới", "cho 6.850 người ở 13 huyện"); not "trên", which is also "more than".
 WHERE_LOCATIVES: tuple[str, ...] = ("tại", "ở")
+# ... and those before a count of the things devices counted just before were fitted to or
+# put in ("lắp 30 cảm biến nhiệt độ trong 3 kho lạnh", "gắn 14 cảm biến cho 4 tủ sấy", "22
+# camera trên 10 tàu"): the count says where the devices are, it counts no devices itself.
+DEVICE_SITE_LOCATIVES: tuple[str, ...] = ("tại", "ở", "trong", "trên", "cho", "at", "in", "on", "for")
 # The word that names an administrative level ("cấp tỉnh, cấp huyện"): a comma before another
 # one lists levels of the same units.
 LEVEL_WORD = "cấp"
@@ -1138,7 +1142,7 @@ PHYSICAL_PROPERTIES: tuple[str, ...] = (
 # The administrative units a place has ("Toàn tỉnh có 135 xã, phường, trong đó ...") are no
 # digital-transformation figure: counted after "có"/"gồm", named by nothing but place words.
 PLACE_UNIT_WORDS: tuple[str, ...] = (
-    "xã", "phường", "thị trấn", "đặc khu", "thôn", "bản", "làng", "buôn", "bon", "ấp", "khóm", "tổ dân phố",
+    "xã", "phường", "thị trấn", "đặc khu", "thôn", "xóm", "bản", "làng", "buôn", "bon", "ấp", "khóm", "tổ dân phố",
     "khu phố", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "đơn vị hành chính", "communes", "wards",
     "districts", "villages",
 )

@@ -1217,6 +1217,7 @@ def test_the_administrative_units_a_place_has_are_no_figure() -> None:
     assert code_of(text, "19") == "public_wifi"
     assert code_of("Toàn huyện có 14 xã có điểm wifi công cộng.", "14") == "public_wifi"  # places named by what they have
     assert code_of("Cáp quang đã có ở 30 xã.", "30") == "fibre_optic"
+    assert classified("Toàn xã có 9 xóm, trong đó 6 xóm có loa truyền thanh thông minh.")["9"].relevance == "places"
 
 
 def test_places_listed_after_where_a_count_works_are_no_figure() -> None:
@@ -1226,6 +1227,24 @@ def test_places_listed_after_where_a_count_works_are_no_figure() -> None:
     assert code_of(text, "84") == "it_staff"
     # places a sentence is about, named by what they have, still count
     assert code_of("Tỉnh đã phủ sóng 4G tại các thôn và 11 xã biên giới.", "11") == "mobile_coverage"
+
+
+def test_what_counted_devices_were_fitted_to_is_no_count_of_devices() -> None:
+    # the stores, ovens and boats say where the sensors are; each listed site the same
+    text = "Năm 2023, nhà máy lắp 42 cảm biến đo áp suất, nhiệt độ và độ ẩm trong 5 hầm ủ, 3 lò hơi và 2 silo."
+    assert code_of(text, "42") == "iot_devices"
+    assert all(classified(text)[q].relevance == "places" for q in ("5", "3", "2"))
+    text = "Hợp tác xã gắn 18 cảm biến mực nước cho 9 bể lắng và lắp 12 camera trên 4 thuyền thu hoạch."
+    assert (code_of(text, "18"), code_of(text, "12")) == ("iot_devices", "surveillance_cameras")
+    assert classified(text)["9"].relevance == classified(text)["4"].relevance == "places"
+    # "trên" opens the place here, not "more than"
+    assert classified("Xưởng gắn 16 cảm biến rung trên 8 máy nghiền đá.")["8"].relevance == "places"
+    # what a keyword, a person or an agency names still counts; so does the place of another aim
+    text = "Tỉnh đã cấp 64 chứng thư số cho 20 sở, ngành và 130 cán bộ."
+    assert code_of(text, "20") == code_of(text, "130") == "digital_certificates"
+    text = "Công ty lắp 24 cảm biến độ mặn và phủ sóng wifi miễn phí tại 15 điểm dừng chân."
+    assert code_of(text, "15") == "public_wifi"
+    assert code_of("Sở phát hiện 31 lỗ hổng trên 7 hệ thống thông tin.", "7") == "information_security"
 
 
 def test_administrative_units_listed_at_their_levels_are_no_figure() -> None:
