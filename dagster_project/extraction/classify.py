@@ -1651,6 +1651,8 @@ def _within_own_aim(view: _SentenceView, fig: _Figure) -> _Figure:
         while verb_at < end and (adverb := view.at("aim_adverb", verb_at)) is not None:
             verb_at = adverb.last
         if view.at("second_aim", verb_at) is None:
+            if fig.last <= k and _predicate_then_another_figure(view, fig, k):
+                return replace(fig, clause=(start, k), foreign=None, other_aim=(k, end))
             continue
         if not view.syllable(verb_at)[:1].islower():
             continue  # "Sở Giáo dục và Đào tạo": a name
@@ -1669,6 +1671,25 @@ def _within_own_aim(view: _SentenceView, fig: _Figure) -> _Figure:
         return replace(fig, foreign=foreign, other_aim=foreign)
     foreign = _sibling_phrase(view, fig)
     return fig if foreign is None else replace(fig, foreign=foreign)
+
+
+_OWN_PREDICATE_WORDS = frozenset(lexicon.OWN_PREDICATE_WORDS)
+_COUNT_QUALIFIERS = frozenset(lexicon.COUNT_QUALIFIERS)
+
+
+def _predicate_then_another_figure(view: _SentenceView, fig: _Figure, joiner: int) -> bool:
+    """"100% hóa đơn được xuất điện tử | và 95% giá trị đơn hàng được thanh toán qua ngân hàng":
+    the figure's phrase up to the "và" at `joiner` says something of it (lexicon.OWN_PREDICATE_WORDS)
+    and another figure follows the "và" at once, so what comes after is that figure's aim."""
+    nxt = joiner + 1
+    while view.syllable(nxt).lower() in _COUNT_QUALIFIERS:
+        nxt += 1
+    if not any(first == nxt for first, _ in view.figures):
+        return False
+    phrase = range(fig.last, joiner)
+    if any(view.syllable(i) in _PUNCTUATION_BREAKS for i in phrase):
+        return False
+    return any(view.syllable(i).lower() in _OWN_PREDICATE_WORDS for i in phrase)
 
 
 def _in_a_cause_of_it(view: _SentenceView, fig: _Figure, m: Match) -> bool:

@@ -687,6 +687,11 @@ DOING_VERBS: tuple[str, ...] = (
 # mỏm". What the second half names is not what the first half's figure counts. Verbs of doing,
 # and "có" with a count of its own: "nâng số camera lên 16 chiếc và có 30 khách hàng theo dõi đơn".
 SECOND_AIM_VERBS: tuple[str, ...] = DOING_VERBS + ("có",)
+# Words that give a figure's phrase a predicate of its own ("100% hóa đơn được xuất điện tử",
+# "100% hóa đơn là hóa đơn điện tử"): a "và" right after it that opens on another figure
+# ("và 95% giá trị đơn hàng được thanh toán qua ngân hàng") opens a second aim, not a second
+# subject of one predicate ("100% hồ sơ và 95% thủ tục được số hóa").
+OWN_PREDICATE_WORDS: tuple[str, ...] = ("được", "là", "đã", "có", "đều", "is", "are", "was", "were", "has", "have")
 # ... after words of time, manner or intent that may stand between "và" and that verb ("và đã ký
 # số 1.540 hợp đồng", "và sẽ lắp thêm 40 cảm biến", "và phấn đấu có 100 đại lý").
 SECOND_AIM_ADVERBS: tuple[str, ...] = (

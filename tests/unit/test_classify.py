@@ -2625,6 +2625,18 @@ def test_a_second_aim_may_open_with_co_or_a_word_of_intent() -> None:
     assert code_of("Trường có 30 máy tính và có phòng học trực tuyến.", "30") == "computers"
 
 
+def test_a_figure_with_a_predicate_of_its_own_ends_its_aim_at_the_va_before_the_next_figure() -> None:
+    # "100% ... được lập điện tử | và 72% ...": what the 72% counts is none of the 100%'s
+    text = "Năm 2024, 100% phiếu nhập kho được lập điện tử và 72% đơn hàng được đặt qua sàn thương mại điện tử."
+    assert code_of(text, "100%") != "ecommerce"
+    assert code_of(text, "72%") == "ecommerce"
+    text = "Tại chợ đầu mối, 100% hộ kinh doanh đã có tài khoản trên ứng dụng và 64% giao dịch là giao dịch không dùng tiền mặt."
+    assert code_of(text, "100%") == "portals_and_apps"
+    # with no predicate before "và", the two figures share the one after them
+    text = "Đến nay 100% hồ sơ và 95% thủ tục của trung tâm được số hóa."
+    assert code_of(text, "100%") == code_of(text, "95%") == "digitisation"
+
+
 def test_selling_online_and_online_revenue_are_e_commerce() -> None:
     # the plain verb "bán" with its channel, and revenue made online, as well as "bán hàng trực tuyến"
     assert code_of("Năm 2024, làng gốm đã bán trực tuyến 4.300 sản phẩm.", "4.300") == "ecommerce"
