@@ -251,7 +251,7 @@ def classify_observations(
     classified = [with_fields(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
     classified = _table_cells_by_title(classified, report.tax)
     classified = _parts_by_channel(text, classified, report.tax)
-    classified = _parts_in_the_whole_s_units(_parts_by_level(text, classified))
+    classified = _parts_of_nothing_else(text, _parts_in_the_whole_s_units(_parts_by_level(text, classified)))
     classified = _topics_carried_on(text, classified, report.tax)
     classified = [_turns_of_a_training(_headcount(obs, report.tax), report.tax) for obs in classified]
     classified = [_whole_of_a_share(obs, report.tax) for obs in classified]
@@ -1153,6 +1153,35 @@ def _parts_in_the_whole_s_units(observations: list[Observation]) -> list[Observa
             matched_keyword=f"{whole.matched_keyword} (part of it in its units)",
         )
     return out
+
+
+def _parts_of_nothing_else(text: str, observations: list[Observation]) -> list[Observation]:
+    """A part of a stated total that nothing in its sentence classified, counted by the noun the
+    whole counts ("+ Ủy ban nhân dân các xã: 437 máy" under "Máy tính ...: 642 máy, gồm:"),
+    counts what the whole counts."""
+    by_ordinal = {obs.ordinal: obs for obs in observations}
+    out = list(observations)
+    for k, obs in enumerate(out):
+        whole = by_ordinal.get(obs.parent_ordinal) if obs.parent_ordinal is not None else None
+        if whole is None or whole.domain not in FACT_DOMAINS or obs.classified_by is not None:
+            continue
+        noun = _noun_after(text, obs)
+        if obs.unit != whole.unit or noun is None or noun != _noun_after(text, whole):
+            continue
+        out[k] = with_fields(
+            obs, indicator_code=whole.indicator_code, domain=whole.domain, classified_by=CLAUSE, relevance=None,
+            matched_keyword=f"{whole.matched_keyword} (part of it, counted as it is)",
+        )
+    return out
+
+
+_NOUN_AFTER = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _noun_after(text: str, obs: Observation) -> str | None:
+    """The word right after the figure, lower-cased: the unit it is counted in ("437 máy")."""
+    found = _NOUN_AFTER.match(text, obs.char_end)
+    return found.group(1).lower() if found else None
 
 
 _LEVEL_LABEL = re.compile(

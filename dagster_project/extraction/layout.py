@@ -120,7 +120,8 @@ _NUMBERING = re.compile(
     r"|(?P<deep>\d{1,2}(?:\.\d{1,2})+)\s+"
     r"|(?P<letter>[a-zđ])\s*[.)]\s+",
 )
-_BULLET = re.compile(r"[-–—•+*·▪●○◦►]\s+|\(\d{1,2}\)\s+|\d{1,2}\)\s+")
+# A list mark opening an item ("- ", "+ ", "• ", "(1) ", "1) "): what the item lists is told by its mark.
+BULLET = re.compile(r"[-–—•+*·▪●○◦►]\s+|\(\d{1,2}\)\s+|\d{1,2}\)\s+")
 _UNIT_LINE = re.compile(
     r"\(?\s*(?P<label>" + lexicon.alternation(lexicon.UNIT_LINE_LABELS) + r")\s*:\s*(?P<unit>[^()\n]{1,40}?)\s*\)?\.?",
     _I,
@@ -321,7 +322,7 @@ def _mark_structure(lines: list[Line]) -> None:
             else:
                 line.kind = ITEM
             continue
-        if _BULLET.match(text):
+        if BULLET.match(text):
             line.kind = ITEM
         elif len(text) <= _MAX_HEADING_CHARS and is_caps(text) and 2 <= len(text.split()) <= 25 and not (
             FIGURE_DIGITS.search(_TIME_DIGITS.sub("", text)) or _SIGNATURE.search(text)
@@ -636,7 +637,7 @@ class _Reader:
             # column, are no table: read them as prose, line by line.
             for k in range(i, max(j, i + 1)):
                 if self.lines[k].layout != "rule":
-                    self.lines[k].kind = ITEM if _BULLET.match(self.lines[k].text) else TEXT
+                    self.lines[k].kind = ITEM if BULLET.match(self.lines[k].text) else TEXT
             return self._paragraph(i)
         return self._paragraph(i)
 

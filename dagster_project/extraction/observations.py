@@ -17,7 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from dagster_project.extraction import lexicon
-from dagster_project.extraction.layout import Block, Layout, read_layout
+from dagster_project.extraction.layout import BULLET, Block, Layout, read_layout
 from dagster_project.extraction.models import Observation, with_fields
 from dagster_project.extraction.numbers import Lang, NumberToken, detect_language, find_numbers
 from dagster_project.extraction.obs_context import (
@@ -161,6 +161,7 @@ def _extract(text: str, published: datetime.date | None) -> list[tuple[Observati
     figures, opening = _read_blocks(reading, layout, tokens, starts, lang, year_of)
     figures = _drop_restated(reading, figures, opening)
     _link_parts(reading, figures, layout.issuer_level)
+    _link_listed_parts(reading, figures)
     _share_of_part(reading, figures)
     _share_out_of_an_opening_set(reading, figures)
     _link_sum_rows(figures)
@@ -379,6 +380,54 @@ def _link_parts(text: str, figures: list[Figure], issuer: str | None) -> None:
         for part in parts:
             part.parent = i
         total.parts_complete = total.parts_complete or complete
+
+
+# A total whose sentence ends on a part marker and a colon ("642 máy, gồm:"), the list of its
+# parts on the lines below.
+_OPENS_LISTED_PARTS = re.compile(
+    r"[^;:.()]{0,60}?[\s,](?P<marker>" + lexicon.word_alternation(lexicon.PART_MARKERS) + r")\s*:\s*", _I
+)
+_WHOLE_LIST = re.compile(lexicon.word_alternation(lexicon.WHOLE_LIST_MARKERS), _I)
+
+
+def _link_listed_parts(text: str, figures: list[Figure]) -> None:
+    """"- Máy tính ...: 642 máy, gồm:" over "+ Cấp huyện: 187 máy;" and "+ Cấp xã: 437 máy.": the
+    items below a total that ends on "gồm:" or "trong đó:", each with one count of what the total
+    counts under a list mark other than the total's own line's, are its parts, as in one
+    sentence; after "gồm:" they are all of it. The list ends at the first line that is no such item."""
+    by_sentence = _positions_by_sentence(figures)
+    for i, total in enumerate(figures):
+        own = by_sentence[total.sentence.index]
+        if own[-1] != i or total.parent is not None or total.unit != "count" or not _can_sum(total):
+            continue
+        opening = _OPENS_LISTED_PARTS.fullmatch(text, total.end, total.sentence.end)
+        if opening is None:
+            continue
+        head = _head_noun(text, total)
+        mark = _list_mark(total.sentence.text)
+        parts: list[int] = []
+        index = total.sentence.index + 1
+        while len(by_sentence.get(index, ())) == 1:
+            k = by_sentence[index][0]
+            part = figures[k]
+            item_mark = _list_mark(part.sentence.text)
+            if item_mark is None or item_mark == mark or part.unit != "count" or not _can_sum(part):
+                break
+            if part.parent is not None or _head_noun(text, part) not in (head, None):
+                break
+            parts.append(k)
+            index += 1
+        if len(parts) < 2:
+            continue
+        for k in parts:
+            figures[k].parent = i
+        total.parts_complete = _WHOLE_LIST.fullmatch(opening.group("marker")) is not None
+
+
+def _list_mark(sentence: str) -> str | None:
+    """The mark a list item opens with ("-", "+", "•"), without its spaces; None for no item."""
+    found = BULLET.match(sentence.lstrip())
+    return found.group().strip() if found else None
 
 
 def _respective_counts(text: str, total: Figure, following: list[Figure]) -> bool:

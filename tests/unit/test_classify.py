@@ -1247,6 +1247,18 @@ def test_what_counted_devices_were_fitted_to_is_no_count_of_devices() -> None:
     assert code_of("Sở phát hiện 31 lỗ hổng trên 7 hệ thống thông tin.", "7") == "information_security"
 
 
+def test_a_part_named_by_nothing_else_counts_what_its_whole_counts() -> None:
+    text = (
+        "- Máy tính tại các cơ quan, đơn vị: 96 máy, gồm:\n"
+        "  + Khối Đảng, đoàn thể: 21 máy;\n"
+        "  + Khối chính quyền: 75 máy.\n"
+    )
+    assert code_of(text, "96") == code_of(text, "21") == code_of(text, "75") == "computers"
+    # an item below a total that lists no parts of it is no part
+    text = "- Máy tính tại các cơ quan, đơn vị: 96 máy.\n  + Khối Đảng, đoàn thể: 21 máy;\n  + Khối chính quyền: 75 máy.\n"
+    assert code_of(text, "21") == "unclassified"
+
+
 def test_administrative_units_listed_at_their_levels_are_no_figure() -> None:
     text = "Tuy Phong gồm 2 thị trấn và 13 đơn vị hành chính cấp xã; đời sống người dân ổn định."
     assert classified(text)["2"].relevance == classified(text)["13"].relevance == "places"

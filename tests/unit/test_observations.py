@@ -858,6 +858,32 @@ def test_full_and_partial_online_services_are_all_of_the_online_services_only() 
     assert not next(o for o in extract_observations(text) if o.quote == "1.652").parts_complete
 
 
+def test_items_listed_below_a_total_that_ends_on_gom_are_its_parts() -> None:
+    text = (
+        "1. Hạ tầng\n"
+        "- Số thiết bị đầu cuối tại bộ phận một cửa: 96 thiết bị, gồm:\n"
+        "  + Bộ phận một cửa cấp huyện: 21 thiết bị;\n"
+        "  + Bộ phận một cửa cấp xã: 73 thiết bị.\n"
+        "- Số điểm wifi công cộng: 58 điểm.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text)}
+    assert {found[q].parent_ordinal for q in ("21", "73")} == {found["96"].ordinal}
+    assert found["96"].parts_complete and found["58"].parent_ordinal is None
+    # under "trong đó:" the items are some of it; an item of another noun or at the total's own mark ends the list
+    text = (
+        "- Tổng số hồ sơ tiếp nhận: 5.200 hồ sơ, trong đó:\n"
+        "  + Nộp trực tuyến: 4.100 hồ sơ;\n"
+        "  + Nộp qua bưu chính: 300 hồ sơ;\n"
+        "  + Số cán bộ tiếp nhận: 12 người.\n"
+    )
+    found = {o.quote: o for o in extract_observations(text)}
+    assert {found[q].parent_ordinal for q in ("4.100", "300")} == {found["5.200"].ordinal}
+    assert not found["5.200"].parts_complete and found["12"].parent_ordinal is None
+    text = "- Máy tính: 40 máy, gồm:\n- Cấp huyện: 15 máy;\n- Cấp xã: 25 máy.\n"
+    found = {o.quote: o for o in extract_observations(text)}
+    assert found["15"].parent_ordinal is None and not found["40"].parts_complete
+
+
 def test_a_list_made_of_parts_and_closed_by_va_is_all_of_its_total() -> None:
     text = "Huyện đã lắp 57 cụm loa thông minh, gồm 40 cụm loa tại các thôn và 15 cụm loa tại trụ sở xã."
     found = {o.quote: o for o in extract_observations(text)}
