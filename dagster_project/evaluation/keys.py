@@ -321,6 +321,9 @@ EVAL_SETS = (
     _composed("news171", "composed blind, news-style, ninety-first round (scored blind at 3cdd997)"),
     _composed("news172", "composed blind, news-style with sector vocabulary, ninety-first round (scored blind at 3cdd997)"),
     _composed("official96", "composed blind, official-style, ninety-first round (scored blind at 3cdd997)"),
+    _composed("news173", "composed blind, news-style, ninety-second round (scored blind at d3962b9)"),
+    _composed("news174", "composed blind, news-style with sector vocabulary, ninety-second round (scored blind at d3962b9)"),
+    _composed("official97", "composed blind, official-style, ninety-second round (scored blind at d3962b9)"),
 )
 
 
