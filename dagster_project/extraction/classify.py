@@ -1274,7 +1274,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "goal": lexicon.MET_GOAL_NOUNS,
         "population": lexicon.POPULATION_CUES, "population_head": lexicon.POPULATION_HEADS,
         "attendance": lexicon.ATTENDANCE_HEADS, "offence": lexicon.OFFENCE_HEADS,
-        "physical_unit": lexicon.NON_DIGITAL_UNITS,
+        "physical_unit": lexicon.NON_DIGITAL_UNITS + lexicon.SPACED_UNITS,
         "market_share": lexicon.MARKET_SHARE_CUES, "operator_share": lexicon.OPERATOR_SHARE_CUES,
         "place_unit": lexicon.PLACE_UNIT_WORDS, "place_verb": lexicon.PLACE_UNIT_VERBS,
         "place_end": lexicon.PLACE_UNIT_ENDS,
@@ -1538,11 +1538,13 @@ def _quote_span(obs: Observation) -> tuple[int, int]:
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
-    """No digit goes on before `start` or after `end`, directly or past a separator ("2024", "1.240")."""
+    """No digit goes on before `start` or after `end`, directly or past a separator ("2024", "1.240"),
+    and no letter is glued to its last digit: "5" is not the number of "Trạm 5G"."""
     before, after = text[max(0, start - 2) : start], text[end : end + 2]
     return not (
         before[-1:].isdigit() or len(before) == 2 and before[1] in ".," and before[0].isdigit()
         or after[:1].isdigit() or len(after) == 2 and after[0] in ".," and after[1].isdigit()
+        or text[end - 1 : end].isdigit() and after[:1].isalpha()
     )
 
 

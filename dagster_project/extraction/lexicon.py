@@ -1131,12 +1131,16 @@ NON_DIGITAL_UNITS: tuple[str, ...] = (
     "m3", "m³", "lít", "litres", "liters",  # volumes: of water treated, fuel sold
     "độ c", "°c", "degrees",  # temperatures a sensor raises an alarm at
     "ml", "mililít", "gram", "gam", "grams",  # a bottle's or a bag's size ("chai 330 ml", "túi 500 gram")
+    "vôn", "volts",  # a voltage a product is tested at
     "inch", "inches",  # a screen's size ("màn hình 55 inch")
     "‰",  # salinity ("độ mặn 4‰"); (a bare "độ" also opens nouns: "45% độ phủ")
     # the languages a guide or an app speaks: a property of it, not a count of anything deployed
     "ngôn ngữ", "thứ tiếng", "languages",
     *BED_UNITS,
 )
+# ... and the one-letter units, read only when written apart from their figure ("túi 500 g",
+# "thử rò điện ở 1.500 V"): glued to it, "5G" and "4G" name network generations.
+SPACED_UNITS: tuple[str, ...] = ("g", "v")
 # Properties of a product, a room or a liquid that a percentage states ("độ ẩm dưới 60%", "axit
 # nồng độ 98%", "độ tinh khiết 99,99%"): a measure of the thing, nothing counted, even in a
 # sentence about the sensors or the software that watch it.

@@ -73,6 +73,8 @@ def code_of(text: str, quote: str) -> str:
         # the size of a bottle, a bag or a screen, a salinity: properties of goods and machines
         ("Nước mắm đóng chai 500 ml được bán qua 3 sàn thương mại điện tử.", "500", "unclassified", "measure"),
         ("Mỗi gói 250 gram đều dán mã QR truy xuất nguồn gốc.", "250", "unclassified", "measure"),
+        ("Mỗi hũ mật ong 350 g đều dán mã QR truy xuất nguồn gốc.", "350", "unclassified", "measure"),
+        ("Từng máy sấy tóc được thử điện áp 1.250 V, kết quả ghi vào phần mềm.", "1.250", "unclassified", "measure"),
         ("Quầy lễ tân đặt 2 màn hình 43 inch hiển thị lịch hẹn điện tử.", "43", "unclassified", "measure"),
         ("Cảm biến nhắn tin cho chủ ao khi độ mặn vượt mức, hiện ở 12‰ trên ứng dụng.", "12", "unclassified", "measure"),
         ("Mạng lưới có 980 trạm BTS, tăng 64 trạm so với cuối năm trước.", "64", "comparisons", "comparison"),
@@ -434,6 +436,8 @@ def test_a_column_that_names_no_measure_takes_it_from_the_table_caption() -> Non
     found = classified(BTS_BY_DISTRICT)
     assert found["64"].indicator_code == "bts_stations" and "table title" in found["64"].matched_keyword
     assert found["3"].indicator_code == "bts_stations"  # "Trạm 5G" names it itself
+    # the cell's 5 is not the "5" glued to "G" in its column's name
+    assert found["5"].indicator_code == "bts_stations" and found["5"].relevance is None
 
 
 def test_a_channel_column_is_a_part_of_the_rows_total_column() -> None:
