@@ -324,6 +324,9 @@ EVAL_SETS = (
     _composed("news173", "composed blind, news-style, ninety-second round (scored blind at d3962b9)"),
     _composed("news174", "composed blind, news-style with sector vocabulary, ninety-second round (scored blind at d3962b9)"),
     _composed("official97", "composed blind, official-style, ninety-second round (scored blind at d3962b9)"),
+    _composed("news175", "composed blind, news-style, ninety-third round (scored blind at 04fbcb4)"),
+    _composed("news176", "composed blind, news-style with sector vocabulary, ninety-third round (scored blind at 04fbcb4)"),
+    _composed("official98", "composed blind, official-style, ninety-third round (scored blind at 04fbcb4)"),
 )
 
 
