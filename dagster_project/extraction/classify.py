@@ -68,7 +68,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import TypeVar
 
-from dagster_project.extraction import lexicon
+from dagster_project.extraction import layout, lexicon
 from dagster_project.extraction.models import Observation, with_fields
 from dagster_project.extraction.numbers import NUMBER_RE
 from dagster_project.extraction.obs_context import OPENS_ON_A_SET, Sentence, channel_index, channel_of, clause_bounds
@@ -249,6 +249,7 @@ def classify_observations(
     report = _Report(text, tax or taxonomy())
     figures = [report.place(obs) for obs in observations]  # every figure is placed before any is read
     classified = [with_fields(obs, **report.classify(obs, figure).__dict__) for obs, figure in zip(observations, figures)]
+    classified = [report.under_an_open_label(obs, done) for obs, done in zip(observations, classified)]
     classified = _table_cells_by_title(classified, report.tax)
     classified = _parts_by_channel(text, classified, report.tax)
     classified = _parts_of_nothing_else(text, _parts_in_the_whole_s_units(_parts_by_level(text, classified)))
@@ -1182,6 +1183,29 @@ def _noun_after(text: str, obs: Observation) -> str | None:
     """The word right after the figure, lower-cased: the unit it is counted in ("437 máy")."""
     found = _NOUN_AFTER.match(text, obs.char_end)
     return found.group(1).lower() if found else None
+
+
+_LEVEL_ITEM = re.compile(
+    r"[ \t]*(?:" + layout.BULLET.pattern + r")(?:" + lexicon.word_alternation(lexicon.LEVEL_LABELS) + r")\s*:", re.IGNORECASE
+)
+_OPEN_LABEL = re.compile(r"[ \t]*(?:" + layout.BULLET.pattern + r")?(?P<label>[^\d\n:]{8,200}):[ \t]*")
+
+
+def _open_label_above(text: str, pos: int) -> str | None:
+    """The label of the figure-less line ending with ":" above the list of level items that the
+    item at `pos` stands in ("- Cán bộ được bồi dưỡng:" over "+ Cấp huyện: ..."; "+ Cấp xã: ...")."""
+    start = text.rfind("\n", 0, pos) + 1
+    if not _LEVEL_ITEM.match(text, start):
+        return None
+    while start > 0:
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above : start - 1]
+        if _LEVEL_ITEM.match(line):
+            start = above
+            continue
+        label = _OPEN_LABEL.fullmatch(line)
+        return label.group("label").strip() if label else None
+    return None
 
 
 _LEVEL_LABEL = re.compile(
@@ -2408,6 +2432,25 @@ class _Report:
         figure = _place(view, obs)
         view.figures.append((figure.first, figure.last))
         return figure
+
+    def under_an_open_label(self, obs: Observation, done: Observation) -> Observation:
+        """"- Cán bộ, công chức được bồi dưỡng kỹ năng số:" over "+ Cấp huyện: 96/96 người;": an
+        item that its own words left unclassified (`done` is `obs` classified), whose label names
+        only a level, measures what the label line above its list names; that line holds no figure
+        and ends with ":"."""
+        if done.classified_by is not None or obs.scope != "list":
+            return done
+        label = _open_label_above(self.text, obs.char_start)
+        if label is None:
+            return done
+        line_start = self.text.rfind("\n", 0, obs.char_start) + 1
+        line_end = self.text.find("\n", obs.char_end)
+        item = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        read = with_fields(obs, sentence=f"{label}: {item}", sentence_index=-1 - obs.ordinal)
+        found = self.classify(read, self.place(read))
+        if found.indicator_code == UNCLASSIFIED:
+            return done
+        return with_fields(done, **found.__dict__)
 
     # -- the steps -----------------------------------------------------------------
 

@@ -1263,6 +1263,20 @@ def test_a_part_named_by_nothing_else_counts_what_its_whole_counts() -> None:
     assert code_of(text, "21") == "unclassified"
 
 
+def test_items_named_by_a_level_measure_what_the_open_label_above_them_names() -> None:
+    text = (
+        "3. Nhân lực\n"
+        "- Công chức được tập huấn an toàn thông tin:\n"
+        "+ Cấp tỉnh: 210 người;\n"
+        "+ Cấp xã: 365 người.\n"
+        "- Số điểm wifi công cộng: 40 điểm.\n"
+    )
+    assert code_of(text, "210") == code_of(text, "365") == "officials_trained"
+    # a label line that states something of its own (here a period) opens no such list
+    text = "- Công chức được tập huấn an toàn thông tin: trong năm.\n+ Cấp tỉnh: 210 người;\n"
+    assert code_of(text, "210") == "unclassified"
+
+
 def test_administrative_units_listed_at_their_levels_are_no_figure() -> None:
     text = "Tuy Phong gồm 2 thị trấn và 13 đơn vị hành chính cấp xã; đời sống người dân ổn định."
     assert classified(text)["2"].relevance == classified(text)["13"].relevance == "places"
