@@ -348,6 +348,9 @@ def _named_by_another_part(obs: Observation) -> bool:
 
 # What joins a count of sessions to the people they were held for: "3 buổi hướng dẫn cho 24
 # thợ khoan", "5 lớp hướng dẫn 310 nông dân" (the sessions' own words before it, no clause break)
+# ... or turns of people joined to it by "và" ("mở 9 khóa đào tạo và 560 lượt công nhân học dùng
+# máy tính bảng"): the people's turns at the training, whatever they learnt to use.
+_AND_THEN = re.compile(r"[^\d;.:()]{0,60}?" + lexicon.word_alternation(lexicon.LIST_CLOSERS) + r"\s*$", re.IGNORECASE)
 _FOR_THE_TRAINEES = re.compile(
     r"[^\d;.:()]{0,60}?" + lexicon.word_alternation(lexicon.TRAINEE_CONNECTORS)
     + r"\s*(?:" + lexicon.alternation(lexicon.QUALIFIERS) + r"\s+)?$",
@@ -358,18 +361,23 @@ _FOR_THE_TRAINEES = re.compile(
 def _trainees_of_a_training(text: str, observations: list[Observation], tax: Taxonomy) -> list[Observation]:
     """"tổ chức 3 buổi hướng dẫn cho 24 thợ khoan cách ghi nhật ký trên máy tính bảng": the
     people a count of sessions was held for are its learners, whatever the phrase after them
-    says they learnt to use (the tablet, the app): that names what was taught."""
+    says they learnt to use (the tablet, the app): that names what was taught. So are turns
+    of people joined to the sessions by "và" ("6 lớp tập huấn và 165 lượt nông dân học ...")."""
     out = list(observations)
     for k in range(1, len(out)):
         obs, sessions = out[k], out[k - 1]
         if (
             sessions.indicator_code != _TRAININGS or sessions.classified_by != SUBJECT
             or sessions.sentence_index != obs.sentence_index or obs.unit != "count"
-            or obs.indicator_code in (_TRAININGS, _LEARNERS) or tax[obs.indicator_code].refines == _LEARNERS
+            or obs.indicator_code == _LEARNERS or tax[obs.indicator_code].refines == _LEARNERS
             or obs.base is None or _base_kind(obs.base) != "people" or _LEARNERS not in tax.indicators
         ):
             continue
-        if _FOR_THE_TRAINEES.fullmatch(text, sessions.char_end, obs.char_start):
+        # (a count of people's turns is never one of trainings, whatever code it took)
+        turns_after = _AND_THEN.fullmatch(text, sessions.char_end, obs.char_start) and _noun_after(text, obs) in _TURNS
+        if obs.indicator_code == _TRAININGS and not turns_after:
+            continue
+        if turns_after or _FOR_THE_TRAINEES.fullmatch(text, sessions.char_end, obs.char_start):
             code = _BASE_REFINES.get((obs.base, _LEARNERS), _LEARNERS)
             code = code if code in tax.indicators else _LEARNERS
             out[k] = with_fields(

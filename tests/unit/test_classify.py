@@ -2611,6 +2611,13 @@ def test_the_people_a_count_of_sessions_was_held_for_are_its_learners() -> None:
     # people not joined to the sessions keep their own measure
     text = "Công ty tổ chức 2 buổi tập huấn về an toàn giao thông, trong khi 30 tài xế dùng ứng dụng điều xe."
     assert code_of(text, "30") == "portals_and_apps"
+    # turns of people joined to the sessions by "và" are theirs, whatever they learnt to use
+    text = "Năm 2024, nhà máy mở 7 lớp đào tạo và 315 lượt công nhân học dùng máy tính bảng ở xưởng."
+    assert code_of(text, "315") == "learners"
+    text = "Năm 2024, hợp tác xã mở 2 lớp tập huấn và 96 lượt xã viên được hướng dẫn ghi nhật ký điện tử."
+    assert code_of(text, "96") == "learners"
+    # things joined so stay what they are
+    assert code_of("Năm 2024, trường mở 3 lớp tập huấn và 40 máy tính bảng mới.", "40") == "computers"
 
 
 def test_a_second_aim_after_va_names_nothing_the_first_aims_figure_counts() -> None:
