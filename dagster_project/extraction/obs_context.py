@@ -695,7 +695,8 @@ def period_as_of(text: str, year_of: datetime.date | None, opening: bool = True)
     not a result's: none."""
     found: datetime.date | None = None
     if not opening:
-        found = report_period_end(text)
+        # "tăng 46 trạm so với cuối năm 2023" names the time compared with, not the period
+        found = report_period_end(_COMPARED_TIME.sub(_blank, text))
     lead = _past_topic_label(_past_dateline(text)) if opening else text
     for pattern, period_end in _OPENING_PERIODS if opening else ():
         m = pattern.match(lead)

@@ -966,6 +966,21 @@ def test_a_caption_of_two_lines_is_dated_by_its_first_when_the_second_names_no_p
     assert {o.as_of_date for o in observations} == {datetime.date(2025, 6, 30)}
 
 
+def test_the_time_a_line_above_a_caption_compares_with_does_not_date_the_table() -> None:
+    # "so với cuối năm 2023" is what the count is compared with, not the day of the table
+    text = (
+        "1. Hạ tầng\n"
+        "Toàn huyện có 214 camera, tăng 38 camera so với cuối năm 2023 (chi tiết tại Bảng 2).\n"
+        "Bảng 2. Camera giám sát theo xã\n"
+        "STT | Xã | Số camera\n"
+        "1 | Xã Tân An | 120\n"
+        "2 | Xã Phú Lộc | 94\n"
+    )
+    cells = [o for o in extract_observations(text, datetime.date(2024, 10, 15)) if o.scope == "table"]
+    assert [o.value for o in cells] == [120.0, 94.0]
+    assert {o.as_of_date for o in cells} == {None}
+
+
 def test_a_label_column_headed_by_listed_words_starts_a_table_printed_one_cell_per_line() -> None:
     text = "Bảng 3. Điểm Wi-Fi công cộng\nXã/phường\nSố điểm Wi-Fi\nTỷ lệ thôn có Wi-Fi (%)\nXã Tân An\n14\n80,5\nXã Phú Lộc\n9\n66,7\n"
     observations = extract_observations(text, PUBLISHED)
