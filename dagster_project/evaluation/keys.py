@@ -327,6 +327,9 @@ EVAL_SETS = (
     _composed("news175", "composed blind, news-style, ninety-third round (scored blind at 04fbcb4)"),
     _composed("news176", "composed blind, news-style with sector vocabulary, ninety-third round (scored blind at 04fbcb4)"),
     _composed("official98", "composed blind, official-style, ninety-third round (scored blind at 04fbcb4)"),
+    _composed("news177", "composed blind, news-style, ninety-fourth round (scored blind at aad0622)"),
+    _composed("news178", "composed blind, news-style with sector vocabulary, ninety-fourth round (scored blind at aad0622)"),
+    _composed("official99", "composed blind, official-style, ninety-fourth round (scored blind at aad0622)"),
 )
 
 
