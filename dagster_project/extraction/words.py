@@ -98,7 +98,12 @@ def tone_key(text: str) -> str:
     return _TONE_ON_FIRST.sub(lambda m: _MOVE_TONE[m.group()], text)
 
 
-_QUANTITY_WORDS = frozenset(tone_key(word) for word in lexicon.QUANTITY_WORDS)
+# ... and so may a unit of measure written as a Vietnamese word ("1.120 tấn | công ty thu mua",
+# not "tấn công | ty"): it opens the counted phrase as "số" does.
+_QUANTITY_WORDS = frozenset(
+    tone_key(word) for word in lexicon.QUANTITY_WORDS
+    + tuple(u for u in lexicon.NON_DIGITAL_UNITS if u.isalpha() and not u.isascii())
+)
 
 
 def has_diacritics(text: str) -> bool:

@@ -101,6 +101,9 @@ def test_the_quantity_word_stands_alone_before_a_word_it_overlaps() -> None:
     assert found(["học sinh"], "Tổng số học sinh có tài khoản là 1.200 em") == ["học sinh"]
     # ... and "số học" on its own is still the word it is
     assert found(["học"], "Môn số học lớp 5") == []
+    # a unit of measure opens the counted phrase as "số" does: "tấn | công ty", not "tấn công | ty"
+    assert found(["tấn công"], "Vụ này xưởng sấy 2.450 tấn công ty thu mua của nông dân") == []
+    assert found(["tấn công"], "Hệ thống đã chặn 2.450 cuộc tấn công mạng") == ["tấn công"]
 
 
 def test_the_segmenter_loads_without_scikit_learn() -> None:
