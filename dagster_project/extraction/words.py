@@ -98,9 +98,11 @@ def tone_key(text: str) -> str:
     return _TONE_ON_FIRST.sub(lambda m: _MOVE_TONE[m.group()], text)
 
 
-# ... and so may a unit of measure written as a Vietnamese word ("1.120 tấn | công ty thu mua",
-# not "tấn công | ty"): it opens the counted phrase as "số" does.
-_QUANTITY_WORDS = frozenset(
+# Words that open a counted phrase and stand alone where the segmenter glues them to the next
+# word through a longer word they overlap: the quantity word ("Số | học viên", not "Số học |
+# viên") and a unit of measure written as a Vietnamese word ("1.120 tấn | công ty", not "tấn
+# công | ty").
+_PHRASE_OPENERS = frozenset(
     tone_key(word) for word in lexicon.QUANTITY_WORDS
     + tuple(u for u in lexicon.NON_DIGITAL_UNITS if u.isalpha() and not u.isascii())
 )
@@ -284,7 +286,7 @@ class Segmenter:
         while pos < len(parts):
             size = next((n for n in range(min(4, len(parts) - pos), 1, -1)
                          if " ".join(parts[pos : pos + n]) in self._known), 1)
-            if size == 2 and parts[pos] in _QUANTITY_WORDS and self._longer_word_starts(parts, pos + 1):
+            if size == 2 and parts[pos] in _PHRASE_OPENERS and self._longer_word_starts(parts, pos + 1):
                 size = 1  # "số | học viên", not "số học | viên"
             if pos < edge < pos + size:
                 return False
