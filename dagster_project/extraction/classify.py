@@ -148,7 +148,7 @@ _RELEVANCE_REASONS = {
     "attendance": "attendance", "measure": "measure", "places": "places", "group_size": "size of a group",
     "headcount": "headcount of an agency", "offences": "offences", "outside_the_field": "people outside the digital field",
     "sector_units": "units of a sector", "threshold": "threshold of a condition",
-    "whole_of_a_share": "whole a share was taken of",
+    "whole_of_a_share": "whole a share was taken of", "contract_parties": "parties to contracts",
 }
 _COUNTED_UNITS = frozenset(lexicon.BED_UNITS)  # physical units a share may be of
 _AREA_UNITS = frozenset(lexicon.AREA_UNITS)
@@ -156,7 +156,7 @@ _NO_KEYWORD = "no keyword"  # relevance of a figure that nothing named
 _NO_CODE_REASONS = frozenset(
     {
         "attendance", "measure", "places", "group_size", "headcount", "offences", "outside_the_field", "sector_units",
-        "threshold", "whole_of_a_share",
+        "threshold", "whole_of_a_share", "contract_parties",
     }
 )
 _SECTOR_UNIT_KEYWORDS = frozenset(lexicon.SECTOR_UNIT_KEYWORDS)
@@ -2898,6 +2898,8 @@ class _Report:
         site = _sites_of_the_devices_before(view, figure, self.tax) if obs.unit == "count" else None
         if site is not None:
             return "places", site
+        if obs.unit == "count" and _parties_to_the_contracts_before(view, figure):
+            return "contract_parties", view.syllable(figure.last)
         if obs.scope == "table" and obs.unit == "count" and figure.measured is not None:
             cue = self._headcount_column(view, figure.measured)
             if cue is not None:
@@ -3487,6 +3489,36 @@ def _sites_of_the_devices_before(view: _SentenceView, fig: _Figure, tax: Taxonom
         for first, last in view.figures
     )
     return word if devices else None
+
+
+_CONTRACT_PARTY_MARKERS = frozenset(lexicon.CONTRACT_PARTY_MARKERS)
+_CONTRACTS = "contracts"  # the base of papers signed with a partner
+_PARTY_REACH = 8  # syllables from a count of contracts to the "với" of its parties: their kind comes between
+
+
+def _parties_to_the_contracts_before(view: _SentenceView, fig: _Figure) -> bool:
+    """"đã ký số 46 hợp đồng mua bán với 12 nhà máy": after a count of contracts in the clause,
+    a count after "với" says whom they were made with, not how many were signed; so does each
+    further party listed after it ("với 4 chuỗi siêu thị và 11 bếp ăn")."""
+    lead = _lead_start(view, fig)
+    word = view.syllable(lead - 1).lower()
+    if word in _LIST_JOINS:
+        earlier = [(first, last) for first, last in view.figures if fig.clause[0] <= first and last < lead - 1]
+        if not earlier:
+            return False
+        first, last = earlier[-1]
+        named = range(last, lead - 1)
+        if len(named) > _SITE_NAME_SYLLABLES or any(view.syllable(i) in _PUNCTUATION_BREAKS for i in named):
+            return False
+        return _parties_to_the_contracts_before(view, _Figure(first, last, fig.clause))
+    if word not in _CONTRACT_PARTY_MARKERS:
+        return False
+    return any(
+        fig.clause[0] <= first and last < lead - 1 and lead - 1 - last <= _PARTY_REACH
+        and (base := view.at("base", last)) is not None and base.payload[1] == _CONTRACTS
+        and not any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(last, lead - 1))
+        for first, last in view.figures
+    )
 
 
 def _names_a_device(view: _SentenceView, start: int, end: int, tax: Taxonomy) -> bool:

@@ -834,6 +834,9 @@ WHERE_LOCATIVES: tuple[str, ...] = ("tại", "ở")
 # put in ("lắp 30 cảm biến nhiệt độ trong 3 kho lạnh", "gắn 14 cảm biến cho 4 tủ sấy", "22
 # camera trên 10 tàu"): the count says where the devices are, it counts no devices itself.
 DEVICE_SITE_LOCATIVES: tuple[str, ...] = ("tại", "ở", "trong", "trên", "cho", "at", "in", "on", "for")
+# ... and the word before the parties a count of contracts was made with ("ký số 46 hợp đồng
+# mua bán với 12 nhà máy"): the count says with whom, it counts no contracts itself.
+CONTRACT_PARTY_MARKERS: tuple[str, ...] = ("với", "with")
 # The word that names an administrative level ("cấp tỉnh, cấp huyện"): a comma before another
 # one lists levels of the same units.
 LEVEL_WORD = "cấp"

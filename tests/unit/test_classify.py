@@ -1251,6 +1251,19 @@ def test_what_counted_devices_were_fitted_to_is_no_count_of_devices() -> None:
     assert code_of("Sở phát hiện 31 lỗ hổng trên 7 hệ thống thông tin.", "7") == "information_security"
 
 
+def test_the_parties_contracts_were_made_with_are_no_count_of_contracts() -> None:
+    # the wholesalers and kitchens say with whom; each listed party the same
+    text = "Hợp tác xã đã ký số 38 hợp đồng cung ứng rau với 6 đại lý và 14 bếp ăn công nghiệp."
+    assert code_of(text, "38") == "digital_certificates"
+    assert classified(text)["6"].relevance == classified(text)["14"].relevance == "parties to contracts"
+    # without a count of the contracts before it, a "với" count is no party of theirs
+    text = "Tỉnh đã cấp 64 chứng thư số, kết nối với 20 hệ thống thông tin."
+    assert classified(text)["20"].relevance != "parties to contracts"
+    # nor after a stop: the count opens a clause of its own
+    text = "Xưởng ký số 120 hợp đồng; với 35 máy tính mới, phòng kế toán xử lý hồ sơ nhanh hơn."
+    assert code_of(text, "35") == "computers"
+
+
 def test_a_part_named_by_nothing_else_counts_what_its_whole_counts() -> None:
     text = (
         "- Máy tính tại các cơ quan, đơn vị: 96 máy, gồm:\n"
