@@ -526,6 +526,9 @@ def _words_over_columns(line: Line, spans: list[tuple[int, int]], text: str) -> 
 _TIME_CELL = re.compile(r"\s*(?:năm\s+)?(?:(?:\d{1,2}/){1,2})?(?:19|20)\d{2}\s*", _I)
 
 
+_WORD_COLUMNS = frozenset({"stt", "label", "unit", "note"})
+
+
 def _packed_over_years(rows: list[Line], text: str, width: int) -> list[str] | None:
     """A space-aligned header whose first line packs its column names with single spaces
     ("Thực hiện Kế hoạch Thực hiện Kế hoạch") over a line of years, one per column ("2023
@@ -540,7 +543,12 @@ def _packed_over_years(rows: list[Line], text: str, width: int) -> list[str] | N
     else:
         spans = _full_row_spans(rows[2:], width)
         placed = _words_over_columns(rows[1], spans, text) if spans else None
-        if placed is None or not any(placed) or not all(_TIME_CELL.fullmatch(p) for p in placed if p):
+        # a word under a column of words goes on its name ("Đơn vị" over "tính"); the columns
+        # of figures take times only
+        if placed is None or not any(_TIME_CELL.fullmatch(p) for p in placed) or not all(
+            _TIME_CELL.fullmatch(p) or column_role(f"{name} {p}", k).role in _WORD_COLUMNS
+            for k, (name, p) in enumerate(zip(upper, placed)) if p
+        ):
             return None
         years = placed
     return [f"{name} {below}".strip() for name, below in zip(upper, years)]

@@ -1839,6 +1839,23 @@ def test_a_second_header_line_of_years_packed_in_turn_names_the_columns_it_stand
     assert "1" not in found and "2" not in found  # the rows' numbers stay their numbers
 
 
+def test_a_unit_header_going_on_under_names_packed_over_years_keeps_the_columns_apart() -> None:
+    # "Đơn vị" over "tính" on the line of years, under "Thực hiện Thực hiện" packed one space apart
+    text = (
+        "Phụ lục\nKẾT QUẢ VÀ KẾ HOẠCH\n\n"
+        "STT  Nội dung                      Đơn vị   Thực hiện Thực hiện  Kế hoạch\n"
+        "                                   tính      năm 2023  năm 2024  năm 2025\n"
+        "1    Điểm phát Wi-Fi công cộng     Điểm           142       188       240\n"
+        "2    Hồ sơ thanh toán trực         Hồ sơ       31.400    47.950    60.000\n"
+        "     tuyến\n"
+        "3    Thôn có sóng 4G               %             91,5      96,2      99,0\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 1, 20))}
+    assert [found[q].is_target for q in ("142", "188", "240")] == [False, False, True]
+    assert found["47.950"].as_of_date == datetime.date(2024, 12, 31)
+    assert not {"1", "2", "3"} & set(found)  # the rows' numbers stay their numbers
+
+
 def test_a_unit_header_going_on_beside_the_years_keeps_the_header_whole() -> None:
     # "Đơn vị" over "tính", beside "Năm" over "2024": the second line is the header's, not a row
     text = (
