@@ -330,6 +330,9 @@ EVAL_SETS = (
     _composed("news177", "composed blind, news-style, ninety-fourth round (scored blind at aad0622)"),
     _composed("news178", "composed blind, news-style with sector vocabulary, ninety-fourth round (scored blind at aad0622)"),
     _composed("official99", "composed blind, official-style, ninety-fourth round (scored blind at aad0622)"),
+    _composed("news179", "composed blind, news-style, ninety-fifth round (scored blind at d8dafbd)"),
+    _composed("news180", "composed blind, news-style with sector vocabulary, ninety-fifth round (scored blind at d8dafbd)"),
+    _composed("official100", "composed blind, official-style, ninety-fifth round (scored blind at d8dafbd)"),
 )
 
 
