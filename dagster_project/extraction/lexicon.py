@@ -253,8 +253,9 @@ TARGET_CUE_PATTERN = (
     # a directive asks for what is still to be done ("đề nghị các doanh nghiệp phát triển thêm
     # 300 trạm"); "theo đề nghị", "đáp ứng yêu cầu" name a request, not a goal, and "đạt yêu
     # cầu" a test passed ("5.912 học viên đạt yêu cầu, chiếm 90,3%")
-    # (nor "hồ sơ đề nghị cấp tài khoản", "đã đề nghị cấp 369 chứng thư": an application)
-    r"(?<!theo )(?<!đáp ứng )(?<!đạt )(?<!các )(?<!những )(?<!hồ sơ )(?<!văn bản )(?<!giấy )(?<!đơn )(?<!phiếu )"
+    # (nor "hồ sơ đề nghị cấp tài khoản", "đã đề nghị cấp 369 chứng thư": an application; nor
+    # "hồ sơ có yêu cầu nghĩa vụ tài chính": what a dossier has, a requirement of its kind)
+    r"(?<!theo )(?<!đáp ứng )(?<!đạt )(?<!các )(?<!những )(?<!hồ sơ )(?<!văn bản )(?<!giấy )(?<!đơn )(?<!phiếu )(?<!có )"
     # (nor a count of requests: "3.980 yêu cầu nộp qua ứng dụng")
     r"(?<!\d )(?<!\w)(?:đề nghị|yêu cầu)(?!\w)(?!\s+cấp\b)"
 )

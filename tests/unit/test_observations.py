@@ -312,6 +312,8 @@ def test_the_issuing_body_is_the_lowest_body_the_masthead_names(masthead: list[s
         ("Sau khóa học, học viên đạt yêu cầu chiếm 88,6%.", False),  # a test passed
         ("Kế hoạch năm 2025: phát triển thêm 150 trạm BTS.", True),
         ("Đã tiếp nhận 3.420 hồ sơ đề nghị cấp tài khoản định danh điện tử.", False),
+        # a requirement a kind of dossier has, not a directive
+        ("Số thủ tục có yêu cầu nộp phí được thanh toán trực tuyến là 214 thủ tục.", False),
         ("The province aims to connect 90% of households.", True),
         ("Hiện có 80% hồ sơ được nộp trực tuyến.", False),
         # a plan's year opening the sentence before a comma, as before a colon
