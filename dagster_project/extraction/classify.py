@@ -1834,6 +1834,30 @@ def _after_listed(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
     return _after_phrase(view, _Figure(last[0], last[1], fig.clause))
 
 
+_AMONG_OPENERS = frozenset(lexicon.AMONG_OPENERS)
+
+
+def _parts_after_an_opened_whole(view: _SentenceView, fig: _Figure) -> int:
+    """"Trong 58 lao động của công ty có 2 người phụ trách ứng dụng": a figure that "trong"
+    opens its clause with is a whole, and what the next figure of the clause says names one of
+    its parts; where that next figure starts (past a "có" before it), or no position at all."""
+    lead = _lead_start(view, fig)
+    opener = next(
+        (w for w in (" ".join(view.syllable(i) for i in range(k, lead)).lower() for k in (lead - 3, lead - 2, lead - 1))
+         if w in _AMONG_OPENERS), None,
+    ) if lead > fig.clause[0] else None
+    if opener is None:
+        return 1 << 30
+    start = lead - len(opener.split())
+    if start > fig.clause[0] and view.syllable(start - 1) not in _PUNCTUATION_BREAKS:
+        return 1 << 30  # "... được lưu trong 30 ngày": a time, not a whole opened
+    following = [first for first, _ in view.figures if first > fig.last and first < fig.clause[1]]
+    nxt = min(following, default=None)
+    if nxt is None:
+        return 1 << 30
+    return nxt - 1 if view.syllable(nxt - 1) == lexicon.HAVE_VERB else nxt
+
+
 def _is_percent(view: _SentenceView, first: int, last: int) -> bool:
     return any(view.syllable(i) in _PERCENT_SIGNS for i in range(first, last))
 
@@ -3041,6 +3065,7 @@ class _Report:
         heads = [h for h in heads if h.payload[1] not in lexicon.TOPIC_BASES]
         predicate = self._predicate_start(view, figure, heads)
         parts_from = min((w.first for w in view.group("parts") if w.first >= figure.last), default=1 << 30)
+        parts_from = min(parts_from, _parts_after_an_opened_whole(view, figure))
         lead = _head_start(view, figure.measured) if figure.measured is not None else -1
         # A count of communes, villages or districts is named by its own clause or one before
         # it ("kết nối đến các sở, ngành; UBND 10 huyện và 226 xã"), not by a later clause.

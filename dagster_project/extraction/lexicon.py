@@ -909,6 +909,9 @@ PART_MARKERS: tuple[str, ...] = ("trong đó", "bao gồm", "gồm", "of which",
 # Of those, the ones that say "made up of" rather than "among them": a list they open that is
 # closed by "và" names every part ("318 tổ, gồm 31 tổ cấp xã và 287 tổ ở thôn").
 WHOLE_LIST_MARKERS: tuple[str, ...] = ("bao gồm", "gồm", "gồm có")
+# Words that open a clause with a whole its parts come after ("Trong 58 lao động của công ty
+# có 2 người phụ trách ứng dụng", "Trong tổng số 1.684 trạm BTS có 1.327 trạm 4G"): "among".
+AMONG_OPENERS: tuple[str, ...] = ("trong", "trong số", "trong tổng số", "among", "of the")
 LIST_CLOSERS: tuple[str, ...] = ("và", "and")
 # Words right before a figure that make it a new whole, not one more part of the list before
 # it: "250 trạm, trong đó 180 trạm 5G, nâng tổng số trạm lên 7.090 trạm".

@@ -1264,6 +1264,17 @@ def test_the_parties_contracts_were_made_with_are_no_count_of_contracts() -> Non
     assert code_of(text, "35") == "computers"
 
 
+def test_a_whole_opened_with_trong_takes_no_code_from_its_parts_words() -> None:
+    # "Trong N X có M Y": the parts' topic is no topic of the whole
+    text = "Trong 64 công nhân của xưởng có 3 người phụ trách phần mềm quản lý kho."
+    assert code_of(text, "64") == "unclassified"
+    text = "Trong 12 kho lạnh có 90 cảm biến nhiệt độ kết nối về phòng điều hành."
+    assert (code_of(text, "12"), code_of(text, "90")) == ("unclassified", "iot_devices")
+    # a whole whose own words name the topic keeps it
+    text = "Trong tổng số 2.150 camera của tỉnh có 640 camera giám sát giao thông."
+    assert code_of(text, "2.150") == "surveillance_cameras"
+
+
 def test_a_part_named_by_nothing_else_counts_what_its_whole_counts() -> None:
     text = (
         "- Máy tính tại các cơ quan, đơn vị: 96 máy, gồm:\n"
