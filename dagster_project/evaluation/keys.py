@@ -333,6 +333,9 @@ EVAL_SETS = (
     _composed("news179", "composed blind, news-style, ninety-fifth round (scored blind at d8dafbd)"),
     _composed("news180", "composed blind, news-style with sector vocabulary, ninety-fifth round (scored blind at d8dafbd)"),
     _composed("official100", "composed blind, official-style, ninety-fifth round (scored blind at d8dafbd)"),
+    _composed("news181", "composed blind, news-style, ninety-sixth round (scored blind at 5ead99d)"),
+    _composed("news182", "composed blind, news-style with sector vocabulary, ninety-sixth round (scored blind at 5ead99d)"),
+    _composed("official101", "composed blind, official-style, ninety-sixth round (scored blind at 5ead99d)"),
 )
 
 
