@@ -2492,6 +2492,10 @@ class _Report:
         relevance = self._relevance(view, obs, figure)
         if relevance is not None:
             code, cue = relevance
+            if code == "measure" and self._share_taken_of(view, figure):
+                # "trong đó 27 tấn qua sàn thương mại điện tử và website, chiếm 28%": the share
+                # right after a measure is taken of what the measure's phrase names
+                view.last_phrase[figure.clause] = (figure.measured, _base(view, figure))
             reason = _RELEVANCE_REASONS[code]
             code = UNCLASSIFIED if code in _NO_CODE_REASONS else code
             return Classification(code, self.tax[code].domain, RELEVANCE, cue, reason, None)
@@ -2709,6 +2713,15 @@ class _Report:
             figure, after=after, before=before, linked=linked, measured=measured, connects=connects,
             nearest_first=nearest_first and linked,
         )
+
+    def _share_taken_of(self, view: _SentenceView, figure: _Figure) -> bool:
+        """The figure's phrase names a topic and the clause's next figure is a share of it
+        ("..., chiếm 28%")."""
+        following = [first for first, _ in view.figures if figure.last < first < figure.clause[1]]
+        if not following or figure.measured is None or not self._names_topic(view, figure.measured):
+            return False
+        share = _Figure(min(following), min(following) + 1, figure.clause)
+        return view.syllable(_lead_start(view, share) - 1).lower() in _SHARE_OF_WHOLE_VERBS
 
     def _it_unit_staff(self, view: _SentenceView, figure: _Figure, base: _Base | None, unit: str) -> str | None:
         """"Phòng Công nghệ thông tin có 9 người", "Đội CNTT của Công ty gồm 14 kỹ sư": people

@@ -1264,6 +1264,16 @@ def test_the_parties_contracts_were_made_with_are_no_count_of_contracts() -> Non
     assert code_of(text, "35") == "computers"
 
 
+def test_a_share_right_after_a_measure_is_taken_of_what_the_measure_names() -> None:
+    # the tonnes stay a measure; their share measures the sales their phrase names
+    text = "Năm 2024, xưởng bán 40 tấn miến, trong đó 12 tấn qua sàn thương mại điện tử và ứng dụng Zalo, chiếm 30%."
+    assert code_of(text, "12") == "unclassified"
+    assert code_of(text, "30%") == "ecommerce"
+    # a measure whose phrase names nothing lends no phrase to what follows it
+    text = "Trạm đặt cách trung tâm xã 30 km, phủ sóng cho 5 thôn với 410 hộ."
+    assert code_of(text, "5") == "mobile_coverage"
+
+
 def test_a_whole_opened_with_trong_takes_no_code_from_its_parts_words() -> None:
     # "Trong N X có M Y": the parts' topic is no topic of the whole
     text = "Trong 64 công nhân của xưởng có 3 người phụ trách phần mềm quản lý kho."
