@@ -1686,7 +1686,7 @@ def _after_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
             view.inside_base(end) or _listed_noun(view, pos, end, limit) or _listed_level(view, pos, end)
         )):
             break
-        if end > pos and view.at("stop", end):
+        if end > pos and view.at("stop", end) and not _party_of_the_contracts(view, pos, end):
             break
         if end > pos and view.at("coordinator", end) and (
             any(pos <= t.first and t.last <= end for t in view.specific) or _opens_a_measure(view, end + 1)
@@ -3532,6 +3532,16 @@ def _sites_of_the_devices_before(view: _SentenceView, fig: _Figure, tax: Taxonom
 _CONTRACT_PARTY_MARKERS = frozenset(lexicon.CONTRACT_PARTY_MARKERS)
 _CONTRACTS = "contracts"  # the base of papers signed with a partner
 _PARTY_REACH = 8  # syllables from a count of contracts to the "với" of its parties: their kind comes between
+
+
+def _party_of_the_contracts(view: _SentenceView, pos: int, end: int) -> bool:
+    """"26 hợp đồng với đại lý đã được ký số": the "với" right after a phrase that contracts head
+    names their party, inside the phrase; what the contracts are said to be goes on after it."""
+    base = view.at("base", pos)
+    return (
+        base is not None and base.payload[1] == _CONTRACTS and base.last == end
+        and view.syllable(end).lower() in _CONTRACT_PARTY_MARKERS
+    )
 
 
 def _parties_to_the_contracts_before(view: _SentenceView, fig: _Figure) -> bool:

@@ -1259,6 +1259,9 @@ def test_the_parties_contracts_were_made_with_are_no_count_of_contracts() -> Non
     # without a count of the contracts before it, a "với" count is no party of theirs
     text = "Tỉnh đã cấp 64 chứng thư số, kết nối với 20 hệ thống thông tin."
     assert classified(text)["20"].relevance != "parties to contracts"
+    # the party right after the contracts is inside their phrase: what is said of them goes on after it
+    text = "Trang của xưởng có 5.200 người theo dõi và 40 hợp đồng với nhà hàng đã được ký số."
+    assert code_of(text, "40") == "digital_certificates"
     # nor after a stop: the count opens a clause of its own
     text = "Xưởng ký số 120 hợp đồng; với 35 máy tính mới, phòng kế toán xử lý hồ sơ nhanh hơn."
     assert code_of(text, "35") == "computers"
