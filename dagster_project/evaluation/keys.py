@@ -336,6 +336,9 @@ EVAL_SETS = (
     _composed("news181", "composed blind, news-style, ninety-sixth round (scored blind at 5ead99d)"),
     _composed("news182", "composed blind, news-style with sector vocabulary, ninety-sixth round (scored blind at 5ead99d)"),
     _composed("official101", "composed blind, official-style, ninety-sixth round (scored blind at 5ead99d)"),
+    _composed("news183", "composed blind, news-style, ninety-seventh round (scored blind at 010ad94)"),
+    _composed("news184", "composed blind, news-style with sector vocabulary, ninety-seventh round (scored blind at 010ad94)"),
+    _composed("official102", "composed blind, official-style, ninety-seventh round (scored blind at 010ad94)"),
 )
 
 
