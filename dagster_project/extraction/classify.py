@@ -122,6 +122,7 @@ _HEADCOUNT_BASES = frozenset({"households", "people", "officials"})  # what a br
 _MEMBERSHIP_WORDS = frozenset(lexicon.MEMBERSHIP_WORDS)
 _LIST_JOINS = frozenset({",", "và", "and"})
 _CLAUSE_JOINS = _LIST_JOINS | {";"}
+_LEVEL_LABELS = frozenset(lexicon.LEVEL_LABELS)  # "ở cấp huyện": a phrase that says only where
 
 # A base narrows the indicator where the taxonomy has a finer code for that base.
 _BASE_REFINES: dict[tuple[str, str], str] = {
@@ -2705,8 +2706,11 @@ class _Report:
             unit = view.at("base", after[0])
             # "số hồ sơ tiếp nhận trực tuyến 50.911 hồ sơ", "+ Số xã có đài truyền thanh: 11
             # xã": the noun after only repeats the unit, the label names what is counted
-            # ("Số lượt cán bộ được tập huấn: 2.148 lượt": nor does a bare measure word)
-            linked = unit is not None and unit.last >= after[1] or _head_start(view, after) >= after[1]
+            # ("Số lượt cán bộ được tập huấn: 2.148 lượt": nor does a bare measure word; "- Văn bản
+            # đi được ký số: 97,3% ở cấp huyện": nor a level)
+            linked = unit is not None and unit.last >= after[1] or _head_start(view, after) >= after[1] or (
+                " ".join(view.syllable(i) for i in range(*after)).lower() in _LEVEL_LABELS
+            )
         linked = (linked or obs.unit == "percent" and _rate_changed_from(view, figure)) and before is not None
         measured = before if linked or after is None else after
         return replace(

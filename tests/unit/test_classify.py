@@ -1267,6 +1267,14 @@ def test_the_parties_contracts_were_made_with_are_no_count_of_contracts() -> Non
     assert code_of(text, "35") == "computers"
 
 
+def test_a_labels_figures_followed_by_their_levels_measure_what_the_label_names() -> None:
+    # "ở cấp huyện" after the figure says where; the label before the colon says what
+    text = "- Hồ sơ công việc được xử lý trên môi trường mạng: 92,4% ở cấp huyện, 88,1% ở cấp xã;"
+    assert code_of(text, "92,4%") == code_of(text, "88,1%") == code_of("- Hồ sơ công việc được xử lý trên môi trường mạng: 92,4%;", "92,4%")
+    text = "- Văn bản đi được ký số: 97,3% ở cấp huyện, 93,8% ở cấp xã;"
+    assert code_of(text, "97,3%") == code_of(text, "93,8%") == "e_documents"
+
+
 def test_a_share_right_after_a_measure_is_taken_of_what_the_measure_names() -> None:
     # the tonnes stay a measure; their share measures the sales their phrase names
     text = "Năm 2024, xưởng bán 40 tấn miến, trong đó 12 tấn qua sàn thương mại điện tử và ứng dụng Zalo, chiếm 30%."
