@@ -120,7 +120,7 @@ _DATA_CENTRE = "data_centre"
 _TEAMS = "community_digital_teams"
 _HEADCOUNT_BASES = frozenset({"households", "people", "officials"})  # what a breakdown's headcount column counts
 _MEMBERSHIP_WORDS = frozenset(lexicon.MEMBERSHIP_WORDS)
-_LIST_JOINS = frozenset({",", "và", "and"})
+_LIST_JOINS = frozenset({",", *lexicon.LIST_CLOSERS})  # "96 camera, 12 máy chủ và 7 kỹ sư"
 _CLAUSE_JOINS = _LIST_JOINS | {";"}
 _LEVEL_LABELS = frozenset(lexicon.LEVEL_LABELS)  # "ở cấp huyện": a phrase that says only where
 
@@ -1798,7 +1798,6 @@ def _sibling_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None
 
 _AIM_JOINERS = frozenset(lexicon.LIST_CLOSERS)  # "và", "and"
 _BARE_SUBJECT_NEXT = frozenset(lexicon.BARE_SUBJECT_NEXT)
-_LIST_JOINS = frozenset({",", *lexicon.LIST_CLOSERS})  # "96 camera, 12 máy chủ và 7 kỹ sư"
 
 
 def _opens_a_measure(view: _SentenceView, pos: int) -> bool:
@@ -3503,6 +3502,20 @@ _DEVICE_SITE_REACH = 14  # syllables from the count of devices to the locative: 
 _SITE_NAME_SYLLABLES = 4  # syllables naming one site of a list before the next count ("3 kho lạnh, 2 tủ")
 
 
+def _listed_after(view: _SentenceView, fig: _Figure, lead: int) -> _Figure | None:
+    """The figure of the clause that the one starting at `lead` is listed after ("3 kho lạnh, |
+    2 tủ", "4 chuỗi siêu thị và | 11 bếp ăn"): only a short name of the earlier one's things and
+    the join between them, no stop; None when there is none."""
+    earlier = [(first, last) for first, last in view.figures if fig.clause[0] <= first and last < lead - 1]
+    if not earlier:
+        return None
+    first, last = earlier[-1]
+    named = range(last, lead - 1)
+    if len(named) > _SITE_NAME_SYLLABLES or any(view.syllable(i) in _PUNCTUATION_BREAKS for i in named):
+        return None
+    return _Figure(first, last, fig.clause)
+
+
 def _sites_of_the_devices_before(view: _SentenceView, fig: _Figure, tax: Taxonomy) -> str | None:
     """The locative of "lắp 30 cảm biến nhiệt độ trong 3 kho lạnh, 2 tủ cấp đông": after a count
     of devices (an infrastructure keyword at its head) in the clause, a count of things that no
@@ -3515,14 +3528,8 @@ def _sites_of_the_devices_before(view: _SentenceView, fig: _Figure, tax: Taxonom
         lead += 1  # "trên 10 máy cắt": "trên" is "on" here, not "more than"
     word = view.syllable(lead - 1)
     if word in _LIST_JOINS:
-        earlier = [(first, last) for first, last in view.figures if fig.clause[0] <= first and last < lead - 1]
-        if not earlier:
-            return None
-        first, last = earlier[-1]
-        named = range(last, lead - 1)
-        if len(named) > _SITE_NAME_SYLLABLES or any(view.syllable(i) in _PUNCTUATION_BREAKS for i in named):
-            return None
-        return _sites_of_the_devices_before(view, _Figure(first, last, fig.clause), tax)
+        earlier = _listed_after(view, fig, lead)
+        return None if earlier is None else _sites_of_the_devices_before(view, earlier, tax)
     if word not in _DEVICE_SITE_LOCATIVES:
         return None
     devices = any(
@@ -3555,14 +3562,8 @@ def _parties_to_the_contracts_before(view: _SentenceView, fig: _Figure) -> bool:
     lead = _lead_start(view, fig)
     word = view.syllable(lead - 1).lower()
     if word in _LIST_JOINS:
-        earlier = [(first, last) for first, last in view.figures if fig.clause[0] <= first and last < lead - 1]
-        if not earlier:
-            return False
-        first, last = earlier[-1]
-        named = range(last, lead - 1)
-        if len(named) > _SITE_NAME_SYLLABLES or any(view.syllable(i) in _PUNCTUATION_BREAKS for i in named):
-            return False
-        return _parties_to_the_contracts_before(view, _Figure(first, last, fig.clause))
+        earlier = _listed_after(view, fig, lead)
+        return earlier is not None and _parties_to_the_contracts_before(view, earlier)
     if word not in _CONTRACT_PARTY_MARKERS:
         return False
     return any(
