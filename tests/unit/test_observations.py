@@ -510,6 +510,13 @@ def test_parts_that_overflow_their_total_are_still_linked_after_a_marker() -> No
     assert [(o.quote, o.parent_ordinal) for o in found] == [("1.000", None), ("400", 0), ("601", 0)]
 
 
+def test_turns_of_other_people_that_overflow_a_total_of_turns_are_still_its_parts() -> None:
+    # "lượt học viên" and "lượt người dân" both count turns of people: the inflated list is linked
+    text = "Huyện mở 18 lớp cho 1.400 lượt học viên, gồm 620 lượt cán bộ, 410 lượt hội viên và 390 lượt người dân."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert [found[q].parent_ordinal for q in ("620", "410", "390")] == [found["1.400"].ordinal] * 3
+
+
 def test_the_share_stated_after_a_part_carries_the_part_over_its_total() -> None:
     # so that the quality check can hold the stated share to them (3.150/7.200 = 43,75 %, not 52 %)
     text = "Quý I, huyện tiếp nhận 7.200 hồ sơ, trong đó 3.150 hồ sơ nộp qua mạng, đạt 52%."
