@@ -339,6 +339,9 @@ EVAL_SETS = (
     _composed("news183", "composed blind, news-style, ninety-seventh round (scored blind at 010ad94)"),
     _composed("news184", "composed blind, news-style with sector vocabulary, ninety-seventh round (scored blind at 010ad94)"),
     _composed("official102", "composed blind, official-style, ninety-seventh round (scored blind at 010ad94)"),
+    _composed("news185", "composed blind, news-style, ninety-eighth round (scored blind at f7f9eea)"),
+    _composed("news186", "composed blind, news-style with sector vocabulary, ninety-eighth round (scored blind at f7f9eea)"),
+    _composed("official103", "composed blind, official-style, ninety-eighth round (scored blind at f7f9eea)"),
 )
 
 
