@@ -744,7 +744,7 @@ _UNIT_KINDS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
 )
 
 
-_TURNS_BEFORE = re.compile(lexicon.word_alternation(lexicon.TURN_WORDS) + r"\s+", _I)
+_TURNS_BEFORE = re.compile("(" + lexicon.word_alternation(lexicon.TURN_WORDS) + r")(?!\w)", _I)
 
 
 def _head_noun(text: str, figure: Figure) -> str | None:
@@ -754,11 +754,12 @@ def _head_noun(text: str, figure: Figure) -> str | None:
     start = figure.subject_from if figure.subject_from >= 0 else figure.end
     phrase = subject_after(text, start, min(len(text), start + 120)).lower()
     turns = _TURNS_BEFORE.match(phrase)
-    # "lượt học viên", "lượt người dân": turns of people, both; "lượt dò mật khẩu" is a turn
-    for counted in (phrase, phrase[turns.end() :]) if turns else (phrase,):
-        for nouns, kind in _UNIT_KINDS:
-            if any(counted == w or counted.startswith(w + " ") or counted.startswith(w + ",") for w in nouns):
-                return kind
+    if turns:
+        # "lượt học viên", "lượt người dân", a bare "lượt": turns, whoever or whatever made them
+        return turns.group(1).lower()
+    for nouns, kind in _UNIT_KINDS:
+        if any(phrase == w or phrase.startswith(w + " ") or phrase.startswith(w + ",") for w in nouns):
+            return kind
     words = phrase.split()
     if words:
         return words[0]

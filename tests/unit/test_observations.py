@@ -515,6 +515,10 @@ def test_turns_of_other_people_that_overflow_a_total_of_turns_are_still_its_part
     text = "Huyện mở 18 lớp cho 1.400 lượt học viên, gồm 620 lượt cán bộ, 410 lượt hội viên và 390 lượt người dân."
     found = {o.quote: o for o in extract_observations(text)}
     assert [found[q].parent_ordinal for q in ("620", "410", "390")] == [found["1.400"].ordinal] * 3
+    # ... and so do bare turns by level under a total of turns of learners
+    text = "Tỉnh mở 31 lớp cho 2.400 lượt học viên, trong đó cấp tỉnh 900 lượt, cấp huyện 1.000 lượt và cấp xã 600 lượt."
+    found = {o.quote: o for o in extract_observations(text)}
+    assert [found[q].parent_ordinal for q in ("900", "1.000", "600")] == [found["2.400"].ordinal] * 3
 
 
 def test_the_share_stated_after_a_part_carries_the_part_over_its_total() -> None:
