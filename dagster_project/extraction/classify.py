@@ -1321,7 +1321,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "cause": lexicon.CAUSE_OPENERS, "result": lexicon.RESULT_OPENERS, "joining": lexicon.JOINING_VERBS,
         "property": lexicon.PHYSICAL_PROPERTIES,
         "order_noun": lexicon.ORDER_NOUNS, "sale_verb": lexicon.SALE_VERBS, "sale_channel": lexicon.SALE_CHANNELS,
-        "buyer": lexicon.BUYER_NOUNS,
+        "buyer": lexicon.BUYER_NOUNS, "among": lexicon.AMONG_OPENERS,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -1834,25 +1834,21 @@ def _after_listed(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
     return _after_phrase(view, _Figure(last[0], last[1], fig.clause))
 
 
-_AMONG_OPENERS = frozenset(lexicon.AMONG_OPENERS)
+def _next_figure_start(view: _SentenceView, fig: _Figure) -> int | None:
+    """Where the clause's next figure after `fig` starts, if it has one."""
+    return min((first for first, _ in view.figures if fig.last < first < fig.clause[1]), default=None)
 
 
 def _parts_after_an_opened_whole(view: _SentenceView, fig: _Figure) -> int:
     """"Trong 58 lao động của công ty có 2 người phụ trách ứng dụng": a figure that "trong"
     opens its clause with is a whole, and what the next figure of the clause says names one of
     its parts; where that next figure starts (past a "có" before it), or no position at all."""
-    lead = _lead_start(view, fig)
-    opener = next(
-        (w for w in (" ".join(view.syllable(i) for i in range(k, lead)).lower() for k in (lead - 3, lead - 2, lead - 1))
-         if w in _AMONG_OPENERS), None,
-    ) if lead > fig.clause[0] else None
-    if opener is None:
+    opener = view.ending_at("among", _lead_start(view, fig))
+    if opener is None or opener.first < fig.clause[0]:
         return 1 << 30
-    start = lead - len(opener.split())
-    if start > fig.clause[0] and view.syllable(start - 1) not in _PUNCTUATION_BREAKS:
+    if opener.first > fig.clause[0] and view.syllable(opener.first - 1) not in _PUNCTUATION_BREAKS:
         return 1 << 30  # "... được lưu trong 30 ngày": a time, not a whole opened
-    following = [first for first, _ in view.figures if first > fig.last and first < fig.clause[1]]
-    nxt = min(following, default=None)
+    nxt = _next_figure_start(view, fig)
     if nxt is None:
         return 1 << 30
     return nxt - 1 if view.syllable(nxt - 1) == lexicon.HAVE_VERB else nxt
@@ -2720,10 +2716,10 @@ class _Report:
     def _share_taken_of(self, view: _SentenceView, figure: _Figure) -> bool:
         """The figure's phrase names a topic and the clause's next figure is a share of it
         ("..., chiếm 28%")."""
-        following = [first for first, _ in view.figures if figure.last < first < figure.clause[1]]
-        if not following or figure.measured is None or not self._names_topic(view, figure.measured):
+        nxt = _next_figure_start(view, figure)
+        if nxt is None or figure.measured is None or not self._names_topic(view, figure.measured):
             return False
-        share = _Figure(min(following), min(following) + 1, figure.clause)
+        share = _Figure(nxt, nxt + 1, figure.clause)
         return view.syllable(_lead_start(view, share) - 1).lower() in _SHARE_OF_WHOLE_VERBS
 
     def _it_unit_staff(self, view: _SentenceView, figure: _Figure, base: _Base | None, unit: str) -> str | None:

@@ -744,7 +744,7 @@ _UNIT_KINDS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
 )
 
 
-_TURNS_BEFORE = re.compile("(" + lexicon.word_alternation(lexicon.TURN_WORDS) + r")(?!\w)", _I)
+_TURNS_BEFORE = re.compile(lexicon.word_alternation(lexicon.TURN_WORDS), _I)
 
 
 def _head_noun(text: str, figure: Figure) -> str | None:
@@ -756,7 +756,7 @@ def _head_noun(text: str, figure: Figure) -> str | None:
     turns = _TURNS_BEFORE.match(phrase)
     if turns:
         # "lượt học viên", "lượt người dân", a bare "lượt": turns, whoever or whatever made them
-        return turns.group(1).lower()
+        return turns.group()
     for nouns, kind in _UNIT_KINDS:
         if any(phrase == w or phrase.startswith(w + " ") or phrase.startswith(w + ",") for w in nouns):
             return kind
