@@ -169,6 +169,7 @@ _TRAINED_FOR = frozenset(lexicon.TRAINED_FOR)
 # the bases a training is for: people, officials, households ("tập huấn cho 380 hộ")
 _TRAINED_BASES = frozenset(lexicon.GOVERNING_VERBS["training"][1])
 _GIVEN_TO = frozenset(lexicon.GIVEN_TO)
+_CLASSIFIERS = frozenset(lexicon.CLASSIFIERS)
 _USERS = frozenset(lexicon.USER_WORDS)
 _TURNS = frozenset(lexicon.TURN_WORDS)
 _CHANNEL_ONLY_BASES = frozenset(lexicon.CHANNEL_ONLY_BASES)
@@ -1319,6 +1320,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "respectively": lexicon.RESPECTIVELY, "it_unit": lexicon.IT_UNITS, "comma_word": lexicon.COMMA_COMPOUNDS,
         "threshold": lexicon.THRESHOLD_VERBS, "condition": lexicon.CONDITION_OPENERS,
         "cause": lexicon.CAUSE_OPENERS, "result": lexicon.RESULT_OPENERS, "joining": lexicon.JOINING_VERBS,
+        "fitting": lexicon.FITTING_VERBS, "fitted_only": lexicon.FITTED_ONLY_DEVICES,
         "property": lexicon.PHYSICAL_PROPERTIES,
         "order_noun": lexicon.ORDER_NOUNS, "sale_verb": lexicon.SALE_VERBS, "sale_channel": lexicon.SALE_CHANNELS,
         "buyer": lexicon.BUYER_NOUNS, "among": lexicon.AMONG_OPENERS,
@@ -2313,6 +2315,62 @@ def _joining_verb(view: _SentenceView, figure: _Figure) -> str | None:
     return next((v.keyword for v in joined), None)
 
 
+_FITTED_ONLY_CODE = "iot_devices"  # what a device named only by being fitted ("gắn định vị") is
+_FITTED_NAME_REACH = 4  # syllables a fitted device's name runs on before "cho" ("thiết bị định vị GPS | cho")
+
+
+def _fitted_device(view: _SentenceView, figure: _Figure, tax: Taxonomy) -> tuple[str, str] | None:
+    """The code and name of the device a verb of fitting (lexicon.FITTING_VERBS) fitted to each
+    thing the figure counts: "14 lò đã được gắn cảm biến", "gắn bộ thu thập dữ liệu cho 52/52
+    máy ép", "100% ghe được gắn định vị". Only things by a noun that names nothing the fields
+    count; not the sites of devices counted before ("gắn 18 cảm biến cho 6 tủ sấy")."""
+    if not _names_a_plain_thing(view, figure):
+        return None
+    lead = _lead_start(view, figure)
+    for verb in view.group("fitting"):
+        if not figure.in_clause(verb):
+            continue
+        device = _device_fitted_by(view, verb, tax)
+        if device is None:
+            continue
+        match, code = device
+        if verb.last <= figure.first:
+            # "gắn D cho N X": only the device's name between the verb and "cho"
+            given_to = lead - 1
+            fits = (
+                view.syllable(given_to) in _GIVEN_TO and match.last <= given_to <= match.last + _FITTED_NAME_REACH
+                and not any(verb.last <= f < lead for f, _ in view.figures)
+                and not any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(verb.last, given_to))
+            )
+        else:
+            # "N X đều / đã được gắn D", unless D goes on to "cho" other things counted; not a
+            # thing that has one ("lượt khám bằng căn cước gắn chip")
+            fits = (
+                view.ending_at("predicate", verb.first) is not None
+                and _governs(view, verb, figure, state=True)
+                and not any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(figure.last, verb.first))
+                and not any(match.last <= f <= match.last + _FITTED_NAME_REACH + 1 for f, _ in view.figures)
+            )
+        if fits:
+            return code, f"{match.keyword} (fitted)"
+    return None
+
+
+def _device_fitted_by(view: _SentenceView, verb: Match, tax: Taxonomy) -> tuple[Match, str] | None:
+    """The device named right after a verb of fitting (one word such as "thêm" may come between):
+    a keyword of a specific infrastructure indicator, or a word that names a device only there."""
+    for pos in (verb.last, verb.last + 1):
+        if any(first <= pos < last for first, last in view.figures):
+            return None  # "được gắn 72 cảm biến": devices counted, not one fitted to each thing
+        named = next((t for t in view.specific if t.first == pos), None)
+        if named is not None:
+            return (named, named.payload) if tax[named.payload].domain == _DEVICE_DOMAIN else None
+        only = view.at("fitted_only", pos)
+        if only is not None and _FITTED_ONLY_CODE in tax.indicators:
+            return only, _FITTED_ONLY_CODE
+    return None
+
+
 def _digitised(view: _SentenceView, figure: _Figure) -> bool:
     """A verb of digitising in the figure's clause governs it: "số hóa thêm 600 ha", "860 ha ...
     đã được số hóa" (not "2.150 ha; dữ liệu ranh giới ... đã được số hóa", the data)."""
@@ -2567,6 +2625,11 @@ class _Report:
                 # "8 trong số 11 máy đã gửi số que, số lần dừng ... về phần mềm": machines, whatever
                 # generic word of software their sentence holds
                 code, keyword, by = _NETWORKED, f"{view.syllable(figure.last)} (machines)", SUBJECT
+        if obs.unit in ("count", "percent", "ratio"):
+            fitted = _fitted_device(view, figure, self.tax)
+            if fitted is not None and fitted[0] != code:
+                # "36 máy dệt được gắn bộ thu thập dữ liệu": one device fitted to each machine counted
+                code, keyword, by = fitted[0], fitted[1], CLAUSE
         if obs.unit == "count" and _LEARNERS in self.tax.indicators and (
             code == _TRAININGS
             or code not in _TRAINING_CODES and self._about_a_training(view, candidates, chosen, figure, base)
@@ -3185,8 +3248,8 @@ class _Report:
             end += 1
         noun = " ".join(view.syllable(i) for i in range(head, end))
         longer = self.tax.by_head_word.get(tone_key(noun))
-        if not longer:
-            return None
+        if not longer or noun.lower() in _CLASSIFIERS and end < figure.measured[1] and view.syllable(end)[:1].isalpha():
+            return None  # "212 bộ khuôn": the moulds, not the "bộ thu thập dữ liệu" named before
         return self._nearest_mention(view, noun, longer, head, earlier)
 
     def _plural_subject_named_before(self, view: _SentenceView, figure: _Figure, earlier: str) -> tuple[str, str] | None:

@@ -1041,6 +1041,17 @@ BUYER_NOUNS: tuple[str, ...] = (
     "account*", "buyer*",
 )
 JOINING_VERBS: tuple[str, ...] = ("kết nối", "nối với", "nối mạng", "connected", "linked", "networked")
+# Verbs of fitting a device to a thing ("46 máy cuốn được gắn bộ thu thập dữ liệu", "gắn thiết
+# bị định vị cho 110 chiếc xích lô"): each thing fitted, counted by a noun that names nothing the
+# fields count (a machine, a vehicle, a kiln), carries one device, so the figure counts devices
+# fitted, of the device's own code.
+FITTING_VERBS: tuple[str, ...] = ("gắn", "lắp", "lắp đặt", "trang bị", "fitted", "equipped")
+# ... and what such a verb fits that names a device only after it: "gắn định vị" fits a locator,
+# where "định vị thương hiệu" places a brand.
+FITTED_ONLY_DEVICES: tuple[str, ...] = ("định vị",)
+# Classifiers: a count by one followed by a noun of its own ("212 bộ khuôn", "40 chiếc ghe")
+# counts that noun, not the longer keyword the classifier starts ("bộ thu thập dữ liệu").
+CLASSIFIERS: tuple[str, ...] = ("bộ", "chiếc", "cái", "con")
 # Words that make the verb after them passive: what it is said of stands before it
 # ("196.420 hội viên được cập nhật").
 PASSIVE_MARKERS: tuple[str, ...] = ("được", "bị")

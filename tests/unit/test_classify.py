@@ -3059,3 +3059,37 @@ def test_the_whole_a_share_was_taken_of_counts_every_unit() -> None:
     text = "Tính đến tháng 6, 40 trong số 52 máy dệt đã gắn bộ đếm nối với phần mềm."
     assert classified(text)["52"].domain == "other"
 
+
+
+def test_things_fitted_with_a_device_count_the_devices_fitted() -> None:
+    # the kilns are counted, but each one counts a sensor fitted: the device's code, not machines
+    text = "Xưởng gốm có 20 lò nung, trong đó 14 lò đã được gắn cảm biến nhiệt độ."
+    assert code_of(text, "14") == "iot_devices"
+    text = "Đến nay, cả 36 máy dệt được gắn bộ thu thập dữ liệu gửi số mét vải về phần mềm."
+    assert code_of(text, "36") == "iot_devices"
+    # the device named before "cho" is fitted to what the figure after it counts
+    text = "Năm 2024, nhà máy gắn bộ thu thập dữ liệu cho 52/52 máy ép nhựa."
+    assert code_of(text, "52/52") == "iot_devices"
+    text = "Từ tháng 5/2024, công ty gắn thiết bị định vị cho 75 xe tải giao hàng."
+    assert code_of(text, "75") == "iot_devices"
+    # "gắn định vị": the locator, after a verb of fitting
+    text = "Hợp tác xã đặt mục tiêu năm 2025 có 100% ghe chở hàng được gắn định vị."
+    assert code_of(text, "100%") == "iot_devices"
+    # a count of devices before "cho" keeps its own code; the things after it are their sites
+    text = "Xưởng gắn 18 cảm biến cho 6 tủ sấy."
+    assert code_of(text, "18") == "iot_devices" and code_of(text, "6") != "iot_devices"
+    # a card with a chip that a clinic uses is no device fitted to what the figure counts
+    text = "Có 48 cơ sở khám bệnh tiếp nhận người bệnh bằng thẻ căn cước gắn chip."
+    assert code_of(text, "48") != "iot_devices"
+    # nor are the things of another clause, which the fitting verb is not said of
+    text = "Công ty có 40 máy may; 12 máy cắt vải được gắn cảm biến."
+    assert code_of(text, "40") != "iot_devices" and code_of(text, "12") == "iot_devices"
+    # devices counted after the verb are no device fitted to each thing before it
+    text = "Xưởng có 28 máy dệt kim, được gắn 56 cảm biến đứt sợi."
+    assert code_of(text, "28") != "iot_devices" and code_of(text, "56") == "iot_devices"
+    # a classifier with a noun of its own counts that noun, not the device it starts the name of
+    text = "Nhà máy gắn bộ thu thập dữ liệu cho 40 máy ép. Tất cả 150 bộ khuôn đều có hồ sơ số."
+    assert code_of(text, "150") != "iot_devices"
+    # "định vị" names a device only after a verb of fitting
+    text = "Hợp tác xã định vị thương hiệu cho 12 sản phẩm."
+    assert code_of(text, "12") != "iot_devices"
