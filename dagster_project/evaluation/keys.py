@@ -342,6 +342,9 @@ EVAL_SETS = (
     _composed("news185", "composed blind, news-style, ninety-eighth round (scored blind at f7f9eea)"),
     _composed("news186", "composed blind, news-style with sector vocabulary, ninety-eighth round (scored blind at f7f9eea)"),
     _composed("official103", "composed blind, official-style, ninety-eighth round (scored blind at f7f9eea)"),
+    _composed("news187", "composed blind, news-style, ninety-ninth round (scored blind at 3c24c82)"),
+    _composed("news188", "composed blind, news-style with sector vocabulary, ninety-ninth round (scored blind at 3c24c82)"),
+    _composed("official104", "composed blind, official-style, ninety-ninth round (scored blind at 3c24c82)"),
 )
 
 
