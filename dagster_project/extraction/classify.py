@@ -170,6 +170,8 @@ _TRAINED_FOR = frozenset(lexicon.TRAINED_FOR)
 _TRAINED_BASES = frozenset(lexicon.GOVERNING_VERBS["training"][1])
 _GIVEN_TO = frozenset(lexicon.GIVEN_TO)
 _CLASSIFIERS = frozenset(lexicon.CLASSIFIERS)
+_RECORDS = "services_other"  # what a count of records kept in software is
+_RECORD_KEEPERS = frozenset({"portals_and_apps"})  # an app that keeps records names no figure of them
 _USERS = frozenset(lexicon.USER_WORDS)
 _TURNS = frozenset(lexicon.TURN_WORDS)
 _CHANNEL_ONLY_BASES = frozenset(lexicon.CHANNEL_ONLY_BASES)
@@ -1320,7 +1322,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "respectively": lexicon.RESPECTIVELY, "it_unit": lexicon.IT_UNITS, "comma_word": lexicon.COMMA_COMPOUNDS,
         "threshold": lexicon.THRESHOLD_VERBS, "condition": lexicon.CONDITION_OPENERS,
         "cause": lexicon.CAUSE_OPENERS, "result": lexicon.RESULT_OPENERS, "joining": lexicon.JOINING_VERBS,
-        "fitting": lexicon.FITTING_VERBS, "fitted_only": lexicon.FITTED_ONLY_DEVICES,
+        "fitting": lexicon.FITTING_VERBS, "fitted_only": lexicon.FITTED_ONLY_DEVICES, "record": lexicon.RECORD_NOUNS,
         "property": lexicon.PHYSICAL_PROPERTIES,
         "order_noun": lexicon.ORDER_NOUNS, "sale_verb": lexicon.SALE_VERBS, "sale_channel": lexicon.SALE_CHANNELS,
         "buyer": lexicon.BUYER_NOUNS, "among": lexicon.AMONG_OPENERS,
@@ -2649,6 +2651,13 @@ class _Report:
             # "Tỉnh có 92 chùa, trong đó 64 chùa đã được lắp đặt wifi": a whole of units no word
             # or verb of its own names, which only its parts' words make a topic, is no figure of it
             code, keyword, by = UNCLASSIFIED, None, None
+        record = view.at("record", figure.last) if obs.unit == "count" else None
+        if record is not None and _RECORDS in self.tax.indicators and (
+            code == UNCLASSIFIED or code in _RECORD_KEEPERS or self.tax[code].domain == _DEVICE_DOMAIN
+        ):
+            # "nhật ký có 9.400 bản ghi, trong đó 7.100 bản ghi do cảm biến gửi về": records, not
+            # the sensors that wrote them or the app that keeps them
+            code, keyword, by = _RECORDS, f"{record.payload[1]} (records)", SUBJECT
         storage = _storage_unit(view, figure)
         if storage is not None and _DATA_CENTRE in self.tax.indicators:
             code, keyword, by = _DATA_CENTRE, f"{storage} (stored data)", SUBJECT

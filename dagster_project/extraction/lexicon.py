@@ -1049,6 +1049,14 @@ FITTING_VERBS: tuple[str, ...] = ("gắn", "lắp", "lắp đặt", "trang bị"
 # ... and what such a verb fits that names a device only after it: "gắn định vị" fits a locator,
 # where "định vị thương hiệu" places a brand.
 FITTED_ONLY_DEVICES: tuple[str, ...] = ("định vị",)
+# Nouns of records kept in software ("9.400 bản ghi", "1.320 lượt ghi chép"): a count of them
+# counts the records, whatever device or person wrote them ("do cảm biến tự gửi về") and
+# whatever app keeps them; a verb of data work in their clause ("số hóa", "làm sạch") still
+# names what was done to them.
+RECORD_NOUNS: tuple[str, ...] = (
+    "bản ghi", "bản ghi chép", "lượt ghi chép", "dòng ghi chép", "dòng nhật ký", "lượt ghi nhật ký",
+    "records", "log entries",
+)
 # Classifiers: a count by one followed by a noun of its own ("212 bộ khuôn", "40 chiếc ghe")
 # counts that noun, not the longer keyword the classifier starts ("bộ thu thập dữ liệu").
 CLASSIFIERS: tuple[str, ...] = ("bộ", "chiếc", "cái", "con")

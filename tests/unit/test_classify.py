@@ -3093,3 +3093,17 @@ def test_things_fitted_with_a_device_count_the_devices_fitted() -> None:
     # "định vị" names a device only after a verb of fitting
     text = "Hợp tác xã định vị thương hiệu cho 12 sản phẩm."
     assert code_of(text, "12") != "iot_devices"
+
+
+def test_a_count_of_records_counts_records_not_what_wrote_or_keeps_them() -> None:
+    # the sensors wrote the part; the whole and the part are records the log keeps
+    text = "Tính đến ngày 30/6/2025, nhật ký điện tử của hợp tác xã có 9.400 bản ghi, trong đó 7.100 bản ghi do cảm biến độ ẩm tự gửi về."
+    assert code_of(text, "9.400") == code_of(text, "7.100") == "services_other"
+    # an app that keeps them names no figure of its own users
+    assert code_of("Ứng dụng quản lý ao nuôi đã lưu 4.250 bản ghi.", "4.250") == "services_other"
+    assert code_of("Sổ tay điện tử của trạm có 1.320 lượt ghi chép.", "1.320") == "services_other"
+    # records with no other word of the fields are still digital records
+    assert code_of("Tính đến ngày 30/9/2024, sổ này lưu 5.180 bản ghi.", "5.180") == "services_other"
+    # what was done to them, when a verb of data work says it, still decides
+    assert code_of("Đã số hóa 820.000 bản ghi hộ tịch.", "820.000") == "digitisation"
+    assert code_of("Có 214.650 bản ghi được làm sạch.", "214.650") == "data_cleaning"
