@@ -2844,6 +2844,7 @@ class _Report:
         if predicate is not None:
             figure = replace(figure, measured=(figure.after[0], predicate))
         own = figure.linked and self._names_topic(view, figure.before) or opened or predicate is not None
+        own = own or self._passive_of_its_own(view, figure)
         own = own or self._people_listed_after_things(view, figure, base, unit, previous)
         if previous is None or own:
             if base is not None and figure.measured is not None:
@@ -2856,6 +2857,15 @@ class _Report:
         units = (previous[1] or base) if figure.linked else (base or previous[1])
         view.last_phrase[figure.clause] = (previous[0], units)
         return replace(figure, measured=previous[0]), units
+
+    def _passive_of_its_own(self, view: _SentenceView, figure: _Figure) -> bool:
+        """"... có 6.400 người theo dõi và 100% đơn hàng đều được xuất hóa đơn điện tử": the
+        phrase right after the figure goes on, in the passive, to a topic of its own (generic or
+        not), which it measures rather than what the figure before it measured."""
+        if figure.after is None or figure.after[0] != figure.last:
+            return False
+        marker = next((i for i in range(*figure.after) if view.syllable(i) in _PASSIVE), None)
+        return marker is not None and any(marker < m.first and m.last <= figure.after[1] for m in view.topics)
 
     @staticmethod
     def _people_listed_after_things(
@@ -2896,7 +2906,8 @@ class _Report:
         end = figure.after[1]
         following = [f for f in sorted(view.figures) if f[0] >= end]
         if not following or any(
-            not t.generic and figure.after[0] <= m.first < end and not (base.match.first <= m.first < base.match.last)
+            # a keyword that goes on past the base names something ("người theo dõi" past "người")
+            not t.generic and figure.after[0] <= m.first < end and not (base.match.first <= m.first and m.last <= base.match.last)
             for m in view.topics for t in [self.tax[m.payload]]
         ):
             return figure

@@ -3107,3 +3107,18 @@ def test_a_count_of_records_counts_records_not_what_wrote_or_keeps_them() -> Non
     # what was done to them, when a verb of data work says it, still decides
     assert code_of("Đã số hóa 820.000 bản ghi hộ tịch.", "820.000") == "digitisation"
     assert code_of("Có 214.650 bản ghi được làm sạch.", "214.650") == "data_cleaning"
+
+
+def test_a_count_whose_phrase_names_a_topic_past_its_base_keeps_its_own_predicate() -> None:
+    # "người theo dõi" goes on past the base "người": the followers are named, and the
+    # payments after "và" are the second aim's own
+    text = "Trang TikTok của nhà vườn có 12.600 người theo dõi và 75% khách mua trả tiền qua chuyển khoản."
+    assert code_of(text, "12.600") == "portals_and_apps"
+    # the share after it says in the passive what it measures: its own predicate, not the followers
+    text = "Gian hàng của xưởng có 4.300 người theo dõi và 100% đơn hàng đều được xuất hóa đơn điện tử."
+    assert code_of(text, "4.300") == "portals_and_apps" and code_of(text, "100%") == "services_other"
+    text = "Cửa hàng có 3 cán bộ công nghệ thông tin và 40 nhân viên bán hàng đã được tập huấn sử dụng phần mềm."
+    assert code_of(text, "3") == "it_staff" and code_of(text, "40") != "it_staff"
+    # a phrase that names only its base still takes the predicate after the next figure
+    text = "100% cán bộ, công chức và trên 50% viên chức đã được đào tạo kỹ năng số."
+    assert code_of(text, "100%") == code_of(text, "50%")
