@@ -345,6 +345,9 @@ EVAL_SETS = (
     _composed("news187", "composed blind, news-style, ninety-ninth round (scored blind at 3c24c82)"),
     _composed("news188", "composed blind, news-style with sector vocabulary, ninety-ninth round (scored blind at 3c24c82)"),
     _composed("official104", "composed blind, official-style, ninety-ninth round (scored blind at 3c24c82)"),
+    _composed("news189", "composed blind, news-style, hundredth round (scored blind at 9e37916)"),
+    _composed("news190", "composed blind, news-style with sector vocabulary, hundredth round (scored blind at 9e37916)"),
+    _composed("official105", "composed blind, official-style, hundredth round (scored blind at 9e37916)"),
 )
 
 
