@@ -1674,6 +1674,22 @@ def _phrases_of_other_figures(view: _SentenceView, fig: _Figure) -> list[tuple[i
 _BETWEEN_PHRASES = frozenset({",", ";"})
 
 
+def _named_by_another_figure(view: _SentenceView, fig: _Figure, m: Match) -> bool:
+    """The keyword is said of what a figure after this one in the clause counts ("8 lao động,
+    trong đó 1 kỹ thuật viên thú y và 1 người phụ trách phần mềm, camera"), not of this one;
+    unless it stands in a predicate both share ("312.600 học sinh và 19.850 giáo viên đã được
+    cập nhật lên cơ sở dữ liệu"), which a part after "trong đó" has to itself."""
+    for first, _ in view.figures:
+        if first == fig.first or not (fig.last <= first < m.first and fig.clause[0] <= first < fig.clause[1]):
+            continue
+        # "A và B đã được ...": one predicate of both
+        joined = view.ending_at("coordinator", first) is not None or view.ending_at("coordinator", first - 1) is not None
+        shared = joined and any(first < w.first < m.first for w in view.group("predicate"))
+        if not shared:
+            return True
+    return False
+
+
 def _after_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None:
     """The words the figure counts, after it: "100% [cán bộ, công chức có máy tính sử dụng], ..."."""
     limit = min([fig.clause[1]] + [f for f, _ in view.figures if f >= fig.last])
@@ -2650,6 +2666,19 @@ class _Report:
         ):
             # "Tỉnh có 92 chùa, trong đó 64 chùa đã được lắp đặt wifi": a whole of units no word
             # or verb of its own names, which only its parts' words make a topic, is no figure of it
+            code, keyword, by = UNCLASSIFIED, None, None
+        if (
+            obs.unit == "count" and chosen is not None and code == chosen.code and by != SUBJECT
+            and base is not None and _base_kind(base.name) == "people"
+            and base.match.first == figure.last + (view.syllable(figure.last) in _TURNS)
+            and not any(  # "9.000 tài khoản thành viên": accounts, a thing, head the title
+                t.first == base.match.first and self.tax[t.payload].domain in _NOT_WORKFORCE_FACTS for t in view.topics
+            )
+            and self.tax[code].domain in _NOT_WORKFORCE_FACTS
+            and _named_by_another_figure(view, figure, chosen.match)
+        ):
+            # "Trại có 8 lao động, trong đó 1 kỹ thuật viên thú y và 1 người phụ trách phần mềm,
+            # camera": people whose own phrase names nothing, beside others the topic is said of
             code, keyword, by = UNCLASSIFIED, None, None
         record = view.at("record", figure.last) if obs.unit == "count" else None
         if record is not None and _RECORDS in self.tax.indicators and (

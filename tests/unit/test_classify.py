@@ -3122,3 +3122,22 @@ def test_a_count_whose_phrase_names_a_topic_past_its_base_keeps_its_own_predicat
     # a phrase that names only its base still takes the predicate after the next figure
     text = "100% cán bộ, công chức và trên 50% viên chức đã được đào tạo kỹ năng số."
     assert code_of(text, "100%") == code_of(text, "50%")
+
+
+def test_people_beside_others_a_topic_is_said_of_take_no_code_from_it() -> None:
+    # the vet and the whole staff are not what the software and cameras are said of
+    text = "Trại có 8 lao động, trong đó 1 kỹ thuật viên thú y và 1 người phụ trách phần mềm, camera."
+    assert code_of(text, "8") == "unclassified"
+    codes = [o.indicator_code for o in classify_observations(text, extract_observations(text))]
+    assert codes == ["unclassified", "unclassified", "it_staff"]
+    text = "Xưởng có 14 người làm việc thường xuyên, trong đó 2 người phụ trách phần mềm và trạm đo mặn."
+    assert code_of(text, "14") == "unclassified" and code_of(text, "2") == "it_staff"
+    # people given the topic in a share right after them are not its figure either
+    text = "Đội kiểm tra của phường có 36 người, 100% được trang bị máy tính bảng."
+    assert code_of(text, "36") == "unclassified" and code_of(text, "100%") == "computers"
+    # a predicate both share after "và" is said of both
+    text = "Dữ liệu của 41.200 học sinh và 2.310 giáo viên đã được cập nhật lên cơ sở dữ liệu ngành."
+    assert code_of(text, "41.200") == code_of(text, "2.310") == "databases"
+    # accounts of members are no people: they keep the topic their clause names
+    text = "Câu lạc bộ đặt mục tiêu có 9.000 tài khoản thành viên và 70% lượt đặt sân qua ứng dụng."
+    assert code_of(text, "9.000") != "unclassified"
