@@ -267,7 +267,10 @@ def merge_pairs(text: str, figures: list[Figure]) -> list[Figure]:
     """A percentage and the "x/y" that states it are one figure, whichever comes first."""
     merged: list[Figure] = []
     for figure in figures:
-        prev = merged[-1] if merged else None
+        # an age between them is no figure of the pair: "16.344/23.480 công dân từ 14 tuổi trở lên, đạt 69,6%"
+        prev = next((f for f in reversed(merged) if not _is_age(text, f)), None) if merged else None
+        if prev is not None and prev is not merged[-1] and figure.unit != "percent":
+            prev = merged[-1]
         if prev is not None and _is_plain_ratio(prev) and figure.unit == "percent" and states_share(text, prev.end, figure):
             # "451.343/434.900 đối tượng, đạt 103,78%"
             prev.stated_percent = figure.value
@@ -299,6 +302,16 @@ def merge_pairs(text: str, figures: list[Figure]) -> list[Figure]:
 
 _GENERATIONS = re.compile(r"\b\d\s*G\b")
 # a level is no number between them either: "1.243.870/1.521.400 tài khoản định danh điện tử mức độ 2 ..., đạt 81,8%"
+_AGE_AFTER = re.compile(r"\s*(?:tuổi|years? old)\b", re.IGNORECASE)
+# ... nor an age: "16.344/23.480 công dân từ 14 tuổi trở lên, đạt 69,6%"
+_AGES = re.compile(r"\b\d{1,3}\s*(?:tuổi|years? old)\b", re.IGNORECASE)
+
+
+def _is_age(text: str, figure: Figure) -> bool:
+    """The figure is a person's age: "từ 14 tuổi trở lên"."""
+    return figure.unit == "count" and figure.numerator is None and bool(_AGE_AFTER.match(text, figure.end))
+
+
 _LEVELS = re.compile(r"\b(?:mức độ|mức|cấp độ|levels?)\s+\d\b", re.IGNORECASE)
 # ... nor a year: "986.215/1.023.480 dữ liệu hộ tịch lưu trữ từ năm 1975 đến nay, đạt 96,4%"
 _YEARS = re.compile(r"\b(?:năm|year|since|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
@@ -320,7 +333,7 @@ def states_share(text: str, end: int, percent: Figure) -> bool:
     between = text[end : percent.lead_start]
     # a network generation is no number between them: "1.528/1.712 thôn có sóng 3G, 4G, đạt 89,3%"
     if len(between) > _RESTATED_REACH or re.search(
-        r"[\d;]|[.!?]\s", _YEARS.sub("", _LEVELS.sub("", _GENERATIONS.sub("", between)))
+        r"[\d;]|[.!?]\s", _AGES.sub("", _YEARS.sub("", _LEVELS.sub("", _GENERATIONS.sub("", between))))
     ):
         return False
     return bool(_RATIO_PERCENT_LINK.search(between))

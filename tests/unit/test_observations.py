@@ -1255,3 +1255,13 @@ def test_a_list_after_a_closing_bracket_is_none_of_the_figure_inside_it() -> Non
     found = {o.quote: o for o in extract_observations(text)}
     assert found["140"].parent_ordinal == found["1.920"].ordinal
 
+
+
+def test_an_age_between_a_ratio_and_the_share_that_states_it_keeps_them_one_figure() -> None:
+    # "từ 14 tuổi trở lên" says which citizens; the share still states the x/y before it
+    text = "Đã cấp 16.344/23.480 thẻ căn cước cho công dân từ 14 tuổi trở lên, đạt 69,6%."
+    [obs] = extract_observations(text)
+    assert (obs.numerator, obs.denominator, obs.stated_percent) == (16344, 23480, 69.6)
+    # an age alone before a share is no ratio's
+    text = "Có 1.250 người từ 60 tuổi trở lên, đạt 35% dân số của xã."
+    assert all(o.numerator is None for o in extract_observations(text))
