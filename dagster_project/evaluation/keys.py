@@ -348,6 +348,9 @@ EVAL_SETS = (
     _composed("news189", "composed blind, news-style, hundredth round (scored blind at 9e37916)"),
     _composed("news190", "composed blind, news-style with sector vocabulary, hundredth round (scored blind at 9e37916)"),
     _composed("official105", "composed blind, official-style, hundredth round (scored blind at 9e37916)"),
+    _composed("news191", "composed blind, news-style, hundred and first round (scored blind at 8dea435)"),
+    _composed("news192", "composed blind, news-style with sector vocabulary, hundred and first round (scored blind at 8dea435)"),
+    _composed("official106", "composed blind, official-style, hundred and first round (scored blind at 8dea435)"),
 )
 
 
