@@ -1682,8 +1682,8 @@ def _named_by_another_figure(view: _SentenceView, fig: _Figure, m: Match) -> boo
     for first, _ in view.figures:
         if first == fig.first or not (fig.last <= first < m.first and fig.clause[0] <= first < fig.clause[1]):
             continue
-        # "A và B đã được ...": one predicate of both
-        joined = view.ending_at("coordinator", first) is not None or view.ending_at("coordinator", first - 1) is not None
+        # "A và (hơn) B đã được ...": one predicate of both
+        joined = any(view.ending_at("coordinator", end) is not None for end in (first, first - 1))
         shared = joined and any(first < w.first < m.first for w in view.group("predicate"))
         if not shared:
             return True
@@ -2669,16 +2669,8 @@ class _Report:
             code, keyword, by = UNCLASSIFIED, None, None
         if (
             obs.unit == "count" and chosen is not None and code == chosen.code and by != SUBJECT
-            and base is not None and _base_kind(base.name) == "people"
-            and base.match.first == figure.last + (view.syllable(figure.last) in _TURNS)
-            and not any(  # "9.000 tài khoản thành viên": accounts, a thing, head the title
-                t.first == base.match.first and self.tax[t.payload].domain in _NOT_WORKFORCE_FACTS for t in view.topics
-            )
-            and self.tax[code].domain in _NOT_WORKFORCE_FACTS
-            and _named_by_another_figure(view, figure, chosen.match)
+            and self.tax[code].domain in _NOT_WORKFORCE_FACTS and self._people_beside_others(view, figure, base, chosen)
         ):
-            # "Trại có 8 lao động, trong đó 1 kỹ thuật viên thú y và 1 người phụ trách phần mềm,
-            # camera": people whose own phrase names nothing, beside others the topic is said of
             code, keyword, by = UNCLASSIFIED, None, None
         record = view.at("record", figure.last) if obs.unit == "count" else None
         if record is not None and _RECORDS in self.tax.indicators and (
@@ -2886,6 +2878,20 @@ class _Report:
         units = (previous[1] or base) if figure.linked else (base or previous[1])
         view.last_phrase[figure.clause] = (previous[0], units)
         return replace(figure, measured=previous[0]), units
+
+    def _people_beside_others(
+        self, view: _SentenceView, figure: _Figure, base: _Base | None, chosen: _Candidate
+    ) -> bool:
+        """"Trại có 8 lao động, trong đó 1 kỹ thuật viên thú y và 1 người phụ trách phần mềm,
+        camera": people, by a person noun right after the figure (past "lượt"), whose topic is
+        said of what a later figure counts, not of them."""
+        if base is None or _base_kind(base.name) != "people":
+            return False
+        if base.match.first != figure.last + (view.syllable(figure.last) in _TURNS):
+            return False
+        if any(t.first == base.match.first and self.tax[t.payload].domain in _NOT_WORKFORCE_FACTS for t in view.topics):
+            return False  # "9.000 tài khoản thành viên": accounts, a thing, head the title
+        return _named_by_another_figure(view, figure, chosen.match)
 
     def _passive_of_its_own(self, view: _SentenceView, figure: _Figure) -> bool:
         """"... có 6.400 người theo dõi và 100% đơn hàng đều được xuất hóa đơn điện tử": the

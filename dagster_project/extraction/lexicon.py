@@ -96,6 +96,9 @@ DURATION_WORDS = (
     "năm", "tháng", "ngày", "tuần", "giờ", "tiếng", "phút", "giây", "quý", "thập kỷ", "thập niên", "tuổi",
 )
 EN_DURATION_WORDS = ("year", "month", "week", "day", "hour", "minute", "second", "decade")
+# Words after a number that make it a person's age ("công dân từ 14 tuổi trở lên"): it says
+# which people, and stands between a ratio and the share that states it without parting them.
+AGE_WORDS: tuple[str, ...] = ("tuổi", "years old", "year old")
 
 
 # --- numbers and units ------------------------------------------------------------

@@ -267,17 +267,15 @@ def merge_pairs(text: str, figures: list[Figure]) -> list[Figure]:
     """A percentage and the "x/y" that states it are one figure, whichever comes first."""
     merged: list[Figure] = []
     for figure in figures:
-        # an age between them is no figure of the pair: "16.344/23.480 công dân từ 14 tuổi trở lên, đạt 69,6%"
-        prev = next((f for f in reversed(merged) if not _is_age(text, f)), None) if merged else None
-        if prev is not None and prev is not merged[-1] and figure.unit != "percent":
-            prev = merged[-1]
-        if prev is not None and _is_plain_ratio(prev) and figure.unit == "percent" and states_share(text, prev.end, figure):
+        ratio = _ratio_before(text, merged) if figure.unit == "percent" else None
+        if ratio is not None and states_share(text, ratio.end, figure):
             # "451.343/434.900 đối tượng, đạt 103,78%"
-            prev.stated_percent = figure.value
-            prev.subject_from = prev.end
-            prev.value, prev.unit, prev.end = figure.value, "percent", figure.end
-            prev.qualifier = prev.qualifier or figure.qualifier
+            ratio.stated_percent = figure.value
+            ratio.subject_from = ratio.end
+            ratio.value, ratio.unit, ratio.end = figure.value, "percent", figure.end
+            ratio.qualifier = ratio.qualifier or figure.qualifier
             continue
+        prev = merged[-1] if merged else None
         if prev is not None and prev.unit == "percent" and prev.numerator is None and _is_plain_ratio(figure) and (
             _PERCENT_RATIO_LINK.fullmatch(text, prev.end, figure.lead_start)
         ):
@@ -302,13 +300,19 @@ def merge_pairs(text: str, figures: list[Figure]) -> list[Figure]:
 
 _GENERATIONS = re.compile(r"\b\d\s*G\b")
 # a level is no number between them either: "1.243.870/1.521.400 tài khoản định danh điện tử mức độ 2 ..., đạt 81,8%"
-_AGE_AFTER = re.compile(r"\s*(?:tuổi|years? old)\b", re.IGNORECASE)
-# ... nor an age: "16.344/23.480 công dân từ 14 tuổi trở lên, đạt 69,6%"
-_AGES = re.compile(r"\b\d{1,3}\s*(?:tuổi|years? old)\b", re.IGNORECASE)
+# ... nor an age (lexicon.AGE_WORDS): "16.344/23.480 công dân từ 14 tuổi trở lên, đạt 69,6%"
+_AGE_AFTER = re.compile(r"\s*" + lexicon.word_alternation(lexicon.AGE_WORDS), re.IGNORECASE)
+_AGES = re.compile(r"\b\d{1,3}" + _AGE_AFTER.pattern, re.IGNORECASE)
+
+
+def _ratio_before(text: str, merged: list[Figure]) -> Figure | None:
+    """The plain "x/y" a share right after it may state: the last figure read, past an age that
+    says which people ("16.344/23.480 công dân từ 14 tuổi trở lên, đạt 69,6%")."""
+    last = next((f for f in reversed(merged) if not _is_age(text, f)), None)
+    return last if last is not None and _is_plain_ratio(last) else None
 
 
 def _is_age(text: str, figure: Figure) -> bool:
-    """The figure is a person's age: "từ 14 tuổi trở lên"."""
     return figure.unit == "count" and figure.numerator is None and bool(_AGE_AFTER.match(text, figure.end))
 
 
