@@ -122,7 +122,6 @@ _HEADCOUNT_BASES = frozenset({"households", "people", "officials"})  # what a br
 _MEMBERSHIP_WORDS = frozenset(lexicon.MEMBERSHIP_WORDS)
 _LIST_JOINS = frozenset({",", *lexicon.LIST_CLOSERS})  # "96 camera, 12 máy chủ và 7 kỹ sư"
 _CLAUSE_JOINS = _LIST_JOINS | {";"}
-_LEVEL_LABELS = frozenset(lexicon.LEVEL_LABELS)  # "ở cấp huyện": a phrase that says only where
 
 # A base narrows the indicator where the taxonomy has a finer code for that base.
 _BASE_REFINES: dict[tuple[str, str], str] = {
@@ -1325,7 +1324,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "fitting": lexicon.FITTING_VERBS, "fitted_only": lexicon.FITTED_ONLY_DEVICES, "record": lexicon.RECORD_NOUNS,
         "property": lexicon.PHYSICAL_PROPERTIES,
         "order_noun": lexicon.ORDER_NOUNS, "sale_verb": lexicon.SALE_VERBS, "sale_channel": lexicon.SALE_CHANNELS,
-        "buyer": lexicon.BUYER_NOUNS, "among": lexicon.AMONG_OPENERS,
+        "buyer": lexicon.BUYER_NOUNS, "among": lexicon.AMONG_OPENERS, "level_label": lexicon.LEVEL_LABELS,
     }
     for group, words in groups.items():
         entries += [(w, (group, w)) for w in words]
@@ -1416,6 +1415,10 @@ class _SentenceView:
 
     def syllable(self, i: int) -> str:
         return self.text.syllable(i)
+
+    def stops_between(self, start: int, end: int) -> bool:
+        """A punctuation break (comma, semicolon, colon, bracket, full stop) among syllables start..end-1."""
+        return any(self.syllable(i) in _PUNCTUATION_BREAKS for i in range(start, end))
 
     @cached_property
     def causes(self) -> list[tuple[int, int]]:
@@ -1743,7 +1746,7 @@ def _within_own_aim(view: _SentenceView, fig: _Figure) -> _Figure:
         nxt = min((f for f, _ in view.figures if k < f < end), default=None)
         if nxt is None or not any(start <= f and last <= k for f, last in view.figures):
             continue  # one side has no figure: the verb is the one aim's own
-        if any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(k + 1, nxt)):
+        if view.stops_between(k + 1, nxt):
             continue  # "đã có mạng LAN và kết nối Internet, riêng thành phố đạt 100%": no aim of its own
         if fig.last <= k:
             return replace(fig, clause=(start, k), foreign=None, other_aim=(k, end))
@@ -1771,7 +1774,7 @@ def _predicate_then_another_figure(view: _SentenceView, fig: _Figure, joiner: in
     if not any(first == nxt for first, _ in view.figures):
         return False
     phrase = range(fig.last, joiner)
-    if any(view.syllable(i) in _PUNCTUATION_BREAKS for i in phrase):
+    if view.stops_between(fig.last, joiner):
         return False
     return any(view.syllable(i).lower() in _OWN_PREDICATE_WORDS for i in phrase)
 
@@ -1811,7 +1814,7 @@ def _sibling_phrase(view: _SentenceView, fig: _Figure) -> tuple[int, int] | None
     if not before or _after_phrase(view, fig) is None:
         return None
     first, last = max(before)
-    if any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(last, joiner)):
+    if view.stops_between(last, joiner):
         return None
     return (first, joiner + 1)
 
@@ -2279,9 +2282,7 @@ def _governs(view: _SentenceView, verb: Match[str], figure: _Figure, state: bool
     else:
         between = (figure.last, verb.first)
         state = state or verb.keyword in _STATE_KEYWORDS
-        near = view.syllable(verb.first - 1) in _PASSIVE or state and not any(
-            view.syllable(i) in _PUNCTUATION_BREAKS for i in range(*between)
-        )
+        near = view.syllable(verb.first - 1) in _PASSIVE or state and not view.stops_between(*between)
         if _is_whole_of_a_part(view, figure):
             return False  # "5 trong số 7 máy ... được nối mạng": the 5 are, not all 7
     # ... and the whole a part is counted out of stands between them without blocking
@@ -2358,7 +2359,7 @@ def _fitted_device(view: _SentenceView, figure: _Figure, tax: Taxonomy) -> tuple
             fits = (
                 view.syllable(given_to) in _GIVEN_TO and match.last <= given_to <= match.last + _FITTED_NAME_REACH
                 and not any(verb.last <= f < lead for f, _ in view.figures)
-                and not any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(verb.last, given_to))
+                and not view.stops_between(verb.last, given_to)
             )
         else:
             # "N X đều / đã được gắn D", unless D goes on to "cho" other things counted; not a
@@ -2366,7 +2367,7 @@ def _fitted_device(view: _SentenceView, figure: _Figure, tax: Taxonomy) -> tuple
             fits = (
                 view.ending_at("predicate", verb.first) is not None
                 and _governs(view, verb, figure, state=True)
-                and not any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(figure.last, verb.first))
+                and not view.stops_between(figure.last, verb.first)
                 and not any(match.last <= f <= match.last + _FITTED_NAME_REACH + 1 for f, _ in view.figures)
             )
         if fits:
@@ -2796,8 +2797,9 @@ class _Report:
             # xã": the noun after only repeats the unit, the label names what is counted
             # ("Số lượt cán bộ được tập huấn: 2.148 lượt": nor does a bare measure word; "- Văn bản
             # đi được ký số: 97,3% ở cấp huyện": nor a level)
+            level = view.at("level_label", after[0])
             linked = unit is not None and unit.last >= after[1] or _head_start(view, after) >= after[1] or (
-                " ".join(view.syllable(i) for i in range(*after)).lower() in _LEVEL_LABELS
+                level is not None and level.last == after[1]
             )
         linked = (linked or obs.unit == "percent" and _rate_changed_from(view, figure)) and before is not None
         measured = before if linked or after is None else after
@@ -3459,7 +3461,7 @@ def _labels_a_comparison(view: _SentenceView, figure: _Figure, w: Match) -> bool
     colon = next((i for i in range(figure.first - 1, w.last - 1, -1) if view.syllable(i) == ":"), None)
     if colon is None or figure.first - figure.qualifier_syllables - colon > 2:
         return False
-    return not any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(w.last, colon))
+    return not view.stops_between(w.last, colon)
 
 
 def _said_of_an_earlier_figure(view: _SentenceView, verb: Match, figure: _Figure) -> bool:
@@ -3625,7 +3627,7 @@ def _listed_after(view: _SentenceView, fig: _Figure, lead: int) -> _Figure | Non
         return None
     first, last = earlier[-1]
     named = range(last, lead - 1)
-    if len(named) > _SITE_NAME_SYLLABLES or any(view.syllable(i) in _PUNCTUATION_BREAKS for i in named):
+    if len(named) > _SITE_NAME_SYLLABLES or view.stops_between(last, lead - 1):
         return None
     return _Figure(first, last, fig.clause)
 
@@ -3683,7 +3685,7 @@ def _parties_to_the_contracts_before(view: _SentenceView, fig: _Figure) -> bool:
     return any(
         fig.clause[0] <= first and last < lead - 1 and lead - 1 - last <= _PARTY_REACH
         and (base := view.at("base", last)) is not None and base.payload[1] == _CONTRACTS
-        and not any(view.syllable(i) in _PUNCTUATION_BREAKS for i in range(last, lead - 1))
+        and not view.stops_between(last, lead - 1)
         for first, last in view.figures
     )
 
