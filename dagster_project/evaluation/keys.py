@@ -351,6 +351,9 @@ EVAL_SETS = (
     _composed("news191", "composed blind, news-style, hundred and first round (scored blind at 8dea435)"),
     _composed("news192", "composed blind, news-style with sector vocabulary, hundred and first round (scored blind at 8dea435)"),
     _composed("official106", "composed blind, official-style, hundred and first round (scored blind at 8dea435)"),
+    _composed("news193", "composed blind, news-style, hundred and second round (scored blind at 1420931)"),
+    _composed("news194", "composed blind, news-style with sector vocabulary, hundred and second round (scored blind at 1420931)"),
+    _composed("official107", "composed blind, official-style, hundred and second round (scored blind at 1420931)"),
 )
 
 
