@@ -171,6 +171,8 @@ _GIVEN_TO = frozenset(lexicon.GIVEN_TO)
 _CLASSIFIERS = frozenset(lexicon.CLASSIFIERS)
 _RECORDS = "services_other"  # what a count of records kept in software is
 _RECORD_KEEPERS = frozenset({"portals_and_apps"})  # an app that keeps records names no figure of them
+_DIGITISED = "digitisation"
+_TOPICS_OF_PAGES = frozenset({"databases", "services_other", UNCLASSIFIED})  # codes a page count's topic may give it
 _USERS = frozenset(lexicon.USER_WORDS)
 _TURNS = frozenset(lexicon.TURN_WORDS)
 _CHANNEL_ONLY_BASES = frozenset(lexicon.CHANNEL_ONLY_BASES)
@@ -1321,7 +1323,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "respectively": lexicon.RESPECTIVELY, "it_unit": lexicon.IT_UNITS, "comma_word": lexicon.COMMA_COMPOUNDS,
         "threshold": lexicon.THRESHOLD_VERBS, "condition": lexicon.CONDITION_OPENERS,
         "cause": lexicon.CAUSE_OPENERS, "result": lexicon.RESULT_OPENERS, "joining": lexicon.JOINING_VERBS,
-        "fitting": lexicon.FITTING_VERBS, "fitted_only": lexicon.FITTED_ONLY_DEVICES, "record": lexicon.RECORD_NOUNS,
+        "fitting": lexicon.FITTING_VERBS, "fitted_only": lexicon.FITTED_ONLY_DEVICES, "record": lexicon.RECORD_NOUNS, "page": lexicon.PAGE_NOUNS,
         "property": lexicon.PHYSICAL_PROPERTIES,
         "order_noun": lexicon.ORDER_NOUNS, "sale_verb": lexicon.SALE_VERBS, "sale_channel": lexicon.SALE_CHANNELS,
         "buyer": lexicon.BUYER_NOUNS, "among": lexicon.AMONG_OPENERS, "level_label": lexicon.LEVEL_LABELS,
@@ -2680,6 +2682,13 @@ class _Report:
             # "nhật ký có 9.400 bản ghi, trong đó 7.100 bản ghi do cảm biến gửi về": records, not
             # the sensors that wrote them or the app that keeps them
             code, keyword, by = _RECORDS, f"{record.payload[1]} (records)", SUBJECT
+        if (
+            obs.unit == "count" and code in _TOPICS_OF_PAGES and view.at("page", figure.last) is not None
+            and any(c.code == _DIGITISED and c.region != SENTENCE and not c.in_parts for c in candidates)
+        ):
+            # "đã số hóa 1.032.000 trang sổ hộ tịch": pages digitised, not the civil-status
+            # register they are pages of
+            code, keyword, by = _DIGITISED, f"{view.syllable(figure.last)} (pages digitised)", CLAUSE
         storage = _storage_unit(view, figure)
         if storage is not None and _DATA_CENTRE in self.tax.indicators:
             code, keyword, by = _DATA_CENTRE, f"{storage} (stored data)", SUBJECT

@@ -1060,6 +1060,9 @@ RECORD_NOUNS: tuple[str, ...] = (
     "bản ghi", "bản ghi chép", "lượt ghi chép", "dòng ghi chép", "dòng nhật ký", "lượt ghi nhật ký",
     "records", "log entries",
 )
+# Pages of paper ("1.032.000 trang sổ hộ tịch"): a count of them that its clause says were
+# digitised counts pages digitised, whatever register or topic the pages are of.
+PAGE_NOUNS: tuple[str, ...] = ("trang", "trang giấy", "pages")
 # Classifiers: a count by one followed by a noun of its own ("212 bộ khuôn", "40 chiếc ghe")
 # counts that noun, not the longer keyword the classifier starts ("bộ thu thập dữ liệu").
 CLASSIFIERS: tuple[str, ...] = ("bộ", "chiếc", "cái", "con")

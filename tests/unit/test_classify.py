@@ -3141,3 +3141,16 @@ def test_people_beside_others_a_topic_is_said_of_take_no_code_from_it() -> None:
     # accounts of members are no people: they keep the topic their clause names
     text = "Câu lạc bộ đặt mục tiêu có 9.000 tài khoản thành viên và 70% lượt đặt sân qua ứng dụng."
     assert code_of(text, "9.000") != "unclassified"
+
+
+def test_pages_a_clause_says_were_digitised_count_pages_digitised_whatever_they_are_pages_of() -> None:
+    # the register the pages belong to is their topic, not the figure's indicator
+    text = "Năm 2024, huyện đã số hóa 96.300 trang tài liệu, trong đó có 41.200 trang sổ hộ tịch."
+    assert code_of(text, "96.300") == code_of(text, "41.200") == "digitisation"
+    # in the passive the verb follows the pages, past another figure
+    text = "Khoảng 1,7 triệu trang sổ hộ tịch của 12 xã đã được số hóa."
+    assert code_of(text, "1,7 triệu") == "digitisation"
+    # a count of entries no verb of digitising is said of keeps its own reading
+    assert code_of("Cơ sở dữ liệu hộ tịch có 612.400 trường hợp đăng ký khai sinh.", "612.400") == "databases"
+    # a farm is no page ("trang trại" is one word)
+    assert code_of("Huyện có 37 trang trại nuôi bò sữa.", "37") != "digitisation"
