@@ -185,6 +185,10 @@ def _context(
         # a goal is stated at the end of the period it is set for, as a goal in prose is
         # ("Kế hoạch năm 2025": 31/12/2025)
         as_of, as_of_source = report_period_end(column.header) or datetime.date(column.year, 12, 31), "column"
+    elif column.role == "target" and not column.year and scope.as_of is not None:
+        # a plan column that names no year ("Kế hoạch") under a caption or heading that dates the
+        # table ("Một số chỉ tiêu năm 2024"): the plan of that year, due at its end
+        as_of, as_of_source = datetime.date(scope.as_of.year, 12, 31), "section"
     elif column.role == "period" and column.year and not target:
         # the day or period end its header names ("Kết quả đến 31/5/2025", "9 tháng năm 2024"),
         # else the year's end

@@ -344,6 +344,19 @@ def test_a_plan_column_dates_its_goals_at_the_end_of_the_period_it_names() -> No
     assert cells[400.0] == (True, datetime.date(2026, 12, 31))
 
 
+def test_a_plan_column_naming_no_year_is_the_plan_of_the_year_its_caption_dates() -> None:
+    text = (
+        "Bảng 1. Kết quả thực hiện chỉ tiêu chuyển đổi số năm 2024\n"
+        "| Chỉ tiêu | Kế hoạch | Thực hiện |\n"
+        "| Điểm wifi công cộng | 250 | 236 |\n"
+    )
+    cells = {o.value: (o.is_target, o.as_of_date) for o in extract_observations(text, datetime.date(2025, 1, 15))}
+    assert cells == {250.0: (True, datetime.date(2024, 12, 31)), 236.0: (False, datetime.date(2024, 12, 31))}
+    # with nothing above that dates the table, the plan stays undated
+    cells = {o.value: o.as_of_date for o in extract_observations(text.split("\n", 1)[1], datetime.date(2025, 1, 15))}
+    assert cells[250.0] is None
+
+
 NEWS_TABLE = """Thái Nguyên: Gần 600 điểm wifi miễn phí phục vụ người dân
 
 12/11/2024 09:15
