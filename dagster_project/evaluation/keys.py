@@ -354,6 +354,9 @@ EVAL_SETS = (
     _composed("news193", "composed blind, news-style, hundred and second round (scored blind at 1420931)"),
     _composed("news194", "composed blind, news-style with sector vocabulary, hundred and second round (scored blind at 1420931)"),
     _composed("official107", "composed blind, official-style, hundred and second round (scored blind at 1420931)"),
+    _composed("news195", "composed blind, news-style, hundred and third round (scored blind at 8a99f78)"),
+    _composed("news196", "composed blind, news-style with sector vocabulary, hundred and third round (scored blind at 8a99f78)"),
+    _composed("official108", "composed blind, official-style, hundred and third round (scored blind at 8a99f78)"),
 )
 
 
