@@ -1323,7 +1323,7 @@ def _lexicon_index() -> KeywordIndex[tuple[str, str]]:
         "respectively": lexicon.RESPECTIVELY, "it_unit": lexicon.IT_UNITS, "comma_word": lexicon.COMMA_COMPOUNDS,
         "threshold": lexicon.THRESHOLD_VERBS, "condition": lexicon.CONDITION_OPENERS,
         "cause": lexicon.CAUSE_OPENERS, "result": lexicon.RESULT_OPENERS, "joining": lexicon.JOINING_VERBS,
-        "fitting": lexicon.FITTING_VERBS, "fitted_only": lexicon.FITTED_ONLY_DEVICES, "record": lexicon.RECORD_NOUNS, "page": lexicon.PAGE_NOUNS,
+        "fitting": lexicon.FITTING_VERBS, "fitted_only": lexicon.FITTED_ONLY_DEVICES, "record": lexicon.RECORD_NOUNS,
         "property": lexicon.PHYSICAL_PROPERTIES,
         "order_noun": lexicon.ORDER_NOUNS, "sale_verb": lexicon.SALE_VERBS, "sale_channel": lexicon.SALE_CHANNELS,
         "buyer": lexicon.BUYER_NOUNS, "among": lexicon.AMONG_OPENERS, "level_label": lexicon.LEVEL_LABELS,
@@ -2683,12 +2683,12 @@ class _Report:
             # the sensors that wrote them or the app that keeps them
             code, keyword, by = _RECORDS, f"{record.payload[1]} (records)", SUBJECT
         if (
-            obs.unit == "count" and code in _TOPICS_OF_PAGES and view.at("page", figure.last) is not None
+            obs.unit == "count" and code in _TOPICS_OF_PAGES and base is not None and _base_kind(base.name) == "pages"
             and any(c.code == _DIGITISED and c.region != SENTENCE and not c.in_parts for c in candidates)
         ):
             # "đã số hóa 1.032.000 trang sổ hộ tịch": pages digitised, not the civil-status
             # register they are pages of
-            code, keyword, by = _DIGITISED, f"{view.syllable(figure.last)} (pages digitised)", CLAUSE
+            code, keyword, by = _DIGITISED, f"{base.match.keyword} (pages digitised)", CLAUSE
         storage = _storage_unit(view, figure)
         if storage is not None and _DATA_CENTRE in self.tax.indicators:
             code, keyword, by = _DATA_CENTRE, f"{storage} (stored data)", SUBJECT

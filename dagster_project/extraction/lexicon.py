@@ -511,7 +511,8 @@ BASES: dict[str, tuple[str, ...]] = {
     # papers a business signs with its partners: what signing digitally counts ("ký số 612 hợp
     # đồng bao tiêu", "ký số 1.380 bộ chứng từ xuất khẩu")
     "contracts": ("hợp đồng", "bộ chứng từ", "chứng từ", "bảng kê", "biên bản", "contract*"),
-    # pages of records or archives: what digitising counts ("số hóa 415.200 trang sổ hộ tịch")
+    # pages of records or archives: what digitising counts ("số hóa 415.200 trang sổ hộ tịch"),
+    # whatever register or topic the pages are of
     "pages": ("trang", "trang tài liệu", "trang hồ sơ", "page*"),
     "enterprises": ("doanh nghiệp", "enterprise*", "business*", "compan*"),
     "schools": ("trường học", "trường", "cơ sở giáo dục", "school*"),
@@ -1060,9 +1061,6 @@ RECORD_NOUNS: tuple[str, ...] = (
     "bản ghi", "bản ghi chép", "lượt ghi chép", "dòng ghi chép", "dòng nhật ký", "lượt ghi nhật ký",
     "records", "log entries",
 )
-# Pages of paper ("1.032.000 trang sổ hộ tịch"): a count of them that its clause says were
-# digitised counts pages digitised, whatever register or topic the pages are of.
-PAGE_NOUNS: tuple[str, ...] = ("trang", "trang giấy", "pages")
 # Classifiers: a count by one followed by a noun of its own ("212 bộ khuôn", "40 chiếc ghe")
 # counts that noun, not the longer keyword the classifier starts ("bộ thu thập dữ liệu").
 CLASSIFIERS: tuple[str, ...] = ("bộ", "chiếc", "cái", "con")
