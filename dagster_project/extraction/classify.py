@@ -115,6 +115,8 @@ _CHANNELS = frozenset(lexicon.CHANNELS)
 _BENCHMARK_GAP = 3  # syllables from a national average to its rate: "bình quân cả nước là khoảng 82%"
 _LEVEL_PASSED = frozenset({"vượt", "exceeded", "exceeds"})  # change verbs that also say "more than"
 _OVER = frozenset({"trên", "/"})  # "x trên tổng số y": the total a share is taken over
+# a word that names a thing by the number after it ("mức độ 4"): there it opens no subject
+_LABEL_NOUN = re.compile("|".join(lexicon.LABEL_NOUNS_BEFORE), re.IGNORECASE)
 _IT_STAFF = "it_staff"
 _DATA_CENTRE = "data_centre"
 _TEAMS = "community_digital_teams"
@@ -2016,6 +2018,7 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
         if start <= w.first < end and (w.last - w.first > 1 or w.first == start
                                        or view.syllable(w.first - 1) in _PUNCTUATION_BREAKS)
         and view.syllable(w.first - 1) not in _OVER
+        and not (_LABEL_NOUN.fullmatch(w.keyword) and view.syllable(w.last)[:1].isdigit())
     ]
     if openers:
         start = max(openers)  # the subject nearest the figure: "..., mật độ Internet đạt 118 thuê bao/100 dân"

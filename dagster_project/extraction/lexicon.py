@@ -670,9 +670,10 @@ PREDICATE_MARKERS: tuple[str, ...] = (
     "đã", "được", "có", "đang", "sẽ", "bị", "đều", "chưa", "không", "vẫn", "cần", "phải",
     "are", "were", "is", "was", "have", "has", "had", "been",
 )
-# Words that open the subject before a figure ("tỷ lệ hộ gia đình có cáp quang ...").
+# Words that open the subject before a figure ("tỷ lệ hộ gia đình có cáp quang ...", "mức độ
+# hài lòng của người dân ..."; but "mức độ 4" before a number is a level, no subject).
 SUBJECT_OPENERS: tuple[str, ...] = (
-    "tỷ lệ", "tỉ lệ", "số lượng", "tổng số", "số", "mật độ", "the rate", "the share", "the number",
+    "tỷ lệ", "tỉ lệ", "số lượng", "tổng số", "số", "mật độ", "mức độ", "the rate", "the share", "the number",
     "the percentage", "the proportion", "the density", "rate", "share", "number", "percentage", "proportion",
 )
 # Words that join two figures' phrases: "100% cán bộ, công chức và trên 50% viên chức

@@ -3154,3 +3154,11 @@ def test_pages_a_clause_says_were_digitised_count_pages_digitised_whatever_they_
     assert code_of("Cơ sở dữ liệu hộ tịch có 612.400 trường hợp đăng ký khai sinh.", "612.400") == "databases"
     # a farm is no page ("trang trại" is one word)
     assert code_of("Huyện có 37 trang trại nuôi bò sữa.", "37") != "digitisation"
+
+
+def test_a_degree_opens_the_subject_it_measures_unless_a_number_makes_it_a_level() -> None:
+    # "mức độ hài lòng" opens a long subject; the desks it is a satisfaction with come later
+    text = "Mức độ hài lòng của tổ chức, công dân đối với việc giải quyết thủ tục hành chính tại bộ phận một cửa đạt 95,4%."
+    assert code_of(text, "95,4%") == "citizen_satisfaction"
+    # "mức độ 4" is a level of service, no subject of its own
+    assert code_of("Tỷ lệ dịch vụ công trực tuyến mức độ 4 đạt 87%.", "87%") == "online_public_services_level34"
