@@ -357,6 +357,9 @@ EVAL_SETS = (
     _composed("news195", "composed blind, news-style, hundred and third round (scored blind at 8a99f78)"),
     _composed("news196", "composed blind, news-style with sector vocabulary, hundred and third round (scored blind at 8a99f78)"),
     _composed("official108", "composed blind, official-style, hundred and third round (scored blind at 8a99f78)"),
+    _composed("news197", "composed blind, news-style, hundred and fourth round (scored blind at 02c3c70)"),
+    _composed("news198", "composed blind, news-style with sector vocabulary, hundred and fourth round (scored blind at 02c3c70)"),
+    _composed("official109", "composed blind, official-style, hundred and fourth round (scored blind at 02c3c70)"),
 )
 
 
