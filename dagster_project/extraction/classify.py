@@ -2026,7 +2026,13 @@ def _before_phrase(view: _SentenceView, fig: _Figure) -> tuple[tuple[int, int] |
         # hoàn toàn trên môi trường mạng đạt 98,6%"): its head is what is measured
         start = max(start, end - _OPENED_PHRASE_SYLLABLES)
     else:
-        start = max(_past_adverbials(view, start, end), end - _PHRASE_SYLLABLES)
+        # a subject that opens its sentence and a linking verb joins to the figure is read from
+        # its first word, as an opened one is:
+        # "Văn bản đi được ký số và gửi, nhận hoàn toàn trên môi trường mạng ở cấp tỉnh đạt 98,9%"
+        reach = _PHRASE_SYLLABLES
+        if start == 0 and linking is not None and linking.keyword not in _EXTENT_LINKS:
+            reach = _OPENED_PHRASE_SYLLABLES
+        start = max(_past_adverbials(view, start, end), end - reach)
     return ((start, end) if start < end else None), linking
 
 

@@ -3162,3 +3162,9 @@ def test_a_degree_opens_the_subject_it_measures_unless_a_number_makes_it_a_level
     assert code_of(text, "95,4%") == "citizen_satisfaction"
     # "mức độ 4" is a level of service, no subject of its own
     assert code_of("Tỷ lệ dịch vụ công trực tuyến mức độ 4 đạt 87%.", "87%") == "online_public_services_level34"
+
+
+def test_a_long_subject_that_opens_its_sentence_is_read_from_its_head() -> None:
+    # the documents head the subject; signing is only what was done to them
+    text = "Văn bản đến được ký số và chuyển xử lý hoàn toàn trên môi trường mạng ở cấp sở, ngành đạt 97,4%, cấp huyện đạt 91,2%."
+    assert code_of(text, "97,4%") == code_of(text, "91,2%") == "e_documents"
