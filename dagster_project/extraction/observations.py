@@ -58,6 +58,7 @@ _PART_MARKER = re.compile(lexicon.word_alternation(lexicon.PART_MARKERS) + r"|\(
 _RESPECTIVELY = re.compile(lexicon.word_alternation(lexicon.RESPECTIVELY), _I)
 _WHOLE_LIST_MARKER = re.compile(lexicon.word_alternation(lexicon.WHOLE_LIST_MARKERS) + r"\s*:?\s*$", _I)
 _OPEN_BRACKET = re.compile(r"\(\s*$")
+_COUNT_BEFORE_BRACKET = re.compile(r"\d[\d.,]*\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*\($")
 _ITEM_END_IN_BRACKET = re.compile(r"[,;(]")
 _LIST_CLOSER = re.compile(r"\s" + lexicon.word_alternation(lexicon.LIST_CLOSERS) + r"\s", _I)
 _WHOLE_AGAIN = re.compile(lexicon.word_alternation(lexicon.WHOLE_AGAIN_BEFORE) + r"\s*$", _I)
@@ -295,6 +296,9 @@ def _drop_restated(text: str, figures: list[Figure], opening: set[int]) -> list[
     # Figures of one clause share its words: read them once per clause.
     clause_words: dict[tuple[int, int], set[str]] = {}
     for figure in figures:
+        if _a_bracketed_part(text, figure):
+            kept.append(figure)
+            continue
         same_value = kept_by_value.setdefault((figure.value, figure.unit), [])
         bounds = clause_bounds(figure.sentence, figure.start)
         if bounds not in clause_words:
@@ -320,6 +324,18 @@ def _drop_restated(text: str, figures: list[Figure], opening: set[int]) -> list[
         same_value.append((figure, words, len(kept)))
         kept.append(figure)
     return kept
+
+
+def _a_bracketed_part(text: str, figure: Figure) -> bool:
+    """"186 tổ (15 tổ cấp xã, 171 tổ ở xóm, tổ dân phố)": a count listed in a bracket right after
+    the count it breaks down says how that count divides; it restates no figure of another
+    sentence that has its value ("Số xóm, tổ dân phố: 171")."""
+    if figure.unit != "count":
+        return False
+    opened = text.rfind("(", figure.sentence.start, figure.lead_start)
+    if opened < 0 or ")" in text[opened : figure.lead_start]:
+        return False
+    return _COUNT_BEFORE_BRACKET.search(text, max(figure.sentence.start, opened - 60), opened + 1) is not None
 
 
 def _same_claim(figure: Figure, words: set[str], other: Figure, other_words: set[str]) -> bool:

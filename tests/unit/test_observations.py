@@ -1265,3 +1265,15 @@ def test_an_age_between_a_ratio_and_the_share_that_states_it_keeps_them_one_figu
     # an age alone before a share is no ratio's
     text = "Có 1.250 người từ 60 tuổi trở lên, đạt 35% dân số của xã."
     assert all(o.numerator is None for o in extract_observations(text))
+
+
+def test_a_part_listed_in_a_bracket_after_its_total_restates_no_figure_elsewhere() -> None:
+    # one team a village makes the count of village teams equal the count of villages
+    text = (
+        "I. THÔNG TIN CHUNG\n"
+        "- Số đơn vị hành chính cấp xã: 10 (gồm 9 xã và 1 thị trấn); số thôn, bản, tổ dân phố: 58\n"
+        "II. KẾT QUẢ\n"
+        "- Tổ công nghệ số cộng đồng: 67 tổ (9 tổ cấp xã, 58 tổ ở thôn, bản, tổ dân phố) với 402 thành viên\n"
+    )
+    values = [o.value for o in extract_observations(text, datetime.date(2025, 5, 10))]
+    assert values.count(58.0) == 2 and values.count(9.0) == 2 and 67.0 in values
