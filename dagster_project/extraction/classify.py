@@ -260,6 +260,7 @@ def classify_observations(
     classified = _table_cells_by_title(classified, report.tax)
     classified = _parts_by_channel(text, classified, report.tax)
     classified = _parts_of_nothing_else(text, _parts_in_the_whole_s_units(_parts_by_level(text, classified)))
+    classified = _levels_after_a_semicolon(text, classified)
     classified = _topics_carried_on(text, classified, report.tax)
     classified = [_turns_of_a_training(_headcount(obs, report.tax), report.tax) for obs in classified]
     classified = [_whole_of_a_share(obs, report.tax) for obs in classified]
@@ -1149,6 +1150,27 @@ def _parts_by_level(text: str, observations: list[Observation]) -> list[Observat
     return out
 
 
+def _levels_after_a_semicolon(text: str, observations: list[Observation]) -> list[Observation]:
+    """"Tỷ lệ văn bản đi được ký số đạt 99,6%; cấp huyện đạt 98,9%; cấp xã đạt 95,7%": a ';'-clause
+    that names only a level before its figure measures what the figure before it in the
+    sentence measured; what else the sentence names ("ký số") is no word of its own."""
+    out = list(observations)
+    for k in range(1, len(out)):
+        obs, before = out[k], out[k - 1]
+        if obs.sentence_index != before.sentence_index or obs.unit != before.unit or before.domain not in FACT_DOMAINS:
+            continue
+        if obs.classified_by in (SUBJECT, CLAUSE) or obs.indicator_code == before.indicator_code:
+            continue
+        if not _LEVEL_CLAUSE.search(text, max(before.char_end, obs.char_start - _LEVEL_LABEL_REACH), obs.char_start):
+            continue
+        said = before.matched_keyword or ""
+        out[k] = with_fields(
+            obs, indicator_code=before.indicator_code, domain=before.domain, classified_by=CLAUSE, relevance=None,
+            matched_keyword=said if said.endswith(_LEVEL_AFTER) else f"{said} {_LEVEL_AFTER}",
+        )
+    return out
+
+
 def _parts_in_the_whole_s_units(observations: list[Observation]) -> list[Observation]:
     """A part of a stated total counted in its whole's units, whose own words name nothing
     else ("cài đặt cho 3.412 máy tính, gồm 1.286 máy của các sở, ngành, ..."), counts what the
@@ -1229,6 +1251,13 @@ _LEVEL_LABEL = re.compile(
     re.IGNORECASE,
 )
 _LEVEL_LABEL_REACH = 40
+_LEVEL_AFTER = "(the level after it)"
+# a ';'-clause that opens on a level and says nothing else before its figure ("; cấp xã đạt ")
+_LEVEL_CLAUSE = re.compile(
+    r";\s*(?:" + lexicon.word_alternation(lexicon.LEVEL_LABELS) + r")\s*(?:"
+    + lexicon.word_alternation(lexicon.LINKING_VERBS) + r"|:)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _parts_by_channel(text: str, observations: list[Observation], tax: Taxonomy) -> list[Observation]:

@@ -3168,3 +3168,14 @@ def test_a_long_subject_that_opens_its_sentence_is_read_from_its_head() -> None:
     # the documents head the subject; signing is only what was done to them
     text = "Văn bản đến được ký số và chuyển xử lý hoàn toàn trên môi trường mạng ở cấp sở, ngành đạt 97,4%, cấp huyện đạt 91,2%."
     assert code_of(text, "97,4%") == code_of(text, "91,2%") == "e_documents"
+
+
+def test_a_clause_after_a_semicolon_that_names_only_a_level_measures_what_the_figure_before_did() -> None:
+    # the signing of the first clause is what was done to the documents, at each level
+    text = "Tỷ lệ hồ sơ công việc cấp tỉnh được ký số đạt 97,3%; cấp huyện đạt 92,1%; cấp xã đạt 84,6%."
+    assert code_of(text, "97,3%") == code_of(text, "92,1%") == code_of(text, "84,6%") == "e_documents"
+    text = "- Văn bản đến được số hóa và ký số: cấp huyện 98,2%; cấp xã 90,7%"
+    assert code_of(text, "98,2%") == code_of(text, "90,7%")
+    # a level clause that names a topic of its own keeps it
+    text = "Tỷ lệ văn bản đi được ký số đạt 99%; cấp xã có 100% điểm wifi công cộng."
+    assert code_of(text, "100%") == "public_wifi"
