@@ -3196,6 +3196,9 @@ class _Report:
         for w in view.group("compared_with"):
             if figure.after_gap(w) == 0 or _labels_a_comparison(view, figure, w):
                 return w.keyword
+        plan = _rates_a_plan_count(view, figure)
+        if plan is not None and obs.unit == "percent":
+            return plan.keyword
         for w in view.group("benchmark"):
             if 0 <= figure.before_gap(w) <= _BENCHMARK_GAP:
                 return w.keyword  # "cao hơn bình quân cả nước (52,4%)": the country's rate, for comparison
@@ -3498,6 +3501,25 @@ class _Report:
 
 _PLAN_NAMES = ("kế hoạch", "kh")  # "so với kế hoạch", "KH": the plan a figure is held against
 _PLAN_WORDS = _PLAN_NAMES + ("khối lượng", "nhu cầu")  # ... or the volume a plan set, what was needed
+
+
+def _rates_a_plan_count(view: _SentenceView, figure: _Figure) -> Match | None:
+    """The plan a bracket opened by the figure rates a result against: "vượt kế hoạch 26 lớp
+    của năm (đạt 108%)", "so với kế hoạch 400 trạm (103%)" state what share of the plan's count
+    was done, no share of anything counted. The plan word stands right before a count of the
+    clause, and nothing breaks the phrase from that count to the bracket."""
+    opening = figure.first - 1
+    while opening > figure.clause[0] and any(w.last == opening + 1 for w in view.group("linking")):
+        opening = next(w.first for w in view.group("linking") if w.last == opening + 1) - 1
+    if view.syllable(opening) != "(":
+        return None
+    counts = {first: last for first, last in view.figures if first < opening}
+    for w in view.group("compared_with"):
+        if not w.keyword.removeprefix("so với ").startswith(_PLAN_NAMES) or w.first < figure.clause[0]:
+            continue
+        if w.last in counts and not view.stops_between(counts[w.last], opening):
+            return w
+    return None
 
 
 def _labels_a_comparison(view: _SentenceView, figure: _Figure, w: Match) -> bool:

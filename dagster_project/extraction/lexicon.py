@@ -251,6 +251,7 @@ TARGET_CUE_PATTERN = (
     r"phấn đấu|mục tiêu|chỉ tiêu|theo kế hoạch|kế hoạch đề ra|đề ra|đặt ra|dự kiến|\bsẽ\b|"
     r"\bkế hoạch(?:\s+năm\s+(?:19|20)\d{2})?\s*:|"  # "Kế hoạch năm 2025: phát triển thêm 150 trạm"
     r"\bkế hoạch\s+năm\s+(?:19|20)\d{2}\s*,|"  # "Kế hoạch năm 2025, 100% bệnh viện ..."
+    r"\bkế hoạch(?:\s+giao|\s+đề ra)?\s*$|"  # "vượt kế hoạch 26 lớp": the plan's own count, right after it
     r"\btarget|\baims? to\b|\bplans? to\b|\bwill\b|\bexpected to\b|"
     r"\b(?:is|are) (?:planned|scheduled)\b|\bscheduled to\b|"
     # a directive asks for what is still to be done ("đề nghị các doanh nghiệp phát triển thêm

@@ -2810,6 +2810,20 @@ def test_a_label_that_compares_makes_its_value_a_comparison() -> None:
     assert code_of("- Tỷ lệ hồ sơ nộp trực tuyến: 64,2%", "64,2%") == "dossiers_processed_online"
 
 
+def test_the_count_a_plan_set_is_a_target_and_the_bracket_rating_a_result_against_it_a_comparison() -> None:
+    # "vượt kế hoạch N (đạt P%)": N is the plan's count, P the share of it that was done
+    found = classified("Năm 2024, tỉnh lắp mới 57 trạm BTS, vượt kế hoạch 50 trạm (đạt 114%).")
+    assert (found["57"].is_target, found["50"].is_target) == (False, True)
+    assert found["114%"].relevance == "comparison"
+    assert classified("Đã cấp 1.180 chứng thư số, so với kế hoạch 1.250 chứng thư (94,4%).")["94,4%"].relevance == (
+        "comparison"
+    )
+    # a bracketed share with no plan count before it is a share of what the sentence counts
+    found = classified("Toàn huyện có 412 thôn có cáp quang (đạt 98%), theo kế hoạch của tỉnh.")
+    assert found["98%"].relevance != "comparison"
+    assert not found["412"].is_target
+
+
 def test_machines_networked_are_digital_infrastructure() -> None:
     # "nối mạng": units put on a network, whatever machines they are
     assert code_of("Xưởng đã nối mạng 16 máy dệt kim, gửi sản lượng về phần mềm.", "16") == "infrastructure_other"
