@@ -622,6 +622,17 @@ def _same_units_unnamed(obs: Observation, before: Observation | None) -> bool:
         # người": what the territory has, its people, no part of what was counted before
         and not _TERRITORY_HAS.search(lead := obs.sentence[: _quote_span(obs)[0]])
         and not _POPULATION_BEFORE.search(lead)
+        and not _people_of_another_title_beside(obs, before)
+    )
+
+
+def _people_of_another_title_beside(obs: Observation, before: Observation) -> bool:
+    """"có 2 kỹ sư phụ trách phần mềm, 11 thợ lắp đặt": people of another title, listed in the
+    same sentence, are other people than those counted before them."""
+    titles = [o.subject.split()[:1] for o in (obs, before)]
+    return (
+        obs.sentence_index == before.sentence_index and _base_kind(obs.base or "") == "people"
+        and all(titles) and titles[0][0].lower() != titles[1][0].lower()
     )
 
 
@@ -1723,6 +1734,19 @@ def _named_by_another_figure(view: _SentenceView, fig: _Figure, m: Match) -> boo
         shared = joined and any(first < w.first < m.first for w in view.group("predicate"))
         if not shared:
             return True
+    return False
+
+
+def _in_an_earlier_figures_phrase(view: _SentenceView, fig: _Figure, m: Match) -> bool:
+    """The keyword is said, before a comma, of what a figure before this one in its clause
+    counts ("2 kỹ sư phụ trách phần mềm, 11 thợ lắp đặt"), not of this one."""
+    for first, last in view.figures:
+        if fig.clause[0] <= first < fig.first and m.first >= last:
+            own = _after_phrase(view, _Figure(first, last, fig.clause))
+            if own is not None and own[0] <= m.first and m.last <= own[1] < fig.first and (
+                view.syllable(own[1]) in _BETWEEN_PHRASES
+            ):
+                return True
     return False
 
 
@@ -2916,6 +2940,7 @@ class _Report:
         own = figure.linked and self._names_topic(view, figure.before) or opened or predicate is not None
         own = own or self._passive_of_its_own(view, figure)
         own = own or self._people_listed_after_things(view, figure, base, unit, previous)
+        own = own or _people_of_another_title(view, figure, base, unit, previous)
         if previous is None or own:
             if base is not None and figure.measured is not None:
                 # "1.460 lượt cán bộ, công chức, trong đó 820 lượt là công chức cấp xã": units
@@ -2933,14 +2958,17 @@ class _Report:
     ) -> bool:
         """"Trại có 8 lao động, trong đó 1 kỹ thuật viên thú y và 1 người phụ trách phần mềm,
         camera": people, by a person noun right after the figure (past "lượt"), whose topic is
-        said of what a later figure counts, not of them."""
+        said of what a later figure counts, or before a comma of what an earlier one counts
+        ("2 kỹ sư phụ trách phần mềm, 11 thợ lắp đặt"), not of them."""
         if base is None or _base_kind(base.name) != "people":
             return False
         if base.match.first != figure.last + (view.syllable(figure.last) in _TURNS):
             return False
         if any(t.first == base.match.first and self.tax[t.payload].domain in _NOT_WORKFORCE_FACTS for t in view.topics):
             return False  # "9.000 tài khoản thành viên": accounts, a thing, head the title
-        return _named_by_another_figure(view, figure, chosen.match)
+        return _named_by_another_figure(view, figure, chosen.match) or _in_an_earlier_figures_phrase(
+            view, figure, chosen.match
+        )
 
     def _passive_of_its_own(self, view: _SentenceView, figure: _Figure) -> bool:
         """"... có 6.400 người theo dõi và 100% đơn hàng đều được xuất hóa đơn điện tử": the
@@ -3501,6 +3529,23 @@ class _Report:
 
 _PLAN_NAMES = ("kế hoạch", "kh")  # "so với kế hoạch", "KH": the plan a figure is held against
 _PLAN_WORDS = _PLAN_NAMES + ("khối lượng", "nhu cầu")  # ... or the volume a plan set, what was needed
+
+
+def _people_of_another_title(
+    view: _SentenceView, figure: _Figure, base: _Base | None, unit: str,
+    previous: tuple[tuple[int, int], _Base | None] | None,
+) -> bool:
+    """"có 2 kỹ sư phụ trách phần mềm, 11 thợ lắp đặt và 6 thợ bảo trì": a count of people
+    whose own title follows it, listed after people of another title, counts those people; it
+    does not carry what the earlier people were said to do."""
+    if unit != "count" or base is None or previous is None or previous[1] is None:
+        return False
+    if _base_kind(base.name) != "people" or _base_kind(previous[1].name) != "people":
+        return False
+    if base.match.first != figure.last + (view.syllable(figure.last) in _TURNS):
+        return False
+    # past a comma: "A và B" may still share what is said after B
+    return view.syllable(_lead_start(view, figure) - 1) == "," and base.match.keyword != previous[1].match.keyword
 
 
 def _rates_a_plan_count(view: _SentenceView, figure: _Figure) -> Match | None:

@@ -2824,6 +2824,17 @@ def test_the_count_a_plan_set_is_a_target_and_the_bracket_rating_a_result_agains
     assert not found["412"].is_target
 
 
+def test_people_of_another_title_listed_after_a_comma_keep_nothing_said_of_the_people_before() -> None:
+    # "2 kỹ thuật viên quản trị phần mềm, 18 thợ hàn": the welders are counted, not the software
+    text = "Xưởng có 30 người, trong đó 2 kỹ thuật viên quản trị phần mềm, 18 thợ hàn và 5 thợ sơn."
+    found = classified(text)
+    assert found["2"].indicator_code == "it_staff"
+    assert (found["18"].domain, found["5"].domain) == ("other", "other")
+    # people of the same title go on counting what the phrase before counted
+    found = classified("Đã tập huấn kỹ năng số cho 300 cán bộ cấp tỉnh, 500 cán bộ cấp xã.")
+    assert found["500"].indicator_code == found["300"].indicator_code
+
+
 def test_machines_networked_are_digital_infrastructure() -> None:
     # "nối mạng": units put on a network, whatever machines they are
     assert code_of("Xưởng đã nối mạng 16 máy dệt kim, gửi sản lượng về phần mềm.", "16") == "infrastructure_other"
