@@ -360,6 +360,9 @@ EVAL_SETS = (
     _composed("news197", "composed blind, news-style, hundred and fourth round (scored blind at 02c3c70)"),
     _composed("news198", "composed blind, news-style with sector vocabulary, hundred and fourth round (scored blind at 02c3c70)"),
     _composed("official109", "composed blind, official-style, hundred and fourth round (scored blind at 02c3c70)"),
+    _composed("news199", "composed blind, news-style, hundred and fifth round (scored blind at 74fa981)"),
+    _composed("news200", "composed blind, news-style with sector vocabulary, hundred and fifth round (scored blind at 74fa981)"),
+    _composed("official110", "composed blind, official-style, hundred and fifth round (scored blind at 74fa981)"),
 )
 
 
