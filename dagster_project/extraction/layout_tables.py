@@ -167,7 +167,13 @@ def _wraps_label(row: Line, line: Line) -> bool:
         return False
     first = _cell_text(row, row.cells[0])
     label = row.cells[1] if re.fullmatch(r"\d{1,3}\.?|[IVX]{1,4}|[a-zđ]\)?", first) else row.cells[0]
-    return abs(line.lead - (label[0] - row.start)) <= 1
+    glued = _ORDINAL_GLUED.match(first) if label == row.cells[0] else None
+    # "  1 Tổng số trạm BTS ..." with one space after the number: the label starts past it
+    start = label[0] - row.start + (glued.end() if glued else 0)
+    return abs(line.lead - start) <= 1
+
+
+_ORDINAL_GLUED = re.compile(r"\d{1,3}\.?\s(?=\S)")
 
 
 def _continues_header(header: Line, line: Line) -> bool:
@@ -316,6 +322,7 @@ def _rate_of_the_plan(columns: list[Column]) -> list[Column]:
 
 def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Table, list[Line]]:
     """Header rows (no number in a value position), then data rows aligned to the columns."""
+    _split_glued_ordinals(rows, text)
     cell_texts = [[text[s:e] for s, e in line.cells] for line in rows]
     header_count = 0
     for cells in cell_texts:
@@ -349,6 +356,24 @@ def build_table(rows: list[Line], text: str, unit_line: str | None) -> tuple[Tab
     value_roles = {c.role for c in columns if c.role in ("period", "target", "comparison", "measure")}
     breakdown = bool(value_roles) and value_roles <= {"measure", "comparison"} and header_count > 0
     return Table(tuple(columns), tuple(r for r in built if r.cells), unit_line, breakdown), rows[:header_count]
+
+
+def _split_glued_ordinals(rows: list[Line], text: str) -> None:
+    """A space-aligned table whose header prints "STT Chỉ tiêu" with one space, over rows
+    that print "1 Tổng số trạm BTS" the same way: the ordinal is a column of its own, in the
+    header and in every row that starts with one."""
+    if not rows or rows[0].layout != "spaces" or not rows[0].cells:
+        return
+    s, e = rows[0].cells[0]
+    stt = _STT_GLUED.match(text[s:e])
+    glued = [line for line in rows[1:] if line.cells and _ORDINAL_GLUED.match(text[slice(*line.cells[0])])]
+    if stt is None or not glued:
+        return
+    rows[0].cells = [(s + stt.start(1), s + stt.end(1)), (s + stt.start(2), e)] + rows[0].cells[1:]
+    for line in glued:
+        s, e = line.cells[0]
+        number = _ORDINAL_GLUED.match(text[s:e])
+        line.cells = [(s, s + len(number.group().rstrip())), (s + number.end(), e)] + line.cells[1:]
 
 
 _UNIT_WORDS_HEADER = re.compile(r"\s*(?:đơn vị|đv)\s*$", _I)

@@ -357,6 +357,24 @@ def test_a_plan_column_naming_no_year_is_the_plan_of_the_year_its_caption_dates(
     assert cells[250.0] is None
 
 
+def test_a_fixed_width_table_with_its_number_glued_to_the_label_keeps_each_wrapped_label() -> None:
+    # "STT Nội dung" and "1 Số điểm ..." printed with one space: the number is a column of its
+    # own, and a label wrapped onto the next line under the label goes on with its row
+    text = (
+        "STT Nội dung                        Đơn vị  Năm 2023  Năm 2024  Kế hoạch\n"
+        "                                                                năm 2025\n"
+        "  1 Số điểm phát wifi công cộng miễn   điểm       310       365       420\n"
+        "    phí\n"
+        "  2 Tỷ lệ hộ gia đình có kết nối         %      61,2      68,9        75\n"
+        "    Internet cáp quang\n"
+    )
+    cells = _by_value(text, datetime.date(2025, 1, 20))
+    assert set(cells) == {310.0, 365.0, 420.0, 61.2, 68.9, 75.0}  # no ordinal read as a figure
+    assert (cells[365.0].subject, cells[365.0].as_of_date) == ("Số điểm phát wifi công cộng miễn phí", datetime.date(2024, 12, 31))
+    assert cells[68.9].subject == "Tỷ lệ hộ gia đình có kết nối Internet cáp quang"
+    assert (cells[75.0].table_column, cells[75.0].is_target) == ("Kế hoạch năm 2025", True)
+
+
 NEWS_TABLE = """Thái Nguyên: Gần 600 điểm wifi miễn phí phục vụ người dân
 
 12/11/2024 09:15
