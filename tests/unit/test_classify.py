@@ -2835,6 +2835,14 @@ def test_people_of_another_title_listed_after_a_comma_keep_nothing_said_of_the_p
     assert found["500"].indicator_code == found["300"].indicator_code
 
 
+def test_units_put_under_remote_monitoring_are_iot_devices() -> None:
+    # "giám sát từ xa" (telemetry): the units it watches carry a device that reports
+    assert code_of("Công ty đã gắn bộ giám sát từ xa cho 35 trạm bơm nước thải.", "35") == "iot_devices"
+    assert code_of("Năm 2025 sẽ đưa thêm 12 lò sấy vào hệ thống giám sát từ xa.", "12") == "iot_devices"
+    # what the monitoring costs is money, no device
+    assert code_of("Phí giám sát từ xa là 350.000 đồng một tháng.", "350.000") != "iot_devices"
+
+
 def test_machines_networked_are_digital_infrastructure() -> None:
     # "nối mạng": units put on a network, whatever machines they are
     assert code_of("Xưởng đã nối mạng 16 máy dệt kim, gửi sản lượng về phần mềm.", "16") == "infrastructure_other"
