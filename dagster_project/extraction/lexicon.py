@@ -282,6 +282,9 @@ GOAL_NOUN_QUALIFIERS = (
     "cụ thể như sau", "following", "specific",
 )
 GOAL_DETERMINERS = ("các", "những", "một số", "với", "gồm", "the following", "these", "specific")
+# Verbs that hold a result against a goal: "vượt chỉ tiêu năm là 80%", "hoàn thành chỉ tiêu
+# 21 lớp" name the goal itself, even under a results heading where "chỉ tiêu" names indicators.
+GOAL_HELD_AGAINST: tuple[str, ...] = ("vượt", "vượt mức", "đạt", "hoàn thành", "so với", "bằng")
 # Inside a targets section, these words before a figure say it is a result.
 ACTUAL_MARKERS = (
     "đã", "hiện nay", "hiện có", "hiện đạt", "mới đạt", "đến nay", "hiện tại", "tính đến nay", "so far", "currently",

@@ -256,7 +256,12 @@ def cue_is_an_indicator_name(before: str) -> bool:
     cues = list(_TARGET_CUE.finditer(before))
     if cues and not before[cues[-1].end() :].strip():
         return False  # "vượt chỉ tiêu | 50% đề ra": the goal the result is held against
+    if any(_HELD_AGAINST_BEFORE.search(before, 0, c.start()) for c in cues):
+        return False  # "vượt chỉ tiêu năm là 80%": the goal the result is held against
     return bool(cues) and all(c.group().lower() == "chỉ tiêu" for c in cues) and _BY_YEAR.search(before) is None
+
+
+_HELD_AGAINST_BEFORE = re.compile(lexicon.word_alternation(lexicon.GOAL_HELD_AGAINST) + r"\s*$", _I)
 
 
 def reports_as_of_a_past_date(before: str, published: datetime.date | None) -> bool:

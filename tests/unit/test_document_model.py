@@ -1211,6 +1211,18 @@ def test_an_of_which_column_counts_what_the_column_before_it_counts() -> None:
     assert found["2.980"].indicator_code == "dossiers_processed_online"
 
 
+def test_a_goal_a_result_is_held_against_stays_a_goal_under_a_results_heading() -> None:
+    # under a results heading "chỉ tiêu" names indicators, but "vượt chỉ tiêu năm là 70%" names
+    # the goal the 76,4% exceeded
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2024\n\n"
+        "Tỷ lệ hồ sơ được số hóa kết quả giải quyết đạt 76,4%, vượt chỉ tiêu năm là 70%.\n\n"
+        "- Chỉ tiêu tỷ lệ hồ sơ trực tuyến: 58,2%.\n"
+    )
+    cells = _by_value(text, datetime.date(2025, 1, 10))
+    assert [cells[v].is_target for v in (76.4, 70.0, 58.2)] == [False, True, False]
+
+
 def test_a_list_of_chỉ_tiêu_in_a_results_section_names_indicators_not_targets() -> None:
     text = (
         "I. KẾT QUẢ THỰC HIỆN NĂM 2024\n"
