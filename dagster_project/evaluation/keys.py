@@ -363,6 +363,9 @@ EVAL_SETS = (
     _composed("news199", "composed blind, news-style, hundred and fifth round (scored blind at 74fa981)"),
     _composed("news200", "composed blind, news-style with sector vocabulary, hundred and fifth round (scored blind at 74fa981)"),
     _composed("official110", "composed blind, official-style, hundred and fifth round (scored blind at 74fa981)"),
+    _composed("news201", "composed blind, news-style, hundred and sixth round (scored blind at 20e954d)"),
+    _composed("news202", "composed blind, news-style with sector vocabulary, hundred and sixth round (scored blind at 20e954d)"),
+    _composed("official111", "composed blind, official-style, hundred and sixth round (scored blind at 20e954d)"),
 )
 
 
