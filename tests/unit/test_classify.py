@@ -2843,6 +2843,13 @@ def test_units_put_under_remote_monitoring_are_iot_devices() -> None:
     assert code_of("Phí giám sát từ xa là 350.000 đồng một tháng.", "350.000") != "iot_devices"
 
 
+def test_systems_of_a_security_level_are_information_security() -> None:
+    # "hệ thống (thông tin) cấp độ 2": the security level a system is classed at
+    text = "Huyện quản lý 27 hệ thống thông tin, trong đó 12 hệ thống cấp độ 2 và 15 hệ thống cấp độ 3."
+    assert {code_of(text, v) for v in ("27", "12", "15")} == {"information_security"}
+    assert code_of("Đã rà soát 40 hệ thống thông tin ở cấp độ 3 trở lên.", "40") == "information_security"
+
+
 def test_machines_networked_are_digital_infrastructure() -> None:
     # "nối mạng": units put on a network, whatever machines they are
     assert code_of("Xưởng đã nối mạng 16 máy dệt kim, gửi sản lượng về phần mềm.", "16") == "infrastructure_other"
