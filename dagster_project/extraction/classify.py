@@ -627,12 +627,15 @@ def _same_units_unnamed(obs: Observation, before: Observation | None) -> bool:
 
 
 def _people_of_another_title_beside(obs: Observation, before: Observation) -> bool:
-    """"có 2 kỹ sư phụ trách phần mềm, 11 thợ lắp đặt": people of another title, listed in the
-    same sentence, are other people than those counted before them."""
-    titles = [o.subject.split()[:1] for o in (obs, before)]
+    """"có 2 kỹ sư phụ trách phần mềm, 11 thợ lắp đặt": people of another title (its first two
+    words), listed in the same sentence, are other people than those counted before them."""
+    subjects = [" ".join(o.subject.lower().split()) for o in (obs, before)]
+    if any(f"{subjects[0]} ".startswith(f"{w} ") for w in _UNTITLED_PEOPLE):
+        return False  # "12 người có trình độ thạc sĩ, 79 người trình độ đại học": people, no title
+    titles = [" ".join(s.split()[:2]) for s in subjects]
     return (
         obs.sentence_index == before.sentence_index and _base_kind(obs.base or "") == "people"
-        and all(titles) and titles[0][0].lower() != titles[1][0].lower()
+        and all(titles) and titles[0] != titles[1]
     )
 
 
@@ -1737,6 +1740,19 @@ def _named_by_another_figure(view: _SentenceView, fig: _Figure, m: Match) -> boo
     return False
 
 
+def _titled_beside_it_staff(view: _SentenceView, fig: _Figure, base: _Base | None, chosen: _Candidate) -> bool:
+    """"1 nhân viên phụ trách công nghệ thông tin, 4 thợ cắt": people of a trade listed after
+    the IT staff are no IT staff by the words said of those (people named only "người" or
+    "thành viên" may be: "2.156 tổ công nghệ số cộng đồng, 12.480 thành viên")."""
+    return (
+        chosen.code == _IT_STAFF and base is not None and base.match.keyword.lower() not in _UNTITLED_PEOPLE
+        and _in_an_earlier_figures_phrase(view, fig, chosen.match)
+    )
+
+
+_UNTITLED_PEOPLE = frozenset(lexicon.UNTITLED_PEOPLE)
+
+
 def _in_an_earlier_figures_phrase(view: _SentenceView, fig: _Figure, m: Match) -> bool:
     """The keyword is said, before a comma, of what a figure before this one in its clause
     counts ("2 kỹ sư phụ trách phần mềm, 11 thợ lắp đặt"), not of this one."""
@@ -2734,7 +2750,8 @@ class _Report:
             code, keyword, by = UNCLASSIFIED, None, None
         if (
             obs.unit == "count" and chosen is not None and code == chosen.code and by != SUBJECT
-            and self.tax[code].domain in _NOT_WORKFORCE_FACTS and self._people_beside_others(view, figure, base, chosen)
+            and (self.tax[code].domain in _NOT_WORKFORCE_FACTS or _titled_beside_it_staff(view, figure, base, chosen))
+            and self._people_beside_others(view, figure, base, chosen)
         ):
             code, keyword, by = UNCLASSIFIED, None, None
         record = view.at("record", figure.last) if obs.unit == "count" else None

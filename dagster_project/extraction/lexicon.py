@@ -545,6 +545,11 @@ STAFF_WORDS = (
     "cán bộ", "công chức", "viên chức", "người lao động", "lao động", "công nhân viên", "nhân viên", "công nhân",
     "nhân sự", "chiến sĩ", "sĩ quan",
 )
+# People nouns that name no trade or title: "người", "thành viên" (a team's members may be
+# what its IT words count), unlike "thợ", "công nhân", "kỹ sư".
+UNTITLED_PEOPLE: tuple[str, ...] = (
+    "người", "lượt người", "người dân", "dân", "công dân", "người dùng", "thành viên", "hội viên", "nhân sự",
+)
 # ... where they work, after them: "làm việc tại các chi cục", "ở cấp xã", "thuộc Sở"
 STAFF_PLACE_WORDS = ("làm việc tại", "làm việc ở", "tại", "ở", "thuộc", "của", "cấp")
 # ... or what they do or are there, after them: "người làm công tác công nghệ thông tin",

@@ -2850,6 +2850,17 @@ def test_systems_of_a_security_level_are_information_security() -> None:
     assert code_of("Đã rà soát 40 hệ thống thông tin ở cấp độ 3 trở lên.", "40") == "information_security"
 
 
+def test_people_of_a_trade_listed_after_the_it_staff_are_no_it_staff() -> None:
+    # the IT words are said of the first people; the weavers and dyers are only counted
+    found = classified("Trong 40 lao động có 2 nhân viên phụ trách công nghệ thông tin, 25 thợ dệt và 9 thợ nhuộm.")
+    assert found["2"].indicator_code == "it_staff"
+    assert (found["25"].domain, found["9"].domain) == ("other", "other")
+    found = classified("Viện có 52 người, trong đó 3 kỹ sư công nghệ thông tin, 30 kỹ thuật viên phòng thí nghiệm.")
+    assert found["30"].domain == "other"
+    # members named by no title of their own may be what the IT words before count
+    assert code_of("Toàn huyện có 96 tổ công nghệ số cộng đồng, 512 thành viên.", "512") == "community_digital_teams"
+
+
 def test_machines_networked_are_digital_infrastructure() -> None:
     # "nối mạng": units put on a network, whatever machines they are
     assert code_of("Xưởng đã nối mạng 16 máy dệt kim, gửi sản lượng về phần mềm.", "16") == "infrastructure_other"
