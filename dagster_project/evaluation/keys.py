@@ -366,6 +366,9 @@ EVAL_SETS = (
     _composed("news201", "composed blind, news-style, hundred and sixth round (scored blind at 20e954d)"),
     _composed("news202", "composed blind, news-style with sector vocabulary, hundred and sixth round (scored blind at 20e954d)"),
     _composed("official111", "composed blind, official-style, hundred and sixth round (scored blind at 20e954d)"),
+    _composed("news203", "composed blind, news-style, hundred and seventh round (scored blind at ee742f7)"),
+    _composed("news204", "composed blind, news-style with sector vocabulary, hundred and seventh round (scored blind at ee742f7)"),
+    _composed("official112", "composed blind, official-style, hundred and seventh round (scored blind at ee742f7)"),
 )
 
 
