@@ -3571,8 +3571,8 @@ def _rates_a_plan_count(view: _SentenceView, figure: _Figure) -> Match | None:
     was done, no share of anything counted. The plan word stands right before a count of the
     clause, and nothing breaks the phrase from that count to the bracket."""
     opening = figure.first - 1
-    while opening > figure.clause[0] and any(w.last == opening + 1 for w in view.group("linking")):
-        opening = next(w.first for w in view.group("linking") if w.last == opening + 1) - 1
+    while opening > figure.clause[0] and (link := view.ending_at("linking", opening + 1)) is not None:
+        opening = link.first - 1  # past "đạt", "bằng" inside the bracket
     if view.syllable(opening) != "(":
         return None
     counts = {first: last for first, last in view.figures if first < opening}
