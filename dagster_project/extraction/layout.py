@@ -713,12 +713,16 @@ class _Reader:
         self.caption, self.unit_line, self.above, self.lead_in, self.lead_in_as_of = None, None, None, "", None
         self.blank_before = False
 
-    def _opens_the_first_section(self, block_text: str) -> bool:
+    def _notes_the_reports_data(self, block_text: str) -> bool:
         """A note in brackets right under the report's first numbered heading ("I. KẾT QUẢ THỰC
-        HIỆN" / "(Số liệu tính đến ngày 20/9/2024)"), before anything else in it: said of the
-        report's data, as one above that heading is."""
+        HIỆN" / "(Số liệu tính đến ngày 20/9/2024)"), or under a part of results at its top level
+        ("I. ĐẶC ĐIỂM TÌNH HÌNH", then "II. KẾT QUẢ THỰC HIỆN NĂM 2024" over the note), before
+        anything else in it: said of the report's data, as one above that heading is. Under a
+        section inside a part ("1. Hạ tầng số") it is not."""
+        numbered = [s for s in self.stack if s.style != "caps"]
+        first = self.numbered_headings == 1 or len(numbered) == 1 and numbered[0].target is False
         return (
-            self.numbered_headings == 1 and bool(self.blocks) and self.blocks[-1].kind == "heading"
+            first and bool(self.blocks) and self.blocks[-1].kind == "heading"
             and _BRACKETED_NOTE.fullmatch(block_text.strip()) is not None
         )
 
@@ -813,7 +817,7 @@ class _Reader:
             self.report_as_of = stated or self.report_as_of
             if stated is not None and self.cut_off is None and (
                 all(s.style == "caps" for s in self.stack) or _THE_REPORT_ITSELF.search(block_text)
-                or self._opens_the_first_section(block_text)
+                or self._notes_the_reports_data(block_text)
             ):
                 self.cut_off = stated
         self.blocks.append(Block(

@@ -1503,6 +1503,28 @@ def test_a_bracketed_cut_off_right_under_the_first_section_heading_ends_the_repo
     )
 
 
+def test_a_bracketed_cut_off_under_a_top_level_part_of_results_after_a_background_part() -> None:
+    text = (
+        "BÁO CÁO\nTổng kết chuyển đổi số năm 2024\n\n"
+        "I. ĐẶC ĐIỂM TÌNH HÌNH\nTỉnh có dân số 512.300 người.\n\n"
+        "II. KẾT QUẢ THỰC HIỆN NĂM 2024\n(Số liệu tính đến ngày 12/12/2024)\n"
+        "1. Hạ tầng số\nToàn tỉnh có 1.320 trạm BTS.\n"
+        "2. Dịch vụ công\nNăm 2024, các cơ quan tiếp nhận 96.500 hồ sơ trực tuyến.\n\n"
+        "III. NHIỆM VỤ NĂM 2025\nPhấn đấu 100% xã có cáp quang.\n\n"
+        "PHỤ LỤC\n| Chỉ tiêu | Thực hiện năm 2024 | Kế hoạch năm 2025 |\n| Trạm 5G | 41 | 120 |\n"
+    )
+    found = {o.quote: o for o in extract_observations(text, datetime.date(2025, 1, 10))}
+    day = datetime.date(2024, 12, 12)
+    assert found["1.320"].as_of_date == found["96.500"].as_of_date == found["41"].as_of_date == day
+    assert found["120"].as_of_date == datetime.date(2025, 12, 31)  # a goal of the next year keeps its end
+    # under a section inside the part, the note does not end the periods of the other sections
+    inner = text.replace(
+        "(Số liệu tính đến ngày 12/12/2024)\n1. Hạ tầng số\n", "1. Hạ tầng số\n(Số liệu tính đến ngày 12/12/2024)\n"
+    )
+    found = {o.quote: o for o in extract_observations(inner, datetime.date(2025, 1, 10))}
+    assert found["96.500"].as_of_date == found["41"].as_of_date == datetime.date(2024, 12, 31)
+
+
 def test_a_cut_off_said_of_the_report_itself_ends_its_periods_from_any_section() -> None:
     text = (
         "I. TÌNH HÌNH CHUNG\nCác số liệu nêu trong báo cáo được tổng hợp đến hết ngày 31/10/2024.\n\n"
