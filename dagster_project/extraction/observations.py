@@ -305,7 +305,7 @@ def _drop_restated(text: str, figures: list[Figure], opening: set[int]) -> list[
             clause_words[bounds] = _words(text[bounds[0] : bounds[1]])
         words = clause_words[bounds]
         restated = next((k for k, (other, other_words, _) in enumerate(same_value)
-                         if _same_claim(figure, words, other, other_words)), None)
+                         if _same_claim(text, figure, words, other, other_words)), None)
         if restated is not None:
             other, _, index = same_value[restated]
             body_again = id(other) in opening and id(figure) not in opening and (
@@ -338,9 +338,15 @@ def _a_bracketed_part(text: str, figure: Figure) -> bool:
     return _COUNT_BEFORE_BRACKET.search(text, max(figure.sentence.start, opened - 60), opened + 1) is not None
 
 
-def _same_claim(figure: Figure, words: set[str], other: Figure, other_words: set[str]) -> bool:
+def _same_claim(text: str, figure: Figure, words: set[str], other: Figure, other_words: set[str]) -> bool:
     if other.sentence.index == figure.sentence.index or other.value != figure.value or other.unit != figure.unit:
         return False
+    if figure.unit == "count":
+        # two counts of different things, however alike their words: "164 thôn, tổ dân phố" and
+        # "gồm 17 tổ cấp xã và 164 tổ ở thôn, tổ dân phố" (a team in each village)
+        heads = {_head_noun(text, figure), _head_noun(text, other)}
+        if len(heads) == 2 and None not in heads:
+            return False
     if _a_goal(figure) != _a_goal(other):
         # a goal set for what is left is no restatement of what is left ("còn 05 ấp có vùng lõm
         # sóng" in the results, "phủ sóng di động 05 ấp còn vùng lõm" among next year's tasks)

@@ -419,6 +419,19 @@ def test_restated_figure_with_other_framing_counts_once() -> None:
     assert _values(text) == [(99.0, "percent")]
 
 
+def test_a_count_of_other_things_in_the_same_words_restates_nothing() -> None:
+    # a club in every quarter: 212 clubs, not the 212 quarters told again
+    text = (
+        "- Số xã, phường: 18 đơn vị\n"
+        "- Số khu dân cư, tổ dân phố: 212 khu dân cư, tổ dân phố\n"
+        "- Câu lạc bộ chuyển đổi số: 230 câu lạc bộ, gồm 18 câu lạc bộ cấp xã và 212 câu lạc bộ ở khu dân cư, tổ dân phố\n"
+    )
+    assert [o.value for o in extract_observations(text)].count(212.0) == 2
+    # the same count of the same thing told again still counts once
+    again = "Toàn tỉnh có 1.420 trạm BTS phủ sóng 4G.\nTheo Sở, hiện nay toàn tỉnh đã có 1.420 trạm BTS phủ sóng 4G."
+    assert [o.value for o in extract_observations(again)] == [1420.0]
+
+
 def test_a_goal_for_what_is_left_is_no_restatement_of_it() -> None:
     text = (
         "I. KẾT QUẢ THỰC HIỆN NĂM 2024\n"
