@@ -1959,6 +1959,7 @@ _BETWEEN_SHARED = frozenset(
     {","} | {w for phrase in lexicon.COORDINATORS + lexicon.QUALIFIERS + lexicon.COUNT_QUALIFIERS for w in phrase.split()}
 )
 _OWN_PREDICATE_REACH = 8  # syllables of a predicate after a count's own units
+_PASSIVE_PREDICATE_REACH = 16  # ... of one in the passive, which follows whatever qualifies them
 _OWN_TOPIC_GAP = 3  # syllables between a predicate's topic and its figure ("sóng 4G phủ 99,8%")
 _LISTED_NOUN_SYLLABLES = 2  # "khu, điểm du lịch": a noun this short before a comma may be one of a list
 
@@ -2952,6 +2953,7 @@ class _Report:
             for t in view.specific
         )
         predicate = None if previous is None else self._own_predicate(view, figure, unit)
+        predicate = predicate or self._passive_predicate(view, figure, unit)
         if predicate is not None:
             figure = replace(figure, measured=(figure.after[0], predicate))
         own = figure.linked and self._names_topic(view, figure.before) or opened or predicate is not None
@@ -3026,6 +3028,27 @@ class _Report:
         )
         has = next((i for i in range(figure.after[1], stop) if view.syllable(i) == lexicon.HAVE_VERB), None)
         return stop if has is not None and self._names_topic(view, (has + 1, stop)) else None
+
+    def _passive_predicate(self, view: _SentenceView, figure: _Figure, unit: str) -> int | None:
+        """"100% hóa đơn là hóa đơn điện tử, và 17 hợp đồng với các đối tác trong năm 2024 đã được
+        ký số": a count that opens a second clause ("và" after another figure), whose own units
+        are said, past what qualifies them and before the next figure, to undergo a topic in the
+        passive, counts what undergoes it; the end of that predicate, or None. (Without the "và"
+        a comma may open a clause of another subject: "có 48 thiết bị, vị trí của đoàn được cập
+        nhật ...".)"""
+        if unit != "count" or figure.linked or figure.after is None or figure.after[0] != figure.last:
+            return None
+        lead = _lead_start(view, figure)
+        if view.syllable(lead - 1).lower() not in _AIM_JOINERS or not any(last <= lead for _, last in view.figures):
+            return None
+        bound = min([f[0] for f in view.figures if f[0] >= figure.last] + [figure.clause[1]])
+        stop = min(bound, figure.after[1] + _PASSIVE_PREDICATE_REACH)
+        undergoes = next((i for i in range(figure.after[1], stop) if view.syllable(i) in _PASSIVE), None)
+        if undergoes is None or any(
+            view.syllable(i) in _PUNCTUATION_BREAKS and view.syllable(i) != "," for i in range(figure.after[1], undergoes)
+        ):
+            return None  # commas may part what qualifies the units; nothing stronger may
+        return stop if self._names_topic(view, (undergoes + 1, stop)) else None
 
     def _share_coordinated_predicate(self, view: _SentenceView, figure: _Figure, base: _Base | None) -> _Figure:
         """"100% cán bộ, công chức và trên 50% viên chức đã được đào tạo": the phrase of the

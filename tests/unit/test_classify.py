@@ -3175,6 +3175,18 @@ def test_a_count_whose_phrase_names_a_topic_past_its_base_keeps_its_own_predicat
     assert code_of(text, "100%") == code_of(text, "50%")
 
 
+def test_a_count_said_in_the_passive_past_its_qualifiers_to_undergo_a_topic_counts_what_undergoes_it() -> None:
+    # the leases are signed digitally; the e-invoices of the clause before say nothing of them
+    text = (
+        "Hợp tác xã xuất hóa đơn điện tử cho 100% đơn hàng, và 26 hợp đồng thuê kho, bãi với các "
+        "thương lái trong quý III đã được ký số."
+    )
+    assert code_of(text, "26") == "digital_certificates"
+    # a break stronger than a comma ends the reach: the contracts are not what is signed
+    told = text.replace("thuê kho, bãi với", "thuê kho; bãi với")
+    assert code_of(told, "26") != "digital_certificates"
+
+
 def test_people_beside_others_a_topic_is_said_of_take_no_code_from_it() -> None:
     # the vet and the whole staff are not what the software and cameras are said of
     text = "Trại có 8 lao động, trong đó 1 kỹ thuật viên thú y và 1 người phụ trách phần mềm, camera."
