@@ -369,6 +369,9 @@ EVAL_SETS = (
     _composed("news203", "composed blind, news-style, hundred and seventh round (scored blind at ee742f7)"),
     _composed("news204", "composed blind, news-style with sector vocabulary, hundred and seventh round (scored blind at ee742f7)"),
     _composed("official112", "composed blind, official-style, hundred and seventh round (scored blind at ee742f7)"),
+    _composed("news205", "composed blind, news-style, hundred and eighth round (scored blind at c2a715a)"),
+    _composed("news206", "composed blind, news-style with sector vocabulary, hundred and eighth round (scored blind at c2a715a)"),
+    _composed("official113", "composed blind, official-style, hundred and eighth round (scored blind at c2a715a)"),
 )
 
 
