@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dagster_project.extraction import lexicon
+from dagster_project.extraction.dates import parse_date
 from dagster_project.extraction.words import KeywordIndex, Text
 
 _I = re.IGNORECASE
@@ -859,7 +860,9 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 # a target is set for; not a span ("năm 2021-2025").
 # "Từ nay đến cuối năm, ... phấn đấu 80%": the year it is published in.
 _TARGET_YEAR = re.compile(
-    r"\btháng\s+(?P<month>1[0-2]|0?[1-9])\s*(?:/\s*|năm\s+)(?P<of_year>(?:19|20)\d{2})\b"
+    # a day the goal is due by: "trước ngày 30/6/2025", "chậm nhất đến ngày 31/3/2025"
+    r"\b(?:trước|đến|tới|hết)\s+(?:hết\s+)?ngày\s+(?P<day>[0-3]?\d\s*/\s*(?:1[0-2]|0?[1-9])\s*/\s*(?:19|20)\d{2})\b"
+    r"|\btháng\s+(?P<month>1[0-2]|0?[1-9])\s*(?:/\s*|năm\s+)(?P<of_year>(?:19|20)\d{2})\b"
     r"|\bnăm\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–]\s*\d)"
     r"|(?P<this_year>\b(?:cuối|hết)\s+năm(?:\s+nay)?\b(?!\s*(?:ngoái|trước|qua|\d))|\bnăm\s+nay\b"
     r"|\b(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b|\byear[-\s]end\b|\bthis\s+year\b)",
@@ -867,24 +870,40 @@ _TARGET_YEAR = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_AND_NEXT = re.compile(r"\s*" + lexicon.word_alternation(lexicon.LIST_CLOSERS), _I)
+
+
 def target_deadline(
     sentence_text: str, at: int, clause: tuple[int, int], published: datetime.date | None,
     own_clause_only: bool = False,
 ) -> datetime.date | None:
-    """The end of the year (or month: "đến tháng 12/2024") a target is set for: the one its
-    clause names, the last before the figure first ("đến năm 2026 kết nối 8.000 camera; 100% khu
-    công nghiệp có 5G trong năm 2025"), else the last an earlier clause names; not a year
+    """The end of the year (or month: "đến tháng 12/2024"), or the day ("trước ngày 30/6/2025"),
+    a target is set for: the one its clause names, the last before the figure first ("đến năm
+    2026 kết nối 8.000 camera; 100% khu công nghiệp có 5G trong năm 2025"), else the last an
+    earlier clause names; not a year
     compared with ("so với năm 2024") nor one before the publication year. `own_clause_only`:
     only a deadline the clause names before the figure."""
     text = _without_compared_times(sentence_text)
-    before = list(_TARGET_YEAR.finditer(text, clause[0], at))
-    if own_clause_only:
+    # "100% bệnh viện triển khai bệnh án điện tử trước ngày 30/9/2025 và 80% ...": a day that
+    # closes an aim before "và" is that aim's, not the next one's
+    closing = [m for m in _TARGET_YEAR.finditer(text, clause[0], clause[1]) if m.group("day") and _AND_NEXT.match(text, m.end())]
+    before = [m for m in _TARGET_YEAR.finditer(text, clause[0], at) if m.start() not in {c.start() for c in closing}]
+    own_closing = next((m for m in closing if m.start() >= at), None)
+    if own_closing is not None and _DIGIT.search(text[at : own_closing.start()].lstrip("0123456789.,% ")):
+        own_closing = None  # another figure stands between: the day closes that one's aim
+    if own_closing is not None and not before:
+        found = own_closing
+    elif own_clause_only:
         found = before[-1] if before else None
     else:
         earlier = list(_TARGET_YEAR.finditer(text, 0, clause[0]))
         found = before[-1] if before else _TARGET_YEAR.search(text, at, clause[1]) or (earlier[-1] if earlier else None)
     if found is None:
         return None
+    if found.group("day"):
+        due = parse_date(found.group())
+        return None if due is None or published is not None and due.year < published.year else due
     if found.group("this_year"):
         if published is None:
             return None

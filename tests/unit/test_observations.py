@@ -984,6 +984,19 @@ def test_certificates_applied_for_are_no_target() -> None:
     assert _one("UBND tỉnh đề nghị các doanh nghiệp phát triển thêm 120 trạm BTS.").is_target
 
 
+def test_a_goal_due_before_a_named_day_is_dated_by_that_day() -> None:
+    published = datetime.date(2025, 2, 14)
+    obs = _one("Huyện phấn đấu trước ngày 31/5/2025, 100% trường học được kết nối cáp quang.", published)
+    assert (obs.is_target, obs.as_of_date, obs.as_of_source) == (True, datetime.date(2025, 5, 31), "target")
+    # a day that closes an aim before "và" is that aim's; the next aim keeps its own deadline
+    text = (
+        "Sở phấn đấu 100% trạm y tế xã dùng phần mềm quản lý trước ngày 31/8/2025 và 70% người dân "
+        "có sổ sức khỏe điện tử đến cuối năm 2025."
+    )
+    goals = {o.value: o.as_of_date for o in extract_observations(text, published)}
+    assert goals == {100.0: datetime.date(2025, 8, 31), 70.0: datetime.date(2025, 12, 31)}
+
+
 def test_a_goal_is_dated_by_the_end_of_the_year_it_is_set_for() -> None:
     published = datetime.date(2024, 11, 20)
     obs = _one("Đến năm 2025, tỉnh phấn đấu 90% hồ sơ được xử lý trực tuyến.", published)
