@@ -1753,6 +1753,28 @@ def _titled_beside_it_staff(view: _SentenceView, fig: _Figure, base: _Base | Non
 _UNTITLED_PEOPLE = frozenset(lexicon.UNTITLED_PEOPLE)
 
 
+def _titled_by_another_figures_title(
+    view: _SentenceView, fig: _Figure, base: _Base | None, chosen: _Candidate | None
+) -> bool:
+    """"có 5 nhân viên công nghệ thông tin, 96 thợ thủy tinh và 58 công nhân tráng bạc": people
+    with a title of their own are no staff by the staff word of another figure's phrase, the
+    generic word the fallback would take for them."""
+    if chosen is None or base is None or _base_kind(base.name) != "people":
+        return False
+    if base.match.keyword.lower() in _UNTITLED_PEOPLE or base.match.keyword.lower() == chosen.match.keyword.lower():
+        return False
+    own = _after_phrase(view, fig)
+    if own is not None and any(own[0] <= m.first and m.last <= own[1] and m.first > base.match.first for m in view.topics):
+        return False  # "1 chuyên viên phân tích dữ liệu bán hàng": their own phrase names what they do
+    for first, last in view.figures:
+        if first == fig.first:
+            continue
+        own = _after_phrase(view, _Figure(first, last, fig.clause))
+        if own is not None and own[0] <= chosen.match.first and chosen.match.last <= own[1]:
+            return True
+    return False
+
+
 def _in_an_earlier_figures_phrase(view: _SentenceView, fig: _Figure, m: Match) -> bool:
     """The keyword is said, before a comma, of what a figure before this one in its clause
     counts ("2 kỹ sư phụ trách phần mềm, 11 thợ lắp đặt"), not of this one."""
@@ -2754,6 +2776,8 @@ class _Report:
             and (self.tax[code].domain in _NOT_WORKFORCE_FACTS or _titled_beside_it_staff(view, figure, base, chosen))
             and self._people_beside_others(view, figure, base, chosen)
         ):
+            code, keyword, by = UNCLASSIFIED, None, None
+        if by == FALLBACK and code == _WORKFORCE_OTHER and _titled_by_another_figures_title(view, figure, base, chosen):
             code, keyword, by = UNCLASSIFIED, None, None
         record = view.at("record", figure.last) if obs.unit == "count" else None
         if record is not None and _RECORDS in self.tax.indicators and (

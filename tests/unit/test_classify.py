@@ -2861,6 +2861,18 @@ def test_people_of_a_trade_listed_after_the_it_staff_are_no_it_staff() -> None:
     assert code_of("Toàn huyện có 96 tổ công nghệ số cộng đồng, 512 thành viên.", "512") == "community_digital_teams"
 
 
+def test_people_of_a_trade_take_no_staff_word_from_another_figures_phrase() -> None:
+    # "nhân viên" is the IT staff's title; the potters and glazers are only counted
+    found = classified("Trong 230 lao động có 4 nhân viên công nghệ thông tin, 70 thợ gốm và 35 công nhân tráng men.")
+    assert found["4"].indicator_code == "it_staff"
+    assert (found["70"].domain, found["35"].domain) == ("other", "other")
+    found = classified("Xưởng có 90 công nhân, trong đó 2 nhân viên công nghệ thông tin và 12 kỹ thuật viên sửa khuôn.")
+    assert found["12"].domain == "other"
+    # people whose own phrase names what they do keep the staff word
+    found = classified("Công ty có 2 nhân viên công nghệ thông tin và 1 chuyên viên phân tích dữ liệu khách hàng.")
+    assert found["1"].domain == "workforce"
+
+
 def test_machines_networked_are_digital_infrastructure() -> None:
     # "nối mạng": units put on a network, whatever machines they are
     assert code_of("Xưởng đã nối mạng 16 máy dệt kim, gửi sản lượng về phần mềm.", "16") == "infrastructure_other"
