@@ -58,6 +58,7 @@ _PART_MARKER = re.compile(lexicon.word_alternation(lexicon.PART_MARKERS) + r"|\(
 _RESPECTIVELY = re.compile(lexicon.word_alternation(lexicon.RESPECTIVELY), _I)
 _WHOLE_LIST_MARKER = re.compile(lexicon.word_alternation(lexicon.WHOLE_LIST_MARKERS) + r"\s*:?\s*$", _I)
 _OPEN_BRACKET = re.compile(r"\(\s*$")
+_WHOLE_LIST_COLON = re.compile(lexicon.word_alternation(lexicon.WHOLE_LIST_MARKERS) + r"\s*:", _I)
 _COUNT_BEFORE_BRACKET = re.compile(r"\d[\d.,]*\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*\($")
 _ITEM_END_IN_BRACKET = re.compile(r"[,;(]")
 _LIST_CLOSER = re.compile(r"\s" + lexicon.word_alternation(lexicon.LIST_CLOSERS) + r"\s", _I)
@@ -546,15 +547,25 @@ def _closed_whole_list(text: str, total: Figure, parts: list[Figure]) -> bool:
     2 thị trấn") describe the whole, they do not add up to it."""
     if len(parts) < 2:
         return False
-    if not (
+    if _items_after_a_colon(text, total, parts):
+        pass  # "18.420 lượt, bao gồm: cán bộ 6.215 lượt; thành viên tổ 4.870 lượt; người dân 7.275 lượt."
+    elif not (
         _WHOLE_LIST_MARKER.search(text, total.end, parts[0].lead_start)
         or _OPEN_BRACKET.search(text, total.end, parts[0].lead_start) and _fills_the_bracket(text, parts[-1])
-    ):
-        return False
-    if not _LIST_CLOSER.search(text, parts[-2].end, parts[-1].lead_start):
+    ) or not _LIST_CLOSER.search(text, parts[-2].end, parts[-1].lead_start):
         return False
     head = _head_noun(text, total)
     return head is not None and all(_head_noun(text, part) == head for part in parts)
+
+
+def _items_after_a_colon(text: str, total: Figure, parts: list[Figure]) -> bool:
+    """"gồm:" and a colon, then one part to each item set apart by ";", the last to the end of
+    the sentence: the items are what the whole is made of, each labelled before its count."""
+    colon = _WHOLE_LIST_COLON.search(text, total.end, parts[0].lead_start)
+    if colon is None or any(";" not in text[a.end : b.lead_start] for a, b in zip(parts, parts[1:])):
+        return False
+    tail = text[parts[-1].end : parts[-1].sentence.end]
+    return ";" not in tail and not any(c.isdigit() for c in tail)
 
 
 def _fills_the_bracket(text: str, last: Figure) -> bool:

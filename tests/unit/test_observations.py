@@ -884,6 +884,22 @@ def test_full_and_partial_online_services_are_all_of_the_online_services_only() 
     assert not next(o for o in extract_observations(text) if o.quote == "1.652").parts_complete
 
 
+def test_labelled_items_after_gom_and_a_colon_set_apart_by_semicolons_are_all_of_the_total() -> None:
+    text = (
+        "Năm 2024, toàn huyện tiếp nhận 9.640 hồ sơ, bao gồm: lĩnh vực hộ tịch 4.210 hồ sơ; lĩnh vực "
+        "đất đai 3.180 hồ sơ; lĩnh vực khác 2.250 hồ sơ."
+    )
+    found = {o.quote: o for o in extract_observations(text)}
+    assert {found[q].parent_ordinal for q in ("4.210", "3.180", "2.250")} == {found["9.640"].ordinal}
+    assert found["9.640"].parts_complete
+    # after "trong đó:" the same items are only some of it
+    some = text.replace("bao gồm:", "trong đó:")
+    assert not next(o for o in extract_observations(some) if o.quote == "9.640").parts_complete
+    # ... and so are items the sentence goes on past with a figure of its own ("..., tăng 12% ...")
+    more = text.replace("2.250 hồ sơ.", "2.250 hồ sơ, tăng 12% so với năm trước.")
+    assert not next(o for o in extract_observations(more) if o.quote == "9.640").parts_complete
+
+
 def test_items_listed_below_a_total_that_ends_on_gom_are_its_parts() -> None:
     text = (
         "1. Hạ tầng\n"
