@@ -372,6 +372,9 @@ EVAL_SETS = (
     _composed("news205", "composed blind, news-style, hundred and eighth round (scored blind at c2a715a)"),
     _composed("news206", "composed blind, news-style with sector vocabulary, hundred and eighth round (scored blind at c2a715a)"),
     _composed("official113", "composed blind, official-style, hundred and eighth round (scored blind at c2a715a)"),
+    _composed("news207", "composed blind, news-style, hundred and ninth round (scored blind at 63267ee)"),
+    _composed("news208", "composed blind, news-style with sector vocabulary, hundred and ninth round (scored blind at 63267ee)"),
+    _composed("official114", "composed blind, official-style, hundred and ninth round (scored blind at 63267ee)"),
 )
 
 
