@@ -3744,6 +3744,7 @@ def _duty_verb(obs: Observation, base: _Base | None, duty: re.Pattern[str]) -> s
 
 
 _WHERE_LOCATIVES = frozenset(lexicon.WHERE_LOCATIVES)
+_PLACES_OF_WORDS = _WHERE_LOCATIVES | frozenset(lexicon.OWNER_WORDS)
 _WHERE_REACH = 10  # syllables from the count before to the locative
 
 
@@ -3774,12 +3775,13 @@ def _listed_after_a_locative(view: _SentenceView, lead: int) -> int:
 def _places_of_the_count_before(view: _SentenceView, fig: _Figure) -> bool:
     """"xây mới 46 trạm BTS tại 34 xã biên giới": places after "tại"/"ở" that a count of
     something else just before them in the clause is at say where that count is, not how
-    many places the sentence is about ("phủ sóng 4G tại 34 xã" has no count before)."""
+    many places the sentence is about ("phủ sóng 4G tại 34 xã" has no count before); so do
+    places after "của"/"thuộc" that own it ("100% công chức của 5 xã mới đã được tập huấn")."""
     lead = _lead_start(view, fig)
     if view.at("place_unit", fig.last) is None:
         return False
     lead = _listed_after_a_locative(view, lead)
-    if view.syllable(lead - 1) not in _WHERE_LOCATIVES:
+    if view.syllable(lead - 1) not in _PLACES_OF_WORDS:
         return False
     return any(
         fig.clause[0] <= first and last < lead and lead - 1 - last <= _WHERE_REACH

@@ -845,6 +845,9 @@ PLACE_LOCATIVE = "tại"
 # ... and those before a count of places that says where the figure before it is ("xây mới 46
 # trạm BTS tại 34 xã biên giới", "cho 6.850 người ở 13 huyện"); not "trên", which is also "more than".
 WHERE_LOCATIVES: tuple[str, ...] = ("tại", "ở")
+# ... and the words that say whose those places are ("100% công chức của 5 xã mới", "trường học
+# thuộc 12 xã vùng cao"): the places own the units counted before, they are no figure themselves.
+OWNER_WORDS: tuple[str, ...] = ("của", "thuộc")
 # ... and those before a count of the things devices counted just before were fitted to or
 # put in ("lắp 30 cảm biến nhiệt độ trong 3 kho lạnh", "gắn 14 cảm biến cho 4 tủ sấy", "22
 # camera trên 10 tàu"): the count says where the devices are, it counts no devices itself.

@@ -1233,6 +1233,17 @@ def test_places_listed_after_where_a_count_works_are_no_figure() -> None:
     assert code_of("Tỉnh đã phủ sóng 4G tại các thôn và 11 xã biên giới.", "11") == "mobile_coverage"
 
 
+def test_places_that_own_what_a_count_before_measures_are_no_figure() -> None:
+    # the wards own the officials the share measures: no count of trainings or anything else
+    text = "Thị xã đã cử 100% công chức địa chính của 9 phường, xã tham gia lớp bồi dưỡng kỹ năng số."
+    assert classified(text)["9"].relevance == "places"
+    text = "Huyện có 100% trường học thuộc 14 xã vùng cao được kết nối Internet cáp quang."
+    assert classified(text)["14"].relevance == "places"
+    # with no count before them, places after "của" may be what the sentence counts
+    text = "Hệ thống một cửa điện tử của 14 xã đã kết nối với Cổng dịch vụ công của tỉnh."
+    assert classified(text)["14"].relevance != "places"
+
+
 def test_what_counted_devices_were_fitted_to_is_no_count_of_devices() -> None:
     # the stores, ovens and boats say where the sensors are; each listed site the same
     text = "Năm 2023, nhà máy lắp 42 cảm biến đo áp suất, nhiệt độ và độ ẩm trong 5 hầm ủ, 3 lò hơi và 2 silo."
