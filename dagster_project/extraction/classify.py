@@ -191,6 +191,8 @@ _STAFF_ONLY = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _ACCOUNTS = re.compile(r"\s*" + lexicon.word_alternation(lexicon.ACCOUNT_WORDS), re.IGNORECASE)
+_PORTAL = re.compile(lexicon.word_alternation(lexicon.PORTAL_WORDS), re.IGNORECASE)
+_PORTALS_AND_APPS = "portals_and_apps"
 _DUTY_HOLDERS = lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS)
 _STAFF_HEAD = re.compile(r"\s*" + _DUTY_HOLDERS, re.IGNORECASE)
 _IT_STAFF_NOUN = re.compile(r"\s*(?:lượt\s+)?" + _DUTY_HOLDERS + r"\s+" + lexicon.word_alternation(lexicon.IT_FIELDS), re.IGNORECASE)
@@ -1753,6 +1755,16 @@ def _titled_beside_it_staff(view: _SentenceView, fig: _Figure, base: _Base | Non
 _UNTITLED_PEOPLE = frozenset(lexicon.UNTITLED_PEOPLE)
 
 
+def _accounts_of_a_portal(view: _SentenceView, fig: _Figure, obs: Observation) -> str | None:
+    """"Cổng đặt hàng dành cho đại lý hiện có 412 tài khoản": accounts counted after their clause
+    names a portal (lexicon.PORTAL_WORDS) are that portal's users; the portal word, or None."""
+    if not _ACCOUNTS.match(obs.subject):
+        return None
+    before = " ".join(view.syllable(i) for i in range(fig.clause[0], _lead_start(view, fig)))
+    portal = _PORTAL.search(before)
+    return portal.group().lower() if portal is not None else None
+
+
 def _titled_by_another_figures_title(
     view: _SentenceView, fig: _Figure, base: _Base | None, chosen: _Candidate | None
 ) -> bool:
@@ -2733,6 +2745,10 @@ class _Report:
             if named is not None:
                 code, keyword, by = named[0], named[1], SUBJECT
         code, keyword, by = self._refine_by_base(view, figure, base, code, keyword, by)
+        if obs.unit == "count" and (by == FALLBACK or code == UNCLASSIFIED) and _PORTALS_AND_APPS in self.tax.indicators:
+            portal = _accounts_of_a_portal(view, figure, obs)
+            if portal is not None:
+                code, keyword, by = _PORTALS_AND_APPS, f"{portal} (accounts)", CLAUSE
         if obs.unit in ("count", "percent") and code != _ECOMMERCE and _ECOMMERCE in self.tax.indicators:
             channel = _sold_online(view, figure)
             if channel is not None:

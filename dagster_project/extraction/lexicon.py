@@ -129,6 +129,9 @@ LENGTH_OF = "dài"
 # Accounts, of users of a platform: a count of them on a learning platform counts its learners
 # ("152.300 tài khoản đăng ký" on a MOOC platform), never its courses.
 ACCOUNT_WORDS = ("tài khoản", "lượt tài khoản", "account", "accounts")
+# What accounts are opened on when a sentence names it before their count ("Cổng đặt hàng có
+# 412 tài khoản", "Trang web có 486 tài khoản khách hàng"): a portal, whose users they are.
+PORTAL_WORDS = ("cổng", "trang web", "website", "portal", "web portal")
 # Units of stored data, and the words that say data are stored: "Kho dữ liệu dùng chung có dung
 # lượng 36 TB" measures storage, the data centre's capacity (not a database, not its records).
 STORAGE_UNITS = ("tb", "gb", "pb", "terabyte*", "gigabyte*", "petabyte*")

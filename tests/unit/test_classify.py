@@ -2872,6 +2872,14 @@ def test_people_of_a_trade_listed_after_the_it_staff_are_no_it_staff() -> None:
     assert code_of("Toàn huyện có 96 tổ công nghệ số cộng đồng, 512 thành viên.", "512") == "community_digital_teams"
 
 
+def test_accounts_counted_after_their_clause_names_a_portal_are_its_users() -> None:
+    assert code_of("Cổng tra cứu bảo hành hiện có 730 tài khoản của cửa hàng và thợ sửa chữa.", "730") == "portals_and_apps"
+    text = "Trang web của nhà xe có 2.140 tài khoản hành khách, trong đó 380 tài khoản của khách đoàn."
+    assert code_of(text, "2.140") == code_of(text, "380") == "portals_and_apps"
+    # accounts no portal is named before are not made its users
+    assert code_of("Ngân hàng mở thêm 730 tài khoản cho hộ kinh doanh.", "730") != "portals_and_apps"
+
+
 def test_people_of_a_trade_take_no_staff_word_from_another_figures_phrase() -> None:
     # "nhân viên" is the IT staff's title; the potters and glazers are only counted
     found = classified("Trong 230 lao động có 4 nhân viên công nghệ thông tin, 70 thợ gốm và 35 công nhân tráng men.")
