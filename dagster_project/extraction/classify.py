@@ -1755,6 +1755,19 @@ def _titled_beside_it_staff(view: _SentenceView, fig: _Figure, base: _Base | Non
 _UNTITLED_PEOPLE = frozenset(lexicon.UNTITLED_PEOPLE)
 
 
+_COVERAGE_VERBS = frozenset(lexicon.COVERAGE_VERBS)
+_MOBILE_COVERAGE, _PUBLIC_WIFI = "mobile_coverage", "public_wifi"
+
+
+def _the_network_covering(candidates: list[_Candidate], chosen: _Candidate | None) -> _Candidate | None:
+    """"Hệ thống wifi miễn phí đã phủ sóng 64 điểm": a coverage verb alone names no network; the
+    wifi its clause names is the one that covers."""
+    if chosen is None or chosen.code != _MOBILE_COVERAGE or chosen.match.keyword.lower() not in _COVERAGE_VERBS:
+        return chosen
+    wifi = [c for c in candidates if c.code == _PUBLIC_WIFI and c.region != SENTENCE]
+    return wifi[0] if wifi else chosen
+
+
 def _accounts_of_a_portal(view: _SentenceView, fig: _Figure, obs: Observation) -> str | None:
     """"Cổng đặt hàng dành cho đại lý hiện có 412 tài khoản": accounts counted after their clause
     names a portal (lexicon.PORTAL_WORDS) are that portal's users; the portal word, or None."""
@@ -2696,6 +2709,7 @@ class _Report:
             chosen = _share_of_teams(candidates, chosen)
         else:
             chosen = _what_was_given(view, figure, base, candidates, chosen)
+        chosen = _the_network_covering(candidates, chosen)
         code, keyword, by = UNCLASSIFIED, None, None
         if chosen is not None:
             code, keyword = chosen.code, chosen.match.keyword

@@ -132,6 +132,9 @@ ACCOUNT_WORDS = ("tài khoản", "lượt tài khoản", "account", "accounts")
 # What accounts are opened on when a sentence names it before their count ("Cổng đặt hàng có
 # 412 tài khoản", "Trang web có 486 tài khoản khách hàng"): a portal, whose users they are.
 PORTAL_WORDS = ("cổng", "trang web", "website", "portal", "web portal")
+# Words that say a network covers something, whichever network it is: "Hệ thống wifi miễn phí
+# đã phủ sóng 64 điểm" measures the wifi, not mobile coverage.
+COVERAGE_VERBS = ("phủ sóng", "coverage")
 # Units of stored data, and the words that say data are stored: "Kho dữ liệu dùng chung có dung
 # lượng 36 TB" measures storage, the data centre's capacity (not a database, not its records).
 STORAGE_UNITS = ("tb", "gb", "pb", "terabyte*", "gigabyte*", "petabyte*")

@@ -2872,6 +2872,12 @@ def test_people_of_a_trade_listed_after_the_it_staff_are_no_it_staff() -> None:
     assert code_of("Toàn huyện có 96 tổ công nghệ số cộng đồng, 512 thành viên.", "512") == "community_digital_teams"
 
 
+def test_a_coverage_verb_measures_the_network_its_clause_names() -> None:
+    assert code_of("Mạng wifi công cộng của thị trấn đã phủ sóng 27 điểm sinh hoạt cộng đồng.", "27") == "public_wifi"
+    # with no other network named, coverage is the mobile network's
+    assert code_of("Các doanh nghiệp viễn thông đã phủ sóng 27 thôn vùng lõm.", "27") == "mobile_coverage"
+
+
 def test_accounts_counted_after_their_clause_names_a_portal_are_its_users() -> None:
     assert code_of("Cổng tra cứu bảo hành hiện có 730 tài khoản của cửa hàng và thợ sửa chữa.", "730") == "portals_and_apps"
     text = "Trang web của nhà xe có 2.140 tài khoản hành khách, trong đó 380 tài khoản của khách đoàn."
