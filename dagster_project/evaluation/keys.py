@@ -375,6 +375,9 @@ EVAL_SETS = (
     _composed("news207", "composed blind, news-style, hundred and ninth round (scored blind at 63267ee)"),
     _composed("news208", "composed blind, news-style with sector vocabulary, hundred and ninth round (scored blind at 63267ee)"),
     _composed("official114", "composed blind, official-style, hundred and ninth round (scored blind at 63267ee)"),
+    _composed("news209", "composed blind, news-style, hundred and tenth round (scored blind at bef859d)"),
+    _composed("news210", "composed blind, news-style with sector vocabulary, hundred and tenth round (scored blind at bef859d)"),
+    _composed("official115", "composed blind, official-style, hundred and tenth round (scored blind at bef859d)"),
 )
 
 
