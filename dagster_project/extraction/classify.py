@@ -172,7 +172,8 @@ _TRAINED_BASES = frozenset(lexicon.GOVERNING_VERBS["training"][1])
 _GIVEN_TO = frozenset(lexicon.GIVEN_TO)
 _CLASSIFIERS = frozenset(lexicon.CLASSIFIERS)
 _RECORDS = "services_other"  # what a count of records kept in software is
-_RECORD_KEEPERS = frozenset({"portals_and_apps"})  # an app that keeps records names no figure of them
+_PORTALS_AND_APPS = "portals_and_apps"
+_RECORD_KEEPERS = frozenset({_PORTALS_AND_APPS})  # an app that keeps records names no figure of them
 _DIGITISED = "digitisation"
 _TOPICS_OF_PAGES = frozenset({"databases", "services_other", UNCLASSIFIED})  # codes a page count's topic may give it
 _USERS = frozenset(lexicon.USER_WORDS)
@@ -192,7 +193,6 @@ _STAFF_ONLY = re.compile(
 )
 _ACCOUNTS = re.compile(r"\s*" + lexicon.word_alternation(lexicon.ACCOUNT_WORDS), re.IGNORECASE)
 _PORTAL = re.compile(lexicon.word_alternation(lexicon.PORTAL_WORDS), re.IGNORECASE)
-_PORTALS_AND_APPS = "portals_and_apps"
 _DUTY_HOLDERS = lexicon.word_alternation(lexicon.IT_DUTY_HOLDERS)
 _STAFF_HEAD = re.compile(r"\s*" + _DUTY_HOLDERS, re.IGNORECASE)
 _IT_STAFF_NOUN = re.compile(r"\s*(?:lượt\s+)?" + _DUTY_HOLDERS + r"\s+" + lexicon.word_alternation(lexicon.IT_FIELDS), re.IGNORECASE)

@@ -881,14 +881,14 @@ def target_deadline(
     """The end of the year (or month: "đến tháng 12/2024"), or the day ("trước ngày 30/6/2025"),
     a target is set for: the one its clause names, the last before the figure first ("đến năm
     2026 kết nối 8.000 camera; 100% khu công nghiệp có 5G trong năm 2025"), else the last an
-    earlier clause names; not a year
-    compared with ("so với năm 2024") nor one before the publication year. `own_clause_only`:
-    only a deadline the clause names before the figure."""
+    earlier clause names; not a year compared with ("so với năm 2024") nor one before the
+    publication year. A day that closes an aim before "và" ("100% bệnh viện triển khai bệnh án
+    điện tử trước ngày 30/9/2025 và 80% ...") is that aim's, not the next one's.
+    `own_clause_only`: only a deadline the clause names before the figure (or closes its aim)."""
     text = _without_compared_times(sentence_text)
-    # "100% bệnh viện triển khai bệnh án điện tử trước ngày 30/9/2025 và 80% ...": a day that
-    # closes an aim before "và" is that aim's, not the next one's
     closing = [m for m in _TARGET_YEAR.finditer(text, clause[0], clause[1]) if m.group("day") and _AND_NEXT.match(text, m.end())]
-    before = [m for m in _TARGET_YEAR.finditer(text, clause[0], at) if m.start() not in {c.start() for c in closing}]
+    closing_at = {m.start() for m in closing}
+    before = [m for m in _TARGET_YEAR.finditer(text, clause[0], at) if m.start() not in closing_at]
     own_closing = next((m for m in closing if m.start() >= at), None)
     if own_closing is not None and _DIGIT.search(text[at : own_closing.start()].lstrip("0123456789.,% ")):
         own_closing = None  # another figure stands between: the day closes that one's aim

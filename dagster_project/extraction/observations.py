@@ -547,20 +547,20 @@ def _closed_whole_list(text: str, total: Figure, parts: list[Figure]) -> bool:
     2 thị trấn") describe the whole, they do not add up to it."""
     if len(parts) < 2:
         return False
-    if _items_after_a_colon(text, total, parts):
-        pass  # "18.420 lượt, bao gồm: cán bộ 6.215 lượt; thành viên tổ 4.870 lượt; người dân 7.275 lượt."
-    elif not (
-        _WHOLE_LIST_MARKER.search(text, total.end, parts[0].lead_start)
-        or _OPEN_BRACKET.search(text, total.end, parts[0].lead_start) and _fills_the_bracket(text, parts[-1])
-    ) or not _LIST_CLOSER.search(text, parts[-2].end, parts[-1].lead_start):
+    opened = _WHOLE_LIST_MARKER.search(text, total.end, parts[0].lead_start) or (
+        _OPEN_BRACKET.search(text, total.end, parts[0].lead_start) and _fills_the_bracket(text, parts[-1])
+    )
+    closed = opened and _LIST_CLOSER.search(text, parts[-2].end, parts[-1].lead_start)
+    if not closed and not _items_after_a_colon(text, total, parts):
         return False
     head = _head_noun(text, total)
     return head is not None and all(_head_noun(text, part) == head for part in parts)
 
 
 def _items_after_a_colon(text: str, total: Figure, parts: list[Figure]) -> bool:
-    """"gồm:" and a colon, then one part to each item set apart by ";", the last to the end of
-    the sentence: the items are what the whole is made of, each labelled before its count."""
+    """"18.420 lượt, bao gồm: cán bộ 6.215 lượt; thành viên tổ 4.870 lượt; người dân 7.275 lượt.":
+    "gồm" and a colon, then one part to each item set apart by ";", the last to the end of the
+    sentence: the items are what the whole is made of, each labelled before its count."""
     colon = _WHOLE_LIST_COLON.search(text, total.end, parts[0].lead_start)
     if colon is None or any(";" not in text[a.end : b.lead_start] for a, b in zip(parts, parts[1:])):
         return False
