@@ -185,6 +185,7 @@ _IT_FIELD = re.compile(lexicon.word_alternation(lexicon.IT_FIELDS), re.IGNORECAS
 _DIGITAL_FIELD = re.compile(lexicon.word_alternation(lexicon.DIGITAL_FIELDS), re.IGNORECASE)
 # a subject of staff words alone, listed, then perhaps where they work or a clause of its own
 # ("386 viên chức, người lao động, tuổi đời bình quân 38")
+_UNTITLED_PEOPLE = frozenset(lexicon.UNTITLED_PEOPLE)  # people nouns that name no title
 _STAFF_ONLY = re.compile(
     r"\s*" + lexicon.word_alternation(lexicon.STAFF_WORDS) + r"(?:\s*(?:,|\bvà\b)?\s*"
     + lexicon.word_alternation(lexicon.STAFF_WORDS) + r")*\s*(?:(?:" + lexicon.word_alternation(lexicon.STAFF_PLACE_WORDS)
@@ -1752,22 +1753,6 @@ def _titled_beside_it_staff(view: _SentenceView, fig: _Figure, base: _Base | Non
     )
 
 
-_UNTITLED_PEOPLE = frozenset(lexicon.UNTITLED_PEOPLE)
-
-
-_COVERAGE_VERBS = frozenset(lexicon.COVERAGE_VERBS)
-_MOBILE_COVERAGE, _PUBLIC_WIFI = "mobile_coverage", "public_wifi"
-
-
-def _the_network_covering(candidates: list[_Candidate], chosen: _Candidate | None) -> _Candidate | None:
-    """"Hệ thống wifi miễn phí đã phủ sóng 64 điểm": a coverage verb alone names no network; the
-    wifi its clause names is the one that covers."""
-    if chosen is None or chosen.code != _MOBILE_COVERAGE or chosen.match.keyword.lower() not in _COVERAGE_VERBS:
-        return chosen
-    wifi = [c for c in candidates if c.code == _PUBLIC_WIFI and c.region != SENTENCE]
-    return wifi[0] if wifi else chosen
-
-
 def _accounts_of_a_portal(view: _SentenceView, fig: _Figure, obs: Observation) -> str | None:
     """"Cổng đặt hàng dành cho đại lý hiện có 412 tài khoản": accounts counted after their clause
     names a portal (lexicon.PORTAL_WORDS) are that portal's users; the portal word, or None."""
@@ -2006,6 +1991,7 @@ _BETWEEN_SHARED = frozenset(
     {","} | {w for phrase in lexicon.COORDINATORS + lexicon.QUALIFIERS + lexicon.COUNT_QUALIFIERS for w in phrase.split()}
 )
 _OWN_PREDICATE_REACH = 8  # syllables of a predicate after a count's own units
+_BREAKS_BUT_COMMA = _PUNCTUATION_BREAKS - {","}
 _PASSIVE_PREDICATE_REACH = 16  # ... of one in the passive, which follows whatever qualifies them
 _OWN_TOPIC_GAP = 3  # syllables between a predicate's topic and its figure ("sóng 4G phủ 99,8%")
 _LISTED_NOUN_SYLLABLES = 2  # "khu, điểm du lịch": a noun this short before a comma may be one of a list
@@ -2365,6 +2351,28 @@ class _Candidate:
 
 _PASSIVE = frozenset(lexicon.PASSIVE_MARKERS)
 _GOVERNING_REACH = 6  # syllables from a verb to the figure it governs ("đã cập nhật dữ liệu của | 34.870")
+
+
+_COVERAGE_VERBS = frozenset(lexicon.COVERAGE_VERBS)
+_MOBILE_COVERAGE, _PUBLIC_WIFI = "mobile_coverage", "public_wifi"
+
+
+def _the_network_covering(candidates: list[_Candidate], chosen: _Candidate | None) -> _Candidate | None:
+    """"Hệ thống wifi miễn phí đã phủ sóng 64 điểm": a coverage verb alone names no network; the
+    wifi its clause names is the one that covers."""
+    if chosen is None or chosen.code != _MOBILE_COVERAGE or chosen.match.keyword.lower() not in _COVERAGE_VERBS:
+        return chosen
+    wifi = [c for c in candidates if c.code == _PUBLIC_WIFI and c.region != SENTENCE]
+    return wifi[0] if wifi else chosen
+
+
+def _own_units_end(view: _SentenceView, figure: _Figure, unit: str) -> int | None:
+    """Where what may be said of a count's own units ends (the next figure, else the clause's
+    end), when those units follow it ("820 điểm du lịch, ..."); None for a share, a linked
+    figure or a count with no noun of its own after it."""
+    if unit != "count" or figure.linked or figure.after is None or figure.after[0] != figure.last:
+        return None
+    return min([f[0] for f in view.figures if f[0] >= figure.last] + [figure.clause[1]])
 
 
 def _share_of_teams(candidates: list[_Candidate], chosen: _Candidate | None) -> _Candidate | None:
@@ -3074,12 +3082,10 @@ class _Report:
         before the next figure, to have ("có") a topic counts what has it, not what the figure
         before it measured; the end of that predicate, or None. What units do is no such
         predicate ("với 8.764 thành viên tham gia hướng dẫn ...": the teams' members)."""
-        if unit != "count" or figure.linked or figure.after is None or figure.after[0] != figure.last:
+        bound = _own_units_end(view, figure, unit)
+        if bound is None:
             return None
-        stop = min(
-            [f[0] for f in view.figures if f[0] >= figure.last]
-            + [figure.clause[1], figure.after[1] + _OWN_PREDICATE_REACH]
-        )
+        stop = min(bound, figure.after[1] + _OWN_PREDICATE_REACH)
         has = next((i for i in range(figure.after[1], stop) if view.syllable(i) == lexicon.HAVE_VERB), None)
         return stop if has is not None and self._names_topic(view, (has + 1, stop)) else None
 
@@ -3090,17 +3096,15 @@ class _Report:
         passive, counts what undergoes it; the end of that predicate, or None. (Without the "và"
         a comma may open a clause of another subject: "có 48 thiết bị, vị trí của đoàn được cập
         nhật ...".)"""
-        if unit != "count" or figure.linked or figure.after is None or figure.after[0] != figure.last:
+        bound = _own_units_end(view, figure, unit)
+        if bound is None:
             return None
         lead = _lead_start(view, figure)
         if view.syllable(lead - 1).lower() not in _AIM_JOINERS or not any(last <= lead for _, last in view.figures):
             return None
-        bound = min([f[0] for f in view.figures if f[0] >= figure.last] + [figure.clause[1]])
         stop = min(bound, figure.after[1] + _PASSIVE_PREDICATE_REACH)
         undergoes = next((i for i in range(figure.after[1], stop) if view.syllable(i) in _PASSIVE), None)
-        if undergoes is None or any(
-            view.syllable(i) in _PUNCTUATION_BREAKS and view.syllable(i) != "," for i in range(figure.after[1], undergoes)
-        ):
+        if undergoes is None or any(view.syllable(i) in _BREAKS_BUT_COMMA for i in range(figure.after[1], undergoes)):
             return None  # commas may part what qualifies the units; nothing stronger may
         return stop if self._names_topic(view, (undergoes + 1, stop)) else None
 
