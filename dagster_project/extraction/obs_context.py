@@ -332,6 +332,8 @@ def announces_goals(sentence_text: str) -> bool:
 # --- as-of dates ------------------------------------------------------------------
 
 _DIGIT = re.compile(r"\d")
+_OWN_NUMBER_CHARS = frozenset("0123456789.,% ")
+_DAY_AFTER_ITS_DIGIT = 16  # characters a day ("30 / 9 / 2025") runs past its first digit
 _AS_OF_CUE = lexicon.alternation(lexicon.AS_OF_CUES)
 # A counted noun right after a day/month makes it a pair of counts: "đến 6/6 đơn vị", "10/10 huyện".
 _COUNTED_NOUN_AFTER = (
@@ -874,6 +876,29 @@ _DIGIT = re.compile(r"\d")
 _AND_NEXT = re.compile(r"\s*" + lexicon.word_alternation(lexicon.LIST_CLOSERS), _I)
 
 
+def _closes_an_aim(text: str, m: re.Match[str]) -> bool:
+    return bool(m.group("day")) and _AND_NEXT.match(text, m.end()) is not None
+
+
+def _day_closing_own_aim(text: str, at: int, end: int) -> re.Match[str] | None:
+    """The day that closes the aim of the figure at `at` before "và": it holds the first digit
+    after the figure's own number (another figure before it would own the day). Only that
+    short stretch is searched, so a long clause costs nothing more per figure."""
+    start = at
+    while start < end and text[start] in _OWN_NUMBER_CHARS:
+        start += 1
+    digit = _DIGIT.search(text, start, end)
+    if digit is None:
+        return None
+    window = min(end, digit.start() + _DAY_AFTER_ITS_DIGIT)
+    m = _TARGET_YEAR.search(text, start, window)
+    while m is not None and m.end() <= digit.start():
+        m = _TARGET_YEAR.search(text, m.end(), window)
+    if m is None or m.start() > digit.start() or not _closes_an_aim(text, m):
+        return None
+    return m
+
+
 def target_deadline(
     sentence_text: str, at: int, clause: tuple[int, int], published: datetime.date | None,
     own_clause_only: bool = False,
@@ -886,12 +911,8 @@ def target_deadline(
     điện tử trước ngày 30/9/2025 và 80% ...") is that aim's, not the next one's.
     `own_clause_only`: only a deadline the clause names before the figure (or closes its aim)."""
     text = _without_compared_times(sentence_text)
-    closing = [m for m in _TARGET_YEAR.finditer(text, clause[0], clause[1]) if m.group("day") and _AND_NEXT.match(text, m.end())]
-    closing_at = {m.start() for m in closing}
-    before = [m for m in _TARGET_YEAR.finditer(text, clause[0], at) if m.start() not in closing_at]
-    own_closing = next((m for m in closing if m.start() >= at), None)
-    if own_closing is not None and _DIGIT.search(text[at : own_closing.start()].lstrip("0123456789.,% ")):
-        own_closing = None  # another figure stands between: the day closes that one's aim
+    before = [m for m in _TARGET_YEAR.finditer(text, clause[0], at) if not _closes_an_aim(text, m)]
+    own_closing = _day_closing_own_aim(text, at, clause[1])
     if own_closing is not None and not before:
         found = own_closing
     elif own_clause_only:
